@@ -1,0 +1,16 @@
+# Builds the Lambda artefacts for `sam build` (BuildMethod: makefile in template.yaml).
+# Each function gets the shaded jar of its Maven module under lib/, which the java21 runtime puts on the classpath.
+PUBLIC_JAR := functions/public/target/yousaid-public-lambda.jar
+
+$(PUBLIC_JAR):
+	./mvnw -q -B -pl functions/public -am package -DskipTests
+
+build-PublicFormFunction: $(PUBLIC_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(PUBLIC_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+build-SubmissionApiFunction: $(PUBLIC_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(PUBLIC_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+.PHONY: build-PublicFormFunction build-SubmissionApiFunction

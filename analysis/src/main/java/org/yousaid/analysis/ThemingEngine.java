@@ -1,0 +1,359 @@
+package org.yousaid.analysis;
+
+import org.yousaid.analysis.nlp.AnnotatedText;
+import org.yousaid.analysis.nlp.CoreNlpAnnotator;
+import org.yousaid.analysis.nlp.Redactor;
+import org.yousaid.analysis.nlp.TextNormaliser;
+import org.yousaid.analysis.represent.LemmaVectoriser;
+import org.yousaid.analysis.represent.SentenceEmbedder;
+import org.yousaid.analysis.represent.SparseVector;
+import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.sentiment.SentimentClassifier;
+import org.yousaid.analysis.theme.CodeframeAssigner;
+import org.yousaid.analysis.theme.KeyPhraseExtractor;
+import org.yousaid.analysis.theme.NearDuplicateDetector;
+import org.yousaid.analysis.theme.SphericalKMeans;
+import org.yousaid.analysis.theme.ThemeCountChooser;
+import org.yousaid.analysis.theme.ThemeIdStabiliser;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Themes one question's answers: normalise, CoreNLP, redaction, sentiment, representation, theme discovery (or
+ * codeframe assignment), labels and exemplars, stable ids. Create once and reuse: loading the models takes a few
+ * seconds; {@link #theme} is thread-safe.
+ */
+public final class ThemingEngine implements AutoCloseable {
+    /** Weight of the sentence embedding against lemma TF-IDF in the theme space (tuned on SO-20/Banking77, see docs). */
+    public static final double DEFAULT_EMBEDDING_WEIGHT = 0.7;
+    public static final String OTHER_ID = "other";
+    /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
+    private static final float SECOND_THEME_MARGIN = 0.03f;
+    private static final double CONFIDENCE_TEMPERATURE = 0.05;
+
+    private final TextNormaliser normaliser = new TextNormaliser();
+    private final SentenceEmbedder embedder = new SentenceEmbedder();
+    private final double embeddingWeight;
+    private volatile CoreNlpAnnotator fullAnnotator, lemmaAnnotator;
+    private volatile Redactor redactor;
+    private volatile SentimentClassifier sentiment;
+
+    public ThemingEngine() {
+        this(DEFAULT_EMBEDDING_WEIGHT);
+    }
+
+    public ThemingEngine(double embeddingWeight) {
+        this.embeddingWeight = embeddingWeight;
+    }
+
+    public ThemeResult theme(List<Answer> answers, ThemeOptions options) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        int n = answers.size();
+        List<String> texts = answers.stream().map(a -> normaliser.normalise(a.text())).toList();
+        boolean[] nonAnswer = new boolean[n];
+        for (int i = 0; i < n; i++) nonAnswer[i] = normaliser.isNonAnswer(texts.get(i));
+        int[] items = IntStream.range(0, n).filter(i -> !nonAnswer[i]).toArray();
+        t = lap(seconds, "normalise", t);
+
+        List<AnnotatedText> annotated = annotator(options.publishable()).annotateAll(texts);
+        t = lap(seconds, "corenlp", t);
+
+        List<String> published = options.publishable()
+                ? annotated.parallelStream().map(a -> redactor().redact(a).text()).toList()
+                : texts;
+        t = lap(seconds, "redaction", t);
+
+        // Embeddings are computed from redacted text: names and numbers carry no theme.
+        List<String> themable = IntStream.of(items).mapToObj(published::get).toList();
+        float[][] itemEmbeddings = themable.isEmpty() ? new float[0][] : embedder.embed(themable);
+        float[][] embeddings = new float[n][];
+        for (int j = 0; j < items.length; j++) embeddings[items[j]] = itemEmbeddings[j];
+        t = lap(seconds, "embeddings", t);
+
+        Sentiment[] sentiments = new Sentiment[n];
+        if (options.publishable()) {
+            SentimentClassifier classifier = sentimentClassifier();
+            for (int i : items) sentiments[i] = classifier.classify(embeddings[i]);
+        }
+        t = lap(seconds, "sentiment", t);
+
+        List<List<String>> lemmas = annotated.stream().map(LemmaVectoriser::contentLemmas).toList();
+        LemmaVectoriser vectoriser = new LemmaVectoriser();
+        SparseVector[] tfidf = vectoriser.fitTransform(IntStream.of(items).mapToObj(lemmas::get).toList(), 2);
+        SparseVector[] tfidfAll = new SparseVector[n];
+        for (int j = 0; j < items.length; j++) tfidfAll[items[j]] = tfidf[j];
+        for (int i = 0; i < n; i++) if (embeddings[i] == null) {
+            embeddings[i] = new float[embedder.dimension()];
+            tfidfAll[i] = SparseVector.EMPTY;
+        }
+        ThemeSpace space = new ThemeSpace(embeddings, tfidfAll, vectoriser.size(), embeddingWeight);
+        t = lap(seconds, "representation", t);
+
+        int[] duplicateGroup = new NearDuplicateDetector(0.7).groups(
+                IntStream.range(0, n).mapToObj(i -> nonAnswer[i] ? "" : texts.get(i)).toList());
+        t = lap(seconds, "near-duplicates", t);
+
+        Grouping grouping = options.codeframe().isEmpty()
+                ? discover(space, items, options)
+                : assignToCodeframe(embeddings, items, options.codeframe());
+        t = lap(seconds, "themes", t);
+
+        ThemeResult result = assemble(answers, grouping, space, annotated, published, sentiments, duplicateGroup,
+                nonAnswer, items.length, options, seconds);
+        lap(seconds, "labels", t);
+        return result;
+    }
+
+    /** Primary and further themes per answer, with the themes' names when they come from a codeframe. */
+    private record Grouping(int k, List<List<ThemeMembershipDraft>> memberships, float[][] centroids,
+                            List<String> names, int chosenK) {
+    }
+
+    private record ThemeMembershipDraft(int theme, double confidence) {
+    }
+
+    private Grouping discover(ThemeSpace space, int[] items, ThemeOptions options) {
+        int n = space.size();
+        List<List<ThemeMembershipDraft>> memberships = new ArrayList<>();
+        for (int i = 0; i < n; i++) memberships.add(new ArrayList<>());
+        if (items.length == 0) return new Grouping(0, memberships, new float[0][], null, 0);
+        int k = options.fixedK() != null
+                ? Math.max(1, Math.min(options.fixedK(), items.length))
+                : new ThemeCountChooser(1500, options.maxK(), options.seed()).choose(space, items).k();
+        SphericalKMeans.Clustering c = new SphericalKMeans(3, 50, options.seed()).cluster(space, items, k);
+        float[][] centroids = c.centroids();
+        int[] sizes = new int[k];
+        for (int a : c.assignment()) sizes[a]++;
+        // clusters too small to be a theme go to "other" (index k); with a fixed k only singletons do
+        int minSize = options.fixedK() != null ? 2 : Math.max(2, items.length / 500);
+        float[] medianSimilarity = new float[k];
+        float[][] sims = new float[items.length][k];
+        IntStream.range(0, items.length).parallel().forEach(j -> {
+            for (int x = 0; x < k; x++) sims[j][x] = space.similarity(items[j], centroids[x]);
+        });
+        for (int x = 0; x < k; x++) {
+            List<Float> own = new ArrayList<>();
+            for (int j = 0; j < items.length; j++) if (c.assignment()[j] == x) own.add(sims[j][x]);
+            Collections.sort(own);
+            medianSimilarity[x] = own.isEmpty() ? 1 : own.get(own.size() / 2);
+        }
+        for (int j = 0; j < items.length; j++) {
+            int primary = c.assignment()[j];
+            double[] p = softmax(sims[j]);
+            List<ThemeMembershipDraft> m = memberships.get(items[j]);
+            if (sizes[primary] < minSize) {
+                m.add(new ThemeMembershipDraft(k, p[primary]));
+                continue;
+            }
+            m.add(new ThemeMembershipDraft(primary, p[primary]));
+            for (int x = 0; x < k; x++) {
+                if (x == primary || sizes[x] < minSize) continue;
+                if (sims[j][x] >= sims[j][primary] - SECOND_THEME_MARGIN && sims[j][x] >= medianSimilarity[x]) {
+                    m.add(new ThemeMembershipDraft(x, p[x]));
+                }
+            }
+        }
+        return new Grouping(k, memberships, centroids, null, k);
+    }
+
+    private static double[] softmax(float[] sims) {
+        double max = Double.NEGATIVE_INFINITY, sum = 0;
+        for (float s : sims) max = Math.max(max, s);
+        double[] p = new double[sims.length];
+        for (int i = 0; i < sims.length; i++) sum += p[i] = Math.exp((sims[i] - max) / CONFIDENCE_TEMPERATURE);
+        for (int i = 0; i < sims.length; i++) p[i] /= sum;
+        return p;
+    }
+
+    private Grouping assignToCodeframe(float[][] embeddings, int[] items, List<CodeframeTheme> codeframe) {
+        CodeframeAssigner assigner = new CodeframeAssigner(codeframe, embedder);
+        int k = codeframe.size();
+        List<List<ThemeMembershipDraft>> memberships = new ArrayList<>();
+        for (int i = 0; i < embeddings.length; i++) memberships.add(new ArrayList<>());
+        for (int i : items) {
+            List<CodeframeAssigner.Assignment> as = assigner.assign(embeddings[i]);
+            if (as.isEmpty()) memberships.get(i).add(new ThemeMembershipDraft(k, 1.0));
+            for (CodeframeAssigner.Assignment a : as) memberships.get(i).add(new ThemeMembershipDraft(a.theme(), a.confidence()));
+        }
+        return new Grouping(k, memberships, null, codeframe.stream().map(CodeframeTheme::name).toList(), k);
+    }
+
+    private ThemeResult assemble(List<Answer> answers, Grouping g, ThemeSpace space, List<AnnotatedText> annotated,
+                                 List<String> published, Sentiment[] sentiments, int[] duplicateGroup,
+                                 boolean[] nonAnswer, int themedCount, ThemeOptions options, Map<String, Double> seconds) {
+        int n = answers.size();
+        // members per theme index (k = other), primary members first for exemplar choice
+        List<List<Integer>> members = new ArrayList<>();
+        List<List<Integer>> primaries = new ArrayList<>();
+        for (int x = 0; x <= g.k(); x++) {
+            members.add(new ArrayList<>());
+            primaries.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            List<ThemeMembershipDraft> m = g.memberships().get(i);
+            for (int r = 0; r < m.size(); r++) {
+                members.get(m.get(r).theme()).add(i);
+                if (r == 0) primaries.get(m.get(r).theme()).add(i);
+            }
+        }
+        KeyPhraseExtractor phrases = new KeyPhraseExtractor(annotated);
+        List<Integer> order = IntStream.rangeClosed(0, g.k()).filter(x -> !members.get(x).isEmpty()).boxed()
+                .sorted((a, b) -> a == g.k() ? 1 : b == g.k() ? -1 : Integer.compare(members.get(b).size(), members.get(a).size()))
+                .toList();
+        List<List<String>> keyTerms = new ArrayList<>();
+        List<ThemeIdStabiliser.Draft> drafts = new ArrayList<>();
+        for (int x : order) {
+            List<String> terms = phrases.keyPhrases(members.get(x), 5);
+            keyTerms.add(terms);
+            drafts.add(new ThemeIdStabiliser.Draft(members.get(x).stream().map(i -> answers.get(i).id()).toList(), terms));
+        }
+        int[] continues = new ThemeIdStabiliser().match(drafts, options.previousThemes());
+        Set<String> usedIds = options.previousThemes().stream().map(PreviousTheme::id).collect(Collectors.toCollection(HashSet::new));
+        Map<Integer, String> idOf = new HashMap<>();
+        List<Theme> themes = new ArrayList<>();
+        int nextNumber = 1;
+        for (int o = 0; o < order.size(); o++) {
+            int x = order.get(o);
+            boolean other = x == g.k();
+            List<Integer> mem = members.get(x);
+            String id, label;
+            if (continues[o] >= 0) {
+                PreviousTheme p = options.previousThemes().get(continues[o]);
+                id = p.id();
+                label = p.label();
+            } else {
+                if (other) id = OTHER_ID;
+                else {
+                    do id = (g.names() == null ? "T" : "C") + nextNumber++; while (usedIds.contains(id));
+                }
+                label = other ? "Other" : g.names() != null ? g.names().get(x) : label(keyTerms.get(o), themes.size() + 1);
+            }
+            usedIds.add(id);
+            idOf.put(x, id);
+            int exemplar = exemplar(x, primaries.get(x).isEmpty() ? mem : primaries.get(x), g, space);
+            SentimentSplit split = split(mem, sentiments);
+            int dups = (int) mem.stream().filter(i -> duplicateGroup[i] >= 0).count();
+            double share = themedCount == 0 ? 0 : (double) mem.size() / themedCount;
+            themes.add(new Theme(id, label, describe(mem.size(), share, keyTerms.get(o), split, dups),
+                    keyTerms.get(o), mem.stream().map(i -> answers.get(i).id()).toList(), mem.size(), share, split,
+                    answers.get(exemplar).id(), mem.size() - 1, dups, other));
+        }
+        List<AnalysedAnswer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<ThemeMembership> ms = g.memberships().get(i).stream()
+                    .map(d -> new ThemeMembership(idOf.get(d.theme()), round(d.confidence()))).toList();
+            out.add(new AnalysedAnswer(answers.get(i).id(), published.get(i), sentiments[i], ms,
+                    duplicateGroup[i] >= 0 ? "D" + (duplicateGroup[i] + 1) : null, nonAnswer[i]));
+        }
+        int chosen = (int) themes.stream().filter(th -> !th.other()).count();
+        return new ThemeResult(themes, out, chosen, seconds);
+    }
+
+    /** The most central answer: closest to the theme centroid (discovery) or most confident (codeframe). */
+    private static int exemplar(int x, List<Integer> candidates, Grouping g, ThemeSpace space) {
+        int best = candidates.get(0);
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i : candidates) {
+            double s;
+            if (g.centroids() != null && x < g.centroids().length) s = space.similarity(i, g.centroids()[x]);
+            else s = g.memberships().get(i).stream().filter(d -> d.theme() == x).mapToDouble(ThemeMembershipDraft::confidence).max().orElse(0);
+            if (s > bestScore) {
+                bestScore = s;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static SentimentSplit split(List<Integer> members, Sentiment[] sentiments) {
+        int neg = 0, neu = 0, pos = 0;
+        for (int i : members) {
+            if (sentiments[i] == Sentiment.NEGATIVE) neg++;
+            else if (sentiments[i] == Sentiment.NEUTRAL) neu++;
+            else if (sentiments[i] == Sentiment.POSITIVE) pos++;
+        }
+        return new SentimentSplit(neg, neu, pos);
+    }
+
+    static String label(List<String> keyTerms, int number) {
+        if (keyTerms.isEmpty()) return "Theme " + number;
+        String joined = String.join("; ", keyTerms.subList(0, Math.min(2, keyTerms.size())));
+        return joined.substring(0, 1).toUpperCase(Locale.ROOT) + joined.substring(1);
+    }
+
+    private static String describe(int count, double share, List<String> terms, SentimentSplit s, int dups) {
+        StringBuilder d = new StringBuilder();
+        d.append(count).append(count == 1 ? " answer" : " answers")
+                .append(String.format(Locale.ROOT, " (%.0f%%)", share * 100));
+        if (!terms.isEmpty()) {
+            d.append(" about ");
+            List<String> ts = terms.subList(0, Math.min(3, terms.size()));
+            d.append(ts.size() == 1 ? ts.get(0) : String.join(", ", ts.subList(0, ts.size() - 1)) + " and " + ts.get(ts.size() - 1));
+        }
+        int scored = s.negative() + s.neutral() + s.positive();
+        if (scored > 0) {
+            d.append(String.format(Locale.ROOT, "; %.0f%% negative, %.0f%% neutral, %.0f%% positive",
+                    100.0 * s.negative() / scored, 100.0 * s.neutral() / scored, 100.0 * s.positive() / scored));
+        }
+        if (dups > 0) d.append("; ").append(dups).append(" near-identical (campaign-style) answers");
+        return d.append('.').toString();
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+
+    private static long lap(Map<String, Double> seconds, String stage, long start) {
+        long now = System.nanoTime();
+        seconds.merge(stage, (now - start) / 1e9, Double::sum);
+        return now;
+    }
+
+    private CoreNlpAnnotator annotator(boolean withNames) {
+        if (withNames) {
+            if (fullAnnotator == null) synchronized (this) {
+                if (fullAnnotator == null) fullAnnotator = new CoreNlpAnnotator(true);
+            }
+            return fullAnnotator;
+        }
+        if (lemmaAnnotator == null) synchronized (this) {
+            if (lemmaAnnotator == null) lemmaAnnotator = fullAnnotator != null ? fullAnnotator : new CoreNlpAnnotator(false);
+        }
+        return lemmaAnnotator;
+    }
+
+    private Redactor redactor() {
+        if (redactor == null) synchronized (this) {
+            if (redactor == null) redactor = new Redactor(annotator(true));
+        }
+        return redactor;
+    }
+
+    private SentimentClassifier sentimentClassifier() {
+        if (sentiment == null) synchronized (this) {
+            if (sentiment == null) sentiment = SentimentClassifier.fromClasspath();
+        }
+        return sentiment;
+    }
+
+    /** The embedder, shared with callers that need embeddings of their own (e.g. sentiment training). */
+    public SentenceEmbedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public void close() {
+        embedder.close();
+    }
+}

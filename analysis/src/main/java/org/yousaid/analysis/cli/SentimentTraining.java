@@ -1,0 +1,51 @@
+package org.yousaid.analysis.cli;
+
+import org.yousaid.analysis.represent.SentenceEmbedder;
+import org.yousaid.analysis.sentiment.SentimentClassifier;
+import org.yousaid.analysis.sentiment.SoftmaxRegression;
+import org.yousaid.analysis.sentiment.SstReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Trains the sentiment weights shipped as {@link SentimentClassifier#RESOURCE}:
+ * {@code train-sentiment --sst-dir DIR --out FILE}. DIR holds SST's PTB-format train.txt / test.txt. The model is a
+ * softmax regression on the MiniLM embedding of each training sentence (root label, 5 classes collapsed to 3).
+ */
+final class SentimentTraining {
+    static final double L2 = 1e-4;
+    static final int EPOCHS = 300;
+
+    private SentimentTraining() {
+    }
+
+    static void run(Args a) throws Exception {
+        Path dir = Path.of(a.required("sst-dir"));
+        List<SstReader.Example> train = SstReader.read(dir.resolve("train.txt"));
+        try (SentenceEmbedder embedder = new SentenceEmbedder()) {
+            SoftmaxRegression model = train(embedder, train);
+            Main.JSON.writeValue(Path.of(a.required("out")).toFile(), model.weights());
+            System.err.println("trained on " + train.size() + " sentences -> " + a.required("out"));
+        }
+    }
+
+    static SoftmaxRegression train(SentenceEmbedder embedder, List<SstReader.Example> train) {
+        float[][] x = embedder.embed(train.stream().map(SstReader.Example::sentence).toList());
+        int[] y = train.stream().mapToInt(e -> Arrays.asList(SentimentClassifier.CLASSES).indexOf(e.sentiment())).toArray();
+        // neutral is the rarest class in SST (~20%); weight classes so the model does not simply ignore it
+        double[] counts = new double[3];
+        for (int c : y) counts[c]++;
+        double[] weights = new double[3];
+        for (int c = 0; c < 3; c++) weights[c] = y.length / (3 * counts[c]);
+        return SoftmaxRegression.train(x, y, 3, L2, EPOCHS, weights);
+    }
+
+    static List<String> sentences(List<SstReader.Example> examples) {
+        List<String> out = new ArrayList<>();
+        for (SstReader.Example e : examples) out.add(e.sentence());
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package org.yousaid.dynamodblocal;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Amazon DynamoDB Local running inside this JVM: no port, no Docker, no AWS account.
+ *
+ * <p>With a data folder the tables are kept on disk and survive a restart; without one they live in
+ * memory (tests). Telemetry is always off: local mode must never call out to the internet.
+ */
+public final class EmbeddedDynamoDb implements AutoCloseable {
+
+  private static final List<String> NATIVE_LIBRARIES =
+      List.of("libsqlite4java-linux-amd64.so", "libsqlite4java-osx.dylib", "sqlite4java-win32-x64.dll");
+
+  private static final String DATABASE_FILE = "yousaid-local.db";
+
+  private final AmazonDynamoDBLocal local;
+
+  private EmbeddedDynamoDb(AmazonDynamoDBLocal local) {
+    this.local = local;
+  }
+
+  /** Tables kept in {@code dataFolder}, which is created if missing. */
+  public static EmbeddedDynamoDb persistentIn(Path dataFolder) {
+    try {
+      Files.createDirectories(dataFolder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the local data folder " + dataFolder, e);
+    }
+    prepareNativeLibraries();
+    // DynamoDB Local takes the SQLite database file itself, not a folder.
+    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
+  }
+
+  /** Tables kept in memory only, gone when closed. */
+  public static EmbeddedDynamoDb inMemory() {
+    prepareNativeLibraries();
+    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(true));
+  }
+
+  public DynamoDbClient client() {
+    return local.dynamoDbClient();
+  }
+
+  @Override
+  public void close() {
+    local.shutdownNow();
+  }
+
+  /** Unpacks the bundled sqlite4java natives once per JVM and points sqlite4java at them. */
+  private static synchronized void prepareNativeLibraries() {
+    // sqlite4java logs every retry at WARNING through java.util.logging; keep only real errors.
+    java.util.logging.Logger.getLogger("com.almworks.sqlite4java").setLevel(java.util.logging.Level.SEVERE);
+    if (System.getProperty("sqlite4java.library.path") != null) {
+      return;
+    }
+    try {
+      Path folder = Files.createTempDirectory("yousaid-sqlite4java");
+      folder.toFile().deleteOnExit();
+      for (String name : NATIVE_LIBRARIES) {
+        try (InputStream in = EmbeddedDynamoDb.class.getResourceAsStream("native/" + name)) {
+          if (in == null) {
+            throw new IllegalStateException("Native library " + name + " is missing from the yousaid-dynamodb-local jar");
+          }
+          Path target = folder.resolve(name);
+          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          target.toFile().deleteOnExit();
+        }
+      }
+      System.setProperty("sqlite4java.library.path", folder.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot unpack the SQLite native library for DynamoDB Local", e);
+    }
+  }
+}

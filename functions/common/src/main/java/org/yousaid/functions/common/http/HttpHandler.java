@@ -1,0 +1,59 @@
+package org.yousaid.functions.common.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yousaid.shared.submission.ProblemException;
+
+/**
+ * A Lambda handler for a group of HTTP API routes: looks up the route by API Gateway's route key,
+ * turns refusals into clear 4xx responses and anything unexpected into a 500 that reveals nothing.
+ * Logs carry the route, status and request id only, never what people wrote.
+ */
+public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
+  private final Map<String, Route> routes = new LinkedHashMap<>();
+
+  /** Registers a route by its API Gateway route key, e.g. {@code "GET /c/{council}/{consultation}"}. */
+  protected final void route(String routeKey, Route route) {
+    routes.put(routeKey, route);
+  }
+
+  /** The route keys this handler serves, as wired in template.yaml. */
+  public final java.util.Set<String> routeKeys() {
+    return java.util.Collections.unmodifiableSet(routes.keySet());
+  }
+
+  @Override
+  public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    Request request = new Request(event);
+    APIGatewayV2HTTPResponse response;
+    try {
+      Route route = routes.get(event.getRouteKey());
+      if (route == null) {
+        throw ProblemException.notFound("This page does not exist.");
+      }
+      response = route.handle(request);
+    } catch (ProblemException problem) {
+      response = refuse(request, problem);
+    } catch (RuntimeException unexpected) {
+      LOG.error("route={} requestId={} failed with {}", event.getRouteKey(), request.requestId(), unexpected.getClass().getName(), unexpected);
+      response = refuse(request, new ProblemException(500, "Sorry, there is a problem with the service",
+          "Something went wrong on our side. Your answers have not been saved. Please try again later.", null));
+    }
+    LOG.info("route={} status={} requestId={}", event.getRouteKey(), response.getStatusCode(), request.requestId());
+    return response;
+  }
+
+  /** How a refusal is shown: JSON problem details by default; page handlers show an HTML page. */
+  protected APIGatewayV2HTTPResponse refuse(Request request, ProblemException problem) {
+    return Responses.problem(problem);
+  }
+}

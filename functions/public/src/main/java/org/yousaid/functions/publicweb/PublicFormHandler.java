@@ -1,0 +1,161 @@
+package org.yousaid.functions.publicweb;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.FormBody;
+import org.yousaid.functions.common.http.HttpHandler;
+import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.common.http.Responses;
+import org.yousaid.functions.common.web.Assets;
+import org.yousaid.functions.common.web.Pages;
+import org.yousaid.shared.ids.ReceiptCodes;
+import org.yousaid.shared.model.Channel;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.storage.ConsultationRepository;
+import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.submission.ProblemException;
+import org.yousaid.shared.submission.SubmissionService;
+import org.yousaid.shared.validation.FieldError;
+
+/**
+ * The public HTML pages: the consultation form, its confirmation with a receipt code, and the
+ * "see or delete your answers" pages. Works without JavaScript; every value shown is escaped.
+ */
+public final class PublicFormHandler extends HttpHandler {
+
+  /** Form posts are URL-encoded (non-ASCII text grows up to 9 times), so they get more room than JSON. */
+  static final int MAX_FORM_BYTES = 192 * 1024;
+
+  private final SubmissionService submissions;
+  private final ConsultationRepository consultations;
+  private final ResponseRepository responses;
+
+  /** Used by AWS Lambda. */
+  public PublicFormHandler() {
+    this(Services.fromEnvironment());
+  }
+
+  public PublicFormHandler(Services services) {
+    this.submissions = services.submissions();
+    this.consultations = services.consultations();
+    this.responses = services.responses();
+    route("GET /c/{council}/{consultation}", this::showForm);
+    route("POST /c/{council}/{consultation}", this::submitForm);
+    route("GET /receipt", r -> receiptLookup("", null));
+    route("POST /receipt", this::receiptAction);
+    route("GET /assets/{file}", r -> Assets.serve(r.pathParameter("file")));
+  }
+
+  private APIGatewayV2HTTPResponse showForm(Request request) {
+    Consultation consultation = submissions.publicConsultation(request.pathParameter("council"), request.pathParameter("consultation"));
+    return Responses.html(200, renderForm(consultation, FormBody.parse(""), List.of(), UUID.randomUUID().toString()));
+  }
+
+  private APIGatewayV2HTTPResponse submitForm(Request request) {
+    String council = request.pathParameter("council");
+    String consultationId = request.pathParameter("consultation");
+    requireForm(request);
+    FormBody form = FormBody.parse(request.bodyText(MAX_FORM_BYTES));
+    String token = Optional.ofNullable(form.first(FormView.FORM_TOKEN)).filter(t -> t.matches("[0-9a-f\\-]{36}"))
+        .orElse(UUID.randomUUID().toString());
+    try {
+      SubmissionService.Receipt receipt = submissions.submit(council, consultationId, FormView.toSubmission(form), token, Channel.WEB);
+      Consultation consultation = submissions.publicConsultation(council, consultationId);
+      return Responses.html(200, Pages.render("confirmation", Map.of(
+          "pageTitle", "Your answers have been sent",
+          "councilName", consultation.councilName(),
+          "consultation", consultation,
+          "receipt", receipt.receipt(),
+          "draftKey", council + "/" + consultationId)));
+    } catch (ProblemException problem) {
+      if (problem.status() == 400 && !problem.errors().isEmpty()) {
+        Consultation consultation = submissions.publicConsultation(council, consultationId);
+        return Responses.html(400, renderForm(consultation, form, problem.errors(), token));
+      }
+      if (problem.status() == 409 && problem.title().startsWith("These answers were already sent")) {
+        throw new ProblemException(409, "You have already sent answers from this page",
+            "You sent answers from this page before. To send different answers, open the consultation link again "
+                + "and fill in a new form.", null);
+      }
+      throw problem;
+    }
+  }
+
+  private String renderForm(Consultation consultation, FormBody given, List<FieldError> errors, String token) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", consultation.title());
+    model.put("councilName", consultation.councilName());
+    model.put("consultation", consultation);
+    model.put("accepting", consultation.isAcceptingAnswersAt(java.time.Instant.now()));
+    model.put("questions", FormView.questionFields(consultation, given, errors));
+    model.put("profile", FormView.profileFields(consultation, given, errors));
+    model.put("consentChecked", "yes".equals(given.first(FormView.CONSENT)));
+    model.put("errors", FormView.errorLinks(errors));
+    model.put("hasErrors", !errors.isEmpty());
+    model.put("hasValues", !given.fields().isEmpty());
+    model.put("formToken", token);
+    model.put("action", "/c/" + consultation.council() + "/" + consultation.id());
+    model.put("draftKey", consultation.council() + "/" + consultation.id());
+    return Pages.render("form", model);
+  }
+
+  private APIGatewayV2HTTPResponse receiptAction(Request request) {
+    requireForm(request);
+    FormBody form = FormBody.parse(request.bodyText(8 * 1024));
+    String typed = Optional.ofNullable(form.first("receipt")).orElse("");
+    Optional<String> code = ReceiptCodes.normalise(typed);
+    if (code.isEmpty()) {
+      return receiptLookup(typed, "Enter your receipt code. It has 12 letters and numbers, like ABCD-2345-WXYZ.");
+    }
+    Optional<Response> response = responses.findByReceipt(code.get());
+    if (response.isEmpty()) {
+      return receiptLookup(typed, "We cannot find answers with this receipt code. Check the code, or your answers may already have been deleted.");
+    }
+    if ("erase".equals(form.first("action"))) {
+      responses.eraseByReceipt(code.get());
+      return Responses.html(200, Pages.render("erased", Map.of("pageTitle", "Your answers have been deleted")));
+    }
+    Optional<Consultation> consultation = consultations.find(response.get().council(), response.get().consultationId());
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", "Your answers");
+    model.put("receipt", code.get());
+    model.put("rows", ReceiptView.rows(response.get(), consultation));
+    model.put("consultationTitle", consultation.map(Consultation::title).orElse(""));
+    consultation.ifPresent(c -> model.put("councilName", c.councilName()));
+    return Responses.html(200, Pages.render("receipt", model));
+  }
+
+  private static APIGatewayV2HTTPResponse receiptLookup(String typed, String error) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", "See or delete your answers");
+    model.put("typed", typed);
+    model.put("hasErrors", error != null);
+    if (error != null) {
+      model.put("error", error);
+    }
+    return Responses.html(error == null ? 200 : 404, Pages.render("receipt-lookup", model));
+  }
+
+  private static void requireForm(Request request) {
+    if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
+      throw ProblemException.unsupportedMediaType("Send this form from the web page, as application/x-www-form-urlencoded.");
+    }
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse refuse(Request request, ProblemException problem) {
+    if (request.path() != null && request.path().startsWith("/assets/")) {
+      return Responses.problem(problem);
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", problem.title());
+    model.put("detail", problem.detail());
+    return Responses.html(problem.status(), Pages.render("error", model));
+  }
+}

@@ -1,0 +1,142 @@
+package org.yousaid.functions.publicweb;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.FormBody;
+import org.yousaid.functions.common.http.HttpHandler;
+import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.common.http.Responses;
+import org.yousaid.functions.common.web.Pages;
+import org.yousaid.shared.ids.ReceiptCodes;
+import org.yousaid.shared.json.Json;
+import org.yousaid.shared.json.JsonSubmissionReader;
+import org.yousaid.shared.model.Channel;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.submission.ProblemException;
+import org.yousaid.shared.submission.SubmissionService;
+
+/** The public JSON API: submissions, page feedback, and a respondent's own receipt (view and erase). */
+public final class SubmissionApiHandler extends HttpHandler {
+
+  static final int MAX_JSON_BYTES = 64 * 1024;
+
+  private final SubmissionService submissions;
+  private final ResponseRepository responses;
+  private final PageFeedback pageFeedback;
+  private final JsonSubmissionReader reader = new JsonSubmissionReader();
+
+  /** Used by AWS Lambda. */
+  public SubmissionApiHandler() {
+    this(Services.fromEnvironment());
+  }
+
+  public SubmissionApiHandler(Services services) {
+    this.submissions = services.submissions();
+    this.responses = services.responses();
+    this.pageFeedback = new PageFeedback(submissions);
+    route("POST /api/v1/councils/{council}/consultations/{consultation}/responses", this::submit);
+    route("POST /api/v1/councils/{council}/page-feedback", this::submitPageFeedback);
+    route("GET /api/v1/receipts/{receipt}", this::viewReceipt);
+    route("DELETE /api/v1/receipts/{receipt}", this::eraseReceipt);
+  }
+
+  private APIGatewayV2HTTPResponse submit(Request request) {
+    requireJson(request);
+    String body = request.bodyText(MAX_JSON_BYTES);
+    SubmissionService.Receipt receipt = submissions.submit(request.pathParameter("council"), request.pathParameter("consultation"),
+        reader.read(body), request.header("idempotency-key").orElse(null), Channel.WEB);
+    return created(receipt);
+  }
+
+  private APIGatewayV2HTTPResponse submitPageFeedback(Request request) {
+    String council = request.pathParameter("council");
+    String key = request.header("idempotency-key").orElse(null);
+    if (request.mediaType().equals("application/x-www-form-urlencoded")) {
+      // The embeddable no-JavaScript snippet posts a plain form and gets a thank-you page back.
+      FormBody form = FormBody.parse(request.bodyText(MAX_JSON_BYTES));
+      pageFeedback.submit(council, new PageFeedback.Input(form.first("pageUrl"), form.first("serviceId"),
+          form.first("useful"), form.first("comment")), key);
+      return Responses.html(201, Pages.render("feedback-thanks", Map.of("pageTitle", "Thank you for your feedback",
+          "returnTo", safeReturn(form.first("pageUrl")))));
+    }
+    requireJson(request);
+    JsonNode json = parseObject(request.bodyText(MAX_JSON_BYTES));
+    String useful = json.path("useful").isBoolean() ? Boolean.toString(json.path("useful").asBoolean())
+        : json.path("useful").isMissingNode() || json.path("useful").isNull() ? null : "not a yes/no value";
+    return created(pageFeedback.submit(council, new PageFeedback.Input(text(json, "pageUrl"), text(json, "serviceId"),
+        useful, text(json, "comment")), key));
+  }
+
+  private APIGatewayV2HTTPResponse viewReceipt(Request request) {
+    Response response = findByReceipt(request);
+    return Responses.json(200, ReceiptView.json(response));
+  }
+
+  private APIGatewayV2HTTPResponse eraseReceipt(Request request) {
+    String code = receiptCode(request);
+    if (!responses.eraseByReceipt(code)) {
+      throw notFoundReceipt();
+    }
+    return Responses.noContent();
+  }
+
+  private Response findByReceipt(Request request) {
+    return responses.findByReceipt(receiptCode(request)).orElseThrow(SubmissionApiHandler::notFoundReceipt);
+  }
+
+  private static String receiptCode(Request request) {
+    return ReceiptCodes.normalise(request.pathParameter("receipt")).orElseThrow(SubmissionApiHandler::notFoundReceipt);
+  }
+
+  private static ProblemException notFoundReceipt() {
+    return ProblemException.notFound("There are no answers with this receipt code. They may already have been deleted.");
+  }
+
+  private static APIGatewayV2HTTPResponse created(SubmissionService.Receipt receipt) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("responseId", receipt.responseId());
+    body.put("receipt", receipt.receipt());
+    APIGatewayV2HTTPResponse response = Responses.json(201, body);
+    if (receipt.replayed()) {
+      response.getHeaders().put("Idempotent-Replayed", "true");
+    }
+    return response;
+  }
+
+  private static void requireJson(Request request) {
+    if (!request.mediaType().equals("application/json")) {
+      throw ProblemException.unsupportedMediaType("Send the answers as JSON with the header Content-Type: application/json.");
+    }
+  }
+
+  private static JsonNode parseObject(String body) {
+    try {
+      JsonNode node = Json.mapper().readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ProblemException.badRequest("The request body must be a JSON object.");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ProblemException.badRequest("The request body is not valid JSON.");
+    }
+  }
+
+  private static String text(JsonNode json, String field) {
+    JsonNode value = json.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ProblemException.badRequest("\"" + field + "\" must be text.");
+    }
+    return value.asText();
+  }
+
+  private static String safeReturn(String pageUrl) {
+    return pageUrl != null && (pageUrl.startsWith("https://") || pageUrl.startsWith("http://")) ? pageUrl : null;
+  }
+}

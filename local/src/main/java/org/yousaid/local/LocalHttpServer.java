@@ -1,0 +1,212 @@
+package org.yousaid.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for API Gateway's HTTP API on 127.0.0.1: matches the routes of template.yaml, builds
+ * the same payload-2.0 event Lambda would receive, and invokes the same handler classes.
+ */
+public final class LocalHttpServer implements AutoCloseable {
+
+  /** Like API Gateway's own payload cap (10 MB), so handlers see what they would see in AWS. */
+  private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+  private record Binding(String method, Pattern pattern, List<String> names, String routeKey,
+      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
+
+  private final List<Binding> bindings = new ArrayList<>();
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  public LocalHttpServer(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+    executor = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+  }
+
+  public void bind(SamTemplate.Route route, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("\\{([^}+]+)(\\+?)}").matcher(route.path());
+    StringBuilder regex = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(route.path().substring(last, m.start())));
+      names.add(m.group(1));
+      regex.append(m.group(2).isEmpty() ? "([^/]+)" : "(.+)");
+      last = m.end();
+    }
+    regex.append(Pattern.quote(route.path().substring(last)));
+    bindings.add(new Binding(route.method(), Pattern.compile(regex.toString()), names, route.routeKey(), handler));
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      if (path.equals("/") && method.equals("GET")) {
+        exchange.getResponseHeaders().add("Location", LocalMode.DEMO_FORM_PATH);
+        exchange.sendResponseHeaders(303, -1);
+        return;
+      }
+      Binding binding = null;
+      Matcher matcher = null;
+      for (Binding b : bindings) {
+        Matcher m = b.pattern().matcher(path);
+        if (b.method().equals(method) && m.matches()) {
+          binding = b;
+          matcher = m;
+          break;
+        }
+      }
+      if (binding == null) {
+        byte[] body = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(404, body.length);
+        exchange.getResponseBody().write(body);
+        return;
+      }
+      byte[] body = readBody(exchange.getRequestBody());
+      if (body == null) {
+        byte[] tooLarge = "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(413, tooLarge.length);
+        exchange.getResponseBody().write(tooLarge);
+        return;
+      }
+      Map<String, String> pathParameters = new LinkedHashMap<>();
+      for (int i = 0; i < binding.names().size(); i++) {
+        pathParameters.put(binding.names().get(i), URLDecoder.decode(matcher.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+      APIGatewayV2HTTPResponse response = binding.handler().handleRequest(event(exchange, binding, pathParameters, body), null);
+      write(exchange, response);
+    }
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    return bytes.length > MAX_BODY_BYTES ? null : bytes;
+  }
+
+  private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) {
+    Map<String, String> headers = new HashMap<>();
+    List<String> cookies = new ArrayList<>();
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("cookie")) {
+        values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+      } else {
+        headers.put(lower, String.join(",", values));
+      }
+    });
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    Map<String, String> query = null;
+    if (rawQuery != null && !rawQuery.isEmpty()) {
+      query = new LinkedHashMap<>();
+      for (String pair : rawQuery.split("&")) {
+        String[] kv = pair.split("=", 2);
+        String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+        String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+        query.merge(key, value, (a, b) -> a + "," + b);
+      }
+    }
+    boolean text = isText(headers.get("content-type"));
+    long now = Instant.now().toEpochMilli();
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0")
+        .withRouteKey(binding.routeKey())
+        .withRawPath(exchange.getRequestURI().getRawPath())
+        .withRawQueryString(rawQuery == null ? "" : rawQuery)
+        .withHeaders(headers)
+        .withCookies(cookies.isEmpty() ? null : cookies)
+        .withQueryStringParameters(query)
+        .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+        .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+        .withIsBase64Encoded(body.length > 0 && !text)
+        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+            .withRouteKey(binding.routeKey())
+            .withStage("$default")
+            .withRequestId(UUID.randomUUID().toString())
+            .withDomainName("127.0.0.1")
+            .withTimeEpoch(now)
+            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(binding.method())
+                .withPath(exchange.getRequestURI().getRawPath())
+                .withProtocol(exchange.getProtocol())
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withUserAgent(headers.getOrDefault("user-agent", ""))
+                .build())
+            .build())
+        .build();
+  }
+
+  /** API Gateway passes text bodies as they are and base64-encodes the rest; so do we, but strictly. */
+  private static boolean isText(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.toLowerCase(Locale.ROOT);
+    return type.startsWith("text/") || type.startsWith("application/json") || type.startsWith("application/x-www-form-urlencoded")
+        || type.contains("+json") || type.startsWith("application/xml");
+  }
+
+  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    if (response.getHeaders() != null) {
+      response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    }
+    if (response.getMultiValueHeaders() != null) {
+      response.getMultiValueHeaders().forEach((k, vs) -> vs.forEach(v -> exchange.getResponseHeaders().add(k, v)));
+    }
+    if (response.getCookies() != null) {
+      response.getCookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
+    }
+    byte[] body = response.getBody() == null ? new byte[0]
+        : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+        : response.getBody().getBytes(StandardCharsets.UTF_8);
+    int status = response.getStatusCode();
+    if (status == 204 || status == 304 || body.length == 0) {
+      exchange.sendResponseHeaders(status, -1);
+    } else {
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.yousaid.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the SAM template: its resources, and for each function the handler class and HTTP API
+ * routes. CloudFormation's short tags ({@code !Ref}, {@code !GetAtt}, {@code !Sub}) are read as
+ * {@code {"Ref": value}}-style maps, like their long forms.
+ */
+public final class SamTemplate {
+
+  /** One route of the HTTP API. */
+  public record Route(String method, String path) {
+    public String routeKey() {
+      return method + " " + path;
+    }
+  }
+
+  /** One AWS::Serverless::Function. */
+  public record Function(String logicalId, String handlerClass, List<Route> routes, Map<String, Object> properties) {}
+
+  private final Map<String, Object> document;
+
+  private SamTemplate(Map<String, Object> document) {
+    this.document = document;
+  }
+
+  public static SamTemplate fromClasspath() {
+    try (InputStream in = SamTemplate.class.getResourceAsStream("template.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("template.yaml is missing from the local-mode jar");
+      }
+      return parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  public static SamTemplate parse(InputStream yaml) {
+    return new SamTemplate((Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(yaml));
+  }
+
+  public Map<String, Object> document() {
+    return document;
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Object>> resources() {
+    return (Map<String, Map<String, Object>>) document.get("Resources");
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<Function> functions() {
+    List<Function> functions = new ArrayList<>();
+    resources().forEach((id, resource) -> {
+      if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
+        return;
+      }
+      Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
+      String handler = String.valueOf(props.get("Handler"));
+      List<Route> routes = new ArrayList<>();
+      Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) props.getOrDefault("Events", Map.of());
+      events.values().forEach(event -> {
+        if ("HttpApi".equals(event.get("Type"))) {
+          Map<String, Object> ep = (Map<String, Object>) event.get("Properties");
+          routes.add(new Route(String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT), String.valueOf(ep.get("Path"))));
+        }
+      });
+      functions.add(new Function(id, handler.split("::", 2)[0], routes, props));
+    });
+    return functions;
+  }
+
+  /** Maps every {@code !Tag value} to {@code {"Tag": value}}, as CloudFormation's long form would. */
+  private static final class CloudFormationConstructor extends SafeConstructor {
+    CloudFormationConstructor() {
+      super(new LoaderOptions());
+      this.yamlMultiConstructors.put("!", new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          String tag = node.getTag().getValue().substring(1);
+          Object value;
+          if (node instanceof ScalarNode scalar) {
+            value = constructScalar(scalar);
+          } else if (node instanceof SequenceNode sequence) {
+            value = constructSequence(sequence);
+          } else {
+            value = constructMapping((MappingNode) node);
+          }
+          Map<String, Object> longForm = new LinkedHashMap<>();
+          longForm.put(tag.equals("Ref") ? "Ref" : "Fn::" + tag, value);
+          return longForm;
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.yousaid.shared.model;
+
+public enum ConsultationStatus {
+  DRAFT,
+  OPEN,
+  CLOSED,
+  PUBLISHED
+}

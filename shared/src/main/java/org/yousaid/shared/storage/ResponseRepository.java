@@ -1,0 +1,211 @@
+package org.yousaid.shared.storage;
+
+import static org.yousaid.shared.storage.ConsultationRepository.s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yousaid.shared.json.Json;
+import org.yousaid.shared.model.Response;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Responses, their receipt pointers and idempotency records. A response and its pointers are
+ * written in one transaction with {@code attribute_not_exists} conditions, so a retried
+ * submission can never store a second copy and a half-written response cannot exist.
+ */
+public final class ResponseRepository {
+
+  private static final String TYPE_RESPONSE = "RESPONSE";
+  private static final String TYPE_RECEIPT = "RECEIPT";
+  private static final String TYPE_IDEMPOTENCY = "IDEMPOTENCY";
+  private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+
+  /** What an idempotency key points at, and a hash of the request it was first used with. */
+  public record IdempotencyRecord(String key, String requestHash, String responseId, String receipt) {}
+
+  /** Why an insert was refused. */
+  public enum Clash { IDEMPOTENCY_KEY_USED, RECEIPT_CODE_TAKEN, RESPONSE_ID_TAKEN }
+
+  /** Thrown when a condition stopped the insert; nothing was written. */
+  public static final class InsertRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final Clash clash;
+
+    InsertRefused(Clash clash) {
+      super(clash.name(), null, false, false);
+      this.clash = clash;
+    }
+
+    public Clash clash() {
+      return clash;
+    }
+  }
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public ResponseRepository(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  /** Stores the response, its receipt pointer and (if given) its idempotency record, all or nothing. */
+  public void insert(Response response, Optional<IdempotencyRecord> idempotency) {
+    String pk = TableLayout.consultationPk(response.council(), response.consultationId());
+    Map<String, AttributeValue> responseItem = new HashMap<>();
+    responseItem.put(TableLayout.PK, s(pk));
+    responseItem.put(TableLayout.SK, s(TableLayout.responseSk(response.id())));
+    responseItem.put(TableLayout.TYPE, s(TYPE_RESPONSE));
+    responseItem.put("receipt", s(response.receipt()));
+    responseItem.put("submittedAt", s(response.submittedAt().toString()));
+    responseItem.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
+    responseItem.put(TableLayout.DOC, s(Json.write(response)));
+    idempotency.ifPresent(i -> responseItem.put("idempotencyKey", s(i.key())));
+
+    Map<String, AttributeValue> receiptItem = Map.of(
+        TableLayout.PK, s(TableLayout.receiptPk(response.receipt())),
+        TableLayout.SK, s(TableLayout.RECEIPT),
+        TableLayout.TYPE, s(TYPE_RECEIPT),
+        "responsePk", s(pk),
+        "responseSk", s(TableLayout.responseSk(response.id())),
+        TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
+
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(put(responseItem));
+    writes.add(put(receiptItem));
+    idempotency.ifPresent(i -> writes.add(put(Map.of(
+        TableLayout.PK, s(pk),
+        TableLayout.SK, s(TableLayout.idempotencySk(i.key())),
+        TableLayout.TYPE, s(TYPE_IDEMPOTENCY),
+        "requestHash", s(i.requestHash()),
+        "responseId", s(i.responseId()),
+        "receipt", s(i.receipt()),
+        TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt()))))));
+    try {
+      dynamo.transactWriteItems(b -> b.transactItems(writes));
+    } catch (TransactionCanceledException e) {
+      throw new InsertRefused(clashOf(e.cancellationReasons()));
+    }
+  }
+
+  private static Clash clashOf(List<CancellationReason> reasons) {
+    if (reasons.size() > 2 && "ConditionalCheckFailed".equals(reasons.get(2).code())) {
+      return Clash.IDEMPOTENCY_KEY_USED;
+    }
+    if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+      return Clash.RECEIPT_CODE_TAKEN;
+    }
+    if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+      return Clash.RESPONSE_ID_TAKEN;
+    }
+    // Not a condition: a conflicting transaction on the same items. The caller may retry.
+    throw new TransactionConflict();
+  }
+
+  /** Another transaction touched the same items at the same moment; retrying is safe. */
+  public static final class TransactionConflict extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TransactionConflict() {
+      super("transaction conflict", null, false, false);
+    }
+  }
+
+  private TransactWriteItem put(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder()
+        .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build())
+        .build();
+  }
+
+  public Optional<IdempotencyRecord> findIdempotency(String council, String consultationId, String key) {
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+        TableLayout.PK, s(TableLayout.consultationPk(council, consultationId)),
+        TableLayout.SK, s(TableLayout.idempotencySk(key))))).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new IdempotencyRecord(key, item.get("requestHash").s(), item.get("responseId").s(), item.get("receipt").s()));
+  }
+
+  public Optional<Response> find(String council, String consultationId, String responseId) {
+    return get(TableLayout.consultationPk(council, consultationId), TableLayout.responseSk(responseId))
+        .map(item -> Json.read(item.get(TableLayout.DOC).s(), Response.class));
+  }
+
+  public Optional<Response> findByReceipt(String receipt) {
+    return receiptPointer(receipt)
+        .flatMap(p -> get(p.get("responsePk").s(), p.get("responseSk").s()))
+        .map(item -> Json.read(item.get(TableLayout.DOC).s(), Response.class));
+  }
+
+  /** Erases the response with this receipt, its pointer and its idempotency record. False if there is none. */
+  public boolean eraseByReceipt(String receipt) {
+    Optional<Map<String, AttributeValue>> pointer = receiptPointer(receipt);
+    if (pointer.isEmpty()) {
+      return false;
+    }
+    String pk = pointer.get().get("responsePk").s();
+    String sk = pointer.get().get("responseSk").s();
+    List<TransactWriteItem> deletes = new ArrayList<>();
+    deletes.add(delete(TableLayout.receiptPk(receipt), TableLayout.RECEIPT));
+    get(pk, sk).ifPresent(response -> {
+      deletes.add(delete(pk, sk));
+      if (response.containsKey("idempotencyKey")) {
+        deletes.add(delete(pk, TableLayout.idempotencySk(response.get("idempotencyKey").s())));
+      }
+    });
+    dynamo.transactWriteItems(b -> b.transactItems(deletes));
+    return true;
+  }
+
+  /** Every response to a consultation, oldest first (ULIDs sort by time). */
+  public List<Response> listForConsultation(String council, String consultationId) {
+    List<Response> result = new ArrayList<>();
+    dynamo.queryPaginator(responsesQuery(council, consultationId).build()).items()
+        .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Response.class)));
+    return result;
+  }
+
+  public int countForConsultation(String council, String consultationId) {
+    int count = 0;
+    for (var page : dynamo.queryPaginator(responsesQuery(council, consultationId).select(Select.COUNT).build())) {
+      count += page.count();
+    }
+    return count;
+  }
+
+  private QueryRequest.Builder responsesQuery(String council, String consultationId) {
+    return QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :r)")
+        .expressionAttributeValues(Map.of(
+            ":pk", s(TableLayout.consultationPk(council, consultationId)),
+            ":r", s("R#")));
+  }
+
+  private Optional<Map<String, AttributeValue>> receiptPointer(String receipt) {
+    return get(TableLayout.receiptPk(receipt), TableLayout.RECEIPT);
+  }
+
+  private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+        .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk)))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  private TransactWriteItem delete(String pk, String sk) {
+    return TransactWriteItem.builder()
+        .delete(Delete.builder().tableName(table).key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk))).build())
+        .build();
+  }
+}
