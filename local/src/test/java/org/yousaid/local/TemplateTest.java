@@ -1,0 +1,116 @@
+package org.yousaid.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
+import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.HttpHandler;
+
+/** Structural checks of template.yaml: handlers exist, every contract route is wired, the table and IAM are as designed. */
+class TemplateTest {
+
+  /** The public routes of DESIGN.md's HTTP API contract, plus the form's own helper routes. */
+  private static final Set<String> CONTRACT_ROUTES = Set.of(
+      "GET /c/{council}/{consultation}",
+      "POST /c/{council}/{consultation}",
+      "POST /api/v1/councils/{council}/consultations/{consultation}/responses",
+      "POST /api/v1/councils/{council}/page-feedback",
+      "GET /api/v1/receipts/{receipt}",
+      "DELETE /api/v1/receipts/{receipt}");
+
+  private static Path root;
+  private static SamTemplate template;
+
+  @BeforeAll
+  static void load() throws Exception {
+    root = Path.of(System.getProperty("yousaid.repo.root", ".."));
+    try (InputStream in = Files.newInputStream(root.resolve("template.yaml"))) {
+      template = SamTemplate.parse(in);
+    }
+  }
+
+  @Test
+  void everyFunctionsHandlerClassExistsAndServesExactlyItsTemplateRoutes() throws Exception {
+    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.inMemory()) {
+      Services services = new Services(dynamo.client(), "unused", Clock.systemUTC());
+      assertFalse(template.functions().isEmpty());
+      for (SamTemplate.Function function : template.functions()) {
+        Class<?> type = Class.forName(function.handlerClass());
+        assertTrue(RequestHandler.class.isAssignableFrom(type), function.handlerClass() + " is a Lambda RequestHandler");
+        assertNotNull(type.getConstructor(), function.handlerClass() + " has the no-argument constructor Lambda uses");
+        if (HttpHandler.class.isAssignableFrom(type)) {
+          HttpHandler handler = (HttpHandler) type.getConstructor(Services.class).newInstance(services);
+          Set<String> wired = function.routes().stream().map(SamTemplate.Route::routeKey).collect(Collectors.toSet());
+          assertEquals(handler.routeKeys(), wired, function.logicalId() + ": routes in template.yaml and in the handler differ");
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyContractRouteIsWiredOnce() {
+    List<String> wired = template.functions().stream().flatMap(f -> f.routes().stream()).map(SamTemplate.Route::routeKey).toList();
+    assertEquals(new HashSet<>(wired).size(), wired.size(), "a route is wired twice: " + wired);
+    assertTrue(wired.containsAll(CONTRACT_ROUTES), "missing: " + CONTRACT_ROUTES.stream().filter(r -> !wired.contains(r)).toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void functionsRunJava21WithSnapStartAndAreBuiltByTheMakefile() throws Exception {
+    Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.document().get("Globals")).get("Function");
+    assertEquals("java21", globals.get("Runtime"));
+    assertEquals("PublishedVersions", ((Map<String, Object>) globals.get("SnapStart")).get("ApplyOn"));
+    assertNotNull(globals.get("AutoPublishAlias"), "SnapStart applies to published versions: publish one per deploy");
+    String makefile = Files.readString(root.resolve("Makefile"));
+    for (SamTemplate.Function f : template.functions()) {
+      Map<String, Object> metadata = (Map<String, Object>) template.resources().get(f.logicalId()).get("Metadata");
+      assertEquals("makefile", metadata.get("BuildMethod"));
+      assertTrue(makefile.contains("build-" + f.logicalId() + ":"), "Makefile builds " + f.logicalId());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theTableIsOnDemandRecoverableEncryptedAndExpiresAnswers() {
+    Map<String, Object> table = (Map<String, Object>) template.resources().get("Table").get("Properties");
+    assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
+    assertEquals(true, ((Map<String, Object>) table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"));
+    assertEquals(true, ((Map<String, Object>) table.get("SSESpecification")).get("SSEEnabled"));
+    Map<String, Object> ttl = (Map<String, Object>) table.get("TimeToLiveSpecification");
+    assertEquals("ttl", ttl.get("AttributeName"));
+    assertEquals(true, ttl.get("Enabled"));
+    assertEquals("Retain", template.resources().get("Table").get("DeletionPolicy"), "answers survive a stack deletion");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void policiesGrantNamedActionsOnNamedResourcesOnly() {
+    for (SamTemplate.Function f : template.functions()) {
+      List<Object> policies = (List<Object>) f.properties().get("Policies");
+      assertNotNull(policies, f.logicalId() + " declares its policies");
+      for (Object policy : policies) {
+        assertTrue(policy instanceof Map, f.logicalId() + ": use explicit statements, not managed policy names");
+        for (Map<String, Object> statement : (List<Map<String, Object>>) ((Map<String, Object>) policy).get("Statement")) {
+          List<String> actions = (List<String>) statement.get("Action");
+          actions.forEach(a -> assertFalse(a.contains("*"), f.logicalId() + " grants a wildcard action " + a));
+          assertFalse("*".equals(statement.get("Resource")), f.logicalId() + " grants on every resource");
+        }
+      }
+    }
+  }
+}
