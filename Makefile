@@ -1,6 +1,6 @@
 # Builds the Lambda artefacts for `sam build` (BuildMethod: makefile in template.yaml).
 # Each function gets the shaded jar of its Maven module under lib/, which the java21 runtime puts on the classpath.
-PUBLIC_JAR := functions/public/target/yousaid-public-lambda.jar
+PUBLIC_JAR := functions/public/target/yousaid-public.jar
 
 $(PUBLIC_JAR):
 	./mvnw -q -B -pl functions/public -am package -DskipTests
