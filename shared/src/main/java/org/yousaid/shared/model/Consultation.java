@@ -54,6 +54,7 @@ public record Consultation(
   }
 
   /** Whether the public may see this consultation at all: drafts are for officers only. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isVisibleToPublic() {
     return status != ConsultationStatus.DRAFT;
   }

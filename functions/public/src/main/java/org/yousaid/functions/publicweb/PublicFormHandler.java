@@ -47,7 +47,7 @@ public final class PublicFormHandler extends HttpHandler {
     this.responses = services.responses();
     route("GET /c/{council}/{consultation}", this::showForm);
     route("POST /c/{council}/{consultation}", this::submitForm);
-    route("GET /receipt", r -> receiptLookup("", null));
+    route("GET /receipt", r -> receiptLookup("", null, 200));
     route("POST /receipt", this::receiptAction);
     route("GET /assets/{file}", r -> Assets.serve(r.pathParameter("file")));
   }
@@ -111,11 +111,11 @@ public final class PublicFormHandler extends HttpHandler {
     String typed = Optional.ofNullable(form.first("receipt")).orElse("");
     Optional<String> code = ReceiptCodes.normalise(typed);
     if (code.isEmpty()) {
-      return receiptLookup(typed, "Enter your receipt code. It has 12 letters and numbers, like ABCD-2345-WXYZ.");
+      return receiptLookup(typed, "Enter your receipt code. It has 12 letters and numbers, like ABCD-2345-WXYZ.", 400);
     }
     Optional<Response> response = responses.findByReceipt(code.get());
     if (response.isEmpty()) {
-      return receiptLookup(typed, "We cannot find answers with this receipt code. Check the code, or your answers may already have been deleted.");
+      return receiptLookup(typed, "We cannot find answers with this receipt code. Check the code, or your answers may already have been deleted.", 404);
     }
     if ("erase".equals(form.first("action"))) {
       responses.eraseByReceipt(code.get());
@@ -131,7 +131,7 @@ public final class PublicFormHandler extends HttpHandler {
     return Responses.html(200, Pages.render("receipt", model));
   }
 
-  private static APIGatewayV2HTTPResponse receiptLookup(String typed, String error) {
+  private static APIGatewayV2HTTPResponse receiptLookup(String typed, String error, int status) {
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", "See or delete your answers");
     model.put("typed", typed);
@@ -139,7 +139,7 @@ public final class PublicFormHandler extends HttpHandler {
     if (error != null) {
       model.put("error", error);
     }
-    return Responses.html(error == null ? 200 : 404, Pages.render("receipt-lookup", model));
+    return Responses.html(status, Pages.render("receipt-lookup", model));
   }
 
   private static void requireForm(Request request) {
