@@ -1,0 +1,34 @@
+package org.yousaid.shared.report;
+
+import java.util.List;
+
+/**
+ * One theme as reported.
+ *
+ * @param share count divided by the number of answers to the question (0..1)
+ * @param exemplarText the most central answer (officers' report: original text; published: redacted)
+ * @param othersSupport the "N other answers support this answer" figure
+ * @param quotes quotes approved for publication (redacted, from respondents who consented)
+ * @param weDid the council's "we did" response to this theme, if written
+ * @param other true for the bucket of answers that fit no theme
+ */
+public record ThemeSummary(
+    String id,
+    String label,
+    String description,
+    List<String> keyTerms,
+    int count,
+    double share,
+    String exemplarText,
+    int othersSupport,
+    SentimentCounts sentiment,
+    List<String> quotes,
+    String weDid,
+    boolean other) {
+
+  public ThemeSummary {
+    keyTerms = keyTerms == null ? List.of() : List.copyOf(keyTerms);
+    quotes = quotes == null ? List.of() : List.copyOf(quotes);
+    sentiment = sentiment == null ? SentimentCounts.NONE : sentiment;
+  }
+}
