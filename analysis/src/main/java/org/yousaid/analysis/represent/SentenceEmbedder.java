@@ -26,8 +26,26 @@ import java.util.stream.IntStream;
  * Output vectors are mean-pooled over real tokens and L2-normalised (as the model was trained).
  */
 public final class SentenceEmbedder implements AutoCloseable {
-    public static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
-    public static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
+    /** ONNX models from langchain4j's Maven Central model jars; only the default one is a runtime dependency. */
+    public enum Model {
+        MINILM_L6_V2_Q("/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", false),
+        MINILM_L6_V2("/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", false),
+        BGE_SMALL_EN_V15_Q("/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", true);
+
+        final String onnx, tokenizer;
+        final boolean clsPooling;
+
+        Model(String onnx, String tokenizer, boolean clsPooling) {
+            this.onnx = onnx;
+            this.tokenizer = tokenizer;
+            this.clsPooling = clsPooling;
+        }
+    }
+
+    /** The model in use unless -Dyousaid.embedding.model names another (for benchmarking alternatives). */
+    public static Model defaultModel() {
+        return Model.valueOf(System.getProperty("yousaid.embedding.model", Model.MINILM_L6_V2_Q.name()));
+    }
     /** Answers are truncated to this many word pieces; long answers keep their opening, which carries the point. */
     private static final int MAX_TOKENS = 128;
     private static final int BATCH_SIZE = 32;
@@ -37,8 +55,15 @@ public final class SentenceEmbedder implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final int dimension;
 
+    private final boolean clsPooling;
+
     public SentenceEmbedder() {
-        try (InputStream model = resource(MODEL_RESOURCE); InputStream tok = resource(TOKENIZER_RESOURCE)) {
+        this(defaultModel());
+    }
+
+    public SentenceEmbedder(Model which) {
+        clsPooling = which.clsPooling;
+        try (InputStream model = resource(which.onnx); InputStream tok = resource(which.tokenizer)) {
             env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -117,7 +142,9 @@ public final class SentenceEmbedder implements AutoCloseable {
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
                 float[][] pooled = new float[n][];
-                for (int i = 0; i < n; i++) pooled[i] = meanPool(hidden[i], mask, i * len, len);
+                for (int i = 0; i < n; i++) {
+                    pooled[i] = clsPooling ? Vectors.normalise(hidden[i][0].clone()) : meanPool(hidden[i], mask, i * len, len);
+                }
                 return pooled;
             }
         } catch (OrtException e) {
