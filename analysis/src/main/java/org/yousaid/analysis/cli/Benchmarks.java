@@ -1,11 +1,20 @@
 package org.yousaid.analysis.cli;
 
-/** Benchmark commands; see docs/benchmarks.md. */
+import java.nio.file.Path;
+
+/** Benchmark commands ({@code bench quality|speed|redaction|sentiment}); results go in docs/benchmarks.md. */
 final class Benchmarks {
     private Benchmarks() {
     }
 
     static void run(String[] args) throws Exception {
-        throw new UnsupportedOperationException("bench: not yet");
+        if (args.length < 2) throw new IllegalArgumentException("bench quality|speed|redaction|sentiment");
+        Args a = new Args(args, 2);
+        Path data = Path.of(a.get("data-dir", System.getenv().getOrDefault("YOUSAID_DATA_DIR", "/work/data")));
+        Object result = switch (args[1]) {
+            case "sentiment" -> SentimentBenchmark.run(data.resolve("sst"), Integer.parseInt(a.get("corenlp-subset", "500")));
+            default -> throw new IllegalArgumentException("unknown benchmark " + args[1]);
+        };
+        System.out.println(Main.JSON.writeValueAsString(result));
     }
 }
