@@ -1,6 +1,7 @@
 # Builds the Lambda artefacts for `sam build` (BuildMethod: makefile in template.yaml).
 # Each function gets the shaded jar of its Maven module under lib/, which the java21 runtime puts on the classpath.
 PUBLIC_JAR := functions/public/target/yousaid-public.jar
+OFFICER_JAR := functions/officer/target/yousaid-officer.jar
 
 $(PUBLIC_JAR):
 	./mvnw -q -B -pl functions/public -am package -DskipTests
@@ -13,4 +14,11 @@ build-SubmissionApiFunction: $(PUBLIC_JAR)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PUBLIC_JAR) "$(ARTIFACTS_DIR)/lib/"
 
-.PHONY: build-PublicFormFunction build-SubmissionApiFunction
+$(OFFICER_JAR):
+	./mvnw -q -B -pl functions/officer -am package -DskipTests
+
+build-OfficerFunction: $(OFFICER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(OFFICER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+.PHONY: build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction

@@ -38,8 +38,26 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       throw new UncheckedIOException("Cannot create the local data folder " + dataFolder, e);
     }
     prepareNativeLibraries();
-    // DynamoDB Local takes the SQLite database file itself, not a folder.
-    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
+    // DynamoDB Local takes the SQLite database file itself, not a folder. Its shutdown releases the
+    // file asynchronously, so a quick restart may find it still locked for a moment: wait, bounded.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
+      } catch (RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        boolean stillClosing = message.contains("database is locked") || message.contains("already in use");
+        if (!stillClosing || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(Math.min(50L * attempt, 500L));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Tables kept in memory only, gone when closed. */
@@ -54,7 +72,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
   @Override
   public void close() {
-    local.shutdownNow();
+    // shutdown(), not shutdownNow(): it lets SQLite finish and release the file, so a restart can open it.
+    local.shutdown();
   }
 
   /** Unpacks the bundled sqlite4java natives once per JVM and points sqlite4java at them. */

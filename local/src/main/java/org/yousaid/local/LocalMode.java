@@ -11,6 +11,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.officer.auth.OfficerAuth;
+import org.yousaid.functions.officer.auth.Session;
+import org.yousaid.functions.officer.auth.TokenVerifier;
+import org.yousaid.local.officer.LocalOfficers;
+import org.yousaid.local.officer.LocalPasswordSignIn;
+import org.yousaid.local.officer.LocalSigningKey;
 import org.yousaid.shared.storage.TableSetup;
 
 /**
@@ -22,14 +28,23 @@ public final class LocalMode implements AutoCloseable {
   public static final String TABLE = "yousaid-local";
   public static final String DEMO_FORM_PATH = "/c/" + DemoData.COUNCIL + "/" + DemoData.LOCAL_OFFER;
 
+  public static final String DEMO_OFFICER = "officer@demo.example";
+
   private final EmbeddedDynamoDb dynamo;
   private final LocalHttpServer server;
   private final Services services;
+  private final LocalSigningKey signingKey;
+  private final LocalOfficers officers;
+  private final String newDemoOfficerPassword;
 
-  private LocalMode(EmbeddedDynamoDb dynamo, LocalHttpServer server, Services services) {
+  private LocalMode(EmbeddedDynamoDb dynamo, LocalHttpServer server, Services services, LocalSigningKey signingKey,
+      LocalOfficers officers, String newDemoOfficerPassword) {
     this.dynamo = dynamo;
     this.server = server;
     this.services = services;
+    this.signingKey = signingKey;
+    this.officers = officers;
+    this.newDemoOfficerPassword = newDemoOfficerPassword;
   }
 
   /** Starts everything; port 0 picks a free port. */
@@ -38,29 +53,63 @@ public final class LocalMode implements AutoCloseable {
     TableSetup.createIfMissing(dynamo.client(), TABLE);
     Services services = new Services(dynamo.client(), TABLE, Clock.systemUTC());
     DemoData.seed(services.consultations());
+    LocalSigningKey signingKey = LocalSigningKey.inFolder(dataFolder);
+    LocalOfficers officers = new LocalOfficers(dynamo.client(), TABLE);
+    String newPassword = null;
+    if (!officers.exists(DEMO_OFFICER)) {
+      newPassword = java.util.UUID.randomUUID().toString().substring(0, 18);
+      officers.save(DEMO_OFFICER, newPassword, java.util.Set.of(DemoData.COUNCIL));
+    }
+    // Local mode plays API Gateway and Cognito: the officer function verifies local tokens with the
+    // same TokenVerifier it uses for Cognito's in AWS.
+    Session session = new Session(false);
+    OfficerAuth officerAuth = new OfficerAuth(
+        new TokenVerifier(signingKey.publicKeys(), LocalSigningKey.ISSUER, LocalSigningKey.AUDIENCE), session,
+        new LocalPasswordSignIn(officers, signingKey, session));
+    Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth);
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
     for (SamTemplate.Function function : SamTemplate.fromClasspath().functions()) {
       if (function.routes().isEmpty()) {
         continue;
       }
-      var handler = handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, services));
+      var handler = handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
       function.routes().forEach(route -> server.bind(route, handler));
     }
     server.start();
-    return new LocalMode(dynamo, server, services);
+    return new LocalMode(dynamo, server, services, signingKey, officers, newPassword);
   }
 
+  /** Creates a handler with the richest public constructor whose parameters local mode can provide. */
   @SuppressWarnings("unchecked")
-  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(String className, Services services) {
+  static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(String className, Map<Class<?>, Object> provided) {
     try {
       Class<?> type = Class.forName(className);
-      return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type.getConstructor(Services.class).newInstance(services);
-    } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+      java.lang.reflect.Constructor<?> best = null;
+      for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
+        boolean satisfiable = c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(provided::containsKey);
+        if (satisfiable && (best == null || c.getParameterCount() > best.getParameterCount())) {
+          best = c;
+        }
+      }
+      if (best == null) {
+        throw new IllegalStateException("template.yaml names handler " + className + ", which has no constructor local mode can call");
+      }
+      Object[] args = java.util.Arrays.stream(best.getParameterTypes()).map(provided::get).toArray();
+      return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) best.newInstance(args);
+    } catch (ClassNotFoundException | InstantiationException | IllegalAccessException e) {
       throw new IllegalStateException("template.yaml names handler " + className + ", which local mode cannot create", e);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("Handler " + className + " failed to start", e.getCause());
     }
+  }
+
+  public LocalSigningKey signingKey() {
+    return signingKey;
+  }
+
+  public LocalOfficers officers() {
+    return officers;
   }
 
   public int port() {
@@ -92,6 +141,11 @@ public final class LocalMode implements AutoCloseable {
     System.out.println("yousaid is running on http://127.0.0.1:" + local.port());
     System.out.println("  demo consultation:  http://127.0.0.1:" + local.port() + DEMO_FORM_PATH);
     System.out.println("  EHC plan survey:    http://127.0.0.1:" + local.port() + "/c/" + DemoData.COUNCIL + "/" + DemoData.EHC_SURVEY);
+    System.out.println("  officer pages:      http://127.0.0.1:" + local.port() + "/officer");
+    if (local.newDemoOfficerPassword != null) {
+      System.out.println("  demo officer:       " + DEMO_OFFICER + " / " + local.newDemoOfficerPassword
+          + "  (shown once; add accounts with bin/officer)");
+    }
     System.out.println("  answers are kept in " + data.toAbsolutePath() + " (stop with Ctrl+C)");
   }
 }

@@ -45,16 +45,22 @@ class TemplateTest {
   }
 
   @Test
-  void everyFunctionsHandlerClassExistsAndServesExactlyItsTemplateRoutes() throws Exception {
+  void everyFunctionsHandlerClassExistsAndServesExactlyItsTemplateRoutes(@org.junit.jupiter.api.io.TempDir Path keys) throws Exception {
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.inMemory()) {
       Services services = new Services(dynamo.client(), "unused", Clock.systemUTC());
+      var key = org.yousaid.local.officer.LocalSigningKey.inFolder(keys);
+      var session = new org.yousaid.functions.officer.auth.Session(false);
+      var officerAuth = new org.yousaid.functions.officer.auth.OfficerAuth(
+          new org.yousaid.functions.officer.auth.TokenVerifier(key.publicKeys(), "issuer", "audience"), session,
+          new org.yousaid.local.officer.LocalPasswordSignIn(new org.yousaid.local.officer.LocalOfficers(dynamo.client(), "unused"), key, session));
+      Map<Class<?>, Object> provided = Map.of(Services.class, services, org.yousaid.functions.officer.auth.OfficerAuth.class, officerAuth);
       assertFalse(template.functions().isEmpty());
       for (SamTemplate.Function function : template.functions()) {
         Class<?> type = Class.forName(function.handlerClass());
         assertTrue(RequestHandler.class.isAssignableFrom(type), function.handlerClass() + " is a Lambda RequestHandler");
         assertNotNull(type.getConstructor(), function.handlerClass() + " has the no-argument constructor Lambda uses");
         if (HttpHandler.class.isAssignableFrom(type)) {
-          HttpHandler handler = (HttpHandler) type.getConstructor(Services.class).newInstance(services);
+          HttpHandler handler = (HttpHandler) LocalMode.instantiate(function.handlerClass(), provided);
           Set<String> wired = function.routes().stream().map(SamTemplate.Route::routeKey).collect(Collectors.toSet());
           assertEquals(handler.routeKeys(), wired, function.logicalId() + ": routes in template.yaml and in the handler differ");
         }

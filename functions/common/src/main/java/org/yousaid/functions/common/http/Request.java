@@ -40,6 +40,11 @@ public final class Request {
     return value;
   }
 
+  /** All path parameters of the matched route (empty when it has none). */
+  public Map<String, String> pathParameters() {
+    return event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+  }
+
   public Optional<String> header(String name) {
     Map<String, String> headers = event.getHeaders();
     if (headers == null) {

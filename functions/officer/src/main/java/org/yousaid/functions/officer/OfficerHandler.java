@@ -1,0 +1,188 @@
+package org.yousaid.functions.officer;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.FormBody;
+import org.yousaid.functions.common.http.HttpHandler;
+import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.common.http.Responses;
+import org.yousaid.functions.common.http.Route;
+import org.yousaid.functions.common.web.Pages;
+import org.yousaid.functions.officer.auth.OfficerAuth;
+import org.yousaid.functions.officer.auth.OfficerIdentity;
+import org.yousaid.functions.officer.auth.Session;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.storage.ConsultationRepository;
+import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.submission.ProblemException;
+
+/**
+ * Officer pages and API. Every route but sign-in needs a valid ID token (401 without one) and acts
+ * only for the councils in it (403 for any other); every form post carries the session's CSRF token.
+ */
+public final class OfficerHandler extends HttpHandler {
+
+  private static final int PAGE_SIZE = 50;
+
+  /** A route that runs only for a verified officer. */
+  @FunctionalInterface
+  interface OfficerRoute {
+    APIGatewayV2HTTPResponse handle(Request request, OfficerIdentity officer, String sessionToken);
+  }
+
+  private final OfficerAuth auth;
+  private final ConsultationRepository consultations;
+  private final ResponseRepository responses;
+
+  /** Used by AWS Lambda. */
+  public OfficerHandler() {
+    this(Services.fromEnvironment(), OfficerAuth.fromEnvironment());
+  }
+
+  public OfficerHandler(Services services, OfficerAuth auth) {
+    this.auth = auth;
+    this.consultations = services.consultations();
+    this.responses = services.responses();
+    route("GET /officer/sign-in", auth.signIn()::start);
+    route("POST /officer/sign-in", auth.signIn()::complete);
+    route("GET /officer/callback", auth.signIn()::complete);
+    route("POST /officer/sign-out", signedIn(this::signOut));
+    route("GET /officer", signedIn(this::dashboard));
+    route("GET /officer/councils/{council}/consultations/{consultation}/responses", signedIn(this::responsesPage));
+    route("GET /api/v1/officer/councils/{council}/consultations", signedIn(this::consultationsJson));
+    route("GET /api/v1/officer/councils/{council}/consultations/{consultation}/responses", signedIn(this::responsesJson));
+  }
+
+  /** Wraps a route with authentication, tenancy and (for posts) CSRF checks. */
+  private Route signedIn(OfficerRoute route) {
+    return request -> {
+      String token = auth.session().token(request).orElse(null);
+      OfficerIdentity officer = token == null ? null : auth.verifier().verify(token).orElse(null);
+      if (officer == null) {
+        throw new ProblemException(401, "You need to sign in", "Sign in to see this page.", null);
+      }
+      Map<String, String> params = request.pathParameters();
+      String council = params.get("council");
+      if (council != null && !officer.actsFor(council)) {
+        throw new ProblemException(403, "You cannot see this council's data",
+            "Your account is not set up for this council. Ask your administrator if you need access.", null);
+      }
+      if (request.method().equals("POST") && request.mediaType().equals("application/x-www-form-urlencoded")) {
+        FormBody form = FormBody.parse(request.bodyText(1024 * 1024));
+        if (!Session.csrfMatches(token, form.first("csrf"))) {
+          throw new ProblemException(403, "This form has expired", "Go back, reload the page and try again.", null);
+        }
+      } else if (request.method().equals("POST") && request.header("authorization").isEmpty()) {
+        // Cookie-authenticated posts must be forms carrying the CSRF token.
+        throw new ProblemException(403, "This form has expired", "Go back, reload the page and try again.", null);
+      }
+      return route.handle(request, officer, token);
+    };
+  }
+
+  private APIGatewayV2HTTPResponse signOut(Request request, OfficerIdentity officer, String token) {
+    APIGatewayV2HTTPResponse response = Responses.redirect("/officer/sign-in");
+    response.setCookies(List.of(auth.session().clearCookie()));
+    return response;
+  }
+
+  private APIGatewayV2HTTPResponse dashboard(Request request, OfficerIdentity officer, String token) {
+    List<Map<String, Object>> councils = new ArrayList<>();
+    for (String council : officer.councils().stream().sorted().toList()) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Consultation c : consultations.listForCouncil(council)) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("consultation", c);
+        row.put("responses", responses.countForConsultation(council, c.id()));
+        rows.add(row);
+      }
+      councils.add(Map.of("slug", council, "consultations", rows));
+    }
+    return page("officer/dashboard", Map.of("pageTitle", "Your consultations", "councils", councils), officer, token);
+  }
+
+  private APIGatewayV2HTTPResponse responsesPage(Request request, OfficerIdentity officer, String token) {
+    Consultation consultation = consultation(request);
+    ResponseFilter filter = ResponseFilter.from(request);
+    List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
+    List<Response> matching = new ArrayList<>(filter.apply(all));
+    matching.sort(Comparator.comparing(Response::submittedAt).reversed());
+    int page = Math.max(1, request.query("page").map(OfficerHandler::parsePage).orElse(1));
+    int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    page = Math.min(page, pages);
+    List<Response> shown = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE));
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", "Responses: " + consultation.title());
+    model.put("consultation", consultation);
+    model.put("filter", filter);
+    model.put("total", all.size());
+    model.put("matching", matching.size());
+    model.put("rows", shown.stream().map(r -> ResponseRow.of(r, consultation)).toList());
+    model.put("page", page);
+    model.put("pages", pages);
+    model.put("filterOptions", FilterOptions.of(consultation));
+    return page("officer/responses", model, officer, token);
+  }
+
+  private APIGatewayV2HTTPResponse consultationsJson(Request request, OfficerIdentity officer, String token) {
+    String council = request.pathParameter("council");
+    List<Map<String, Object>> body = new ArrayList<>();
+    for (Consultation c : consultations.listForCouncil(council)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", c.id());
+      row.put("title", c.title());
+      row.put("kind", c.kind());
+      row.put("status", c.status());
+      row.put("responses", responses.countForConsultation(council, c.id()));
+      body.add(row);
+    }
+    return Responses.json(200, Map.of("consultations", body));
+  }
+
+  private APIGatewayV2HTTPResponse responsesJson(Request request, OfficerIdentity officer, String token) {
+    Consultation consultation = consultation(request);
+    List<Response> matching = ResponseFilter.from(request).apply(responses.listForConsultation(consultation.council(), consultation.id()));
+    return Responses.json(200, Map.of("total", matching.size(), "responses", matching));
+  }
+
+  private Consultation consultation(Request request) {
+    return consultations.find(request.pathParameter("council"), request.pathParameter("consultation"))
+        .orElseThrow(() -> ProblemException.notFound("There is no consultation at this address."));
+  }
+
+  private static APIGatewayV2HTTPResponse page(String template, Map<String, ?> content, OfficerIdentity officer, String token) {
+    Map<String, Object> model = new HashMap<>(content);
+    model.put("officer", officer);
+    model.put("csrf", Session.csrfToken(token));
+    model.put("serviceName", "Consultations");
+    return Responses.html(200, Pages.render(template, model));
+  }
+
+  private static int parsePage(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  @Override
+  protected APIGatewayV2HTTPResponse refuse(Request request, ProblemException problem) {
+    if (request.path() != null && request.path().startsWith("/api/")) {
+      return Responses.problem(problem);
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", problem.title());
+    model.put("detail", problem.detail());
+    model.put("signInLink", problem.status() == 401);
+    model.put("serviceName", "Consultations");
+    return Responses.html(problem.status(), Pages.render("officer/problem", model));
+  }
+}

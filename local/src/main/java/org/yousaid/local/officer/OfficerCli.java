@@ -1,0 +1,66 @@
+package org.yousaid.local.officer;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
+import org.yousaid.local.LocalMode;
+import org.yousaid.shared.storage.TableSetup;
+
+/**
+ * Creates or updates a local-mode officer account: {@code bin/officer add --email E --council C [--council C2]}.
+ * The password is read without echo (or from standard input when piped). Stop local mode first: the
+ * data folder is opened by one process at a time.
+ */
+public final class OfficerCli {
+
+  private OfficerCli() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length == 0 || !args[0].equals("add")) {
+      System.err.println("usage: bin/officer add --email EMAIL --council SLUG [--council SLUG ...] [--data DIR]");
+      System.exit(2);
+    }
+    String email = null;
+    Set<String> councils = new HashSet<>();
+    Path data = Path.of(System.getenv().getOrDefault("YOUSAID_DATA", ".local-data"));
+    for (int i = 1; i < args.length - 1; i += 2) {
+      switch (args[i]) {
+        case "--email" -> email = args[i + 1];
+        case "--council" -> councils.add(args[i + 1]);
+        case "--data" -> data = Path.of(args[i + 1]);
+        default -> {
+          System.err.println("unknown option " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    if (email == null || councils.isEmpty()) {
+      System.err.println("Give --email and at least one --council");
+      System.exit(2);
+    }
+    String password = readPassword();
+    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(data)) {
+      TableSetup.createIfMissing(dynamo.client(), LocalMode.TABLE);
+      new LocalOfficers(dynamo.client(), LocalMode.TABLE).save(email, password, councils);
+      System.out.println("Saved officer " + email + " for " + String.join(", ", councils.stream().sorted().toList()));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static String readPassword() throws IOException {
+    Console console = System.console();
+    if (console != null) {
+      char[] typed = console.readPassword("Password (at least 12 characters): ");
+      return typed == null ? "" : new String(typed);
+    }
+    return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+  }
+}
