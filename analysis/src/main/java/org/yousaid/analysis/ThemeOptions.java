@@ -39,6 +39,10 @@ public record ThemeOptions(Integer fixedK, int maxK, List<CodeframeTheme> codefr
         return new ThemeOptions(fixedK, maxK, codeframe, themes, publishable, seed);
     }
 
+    public ThemeOptions withSeed(long newSeed) {
+        return new ThemeOptions(fixedK, maxK, codeframe, previousThemes, publishable, newSeed);
+    }
+
     public ThemeOptions themingOnly() {
         return new ThemeOptions(fixedK, maxK, codeframe, previousThemes, false, seed);
     }

@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
  */
 public final class ThemingEngine implements AutoCloseable {
     /** Weight of the sentence embedding against lemma TF-IDF in the theme space (tuned on SO-20/Banking77, see docs). */
-    public static final double DEFAULT_EMBEDDING_WEIGHT = 0.7;
+    public static final double DEFAULT_EMBEDDING_WEIGHT = 0.85;
     public static final String OTHER_ID = "other";
     /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
     private static final float SECOND_THEME_MARGIN = 0.03f;
@@ -76,7 +76,10 @@ public final class ThemingEngine implements AutoCloseable {
 
         // Embeddings are computed from redacted text: names and numbers carry no theme.
         List<String> themable = IntStream.of(items).mapToObj(published::get).toList();
-        float[][] itemEmbeddings = themable.isEmpty() ? new float[0][] : embedder.embed(themable);
+        // weight 0 is the TF-IDF-only baseline: skip the (expensive) embeddings entirely
+        float[][] itemEmbeddings = themable.isEmpty() ? new float[0][]
+                : embeddingWeight > 0 || options.publishable() ? embedder.embed(themable)
+                : new float[themable.size()][embedder.dimension()];
         float[][] embeddings = new float[n][];
         for (int j = 0; j < items.length; j++) embeddings[items[j]] = itemEmbeddings[j];
         t = lap(seconds, "embeddings", t);
@@ -131,7 +134,7 @@ public final class ThemingEngine implements AutoCloseable {
         int k = options.fixedK() != null
                 ? Math.max(1, Math.min(options.fixedK(), items.length))
                 : new ThemeCountChooser(1500, options.maxK(), options.seed()).choose(space, items).k();
-        SphericalKMeans.Clustering c = new SphericalKMeans(3, 50, options.seed()).cluster(space, items, k);
+        SphericalKMeans.Clustering c = new SphericalKMeans(6, 50, options.seed()).cluster(space, items, k);
         float[][] centroids = c.centroids();
         int[] sizes = new int[k];
         for (int a : c.assignment()) sizes[a]++;

@@ -76,7 +76,8 @@ public final class Main {
         Integer k = "true-count".equals(a.get("k", null)) ? (int) labels.stream().distinct().count() : a.integer("k");
         double weight = Double.parseDouble(a.get("embedding-weight", String.valueOf(ThemingEngine.DEFAULT_EMBEDDING_WEIGHT)));
         ThemeOptions options = ThemeOptions.defaults().themingOnly().withK(k)
-                .withMaxK(a.integer("max-k") == null ? 150 : a.integer("max-k"));
+                .withMaxK(a.integer("max-k") == null ? 150 : a.integer("max-k"))
+                .withSeed(Long.parseLong(a.get("seed", "42")));
         try (ThemingEngine engine = new ThemingEngine(weight)) {
             return evaluate(engine, answers, labels, options);
         }

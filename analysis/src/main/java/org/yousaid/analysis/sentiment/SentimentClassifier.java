@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 /**
  * Stage 4: sentiment per answer from its sentence embedding, using a softmax regression trained on the Stanford
  * Sentiment Treebank (5 classes collapsed to 3). Training command: {@code java -jar yousaid-analysis.jar
- * train-sentiment --sst-dir DIR --out analysis/src/main/resources/org/yousaid/analysis/sentiment-minilm-sst3.json}.
+ * train-sentiment --sst-dir DIR --out analysis/src/main/resources/org/yousaid/analysis/sentiment-bge-small-sst3.json}.
  */
 public final class SentimentClassifier {
-    public static final String RESOURCE = "/org/yousaid/analysis/sentiment-minilm-sst3.json";
+    public static final String RESOURCE = "/org/yousaid/analysis/sentiment-bge-small-sst3.json";
     /** Class order of the stored weights. */
     public static final Sentiment[] CLASSES = {Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE};
 
