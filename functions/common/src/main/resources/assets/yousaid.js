@@ -1,3 +1,8 @@
+// GOV.UK Frontend's components (character count, error summary focus, double-click prevention...)
+// only start when initAll() is called; loading its module alone does nothing.
+// Started last, so a restored draft is what the character count counts first.
+import { initAll } from './govuk-frontend.min.js';
+
 // Keeps a half-finished form in this browser tab (sessionStorage, cleared when the tab closes or the
 // form is sent), so a reload, a lost signal or a "back" never loses what someone has typed.
 const form = document.querySelector('form[data-yousaid-draft]');
@@ -32,3 +37,5 @@ const done = document.querySelector('[data-yousaid-sent]');
 if (done) {
   try { sessionStorage.removeItem('yousaid-draft:' + done.getAttribute('data-yousaid-sent')); } catch (e) { /* ignore */ }
 }
+
+initAll();
