@@ -35,6 +35,7 @@ public final class PublicFormHandler extends HttpHandler {
   private final SubmissionService submissions;
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
+  private final java.time.Clock clock;
 
   /** Used by AWS Lambda. */
   public PublicFormHandler() {
@@ -45,6 +46,7 @@ public final class PublicFormHandler extends HttpHandler {
     this.submissions = services.submissions();
     this.consultations = services.consultations();
     this.responses = services.responses();
+    this.clock = services.clock();
     route("GET /c/{council}/{consultation}", this::showForm);
     route("POST /c/{council}/{consultation}", this::submitForm);
     route("GET /receipt", r -> receiptLookup("", null, 200));
@@ -92,7 +94,7 @@ public final class PublicFormHandler extends HttpHandler {
     model.put("pageTitle", consultation.title());
     model.put("councilName", consultation.councilName());
     model.put("consultation", consultation);
-    model.put("accepting", consultation.isAcceptingAnswersAt(java.time.Instant.now()));
+    model.put("accepting", consultation.isAcceptingAnswersAt(clock.instant()));
     model.put("questions", FormView.questionFields(consultation, given, errors));
     model.put("profile", FormView.profileFields(consultation, given, errors));
     model.put("consentChecked", "yes".equals(given.first(FormView.CONSENT)));

@@ -43,9 +43,13 @@ final class HandlerFixture {
   final Services services;
 
   HandlerFixture(EmbeddedDynamoDb dynamo) {
+    this(dynamo, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  HandlerFixture(EmbeddedDynamoDb dynamo, Clock clock) {
     this.dynamo = dynamo;
     TableSetup.createIfMissing(dynamo.client(), table);
-    services = new Services(dynamo.client(), table, Clock.fixed(NOW, ZoneOffset.UTC));
+    services = new Services(dynamo.client(), table, clock);
     List<String> districts = List.of("North", "South", "East", "West", "Central");
     services.consultations().save(ConsultationTemplates.localOffer(COUNCIL, "Demo Borough Council", LOCAL_OFFER, districts, null, null));
     services.consultations().save(ConsultationTemplates.ehcStageSurvey(COUNCIL, "Demo Borough Council", EHC_SURVEY, districts));

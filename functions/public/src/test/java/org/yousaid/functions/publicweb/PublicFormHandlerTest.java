@@ -123,6 +123,24 @@ class PublicFormHandlerTest {
   }
 
   @Test
+  void theFormAndTheSubmissionAgreeOnWhetherTheConsultationIsOpen() {
+    // A consultation open only in a window far from today: the handler's clock, not the machine's, decides.
+    java.time.Instant inWindow = java.time.Instant.parse("2031-01-15T12:00:00Z");
+    HandlerFixture later = new HandlerFixture(dynamo, java.time.Clock.fixed(inWindow, java.time.ZoneOffset.UTC));
+    later.services.consultations().save(org.yousaid.shared.templates.ConsultationTemplates.localOffer("demo", "Demo Borough Council",
+        "window-2031", java.util.List.of("North"), java.time.Instant.parse("2031-01-01T00:00:00Z"),
+        java.time.Instant.parse("2031-02-01T00:00:00Z")));
+    PublicFormHandler inWindowHandler = new PublicFormHandler(later.services);
+    APIGatewayV2HTTPResponse page = inWindowHandler.handleRequest(withPathParameter(event("get-form.json"), "consultation", "window-2031"), null);
+    assertHtml(page, 200);
+    assertTrue(page.getBody().contains("<form method=\"post\" action=\"/c/demo/window-2031\""), page.getBody());
+    assertFalse(page.getBody().contains("not taking answers"));
+    APIGatewayV2HTTPEvent post = withPathParameter(event("post-form.json"), "consultation", "window-2031");
+    withBody(post, bodyOf(post).replace("profile.district=North&", ""));
+    assertHtml(inWindowHandler.handleRequest(post, null), 200);
+  }
+
+  @Test
   void postFormStoresTheAnswersAndShowsAReceiptThatFindsThem() {
     int before = fixture.itemCount();
     APIGatewayV2HTTPResponse response = handle(event("post-form.json"));
