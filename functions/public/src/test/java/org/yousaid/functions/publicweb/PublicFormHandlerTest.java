@@ -279,6 +279,22 @@ class PublicFormHandlerTest {
   }
 
   @Test
+  void aFormWithTooManyFieldsIs400() {
+    int before = fixture.itemCount();
+    APIGatewayV2HTTPResponse response = handle(withBody(event("post-form.json"), "q.x=1&".repeat(501)));
+    assertHtml(response, 400);
+    assertTrue(response.getBody().contains("too many fields"), response.getBody());
+    assertEquals(before, fixture.itemCount());
+  }
+
+  @Test
+  void anUnknownRouteIsAnHtml404() {
+    APIGatewayV2HTTPEvent event = event("get-form.json");
+    event.setRouteKey("GET /nowhere");
+    assertHtml(handle(event), 404);
+  }
+
+  @Test
   void scriptInAnAnswerIsEscapedOnTheFormWithErrorsTheConfirmationAndTheReceiptPage() {
     // Re-rendered with errors: the required answer is missing, the script sits in another one.
     APIGatewayV2HTTPEvent withError = formPostWith("q.confidence", XSS);

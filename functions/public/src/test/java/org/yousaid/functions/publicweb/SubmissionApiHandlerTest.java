@@ -261,6 +261,27 @@ class SubmissionApiHandlerTest {
   }
 
   @Test
+  void pageFeedbackFromThePlainHtmlSnippetGetsAThankYouPage() {
+    int before = fixture.itemCount();
+    APIGatewayV2HTTPEvent event = event("post-page-feedback.json");
+    event.getHeaders().put("content-type", "application/x-www-form-urlencoded");
+    withBody(event, "pageUrl=https%3A%2F%2Flocaloffer.demo.gov.uk%2Fservices%2Fshort-breaks&useful=yes&comment=");
+    APIGatewayV2HTTPResponse response = handle(event);
+    assertEquals(201, response.getStatusCode(), response.getBody());
+    assertEquals("text/html; charset=utf-8", header(response, "Content-Type"));
+    assertTrue(response.getBody().contains("<a class=\"govuk-link\" href=\"https://localoffer.demo.gov.uk/services/short-breaks\">"),
+        response.getBody());
+    assertTrue(fixture.itemCount() > before);
+  }
+
+  @Test
+  void aRouteThisHandlerDoesNotServeIs404() {
+    APIGatewayV2HTTPEvent event = event("get-receipt.json");
+    event.setRouteKey("PUT /api/v1/receipts/{receipt}");
+    problem(handle(event), 404);
+  }
+
+  @Test
   void pageFeedbackForACouncilWithoutItIs404() {
     int before = fixture.itemCount();
     problem(handle(withPathParameter(event("post-page-feedback.json"), "council", "elsewhere")), 404);
