@@ -2,6 +2,7 @@
 # Each function gets the shaded jar of its Maven module under lib/, which the java21 runtime puts on the classpath.
 PUBLIC_JAR := functions/public/target/yousaid-public.jar
 OFFICER_JAR := functions/officer/target/yousaid-officer.jar
+WORKER_JAR := functions/analysis-worker/target/yousaid-analysis-worker.jar
 
 $(PUBLIC_JAR):
 	./mvnw -q -B -pl functions/public -am package -DskipTests
@@ -21,4 +22,11 @@ build-OfficerFunction: $(OFFICER_JAR)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(OFFICER_JAR) "$(ARTIFACTS_DIR)/lib/"
 
-.PHONY: build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction
+$(WORKER_JAR):
+	./mvnw -q -B -pl functions/analysis-worker -am package -DskipTests
+
+build-AnalysisWorkerFunction: $(WORKER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(WORKER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+.PHONY: build-AnalysisWorkerFunction build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction

@@ -29,6 +29,8 @@ public final class LocalMode implements AutoCloseable {
   public static final String DEMO_FORM_PATH = "/c/" + DemoData.COUNCIL + "/" + DemoData.LOCAL_OFFER;
 
   public static final String DEMO_OFFICER = "officer@demo.example";
+  /** As the analysis queue's redrive policy in template.yaml. */
+  public static final int MAX_RECEIVE_COUNT = 3;
 
   private final EmbeddedDynamoDb dynamo;
   private final LocalHttpServer server;
@@ -36,9 +38,11 @@ public final class LocalMode implements AutoCloseable {
   private final LocalSigningKey signingKey;
   private final LocalOfficers officers;
   private final String newDemoOfficerPassword;
+  private final InProcessQueue analysisQueue;
 
   private LocalMode(EmbeddedDynamoDb dynamo, LocalHttpServer server, Services services, LocalSigningKey signingKey,
-      LocalOfficers officers, String newDemoOfficerPassword) {
+      LocalOfficers officers, String newDemoOfficerPassword, InProcessQueue analysisQueue) {
+    this.analysisQueue = analysisQueue;
     this.dynamo = dynamo;
     this.server = server;
     this.services = services;
@@ -66,23 +70,36 @@ public final class LocalMode implements AutoCloseable {
     OfficerAuth officerAuth = new OfficerAuth(
         new TokenVerifier(signingKey.publicKeys(), LocalSigningKey.ISSUER, LocalSigningKey.AUDIENCE), session,
         new LocalPasswordSignIn(officers, signingKey, session));
-    Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth);
+    InProcessQueue analysisQueue = new InProcessQueue(MAX_RECEIVE_COUNT);
+    Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth,
+        org.yousaid.functions.common.queue.JobQueue.class, analysisQueue);
     LocalHttpServer server = new LocalHttpServer(port);
-    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new HashMap<>();
+    Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : SamTemplate.fromClasspath().functions()) {
-      if (function.routes().isEmpty()) {
-        continue;
+      Object handler = handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
+      function.routes().forEach(route -> server.bind(route, httpHandler(handler)));
+      if (function.sqsTriggered()) {
+        analysisQueue.consumer(sqsHandler(handler));
       }
-      var handler = handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
-      function.routes().forEach(route -> server.bind(route, handler));
     }
     server.start();
-    return new LocalMode(dynamo, server, services, signingKey, officers, newPassword);
+    return new LocalMode(dynamo, server, services, signingKey, officers, newPassword, analysisQueue);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(Object handler) {
+    return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
+      com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> sqsHandler(Object handler) {
+    return (RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
+        com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>) handler;
   }
 
   /** Creates a handler with the richest public constructor whose parameters local mode can provide. */
-  @SuppressWarnings("unchecked")
-  static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(String className, Map<Class<?>, Object> provided) {
+  static Object instantiate(String className, Map<Class<?>, Object> provided) {
     try {
       Class<?> type = Class.forName(className);
       java.lang.reflect.Constructor<?> best = null;
@@ -96,7 +113,7 @@ public final class LocalMode implements AutoCloseable {
         throw new IllegalStateException("template.yaml names handler " + className + ", which has no constructor local mode can call");
       }
       Object[] args = java.util.Arrays.stream(best.getParameterTypes()).map(provided::get).toArray();
-      return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) best.newInstance(args);
+      return best.newInstance(args);
     } catch (ClassNotFoundException | InstantiationException | IllegalAccessException e) {
       throw new IllegalStateException("template.yaml names handler " + className + ", which local mode cannot create", e);
     } catch (InvocationTargetException e) {
@@ -112,6 +129,10 @@ public final class LocalMode implements AutoCloseable {
     return officers;
   }
 
+  public InProcessQueue analysisQueue() {
+    return analysisQueue;
+  }
+
   public int port() {
     return server.port();
   }
@@ -123,6 +144,7 @@ public final class LocalMode implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    analysisQueue.close();
     dynamo.close();
   }
 

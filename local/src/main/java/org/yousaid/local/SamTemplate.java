@@ -30,8 +30,8 @@ public final class SamTemplate {
     }
   }
 
-  /** One AWS::Serverless::Function. */
-  public record Function(String logicalId, String handlerClass, List<Route> routes, Map<String, Object> properties) {}
+  /** One AWS::Serverless::Function. {@code sqsTriggered}: it has an SQS event source. */
+  public record Function(String logicalId, String handlerClass, List<Route> routes, Map<String, Object> properties, boolean sqsTriggered) {}
 
   private final Map<String, Object> document;
 
@@ -75,13 +75,15 @@ public final class SamTemplate {
       String handler = String.valueOf(props.get("Handler"));
       List<Route> routes = new ArrayList<>();
       Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) props.getOrDefault("Events", Map.of());
-      events.values().forEach(event -> {
+      boolean sqs = false;
+      for (Map<String, Object> event : events.values()) {
         if ("HttpApi".equals(event.get("Type"))) {
           Map<String, Object> ep = (Map<String, Object>) event.get("Properties");
           routes.add(new Route(String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT), String.valueOf(ep.get("Path"))));
         }
-      });
-      functions.add(new Function(id, handler.split("::", 2)[0], routes, props));
+        sqs |= "SQS".equals(event.get("Type"));
+      }
+      functions.add(new Function(id, handler.split("::", 2)[0], routes, props, sqs));
     });
     return functions;
   }

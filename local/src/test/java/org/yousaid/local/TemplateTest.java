@@ -53,7 +53,8 @@ class TemplateTest {
       var officerAuth = new org.yousaid.functions.officer.auth.OfficerAuth(
           new org.yousaid.functions.officer.auth.TokenVerifier(key.publicKeys(), "issuer", "audience"), session,
           new org.yousaid.local.officer.LocalPasswordSignIn(new org.yousaid.local.officer.LocalOfficers(dynamo.client(), "unused"), key, session));
-      Map<Class<?>, Object> provided = Map.of(Services.class, services, org.yousaid.functions.officer.auth.OfficerAuth.class, officerAuth);
+      Map<Class<?>, Object> provided = Map.of(Services.class, services, org.yousaid.functions.officer.auth.OfficerAuth.class, officerAuth,
+          org.yousaid.functions.common.queue.JobQueue.class, new InProcessQueue(1));
       assertFalse(template.functions().isEmpty());
       for (SamTemplate.Function function : template.functions()) {
         Class<?> type = Class.forName(function.handlerClass());
@@ -88,6 +89,22 @@ class TemplateTest {
       assertEquals("makefile", metadata.get("BuildMethod"));
       assertTrue(makefile.contains("build-" + f.logicalId() + ":"), "Makefile builds " + f.logicalId());
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theAnalysisWorkerIsFedByAQueueWithADeadLetterQueue() {
+    SamTemplate.Function worker = template.functions().stream().filter(SamTemplate.Function::sqsTriggered).findFirst().orElseThrow();
+    Map<String, Object> events = (Map<String, Object>) worker.properties().get("Events");
+    Map<String, Object> sqs = (Map<String, Object>) events.values().stream()
+        .filter(e -> "SQS".equals(((Map<String, Object>) e).get("Type"))).findFirst().orElseThrow();
+    Map<String, Object> props = (Map<String, Object>) sqs.get("Properties");
+    assertEquals(List.of("ReportBatchItemFailures"), props.get("FunctionResponseTypes"), "failed messages are retried one by one");
+    Map<String, Object> queue = (Map<String, Object>) template.resources().get("AnalysisQueue").get("Properties");
+    Map<String, Object> redrive = (Map<String, Object>) queue.get("RedrivePolicy");
+    assertEquals(LocalMode.MAX_RECEIVE_COUNT, redrive.get("maxReceiveCount"), "local mode retries as often as SQS does");
+    assertEquals(Map.of("Fn::GetAtt", "AnalysisDeadLetterQueue.Arn"), redrive.get("deadLetterTargetArn"));
+    assertTrue(template.resources().containsKey("AnalysisDeadLetterQueue"));
   }
 
   @Test

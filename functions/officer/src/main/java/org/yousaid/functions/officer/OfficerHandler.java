@@ -13,6 +13,7 @@ import org.yousaid.functions.common.http.HttpHandler;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.http.Route;
+import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.web.Pages;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
@@ -40,22 +41,31 @@ public final class OfficerHandler extends HttpHandler {
   private final OfficerAuth auth;
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
+  private final ThemesPage themes;
 
   /** Used by AWS Lambda. */
   public OfficerHandler() {
-    this(Services.fromEnvironment(), OfficerAuth.fromEnvironment());
+    this(Services.fromEnvironment(), OfficerAuth.fromEnvironment(), SqsJobQueue.fromEnvironment());
   }
 
-  public OfficerHandler(Services services, OfficerAuth auth) {
+  public OfficerHandler(Services services, OfficerAuth auth, JobQueue analysisQueue) {
     this.auth = auth;
     this.consultations = services.consultations();
     this.responses = services.responses();
+    this.themes = new ThemesPage(services, analysisQueue);
     route("GET /officer/sign-in", auth.signIn()::start);
     route("POST /officer/sign-in", auth.signIn()::complete);
     route("GET /officer/callback", auth.signIn()::complete);
     route("POST /officer/sign-out", signedIn(this::signOut));
     route("GET /officer", signedIn(this::dashboard));
     route("GET /officer/councils/{council}/consultations/{consultation}/responses", signedIn(this::responsesPage));
+    route("GET /officer/councils/{council}/consultations/{consultation}/themes",
+        signedIn((r, o, t) -> page("officer/themes", themes.model(consultation(r)), o, t)));
+    route("POST /officer/councils/{council}/consultations/{consultation}/analysis", signedIn((r, o, t) -> {
+      Consultation c = consultation(r);
+      themes.requestAnalysis(c, o, FormBody.parse(r.bodyText(8 * 1024)).first("themeCount"));
+      return Responses.redirect("/officer/councils/" + c.council() + "/consultations/" + c.id() + "/themes");
+    }));
     route("GET /api/v1/officer/councils/{council}/consultations", signedIn(this::consultationsJson));
     route("GET /api/v1/officer/councils/{council}/consultations/{consultation}/responses", signedIn(this::responsesJson));
   }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yousaid.functions.common.logging.SafeErrors;
 import org.yousaid.shared.submission.ProblemException;
 
 /**
@@ -44,7 +45,7 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     } catch (ProblemException problem) {
       response = refuse(request, problem);
     } catch (RuntimeException unexpected) {
-      LOG.error("route={} requestId={} failed with {}", event.getRouteKey(), request.requestId(), unexpected.getClass().getName(), unexpected);
+      LOG.error("route={} requestId={} failed: {}", event.getRouteKey(), request.requestId(), SafeErrors.describe(unexpected));
       response = refuse(request, new ProblemException(500, "Sorry, there is a problem with the service",
           "Something went wrong on our side. Your answers have not been saved. Please try again later.", null));
     }

@@ -1,0 +1,108 @@
+package org.yousaid.functions.officer;
+
+import com.github.f4b6a3.ulid.UlidCreator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.queue.JobQueue;
+import org.yousaid.functions.officer.auth.OfficerIdentity;
+import org.yousaid.shared.json.Json;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.Question;
+import org.yousaid.shared.model.QuestionType;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.submission.ProblemException;
+import org.yousaid.shared.themes.AnalysisRepository;
+import org.yousaid.shared.themes.AnalysisStatus;
+import org.yousaid.shared.themes.QuestionAnalysis;
+import org.yousaid.shared.themes.StoredTheme;
+
+/**
+ * Requests analysis of a consultation's free-text questions and shows the themes found, in the
+ * councils' format: label, exemplar answer, "N other answers support this answer", sentiment.
+ */
+final class ThemesPage {
+
+  /** One theme ready for the page. */
+  record ThemeView(String label, String keyTerms, int count, long percent, String exemplar, int othersSupport,
+      int positive, int neutral, int negative, int nearDuplicates, boolean other) {}
+
+  /** One free-text question with its analysis state. */
+  record QuestionView(String id, String text, String status, String problem, int answers, List<ThemeView> themes) {}
+
+  private final AnalysisRepository analyses;
+  private final ResponseRepository responses;
+  private final JobQueue queue;
+  private final Clock clock;
+
+  ThemesPage(Services services, JobQueue queue) {
+    this.analyses = new AnalysisRepository(services.dynamo(), services.tableName());
+    this.responses = services.responses();
+    this.queue = queue;
+    this.clock = services.clock();
+  }
+
+  void requestAnalysis(Consultation consultation, OfficerIdentity officer, String themeCount) {
+    Integer k = null;
+    if (themeCount != null && !themeCount.isBlank()) {
+      try {
+        k = Integer.parseInt(themeCount.trim());
+      } catch (NumberFormatException e) {
+        k = -1;
+      }
+      if (k < 2 || k > 40) {
+        throw ProblemException.badRequest("The number of themes must be a whole number from 2 to 40, or left empty to choose automatically.");
+      }
+    }
+    for (Question q : consultation.questions()) {
+      if (q.type() != QuestionType.FREE_TEXT) {
+        continue;
+      }
+      String runId = UlidCreator.getMonotonicUlid().toString();
+      List<StoredTheme> previous = analyses.find(consultation.council(), consultation.id(), q.id())
+          .map(QuestionAnalysis::themes).orElse(List.of());
+      analyses.saveStatus(new QuestionAnalysis(consultation.council(), consultation.id(), q.id(), runId, AnalysisStatus.QUEUED,
+          officer.subject(), clock.instant(), null, 0, previous, null));
+      Map<String, Object> job = new LinkedHashMap<>();
+      job.put("council", consultation.council());
+      job.put("consultationId", consultation.id());
+      job.put("questionId", q.id());
+      job.put("runId", runId);
+      job.put("themeCount", k);
+      queue.send(Json.write(job));
+    }
+  }
+
+  Map<String, Object> model(Consultation consultation) {
+    Map<String, String> texts = new HashMap<>();
+    List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
+    List<QuestionView> questions = new ArrayList<>();
+    for (Question q : consultation.questions()) {
+      if (q.type() != QuestionType.FREE_TEXT) {
+        continue;
+      }
+      texts.clear();
+      for (Response r : all) {
+        r.answer(q.id()).filter(a -> a.text() != null).ifPresent(a -> texts.put(r.id(), a.text()));
+      }
+      Optional<QuestionAnalysis> analysis = analyses.find(consultation.council(), consultation.id(), q.id());
+      List<ThemeView> themes = analysis.map(a -> a.themes().stream().map(t -> new ThemeView(t.label(), String.join(", ", t.keyTerms()),
+          t.count(), Math.round(t.share() * 100), texts.getOrDefault(t.exemplarId(), ""), t.othersSupport(),
+          t.positive(), t.neutral(), t.negative(), t.nearDuplicates(), t.other())).toList()).orElse(List.of());
+      questions.add(new QuestionView(q.id(), q.text(), analysis.map(a -> a.status().name().toLowerCase(java.util.Locale.ROOT)).orElse("not analysed"),
+          analysis.map(QuestionAnalysis::problem).orElse(null), texts.size(), themes));
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", "Themes: " + consultation.title());
+    model.put("consultation", consultation);
+    model.put("questions", questions);
+    model.put("running", questions.stream().anyMatch(q -> q.status().equals("queued") || q.status().equals("running")));
+    return model;
+  }
+}
