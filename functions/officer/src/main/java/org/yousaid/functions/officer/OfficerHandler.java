@@ -42,6 +42,8 @@ public final class OfficerHandler extends HttpHandler {
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
   private final ThemesPage themes;
+  private final ConsultationAdmin admin;
+  private final org.yousaid.shared.audit.AuditLog audit;
 
   /** Used by AWS Lambda. */
   public OfficerHandler() {
@@ -53,6 +55,12 @@ public final class OfficerHandler extends HttpHandler {
     this.consultations = services.consultations();
     this.responses = services.responses();
     this.themes = new ThemesPage(services, analysisQueue);
+    this.audit = new org.yousaid.shared.audit.AuditLog(services.dynamo(), services.tableName(), services.clock());
+    this.admin = new ConsultationAdmin(consultations, audit);
+    route("GET /officer/councils/{council}/new-consultation", signedIn((r, o, t) -> newConsultationPage(r, Map.of(), List.of(), 200, o, t)));
+    route("POST /officer/councils/{council}/new-consultation", signedIn(this::createConsultation));
+    route("GET /officer/councils/{council}/consultations/{consultation}", signedIn((r, o, t) -> managePage(consultation(r), Map.of(), List.of(), 200, o, t)));
+    route("POST /officer/councils/{council}/consultations/{consultation}", signedIn(this::changeConsultation));
     route("GET /officer/sign-in", auth.signIn()::start);
     route("POST /officer/sign-in", auth.signIn()::complete);
     route("GET /officer/callback", auth.signIn()::complete);
@@ -141,6 +149,73 @@ public final class OfficerHandler extends HttpHandler {
     return page("officer/responses", model, officer, token);
   }
 
+  private APIGatewayV2HTTPResponse createConsultation(Request request, OfficerIdentity officer, String token) {
+    FormBody form = FormBody.parse(request.bodyText(64 * 1024));
+    try {
+      Consultation created = admin.create(request.pathParameter("council"), form.first("template"), form.first("id"), form.first("title"),
+          officer.email());
+      return Responses.redirect("/officer/councils/" + created.council() + "/consultations/" + created.id());
+    } catch (ProblemException problem) {
+      if (problem.status() == 400 || problem.status() == 409) {
+        List<org.yousaid.shared.validation.FieldError> errors = problem.errors().isEmpty()
+            ? List.of(new org.yousaid.shared.validation.FieldError("id", problem.detail())) : problem.errors();
+        return newConsultationPage(request, form.fields(), errors, problem.status(), officer, token);
+      }
+      throw problem;
+    }
+  }
+
+  private APIGatewayV2HTTPResponse newConsultationPage(Request request, Map<String, List<String>> given,
+      List<org.yousaid.shared.validation.FieldError> errors, int status, OfficerIdentity officer, String token) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", "Create a consultation");
+    model.put("council", request.pathParameter("council"));
+    model.put("templates", new java.util.TreeMap<>(ConsultationAdmin.TEMPLATES));
+    model.put("given", FormValues.of(given));
+    model.put("errors", ErrorMessages.of(errors));
+    model.put("hasErrors", !errors.isEmpty());
+    return page("officer/new-consultation", model, officer, token, status);
+  }
+
+  private APIGatewayV2HTTPResponse changeConsultation(Request request, OfficerIdentity officer, String token) {
+    Consultation current = consultation(request);
+    FormBody form = FormBody.parse(request.bodyText(256 * 1024));
+    String action = String.valueOf(form.first("action"));
+    try {
+      switch (action) {
+        case "open" -> admin.open(current, officer.email());
+        case "close" -> admin.close(current, officer.email());
+        case "save" -> admin.update(current, form.fields(), officer.email());
+        default -> throw ProblemException.badRequest("Choose an action.");
+      }
+    } catch (ProblemException problem) {
+      if (problem.status() == 400 && !problem.errors().isEmpty()) {
+        return managePage(current, form.fields(), problem.errors(), 400, officer, token);
+      }
+      throw problem;
+    }
+    return Responses.redirect("/officer/councils/" + current.council() + "/consultations/" + current.id());
+  }
+
+  private APIGatewayV2HTTPResponse managePage(Consultation consultation, Map<String, List<String>> given,
+      List<org.yousaid.shared.validation.FieldError> errors, int status, OfficerIdentity officer, String token) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", "Manage: " + consultation.title());
+    model.put("consultation", consultation);
+    model.put("isDraft", consultation.status() == org.yousaid.shared.model.ConsultationStatus.DRAFT);
+    model.put("isOpen", consultation.status() == org.yousaid.shared.model.ConsultationStatus.OPEN);
+    model.put("given", FormValues.of(given));
+    model.put("edited", !given.isEmpty());
+    model.put("errors", ErrorMessages.of(errors));
+    model.put("hasErrors", !errors.isEmpty());
+    model.put("opens", consultation.opensAt() == null ? "" : consultation.opensAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().toString());
+    model.put("closes", consultation.closesAt() == null ? ""
+        : consultation.closesAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().minusDays(1).toString());
+    model.put("responses", responses.countForConsultation(consultation.council(), consultation.id()));
+    model.put("audit", audit.entries(consultation.council(), consultation.id()));
+    return page("officer/manage", model, officer, token, status);
+  }
+
   private APIGatewayV2HTTPResponse consultationsJson(Request request, OfficerIdentity officer, String token) {
     String council = request.pathParameter("council");
     List<Map<String, Object>> body = new ArrayList<>();
@@ -168,11 +243,15 @@ public final class OfficerHandler extends HttpHandler {
   }
 
   private static APIGatewayV2HTTPResponse page(String template, Map<String, ?> content, OfficerIdentity officer, String token) {
+    return page(template, content, officer, token, 200);
+  }
+
+  private static APIGatewayV2HTTPResponse page(String template, Map<String, ?> content, OfficerIdentity officer, String token, int status) {
     Map<String, Object> model = new HashMap<>(content);
     model.put("officer", officer);
     model.put("csrf", Session.csrfToken(token));
     model.put("serviceName", "Consultations");
-    return Responses.html(200, Pages.render(template, model));
+    return Responses.html(status, Pages.render(template, model));
   }
 
   private static int parsePage(String value) {

@@ -1,0 +1,111 @@
+package org.yousaid.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yousaid.shared.audit.AuditLog;
+import org.yousaid.shared.model.ConsultationStatus;
+
+/** Officers create a consultation from a template, edit the draft, open and close it; each step is logged. */
+class ConsultationAdminTest {
+
+  @TempDir static Path data;
+  private static LocalMode local;
+  private static String token;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    local = LocalMode.start(data, 0);
+    token = local.signingKey().issue("officer-2", "editor@demo.example", List.of("council-demo"), Duration.ofMinutes(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    local.close();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))
+        .header("Cookie", "yousaid-officer=" + token).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String form) throws Exception {
+    String csrf = csrf(get("/officer").body());
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))
+        .header("Cookie", "yousaid-officer=" + token).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&" + form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String csrf(String page) {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertTrue(m.find());
+    return m.group(1);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void createEditOpenAndCloseAConsultation() throws Exception {
+    HttpResponse<String> invalid = post("/officer/councils/demo/new-consultation", "template=local-offer&id=" + enc("Bad Name!") + "&title=");
+    assertEquals(400, invalid.statusCode());
+    assertTrue(invalid.body().contains("govuk-error-summary"));
+    assertTrue(invalid.body().contains("value=\"Bad Name!\""), "what was typed is kept");
+
+    HttpResponse<String> created = post("/officer/councils/demo/new-consultation",
+        "template=ehc-stage&id=annual-review-2027&title=" + enc("Annual reviews: how did we do?"));
+    assertEquals(303, created.statusCode(), created.body());
+    var consultations = local.services().consultations();
+    assertEquals(ConsultationStatus.DRAFT, consultations.find("demo", "annual-review-2027").orElseThrow().status());
+    assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + "/c/demo/annual-review-2027")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode(), "drafts are not public");
+
+    HttpResponse<String> taken = post("/officer/councils/demo/new-consultation", "template=ehc-stage&id=annual-review-2027&title=Again");
+    assertEquals(409, taken.statusCode());
+
+    String manage = "/officer/councils/demo/consultations/annual-review-2027";
+    HttpResponse<String> badDates = post(manage, "action=save&title=T&intro=&opens=2027-02-01&closes=2027-01-01"
+        + "&q.outcomes-clear.text=" + enc("How clear are the outcomes?") + "&q.outcomes-clear.required=yes"
+        + "&q.satisfaction.text=Rate&q.listened.text=Listened&q.do-better.text=Better");
+    assertEquals(400, badDates.statusCode());
+    assertTrue(badDates.body().contains("The closing date must be after the opening date"));
+
+    HttpResponse<String> saved = post(manage, "action=save&title=" + enc("Annual reviews 2027") + "&intro=Hello&opens=&closes=2027-03-31"
+        + "&q.outcomes-clear.text=" + enc("How clear are the outcomes?") + "&q.outcomes-clear.required=yes"
+        + "&q.satisfaction.text=Rate&q.listened.text=Listened&q.do-better.text=" + enc("What could we do better?"));
+    assertEquals(303, saved.statusCode(), saved.body());
+    var draft = consultations.find("demo", "annual-review-2027").orElseThrow();
+    assertEquals("Annual reviews 2027", draft.title());
+    assertEquals("How clear are the outcomes?", draft.question("outcomes-clear").orElseThrow().text());
+    assertTrue(draft.closesAt() != null);
+
+    assertEquals(303, post(manage, "action=open").statusCode());
+    assertEquals(ConsultationStatus.OPEN, consultations.find("demo", "annual-review-2027").orElseThrow().status());
+    assertEquals(409, post(manage, "action=save&title=Late").statusCode(), "an open consultation's questions are fixed");
+    assertEquals(303, post(manage, "action=close").statusCode());
+    assertEquals(ConsultationStatus.CLOSED, consultations.find("demo", "annual-review-2027").orElseThrow().status());
+
+    var log = new AuditLog(local.services().dynamo(), local.services().tableName(), java.time.Clock.systemUTC())
+        .entries("demo", "annual-review-2027");
+    assertEquals(List.of("created", "edited", "opened", "closed"), log.stream().map(e -> e.action()).toList());
+    assertTrue(log.stream().allMatch(e -> e.officer().equals("editor@demo.example")));
+    assertTrue(get(manage).body().contains("editor@demo.example closed to new answers"));
+  }
+}
