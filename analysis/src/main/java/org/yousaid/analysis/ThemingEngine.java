@@ -78,7 +78,7 @@ public final class ThemingEngine implements AutoCloseable {
         List<String> themable = IntStream.of(items).mapToObj(published::get).toList();
         // weight 0 is the TF-IDF-only baseline: skip the (expensive) embeddings entirely
         float[][] itemEmbeddings = themable.isEmpty() ? new float[0][]
-                : embeddingWeight > 0 || options.publishable() ? embedder.embed(themable)
+                : embeddingWeight > 0 || options.publishable() ? embedDistinct(themable)
                 : new float[themable.size()][embedder.dimension()];
         float[][] embeddings = new float[n][];
         for (int j = 0; j < items.length; j++) embeddings[items[j]] = itemEmbeddings[j];
@@ -116,6 +116,17 @@ public final class ThemingEngine implements AutoCloseable {
                 nonAnswer, items.length, options, seconds);
         lap(seconds, "labels", t);
         return result;
+    }
+
+    /** Embeds each distinct text once: campaign copies and stock answers repeat verbatim. */
+    private float[][] embedDistinct(List<String> texts) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        int[] slot = new int[texts.size()];
+        for (int i = 0; i < texts.size(); i++) slot[i] = index.computeIfAbsent(texts.get(i), x -> index.size());
+        float[][] distinct = embedder.embed(new ArrayList<>(index.keySet()));
+        float[][] out = new float[texts.size()][];
+        for (int i = 0; i < texts.size(); i++) out[i] = distinct[slot[i]];
+        return out;
     }
 
     /** Primary and further themes per answer, with the themes' names when they come from a codeframe. */
@@ -289,10 +300,22 @@ public final class ThemingEngine implements AutoCloseable {
         return new SentimentSplit(neg, neu, pos);
     }
 
+    /**
+     * A readable label from the key terms: the best multi-word phrase among the top three when there is one
+     * ("Respite transport"), otherwise the top two terms ("Holiday and playscheme").
+     */
     static String label(List<String> keyTerms, int number) {
         if (keyTerms.isEmpty()) return "Theme " + number;
-        String joined = String.join("; ", keyTerms.subList(0, Math.min(2, keyTerms.size())));
-        return joined.substring(0, 1).toUpperCase(Locale.ROOT) + joined.substring(1);
+        List<String> top = keyTerms.subList(0, Math.min(3, keyTerms.size()));
+        String phrase = top.stream().filter(t -> t.contains(" ")).findFirst().orElse(null);
+        String label;
+        if (phrase != null) {
+            label = (" " + phrase + " ").contains(" " + top.get(0) + " ") || phrase.equals(top.get(0))
+                    ? phrase : top.get(0) + " and " + phrase;
+        } else {
+            label = top.size() == 1 ? top.get(0) : top.get(0) + " and " + top.get(1);
+        }
+        return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
     }
 
     private static String describe(int count, double share, List<String> terms, SentimentSplit s, int dups) {
