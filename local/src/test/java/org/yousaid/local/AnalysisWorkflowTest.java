@@ -132,7 +132,18 @@ class AnalysisWorkflowTest {
     String page = get("/officer/councils/demo/consultations/local-offer-2026/themes", token).body();
     assertTrue(page.contains("other answers support this answer"), "the councils' own format");
 
-    // Running again keeps the ids of themes that persist.
+    // An officer corrects a theme: rename, approve a consented quote, write "we did".
+    var first = done.themes().stream().filter(t -> !t.other()).findFirst().orElseThrow();
+    String themePath = "/officer/councils/demo/consultations/local-offer-2026/themes/find-information/" + first.id();
+    String detail = get(themePath, token).body();
+    String csrf = csrfOf(detail);
+    assertEquals(303, post(themePath, "application/x-www-form-urlencoded", "csrf=" + csrf + "&action=rename&label=Officer+named+theme", token).statusCode());
+    assertEquals(303, post(themePath, "application/x-www-form-urlencoded",
+        "csrf=" + csrf + "&action=we-did&text=We+added+a+search+filter&status=done&date=2026-11-01", token).statusCode());
+    assertEquals(400, post(themePath, "application/x-www-form-urlencoded", "csrf=" + csrf + "&action=approve", token).statusCode(),
+        "approving needs a selected answer");
+
+    // Running again keeps the ids of themes that persist, and the corrections with them.
     Map<String, String> labelsBefore = new java.util.HashMap<>();
     done.themes().forEach(t -> labelsBefore.put(t.id(), t.label()));
     requestAnalysis(token);
@@ -140,5 +151,16 @@ class AnalysisWorkflowTest {
     QuestionAnalysis again = analysis();
     assertEquals(AnalysisStatus.DONE, again.status());
     assertTrue(again.themes().stream().anyMatch(t -> labelsBefore.containsKey(t.id())), "theme ids persist across runs");
+    if (again.themes().stream().anyMatch(t -> t.id().equals(first.id()))) {
+      String after = get("/officer/councils/demo/consultations/local-offer-2026/themes", token).body();
+      assertTrue(after.contains("Officer named theme"), "the rename survives re-analysis");
+      assertTrue(after.contains("We added a search filter"), "the response survives re-analysis");
+    }
+  }
+
+  private static String csrfOf(String page) {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertTrue(m.find());
+    return m.group(1);
   }
 }

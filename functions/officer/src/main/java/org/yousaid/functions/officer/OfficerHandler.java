@@ -43,6 +43,7 @@ public final class OfficerHandler extends HttpHandler {
   private final ResponseRepository responses;
   private final ThemesPage themes;
   private final ConsultationAdmin admin;
+  private final ThemeDetail themeDetail;
   private final org.yousaid.shared.audit.AuditLog audit;
 
   /** Used by AWS Lambda. */
@@ -57,6 +58,19 @@ public final class OfficerHandler extends HttpHandler {
     this.themes = new ThemesPage(services, analysisQueue);
     this.audit = new org.yousaid.shared.audit.AuditLog(services.dynamo(), services.tableName(), services.clock());
     this.admin = new ConsultationAdmin(consultations, audit);
+    this.themeDetail = new ThemeDetail(services, themes, audit);
+    route("GET /officer/councils/{council}/consultations/{consultation}/themes/{question}/{theme}", signedIn((r, o, t) -> {
+      Consultation c = consultation(r);
+      return page("officer/theme", themeDetail.model(c, r.pathParameter("question"), r.pathParameter("theme"),
+          responses.listForConsultation(c.council(), c.id())), o, t);
+    }));
+    route("POST /officer/councils/{council}/consultations/{consultation}/themes/{question}/{theme}", signedIn((r, o, t) -> {
+      Consultation c = consultation(r);
+      String question = r.pathParameter("question");
+      String next = themeDetail.correct(c, question, r.pathParameter("theme"), FormBody.parse(r.bodyText(256 * 1024)), o.email(),
+          responses.listForConsultation(c.council(), c.id()));
+      return Responses.redirect("/officer/councils/" + c.council() + "/consultations/" + c.id() + "/themes/" + question + "/" + next);
+    }));
     route("GET /officer/councils/{council}/new-consultation", signedIn((r, o, t) -> newConsultationPage(r, Map.of(), List.of(), 200, o, t)));
     route("POST /officer/councils/{council}/new-consultation", signedIn(this::createConsultation));
     route("GET /officer/councils/{council}/consultations/{consultation}", signedIn((r, o, t) -> managePage(consultation(r), Map.of(), List.of(), 200, o, t)));

@@ -30,19 +30,21 @@ import org.yousaid.shared.themes.StoredTheme;
 final class ThemesPage {
 
   /** One theme ready for the page. */
-  record ThemeView(String label, String keyTerms, int count, long percent, String exemplar, int othersSupport,
-      int positive, int neutral, int negative, int nearDuplicates, boolean other) {}
+  record ThemeView(String id, String label, String keyTerms, int count, long percent, String exemplar, int othersSupport,
+      int positive, int neutral, int negative, boolean other, int quotes, String weDid) {}
 
   /** One free-text question with its analysis state. */
   record QuestionView(String id, String text, String status, String problem, int answers, List<ThemeView> themes) {}
 
   private final AnalysisRepository analyses;
+  private final org.yousaid.shared.themes.CorrectionRepository corrections;
   private final ResponseRepository responses;
   private final JobQueue queue;
   private final Clock clock;
 
   ThemesPage(Services services, JobQueue queue) {
     this.analyses = new AnalysisRepository(services.dynamo(), services.tableName());
+    this.corrections = new org.yousaid.shared.themes.CorrectionRepository(services.dynamo(), services.tableName());
     this.responses = services.responses();
     this.queue = queue;
     this.clock = services.clock();
@@ -79,6 +81,16 @@ final class ThemesPage {
     }
   }
 
+  /** The run's themes with officers' corrections applied. */
+  org.yousaid.shared.themes.EffectiveThemes.Result effective(Consultation consultation, String questionId, QuestionAnalysis analysis,
+      List<Response> all) {
+    java.util.Set<String> consented = new java.util.HashSet<>();
+    all.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
+    return org.yousaid.shared.themes.EffectiveThemes.apply(analysis.themes(),
+        analyses.answers(consultation.council(), consultation.id(), questionId),
+        corrections.list(consultation.council(), consultation.id(), questionId), consented);
+  }
+
   Map<String, Object> model(Consultation consultation) {
     Map<String, String> texts = new HashMap<>();
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
@@ -92,9 +104,11 @@ final class ThemesPage {
         r.answer(q.id()).filter(a -> a.text() != null).ifPresent(a -> texts.put(r.id(), a.text()));
       }
       Optional<QuestionAnalysis> analysis = analyses.find(consultation.council(), consultation.id(), q.id());
-      List<ThemeView> themes = analysis.map(a -> a.themes().stream().map(t -> new ThemeView(t.label(), String.join(", ", t.keyTerms()),
-          t.count(), Math.round(t.share() * 100), texts.getOrDefault(t.exemplarId(), ""), t.othersSupport(),
-          t.positive(), t.neutral(), t.negative(), t.nearDuplicates(), t.other())).toList()).orElse(List.of());
+      List<ThemeView> themes = analysis.map(a -> effective(consultation, q.id(), a, all).themes().stream()
+          .map(t -> new ThemeView(t.id(), t.label(), String.join(", ", t.keyTerms()), t.count(), Math.round(t.share() * 100),
+              texts.getOrDefault(t.exemplarId(), ""), t.othersSupport(), t.positive(), t.neutral(), t.negative(), t.other(),
+              t.quotes().size(), t.weDid() == null ? null : t.weDid().text()))
+          .toList()).orElse(List.of());
       questions.add(new QuestionView(q.id(), q.text(), analysis.map(a -> a.status().name().toLowerCase(java.util.Locale.ROOT)).orElse("not analysed"),
           analysis.map(QuestionAnalysis::problem).orElse(null), texts.size(), themes));
     }

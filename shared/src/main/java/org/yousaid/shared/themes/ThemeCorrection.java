@@ -1,0 +1,27 @@
+package org.yousaid.shared.themes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One officer correction to a question's themes. Corrections are kept in order and applied on top
+ * of every analysis run, so they survive re-analysis as long as the themes they name persist.
+ *
+ * @param themeId the theme acted on
+ * @param targetThemeId for MERGE and MOVE, the theme that receives the answers
+ * @param responseIds for MOVE, SPLIT and quotes, the answers concerned
+ * @param text the new label (RENAME, SPLIT) or the council's response (WE_DID)
+ * @param status for WE_DID: planned, in progress or done
+ * @param date for WE_DID: when it was or will be done
+ */
+public record ThemeCorrection(String id, String questionId, String officer, Instant at, Kind kind, String themeId,
+    String targetThemeId, List<String> responseIds, String text, String status, LocalDate date) {
+
+  /** What the officer did. */
+  public enum Kind { RENAME, MERGE, SPLIT, MOVE, APPROVE_QUOTE, WITHDRAW_QUOTE, WE_DID }
+
+  public ThemeCorrection {
+    responseIds = responseIds == null ? List.of() : List.copyOf(responseIds);
+  }
+}
