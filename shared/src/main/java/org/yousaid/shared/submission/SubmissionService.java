@@ -65,7 +65,22 @@ public final class SubmissionService {
   /** As {@link #submit(String, String, RawSubmission, String, Channel)}, for feedback about one page or service. */
   public Receipt submit(String council, String consultationId, RawSubmission raw, String idempotencyKey, Channel channel,
       String subject) {
-    Consultation consultation = publicConsultation(council, consultationId);
+    return store(publicConsultation(council, consultationId), raw, idempotencyKey, channel, subject, null);
+  }
+
+  /**
+   * Stores an answer an officer brings in from another channel (paper, meeting, email, another survey
+   * tool): validated like any other, accepted whatever the consultation's status (paper forms arrive
+   * late), with the date it was originally given when known.
+   */
+  public Receipt record(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, Instant givenAt) {
+    return store(consultation, raw, idempotencyKey, channel, null, givenAt == null ? clock.instant() : givenAt);
+  }
+
+  private Receipt store(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, String subject,
+      Instant givenAt) {
+    String council = consultation.council();
+    String consultationId = consultation.id();
     Optional<String> key = checkedKey(idempotencyKey);
     String requestHash = hash(raw, channel, subject);
     if (key.isPresent()) {
@@ -74,8 +89,8 @@ public final class SubmissionService {
         return earlier.get();
       }
     }
-    Instant now = clock.instant();
-    if (!consultation.isAcceptingAnswersAt(now)) {
+    Instant now = givenAt != null ? givenAt : clock.instant();
+    if (givenAt == null && !consultation.isAcceptingAnswersAt(now)) {
       throw closed(consultation, now);
     }
     SubmissionValidator.Result result = validator.validate(consultation, raw);
@@ -83,7 +98,8 @@ public final class SubmissionService {
       throw ProblemException.invalid(result.errors());
     }
     ValidSubmission valid = result.submission().orElseThrow();
-    long expiresAt = now.plus(Duration.ofDays(consultation.retentionDays())).getEpochSecond();
+    // Retention runs from when we received it, not from when it was first given (an old paper form).
+    long expiresAt = clock.instant().plus(Duration.ofDays(consultation.retentionDays())).getEpochSecond();
     String responseId = UlidCreator.getMonotonicUlid().toString();
     for (int attempt = 1; ; attempt++) {
       String receipt = ReceiptCodes.newCode();

@@ -18,6 +18,8 @@ import org.yousaid.functions.common.web.Pages;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.functions.officer.auth.Session;
+import org.yousaid.shared.model.Channel;
+import org.yousaid.shared.model.Coded;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.ConsultationRepository;
@@ -44,6 +46,7 @@ public final class OfficerHandler extends HttpHandler {
   private final ThemesPage themes;
   private final ConsultationAdmin admin;
   private final ThemeDetail themeDetail;
+  private final CsvImport csvImport;
   private final org.yousaid.shared.audit.AuditLog audit;
 
   /** Used by AWS Lambda. */
@@ -59,6 +62,11 @@ public final class OfficerHandler extends HttpHandler {
     this.audit = new org.yousaid.shared.audit.AuditLog(services.dynamo(), services.tableName(), services.clock());
     this.admin = new ConsultationAdmin(consultations, audit);
     this.themeDetail = new ThemeDetail(services, themes, audit);
+    this.csvImport = new CsvImport(services.submissions());
+    route("GET /officer/councils/{council}/consultations/{consultation}/import",
+        signedIn((r, o, t) -> page("officer/import", Map.of("pageTitle", "Import answers", "consultation", consultation(r)), o, t)));
+    route("POST /officer/councils/{council}/consultations/{consultation}/import", signedIn(this::importPage));
+    route("POST /api/v1/officer/councils/{council}/consultations/{consultation}/import", signedIn(this::importApi));
     route("GET /officer/councils/{council}/consultations/{consultation}/themes/{question}/{theme}", signedIn((r, o, t) -> {
       Consultation c = consultation(r);
       return page("officer/theme", themeDetail.model(c, r.pathParameter("question"), r.pathParameter("theme"),
@@ -228,6 +236,36 @@ public final class OfficerHandler extends HttpHandler {
     model.put("responses", responses.countForConsultation(consultation.council(), consultation.id()));
     model.put("audit", audit.entries(consultation.council(), consultation.id()));
     return page("officer/manage", model, officer, token, status);
+  }
+
+  private static final int MAX_IMPORT_BYTES = 6 * 1024 * 1024;
+
+  private APIGatewayV2HTTPResponse importPage(Request request, OfficerIdentity officer, String token) {
+    Consultation c = consultation(request);
+    FormBody form = FormBody.parse(request.bodyText(MAX_IMPORT_BYTES));
+    Channel channel = Coded.fromCode(Channel.class, String.valueOf(form.first("channel"))).orElse(Channel.IMPORT);
+    CsvImport.Outcome outcome = csvImport.importCsv(c, String.valueOf(form.first("csv")), channel, Map.of());
+    audit.record(c.council(), c.id(), officer.email(), "imported",
+        "imported " + outcome.imported() + " answers (" + channel.code() + "), " + outcome.problems().size() + " rows refused");
+    return page("officer/import", Map.of("pageTitle", "Import answers", "consultation", c, "outcome", outcome), officer, token);
+  }
+
+  private APIGatewayV2HTTPResponse importApi(Request request, OfficerIdentity officer, String token) {
+    Consultation c = consultation(request);
+    if (!request.mediaType().equals("text/csv")) {
+      throw ProblemException.unsupportedMediaType("Send the file as text/csv.");
+    }
+    Channel channel = request.query("channel").flatMap(v -> Coded.fromCode(Channel.class, v)).orElse(Channel.IMPORT);
+    Map<String, String> mapping = new HashMap<>();
+    request.queryParameters().forEach((k, v) -> {
+      if (k.startsWith("map.")) {
+        mapping.put(k.substring(4), v);
+      }
+    });
+    CsvImport.Outcome outcome = csvImport.importCsv(c, request.bodyText(MAX_IMPORT_BYTES), channel, mapping);
+    audit.record(c.council(), c.id(), officer.email(), "imported",
+        "imported " + outcome.imported() + " answers (" + channel.code() + "), " + outcome.problems().size() + " rows refused");
+    return Responses.json(200, outcome);
   }
 
   private APIGatewayV2HTTPResponse consultationsJson(Request request, OfficerIdentity officer, String token) {

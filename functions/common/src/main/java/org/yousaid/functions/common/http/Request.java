@@ -68,6 +68,11 @@ public final class Request {
     return Optional.ofNullable(query == null ? null : query.get(name));
   }
 
+  /** All query parameters (empty when there are none). */
+  public Map<String, String> queryParameters() {
+    return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+  }
+
   public List<String> cookies() {
     return event.getCookies() == null ? List.of() : event.getCookies();
   }

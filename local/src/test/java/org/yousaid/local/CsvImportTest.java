@@ -1,0 +1,83 @@
+package org.yousaid.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yousaid.shared.model.Channel;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.model.Role;
+
+/** Officers import another tool's CSV export: mapped by header, validated per row, channel recorded, never twice. */
+class CsvImportTest {
+
+  private static final String CSV = "\uFEFFTimestamp,What would help you find information about services for your child or young person?,Answering as,Consent\n"
+      + "2026-03-01,\"A paper directory in the library, please\",Parent or carer,Yes\n"
+      + "2026-03-02,=HYPERLINK(\"http://example.invalid\"),young-person,no\n"
+      + "2026-03-03,Someone to call,Headteacher,yes\n"
+      + "not a date,Anything,parent-carer,yes\n"
+      + "2026-03-04,,parent-carer,yes\n";
+
+  @TempDir static Path data;
+  private static LocalMode local;
+  private static String token;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    local = LocalMode.start(data, 0);
+    token = local.signingKey().issue("officer-3", "importer@demo.example", List.of("council-demo"), Duration.ofMinutes(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    local.close();
+  }
+
+  private static HttpResponse<String> importCsv(String channel) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port()
+            + "/api/v1/officer/councils/demo/consultations/local-offer-2026/import?channel=" + channel))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString(CSV)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void importsValidRowsOnceAndExplainsTheRest() throws Exception {
+    HttpResponse<String> first = importCsv("paper");
+    assertEquals(200, first.statusCode(), first.body());
+    assertTrue(first.body().contains("\"imported\":2"), first.body());
+    assertTrue(first.body().contains("\"row\":3"), "Headteacher is not a role we ask about: " + first.body());
+    assertTrue(first.body().contains("\"row\":4"), "a bad date is refused: " + first.body());
+    assertTrue(first.body().contains("\"row\":5"), "the required question is missing: " + first.body());
+
+    HttpResponse<String> again = importCsv("paper");
+    assertTrue(again.body().contains("\"imported\":0") && again.body().contains("\"alreadyImported\":2"), again.body());
+
+    List<Response> stored = local.services().responses().listForConsultation("demo", "local-offer-2026");
+    assertEquals(2, stored.size());
+    assertTrue(stored.stream().allMatch(r -> r.channel() == Channel.PAPER));
+    Response library = stored.stream().filter(r -> r.answer("find-information").orElseThrow().text().contains("library")).findFirst().orElseThrow();
+    assertEquals(Role.PARENT_CARER, library.profile().role(), "labels are read as well as codes");
+    assertTrue(library.consentToQuote());
+    assertEquals("2026-03-01", library.submittedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().toString());
+    assertTrue(library.expiresAt() > java.time.Instant.now().getEpochSecond(), "retention runs from the import, not the old date");
+
+    HttpResponse<String> web = importCsv("web");
+    assertEquals(400, web.statusCode(), "imports cannot pretend to be online answers");
+    HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port()
+            + "/api/v1/officer/councils/demo/consultations/local-offer-2026/import"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(415, wrongType.statusCode());
+  }
+}
