@@ -132,6 +132,21 @@ class AnalysisWorkflowTest {
     String page = get("/officer/councils/demo/consultations/local-offer-2026/themes", token).body();
     assertTrue(page.contains("other answers support this answer"), "the councils' own format");
 
+    // Officers filter responses by theme and by sentiment.
+    var someTheme = done.themes().stream().filter(t -> !t.other()).findFirst().orElseThrow();
+    String byTheme = get("/api/v1/officer/councils/demo/consultations/local-offer-2026/responses?theme=" + someTheme.id(), token).body();
+    assertTrue(byTheme.contains("\"total\":" + someTheme.count() + ","), "theme filter: " + someTheme.count() + " expected");
+    int bySentiment = 0;
+    for (String sentiment : List.of("positive", "neutral", "negative")) {
+      String body = get("/api/v1/officer/councils/demo/consultations/local-offer-2026/responses?sentiment=" + sentiment, token).body();
+      Matcher total = Pattern.compile("\"total\":(\\d+)").matcher(body);
+      assertTrue(total.find());
+      bySentiment += Integer.parseInt(total.group(1));
+    }
+    assertEquals(37, bySentiment, "every analysed answer has exactly one sentiment");
+    assertEquals(200, get("/officer/councils/demo/consultations/local-offer-2026/responses?sentiment=negative&theme=" + someTheme.id(), token)
+        .statusCode());
+
     // An officer corrects a theme: rename, approve a consented quote, write "we did".
     var first = done.themes().stream().filter(t -> !t.other()).findFirst().orElseThrow();
     String themePath = "/officer/councils/demo/consultations/local-offer-2026/themes/find-information/" + first.id();

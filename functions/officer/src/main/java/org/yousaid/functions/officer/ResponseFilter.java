@@ -20,7 +20,15 @@ import org.yousaid.shared.model.Role;
  * range and words in the answers. Unknown values are ignored rather than refused: a filter can only narrow.
  */
 public record ResponseFilter(String question, Role role, AgeBand ageBand, AreaOfNeed areaOfNeed, String district,
-    Channel channel, LocalDate from, LocalDate to, String words) {
+    Channel channel, LocalDate from, LocalDate to, String words, String sentiment, String theme) {
+
+  /** What analysis says about one response's free-text answers: their sentiments and (corrected) themes. */
+  public record AnswerFacts(java.util.Set<String> sentiments, java.util.Set<String> themeIds) {}
+
+  /** Whether this filter needs analysis results at all (they cost a read per question). */
+  public boolean needsAnalysis() {
+    return sentiment != null || theme != null;
+  }
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -34,15 +42,28 @@ public record ResponseFilter(String question, Role role, AgeBand ageBand, AreaOf
         request.query("channel").flatMap(v -> Coded.fromCode(Channel.class, v)).orElse(null),
         date(request, "from"),
         date(request, "to"),
-        text(request, "words"));
+        text(request, "words"),
+        request.query("sentiment").filter(v -> v.equals("positive") || v.equals("neutral") || v.equals("negative")).orElse(null),
+        text(request, "theme"));
   }
 
   public List<Response> apply(List<Response> responses) {
-    return responses.stream().filter(predicate()).toList();
+    return apply(responses, java.util.Map.of());
   }
 
-  private Predicate<Response> predicate() {
+  /** @param facts analysis facts by response id, needed when filtering by sentiment or theme */
+  public List<Response> apply(List<Response> responses, java.util.Map<String, AnswerFacts> facts) {
+    return responses.stream().filter(predicate(facts)).toList();
+  }
+
+  private Predicate<Response> predicate(java.util.Map<String, AnswerFacts> facts) {
     Predicate<Response> p = r -> true;
+    if (sentiment != null) {
+      p = p.and(r -> facts.containsKey(r.id()) && facts.get(r.id()).sentiments().contains(sentiment));
+    }
+    if (theme != null) {
+      p = p.and(r -> facts.containsKey(r.id()) && facts.get(r.id()).themeIds().contains(theme));
+    }
     if (question != null) {
       p = p.and(r -> r.answer(question).isPresent());
     }

@@ -81,6 +81,46 @@ final class ThemesPage {
     }
   }
 
+  /** Sentiment and corrected themes per response, over one free-text question or all of them. */
+  Map<String, ResponseFilter.AnswerFacts> facts(Consultation consultation, String onlyQuestion, List<Response> all) {
+    Map<String, ResponseFilter.AnswerFacts> facts = new HashMap<>();
+    for (Question q : consultation.questions()) {
+      if (q.type() != QuestionType.FREE_TEXT || (onlyQuestion != null && !onlyQuestion.equals(q.id()))) {
+        continue;
+      }
+      Optional<QuestionAnalysis> analysis = analyses.find(consultation.council(), consultation.id(), q.id());
+      if (analysis.isEmpty()) {
+        continue;
+      }
+      for (var a : analyses.answers(consultation.council(), consultation.id(), q.id())) {
+        if (a.sentiment() != null) {
+          facts.computeIfAbsent(a.responseId(), k -> new ResponseFilter.AnswerFacts(new java.util.HashSet<>(), new java.util.HashSet<>()))
+              .sentiments().add(a.sentiment());
+        }
+      }
+      for (var theme : effective(consultation, q.id(), analysis.get(), all).themes()) {
+        for (String member : theme.memberIds()) {
+          facts.computeIfAbsent(member, k -> new ResponseFilter.AnswerFacts(new java.util.HashSet<>(), new java.util.HashSet<>()))
+              .themeIds().add(theme.id());
+        }
+      }
+    }
+    return facts;
+  }
+
+  /** Every corrected theme of every analysed question, for the filter's list. */
+  List<org.yousaid.shared.model.ChoiceOption> themeOptions(Consultation consultation, List<Response> all) {
+    List<org.yousaid.shared.model.ChoiceOption> options = new ArrayList<>();
+    for (Question q : consultation.questions()) {
+      if (q.type() != QuestionType.FREE_TEXT) {
+        continue;
+      }
+      analyses.find(consultation.council(), consultation.id(), q.id()).ifPresent(a -> effective(consultation, q.id(), a, all).themes()
+          .forEach(t -> options.add(new org.yousaid.shared.model.ChoiceOption(t.id(), t.label()))));
+    }
+    return options;
+  }
+
   /** The run's themes with officers' corrections applied. */
   org.yousaid.shared.themes.EffectiveThemes.Result effective(Consultation consultation, String questionId, QuestionAnalysis analysis,
       List<Response> all) {
