@@ -3,17 +3,9 @@ package org.yousaid.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,13 +18,12 @@ class ConsultationAdminTest {
 
   @TempDir static Path data;
   private static LocalMode local;
-  private static String token;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static OfficerBrowser officer;
 
   @BeforeAll
   static void start() throws Exception {
     local = LocalMode.start(data, 0);
-    token = local.signingKey().issue("officer-2", "editor@demo.example", List.of("council-demo"), Duration.ofMinutes(30));
+    officer = new OfficerBrowser(local, "editor@demo.example", List.of("demo"));
   }
 
   @AfterAll
@@ -41,25 +32,15 @@ class ConsultationAdminTest {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))
-        .header("Cookie", "yousaid-officer=" + token).build(), HttpResponse.BodyHandlers.ofString());
+    return officer.get(path);
   }
 
   private static HttpResponse<String> post(String path, String form) throws Exception {
-    String csrf = csrf(get("/officer").body());
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))
-        .header("Cookie", "yousaid-officer=" + token).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&" + form)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String csrf(String page) {
-    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertTrue(m.find());
-    return m.group(1);
+    return officer.postForm(path, form);
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return OfficerBrowser.enc(s);
   }
 
   @Test
@@ -74,8 +55,7 @@ class ConsultationAdminTest {
     assertEquals(303, created.statusCode(), created.body());
     var consultations = local.services().consultations();
     assertEquals(ConsultationStatus.DRAFT, consultations.find("demo", "annual-review-2027").orElseThrow().status());
-    assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + "/c/demo/annual-review-2027")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode(), "drafts are not public");
+    assertEquals(404, get("/c/demo/annual-review-2027").statusCode(), "drafts are not public");
 
     HttpResponse<String> taken = post("/officer/councils/demo/new-consultation", "template=ehc-stage&id=annual-review-2027&title=Again");
     assertEquals(409, taken.statusCode());

@@ -3,12 +3,8 @@ package org.yousaid.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,13 +26,12 @@ class CsvImportTest {
 
   @TempDir static Path data;
   private static LocalMode local;
-  private static String token;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static OfficerBrowser officer;
 
   @BeforeAll
   static void start() throws Exception {
     local = LocalMode.start(data, 0);
-    token = local.signingKey().issue("officer-3", "importer@demo.example", List.of("council-demo"), Duration.ofMinutes(30));
+    officer = new OfficerBrowser(local, "importer@demo.example", List.of("demo"));
   }
 
   @AfterAll
@@ -45,10 +40,7 @@ class CsvImportTest {
   }
 
   private static HttpResponse<String> importCsv(String channel) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port()
-            + "/api/v1/officer/councils/demo/consultations/local-offer-2026/import?channel=" + channel))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString(CSV)).build(), HttpResponse.BodyHandlers.ofString());
+    return officer.postApi("/api/v1/officer/councils/demo/consultations/local-offer-2026/import?channel=" + channel, "text/csv", CSV);
   }
 
   @Test
@@ -74,10 +66,8 @@ class CsvImportTest {
 
     HttpResponse<String> web = importCsv("web");
     assertEquals(400, web.statusCode(), "imports cannot pretend to be online answers");
-    HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port()
-            + "/api/v1/officer/councils/demo/consultations/local-offer-2026/import"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrongType = officer.postApi("/api/v1/officer/councils/demo/consultations/local-offer-2026/import",
+        "application/json", "{}");
     assertEquals(415, wrongType.statusCode());
   }
 }
