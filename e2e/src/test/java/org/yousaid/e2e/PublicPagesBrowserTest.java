@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.local.LocalMode;
 
@@ -38,6 +39,8 @@ import org.yousaid.local.LocalMode;
  * axe-core finds no WCAG 2.2 AA problems on any of them, a person can fill in and send the form with
  * or without JavaScript, and nothing they type can run as script.
  */
+// A guard against a browser that stops answering, so a hang fails the build instead of stalling it.
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PublicPagesBrowserTest {
 
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
@@ -54,6 +57,8 @@ class PublicPagesBrowserTest {
 
   private BrowserContext context;
   private Page page;
+  /** Script errors and console errors (such as Content-Security-Policy refusals) seen on {@link #page}. */
+  private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -87,6 +92,23 @@ class PublicPagesBrowserTest {
   void openPage() {
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768));
     page = context.newPage();
+    page.onConsoleMessage(message -> {
+      // A page's own 4xx status (the form with errors, a 404) is logged as a failed load; statuses are asserted where
+      // they matter, and failed stylesheets or scripts are caught below.
+      if (message.type().equals("error") && !message.text().startsWith("Failed to load resource: the server responded")) {
+        consoleErrors.add(message.location() + ": " + message.text());
+      }
+    });
+    page.onResponse(response -> {
+      if (!response.request().resourceType().equals("document") && response.status() >= 400) {
+        consoleErrors.add(response.status() + " for " + response.url());
+      }
+    });
+    page.onPageError(error -> consoleErrors.add("uncaught: " + error));
+  }
+
+  private void assertNoConsoleErrors() {
+    assertTrue(consoleErrors.isEmpty(), "errors in the browser console: " + consoleErrors);
   }
 
   @AfterEach
@@ -189,6 +211,7 @@ class PublicPagesBrowserTest {
     page.waitForLoadState();
     assertEquals("Your answers have been deleted", page.locator("h1").innerText().trim());
     assertAccessible(page, "the answers-deleted page");
+    assertNoConsoleErrors();
     lookUpReceipt(page, receipt);
     assertTrue(page.locator(".govuk-error-summary").innerText().contains("We cannot find answers with this receipt code"));
     assertAccessible(page, "the receipt lookup page with an error");
@@ -211,6 +234,7 @@ class PublicPagesBrowserTest {
 
     summary.getByRole(AriaRole.LINK).first().click();
     assertEquals("q-find-information", page.evaluate("() => document.activeElement.id"));
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -228,6 +252,7 @@ class PublicPagesBrowserTest {
     assertEquals(200, open(page, "/c/demo/ehc-plan-survey").status());
     assertTrue(page.getByText("Which stage have you just finished?").isVisible());
     assertAccessible(page, "the EHC plan survey form");
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -284,6 +309,7 @@ class PublicPagesBrowserTest {
       on.waitForLoadState();
       assertTrue(on.title().startsWith("Error: "), on.title());
       assertTrue(on.locator(".govuk-error-summary").innerText().contains(FIND_INFORMATION));
+      // (axe-core itself needs JavaScript, so it runs on these pages in the tests above, with the same markup.)
 
       fillForm(on, "Fewer forms, more conversations.");
       String receipt = submitAndReadReceipt(on);
