@@ -142,10 +142,11 @@ public final class ThemingEngine implements AutoCloseable {
         List<List<ThemeMembershipDraft>> memberships = new ArrayList<>();
         for (int i = 0; i < n; i++) memberships.add(new ArrayList<>());
         if (items.length == 0) return new Grouping(0, memberships, new float[0][], null, 0);
-        int k = options.fixedK() != null
-                ? Math.max(1, Math.min(options.fixedK(), items.length))
-                : new ThemeCountChooser(1500, options.maxK(), options.seed()).choose(space, items).k();
-        SphericalKMeans.Clustering c = new SphericalKMeans(6, 50, options.seed()).cluster(space, items, k);
+        int wanted = options.fixedK() != null ? options.fixedK()
+                : items.length < 4 ? 1 : new ThemeCountChooser(1500, options.maxK(), options.seed()).choose(space, items).k();
+        SphericalKMeans.Clustering c = new SphericalKMeans(6, 50, options.seed())
+                .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
+        int k = c.k();
         float[][] centroids = c.centroids();
         int[] sizes = new int[k];
         for (int a : c.assignment()) sizes[a]++;

@@ -53,6 +53,19 @@ class ThemingEngineTest {
     }
 
     @Test
+    void aQuestionWithOneOrTwoAnswersStillGetsAThemeAndNoneGetsNone() {
+        ThemeResult one = engine.theme(List.of(new Answer("a", "Keep the respite transport.")), ThemeOptions.defaults());
+        assertEquals(1, one.themes().size());
+        assertEquals("a", one.themes().get(0).exemplarId());
+        assertEquals(0, one.themes().get(0).othersSupport());
+        ThemeResult two = engine.theme(TestData.respiteAnswers().subList(0, 2), ThemeOptions.defaults().withK(5));
+        assertTrue(two.themes().size() <= 2);
+        ThemeResult none = engine.theme(List.of(new Answer("n", "n/a")), ThemeOptions.defaults());
+        assertTrue(none.themes().isEmpty());
+        assertTrue(none.answers().get(0).nonAnswer());
+    }
+
+    @Test
     void officerCanFixTheNumberOfThemes() {
         ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withK(2));
         assertTrue(result.themes().stream().filter(t -> !t.other()).count() <= 2);
