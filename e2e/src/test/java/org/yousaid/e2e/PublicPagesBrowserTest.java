@@ -169,9 +169,15 @@ class PublicPagesBrowserTest {
     on.waitForLoadState();
   }
 
+  /**
+   * Screenshots go to target/ on every run; {@code bin/screenshots} (-Dyousaid.screenshots.update=true)
+   * refreshes the committed ones in docs/screenshots, so a test run never leaves the checkout modified.
+   */
   private static Path screenshots() throws Exception {
     String root = System.getProperty("yousaid.repo.root");
-    Path folder = (root == null || root.isBlank() ? Paths.get("..") : Paths.get(root)).resolve("docs/screenshots");
+    Path folder = Boolean.getBoolean("yousaid.screenshots.update")
+        ? (root == null || root.isBlank() ? Paths.get("..") : Paths.get(root)).resolve("docs/screenshots")
+        : Paths.get("target", "screenshots");
     Files.createDirectories(folder);
     return folder;
   }

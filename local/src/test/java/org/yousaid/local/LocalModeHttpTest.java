@@ -193,5 +193,11 @@ class LocalModeHttpTest {
     String stored = send(to("/api/v1/receipts/" + code)).body();
     assertTrue(stored.contains("\"subject\":\"https://localoffer.example.gov.uk/short-breaks\""), "query string dropped: " + stored);
     assertEquals(400, postJson("/api/v1/councils/demo/page-feedback", "{\"useful\":true}", null).statusCode());
+
+    // The no-JavaScript snippet posts a form: its mistakes come back as a page a person can read.
+    HttpResponse<String> formError = postForm("/api/v1/councils/demo/page-feedback", "useful=yes");
+    assertEquals(400, formError.statusCode());
+    assertTrue(formError.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(formError.body().contains("Say which page or service this feedback is about"));
   }
 }

@@ -136,6 +136,17 @@ public final class SubmissionApiHandler extends HttpHandler {
     return value.asText();
   }
 
+  /** The no-JavaScript page-feedback form gets an HTML page for its errors; API clients get problem JSON. */
+  @Override
+  protected APIGatewayV2HTTPResponse refuse(Request request, ProblemException problem) {
+    if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
+      return super.refuse(request, problem);
+    }
+    String detail = problem.errors().isEmpty() ? problem.detail()
+        : String.join(" ", problem.errors().stream().map(org.yousaid.shared.validation.FieldError::message).toList());
+    return Responses.html(problem.status(), Pages.render("error", Map.of("pageTitle", problem.title(), "detail", detail)));
+  }
+
   private static String safeReturn(String pageUrl) {
     return pageUrl != null && (pageUrl.startsWith("https://") || pageUrl.startsWith("http://")) ? pageUrl : null;
   }
