@@ -1,30 +1,21 @@
 package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +34,6 @@ import org.yousaid.local.LocalMode;
 @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PublicPagesBrowserTest {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
   private static final Pattern RECEIPT = Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
   private static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
   private static final String FIND_INFORMATION = "What would help you find information about services for your child or young person?";
@@ -62,17 +51,10 @@ class PublicPagesBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      fail("These browser tests need Debian's Chromium at " + CHROMIUM + ". Install it with: apt-get install -y chromium");
-    }
+    playwright = Browsers.playwright();
     local = LocalMode.start(data, 0);
     base = "http://127.0.0.1:" + local.port();
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync")));
+    browser = Browsers.chromium(playwright);
   }
 
   @AfterAll
@@ -122,18 +104,8 @@ class PublicPagesBrowserTest {
     return response;
   }
 
-  /** Runs axe-core on the page as it is now and fails listing every violation. */
   private static void assertAccessible(Page on, String what) {
-    AxeResults results = new AxeBuilder(on).withTags(WCAG_TAGS).analyze();
-    List<Rule> violations = results.getViolations();
-    if (!violations.isEmpty()) {
-      String report = violations.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n"
-          + rule.getNodes().stream().map((CheckedNode node) -> "    " + node.getTarget() + "  " + node.getHtml())
-              .collect(Collectors.joining("\n")))
-          .collect(Collectors.joining("\n"));
-      fail(what + " has " + violations.size() + " accessibility violation(s):\n" + report);
-    }
-    assertFalse(results.getPasses().isEmpty(), "axe-core ran no checks on " + what);
+    Browsers.assertAccessible(on, what);
   }
 
   /** Answers the required question and a few others, with labels and the keyboard, as a person would. */
@@ -169,17 +141,8 @@ class PublicPagesBrowserTest {
     on.waitForLoadState();
   }
 
-  /**
-   * Screenshots go to target/ on every run; {@code bin/screenshots} (-Dyousaid.screenshots.update=true)
-   * refreshes the committed ones in docs/screenshots, so a test run never leaves the checkout modified.
-   */
   private static Path screenshots() throws Exception {
-    String root = System.getProperty("yousaid.repo.root");
-    Path folder = Boolean.getBoolean("yousaid.screenshots.update")
-        ? (root == null || root.isBlank() ? Paths.get("..") : Paths.get(root)).resolve("docs/screenshots")
-        : Paths.get("target", "screenshots");
-    Files.createDirectories(folder);
-    return folder;
+    return Browsers.screenshots();
   }
 
   @Test
@@ -249,7 +212,7 @@ class PublicPagesBrowserTest {
     // Guards the checks above: a page with an unlabelled field must not pass.
     page.setContent("<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head>"
         + "<body><main><h1>Broken</h1><input type=\"text\" name=\"x\"></main></body></html>");
-    List<Rule> violations = new AxeBuilder(page).withTags(WCAG_TAGS).analyze().getViolations();
+    List<Rule> violations = new AxeBuilder(page).withTags(Browsers.WCAG_TAGS).analyze().getViolations();
     assertTrue(violations.stream().anyMatch(rule -> rule.getId().equals("label")),
         "axe-core missed an unlabelled input: " + violations.stream().map(Rule::getId).toList());
   }
