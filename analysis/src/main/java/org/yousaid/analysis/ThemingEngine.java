@@ -144,7 +144,10 @@ public final class ThemingEngine implements AutoCloseable {
         if (items.length == 0) return new Grouping(0, memberships, new float[0][], null, 0);
         int wanted = options.fixedK() != null ? options.fixedK()
                 : items.length < 4 ? 1 : new ThemeCountChooser(1500, options.maxK(), options.seed()).choose(space, items).k();
-        SphericalKMeans.Clustering c = new SphericalKMeans(6, 50, options.seed())
+        // restarts matter most for small sets with many themes (Banking77: +-0.05 ACC between seeds); large sets are
+        // more stable and each restart costs more
+        int restarts = items.length > 5000 ? 3 : 6;
+        SphericalKMeans.Clustering c = new SphericalKMeans(restarts, 50, options.seed())
                 .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
         int k = c.k();
         float[][] centroids = c.centroids();

@@ -55,10 +55,4 @@ final class SentimentTraining {
         for (int c = 0; c < 3; c++) weights[c] = y.length / (3 * counts[c]);
         return SoftmaxRegression.train(x, y, 3, L2, EPOCHS, weights);
     }
-
-    static List<String> sentences(List<SstReader.Example> examples) {
-        List<String> out = new ArrayList<>();
-        for (SstReader.Example e : examples) out.add(e.sentence());
-        return out;
-    }
 }

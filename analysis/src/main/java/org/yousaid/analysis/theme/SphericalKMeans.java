@@ -58,10 +58,12 @@ public final class SphericalKMeans {
             }).toArray();
             objective = 0;
             for (float s : bestSim) objective += s;
-            boolean changed = !Arrays.equals(next, assignment);
+            int changed = 0;
+            for (int i = 0; i < next.length; i++) if (next[i] != assignment[i]) changed++;
             assignment = next;
             centroids = update(space, items, assignment, k, centroids, random);
-            if (!changed) break;
+            // converged when fewer than 0.1% of answers move: the last few flips cost many passes and change nothing
+            if (changed <= items.length / 1000) break;
         }
         return new Clustering(k, assignment, centroids, objective);
     }
