@@ -152,8 +152,9 @@ public final class OfficerHandler extends HttpHandler {
     Consultation consultation = consultation(request);
     ResponseFilter filter = ResponseFilter.from(request);
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
-    List<Response> matching = new ArrayList<>(filter.apply(all,
-        filter.needsAnalysis() ? themes.facts(consultation, filter.question(), all) : Map.of()));
+    List<ThemesPage.AnalysedQuestion> analysed = themes.analysed(consultation, all, null);
+    List<Response> matching = new ArrayList<>(filter.apply(all, ThemesPage.facts(
+        filter.question() == null ? analysed : analysed.stream().filter(q -> q.question().id().equals(filter.question())).toList())));
     matching.sort(Comparator.comparing(Response::submittedAt).reversed());
     int page = Math.max(1, request.query("page").map(OfficerHandler::parsePage).orElse(1));
     int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -169,7 +170,7 @@ public final class OfficerHandler extends HttpHandler {
     model.put("page", page);
     model.put("pages", pages);
     model.put("filterOptions", FilterOptions.of(consultation));
-    model.put("themeOptions", themes.themeOptions(consultation, all));
+    model.put("themeOptions", ThemesPage.themeOptions(analysed));
     model.put("sentimentOptions", List.of(new org.yousaid.shared.model.ChoiceOption("positive", "Positive"),
         new org.yousaid.shared.model.ChoiceOption("neutral", "Neutral"), new org.yousaid.shared.model.ChoiceOption("negative", "Negative")));
     return page("officer/responses", model, officer, token);
@@ -291,7 +292,8 @@ public final class OfficerHandler extends HttpHandler {
     Consultation consultation = consultation(request);
     ResponseFilter filter = ResponseFilter.from(request);
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
-    List<Response> matching = filter.apply(all, filter.needsAnalysis() ? themes.facts(consultation, filter.question(), all) : Map.of());
+    List<Response> matching = filter.apply(all, filter.needsAnalysis()
+        ? ThemesPage.facts(themes.analysed(consultation, all, filter.question())) : Map.of());
     return Responses.json(200, Map.of("total", matching.size(), "responses", matching));
   }
 

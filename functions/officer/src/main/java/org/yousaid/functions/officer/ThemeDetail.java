@@ -15,11 +15,9 @@ import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.submission.ProblemException;
-import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.CorrectionRepository;
 import org.yousaid.shared.themes.EffectiveThemes;
-import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.ThemeCorrection;
 import org.yousaid.shared.themes.ThemeCorrection.Kind;
 
@@ -36,24 +34,23 @@ final class ThemeDetail {
   record MemberView(String responseId, String text, String redacted, String sentiment, boolean consented, boolean quoted) {}
 
   private final ThemesPage themesPage;
-  private final AnalysisRepository analyses;
   private final CorrectionRepository corrections;
   private final AuditLog audit;
   private final Clock clock;
 
   ThemeDetail(Services services, ThemesPage themesPage, AuditLog audit) {
     this.themesPage = themesPage;
-    this.analyses = new AnalysisRepository(services.dynamo(), services.tableName());
     this.corrections = new CorrectionRepository(services.dynamo(), services.tableName());
     this.audit = audit;
     this.clock = services.clock();
   }
 
   Map<String, Object> model(Consultation consultation, String questionId, String themeId, List<Response> all) {
-    EffectiveThemes.Result result = effective(consultation, questionId, all);
+    ThemesPage.AnalysedQuestion question = analysedQuestion(consultation, questionId, all);
+    EffectiveThemes.Result result = question.themes();
     EffectiveThemes.Theme theme = find(result, themeId);
     Map<String, AnswerAnalysis> analysed = new HashMap<>();
-    analyses.answers(consultation.council(), consultation.id(), questionId).forEach(a -> analysed.put(a.responseId(), a));
+    question.answers().forEach(a -> analysed.put(a.responseId(), a));
     Map<String, Response> byId = new HashMap<>();
     all.forEach(r -> byId.put(r.id(), r));
     List<MemberView> members = new ArrayList<>();
@@ -78,7 +75,7 @@ final class ThemeDetail {
 
   /** Applies one correction from the theme page's forms; returns the theme id to show next. */
   String correct(Consultation consultation, String questionId, String themeId, FormBody form, String officer, List<Response> all) {
-    EffectiveThemes.Theme theme = find(effective(consultation, questionId, all), themeId);
+    EffectiveThemes.Theme theme = find(analysedQuestion(consultation, questionId, all).themes(), themeId);
     String action = String.valueOf(form.first("action"));
     List<String> selected = form.all("answer").stream().filter(theme.memberIds()::contains).toList();
     ThemeCorrection correction = switch (action) {
@@ -98,10 +95,9 @@ final class ThemeDetail {
     return action.equals("merge") ? correction.targetThemeId() : themeId;
   }
 
-  private EffectiveThemes.Result effective(Consultation consultation, String questionId, List<Response> all) {
-    QuestionAnalysis analysis = analyses.find(consultation.council(), consultation.id(), questionId)
+  private ThemesPage.AnalysedQuestion analysedQuestion(Consultation consultation, String questionId, List<Response> all) {
+    return themesPage.analysed(consultation, all, questionId).stream().findFirst()
         .orElseThrow(() -> ProblemException.notFound("This question has not been analysed yet."));
-    return themesPage.effective(consultation, questionId, analysis, all);
   }
 
   private static EffectiveThemes.Theme find(EffectiveThemes.Result result, String themeId) {

@@ -12,6 +12,7 @@ import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.shared.json.Json;
+import org.yousaid.shared.model.ChoiceOption;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Question;
 import org.yousaid.shared.model.QuestionType;
@@ -20,6 +21,8 @@ import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnalysisStatus;
+import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.EffectiveThemes;
 import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.StoredTheme;
 
@@ -81,9 +84,14 @@ final class ThemesPage {
     }
   }
 
-  /** Sentiment and corrected themes per response, over one free-text question or all of them. */
-  Map<String, ResponseFilter.AnswerFacts> facts(Consultation consultation, String onlyQuestion, List<Response> all) {
-    Map<String, ResponseFilter.AnswerFacts> facts = new HashMap<>();
+  /** One analysed free-text question: its run, its per-answer results and its themes after corrections. */
+  record AnalysedQuestion(Question question, QuestionAnalysis analysis, List<AnswerAnalysis> answers, EffectiveThemes.Result themes) {}
+
+  /** Loads each analysed free-text question once (all of them, or only {@code onlyQuestion}). */
+  List<AnalysedQuestion> analysed(Consultation consultation, List<Response> all, String onlyQuestion) {
+    java.util.Set<String> consented = new java.util.HashSet<>();
+    all.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
+    List<AnalysedQuestion> result = new ArrayList<>();
     for (Question q : consultation.questions()) {
       if (q.type() != QuestionType.FREE_TEXT || (onlyQuestion != null && !onlyQuestion.equals(q.id()))) {
         continue;
@@ -92,13 +100,24 @@ final class ThemesPage {
       if (analysis.isEmpty()) {
         continue;
       }
-      for (var a : analyses.answers(consultation.council(), consultation.id(), q.id())) {
+      List<AnswerAnalysis> answers = analyses.answers(consultation.council(), consultation.id(), q.id());
+      result.add(new AnalysedQuestion(q, analysis.get(), answers, EffectiveThemes.apply(analysis.get().themes(), answers,
+          corrections.list(consultation.council(), consultation.id(), q.id()), consented)));
+    }
+    return result;
+  }
+
+  /** Sentiment and corrected themes per response, for the response filters. */
+  static Map<String, ResponseFilter.AnswerFacts> facts(List<AnalysedQuestion> analysed) {
+    Map<String, ResponseFilter.AnswerFacts> facts = new HashMap<>();
+    for (AnalysedQuestion q : analysed) {
+      for (AnswerAnalysis a : q.answers()) {
         if (a.sentiment() != null) {
           facts.computeIfAbsent(a.responseId(), k -> new ResponseFilter.AnswerFacts(new java.util.HashSet<>(), new java.util.HashSet<>()))
               .sentiments().add(a.sentiment());
         }
       }
-      for (var theme : effective(consultation, q.id(), analysis.get(), all).themes()) {
+      for (EffectiveThemes.Theme theme : q.themes().themes()) {
         for (String member : theme.memberIds()) {
           facts.computeIfAbsent(member, k -> new ResponseFilter.AnswerFacts(new java.util.HashSet<>(), new java.util.HashSet<>()))
               .themeIds().add(theme.id());
@@ -109,48 +128,34 @@ final class ThemesPage {
   }
 
   /** Every corrected theme of every analysed question, for the filter's list. */
-  List<org.yousaid.shared.model.ChoiceOption> themeOptions(Consultation consultation, List<Response> all) {
-    List<org.yousaid.shared.model.ChoiceOption> options = new ArrayList<>();
-    for (Question q : consultation.questions()) {
-      if (q.type() != QuestionType.FREE_TEXT) {
-        continue;
-      }
-      analyses.find(consultation.council(), consultation.id(), q.id()).ifPresent(a -> effective(consultation, q.id(), a, all).themes()
-          .forEach(t -> options.add(new org.yousaid.shared.model.ChoiceOption(t.id(), t.label()))));
-    }
+  static List<ChoiceOption> themeOptions(List<AnalysedQuestion> analysed) {
+    List<ChoiceOption> options = new ArrayList<>();
+    analysed.forEach(q -> q.themes().themes().forEach(t -> options.add(new ChoiceOption(t.id(), t.label()))));
     return options;
   }
 
-  /** The run's themes with officers' corrections applied. */
-  org.yousaid.shared.themes.EffectiveThemes.Result effective(Consultation consultation, String questionId, QuestionAnalysis analysis,
-      List<Response> all) {
-    java.util.Set<String> consented = new java.util.HashSet<>();
-    all.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
-    return org.yousaid.shared.themes.EffectiveThemes.apply(analysis.themes(),
-        analyses.answers(consultation.council(), consultation.id(), questionId),
-        corrections.list(consultation.council(), consultation.id(), questionId), consented);
-  }
-
   Map<String, Object> model(Consultation consultation) {
-    Map<String, String> texts = new HashMap<>();
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
+    Map<String, AnalysedQuestion> analysedById = new HashMap<>();
+    analysed(consultation, all, null).forEach(a -> analysedById.put(a.question().id(), a));
     List<QuestionView> questions = new ArrayList<>();
     for (Question q : consultation.questions()) {
       if (q.type() != QuestionType.FREE_TEXT) {
         continue;
       }
-      texts.clear();
+      Map<String, String> texts = new HashMap<>();
       for (Response r : all) {
         r.answer(q.id()).filter(a -> a.text() != null).ifPresent(a -> texts.put(r.id(), a.text()));
       }
-      Optional<QuestionAnalysis> analysis = analyses.find(consultation.council(), consultation.id(), q.id());
-      List<ThemeView> themes = analysis.map(a -> effective(consultation, q.id(), a, all).themes().stream()
+      Optional<AnalysedQuestion> analysed = Optional.ofNullable(analysedById.get(q.id()));
+      List<ThemeView> themes = analysed.map(a -> a.themes().themes().stream()
           .map(t -> new ThemeView(t.id(), t.label(), String.join(", ", t.keyTerms()), t.count(), Math.round(t.share() * 100),
               texts.getOrDefault(t.exemplarId(), ""), t.othersSupport(), t.positive(), t.neutral(), t.negative(), t.other(),
               t.quotes().size(), t.weDid() == null ? null : t.weDid().text()))
           .toList()).orElse(List.of());
-      questions.add(new QuestionView(q.id(), q.text(), analysis.map(a -> a.status().name().toLowerCase(java.util.Locale.ROOT)).orElse("not analysed"),
-          analysis.map(QuestionAnalysis::problem).orElse(null), texts.size(), themes));
+      questions.add(new QuestionView(q.id(), q.text(),
+          analysed.map(a -> a.analysis().status().name().toLowerCase(java.util.Locale.ROOT)).orElse("not analysed"),
+          analysed.map(a -> a.analysis().problem()).orElse(null), texts.size(), themes));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", "Themes: " + consultation.title());
@@ -159,4 +164,5 @@ final class ThemesPage {
     model.put("running", questions.stream().anyMatch(q -> q.status().equals("queued") || q.status().equals("running")));
     return model;
   }
+
 }
