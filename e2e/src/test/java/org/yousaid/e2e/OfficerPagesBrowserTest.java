@@ -54,7 +54,10 @@ class OfficerPagesBrowserTest {
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 24; i++) {
-      String body = "{\"answers\":{\"find-information\":\"" + ANSWERS[i % ANSWERS.length] + " " + i + "\"},"
+      String body = "{\"answers\":{\"find-information\":\"" + ANSWERS[i % ANSWERS.length] + " " + i + "\","
+          + "\"search-by\":" + (i % 3 == 0 ? "[\"age\",\"disability\"]" : "[\"area\"]") + ","
+          + "\"plain-english\":\"" + (i % 4 == 0 ? "agree" : i % 4 == 1 ? "disagree" : "strongly-disagree") + "\","
+          + "\"format\":\"" + (i % 2 == 0 ? "website" : "keyworker") + "\"},"
           + "\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\"" + (i % 2 == 0 ? "5-16" : "0-5") + "\"},\"consentToQuote\":" + (i % 3 == 0) + "}";
       HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/councils/demo/consultations/local-offer-2026/responses"))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -128,6 +131,11 @@ class OfficerPagesBrowserTest {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename")).click();
       page.waitForLoadState();
       assertEquals("Finding services by age", page.locator("h1").innerText().trim());
+
+      assertEquals(200, open(page, consultation + "/report").status());
+      assertTrue(page.content().contains("Finding services by age"), "the report shows the corrected theme");
+      Browsers.assertAccessible(page, "the summary report");
+      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("officer-report.png")).setFullPage(true));
 
       open(page, "/officer/councils/demo/new-consultation");
       Browsers.assertAccessible(page, "the new consultation page");

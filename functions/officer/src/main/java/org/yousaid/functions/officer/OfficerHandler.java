@@ -47,6 +47,7 @@ public final class OfficerHandler extends HttpHandler {
   private final ConsultationAdmin admin;
   private final ThemeDetail themeDetail;
   private final CsvImport csvImport;
+  private final ReportAssembler reports;
   private final org.yousaid.shared.audit.AuditLog audit;
 
   /** Used by AWS Lambda. */
@@ -63,6 +64,7 @@ public final class OfficerHandler extends HttpHandler {
     this.admin = new ConsultationAdmin(consultations, audit);
     this.themeDetail = new ThemeDetail(services, themes, audit);
     this.csvImport = new CsvImport(services.submissions());
+    this.reports = new ReportAssembler(services.clock());
     route("GET /officer/councils/{council}/consultations/{consultation}/import",
         signedIn((r, o, t) -> page("officer/import", Map.of("pageTitle", "Import answers", "consultation", consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/import", signedIn(this::importPage));
@@ -89,6 +91,13 @@ public final class OfficerHandler extends HttpHandler {
     route("POST /officer/sign-out", signedIn(this::signOut));
     route("GET /officer", signedIn(this::dashboard));
     route("GET /officer/councils/{council}/consultations/{consultation}/responses", signedIn(this::responsesPage));
+    route("GET /officer/councils/{council}/consultations/{consultation}/report", signedIn((r, o, t) -> {
+      Consultation c = consultation(r);
+      List<Response> all = responses.listForConsultation(c.council(), c.id());
+      return page("officer/report", Map.of("pageTitle", "Summary: " + c.title(),
+          "report", reports.build(c, all, themes.analysed(c, all, null)),
+          "base", "/officer/councils/" + c.council() + "/consultations/" + c.id()), o, t);
+    }));
     route("GET /officer/councils/{council}/consultations/{consultation}/themes",
         signedIn((r, o, t) -> page("officer/themes", themes.model(consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/analysis", signedIn((r, o, t) -> {
