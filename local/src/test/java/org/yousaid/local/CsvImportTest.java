@@ -64,6 +64,15 @@ class CsvImportTest {
     assertEquals("2026-03-01", library.submittedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().toString());
     assertTrue(library.expiresAt() > java.time.Instant.now().getEpochSecond(), "retention runs from the import, not the old date");
 
+    // The export neutralises formulas that came in with the import, and keeps the answers.
+    HttpResponse<String> export = officer.get("/officer/councils/demo/consultations/local-offer-2026/export.csv");
+    assertEquals(200, export.statusCode());
+    assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+    assertTrue(export.body().contains("A paper directory in the library, please"));
+    assertTrue(export.body().lines().noneMatch(line -> line.startsWith("=") || line.contains(",=") || line.contains(",\"=")),
+        "no cell starts a formula");
+    assertTrue(export.body().contains("'=HYPERLINK"), "the formula is kept as text behind an apostrophe");
+
     HttpResponse<String> web = importCsv("web");
     assertEquals(400, web.statusCode(), "imports cannot pretend to be online answers");
     HttpResponse<String> wrongType = officer.postApi("/api/v1/officer/councils/demo/consultations/local-offer-2026/import",

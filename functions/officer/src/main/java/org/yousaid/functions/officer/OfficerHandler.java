@@ -98,6 +98,12 @@ public final class OfficerHandler extends HttpHandler {
           "report", reports.build(c, all, themes.analysed(c, all, null)),
           "base", "/officer/councils/" + c.council() + "/consultations/" + c.id()), o, t);
     }));
+    route("GET /officer/councils/{council}/consultations/{consultation}/export.csv", signedIn((r, o, t) -> {
+      Consultation c = consultation(r);
+      audit.record(c.council(), c.id(), o.email(), "exported", "downloaded every response as CSV");
+      return Responses.response(200, "text/csv; charset=utf-8", CsvExport.responses(c, responses.listForConsultation(c.council(), c.id())),
+          Map.of("Cache-Control", "no-store", "Content-Disposition", "attachment; filename=\"" + c.id() + "-responses.csv\""));
+    }));
     route("GET /officer/councils/{council}/consultations/{consultation}/themes",
         signedIn((r, o, t) -> page("officer/themes", themes.model(consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/analysis", signedIn((r, o, t) -> {
