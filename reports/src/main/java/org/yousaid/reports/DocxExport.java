@@ -1,0 +1,113 @@
+package org.yousaid.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.yousaid.shared.report.ConsultationReport;
+import org.yousaid.shared.report.OptionCount;
+import org.yousaid.shared.report.QuestionReport;
+import org.yousaid.shared.report.ThemeSummary;
+
+/**
+ * A Word committee report in the councils' format: title, council, date, number of responses; per
+ * question "Question N: text" and "N answers"; closed questions as a table of options with counts and
+ * percentages; free text as "Exemplar answers:", each theme with its exemplar and "N other answers
+ * support this answer"; then "Recommendation:". Text is written as runs, so markup in answers stays text.
+ */
+public final class DocxExport {
+
+  private final Suppression suppression;
+
+  public DocxExport() {
+    this(Suppression.NONE);
+  }
+
+  public DocxExport(Suppression suppression) {
+    this.suppression = suppression;
+  }
+
+  public void write(ConsultationReport report, OutputStream out) throws IOException {
+    try (XWPFDocument doc = new XWPFDocument()) {
+      para(doc, report.title(), 20, true, false);
+      para(doc, report.councilName(), 14, false, false);
+      para(doc, "Report date: " + ReportFormat.date(report.generatedAt()), 11, false, false);
+      para(doc, "Number of responses: " + report.responses(), 11, false, false);
+      int n = 0;
+      for (QuestionReport q : report.questions()) {
+        n++;
+        para(doc, "Question " + n + ": " + q.text(), 13, true, false).setSpacingBefore(240);
+        para(doc, ReportFormat.answers(q.answered()), 11, false, true);
+        if (q.type().isChoice()) {
+          optionsTable(doc, q);
+        } else if (!q.themes().isEmpty()) {
+          para(doc, "Exemplar answers:", 11, true, false);
+          for (ThemeSummary t : q.themes()) {
+            para(doc, t.label() + " (" + t.count() + ", " + ReportFormat.percent(t.share()) + ")", 11, true, false);
+            if (t.exemplarText() != null && !t.exemplarText().isBlank()) {
+              XWPFParagraph p = para(doc, "\u201C" + t.exemplarText() + "\u201D", 11, false, true);
+              p.setIndentationLeft(360);
+            }
+            para(doc, ReportFormat.othersSupport(t.othersSupport()), 11, false, false).setIndentationLeft(360);
+          }
+        } else if (q.answered() > 0) {
+          para(doc, "Not yet analysed.", 11, false, true);
+        }
+        if (q.recommendation() != null && !q.recommendation().isBlank()) {
+          para(doc, "Recommendation:", 11, true, false);
+          para(doc, q.recommendation(), 11, false, false);
+        }
+      }
+      doc.write(out);
+    }
+  }
+
+  private void optionsTable(XWPFDocument doc, QuestionReport q) {
+    XWPFTable table = doc.createTable(q.options().size() + 1, 3);
+    table.setWidth("100%");
+    cell(table.getRow(0), 0, "Option", true);
+    cell(table.getRow(0), 1, "Count", true);
+    cell(table.getRow(0), 2, "Percentage", true);
+    int r = 1;
+    for (OptionCount o : q.options()) {
+      XWPFTableRow row = table.getRow(r++);
+      cell(row, 0, o.label(), false);
+      cell(row, 1, ReportFormat.count(o.count(), suppression), false);
+      cell(row, 2, ReportFormat.percent(o), false);
+    }
+    doc.createParagraph();
+  }
+
+  private static void cell(XWPFTableRow row, int i, String text, boolean bold) {
+    XWPFParagraph p = row.getCell(i).getParagraphs().get(0);
+    if (i > 0) {
+      p.setAlignment(ParagraphAlignment.RIGHT);
+    }
+    XWPFRun run = p.createRun();
+    run.setBold(bold);
+    run.setText(ReportFormat.xmlSafe(text));
+  }
+
+  private static XWPFParagraph para(XWPFDocument doc, String text, int size, boolean bold, boolean italic) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setSpacingAfter(120);
+    XWPFRun run = p.createRun();
+    run.setFontFamily("Arial");
+    run.setFontSize(size);
+    run.setBold(bold);
+    run.setItalic(italic);
+    String[] lines = ReportFormat.xmlSafe(text).split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        run.addBreak();
+      }
+      run.setText(lines[i], i);
+    }
+    return p;
+  }
+
+}

@@ -1,0 +1,92 @@
+package org.yousaid.reports;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.Locale;
+import org.yousaid.shared.report.OptionCount;
+
+/** Wording shared by every exporter, so CSV, XLSX, DOCX and PDF say the same thing. */
+public final class ReportFormat {
+
+  /** Hidden counts (see {@link ReportBuilder}) are -1 in the model. */
+  public static final int SUPPRESSED = -1;
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+      .withZone(ZoneId.of("Europe/London"));
+
+  private ReportFormat() {}
+
+  /** "12", or "fewer than 5" when suppressed. */
+  public static String count(int count, Suppression suppression) {
+    return count == SUPPRESSED ? suppression.label() : Integer.toString(count);
+  }
+
+  /** "48%" (rounded half up), or "" when suppressed. */
+  public static String percent(double share) {
+    if (share < 0) {
+      return "";
+    }
+    return Math.round(share * 100) + "%";
+  }
+
+  public static String percent(OptionCount o) {
+    return percent(o.share());
+  }
+
+  public static String date(Instant instant) {
+    return instant == null ? "" : DATE.format(instant);
+  }
+
+  public static String answers(int n) {
+    return n == 1 ? "1 answer" : n + " answers";
+  }
+
+  public static String othersSupport(int n) {
+    return n == 1 ? "1 other answer supports this answer" : n + " other answers support this answer";
+  }
+
+  /**
+   * OWASP CSV injection defence: a cell whose first non-whitespace character is {@code = + - @}, or which
+   * starts with a tab or carriage return, gets a leading apostrophe so spreadsheets treat it as text.
+   * Applied to every text cell of the CSV and XLSX exports.
+   */
+  public static String safeCell(String value) {
+    if (value == null || value.isEmpty()) {
+      return value == null ? "" : value;
+    }
+    char first = value.charAt(0);
+    if (first == '\t' || first == '\r') {
+      return "'" + value;
+    }
+    String trimmed = value.stripLeading();
+    if (!trimmed.isEmpty()) {
+      char c = trimmed.charAt(0);
+      if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+          || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20') {
+        return "'" + value;
+      }
+    }
+    return value;
+  }
+
+  /** Removes characters XML 1.0 cannot hold (most C0 controls, lone surrogates), which would corrupt DOCX/XLSX. */
+  public static String xmlSafe(String value) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        sb.append(ch).append(value.charAt(++i));
+      } else if (Character.isSurrogate(ch) || ch == '\uFFFE' || ch == '\uFFFF'
+          || (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')) {
+        continue;
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+}
