@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.yousaid.shared.report.Breakdown;
 import org.yousaid.shared.report.ConsultationReport;
 import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
@@ -22,7 +23,7 @@ import org.yousaid.shared.report.ThemeSummary;
 public final class CsvExport {
 
   public static final List<String> SUMMARY_HEADER =
-      List.of("Question", "Answers", "Theme or option", "Count", "Share", "Exemplar answer", "Other answers supporting", "Recommendation");
+      List.of("Question", "Answers", "Group", "Theme or option", "Count", "Share", "Exemplar answer", "Other answers supporting", "Recommendation");
 
   private final Suppression suppression;
 
@@ -72,14 +73,22 @@ public final class CsvExport {
         String rec = q.recommendation() == null ? "" : q.recommendation();
         if (q.type().isChoice()) {
           for (OptionCount o : q.options()) {
-            rows.add(List.of(question, answered, o.label(), ReportFormat.count(o.count(), suppression),
+            rows.add(List.of(question, answered, "All who answered", o.label(), ReportFormat.count(o.count(), suppression),
                 ReportFormat.percent(o), "", "", rec));
           }
+          for (Breakdown b : q.breakdowns()) {
+            for (Breakdown.Group g : b.groups()) {
+              for (OptionCount o : g.options()) {
+                rows.add(List.of(question, ReportFormat.count(g.answered(), suppression), b.dimension() + ": " + g.label(),
+                    o.label(), ReportFormat.count(o.count(), suppression), ReportFormat.percent(o), "", "", ""));
+              }
+            }
+          }
         } else if (q.themes().isEmpty()) {
-          rows.add(List.of(question, answered, "", "", "", "", "", rec));
+          rows.add(List.of(question, answered, "", "", "", "", "", "", rec));
         } else {
           for (ThemeSummary t : q.themes()) {
-            rows.add(List.of(question, answered, t.label(), Integer.toString(t.count()), ReportFormat.percent(t.share()),
+            rows.add(List.of(question, answered, "All who answered", t.label(), Integer.toString(t.count()), ReportFormat.percent(t.share()),
                 t.exemplarText() == null ? "" : t.exemplarText(), Integer.toString(t.othersSupport()), rec));
           }
         }
