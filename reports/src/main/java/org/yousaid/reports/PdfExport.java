@@ -249,8 +249,8 @@ public final class PdfExport {
       text.codePoints().forEach(cp -> {
         if (cp == '\n' || cp == '\r' || cp == '\t') {
           sb.append(cp == '\n' ? '\n' : ' ');
-        } else if (Character.isISOControl(cp) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F)) {
-          // drop: zero-width joiner and variation selectors belong to a replaced emoji
+        } else if (Character.isISOControl(cp) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+          // drop: zero-width joiners, variation selectors and skin tones belong to a replaced emoji
         } else if (known.computeIfAbsent(cp, c -> canEncode(font, c))) {
           sb.appendCodePoint(cp);
         } else {
