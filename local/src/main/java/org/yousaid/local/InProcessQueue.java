@@ -31,14 +31,30 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final int maxReceiveCount;
   private volatile RequestHandler<SQSEvent, SQSBatchResponse> consumer;
+  private volatile java.util.function.Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> consumerFactory;
 
   public InProcessQueue(int maxReceiveCount) {
     this.maxReceiveCount = maxReceiveCount;
   }
 
-  /** Set once the worker exists (it is created from template.yaml like every other handler). */
+  /** Delivers to this handler from now on. */
   public void consumer(RequestHandler<SQSEvent, SQSBatchResponse> consumer) {
     this.consumer = consumer;
+  }
+
+  /**
+   * Creates the consumer on the first message: the analysis worker loads its models when built, and
+   * local mode should start in seconds whether or not anyone asks for themes.
+   */
+  public void consumerFactory(java.util.function.Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> factory) {
+    this.consumerFactory = factory;
+  }
+
+  private synchronized RequestHandler<SQSEvent, SQSBatchResponse> currentConsumer() {
+    if (consumer == null && consumerFactory != null) {
+      consumer = consumerFactory.get();
+    }
+    return consumer;
   }
 
   @Override
@@ -68,7 +84,7 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
         sqs.setAttributes(java.util.Map.of("ApproximateReceiveCount", Integer.toString(receive)));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(sqs));
-        RequestHandler<SQSEvent, SQSBatchResponse> handler = consumer;
+        RequestHandler<SQSEvent, SQSBatchResponse> handler = currentConsumer();
         if (handler == null) {
           throw new IllegalStateException("no consumer");
         }

@@ -76,11 +76,12 @@ public final class LocalMode implements AutoCloseable {
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : SamTemplate.fromClasspath().functions()) {
+      if (function.sqsTriggered() && function.routes().isEmpty()) {
+        analysisQueue.consumerFactory(() -> sqsHandler(instantiate(function.handlerClass(), provided)));
+        continue;
+      }
       Object handler = handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
       function.routes().forEach(route -> server.bind(route, httpHandler(handler)));
-      if (function.sqsTriggered()) {
-        analysisQueue.consumer(sqsHandler(handler));
-      }
     }
     server.start();
     return new LocalMode(dynamo, server, services, signingKey, officers, newPassword, analysisQueue);

@@ -309,7 +309,10 @@ public final class OfficerHandler extends HttpHandler {
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
     List<Response> matching = filter.apply(all, filter.needsAnalysis()
         ? ThemesPage.facts(themes.analysed(consultation, all, filter.question())) : Map.of());
-    return Responses.json(200, Map.of("total", matching.size(), "responses", matching));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", matching.size());
+    body.put("responses", matching);
+    return Responses.json(200, body);
   }
 
   private Consultation consultation(Request request) {
