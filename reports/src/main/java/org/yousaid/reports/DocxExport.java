@@ -8,6 +8,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.yousaid.shared.report.Breakdown;
 import org.yousaid.shared.report.ConsultationReport;
 import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
@@ -22,13 +23,20 @@ import org.yousaid.shared.report.ThemeSummary;
 public final class DocxExport {
 
   private final Suppression suppression;
+  private final boolean breakdowns;
 
   public DocxExport() {
-    this(Suppression.NONE);
+    this(Suppression.NONE, false);
   }
 
   public DocxExport(Suppression suppression) {
+    this(suppression, false);
+  }
+
+  /** @param breakdowns also print, for each closed question, a table per respondent profile field */
+  public DocxExport(Suppression suppression, boolean breakdowns) {
     this.suppression = suppression;
+    this.breakdowns = breakdowns;
   }
 
   public void write(ConsultationReport report, OutputStream out) throws IOException {
@@ -80,6 +88,21 @@ public final class DocxExport {
       cell(row, 2, ReportFormat.percent(o), false);
     }
     doc.createParagraph();
+    if (!breakdowns) {
+      return;
+    }
+    for (Breakdown b : q.breakdowns()) {
+      para(doc, "By " + b.dimension().toLowerCase(java.util.Locale.UK), 10, true, false);
+      java.util.List<String[]> rows = BreakdownTable.rows(b, suppression);
+      XWPFTable t = doc.createTable(rows.size(), rows.get(0).length);
+      t.setWidth("100%");
+      for (int ri = 0; ri < rows.size(); ri++) {
+        for (int c = 0; c < rows.get(ri).length; c++) {
+          cell(t.getRow(ri), c, rows.get(ri)[c], ri == 0);
+        }
+      }
+      doc.createParagraph();
+    }
   }
 
   private static void cell(XWPFTableRow row, int i, String text, boolean bold) {

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.yousaid.shared.report.Breakdown;
 import org.yousaid.shared.report.ConsultationReport;
 import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
@@ -36,13 +37,20 @@ public final class PdfExport {
   private static final Color GREY = new Color(0xb1, 0xb4, 0xb6);
 
   private final Suppression suppression;
+  private final boolean breakdowns;
 
   public PdfExport() {
-    this(Suppression.NONE);
+    this(Suppression.NONE, false);
   }
 
   public PdfExport(Suppression suppression) {
+    this(suppression, false);
+  }
+
+  /** @param breakdowns also print, for each closed question, a table per respondent profile field */
+  public PdfExport(Suppression suppression, boolean breakdowns) {
     this.suppression = suppression;
+    this.breakdowns = breakdowns;
   }
 
   public void write(ConsultationReport report, OutputStream out) throws IOException {
@@ -98,9 +106,30 @@ public final class PdfExport {
   private void table(Writer w, QuestionReport q) throws IOException {
     float width = w.width();
     float[] cols = {width * 0.62f, width * 0.19f, width * 0.19f};
-    w.row(new String[] {"Option", "Count", "Percentage"}, cols, w.bold, true);
+    w.row(new String[] {"Option", "Count", "Percentage"}, cols, w.bold, true, BODY);
     for (OptionCount o : q.options()) {
-      w.row(new String[] {o.label(), ReportFormat.count(o.count(), suppression), ReportFormat.percent(o)}, cols, w.regular, false);
+      w.row(new String[] {o.label(), ReportFormat.count(o.count(), suppression), ReportFormat.percent(o)}, cols, w.regular, false, BODY);
+    }
+    if (!breakdowns) {
+      return;
+    }
+    for (Breakdown b : q.breakdowns()) {
+      w.gap(6);
+      w.keep(50);
+      w.text("By " + b.dimension().toLowerCase(java.util.Locale.UK), w.bold, 10, Color.BLACK, 0);
+      List<String[]> rows = BreakdownTable.rows(b, suppression);
+      int n = rows.get(0).length;
+      float[] bcols = new float[n];
+      bcols[0] = width * 0.28f;
+      bcols[1] = width * 0.12f;
+      for (int i = 2; i < n; i++) {
+        bcols[i] = width * 0.60f / (n - 2);
+      }
+      boolean first = true;
+      for (String[] row : rows) {
+        w.row(row, bcols, first ? w.bold : w.regular, first, 9);
+        first = false;
+      }
     }
   }
 
@@ -197,8 +226,7 @@ public final class PdfExport {
       }
     }
 
-    void row(String[] cells, float[] cols, PDFont font, boolean header) throws IOException {
-      float size = BODY;
+    void row(String[] cells, float[] cols, PDFont font, boolean header, float size) throws IOException {
       float leading = size * 1.35f;
       List<List<String>> wrapped = new ArrayList<>();
       int lines = 1;

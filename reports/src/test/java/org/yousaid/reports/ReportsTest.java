@@ -388,6 +388,27 @@ class ReportsTest {
   }
 
   @Test
+  void publishedDocxAndPdfBreakdownsSayFewerThanFive() throws IOException {
+    ConsultationReport published = ehcReport(Suppression.below(5));
+    ByteArrayOutputStream docx = new ByteArrayOutputStream();
+    new DocxExport(Suppression.below(5), true).write(published, docx);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.toByteArray()))) {
+      String rugby = doc.getTables().stream().flatMap(t -> t.getRows().stream())
+          .filter(r -> r.getCell(0).getText().equals("Rugby")).findFirst().orElseThrow()
+          .getTableCells().stream().map(c -> c.getText()).collect(Collectors.joining("|"));
+      assertEquals("Rugby|fewer than 5|fewer than 5|0|fewer than 5", rugby);
+    }
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    new PdfExport(Suppression.below(5), true).write(published, pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertTrue(text.contains("Rugby fewer than 5 fewer than 5 0 fewer than 5"), text);
+      assertTrue(text.contains("By district"));
+      assertTrue(text.contains("Clear 12 48%"));
+    }
+  }
+
+  @Test
   void everyFormatFromTheLocalOfferReport() throws IOException {
     ConsultationReport r = new ReportBuilder(CLOCK).build(localOffer(), localOfferResponses());
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
