@@ -32,4 +32,12 @@ final class BreakdownTable {
     }
     return rows;
   }
+
+  /** "District" becomes "district", "EHC stage" stays as it is. */
+  static String lowerFirst(String s) {
+    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+      return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+    return s;
+  }
 }

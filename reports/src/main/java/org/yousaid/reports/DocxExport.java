@@ -92,7 +92,7 @@ public final class DocxExport {
       return;
     }
     for (Breakdown b : q.breakdowns()) {
-      para(doc, "By " + b.dimension().toLowerCase(java.util.Locale.UK), 10, true, false);
+      para(doc, "By " + BreakdownTable.lowerFirst(b.dimension()), 10, true, false);
       java.util.List<String[]> rows = BreakdownTable.rows(b, suppression);
       XWPFTable t = doc.createTable(rows.size(), rows.get(0).length);
       t.setWidth("100%");

@@ -116,7 +116,7 @@ public final class PdfExport {
     for (Breakdown b : q.breakdowns()) {
       w.gap(6);
       w.keep(50);
-      w.text("By " + b.dimension().toLowerCase(java.util.Locale.UK), w.bold, 10, Color.BLACK, 0);
+      w.text("By " + BreakdownTable.lowerFirst(b.dimension()), w.bold, 10, Color.BLACK, 0);
       List<String[]> rows = BreakdownTable.rows(b, suppression);
       int n = rows.get(0).length;
       float[] bcols = new float[n];

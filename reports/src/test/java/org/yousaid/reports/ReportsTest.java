@@ -404,6 +404,7 @@ class ReportsTest {
       String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
       assertTrue(text.contains("Rugby fewer than 5 fewer than 5 0 fewer than 5"), text);
       assertTrue(text.contains("By district"));
+      assertTrue(text.contains("By EHC stage"));
       assertTrue(text.contains("Clear 12 48%"));
     }
   }
