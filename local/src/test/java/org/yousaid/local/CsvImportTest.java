@@ -65,7 +65,7 @@ class CsvImportTest {
     assertTrue(library.expiresAt() > java.time.Instant.now().getEpochSecond(), "retention runs from the import, not the old date");
 
     // The export neutralises formulas that came in with the import, and keeps the answers.
-    HttpResponse<String> export = officer.get("/officer/councils/demo/consultations/local-offer-2026/export.csv");
+    HttpResponse<String> export = officer.get("/officer/councils/demo/consultations/local-offer-2026/export/csv");
     assertEquals(200, export.statusCode());
     assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
     assertTrue(export.body().contains("A paper directory in the library, please"));

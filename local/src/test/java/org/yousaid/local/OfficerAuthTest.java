@@ -60,7 +60,7 @@ class OfficerAuthTest {
 
   private static HttpResponse<String> call(SamTemplate.Route route, String council, String token, String body) throws Exception {
     String path = route.path().replace("{council}", council).replace("{consultation}", DemoData.LOCAL_OFFER)
-        .replace("{question}", "find-information").replace("{theme}", "t1");
+        .replace("{question}", "find-information").replace("{theme}", "t1").replace("{format}", "csv");
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path));
     if (token != null) {
       b.header("Cookie", "yousaid-officer=" + token);

@@ -35,6 +35,10 @@ final class OfficerBrowser {
     return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Posts a form as the page would: with the session's CSRF token, read from the officer dashboard. */
   HttpResponse<String> postForm(String path, String form) throws Exception {
     String body = "csrf=" + csrf(get("/officer").body()) + (form.isEmpty() ? "" : "&" + form);

@@ -61,6 +61,24 @@ class ReportPageTest {
   }
 
   @Test
+  void officersDownloadTheReportAsCsvSpreadsheetWordAndPdf() throws Exception {
+    String base = "/officer/councils/demo/consultations/ehc-plan-survey/export/";
+    var csv = officer.get(base + "csv");
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.body().contains("Neither clear nor not clear"));
+    for (String[] f : new String[][] {{"xlsx", "spreadsheetml"}, {"docx", "wordprocessingml"}, {"pdf", "application/pdf"}}) {
+      var file = officer.getBytes(base + f[0]);
+      assertEquals(200, file.statusCode(), f[0]);
+      assertTrue(file.headers().firstValue("Content-Type").orElse("").contains(f[1]), f[0]);
+      assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains("ehc-plan-survey-report." + f[0]));
+      byte[] body = file.body();
+      String magic = new String(body, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertEquals(f[0].equals("pdf") ? "%PDF" : "PK\u0003\u0004", magic, f[0] + " is a real " + f[0] + " file");
+    }
+    assertEquals(404, officer.get(base + "exe").statusCode());
+  }
+
+  @Test
   void anotherCouncilsOfficerCannotReadIt() throws Exception {
     OfficerBrowser elsewhere = new OfficerBrowser(local, "x@elsewhere.example", List.of("elsewhere"));
     assertEquals(403, elsewhere.get("/officer/councils/demo/consultations/ehc-plan-survey/report").statusCode());

@@ -64,7 +64,7 @@ public final class OfficerHandler extends HttpHandler {
     this.admin = new ConsultationAdmin(consultations, audit);
     this.themeDetail = new ThemeDetail(services, themes, audit);
     this.csvImport = new CsvImport(services.submissions());
-    this.reports = new ReportAssembler(services.clock());
+    this.reports = new ReportAssembler(new org.yousaid.reports.ReportBuilder(services.clock()));
     route("GET /officer/councils/{council}/consultations/{consultation}/import",
         signedIn((r, o, t) -> page("officer/import", Map.of("pageTitle", "Import answers", "consultation", consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/import", signedIn(this::importPage));
@@ -98,12 +98,8 @@ public final class OfficerHandler extends HttpHandler {
           "report", reports.build(c, all, themes.analysed(c, all, null)),
           "base", "/officer/councils/" + c.council() + "/consultations/" + c.id()), o, t);
     }));
-    route("GET /officer/councils/{council}/consultations/{consultation}/export.csv", signedIn((r, o, t) -> {
-      Consultation c = consultation(r);
-      audit.record(c.council(), c.id(), o.email(), "exported", "downloaded every response as CSV");
-      return Responses.response(200, "text/csv; charset=utf-8", CsvExport.responses(c, responses.listForConsultation(c.council(), c.id())),
-          Map.of("Cache-Control", "no-store", "Content-Disposition", "attachment; filename=\"" + c.id() + "-responses.csv\""));
-    }));
+    route("GET /officer/councils/{council}/consultations/{consultation}/export/{format}", signedIn(this::export));
+
     route("GET /officer/councils/{council}/consultations/{consultation}/themes",
         signedIn((r, o, t) -> page("officer/themes", themes.model(consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/analysis", signedIn((r, o, t) -> {
@@ -259,6 +255,46 @@ public final class OfficerHandler extends HttpHandler {
   }
 
   private static final int MAX_IMPORT_BYTES = 6 * 1024 * 1024;
+
+  /** Downloads: every response (CSV), the summary with every response (XLSX), the committee report (DOCX, PDF). */
+  private APIGatewayV2HTTPResponse export(Request request, OfficerIdentity officer, String token) {
+    Consultation c = consultation(request);
+    String format = request.pathParameter("format");
+    List<Response> all = responses.listForConsultation(c.council(), c.id());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    String type;
+    try {
+      switch (format) {
+        case "csv" -> {
+          new org.yousaid.reports.CsvExport().writeAnswers(org.yousaid.reports.AnswerTable.of(c, all), out);
+          type = "text/csv; charset=utf-8";
+        }
+        case "xlsx" -> {
+          new org.yousaid.reports.XlsxExport().write(reports.build(c, all, themes.analysed(c, all, null)),
+              org.yousaid.reports.AnswerTable.of(c, all), out);
+          type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        case "docx" -> {
+          new org.yousaid.reports.DocxExport().write(reports.build(c, all, themes.analysed(c, all, null)), out);
+          type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        }
+        case "pdf" -> {
+          new org.yousaid.reports.PdfExport().write(reports.build(c, all, themes.analysed(c, all, null)), out);
+          type = "application/pdf";
+        }
+        default -> throw ProblemException.notFound("We can export CSV, XLSX, DOCX or PDF.");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    audit.record(c.council(), c.id(), officer.email(), "exported", "downloaded the " + format.toUpperCase(java.util.Locale.ROOT));
+    Map<String, String> headers = Map.of("Cache-Control", "no-store",
+        "Content-Disposition", "attachment; filename=\"" + c.id() + (format.equals("csv") ? "-responses." : "-report.") + format + "\"");
+    if (format.equals("csv")) {
+      return Responses.response(200, type, out.toString(java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+    return Responses.binary(200, type, out.toByteArray(), headers);
+  }
 
   private APIGatewayV2HTTPResponse importPage(Request request, OfficerIdentity officer, String token) {
     Consultation c = consultation(request);

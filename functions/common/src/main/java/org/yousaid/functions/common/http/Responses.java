@@ -69,6 +69,13 @@ public final class Responses {
         .build();
   }
 
+  /** A binary body (a download), base64-encoded as API Gateway expects. */
+  public static APIGatewayV2HTTPResponse binary(int status, String contentType, byte[] body, Map<String, String> extraHeaders) {
+    APIGatewayV2HTTPResponse response = response(status, contentType, java.util.Base64.getEncoder().encodeToString(body), extraHeaders);
+    response.setIsBase64Encoded(true);
+    return response;
+  }
+
   public static Map<String, String> securityHeaders() {
     return Map.of(
         "Content-Security-Policy", CONTENT_SECURITY_POLICY,
