@@ -25,9 +25,31 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
   private static final String DATABASE_FILE = "yousaid-local.db";
 
   private final AmazonDynamoDBLocal local;
+  /** sqlite4java's queue threads for this database: it is closed only once they have ended. */
+  private final List<Thread> sqliteThreads;
 
-  private EmbeddedDynamoDb(AmazonDynamoDBLocal local) {
+  private EmbeddedDynamoDb(AmazonDynamoDBLocal local, List<Thread> sqliteThreads) {
     this.local = local;
+    this.sqliteThreads = sqliteThreads;
+  }
+
+  private static java.util.Set<Thread> sqliteQueueThreads() {
+    java.util.Set<Thread> threads = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("SQLiteQueue[")) {
+        threads.add(t);
+      }
+    }
+    return threads;
+  }
+
+  private static EmbeddedDynamoDb started(java.util.function.Supplier<AmazonDynamoDBLocal> start) {
+    java.util.Set<Thread> before = sqliteQueueThreads();
+    AmazonDynamoDBLocal local = start.get();
+    // The queue thread starts with the first statement: run one so it exists before we look for it.
+    local.dynamoDbClient().listTables();
+    List<Thread> ours = sqliteQueueThreads().stream().filter(t -> !before.contains(t)).toList();
+    return new EmbeddedDynamoDb(local, ours);
   }
 
   /** Tables kept in {@code dataFolder}, which is created if missing. */
@@ -43,7 +65,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     for (int attempt = 1; ; attempt++) {
       try {
-        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
+        return started(() -> DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
       } catch (RuntimeException e) {
         String message = String.valueOf(e.getMessage());
         boolean stillClosing = message.contains("database is locked") || message.contains("already in use");
@@ -63,7 +85,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
   /** Tables kept in memory only, gone when closed. */
   public static EmbeddedDynamoDb inMemory() {
     prepareNativeLibraries();
-    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(true));
+    return started(() -> DynamoDBEmbedded.create(true));
   }
 
   public DynamoDbClient client() {
@@ -72,8 +94,17 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
   @Override
   public void close() {
-    // shutdown(), not shutdownNow(): it lets SQLite finish and release the file, so a restart can open it.
+    // shutdown(), not shutdownNow(): it lets SQLite finish its work. Then wait (bounded) for the queue
+    // thread to end, which is when the file is really released, so a restart in this JVM can open it.
     local.shutdown();
+    for (Thread t : sqliteThreads) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Unpacks the bundled sqlite4java natives once per JVM and points sqlite4java at them. */
