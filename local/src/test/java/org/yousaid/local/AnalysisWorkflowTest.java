@@ -160,6 +160,14 @@ class AnalysisWorkflowTest {
         "csrf=" + csrf + "&action=we-did&text=We+added+a+search+filter&status=done&date=2026-11-01", token).statusCode());
     assertEquals(400, post(themePath, "application/x-www-form-urlencoded", "csrf=" + csrf + "&action=approve", token).statusCode(),
         "approving needs a selected answer");
+    // Approving every member as a quote publishes only those who consented (none did here): the report shows none.
+    String allMembers = String.join("&", new AnalysisRepository(local.services().dynamo(), local.services().tableName())
+        .answers("demo", "local-offer-2026", "find-information").stream().filter(a -> a.themeIds().contains(first.id()))
+        .map(a -> "answer=" + a.responseId()).toList());
+    assertEquals(303, post(themePath, "application/x-www-form-urlencoded", "csrf=" + csrf + "&action=approve&" + allMembers, token).statusCode());
+    String report = get("/officer/councils/demo/consultations/local-offer-2026/report", token).body();
+    assertTrue(report.contains("Officer named theme") && report.contains("Sentiment of all answers"), "the report shows corrected themes and sentiment");
+    assertTrue(!report.contains("Quotes approved for publication"), "no respondent consented, so no quote");
 
     // Running again keeps the ids of themes that persist, and the corrections with them.
     Map<String, String> labelsBefore = new java.util.HashMap<>();
