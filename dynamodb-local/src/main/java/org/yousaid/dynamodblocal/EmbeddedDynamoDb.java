@@ -60,26 +60,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       throw new UncheckedIOException("Cannot create the local data folder " + dataFolder, e);
     }
     prepareNativeLibraries();
-    // DynamoDB Local takes the SQLite database file itself, not a folder. Its shutdown releases the
-    // file asynchronously, so a quick restart may find it still locked for a moment: wait, bounded.
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return started(() -> DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
-      } catch (RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        boolean stillClosing = message.contains("database is locked") || message.contains("already in use");
-        if (!stillClosing || System.nanoTime() > deadline) {
-          throw e;
-        }
-        try {
-          Thread.sleep(Math.min(50L * attempt, 500L));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    // DynamoDB Local takes the SQLite database file itself, not a folder. (A failed open leaves the path
+    // marked in use for this JVM, so retrying here cannot help; close() waits for the file's release instead.)
+    return started(() -> DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
   }
 
   /** Tables kept in memory only, gone when closed. */
