@@ -103,6 +103,9 @@ public final class ReportBuilder {
       breakdowns.add(breakdownByLabels("District", q, answering, districts,
           p -> p.district() == null || p.district().isBlank() ? List.of() : List.of(p.district()), suppression));
     }
+    if (suppression.below() > 0) {
+      breakdowns.replaceAll(ComplementarySuppression::protect);
+    }
     return new QuestionReport(q.id(), q.text(), q.type(), answering.size(), List.of(), options, breakdowns, null,
         extra == null ? null : extra.recommendation());
   }

@@ -11,14 +11,20 @@ public final class ReportFormat {
 
   /** Hidden counts (see {@link ReportBuilder}) are -1 in the model. */
   public static final int SUPPRESSED = -1;
+  /** Counts hidden only so that a suppressed count cannot be worked out by subtraction. */
+  public static final int WITHHELD = -2;
+  public static final String WITHHELD_LABEL = "not shown";
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
       .withZone(ZoneId.of("Europe/London"));
 
   private ReportFormat() {}
 
-  /** "12", or "fewer than 5" when suppressed. */
+  /** "12", "fewer than 5" when suppressed, or "not shown" when withheld to protect a suppressed count. */
   public static String count(int count, Suppression suppression) {
+    if (count == WITHHELD) {
+      return WITHHELD_LABEL;
+    }
     return count == SUPPRESSED ? suppression.label() : Integer.toString(count);
   }
 

@@ -1,5 +1,7 @@
 package org.yousaid.functions.officer;
 
+import org.yousaid.shared.themes.ConsultationThemes;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,7 +165,7 @@ public final class OfficerHandler extends HttpHandler {
     Consultation consultation = consultation(request);
     ResponseFilter filter = ResponseFilter.from(request);
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
-    List<ThemesPage.AnalysedQuestion> analysed = themes.analysed(consultation, all, null);
+    List<ConsultationThemes.AnalysedQuestion> analysed = themes.analysed(consultation, all, null);
     List<Response> matching = new ArrayList<>(filter.apply(all, ThemesPage.facts(
         filter.question() == null ? analysed : analysed.stream().filter(q -> q.question().id().equals(filter.question())).toList())));
     matching.sort(Comparator.comparing(Response::submittedAt).reversed());

@@ -1,5 +1,7 @@
 package org.yousaid.functions.officer;
 
+import org.yousaid.shared.themes.ConsultationThemes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +29,15 @@ final class ReportAssembler {
     this.builder = builder;
   }
 
-  ConsultationReport build(Consultation consultation, List<Response> responses, List<ThemesPage.AnalysedQuestion> analysed) {
+  ConsultationReport build(Consultation consultation, List<Response> responses, List<ConsultationThemes.AnalysedQuestion> analysed) {
     List<QuestionThemes> themes = new ArrayList<>();
-    for (ThemesPage.AnalysedQuestion a : analysed) {
+    for (ConsultationThemes.AnalysedQuestion a : analysed) {
       themes.add(themes(a, responses));
     }
     return builder.build(consultation, responses, themes, Suppression.NONE);
   }
 
-  static QuestionThemes themes(ThemesPage.AnalysedQuestion analysis, List<Response> responses) {
+  static QuestionThemes themes(ConsultationThemes.AnalysedQuestion analysis, List<Response> responses) {
     String questionId = analysis.question().id();
     Map<String, String> texts = new LinkedHashMap<>();
     responses.forEach(r -> r.answer(questionId).ifPresent(a -> texts.put(r.id(), a.text() == null ? "" : a.text())));

@@ -1,5 +1,7 @@
 package org.yousaid.functions.officer;
 
+import org.yousaid.shared.themes.ConsultationThemes;
+
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,7 +48,7 @@ final class ThemeDetail {
   }
 
   Map<String, Object> model(Consultation consultation, String questionId, String themeId, List<Response> all) {
-    ThemesPage.AnalysedQuestion question = analysedQuestion(consultation, questionId, all);
+    ConsultationThemes.AnalysedQuestion question = analysedQuestion(consultation, questionId, all);
     EffectiveThemes.Result result = question.themes();
     EffectiveThemes.Theme theme = find(result, themeId);
     Map<String, AnswerAnalysis> analysed = new HashMap<>();
@@ -95,7 +97,7 @@ final class ThemeDetail {
     return action.equals("merge") ? correction.targetThemeId() : themeId;
   }
 
-  private ThemesPage.AnalysedQuestion analysedQuestion(Consultation consultation, String questionId, List<Response> all) {
+  private ConsultationThemes.AnalysedQuestion analysedQuestion(Consultation consultation, String questionId, List<Response> all) {
     return themesPage.analysed(consultation, all, questionId).stream().findFirst()
         .orElseThrow(() -> ProblemException.notFound("This question has not been analysed yet."));
   }

@@ -22,6 +22,8 @@ import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnalysisStatus;
 import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.ConsultationThemes;
+import org.yousaid.shared.themes.ConsultationThemes.AnalysedQuestion;
 import org.yousaid.shared.themes.EffectiveThemes;
 import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.StoredTheme;
@@ -44,6 +46,7 @@ final class ThemesPage {
   private final ResponseRepository responses;
   private final JobQueue queue;
   private final Clock clock;
+  private final ConsultationThemes loader;
 
   ThemesPage(Services services, JobQueue queue) {
     this.analyses = new AnalysisRepository(services.dynamo(), services.tableName());
@@ -51,6 +54,7 @@ final class ThemesPage {
     this.responses = services.responses();
     this.queue = queue;
     this.clock = services.clock();
+    this.loader = new ConsultationThemes(services.dynamo(), services.tableName());
   }
 
   void requestAnalysis(Consultation consultation, OfficerIdentity officer, String themeCount) {
@@ -84,27 +88,9 @@ final class ThemesPage {
     }
   }
 
-  /** One analysed free-text question: its run, its per-answer results and its themes after corrections. */
-  record AnalysedQuestion(Question question, QuestionAnalysis analysis, List<AnswerAnalysis> answers, EffectiveThemes.Result themes) {}
-
   /** Loads each analysed free-text question once (all of them, or only {@code onlyQuestion}). */
   List<AnalysedQuestion> analysed(Consultation consultation, List<Response> all, String onlyQuestion) {
-    java.util.Set<String> consented = new java.util.HashSet<>();
-    all.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
-    List<AnalysedQuestion> result = new ArrayList<>();
-    for (Question q : consultation.questions()) {
-      if (q.type() != QuestionType.FREE_TEXT || (onlyQuestion != null && !onlyQuestion.equals(q.id()))) {
-        continue;
-      }
-      Optional<QuestionAnalysis> analysis = analyses.find(consultation.council(), consultation.id(), q.id());
-      if (analysis.isEmpty()) {
-        continue;
-      }
-      List<AnswerAnalysis> answers = analyses.answers(consultation.council(), consultation.id(), q.id());
-      result.add(new AnalysedQuestion(q, analysis.get(), answers, EffectiveThemes.apply(analysis.get().themes(), answers,
-          corrections.list(consultation.council(), consultation.id(), q.id()), consented)));
-    }
-    return result;
+    return loader.load(consultation, all, onlyQuestion);
   }
 
   /** Sentiment and corrected themes per response, for the response filters. */

@@ -1,0 +1,54 @@
+package org.yousaid.shared.themes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.Question;
+import org.yousaid.shared.model.QuestionType;
+import org.yousaid.shared.model.Response;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Loads a consultation's analysed free-text questions with every officer correction applied: what
+ * the officers' pages show and what the publisher publishes, so both read the same themes.
+ */
+public final class ConsultationThemes {
+
+  /** One analysed free-text question: its run, its per-answer results and its themes after corrections. */
+  public record AnalysedQuestion(Question question, QuestionAnalysis analysis, List<AnswerAnalysis> answers,
+      EffectiveThemes.Result themes) {}
+
+  private final AnalysisRepository analyses;
+  private final CorrectionRepository corrections;
+
+  public ConsultationThemes(DynamoDbClient dynamo, String table) {
+    this.analyses = new AnalysisRepository(dynamo, table);
+    this.corrections = new CorrectionRepository(dynamo, table);
+  }
+
+  /**
+   * Each analysed free-text question (all of them, or only {@code onlyQuestion} when not null). Quotes
+   * are only ever taken from responses in {@code responses} whose respondent consented.
+   */
+  public List<AnalysedQuestion> load(Consultation consultation, List<Response> responses, String onlyQuestion) {
+    Set<String> consented = new HashSet<>();
+    responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
+    List<AnalysedQuestion> result = new ArrayList<>();
+    for (Question q : consultation.questions()) {
+      if (q.type() != QuestionType.FREE_TEXT || (onlyQuestion != null && !onlyQuestion.equals(q.id()))) {
+        continue;
+      }
+      Optional<QuestionAnalysis> analysis = analyses.find(consultation.council(), consultation.id(), q.id());
+      if (analysis.isEmpty()) {
+        continue;
+      }
+      List<AnswerAnalysis> answers = analyses.answers(consultation.council(), consultation.id(), q.id());
+      result.add(new AnalysedQuestion(q, analysis.get(), answers, EffectiveThemes.apply(analysis.get().themes(), answers,
+          corrections.list(consultation.council(), consultation.id(), q.id()), consented)));
+    }
+    return result;
+  }
+}
