@@ -29,4 +29,13 @@ build-AnalysisWorkerFunction: $(WORKER_JAR)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(WORKER_JAR) "$(ARTIFACTS_DIR)/lib/"
 
-.PHONY: build-AnalysisWorkerFunction build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction
+PUBLISHER_JAR := functions/publisher/target/yousaid-publisher.jar
+
+$(PUBLISHER_JAR):
+	./mvnw -q -B -pl functions/publisher -am package -DskipTests
+
+build-PublishFunction: $(PUBLISHER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(PUBLISHER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+.PHONY: build-PublishFunction build-AnalysisWorkerFunction build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction

@@ -22,11 +22,7 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
 
   private record Message(String id, String body, AtomicInteger receives) {}
 
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "local-analysis-queue");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker;
   private final List<Message> deadLetters = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final int maxReceiveCount;
@@ -34,7 +30,17 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
   private volatile java.util.function.Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> consumerFactory;
 
   public InProcessQueue(int maxReceiveCount) {
+    this(maxReceiveCount, "local-queue");
+  }
+
+  /** @param name names the delivery thread, e.g. after the template's queue */
+  public InProcessQueue(int maxReceiveCount, String name) {
     this.maxReceiveCount = maxReceiveCount;
+    this.worker = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Delivers to this handler from now on. */

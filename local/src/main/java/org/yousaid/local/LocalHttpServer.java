@@ -66,6 +66,69 @@ public final class LocalHttpServer implements AutoCloseable {
     bindings.add(new Binding(route.method(), Pattern.compile(regex.toString()), names, route.routeKey(), handler));
   }
 
+  /**
+   * Serves a folder's files read-only under a path prefix, as CloudFront serves the published site's
+   * bucket: GET and HEAD only, never outside the folder, a folder's {@code index.html} for its path.
+   */
+  public void serveFolder(String prefix, java.nio.file.Path folder) {
+    java.nio.file.Path root = folder.toAbsolutePath().normalize();
+    server.createContext(prefix, exchange -> {
+      try (exchange) {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+          exchange.getResponseHeaders().add("Allow", "GET, HEAD");
+          exchange.sendResponseHeaders(405, -1);
+          return;
+        }
+        String relative = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(prefix.length()).replace("+", "%2B"),
+            StandardCharsets.UTF_8);
+        java.nio.file.Path file;
+        try {
+          file = root.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+          file = root.resolve("missing");
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+          file = file.resolve("index.html");
+        }
+        if (!file.startsWith(root) || !java.nio.file.Files.isRegularFile(file)) {
+          byte[] body = "<!DOCTYPE html><title>Page not found</title><p>Page not found. Nothing has been published at this address.</p>"
+              .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(404, method.equals("HEAD") ? -1 : body.length);
+          if (!method.equals("HEAD")) {
+            exchange.getResponseBody().write(body);
+          }
+          return;
+        }
+        byte[] body = java.nio.file.Files.readAllBytes(file);
+        exchange.getResponseHeaders().add("Content-Type", contentType(file.getFileName().toString()));
+        exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().add("Content-Security-Policy",
+            "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : body.length);
+        if (!method.equals("HEAD")) {
+          exchange.getResponseBody().write(body);
+        }
+      }
+    });
+  }
+
+  private static String contentType(String name) {
+    if (name.endsWith(".html")) {
+      return "text/html; charset=utf-8";
+    } else if (name.endsWith(".css")) {
+      return "text/css; charset=utf-8";
+    } else if (name.endsWith(".json")) {
+      return "application/json; charset=utf-8";
+    } else if (name.endsWith(".csv")) {
+      return "text/csv; charset=utf-8";
+    } else if (name.endsWith(".atom")) {
+      return "application/atom+xml; charset=utf-8";
+    }
+    return "application/octet-stream";
+  }
+
   public void start() {
     server.start();
   }

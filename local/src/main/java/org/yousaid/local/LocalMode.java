@@ -8,9 +8,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.queue.JobQueue;
+import org.yousaid.functions.common.queue.PublishQueue;
+import org.yousaid.publishing.FolderSiteStore;
+import org.yousaid.publishing.SitePaths;
+import org.yousaid.publishing.SiteStore;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.Session;
 import org.yousaid.functions.officer.auth.TokenVerifier;
@@ -29,7 +36,10 @@ public final class LocalMode implements AutoCloseable {
   public static final String DEMO_FORM_PATH = "/c/" + DemoData.COUNCIL + "/" + DemoData.LOCAL_OFFER;
 
   public static final String DEMO_OFFICER = "officer@demo.example";
-  /** As the analysis queue's redrive policy in template.yaml. */
+  /** Logical ids of the template's queues. */
+  public static final String ANALYSIS_QUEUE = "AnalysisQueue";
+  public static final String PUBLISH_QUEUE = "PublishQueue";
+  /** As the queues' redrive policies in template.yaml. */
   public static final int MAX_RECEIVE_COUNT = 3;
 
   private final EmbeddedDynamoDb dynamo;
@@ -38,11 +48,13 @@ public final class LocalMode implements AutoCloseable {
   private final LocalSigningKey signingKey;
   private final LocalOfficers officers;
   private final String newDemoOfficerPassword;
-  private final InProcessQueue analysisQueue;
+  private final Map<String, InProcessQueue> queues;
+  private final FolderSiteStore site;
 
   private LocalMode(EmbeddedDynamoDb dynamo, LocalHttpServer server, Services services, LocalSigningKey signingKey,
-      LocalOfficers officers, String newDemoOfficerPassword, InProcessQueue analysisQueue) {
-    this.analysisQueue = analysisQueue;
+      LocalOfficers officers, String newDemoOfficerPassword, Map<String, InProcessQueue> queues, FolderSiteStore site) {
+    this.queues = queues;
+    this.site = site;
     this.dynamo = dynamo;
     this.server = server;
     this.services = services;
@@ -70,21 +82,30 @@ public final class LocalMode implements AutoCloseable {
     OfficerAuth officerAuth = new OfficerAuth(
         new TokenVerifier(signingKey.publicKeys(), LocalSigningKey.ISSUER, LocalSigningKey.AUDIENCE), session,
         new LocalPasswordSignIn(officers, signingKey, session));
-    InProcessQueue analysisQueue = new InProcessQueue(MAX_RECEIVE_COUNT);
+    // One in-process queue per SQS queue of the template, each feeding the function it triggers.
+    List<SamTemplate.Function> functions = SamTemplate.fromClasspath().functions();
+    Map<String, InProcessQueue> queues = new LinkedHashMap<>();
+    functions.stream().filter(SamTemplate.Function::sqsTriggered)
+        .forEach(f -> queues.put(f.queue(), new InProcessQueue(MAX_RECEIVE_COUNT, "local-" + f.queue())));
+    InProcessQueue analysisQueue = queues.get(ANALYSIS_QUEUE);
+    InProcessQueue publishQueue = queues.get(PUBLISH_QUEUE);
+    // The published site lives in the data folder and is served at /published/, as CloudFront serves the bucket.
+    FolderSiteStore site = new FolderSiteStore(dataFolder.resolve("site"));
     Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth,
-        org.yousaid.functions.common.queue.JobQueue.class, analysisQueue);
+        JobQueue.class, analysisQueue, PublishQueue.class, (PublishQueue) publishQueue::send, SiteStore.class, site);
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, Object> handlers = new HashMap<>();
-    for (SamTemplate.Function function : SamTemplate.fromClasspath().functions()) {
+    for (SamTemplate.Function function : functions) {
       if (function.sqsTriggered() && function.routes().isEmpty()) {
-        analysisQueue.consumerFactory(() -> sqsHandler(instantiate(function.handlerClass(), provided)));
+        queues.get(function.queue()).consumerFactory(() -> sqsHandler(instantiate(function.handlerClass(), provided)));
         continue;
       }
       Object handler = handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
       function.routes().forEach(route -> server.bind(route, httpHandler(handler)));
     }
+    server.serveFolder("/" + SitePaths.ROOT, site.root().resolve(SitePaths.ROOT));
     server.start();
-    return new LocalMode(dynamo, server, services, signingKey, officers, newPassword, analysisQueue);
+    return new LocalMode(dynamo, server, services, signingKey, officers, newPassword, queues, site);
   }
 
   @SuppressWarnings("unchecked")
@@ -131,7 +152,16 @@ public final class LocalMode implements AutoCloseable {
   }
 
   public InProcessQueue analysisQueue() {
-    return analysisQueue;
+    return queues.get(ANALYSIS_QUEUE);
+  }
+
+  public InProcessQueue publishQueue() {
+    return queues.get(PUBLISH_QUEUE);
+  }
+
+  /** Where the published site is written (served at /published/). */
+  public FolderSiteStore site() {
+    return site;
   }
 
   public int port() {
@@ -145,7 +175,7 @@ public final class LocalMode implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    analysisQueue.close();
+    queues.values().forEach(InProcessQueue::close);
     dynamo.close();
   }
 
@@ -165,6 +195,8 @@ public final class LocalMode implements AutoCloseable {
     System.out.println("  demo consultation:  http://127.0.0.1:" + local.port() + DEMO_FORM_PATH);
     System.out.println("  EHC plan survey:    http://127.0.0.1:" + local.port() + "/c/" + DemoData.COUNCIL + "/" + DemoData.EHC_SURVEY);
     System.out.println("  officer pages:      http://127.0.0.1:" + local.port() + "/officer");
+    System.out.println("  published site:     http://127.0.0.1:" + local.port() + "/" + SitePaths.council(DemoData.COUNCIL) + "index.html"
+        + " (after an officer publishes)");
     if (local.newDemoOfficerPassword != null) {
       System.out.println("  demo officer:       " + DEMO_OFFICER + " / " + local.newDemoOfficerPassword
           + "  (shown once; add accounts with bin/officer)");

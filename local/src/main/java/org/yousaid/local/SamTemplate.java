@@ -30,8 +30,13 @@ public final class SamTemplate {
     }
   }
 
-  /** One AWS::Serverless::Function. {@code sqsTriggered}: it has an SQS event source. */
-  public record Function(String logicalId, String handlerClass, List<Route> routes, Map<String, Object> properties, boolean sqsTriggered) {}
+  /** One AWS::Serverless::Function. {@code queue}: the logical id of the SQS queue that triggers it, or null. */
+  public record Function(String logicalId, String handlerClass, List<Route> routes, Map<String, Object> properties, String queue) {
+
+    public boolean sqsTriggered() {
+      return queue != null;
+    }
+  }
 
   private final Map<String, Object> document;
 
@@ -75,15 +80,20 @@ public final class SamTemplate {
       String handler = String.valueOf(props.get("Handler"));
       List<Route> routes = new ArrayList<>();
       Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) props.getOrDefault("Events", Map.of());
-      boolean sqs = false;
+      String queue = null;
       for (Map<String, Object> event : events.values()) {
         if ("HttpApi".equals(event.get("Type"))) {
           Map<String, Object> ep = (Map<String, Object>) event.get("Properties");
           routes.add(new Route(String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT), String.valueOf(ep.get("Path"))));
         }
-        sqs |= "SQS".equals(event.get("Type"));
+        if ("SQS".equals(event.get("Type"))) {
+          // Queue: !GetAtt AnalysisQueue.Arn -> {"Fn::GetAtt": "AnalysisQueue.Arn"}
+          Object ref = ((Map<String, Object>) event.get("Properties")).get("Queue");
+          Object getAtt = ref instanceof Map<?, ?> m ? m.get("Fn::GetAtt") : null;
+          queue = getAtt == null ? String.valueOf(ref) : String.valueOf(getAtt).split("\\.", 2)[0];
+        }
       }
-      functions.add(new Function(id, handler.split("::", 2)[0], routes, props, sqs));
+      functions.add(new Function(id, handler.split("::", 2)[0], routes, props, queue));
     });
     return functions;
   }

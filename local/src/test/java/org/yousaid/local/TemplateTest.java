@@ -54,7 +54,9 @@ class TemplateTest {
           new org.yousaid.functions.officer.auth.TokenVerifier(key.publicKeys(), "issuer", "audience"), session,
           new org.yousaid.local.officer.LocalPasswordSignIn(new org.yousaid.local.officer.LocalOfficers(dynamo.client(), "unused"), key, session));
       Map<Class<?>, Object> provided = Map.of(Services.class, services, org.yousaid.functions.officer.auth.OfficerAuth.class, officerAuth,
-          org.yousaid.functions.common.queue.JobQueue.class, new InProcessQueue(1));
+          org.yousaid.functions.common.queue.JobQueue.class, new InProcessQueue(1),
+          org.yousaid.functions.common.queue.PublishQueue.class, (org.yousaid.functions.common.queue.PublishQueue) body -> { },
+          org.yousaid.publishing.SiteStore.class, new org.yousaid.publishing.FolderSiteStore(keys.resolve("site")));
       assertFalse(template.functions().isEmpty());
       for (SamTemplate.Function function : template.functions()) {
         Class<?> type = Class.forName(function.handlerClass());
@@ -93,18 +95,43 @@ class TemplateTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void theAnalysisWorkerIsFedByAQueueWithADeadLetterQueue() {
-    SamTemplate.Function worker = template.functions().stream().filter(SamTemplate.Function::sqsTriggered).findFirst().orElseThrow();
-    Map<String, Object> events = (Map<String, Object>) worker.properties().get("Events");
-    Map<String, Object> sqs = (Map<String, Object>) events.values().stream()
-        .filter(e -> "SQS".equals(((Map<String, Object>) e).get("Type"))).findFirst().orElseThrow();
-    Map<String, Object> props = (Map<String, Object>) sqs.get("Properties");
-    assertEquals(List.of("ReportBatchItemFailures"), props.get("FunctionResponseTypes"), "failed messages are retried one by one");
-    Map<String, Object> queue = (Map<String, Object>) template.resources().get("AnalysisQueue").get("Properties");
-    Map<String, Object> redrive = (Map<String, Object>) queue.get("RedrivePolicy");
-    assertEquals(LocalMode.MAX_RECEIVE_COUNT, redrive.get("maxReceiveCount"), "local mode retries as often as SQS does");
-    assertEquals(Map.of("Fn::GetAtt", "AnalysisDeadLetterQueue.Arn"), redrive.get("deadLetterTargetArn"));
-    assertTrue(template.resources().containsKey("AnalysisDeadLetterQueue"));
+  void everyQueueTriggeredFunctionRetriesMessageByMessageThenParksThemInADeadLetterQueue() {
+    List<SamTemplate.Function> workers = template.functions().stream().filter(SamTemplate.Function::sqsTriggered).toList();
+    assertEquals(Set.of(LocalMode.ANALYSIS_QUEUE, LocalMode.PUBLISH_QUEUE), workers.stream().map(SamTemplate.Function::queue).collect(Collectors.toSet()));
+    for (SamTemplate.Function worker : workers) {
+      Map<String, Object> events = (Map<String, Object>) worker.properties().get("Events");
+      Map<String, Object> sqs = (Map<String, Object>) events.values().stream()
+          .filter(e -> "SQS".equals(((Map<String, Object>) e).get("Type"))).findFirst().orElseThrow();
+      Map<String, Object> props = (Map<String, Object>) sqs.get("Properties");
+      assertEquals(List.of("ReportBatchItemFailures"), props.get("FunctionResponseTypes"), "failed messages are retried one by one");
+      Map<String, Object> queue = (Map<String, Object>) template.resources().get(worker.queue()).get("Properties");
+      Map<String, Object> redrive = (Map<String, Object>) queue.get("RedrivePolicy");
+      assertEquals(LocalMode.MAX_RECEIVE_COUNT, redrive.get("maxReceiveCount"), "local mode retries as often as SQS does");
+      String deadLetters = worker.queue().replace("Queue", "DeadLetterQueue");
+      assertEquals(Map.of("Fn::GetAtt", deadLetters + ".Arn"), redrive.get("deadLetterTargetArn"));
+      assertTrue(template.resources().containsKey(deadLetters));
+      assertTrue(((Number) queue.get("VisibilityTimeout")).intValue() >= ((Number) worker.properties().get("Timeout")).intValue(),
+          worker.logicalId() + ": a message must stay hidden while the function may still be working on it");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void thePublishedSiteBucketIsPrivateAndReadOnlyThroughCloudFront() {
+    Map<String, Object> bucket = (Map<String, Object>) template.resources().get("SiteBucket").get("Properties");
+    Map<String, Object> block = (Map<String, Object>) bucket.get("PublicAccessBlockConfiguration");
+    block.values().forEach(v -> assertEquals(true, v, "every public access block is on"));
+    assertEquals("Enabled", ((Map<String, Object>) bucket.get("VersioningConfiguration")).get("Status"), "earlier objects are kept");
+    Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) template.resources().get("SiteBucketPolicy")
+        .get("Properties")).get("PolicyDocument");
+    List<Map<String, Object>> statements = (List<Map<String, Object>>) policy.get("Statement");
+    Map<String, Object> allow = statements.stream().filter(st -> "Allow".equals(st.get("Effect"))).findFirst().orElseThrow();
+    assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), allow.get("Principal"));
+    assertEquals("s3:GetObject", allow.get("Action"));
+    assertEquals(1, statements.stream().filter(st -> "Allow".equals(st.get("Effect"))).count(), "nobody else may read or write");
+    Map<String, Object> publisher = (Map<String, Object>) template.resources().get("PublishFunction").get("Properties");
+    assertEquals(Map.of("Ref", "SiteBucket"), ((Map<String, Object>) ((Map<String, Object>) publisher.get("Environment")).get("Variables")).get("SITE_BUCKET"));
+    assertTrue(((Map<String, Object>) template.document().get("Outputs")).containsKey("SiteUrl"));
   }
 
   @Test

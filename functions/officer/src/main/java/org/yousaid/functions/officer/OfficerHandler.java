@@ -16,6 +16,7 @@ import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.http.Route;
 import org.yousaid.functions.common.queue.JobQueue;
+import org.yousaid.functions.common.queue.PublishQueue;
 import org.yousaid.functions.common.web.Pages;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
@@ -51,13 +52,19 @@ public final class OfficerHandler extends HttpHandler {
   private final CsvImport csvImport;
   private final ReportAssembler reports;
   private final org.yousaid.shared.audit.AuditLog audit;
+  private final PublishPage publishing;
 
   /** Used by AWS Lambda. */
   public OfficerHandler() {
-    this(Services.fromEnvironment(), OfficerAuth.fromEnvironment(), SqsJobQueue.fromEnvironment());
+    this(Services.fromEnvironment(), OfficerAuth.fromEnvironment(), SqsJobQueue.fromEnvironment("ANALYSIS_QUEUE_URL"),
+        SqsJobQueue.fromEnvironment("PUBLISH_QUEUE_URL")::send);
   }
 
-  public OfficerHandler(Services services, OfficerAuth auth, JobQueue analysisQueue) {
+  /**
+   * @param publishQueue where publish requests go; the published site's address comes from SITE_URL
+   *     (local mode serves the site from the same origin, so "/" by default)
+   */
+  public OfficerHandler(Services services, OfficerAuth auth, JobQueue analysisQueue, PublishQueue publishQueue) {
     this.auth = auth;
     this.consultations = services.consultations();
     this.responses = services.responses();
@@ -67,6 +74,16 @@ public final class OfficerHandler extends HttpHandler {
     this.themeDetail = new ThemeDetail(services, themes, audit);
     this.csvImport = new CsvImport(services.submissions());
     this.reports = new ReportAssembler(new org.yousaid.reports.ReportBuilder(services.clock()));
+    this.publishing = new PublishPage(services, publishQueue, audit, System.getenv().getOrDefault("SITE_URL", "/"));
+    route("GET /officer/councils/{council}/consultations/{consultation}/publish", signedIn((r, o, t) ->
+        page("officer/publish", publishing.model(consultation(r), r.queryParameters().containsKey("requested")), o, t)));
+    route("GET /officer/councils/{council}/consultations/{consultation}/publish/preview",
+        signedIn((r, o, t) -> Responses.html(200, publishing.preview(consultation(r)))));
+    route("POST /officer/councils/{council}/consultations/{consultation}/publish", signedIn((r, o, t) -> {
+      Consultation c = consultation(r);
+      publishing.request(c, o);
+      return Responses.redirect("/officer/councils/" + c.council() + "/consultations/" + c.id() + "/publish?requested=1");
+    }));
     route("GET /officer/councils/{council}/consultations/{consultation}/import",
         signedIn((r, o, t) -> page("officer/import", Map.of("pageTitle", "Import answers", "consultation", consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/import", signedIn(this::importPage));

@@ -4,7 +4,7 @@ import org.yousaid.functions.common.queue.JobQueue;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Analysis requests to the SQS queue that triggers the analysis worker. */
+/** Jobs (analysis or publish requests, ids only) to the SQS queue that triggers a worker function. */
 public final class SqsJobQueue implements JobQueue {
 
   private final SqsClient sqs;
@@ -15,10 +15,11 @@ public final class SqsJobQueue implements JobQueue {
     this.queueUrl = queueUrl;
   }
 
-  public static SqsJobQueue fromEnvironment() {
-    String url = System.getenv("ANALYSIS_QUEUE_URL");
+  /** The queue whose URL is in this environment variable (ANALYSIS_QUEUE_URL, PUBLISH_QUEUE_URL). */
+  public static SqsJobQueue fromEnvironment(String variable) {
+    String url = System.getenv(variable);
     if (url == null || url.isBlank()) {
-      throw new IllegalStateException("Set ANALYSIS_QUEUE_URL");
+      throw new IllegalStateException("Set " + variable);
     }
     return new SqsJobQueue(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), url);
   }

@@ -1,0 +1,63 @@
+package org.yousaid.functions.publisher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.logging.SafeErrors;
+import org.yousaid.publishing.PublishJob;
+import org.yousaid.publishing.Publisher;
+import org.yousaid.publishing.SiteStore;
+import org.yousaid.shared.json.Json;
+import org.yousaid.shared.publishing.Publication;
+import org.yousaid.shared.submission.ProblemException;
+
+/**
+ * Publishes on an officer's request, from the publish queue. A failed message is reported back, so SQS
+ * retries it and in the end parks it in the dead-letter queue; the site keeps its previous version
+ * meanwhile (see {@link Publisher} for the order of writes).
+ */
+public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
+
+  private final Publisher publisher;
+
+  /** Used by AWS Lambda. */
+  public PublishHandler() {
+    this(Services.fromEnvironment(), S3SiteStore.fromEnvironment());
+  }
+
+  public PublishHandler(Services services, SiteStore site) {
+    this.publisher = new Publisher(services.dynamo(), services.tableName(), site, services.clock());
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      try {
+        PublishJob job = Json.read(message.getBody(), PublishJob.class);
+        Publication p = publisher.publish(job.council(), job.consultationId(), job.officer(), job.requestId());
+        LOG.info("published council={} consultation={} version={} hash={}", p.council(), p.consultationId(), p.version(), p.contentHash());
+      } catch (ProblemException e) {
+        if (e.status() == 404) {
+          // The consultation is gone: nothing to publish, and retrying will not change that.
+          LOG.warn("skipped message {}: consultation not found", message.getMessageId());
+        } else {
+          LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
+          failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        }
+      } catch (Exception e) {
+        LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+}

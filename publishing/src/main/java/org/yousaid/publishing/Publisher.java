@@ -1,0 +1,162 @@
+package org.yousaid.publishing;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yousaid.publishing.PublishedConsultation.PublishedTheme;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.publishing.Publication;
+import org.yousaid.shared.publishing.PublicationRepository;
+import org.yousaid.shared.storage.ConsultationRepository;
+import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.submission.ProblemException;
+import org.yousaid.shared.themes.ConsultationThemes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Publishes one consultation's "You said, we did" as a new version, in an order that keeps the site
+ * whole if anything fails part way:
+ * <ol>
+ *   <li>the new version's own folder is written (a folder no page links to yet);</li>
+ *   <li>the version is recorded in the publication log, with the SHA-256 of each file (reg. 56 trail);</li>
+ *   <li>only then the consultation's current files, the council's index and feed are replaced.</li>
+ * </ol>
+ * A failure before step 2 leaves the previous version published and untouched; a retry of the same
+ * request (SQS redelivery) after step 2 finishes steps 3 without making another version.
+ */
+public final class Publisher {
+
+  private final ConsultationRepository consultations;
+  private final ResponseRepository responses;
+  private final ConsultationThemes themes;
+  private final PublicationRepository log;
+  private final SiteStore site;
+  private final Clock clock;
+  private final PublishedReportBuilder builder;
+  private final SiteRenderer renderer = new SiteRenderer();
+
+  /** A publisher that can only preview and list versions (the officers' function has no write access to the site). */
+  public Publisher(DynamoDbClient dynamo, String table, Clock clock) {
+    this(dynamo, table, null, clock);
+  }
+
+  public Publisher(DynamoDbClient dynamo, String table, SiteStore site, Clock clock) {
+    this.consultations = new ConsultationRepository(dynamo, table);
+    this.responses = new ResponseRepository(dynamo, table);
+    this.themes = new ConsultationThemes(dynamo, table);
+    this.log = new PublicationRepository(dynamo, table);
+    this.site = site;
+    this.clock = clock;
+    this.builder = new PublishedReportBuilder(clock);
+  }
+
+  /** What would be published now, for an officer's preview; nothing is written. */
+  public String preview(Consultation consultation) {
+    List<Publication> history = log.versions(consultation.council(), consultation.id());
+    PublishedConsultation c = build(consultation, history.size() + 1);
+    return renderer.page(c, history, "/", "#", "#", true);
+  }
+
+  public PublishedConsultation build(Consultation consultation, int version) {
+    List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
+    return builder.build(consultation, all, themes.load(consultation, all, null), version, clock.instant());
+  }
+
+  /**
+   * Publishes a new version for this request, or finishes the one an earlier attempt of the same request
+   * recorded.
+   *
+   * @throws ProblemException 404 if the consultation does not exist, 409 if another publication took
+   *     the version number at the same moment (the caller retries)
+   */
+  public Publication publish(String council, String consultationId, String officer, String requestId) throws IOException {
+    if (site == null) {
+      throw new IllegalStateException("This publisher was made for previews only");
+    }
+    Consultation consultation = consultations.find(council, consultationId)
+        .orElseThrow(() -> ProblemException.notFound("There is no consultation " + consultationId + "."));
+    List<Publication> history = new ArrayList<>(log.versions(council, consultationId));
+    Optional<Publication> done = history.stream().filter(p -> requestId.equals(p.requestId())).findFirst();
+    if (done.isPresent()) {
+      Publication p = done.get();
+      String folder = SitePaths.version(council, consultationId, p.version());
+      byte[] json = site.get(folder + SitePaths.JSON).orElseThrow(() -> new IllegalStateException("Published version is missing"));
+      PublishedConsultation c = renderer.readJson(json);
+      finish(consultation, c, json, renderer.csv(c), history);
+      return p;
+    }
+    int version = history.stream().mapToInt(Publication::version).max().orElse(0) + 1;
+    PublishedConsultation c = build(consultation, version);
+    byte[] json = renderer.json(c);
+    byte[] csv = renderer.csv(c);
+    Publication draft = new Publication(council, consultationId, version, c.publishedAt(), officer, requestId, c.title(),
+        SiteFile.sha256(json), Map.of(), updates(c));
+    List<Publication> withDraft = new ArrayList<>(history);
+    withDraft.add(draft);
+    List<SiteFile> versionFiles = renderer.versionFiles(c, json, csv, withDraft);
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (SiteFile f : versionFiles) {
+      site.put(f);
+      hashes.put(f.path(), f.sha256());
+    }
+    Publication recorded = new Publication(council, consultationId, version, c.publishedAt(), officer, requestId, c.title(),
+        draft.contentHash(), hashes, draft.updates());
+    if (!log.record(recorded)) {
+      throw ProblemException.conflict("Published at the same moment",
+          "Another publication of this consultation happened at the same moment. Please try again.");
+    }
+    history.add(recorded);
+    finish(consultation, c, json, csv, history);
+    return recorded;
+  }
+
+  private void finish(Consultation consultation, PublishedConsultation c, byte[] json, byte[] csv, List<Publication> history)
+      throws IOException {
+    for (SiteFile f : renderer.currentFiles(c, json, csv, history)) {
+      site.put(f);
+    }
+    String council = consultation.council();
+    // The council's list comes from an index that may lag a moment behind; the version just
+    // recorded is added by hand so the index and feed always include it.
+    Map<String, List<Publication>> versions = new LinkedHashMap<>();
+    List<Publication> latest = new ArrayList<>();
+    for (Publication p : log.latestPerConsultation(council)) {
+      if (!p.consultationId().equals(consultation.id())) {
+        latest.add(p);
+        versions.put(p.consultationId(), log.versions(council, p.consultationId()));
+      }
+    }
+    latest.add(history.get(history.size() - 1));
+    versions.put(consultation.id(), history);
+    site.put(renderer.councilIndex(council, consultation.councilName(), latest));
+    site.put(renderer.feed(council, consultation.councilName(), versions));
+    for (SiteFile asset : renderer.assets()) {
+      site.put(asset);
+    }
+  }
+
+  public List<Publication> versions(String council, String consultationId) {
+    return log.versions(council, consultationId);
+  }
+
+  private static List<Publication.Update> updates(PublishedConsultation c) {
+    List<Publication.Update> updates = new ArrayList<>();
+    for (var q : c.questions()) {
+      if (q.themes() == null) {
+        continue;
+      }
+      for (PublishedTheme t : q.themes()) {
+        if (t.weDid() != null) {
+          updates.add(new Publication.Update(q.id() + ":" + t.id(), q.text(), t.label(), t.weDid().response(), t.weDid().status(),
+              t.weDid().date()));
+        }
+      }
+    }
+    return updates;
+  }
+}
