@@ -291,6 +291,24 @@ class PublisherTest {
   }
 
   @Test
+  void anAnswerErasedByItsReceiptCodeLeavesThePublishedSiteOnTheNextPublication() throws IOException {
+    publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    String before = new String(site.get("published/testshire/lo-2026/index.html").orElseThrow(), StandardCharsets.UTF_8);
+    assertTrue(before.contains("My son [name] needs a search box."));
+    assertTrue(new ResponseRepository(dynamo.client(), TABLE).eraseByReceipt("RC2"));
+    publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
+    String after = new String(site.get("published/testshire/lo-2026/index.html").orElseThrow(), StandardCharsets.UTF_8);
+    assertFalse(after.contains("My son [name] needs a search box."), "the erased answer's quote is gone");
+    JsonNode json = Json.mapper().readTree(site.get("published/testshire/lo-2026/you-said-we-did.json").orElseThrow());
+    assertEquals(39, json.get("responses").asInt());
+    JsonNode search = null;
+    for (JsonNode t : json.get("questions").get(0).get("themes")) {
+      search = t.get("id").asText().equals("t-search") ? t : search;
+    }
+    assertEquals(19, search.get("count").asInt(), "the theme counts one answer fewer");
+  }
+
+  @Test
   void anUnknownConsultationIsNotFound() {
     ProblemException e = assertThrows(ProblemException.class, () -> publisher.publish(COUNCIL, "nope", "o", "r"));
     assertEquals(404, e.status());

@@ -30,11 +30,13 @@ public final class ConsultationThemes {
   }
 
   /**
-   * Each analysed free-text question (all of them, or only {@code onlyQuestion} when not null). Quotes
-   * are only ever taken from responses in {@code responses} whose respondent consented.
+   * Each analysed free-text question (all of them, or only {@code onlyQuestion} when not null). Only
+   * answers of {@code responses} count, and quotes are only ever taken from those whose respondent consented.
    */
   public List<AnalysedQuestion> load(Consultation consultation, List<Response> responses, String onlyQuestion) {
     Set<String> consented = new HashSet<>();
+    Set<String> present = new HashSet<>();
+    responses.forEach(r -> present.add(r.id()));
     responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
     List<AnalysedQuestion> result = new ArrayList<>();
     for (Question q : consultation.questions()) {
@@ -45,7 +47,10 @@ public final class ConsultationThemes {
       if (analysis.isEmpty()) {
         continue;
       }
-      List<AnswerAnalysis> answers = analyses.answers(consultation.council(), consultation.id(), q.id());
+      // A respondent who erased their answers (receipt code) leaves the themes at once: counts, exemplars
+      // and quotes are rebuilt without them, before the next analysis run and on the next publication.
+      List<AnswerAnalysis> answers = analyses.answers(consultation.council(), consultation.id(), q.id()).stream()
+          .filter(a -> present.contains(a.responseId())).toList();
       result.add(new AnalysedQuestion(q, analysis.get(), answers, EffectiveThemes.apply(analysis.get().themes(), answers,
           corrections.list(consultation.council(), consultation.id(), q.id()), consented)));
     }
