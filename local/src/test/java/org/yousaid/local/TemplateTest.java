@@ -115,6 +115,102 @@ class TemplateTest {
     }
   }
 
+  /**
+   * CloudFormation refuses a template whose resources depend on each other in a circle. SAM adds edges
+   * of its own: a function's HttpApi events make the API depend on the function (its routes' integrations).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void resourcesDoNotDependOnEachOtherInACircle() {
+    Map<String, Set<String>> edges = new java.util.TreeMap<>();
+    Set<String> ids = template.resources().keySet();
+    template.resources().forEach((id, resource) -> {
+      Set<String> to = new java.util.TreeSet<>();
+      Map<String, Object> properties = new java.util.HashMap<>((Map<String, Object>) resource.getOrDefault("Properties", Map.of()));
+      // A function's event sources point the other way: the API (or queue mapping) depends on the function.
+      properties.remove("Events");
+      references(properties, ids, to);
+      to.remove(id);
+      edges.put(id, to);
+    });
+    for (SamTemplate.Function f : template.functions()) {
+      if (!f.routes().isEmpty()) {
+        edges.get("HttpApi").add(f.logicalId());
+      }
+    }
+    Map<String, Integer> state = new java.util.HashMap<>();
+    for (String id : edges.keySet()) {
+      java.util.Deque<String> path = new java.util.ArrayDeque<>();
+      String cycle = findCycle(id, edges, state, path);
+      assertEquals(null, cycle, "dependency cycle");
+    }
+  }
+
+  private static String findCycle(String id, Map<String, Set<String>> edges, Map<String, Integer> state, java.util.Deque<String> path) {
+    Integer s = state.get(id);
+    if (s != null && s == 2) {
+      return null;
+    }
+    if (s != null && s == 1) {
+      return String.join(" -> ", path) + " -> " + id;
+    }
+    state.put(id, 1);
+    path.addLast(id);
+    for (String next : edges.getOrDefault(id, Set.of())) {
+      String cycle = findCycle(next, edges, state, path);
+      if (cycle != null) {
+        return cycle;
+      }
+    }
+    path.removeLast();
+    state.put(id, 2);
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void references(Object node, Set<String> ids, Set<String> into) {
+    if (node instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        if ("Ref".equals(k) && ids.contains(String.valueOf(v))) {
+          into.add(String.valueOf(v));
+        } else if ("Fn::GetAtt".equals(k)) {
+          String target = v instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(v).split("\\.", 2)[0];
+          if (ids.contains(target)) {
+            into.add(target);
+          }
+        } else if ("Fn::Sub".equals(k)) {
+          String text = v instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(v);
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)(?:\\.[A-Za-z.]+)?}").matcher(text);
+          while (m.find()) {
+            if (ids.contains(m.group(1))) {
+              into.add(m.group(1));
+            }
+          }
+          if (v instanceof List<?> l && l.size() > 1) {
+            references(l.get(1), ids, into);
+          }
+        } else {
+          references(v, ids, into);
+        }
+      });
+    } else if (node instanceof List<?> list) {
+      list.forEach(item -> references(item, ids, into));
+    }
+  }
+
+  /** cfn-lint, where this machine has it (CI's image does): the template's every property checked against AWS's specs. */
+  @Test
+  void cfnLintFindsNoProblems() throws Exception {
+    java.util.Optional<Path> lint = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .map(dir -> Path.of(dir, "cfn-lint")).filter(Files::isExecutable).findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(lint.isPresent(), "cfn-lint is not installed here");
+    Process process = new ProcessBuilder(lint.get().toString(), "--", root.resolve("template.yaml").toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "cfn-lint finished");
+    assertEquals(0, process.exitValue(), output);
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void thePublishedSiteBucketIsPrivateAndReadOnlyThroughCloudFront() {

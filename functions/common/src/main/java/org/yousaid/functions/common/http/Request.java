@@ -82,6 +82,12 @@ public final class Request {
         ? event.getRequestContext().getHttp().getSourceIp() : "";
   }
 
+  /** The host API Gateway received the request on (from the request context, not from a header a client sets). */
+  public String domainName() {
+    return event.getRequestContext() != null && event.getRequestContext().getDomainName() != null
+        ? event.getRequestContext().getDomainName() : "";
+  }
+
   public String requestId() {
     return event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
         ? event.getRequestContext().getRequestId() : "";

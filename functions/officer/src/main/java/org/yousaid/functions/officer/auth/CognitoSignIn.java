@@ -33,10 +33,15 @@ public final class CognitoSignIn implements SignInMethod {
   private final String domain;
   private final String clientId;
   private final String redirectUri;
+  private static final String CALLBACK = "/officer/callback";
   private final Session session;
   private final TokenVerifier verifier;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+  /**
+   * @param redirectUri the registered callback URL, or null to use https://{the API's domain}/officer/callback
+   *     for each request (the template cannot name the API's URL in the function without a dependency cycle)
+   */
   public CognitoSignIn(String domain, String clientId, String redirectUri, Session session, TokenVerifier verifier) {
     this.domain = domain;
     this.clientId = clientId;
@@ -50,7 +55,7 @@ public final class CognitoSignIn implements SignInMethod {
     String state = random();
     String verifierCode = random();
     String location = domain + "/oauth2/authorize?response_type=code&client_id=" + enc(clientId)
-        + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc("openid email")
+        + "&redirect_uri=" + enc(redirectUri(request)) + "&scope=" + enc("openid email")
         + "&state=" + state + "&code_challenge_method=S256&code_challenge=" + challenge(verifierCode);
     APIGatewayV2HTTPResponse response = Responses.redirect(location);
     response.setCookies(List.of(FLOW_COOKIE + "=" + state + "." + verifierCode + "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=600"));
@@ -67,7 +72,7 @@ public final class CognitoSignIn implements SignInMethod {
     if (parts.length != 2 || !MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII), state.getBytes(StandardCharsets.US_ASCII))) {
       throw ProblemException.badRequest("Sign-in did not finish. Please try again.");
     }
-    String idToken = exchange(code, parts[1]);
+    String idToken = exchange(code, parts[1], redirectUri(request));
     if (verifier.verify(idToken).isEmpty()) {
       throw new ProblemException(401, "You are not signed in", "Sign-in did not finish. Please try again.", null);
     }
@@ -77,7 +82,11 @@ public final class CognitoSignIn implements SignInMethod {
     return response;
   }
 
-  private String exchange(String code, String codeVerifier) {
+  private String redirectUri(Request request) {
+    return redirectUri != null ? redirectUri : "https://" + request.domainName() + CALLBACK;
+  }
+
+  private String exchange(String code, String codeVerifier, String redirectUri) {
     String form = "grant_type=authorization_code&client_id=" + enc(clientId) + "&code=" + enc(code)
         + "&redirect_uri=" + enc(redirectUri) + "&code_verifier=" + enc(codeVerifier);
     try {

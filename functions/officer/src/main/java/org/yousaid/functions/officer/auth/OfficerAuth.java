@@ -1,5 +1,7 @@
 package org.yousaid.functions.officer.auth;
 
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -14,10 +16,20 @@ public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod 
   /**
    * In AWS: Cognito. OFFICER_ISSUER is the user pool's issuer URL
    * ({@code https://cognito-idp.<region>.amazonaws.com/<pool id>}); its JWKS is fetched once and cached.
+   * The app client's id is OFFICER_CLIENT_ID or, as the template does it, read once from the SSM parameter
+   * named in OFFICER_CLIENT_ID_PARAMETER: the client names the API's callback URL and the API routes to
+   * this function, so the function cannot reference the client directly without a dependency cycle.
    */
   public static OfficerAuth fromEnvironment() {
     String issuer = required("OFFICER_ISSUER");
-    String clientId = required("OFFICER_CLIENT_ID");
+    String clientId = System.getenv("OFFICER_CLIENT_ID");
+    if (clientId == null || clientId.isBlank()) {
+      String parameter = required("OFFICER_CLIENT_ID_PARAMETER");
+      try (SsmClient ssm = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+        clientId = ssm.getParameter(b -> b.name(parameter)).parameter().value();
+      }
+    }
+    String redirect = System.getenv("OFFICER_REDIRECT_URI");
     JWKSource<SecurityContext> keys;
     try {
       keys = JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL()).retrying(true).build();
@@ -26,7 +38,7 @@ public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod 
     }
     Session session = new Session(true);
     return new OfficerAuth(new TokenVerifier(keys, issuer, clientId), session,
-        new CognitoSignIn(required("COGNITO_DOMAIN"), clientId, required("OFFICER_REDIRECT_URI"), session, new TokenVerifier(keys, issuer, clientId)));
+        new CognitoSignIn(required("COGNITO_DOMAIN"), clientId, redirect == null || redirect.isBlank() ? null : redirect, session, new TokenVerifier(keys, issuer, clientId)));
   }
 
   public Optional<OfficerIdentity> identify(Request request) {
