@@ -25,6 +25,7 @@ import org.yousaid.shared.report.Breakdown;
 import org.yousaid.shared.report.ConsultationReport;
 import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
+import org.yousaid.shared.report.SentimentCounts;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.ConsultationThemes.AnalysedQuestion;
 import org.yousaid.shared.themes.EffectiveThemes;
@@ -125,19 +126,8 @@ public final class PublishedReportBuilder {
   }
 
   private static Sentiment sentiment(AnalysedQuestion analysed) {
-    int positive = 0;
-    int neutral = 0;
-    int negative = 0;
-    for (AnswerAnalysis a : analysed.answers()) {
-      if ("positive".equals(a.sentiment())) {
-        positive++;
-      } else if ("negative".equals(a.sentiment())) {
-        negative++;
-      } else if (a.sentiment() != null) {
-        neutral++;
-      }
-    }
-    return positive + neutral + negative < THRESHOLD ? null : percentages(positive, neutral, negative);
+    SentimentCounts counts = SentimentCounts.of(analysed.answers().stream().map(AnswerAnalysis::sentiment).toList());
+    return counts.total() < THRESHOLD ? null : percentages(counts.positive(), counts.neutral(), counts.negative());
   }
 
   private static Sentiment percentages(int positive, int neutral, int negative) {

@@ -112,24 +112,13 @@ public final class EffectiveThemes {
       String id = e.getKey();
       List<String> memberIds = List.copyOf(members.get(id));
       String exemplar = memberIds.contains(exemplars.get(id)) ? exemplars.get(id) : memberIds.isEmpty() ? null : memberIds.get(0);
-      int pos = 0;
-      int neu = 0;
-      int neg = 0;
-      for (String m : memberIds) {
-        String s = byResponse.containsKey(m) ? byResponse.get(m).sentiment() : null;
-        if ("positive".equals(s)) {
-          pos++;
-        } else if ("negative".equals(s)) {
-          neg++;
-        } else if (s != null) {
-          neu++;
-        }
-      }
+      org.yousaid.shared.report.SentimentCounts sentiment = org.yousaid.shared.report.SentimentCounts.of(memberIds.stream()
+          .map(m -> byResponse.containsKey(m) ? byResponse.get(m).sentiment() : null).toList());
       Map<String, String> themeQuotes = new LinkedHashMap<>(quotes.getOrDefault(id, Map.of()));
       themeQuotes.keySet().retainAll(memberIds);
       result.add(new Theme(id, e.getValue(), keyTerms.getOrDefault(id, List.of()), memberIds, exemplar,
           Math.max(0, memberIds.size() - 1), answered == 0 ? 0 : (double) memberIds.size() / answered,
-          pos, neu, neg, otherIds.contains(id), themeQuotes, weDid.get(id)));
+          sentiment.positive(), sentiment.neutral(), sentiment.negative(), otherIds.contains(id), themeQuotes, weDid.get(id)));
     }
     result.sort((a, b) -> a.other() != b.other() ? Boolean.compare(a.other(), b.other()) : Integer.compare(b.count(), a.count()));
     return new Result(result, skipped);

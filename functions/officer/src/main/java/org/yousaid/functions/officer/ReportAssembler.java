@@ -47,18 +47,7 @@ final class ReportAssembler {
           t.othersSupport(), new SentimentCounts(t.positive(), t.neutral(), t.negative()), List.copyOf(t.quotes().values()),
           t.weDid() == null ? null : t.weDid().text(), t.other()));
     }
-    int positive = 0;
-    int neutral = 0;
-    int negative = 0;
-    for (var a : analysis.answers()) {
-      if ("positive".equals(a.sentiment())) {
-        positive++;
-      } else if ("negative".equals(a.sentiment())) {
-        negative++;
-      } else if (a.sentiment() != null) {
-        neutral++;
-      }
-    }
-    return new QuestionThemes(questionId, summaries, new SentimentCounts(positive, neutral, negative));
+    SentimentCounts sentiment = SentimentCounts.of(analysis.answers().stream().map(a -> a.sentiment()).toList());
+    return new QuestionThemes(questionId, summaries, sentiment);
   }
 }
