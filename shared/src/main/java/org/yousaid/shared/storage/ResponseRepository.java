@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yousaid.shared.json.Json;
+import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Response;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -149,7 +150,10 @@ public final class ResponseRepository {
         .map(item -> Json.read(item.get(TableLayout.DOC).s(), Response.class));
   }
 
-  /** Erases the response with this receipt, its pointer and its idempotency record. False if there is none. */
+  /**
+   * Erases the response with this receipt, its pointer, its idempotency record and what analysis kept of
+   * each of its answers (their redacted text), in one transaction. False if there is none.
+   */
   public boolean eraseByReceipt(String receipt) {
     Optional<Map<String, AttributeValue>> pointer = receiptPointer(receipt);
     if (pointer.isEmpty()) {
@@ -164,6 +168,9 @@ public final class ResponseRepository {
       if (response.containsKey("idempotencyKey")) {
         deletes.add(delete(pk, TableLayout.idempotencySk(response.get("idempotencyKey").s())));
       }
+      Response erased = Json.read(response.get(TableLayout.DOC).s(), Response.class);
+      erased.answers().stream().map(Answer::questionId).distinct()
+          .forEach(q -> deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id()))));
     });
     dynamo.transactWriteItems(b -> b.transactItems(deletes));
     return true;

@@ -9,6 +9,7 @@ package org.yousaid.shared.storage;
  * C#{council}#{consultation}  META               the consultation (gsi1: COUNCIL#{council} / CONSULTATION#{id})
  * C#{council}#{consultation}  R#{ulid}           a response
  * C#{council}#{consultation}  IDEM#{key}         an idempotency record pointing at a response
+ * C#{council}#{consultation}  AA#{q}#{ulid}      what analysis found in one answer (expires with the answer)
  * RECEIPT#{code}              RECEIPT            where the response with this receipt code lives
  * </pre>
  */
@@ -42,6 +43,11 @@ public final class TableLayout {
 
   public static String idempotencySk(String key) {
     return "IDEM#" + key;
+  }
+
+  /** One answer's analysis: kept beside the response, erased and expired with it. */
+  public static String answerAnalysisSk(String questionId, String responseId) {
+    return "AA#" + questionId + "#" + responseId;
   }
 
   public static String receiptPk(String receipt) {

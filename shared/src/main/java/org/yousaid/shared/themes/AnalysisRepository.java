@@ -50,6 +50,15 @@ public final class AnalysisRepository {
 
   /** Replaces every answer analysis of the question with these (answers no longer present are removed). */
   public void replaceAnswers(String council, String consultationId, String questionId, List<AnswerAnalysis> answers) {
+    replaceAnswers(council, consultationId, questionId, answers, Map.of());
+  }
+
+  /**
+   * As above; {@code expiresAt} (response id to epoch seconds) gives each analysis the TTL of its response,
+   * so the redacted text does not outlive the answer it came from.
+   */
+  public void replaceAnswers(String council, String consultationId, String questionId, List<AnswerAnalysis> answers,
+      Map<String, Long> expiresAt) {
     String pk = TableLayout.consultationPk(council, consultationId);
     Set<String> keep = new HashSet<>();
     List<WriteRequest> writes = new ArrayList<>();
@@ -61,6 +70,10 @@ public final class AnalysisRepository {
       item.put(TableLayout.SK, AttributeValue.fromS(sk));
       item.put(TableLayout.TYPE, AttributeValue.fromS("ANSWER_ANALYSIS"));
       item.put(TableLayout.DOC, AttributeValue.fromS(Json.write(a)));
+      Long ttl = expiresAt.get(a.responseId());
+      if (ttl != null && ttl > 0) {
+        item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(ttl)));
+      }
       writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
     }
     for (String sk : answerKeys(pk, questionId)) {
@@ -124,6 +137,6 @@ public final class AnalysisRepository {
   }
 
   private static String answerSk(String questionId, String responseId) {
-    return "AA#" + questionId + "#" + responseId;
+    return TableLayout.answerAnalysisSk(questionId, responseId);
   }
 }

@@ -58,7 +58,9 @@ public final class QuestionAnalyser {
     analyses.saveStatus(current.with(AnalysisStatus.RUNNING, null, 0, current.themes(), null));
 
     List<Answer> answers = new ArrayList<>();
+    Map<String, Long> expiresAt = new java.util.HashMap<>();
     for (Response r : responses.listForConsultation(job.council(), job.consultationId())) {
+      expiresAt.put(r.id(), r.expiresAt());
       r.answer(job.questionId()).filter(a -> a.text() != null && !a.text().isBlank())
           .ifPresent(a -> answers.add(new Answer(r.id(), a.text())));
     }
@@ -70,7 +72,7 @@ public final class QuestionAnalyser {
       perAnswer.add(new AnswerAnalysis(a.id(), a.redactedText(), a.sentiment() == null ? null : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
           a.themes().stream().map(ThemeMembership::themeId).toList(), a.nearDuplicateGroup()));
     }
-    analyses.replaceAnswers(job.council(), job.consultationId(), job.questionId(), perAnswer);
+    analyses.replaceAnswers(job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
     List<StoredTheme> themes = result.themes().stream().map(QuestionAnalyser::stored).toList();
     analyses.saveStatus(current.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null));
   }
