@@ -304,6 +304,10 @@ class OpenApiContractTest {
     check("get", RESPONSES, officerGet(base + "?role=nonsense&from=not-a-date", demoToken()), 200);
     check("get", RESPONSES, officerGet("/api/v1/officer/councils/demo/consultations/page-feedback/responses", demoToken()), 200);
     check("get", RESPONSES, officerGet("/api/v1/officer/councils/demo/consultations/nope/responses", demoToken()), 404);
+    check("get", RESPONSES, officerGet(base + "?limit=0", demoToken()), 400);
+    check("get", RESPONSES, officerGet(base + "?limit=1001", demoToken()), 400);
+    check("get", RESPONSES, officerGet(base + "?limit=ten", demoToken()), 400);
+    check("get", RESPONSES, officerGet(base + "?after=not-an-id", demoToken()), 400);
     check("get", RESPONSES, officerGet(base, null), 401);
     check("get", RESPONSES, officerGet(base, badTokens().get(0)), 401);
     check("get", RESPONSES, officerGet(base, otherCouncilToken()), 403);
@@ -311,6 +315,61 @@ class OpenApiContractTest {
 
   @Test
   @Order(22)
+  void pagingThroughResponsesReturnsEachOnceInOrder() throws Exception {
+    String base = "/api/v1/officer/councils/demo/consultations/local-offer-2026/responses";
+    for (int i = 0; i < 5; i++) {
+      postJson("/api/v1/councils/demo/consultations/local-offer-2026/responses", "{\"answers\":{\"find-information\":\"Page " + i + "\"}}", null);
+    }
+    JsonNode everything = check("get", RESPONSES, officerGet(base, demoToken()), 200);
+    int total = everything.path("total").asInt();
+    assertTrue(total >= 5);
+    assertTrue(everything.path("next").isMissingNode(), "one page holds them all");
+    List<String> paged = new ArrayList<>();
+    String after = "";
+    int pages = 0;
+    do {
+      JsonNode page = check("get", RESPONSES, officerGet(base + "?limit=2" + (after.isEmpty() ? "" : "&after=" + after), demoToken()), 200);
+      assertEquals(total, page.path("total").asInt(), "total counts every page");
+      assertTrue(page.path("responses").size() <= 2);
+      page.path("responses").forEach(r -> paged.add(r.path("id").asText()));
+      after = page.path("next").asText("");
+      pages++;
+    } while (!after.isEmpty() && pages <= total);
+    List<String> all = new ArrayList<>();
+    everything.path("responses").forEach(r -> all.add(r.path("id").asText()));
+    assertEquals(all, paged, "the pages together are the whole list, in the same order, each response once");
+    assertEquals(all.stream().sorted().toList(), all, "oldest first, by id");
+    assertEquals((total + 1) / 2, pages);
+  }
+
+  @Test
+  @Order(23)
+  void aPageStopsBeforeLambdasSixMegabyteLimit() throws Exception {
+    Consultation big = org.yousaid.shared.templates.ConsultationTemplates.localOffer("demo", "Demo", "big-consultation", List.of(), null, null);
+    local.services().consultations().create(big);
+    // Answers at their questions' limits (2,000, 2,000 and 3,000 characters) in a script of 4-byte characters:
+    // about 28 KB a response, 6.7 MB for all 240, more than Lambda can return in one go.
+    String smile = "\uD83D\uDE42";
+    for (int i = 0; i < 240; i++) {
+      Map<String, List<String>> answers = Map.of("find-information", List.of(smile.repeat(1995) + i), "confidence",
+          List.of(smile.repeat(2000)), "anything-else", List.of(smile.repeat(3000)));
+      local.services().submissions().record(big, new org.yousaid.shared.validation.RawSubmission(answers, Map.of(), null, List.of()),
+          "big-" + i + "-contract", org.yousaid.shared.model.Channel.PAPER, null);
+    }
+    HttpResponse<String> first = officerGet("/api/v1/officer/councils/demo/consultations/big-consultation/responses", demoToken());
+    JsonNode page = check("get", RESPONSES, first, 200);
+    assertEquals(240, page.path("total").asInt());
+    assertTrue(page.path("next").isTextual(), "240 answers of about 28 KB do not fit in one page");
+    assertTrue(page.path("responses").size() < 240);
+    assertTrue(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 6 * 1024 * 1024, "Lambda can return it");
+    JsonNode rest = check("get", RESPONSES, officerGet("/api/v1/officer/councils/demo/consultations/big-consultation/responses?after="
+        + page.path("next").asText(), demoToken()), 200);
+    assertEquals(240, page.path("responses").size() + rest.path("responses").size());
+    assertTrue(rest.path("next").isMissingNode());
+  }
+
+  @Test
+  @Order(24)
   void importingCsv() throws Exception {
     String base = "/api/v1/officer/councils/demo/consultations/local-offer-2026/import";
     String csv = "find-information,Answering as,Comments,Date,Ref\n"
