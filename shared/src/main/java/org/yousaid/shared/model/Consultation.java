@@ -27,7 +27,29 @@ public record Consultation(
     List<String> districts,
     int retentionDays) {
 
-  public static final int DEFAULT_RETENTION_DAYS = 3 * 365;
+  /** Three years, when the deployment does not say otherwise. */
+  public static final int FALLBACK_RETENTION_DAYS = 3 * 365;
+
+  /**
+   * How long answers to a new consultation are kept: the stack's RetentionDays parameter, which template.yaml
+   * hands every function as DEFAULT_RETENTION_DAYS, or three years where it is unset (local mode) or unusable.
+   */
+  public static final int DEFAULT_RETENTION_DAYS = retentionDays(System.getenv("DEFAULT_RETENTION_DAYS"));
+
+  /** A positive number of days of at most 100 years, or {@link #FALLBACK_RETENTION_DAYS}. */
+  public static int retentionDays(String configured) {
+    if (configured != null) {
+      try {
+        int days = Integer.parseInt(configured.trim());
+        if (days > 0 && days <= 36_500) {
+          return days;
+        }
+      } catch (NumberFormatException notANumber) {
+        // CloudFormation passes a Number parameter as text such as "1095"; anything else falls back.
+      }
+    }
+    return FALLBACK_RETENTION_DAYS;
+  }
 
   public Consultation {
     Objects.requireNonNull(council, "council");

@@ -358,16 +358,61 @@ public final class OfficerHandler extends HttpHandler {
     return Responses.json(200, Map.of("consultations", body));
   }
 
+  /** The most responses one call of the officer API returns ({@code ?limit=}, 1 to this). */
+  static final int API_MAX_LIMIT = 1000;
+  /** A page stops before its responses pass this size: Lambda returns at most 6 MB, a big consultation far more. */
+  static final int API_PAGE_BYTES = 4 * 1024 * 1024;
+  private static final java.util.regex.Pattern RESPONSE_ID = java.util.regex.Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+
+  /**
+   * Matching responses oldest first (by id), a page at a time: {@code next} is there when more remain and is the
+   * {@code ?after=} of the next page. Answers that arrive meanwhile come on later pages, so paging never skips one.
+   */
   private APIGatewayV2HTTPResponse responsesJson(Request request, OfficerIdentity officer, String token) {
     Consultation consultation = consultation(request);
     ResponseFilter filter = ResponseFilter.from(request);
+    int limit = request.query("limit").map(OfficerHandler::parseLimit).orElse(API_MAX_LIMIT);
+    String after = request.query("after").filter(v -> !v.isBlank()).orElse(null);
+    if (after != null && !RESPONSE_ID.matcher(after).matches()) {
+      throw ProblemException.badRequest("\"after\" must be the \"next\" value of the previous page.");
+    }
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
     List<Response> matching = filter.apply(all, filter.needsAnalysis()
         ? ThemesPage.facts(themes.analysed(consultation, all, filter.question())) : Map.of());
+    List<Response> page = new ArrayList<>();
+    long bytes = 0;
+    String next = null;
+    for (Response r : matching.stream().sorted(Comparator.comparing(Response::id)).toList()) {
+      if (after != null && r.id().compareTo(after) <= 0) {
+        continue;
+      }
+      long size = org.yousaid.shared.json.Json.write(r).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (page.size() == limit || (!page.isEmpty() && bytes + size > API_PAGE_BYTES)) {
+        next = page.get(page.size() - 1).id();
+        break;
+      }
+      page.add(r);
+      bytes += size;
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", matching.size());
-    body.put("responses", matching);
+    body.put("responses", page);
+    if (next != null) {
+      body.put("next", next);
+    }
     return Responses.json(200, body);
+  }
+
+  private static int parseLimit(String value) {
+    try {
+      int limit = Integer.parseInt(value.trim());
+      if (limit >= 1 && limit <= API_MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ProblemException.badRequest("\"limit\" must be a whole number from 1 to " + API_MAX_LIMIT + ".");
   }
 
   private Consultation consultation(Request request) {
