@@ -379,13 +379,14 @@ public final class OfficerHandler extends HttpHandler {
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
     List<Response> matching = filter.apply(all, filter.needsAnalysis()
         ? ThemesPage.facts(themes.analysed(consultation, all, filter.question())) : Map.of());
-    List<Response> page = new ArrayList<>();
+    List<OfficerResponseView> page = new ArrayList<>();
     long bytes = 0;
     String next = null;
-    for (Response r : matching.stream().sorted(Comparator.comparing(Response::id)).toList()) {
-      if (after != null && r.id().compareTo(after) <= 0) {
+    for (Response response : matching.stream().sorted(Comparator.comparing(Response::id)).toList()) {
+      if (after != null && response.id().compareTo(after) <= 0) {
         continue;
       }
+      OfficerResponseView r = OfficerResponseView.of(response);
       long size = org.yousaid.shared.json.Json.write(r).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       if (page.size() == limit || (!page.isEmpty() && bytes + size > API_PAGE_BYTES)) {
         next = page.get(page.size() - 1).id();
