@@ -51,8 +51,14 @@ public final class LocalMode implements AutoCloseable {
     this.newDemoOfficerPassword = newDemoOfficerPassword;
   }
 
-  /** Starts everything; port 0 picks a free port. */
+  /** Starts everything; port 0 picks a free port. Page feedback from script is allowed from no other site. */
   public static LocalMode start(Path dataFolder, int port) throws IOException {
+    return start(dataFolder, port, org.yousaid.functions.common.http.AllowedOrigins.none());
+  }
+
+  /** As {@link #start(Path, int)}, allowing page feedback from script (CORS) from these council sites. */
+  public static LocalMode start(Path dataFolder, int port, org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins)
+      throws IOException {
     EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(dataFolder);
     TableSetup.createIfMissing(dynamo.client(), TABLE);
     Services services = new Services(dynamo.client(), TABLE, Clock.systemUTC());
@@ -72,7 +78,8 @@ public final class LocalMode implements AutoCloseable {
         new LocalPasswordSignIn(officers, signingKey, session));
     InProcessQueue analysisQueue = new InProcessQueue(MAX_RECEIVE_COUNT);
     Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth,
-        org.yousaid.functions.common.queue.JobQueue.class, analysisQueue);
+        org.yousaid.functions.common.queue.JobQueue.class, analysisQueue,
+        org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins);
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : SamTemplate.fromClasspath().functions()) {
@@ -159,12 +166,16 @@ public final class LocalMode implements AutoCloseable {
         data = Path.of(args[i + 1]);
       }
     }
-    LocalMode local = start(data, port);
+    LocalMode local = start(data, port, org.yousaid.functions.common.http.AllowedOrigins.fromEnvironment());
+    int demoAnswers = DemoData.seedAnswers(local.services().dynamo(), TABLE, Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(local::close));
     System.out.println("yousaid is running on http://127.0.0.1:" + local.port());
     System.out.println("  demo consultation:  http://127.0.0.1:" + local.port() + DEMO_FORM_PATH);
     System.out.println("  EHC plan survey:    http://127.0.0.1:" + local.port() + "/c/" + DemoData.COUNCIL + "/" + DemoData.EHC_SURVEY);
     System.out.println("  officer pages:      http://127.0.0.1:" + local.port() + "/officer");
+    if (demoAnswers > 0) {
+      System.out.println("  demo answers:       " + demoAnswers + " page feedback and EHC stage survey answers added for the dashboards");
+    }
     if (local.newDemoOfficerPassword != null) {
       System.out.println("  demo officer:       " + DEMO_OFFICER + " / " + local.newDemoOfficerPassword
           + "  (shown once; add accounts with bin/officer)");

@@ -49,6 +49,7 @@ public final class OfficerHandler extends HttpHandler {
   private final CsvImport csvImport;
   private final ReportAssembler reports;
   private final org.yousaid.shared.audit.AuditLog audit;
+  private final org.yousaid.functions.officer.dashboards.DashboardPages dashboards;
 
   /** Used by AWS Lambda. */
   public OfficerHandler() {
@@ -65,6 +66,9 @@ public final class OfficerHandler extends HttpHandler {
     this.themeDetail = new ThemeDetail(services, themes, audit);
     this.csvImport = new CsvImport(services.submissions());
     this.reports = new ReportAssembler(new org.yousaid.reports.ReportBuilder(services.clock()));
+    this.dashboards = new org.yousaid.functions.officer.dashboards.DashboardPages(consultations, responses,
+        new org.yousaid.reports.ReportBuilder(services.clock()),
+        System.getenv(org.yousaid.functions.officer.dashboards.DashboardPages.PUBLIC_API_URL));
     route("GET /officer/councils/{council}/consultations/{consultation}/import",
         signedIn((r, o, t) -> page("officer/import", Map.of("pageTitle", "Import answers", "consultation", consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/import", signedIn(this::importPage));
@@ -108,6 +112,14 @@ public final class OfficerHandler extends HttpHandler {
       return Responses.redirect("/officer/councils/" + c.council() + "/consultations/" + c.id() + "/themes");
     }));
     route("GET /api/v1/officer/councils/{council}/consultations", signedIn(this::consultationsJson));
+    route("GET /officer/councils/{council}/page-feedback",
+        signedIn((r, o, t) -> page("officer/page-feedback", dashboards.pageFeedbackModel(r), o, t)));
+    route("GET /officer/councils/{council}/page-feedback/comments",
+        signedIn((r, o, t) -> page("officer/page-feedback-comments", dashboards.commentsModel(r), o, t)));
+    route("GET /officer/councils/{council}/page-feedback/snippet",
+        signedIn((r, o, t) -> page("officer/page-feedback-snippet", dashboards.snippetModel(r), o, t)));
+    route("GET /officer/councils/{council}/ehc-stages",
+        signedIn((r, o, t) -> page("officer/ehc-stages", dashboards.ehcStagesModel(r), o, t)));
     route("GET /api/v1/officer/councils/{council}/consultations/{consultation}/responses", signedIn(this::responsesJson));
   }
 
