@@ -25,7 +25,6 @@ import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The demo council and its consultations, created on the first start only (never overwritten). */
 public final class DemoData {
@@ -104,22 +103,25 @@ public final class DemoData {
 
   /**
    * Adds a few months of plausible page feedback and EHC stage survey answers to the demo council, once:
-   * a marker item makes a second call (or a restart) do nothing. Deterministic: the same answers every time
-   * for the same month of {@code clock}; written in batches so local mode still starts in about a second.
+   * a marker item, written last, makes a later call (or restart) do nothing. Deterministic: the same answers
+   * every time for the same month of {@code clock}. Written in batches; local mode runs this after it has
+   * started, so the first start is not slowed (DynamoDB Local takes some seconds for the ~1,500 items).
    * Returns how many answers were added.
    */
   public static int seedAnswers(DynamoDbClient dynamo, String table, Clock clock) {
-    try {
-      dynamo.putItem(b -> b.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of(
-          TableLayout.PK, AttributeValue.fromS("DEMO#" + COUNCIL), TableLayout.SK, AttributeValue.fromS("ANSWERS"),
-          TableLayout.TYPE, AttributeValue.fromS("DEMO_MARKER"))));
-    } catch (ConditionalCheckFailedException alreadySeeded) {
+    Map<String, AttributeValue> marker = Map.of(
+        TableLayout.PK, AttributeValue.fromS("DEMO#" + COUNCIL), TableLayout.SK, AttributeValue.fromS("ANSWERS"));
+    if (!dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(marker)).item().isEmpty()) {
       return 0;
     }
     List<Response> answers = new ArrayList<>();
     answers.addAll(pageFeedbackAnswers(clock));
     answers.addAll(stageSurveyAnswers(clock));
+    // Same ids every time: if local mode stops half-way, the next start writes the same answers again.
     new ResponseRepository(dynamo, table).insertBulk(answers);
+    Map<String, AttributeValue> done = new java.util.HashMap<>(marker);
+    done.put(TableLayout.TYPE, AttributeValue.fromS("DEMO_MARKER"));
+    dynamo.putItem(b -> b.tableName(table).item(done));
     return answers.size();
   }
 
@@ -133,7 +135,7 @@ public final class DemoData {
       YearMonth month = last.minusMonths(MONTHS - 1L - m);
       double progress = MONTHS == 1 ? 1 : (double) m / (MONTHS - 1);
       // More people answer as councils add the form to more pages.
-      int answersThisMonth = 70 + m * 12 + random.nextInt(15);
+      int answersThisMonth = 40 + m * 6 + random.nextInt(10);
       for (int i = 0; i < answersThisMonth; i++) {
         Instant at = moment(random, month, now);
         if (at == null) {
@@ -175,7 +177,7 @@ public final class DemoData {
     double[] listened = {0.55, 0.50, 0.62, 0.58, 0.66, 0.72};
     for (int m = 0; m < MONTHS; m++) {
       YearMonth month = last.minusMonths(MONTHS - 1L - m);
-      int responses = 40 + random.nextInt(20);
+      int responses = 25 + random.nextInt(10);
       for (int i = 0; i < responses; i++) {
         Instant at = moment(random, month, now);
         if (at == null) {

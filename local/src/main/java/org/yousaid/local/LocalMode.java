@@ -167,19 +167,28 @@ public final class LocalMode implements AutoCloseable {
       }
     }
     LocalMode local = start(data, port, org.yousaid.functions.common.http.AllowedOrigins.fromEnvironment());
-    int demoAnswers = DemoData.seedAnswers(local.services().dynamo(), TABLE, Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(local::close));
     System.out.println("yousaid is running on http://127.0.0.1:" + local.port());
     System.out.println("  demo consultation:  http://127.0.0.1:" + local.port() + DEMO_FORM_PATH);
     System.out.println("  EHC plan survey:    http://127.0.0.1:" + local.port() + "/c/" + DemoData.COUNCIL + "/" + DemoData.EHC_SURVEY);
     System.out.println("  officer pages:      http://127.0.0.1:" + local.port() + "/officer");
-    if (demoAnswers > 0) {
-      System.out.println("  demo answers:       " + demoAnswers + " page feedback and EHC stage survey answers added for the dashboards");
-    }
     if (local.newDemoOfficerPassword != null) {
       System.out.println("  demo officer:       " + DEMO_OFFICER + " / " + local.newDemoOfficerPassword
           + "  (shown once; add accounts with bin/officer)");
     }
     System.out.println("  answers are kept in " + data.toAbsolutePath() + " (stop with Ctrl+C)");
+    // Months of made-up page feedback and EHC stage answers for the dashboards, once, in the background.
+    Thread demoAnswers = new Thread(() -> {
+      try {
+        int added = DemoData.seedAnswers(local.services().dynamo(), TABLE, Clock.systemUTC());
+        if (added > 0) {
+          System.out.println("  demo answers:       " + added + " page feedback and EHC stage survey answers added for the dashboards");
+        }
+      } catch (RuntimeException stopped) {
+        // Local mode stopped half-way; the next start adds them again.
+      }
+    }, "demo-answers");
+    demoAnswers.setDaemon(true);
+    demoAnswers.start();
   }
 }

@@ -210,9 +210,9 @@ public final class ResponseRepository {
   }
 
   /**
-   * Stores many responses and their receipt pointers in batches of 25 items, without the conditions and
-   * transaction of {@link #insert}: only for data made up in bulk (local mode's demo answers), whose ids
-   * and receipt codes the caller guarantees unique. Answers people send always go through {@link #insert}.
+   * Stores many responses in batches of 25, without the conditions, transaction and receipt pointers of
+   * {@link #insert}: only for answers made up in bulk (local mode's demo answers), whose ids the caller
+   * guarantees unique and whose receipt codes nobody holds. Answers people send always go through {@link #insert}.
    */
   public void insertBulk(List<Response> batch) {
     List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
@@ -227,13 +227,6 @@ public final class ResponseRepository {
       item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
       item.put(TableLayout.DOC, s(Json.write(response)));
       writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
-      writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(Map.of(
-          TableLayout.PK, s(TableLayout.receiptPk(response.receipt())),
-          TableLayout.SK, s(TableLayout.RECEIPT),
-          TableLayout.TYPE, s(TYPE_RECEIPT),
-          "responsePk", s(pk),
-          "responseSk", s(TableLayout.responseSk(response.id())),
-          TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt()))))).build());
     }
     for (int i = 0; i < writes.size(); i += 25) {
       Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> pending =
