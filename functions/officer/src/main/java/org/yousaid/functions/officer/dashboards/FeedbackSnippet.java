@@ -7,7 +7,8 @@ import java.util.Optional;
  * The "Was this page useful?" HTML a council pastes into its Local Offer pages. It is a plain form that
  * posts to the page-feedback API and works without JavaScript; the optional script sends it with fetch()
  * and thanks the reader in place. The markup uses GOV.UK Frontend classes but is plain semantic HTML
- * (fieldset, legend, labels), so it reads well on a site without GOV.UK's CSS.
+ * (fieldset, legend, labels), so it reads well on a site without GOV.UK's CSS. Each radio is a paragraph: without
+ * any CSS the browser's paragraph spacing keeps the two small native radios 24px apart (WCAG 2.2 target size).
  */
 public final class FeedbackSnippet {
 
@@ -34,14 +35,14 @@ public final class FeedbackSnippet {
             <fieldset class="govuk-fieldset">
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Was this page useful?</legend>
               <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
-                <div class="govuk-radios__item">
+                <p class="govuk-radios__item">
                   <input class="govuk-radios__input" id="yousaid-useful-yes" name="useful" type="radio" value="yes">
                   <label class="govuk-label govuk-radios__label" for="yousaid-useful-yes">Yes</label>
-                </div>
-                <div class="govuk-radios__item">
+                </p>
+                <p class="govuk-radios__item">
                   <input class="govuk-radios__input" id="yousaid-useful-no" name="useful" type="radio" value="no">
                   <label class="govuk-label govuk-radios__label" for="yousaid-useful-no">No</label>
-                </div>
+                </p>
               </div>
             </fieldset>
           </div>
