@@ -204,6 +204,9 @@ class DashboardsBrowserTest {
       page.waitForLoadState();
       assertTrue(page.content().contains("Annual review") && page.content().contains("% clear / "));
       Browsers.assertAccessible(page, "the EHC stage satisfaction dashboard");
+      page.getByText("Final plan: every question and the trend by month").click();
+      assertTrue(page.getByText("Final plan, month by month").isVisible());
+      Browsers.assertAccessible(page, "the EHC stage dashboard with a stage opened");
       page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("officer-ehc-stages.png")).setFullPage(true));
     }
   }
