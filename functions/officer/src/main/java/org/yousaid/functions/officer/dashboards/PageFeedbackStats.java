@@ -37,6 +37,11 @@ public final class PageFeedbackStats {
       return answers > 0 && answers < EhcStageStats.FEW;
     }
 
+    /** Whether any month has answers, but fewer than 5 (the trend table marks them). */
+    public boolean anyFewMonths() {
+      return PageFeedbackStats.anyFew(months);
+    }
+
     /** The page's address if it is a web address (to link to it), else null. */
     public String webAddress() {
       return subject.startsWith("https://") || subject.startsWith("http://") ? subject : null;
@@ -50,6 +55,14 @@ public final class PageFeedbackStats {
     public boolean isEmpty() {
       return answers == 0;
     }
+
+    public boolean anyFewMonths() {
+      return PageFeedbackStats.anyFew(months);
+    }
+  }
+
+  static boolean anyFew(List<Month> months) {
+    return months.stream().anyMatch(m -> m.answers() > 0 && m.answers() < EhcStageStats.FEW);
   }
 
   private static final class Tally {

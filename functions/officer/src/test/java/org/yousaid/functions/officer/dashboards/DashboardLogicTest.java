@@ -142,6 +142,7 @@ class DashboardLogicTest {
     assertFalse(page.fewAnswers() && page.answers() >= 5);
     assertTrue(page.fewAnswers(), "4 answers: treat with care");
     assertEquals("May 2026: 50% useful (2 answers); Jun 2026: no answers; Jul 2026: 100% useful (2 answers)", page.trendText());
+    assertTrue(page.anyFewMonths());
     assertEquals("Service demo-club", all.rows().get(1).label());
     assertNull(all.rows().get(1).webAddress(), "a service id is never used as a link");
     assertEquals(a, page.webAddress());
@@ -176,5 +177,6 @@ class DashboardLogicTest {
     assertEquals(20_000, s.rows().stream().mapToInt(PageFeedbackStats.Row::answers).sum());
     assertEquals(20_000, s.months().stream().mapToInt(PageFeedbackStats.Month::answers).sum());
     assertEquals(12, s.months().size());
+    assertFalse(s.anyFewMonths(), "every month has over 1,000 answers");
   }
 }
