@@ -63,8 +63,14 @@ public final class LocalMode implements AutoCloseable {
     this.newDemoOfficerPassword = newDemoOfficerPassword;
   }
 
-  /** Starts everything; port 0 picks a free port. */
+  /** Starts everything; port 0 picks a free port. Page feedback from script is allowed from no other site. */
   public static LocalMode start(Path dataFolder, int port) throws IOException {
+    return start(dataFolder, port, org.yousaid.functions.common.http.AllowedOrigins.none());
+  }
+
+  /** As {@link #start(Path, int)}, allowing page feedback from script (CORS) from these council sites. */
+  public static LocalMode start(Path dataFolder, int port, org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins)
+      throws IOException {
     EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(dataFolder);
     TableSetup.createIfMissing(dynamo.client(), TABLE);
     Services services = new Services(dynamo.client(), TABLE, Clock.systemUTC());
@@ -92,7 +98,8 @@ public final class LocalMode implements AutoCloseable {
     // The published site lives in the data folder and is served at /published/, as CloudFront serves the bucket.
     FolderSiteStore site = new FolderSiteStore(dataFolder.resolve("site"));
     Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth,
-        JobQueue.class, analysisQueue, PublishQueue.class, (PublishQueue) publishQueue::send, SiteStore.class, site);
+        JobQueue.class, analysisQueue, PublishQueue.class, (PublishQueue) publishQueue::send, SiteStore.class, site,
+        org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins);
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : functions) {
@@ -189,7 +196,7 @@ public final class LocalMode implements AutoCloseable {
         data = Path.of(args[i + 1]);
       }
     }
-    LocalMode local = start(data, port);
+    LocalMode local = start(data, port, org.yousaid.functions.common.http.AllowedOrigins.fromEnvironment());
     Runtime.getRuntime().addShutdownHook(new Thread(local::close));
     System.out.println("yousaid is running on http://127.0.0.1:" + local.port());
     System.out.println("  demo consultation:  http://127.0.0.1:" + local.port() + DEMO_FORM_PATH);
@@ -202,5 +209,18 @@ public final class LocalMode implements AutoCloseable {
           + "  (shown once; add accounts with bin/officer)");
     }
     System.out.println("  answers are kept in " + data.toAbsolutePath() + " (stop with Ctrl+C)");
+    // Months of made-up page feedback and EHC stage answers for the dashboards, once, in the background.
+    Thread demoAnswers = new Thread(() -> {
+      try {
+        int added = DemoData.seedAnswers(local.services().dynamo(), TABLE, Clock.systemUTC());
+        if (added > 0) {
+          System.out.println("  demo answers:       " + added + " page feedback and EHC stage survey answers added for the dashboards");
+        }
+      } catch (RuntimeException stopped) {
+        // Local mode stopped half-way; the next start adds them again.
+      }
+    }, "demo-answers");
+    demoAnswers.setDaemon(true);
+    demoAnswers.start();
   }
 }

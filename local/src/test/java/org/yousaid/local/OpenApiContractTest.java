@@ -85,7 +85,7 @@ class OpenApiContractTest {
   static void start() throws Exception {
     root = Path.of(System.getProperty("yousaid.repo.root", ".."));
     api = load(root.resolve("docs/openapi.yaml"));
-    local = LocalMode.start(data, 0);
+    local = LocalMode.start(data, 0, org.yousaid.functions.common.http.AllowedOrigins.parse("demo=https://localoffer.example.gov.uk"));
   }
 
   @AfterAll
@@ -250,6 +250,14 @@ class OpenApiContractTest {
     check("post", FEEDBACK, postForm(path, "pageUrl=https%3A%2F%2Flocaloffer.example.gov.uk%2F&useful=yes"), 201);
     check("post", FEEDBACK, postForm(path, "useful=yes"), 400);
     check("post", FEEDBACK, postForm("/api/v1/councils/elsewhere/page-feedback", "serviceId=ork-1&useful=no"), 404);
+
+    // The snippet's script asks first (CORS preflight): allowed for the council's own site only.
+    HttpRequest.Builder allowed = to(path).header("Origin", "https://localoffer.example.gov.uk")
+        .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    check("options", FEEDBACK, send(allowed), 204);
+    HttpRequest.Builder elsewhere = to(path).header("Origin", "https://elsewhere.example")
+        .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    check("options", FEEDBACK, send(elsewhere), 403);
   }
 
   @Test

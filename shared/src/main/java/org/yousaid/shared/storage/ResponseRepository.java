@@ -215,4 +215,36 @@ public final class ResponseRepository {
         .delete(Delete.builder().tableName(table).key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk))).build())
         .build();
   }
+
+  /**
+   * Stores many responses in batches of 25, without the conditions, transaction and receipt pointers of
+   * {@link #insert}: only for answers made up in bulk (local mode's demo answers), whose ids the caller
+   * guarantees unique and whose receipt codes nobody holds. Answers people send always go through {@link #insert}.
+   */
+  public void insertBulk(List<Response> batch) {
+    List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
+    for (Response response : batch) {
+      String pk = TableLayout.consultationPk(response.council(), response.consultationId());
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put(TableLayout.PK, s(pk));
+      item.put(TableLayout.SK, s(TableLayout.responseSk(response.id())));
+      item.put(TableLayout.TYPE, s(TYPE_RESPONSE));
+      item.put("receipt", s(response.receipt()));
+      item.put("submittedAt", s(response.submittedAt().toString()));
+      item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
+      item.put(TableLayout.DOC, s(Json.write(response)));
+      writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
+    }
+    for (int i = 0; i < writes.size(); i += 25) {
+      Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> pending =
+          Map.of(table, writes.subList(i, Math.min(writes.size(), i + 25)));
+      for (int attempt = 0; !pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty(); attempt++) {
+        if (attempt > 10) {
+          throw new IllegalStateException("DynamoDB kept returning unprocessed items");
+        }
+        Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request = pending;
+        pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+      }
+    }
+  }
 }

@@ -53,6 +53,7 @@ public final class OfficerHandler extends HttpHandler {
   private final ReportAssembler reports;
   private final org.yousaid.shared.audit.AuditLog audit;
   private final PublishPage publishing;
+  private final org.yousaid.functions.officer.dashboards.DashboardPages dashboards;
 
   /** Used by AWS Lambda. */
   public OfficerHandler() {
@@ -84,6 +85,9 @@ public final class OfficerHandler extends HttpHandler {
       publishing.request(c, o);
       return Responses.redirect("/officer/councils/" + c.council() + "/consultations/" + c.id() + "/publish?requested=1");
     }));
+    this.dashboards = new org.yousaid.functions.officer.dashboards.DashboardPages(consultations, responses,
+        new org.yousaid.reports.ReportBuilder(services.clock()),
+        System.getenv(org.yousaid.functions.officer.dashboards.DashboardPages.PUBLIC_API_URL));
     route("GET /officer/councils/{council}/consultations/{consultation}/import",
         signedIn((r, o, t) -> page("officer/import", Map.of("pageTitle", "Import answers", "consultation", consultation(r)), o, t)));
     route("POST /officer/councils/{council}/consultations/{consultation}/import", signedIn(this::importPage));
@@ -127,6 +131,14 @@ public final class OfficerHandler extends HttpHandler {
       return Responses.redirect("/officer/councils/" + c.council() + "/consultations/" + c.id() + "/themes");
     }));
     route("GET /api/v1/officer/councils/{council}/consultations", signedIn(this::consultationsJson));
+    route("GET /officer/councils/{council}/page-feedback",
+        signedIn((r, o, t) -> page("officer/page-feedback", dashboards.pageFeedbackModel(r), o, t)));
+    route("GET /officer/councils/{council}/page-feedback/comments",
+        signedIn((r, o, t) -> page("officer/page-feedback-comments", dashboards.commentsModel(r), o, t)));
+    route("GET /officer/councils/{council}/page-feedback/snippet",
+        signedIn((r, o, t) -> page("officer/page-feedback-snippet", dashboards.snippetModel(r), o, t)));
+    route("GET /officer/councils/{council}/ehc-stages",
+        signedIn((r, o, t) -> page("officer/ehc-stages", dashboards.ehcStagesModel(r), o, t)));
     route("GET /api/v1/officer/councils/{council}/consultations/{consultation}/responses", signedIn(this::responsesJson));
   }
 

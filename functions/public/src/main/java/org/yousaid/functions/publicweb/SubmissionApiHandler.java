@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.AllowedOrigins;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.HttpHandler;
 import org.yousaid.functions.common.http.Request;
@@ -28,18 +29,28 @@ public final class SubmissionApiHandler extends HttpHandler {
   private final ResponseRepository responses;
   private final PageFeedback pageFeedback;
   private final JsonSubmissionReader reader = new JsonSubmissionReader();
+  private final AllowedOrigins pageFeedbackOrigins;
+
+  static final String PAGE_FEEDBACK_ROUTE = "POST /api/v1/councils/{council}/page-feedback";
 
   /** Used by AWS Lambda. */
   public SubmissionApiHandler() {
-    this(Services.fromEnvironment());
+    this(Services.fromEnvironment(), AllowedOrigins.fromEnvironment());
   }
 
   public SubmissionApiHandler(Services services) {
+    this(services, AllowedOrigins.fromEnvironment());
+  }
+
+  /** {@code pageFeedbackOrigins}: the council web sites whose pages may send page feedback from script (CORS). */
+  public SubmissionApiHandler(Services services, AllowedOrigins pageFeedbackOrigins) {
+    this.pageFeedbackOrigins = pageFeedbackOrigins;
     this.submissions = services.submissions();
     this.responses = services.responses();
     this.pageFeedback = new PageFeedback(submissions);
     route("POST /api/v1/councils/{council}/consultations/{consultation}/responses", this::submit);
-    route("POST /api/v1/councils/{council}/page-feedback", this::submitPageFeedback);
+    route(PAGE_FEEDBACK_ROUTE, r -> pageFeedbackOrigins.decorate(r, r.pathParameter("council"), submitPageFeedback(r)));
+    route("OPTIONS /api/v1/councils/{council}/page-feedback", r -> pageFeedbackOrigins.preflight(r, r.pathParameter("council")));
     route("GET /api/v1/receipts/{receipt}", this::viewReceipt);
     route("DELETE /api/v1/receipts/{receipt}", this::eraseReceipt);
   }
@@ -139,6 +150,14 @@ public final class SubmissionApiHandler extends HttpHandler {
   /** The no-JavaScript page-feedback form gets an HTML page for its errors; API clients get problem JSON. */
   @Override
   protected APIGatewayV2HTTPResponse refuse(Request request, ProblemException problem) {
+    if (PAGE_FEEDBACK_ROUTE.equals(request.routeKey()) && request.pathParameters().containsKey("council")) {
+      // The embeddable script reads the problem's field messages, so refusals carry the CORS headers too.
+      return pageFeedbackOrigins.decorate(request, request.pathParameters().get("council"), refusePage(request, problem));
+    }
+    return refusePage(request, problem);
+  }
+
+  private APIGatewayV2HTTPResponse refusePage(Request request, ProblemException problem) {
     if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
       return super.refuse(request, problem);
     }

@@ -324,7 +324,8 @@ class SubmissionApiHandlerTest {
   void everyRouteInTheTemplateHasASampleEvent() {
     for (String routeKey : handler.routeKeys()) {
       boolean found = false;
-      for (String name : new String[] {"post-response.json", "post-page-feedback.json", "get-receipt.json", "delete-receipt.json"}) {
+      for (String name : new String[] {"post-response.json", "post-page-feedback.json", "options-page-feedback.json",
+          "get-receipt.json", "delete-receipt.json"}) {
         found |= event(name).getRouteKey().equals(routeKey);
       }
       assertTrue(found, "no sample event for " + routeKey);

@@ -19,7 +19,8 @@ public final class Assets {
       "govuk-frontend.min.css", "text/css; charset=utf-8",
       "govuk-frontend.min.js", "text/javascript; charset=utf-8",
       "yousaid.css", "text/css; charset=utf-8",
-      "yousaid.js", "text/javascript; charset=utf-8");
+      "yousaid.js", "text/javascript; charset=utf-8",
+      "page-feedback.js", "text/javascript; charset=utf-8");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private Assets() {}
