@@ -22,6 +22,8 @@ import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.ResponseRepository.IdempotencyRecord;
 import org.yousaid.shared.storage.ResponseRepository.InsertRefused;
+import org.yousaid.shared.storage.StorageRetry;
+import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
 import org.yousaid.shared.validation.RawSubmission;
 import org.yousaid.shared.validation.SubmissionValidator;
 import org.yousaid.shared.validation.ValidSubmission;
@@ -65,7 +67,20 @@ public final class SubmissionService {
   /** As {@link #submit(String, String, RawSubmission, String, Channel)}, for feedback about one page or service. */
   public Receipt submit(String council, String consultationId, RawSubmission raw, String idempotencyKey, Channel channel,
       String subject) {
-    return store(publicConsultation(council, consultationId), raw, idempotencyKey, channel, subject, null);
+    try {
+      return store(publicConsultation(council, consultationId), raw, idempotencyKey, channel, subject, null);
+    } catch (StorageUnavailable unavailable) {
+      throw notSaved();
+    }
+  }
+
+  /**
+   * Storage stayed unreachable after every retry. The transaction is all or nothing, so nothing of
+   * this request was stored; a retry with the same idempotency key stores it exactly once.
+   */
+  public static ProblemException notSaved() {
+    return new ProblemException(503, "Sorry, we could not save your answers",
+        "Sorry, we could not save your answers. Please try again in a moment: nothing was saved.", null);
   }
 
   /**
@@ -74,7 +89,11 @@ public final class SubmissionService {
    * late), with the date it was originally given when known.
    */
   public Receipt record(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, Instant givenAt) {
-    return store(consultation, raw, idempotencyKey, channel, null, givenAt == null ? clock.instant() : givenAt);
+    try {
+      return store(consultation, raw, idempotencyKey, channel, null, givenAt == null ? clock.instant() : givenAt);
+    } catch (StorageUnavailable unavailable) {
+      throw notSaved();
+    }
   }
 
   private Receipt store(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, String subject,
@@ -123,7 +142,15 @@ public final class SubmissionService {
         }
       } catch (ResponseRepository.TransactionConflict conflict) {
         if (attempt >= RECEIPT_ATTEMPTS) {
-          throw ProblemException.serviceBusy("We could not save your answers. Please try again.");
+          throw notSaved();
+        }
+        // Two requests with the same key at the same moment: let the other finish, then replay it.
+        StorageRetry.DEFAULT.pause(attempt);
+        if (key.isPresent()) {
+          Optional<Receipt> earlier = replay(consultation, key.get(), requestHash);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
         }
       }
     }
