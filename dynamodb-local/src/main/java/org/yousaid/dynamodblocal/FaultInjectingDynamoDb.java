@@ -52,11 +52,12 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
     TIMEOUT_AFTER
   }
 
-  private record Rule(Call call, Fault fault, AtomicInteger remaining) {}
+  private record Rule(Call call, Fault fault, AtomicInteger remaining, double probability) {}
 
   private final DynamoDbClient delegate;
   private final List<Rule> rules = new ArrayList<>();
   private final AtomicInteger injected = new AtomicInteger();
+  private final java.util.Random random = new java.util.Random(1);
 
   public FaultInjectingDynamoDb(DynamoDbClient delegate) {
     this.delegate = delegate;
@@ -64,7 +65,19 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   /** The next {@code times} matching calls fail with {@code fault}; {@link Integer#MAX_VALUE} for an outage. */
   public synchronized FaultInjectingDynamoDb failNext(Call call, Fault fault, int times) {
-    rules.add(new Rule(call, fault, new AtomicInteger(times)));
+    rules.add(new Rule(call, fault, new AtomicInteger(times), 1.0));
+    return this;
+  }
+
+  /** From now on, each matching call fails with {@code fault} with this probability (from a seeded generator). */
+  public synchronized FaultInjectingDynamoDb failRandomly(Call call, Fault fault, double probability) {
+    rules.add(new Rule(call, fault, new AtomicInteger(Integer.MAX_VALUE), probability));
+    return this;
+  }
+
+  /** Seeds the generator behind {@link #failRandomly}, for a repeatable run. */
+  public synchronized FaultInjectingDynamoDb seed(long seed) {
+    random.setSeed(seed);
     return this;
   }
 
@@ -80,7 +93,8 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   private synchronized Fault faultFor(Call call) {
     for (Rule rule : rules) {
-      if ((rule.call() == call || rule.call() == Call.ANY) && rule.remaining().get() > 0) {
+      if ((rule.call() == call || rule.call() == Call.ANY) && rule.remaining().get() > 0
+          && (rule.probability() >= 1.0 || random.nextDouble() < rule.probability())) {
         rule.remaining().decrementAndGet();
         injected.incrementAndGet();
         return rule.fault();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.Session;
 import org.yousaid.functions.officer.auth.TokenVerifier;
@@ -51,12 +52,30 @@ public final class LocalMode implements AutoCloseable {
     this.newDemoOfficerPassword = newDemoOfficerPassword;
   }
 
-  /** Starts everything; port 0 picks a free port. */
+  /**
+   * Starts everything; port 0 picks a free port. The public rate limit is off unless
+   * {@code PUBLIC_RATE_LIMIT} or {@code -Dyousaid.publicRateLimit} sets one (a laptop has one client).
+   */
   public static LocalMode start(Path dataFolder, int port) throws IOException {
+    boolean configured = System.getenv(RateLimiter.VARIABLE) != null || System.getProperty(RateLimiter.PROPERTY) != null;
+    return start(dataFolder, port, configured ? RateLimiter.fromEnvironment() : RateLimiter.off());
+  }
+
+  /** Starts everything with this limit on the public routes (per source IP, as in each Lambda container). */
+  public static LocalMode start(Path dataFolder, int port, RateLimiter publicRateLimit) throws IOException {
+    return start(dataFolder, port, publicRateLimit, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #start(Path, int, RateLimiter)}, with the handlers' DynamoDB client passed through
+   * {@code wrapClient} first (fault drills wrap it in a {@code FaultInjectingDynamoDb}).
+   */
+  public static LocalMode start(Path dataFolder, int port, RateLimiter publicRateLimit,
+      java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> wrapClient) throws IOException {
     EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(dataFolder);
     TableSetup.createIfMissing(dynamo.client(), TABLE);
-    Services services = new Services(dynamo.client(), TABLE, Clock.systemUTC());
-    DemoData.seed(services.consultations());
+    DemoData.seed(new Services(dynamo.client(), TABLE, Clock.systemUTC()).consultations());
+    Services services = new Services(wrapClient.apply(dynamo.client()), TABLE, Clock.systemUTC());
     LocalSigningKey signingKey = LocalSigningKey.inFolder(dataFolder);
     LocalOfficers officers = new LocalOfficers(dynamo.client(), TABLE);
     String newPassword = null;
@@ -72,7 +91,7 @@ public final class LocalMode implements AutoCloseable {
         new LocalPasswordSignIn(officers, signingKey, session));
     InProcessQueue analysisQueue = new InProcessQueue(MAX_RECEIVE_COUNT);
     Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth,
-        org.yousaid.functions.common.queue.JobQueue.class, analysisQueue);
+        org.yousaid.functions.common.queue.JobQueue.class, analysisQueue, RateLimiter.class, publicRateLimit);
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : SamTemplate.fromClasspath().functions()) {
@@ -140,6 +159,11 @@ public final class LocalMode implements AutoCloseable {
 
   public Services services() {
     return services;
+  }
+
+  /** DynamoDB Local's own client, never wrapped: for reading back what was really stored. */
+  public software.amazon.awssdk.services.dynamodb.DynamoDbClient storageClient() {
+    return dynamo.client();
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class SubmissionService {
   /** What the respondent gets back. {@code replayed} is true when this repeats an earlier identical request. */
   public record Receipt(String responseId, String receipt, boolean replayed) {}
 
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:\\-]{8,128}");
   private static final DateTimeFormatter CLOSED_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZoneId.of("Europe/London"));
@@ -55,6 +56,11 @@ public final class SubmissionService {
 
   /** The consultation as the public may see it, or a 404 problem. */
   public Consultation publicConsultation(String council, String consultationId) {
+    // Anything that cannot be a slug is not looked up at all: DynamoDB refuses over-long or odd keys
+    // with a server error, and an address typed wrong deserves a plain 404.
+    if (!isSlug(council) || !isSlug(consultationId)) {
+      throw ProblemException.notFound("There is no consultation at this address. Check the link you were sent.");
+    }
     return consultations.find(council, consultationId)
         .filter(Consultation::isVisibleToPublic)
         .orElseThrow(() -> ProblemException.notFound("There is no consultation at this address. Check the link you were sent."));
@@ -175,6 +181,10 @@ public final class SubmissionService {
         ? " on " + CLOSED_DATE.format(consultation.closesAt()) : "";
     return ProblemException.conflict("This consultation has closed",
         "This consultation closed" + when + " and no longer takes answers. Thank you for your interest.");
+  }
+
+  private static boolean isSlug(String value) {
+    return value != null && SLUG.matcher(value).matches();
   }
 
   private static Optional<String> checkedKey(String key) {

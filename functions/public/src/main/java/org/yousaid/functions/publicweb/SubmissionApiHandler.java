@@ -7,6 +7,7 @@ import java.util.Map;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.HttpHandler;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.web.Pages;
@@ -35,6 +36,11 @@ public final class SubmissionApiHandler extends HttpHandler {
   }
 
   public SubmissionApiHandler(Services services) {
+    this(services, RateLimiter.fromEnvironment());
+  }
+
+  public SubmissionApiHandler(Services services, RateLimiter rateLimiter) {
+    rateLimit(rateLimiter);
     this.submissions = services.submissions();
     this.responses = services.responses();
     this.pageFeedback = new PageFeedback(submissions);
@@ -58,8 +64,11 @@ public final class SubmissionApiHandler extends HttpHandler {
     if (request.mediaType().equals("application/x-www-form-urlencoded")) {
       // The embeddable no-JavaScript snippet posts a plain form and gets a thank-you page back.
       FormBody form = FormBody.parse(request.bodyText(MAX_JSON_BYTES));
-      pageFeedback.submit(council, new PageFeedback.Input(form.first("pageUrl"), form.first("serviceId"),
-          form.first("useful"), form.first("comment")), key);
+      if (!Honeypot.filled(form)) {
+        pageFeedback.submit(council, new PageFeedback.Input(form.first("pageUrl"), form.first("serviceId"),
+            form.first("useful"), form.first("comment")), key);
+      }
+      // A filled honeypot is a bot: thanked like anyone else, nothing stored.
       return Responses.html(201, Pages.render("feedback-thanks", Map.of("pageTitle", "Thank you for your feedback",
           "returnTo", safeReturn(form.first("pageUrl")))));
     }
