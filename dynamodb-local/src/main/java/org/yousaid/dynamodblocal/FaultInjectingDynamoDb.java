@@ -49,7 +49,14 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
     /** SdkClientException as for a read timeout, thrown before the call reaches DynamoDB. */
     TIMEOUT_BEFORE,
     /** The call reaches DynamoDB and succeeds, then SdkClientException as for a lost answer. */
-    TIMEOUT_AFTER
+    TIMEOUT_AFTER,
+    /**
+     * DynamoDbException (HTTP 500) whose message quotes the whole request, items and all, as some
+     * real errors quote the values they refuse: logs must not repeat it.
+     */
+    INTERNAL_ERROR_QUOTING_REQUEST,
+    /** As above with HTTP 400 (a ValidationException quoting the values), which is not retried. */
+    VALIDATION_ERROR_QUOTING_REQUEST
   }
 
   private record Rule(Call call, Fault fault, AtomicInteger remaining, double probability) {}
@@ -103,7 +110,7 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
     return null;
   }
 
-  private <T> T run(Call call, int items, java.util.function.Supplier<T> real) {
+  private <T> T run(Call call, int items, Object request, java.util.function.Supplier<T> real) {
     Fault fault = faultFor(call);
     if (fault == null) {
       return real.get();
@@ -119,6 +126,10 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
         throw TransactionCanceledException.builder().message("Transaction cancelled (injected)").statusCode(400)
             .cancellationReasons(reasons).build();
       }
+      case INTERNAL_ERROR_QUOTING_REQUEST -> throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+          .message("Internal server error (injected) while handling " + request).statusCode(500).build();
+      case VALIDATION_ERROR_QUOTING_REQUEST -> throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+          .message("One or more parameter values were invalid (injected): " + request).statusCode(400).build();
       case TIMEOUT_BEFORE -> throw SdkClientException.create("Read timed out (injected, before the call)");
       case TIMEOUT_AFTER -> {
         real.get();
@@ -130,22 +141,22 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   @Override
   public GetItemResponse getItem(GetItemRequest request) {
-    return run(Call.GET_ITEM, 1, () -> delegate.getItem(request));
+    return run(Call.GET_ITEM, 1, request, () -> delegate.getItem(request));
   }
 
   @Override
   public PutItemResponse putItem(PutItemRequest request) {
-    return run(Call.PUT_ITEM, 1, () -> delegate.putItem(request));
+    return run(Call.PUT_ITEM, 1, request, () -> delegate.putItem(request));
   }
 
   @Override
   public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-    return run(Call.TRANSACT_WRITE, request.transactItems().size(), () -> delegate.transactWriteItems(request));
+    return run(Call.TRANSACT_WRITE, request.transactItems().size(), request, () -> delegate.transactWriteItems(request));
   }
 
   @Override
   public QueryResponse query(QueryRequest request) {
-    return run(Call.QUERY, 1, () -> delegate.query(request));
+    return run(Call.QUERY, 1, request, () -> delegate.query(request));
   }
 
   @Override
