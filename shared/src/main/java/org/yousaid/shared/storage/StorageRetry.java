@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Our own bounded retry around DynamoDB calls, on top of the SDK's: throttling, timeouts and
  * connection failures are retried a few times with exponential backoff and full jitter, then
  * reported as {@link StorageUnavailable} so the caller can tell the person that nothing was saved.
- * Bounded so a Lambda invocation never waits more than about a second here.
+ * Bounded: three attempts, under half a second of waiting in all, on top of the SDK's own retries.
  */
 public final class StorageRetry {
 
@@ -35,7 +35,7 @@ public final class StorageRetry {
     }
   }
 
-  public static final StorageRetry DEFAULT = new StorageRetry(5, Duration.ofMillis(25), Duration.ofMillis(400),
+  public static final StorageRetry DEFAULT = new StorageRetry(3, Duration.ofMillis(50), Duration.ofMillis(400),
       d -> Thread.sleep(d.toMillis()));
 
   private final int maxAttempts;
