@@ -72,8 +72,9 @@ class LocalBadInputHttpTest {
     List<Object[]> requests = new ArrayList<>(List.of(
         new Object[] {"POST", api, json, invalidUtf8},
         new Object[] {"POST", api, json, "{\"answers\":{\"find-information\":\"a\u0000b\"}".getBytes(StandardCharsets.UTF_8)},
-        // Just over local mode's 10 MB cap (as API Gateway's), within what the JDK server drains before answering.
-        new Object[] {"POST", api, json, new byte[10 * 1024 * 1024 + 1024]},
+        // (Bodies over the size limits get 413: covered in-process by PublicRoutesPropertyTest; over a raw socket the
+        // server's early answer races the client's upload and the connection may be reset, so not asserted here.)
+        new Object[] {"POST", api, json, new byte[70 * 1024]},
         new Object[] {"POST", api, "Content-Type: text/plain\r\n", "answers".getBytes(StandardCharsets.UTF_8)},
         new Object[] {"POST", api, json + "Content-Type: application/x-www-form-urlencoded\r\n", "{}".getBytes(StandardCharsets.UTF_8)},
         new Object[] {"POST", api, json + "Idempotency-Key: \u00ff\u00fe%00\r\n", "{\"answers\":{}}".getBytes(StandardCharsets.UTF_8)},
