@@ -212,7 +212,9 @@ public final class LocalHttpServer implements AutoCloseable {
         query.merge(key, value, (a, b) -> a + "," + b);
       }
     }
-    boolean text = isText(headers.get("content-type"));
+    // Text that is not valid UTF-8 goes through as its bytes (base64), so the handler refuses it with a 400
+    // instead of seeing it silently repaired with U+FFFD.
+    boolean text = isText(headers.get("content-type")) && isUtf8(body);
     long now = Instant.now().toEpochMilli();
     return APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0")
@@ -240,6 +242,15 @@ public final class LocalHttpServer implements AutoCloseable {
                 .build())
             .build())
         .build();
+  }
+
+  private static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** API Gateway passes text bodies as they are and base64-encodes the rest; so do we, but strictly. */

@@ -18,6 +18,7 @@ import org.yousaid.functions.common.queue.PublishQueue;
 import org.yousaid.publishing.FolderSiteStore;
 import org.yousaid.publishing.SitePaths;
 import org.yousaid.publishing.SiteStore;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.Session;
 import org.yousaid.functions.officer.auth.TokenVerifier;
@@ -63,7 +64,11 @@ public final class LocalMode implements AutoCloseable {
     this.newDemoOfficerPassword = newDemoOfficerPassword;
   }
 
-  /** Starts everything; port 0 picks a free port. Page feedback from script is allowed from no other site. */
+  /**
+   * Starts everything; port 0 picks a free port. Page feedback from script is allowed from no other site.
+   * The public rate limit is off unless {@code PUBLIC_RATE_LIMIT} or {@code -Dyousaid.publicRateLimit} sets
+   * one (a laptop has one client).
+   */
   public static LocalMode start(Path dataFolder, int port) throws IOException {
     return start(dataFolder, port, org.yousaid.functions.common.http.AllowedOrigins.none());
   }
@@ -71,10 +76,35 @@ public final class LocalMode implements AutoCloseable {
   /** As {@link #start(Path, int)}, allowing page feedback from script (CORS) from these council sites. */
   public static LocalMode start(Path dataFolder, int port, org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins)
       throws IOException {
+    return start(dataFolder, port, pageFeedbackOrigins, defaultRateLimit(), java.util.function.UnaryOperator.identity());
+  }
+
+  /** Starts everything with this limit on the public routes (per source IP, as in each Lambda container). */
+  public static LocalMode start(Path dataFolder, int port, RateLimiter publicRateLimit) throws IOException {
+    return start(dataFolder, port, publicRateLimit, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #start(Path, int, RateLimiter)}, with the handlers' DynamoDB client passed through
+   * {@code wrapClient} first (fault drills wrap it in a {@code FaultInjectingDynamoDb}).
+   */
+  public static LocalMode start(Path dataFolder, int port, RateLimiter publicRateLimit,
+      java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> wrapClient) throws IOException {
+    return start(dataFolder, port, org.yousaid.functions.common.http.AllowedOrigins.none(), publicRateLimit, wrapClient);
+  }
+
+  private static RateLimiter defaultRateLimit() {
+    boolean configured = System.getenv(RateLimiter.VARIABLE) != null || System.getProperty(RateLimiter.PROPERTY) != null;
+    return configured ? RateLimiter.fromEnvironment() : RateLimiter.off();
+  }
+
+  private static LocalMode start(Path dataFolder, int port, org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins,
+      RateLimiter publicRateLimit,
+      java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> wrapClient) throws IOException {
     EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(dataFolder);
     TableSetup.createIfMissing(dynamo.client(), TABLE);
-    Services services = new Services(dynamo.client(), TABLE, Clock.systemUTC());
-    DemoData.seed(services.consultations());
+    DemoData.seed(new Services(dynamo.client(), TABLE, Clock.systemUTC()).consultations());
+    Services services = new Services(wrapClient.apply(dynamo.client()), TABLE, Clock.systemUTC());
     LocalSigningKey signingKey = LocalSigningKey.inFolder(dataFolder);
     LocalOfficers officers = new LocalOfficers(dynamo.client(), TABLE);
     String newPassword = null;
@@ -99,7 +129,7 @@ public final class LocalMode implements AutoCloseable {
     FolderSiteStore site = new FolderSiteStore(dataFolder.resolve("site"));
     Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth,
         JobQueue.class, analysisQueue, PublishQueue.class, (PublishQueue) publishQueue::send, SiteStore.class, site,
-        org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins);
+        org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins, RateLimiter.class, publicRateLimit);
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : functions) {
@@ -177,6 +207,11 @@ public final class LocalMode implements AutoCloseable {
 
   public Services services() {
     return services;
+  }
+
+  /** DynamoDB Local's own client, never wrapped: for reading back what was really stored. */
+  public software.amazon.awssdk.services.dynamodb.DynamoDbClient storageClient() {
+    return dynamo.client();
   }
 
   @Override

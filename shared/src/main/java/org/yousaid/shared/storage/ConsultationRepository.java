@@ -26,9 +26,9 @@ public final class ConsultationRepository {
   }
 
   public Optional<Consultation> find(String council, String consultationId) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+    Map<String, AttributeValue> item = StorageRetry.DEFAULT.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
         .key(Map.of(TableLayout.PK, s(TableLayout.consultationPk(council, consultationId)), TableLayout.SK, s(TableLayout.META))))
-        .item();
+        .item());
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }

@@ -2,14 +2,18 @@ package org.yousaid.shared.storage;
 
 import static org.yousaid.shared.storage.ConsultationRepository.s;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Response;
+import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -55,10 +59,16 @@ public final class ResponseRepository {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final StorageRetry retry;
 
   public ResponseRepository(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, StorageRetry.DEFAULT);
+  }
+
+  public ResponseRepository(DynamoDbClient dynamo, String table, StorageRetry retry) {
     this.dynamo = dynamo;
     this.table = table;
+    this.retry = retry;
   }
 
   /** Stores the response, its receipt pointer and (if given) its idempotency record, all or nothing. */
@@ -93,11 +103,51 @@ public final class ResponseRepository {
         "responseId", s(i.responseId()),
         "receipt", s(i.receipt()),
         TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt()))))));
-    try {
-      dynamo.transactWriteItems(b -> b.transactItems(writes));
-    } catch (TransactionCanceledException e) {
-      throw new InsertRefused(clashOf(e.cancellationReasons()));
+    // The same token on every attempt of this insert: DynamoDB treats a repeat within 10 minutes as the
+    // same transaction, so a retry after a timeout cannot fail on our own earlier, successful write.
+    String token = UUID.nameUUIDFromBytes((response.id() + "|" + response.receipt()).getBytes(StandardCharsets.UTF_8)).toString();
+    String responseSk = TableLayout.responseSk(response.id());
+    boolean mayHaveLanded = false;
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      if (attempt > 1) {
+        retry.pause(attempt - 1);
+      }
+      try {
+        dynamo.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(token));
+        return;
+      } catch (TransactionCanceledException e) {
+        if (!StorageRetry.isThrottled(e.cancellationReasons())) {
+          // A condition failed. After a timeout that condition may be our own write, which did land.
+          if (mayHaveLanded && landed(pk, responseSk, response.receipt())) {
+            return;
+          }
+          throw new InsertRefused(clashOf(e.cancellationReasons()));
+        }
+        last = e;
+      } catch (RuntimeException e) {
+        if (!StorageRetry.isTransient(e)) {
+          throw e;
+        }
+        mayHaveLanded |= e instanceof SdkClientException;
+        last = e;
+      }
     }
+    if (mayHaveLanded) {
+      try {
+        if (landed(pk, responseSk, response.receipt())) {
+          return;
+        }
+      } catch (RuntimeException unreachable) {
+        // Still unreachable: report the original failure.
+      }
+    }
+    throw new StorageUnavailable(last);
+  }
+
+  /** Whether this very response (same id and receipt) is stored; the transaction wrote its pointers with it. */
+  private boolean landed(String pk, String sk, String receipt) {
+    return get(pk, sk).map(item -> item.get("receipt") != null && receipt.equals(item.get("receipt").s())).orElse(false);
   }
 
   private static Clash clashOf(List<CancellationReason> reasons) {
@@ -130,13 +180,8 @@ public final class ResponseRepository {
   }
 
   public Optional<IdempotencyRecord> findIdempotency(String council, String consultationId, String key) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-        TableLayout.PK, s(TableLayout.consultationPk(council, consultationId)),
-        TableLayout.SK, s(TableLayout.idempotencySk(key))))).item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new IdempotencyRecord(key, item.get("requestHash").s(), item.get("responseId").s(), item.get("receipt").s()));
+    return get(TableLayout.consultationPk(council, consultationId), TableLayout.idempotencySk(key)).map(item ->
+        new IdempotencyRecord(key, item.get("requestHash").s(), item.get("responseId").s(), item.get("receipt").s()));
   }
 
   public Optional<Response> find(String council, String consultationId, String responseId) {
@@ -172,24 +217,29 @@ public final class ResponseRepository {
       erased.answers().stream().map(Answer::questionId).distinct()
           .forEach(q -> deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id()))));
     });
-    dynamo.transactWriteItems(b -> b.transactItems(deletes));
+    // Deletes are safe to repeat.
+    retry.call(() -> dynamo.transactWriteItems(b -> b.transactItems(deletes)));
     return true;
   }
 
   /** Every response to a consultation, oldest first (ULIDs sort by time). */
   public List<Response> listForConsultation(String council, String consultationId) {
-    List<Response> result = new ArrayList<>();
-    dynamo.queryPaginator(responsesQuery(council, consultationId).build()).items()
-        .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Response.class)));
-    return result;
+    return retry.call(() -> {
+      List<Response> result = new ArrayList<>();
+      dynamo.queryPaginator(responsesQuery(council, consultationId).build()).items()
+          .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Response.class)));
+      return result;
+    });
   }
 
   public int countForConsultation(String council, String consultationId) {
-    int count = 0;
-    for (var page : dynamo.queryPaginator(responsesQuery(council, consultationId).select(Select.COUNT).build())) {
-      count += page.count();
-    }
-    return count;
+    return retry.call(() -> {
+      int count = 0;
+      for (var page : dynamo.queryPaginator(responsesQuery(council, consultationId).select(Select.COUNT).build())) {
+        count += page.count();
+      }
+      return count;
+    });
   }
 
   private QueryRequest.Builder responsesQuery(String council, String consultationId) {
@@ -205,8 +255,8 @@ public final class ResponseRepository {
   }
 
   private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-        .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk)))).item();
+    Map<String, AttributeValue> item = retry.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+        .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk)))).item());
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 

@@ -22,6 +22,8 @@ import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.ResponseRepository.IdempotencyRecord;
 import org.yousaid.shared.storage.ResponseRepository.InsertRefused;
+import org.yousaid.shared.storage.StorageRetry;
+import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
 import org.yousaid.shared.validation.RawSubmission;
 import org.yousaid.shared.validation.SubmissionValidator;
 import org.yousaid.shared.validation.ValidSubmission;
@@ -35,6 +37,7 @@ public final class SubmissionService {
   /** What the respondent gets back. {@code replayed} is true when this repeats an earlier identical request. */
   public record Receipt(String responseId, String receipt, boolean replayed) {}
 
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:\\-]{8,128}");
   private static final DateTimeFormatter CLOSED_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZoneId.of("Europe/London"));
@@ -53,6 +56,11 @@ public final class SubmissionService {
 
   /** The consultation as the public may see it, or a 404 problem. */
   public Consultation publicConsultation(String council, String consultationId) {
+    // Anything that cannot be a slug is not looked up at all: DynamoDB refuses over-long or odd keys
+    // with a server error, and an address typed wrong deserves a plain 404.
+    if (!isSlug(council) || !isSlug(consultationId)) {
+      throw ProblemException.notFound("There is no consultation at this address. Check the link you were sent.");
+    }
     return consultations.find(council, consultationId)
         .filter(Consultation::isVisibleToPublic)
         .orElseThrow(() -> ProblemException.notFound("There is no consultation at this address. Check the link you were sent."));
@@ -65,7 +73,20 @@ public final class SubmissionService {
   /** As {@link #submit(String, String, RawSubmission, String, Channel)}, for feedback about one page or service. */
   public Receipt submit(String council, String consultationId, RawSubmission raw, String idempotencyKey, Channel channel,
       String subject) {
-    return store(publicConsultation(council, consultationId), raw, idempotencyKey, channel, subject, null);
+    try {
+      return store(publicConsultation(council, consultationId), raw, idempotencyKey, channel, subject, null);
+    } catch (StorageUnavailable unavailable) {
+      throw notSaved();
+    }
+  }
+
+  /**
+   * Storage stayed unreachable after every retry. The transaction is all or nothing, so nothing of
+   * this request was stored; a retry with the same idempotency key stores it exactly once.
+   */
+  public static ProblemException notSaved() {
+    return new ProblemException(503, "Sorry, we could not save your answers",
+        "Sorry, we could not save your answers. Please try again in a moment: nothing was saved.", null);
   }
 
   /**
@@ -74,7 +95,11 @@ public final class SubmissionService {
    * late), with the date it was originally given when known.
    */
   public Receipt record(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, Instant givenAt) {
-    return store(consultation, raw, idempotencyKey, channel, null, givenAt == null ? clock.instant() : givenAt);
+    try {
+      return store(consultation, raw, idempotencyKey, channel, null, givenAt == null ? clock.instant() : givenAt);
+    } catch (StorageUnavailable unavailable) {
+      throw notSaved();
+    }
   }
 
   private Receipt store(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, String subject,
@@ -123,7 +148,15 @@ public final class SubmissionService {
         }
       } catch (ResponseRepository.TransactionConflict conflict) {
         if (attempt >= RECEIPT_ATTEMPTS) {
-          throw ProblemException.serviceBusy("We could not save your answers. Please try again.");
+          throw notSaved();
+        }
+        // Two requests with the same key at the same moment: let the other finish, then replay it.
+        StorageRetry.DEFAULT.pause(attempt);
+        if (key.isPresent()) {
+          Optional<Receipt> earlier = replay(consultation, key.get(), requestHash);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
         }
       }
     }
@@ -148,6 +181,10 @@ public final class SubmissionService {
         ? " on " + CLOSED_DATE.format(consultation.closesAt()) : "";
     return ProblemException.conflict("This consultation has closed",
         "This consultation closed" + when + " and no longer takes answers. Thank you for your interest.");
+  }
+
+  private static boolean isSlug(String value) {
+    return value != null && SLUG.matcher(value).matches();
   }
 
   private static Optional<String> checkedKey(String key) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.HttpHandler;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.web.Assets;
@@ -43,6 +44,11 @@ public final class PublicFormHandler extends HttpHandler {
   }
 
   public PublicFormHandler(Services services) {
+    this(services, RateLimiter.fromEnvironment());
+  }
+
+  public PublicFormHandler(Services services, RateLimiter rateLimiter) {
+    rateLimit(rateLimiter);
     this.submissions = services.submissions();
     this.consultations = services.consultations();
     this.responses = services.responses();
@@ -66,16 +72,19 @@ public final class PublicFormHandler extends HttpHandler {
     FormBody form = FormBody.parse(request.bodyText(MAX_FORM_BYTES));
     String token = Optional.ofNullable(form.first(FormView.FORM_TOKEN)).filter(t -> t.matches("[0-9a-f\\-]{36}"))
         .orElse(UUID.randomUUID().toString());
+    if (Honeypot.filled(form)) {
+      // A bot filled the field people cannot see: it gets a confirmation that looks real, and nothing is stored.
+      Consultation consultation = submissions.publicConsultation(council, consultationId);
+      return confirmation(consultation, Honeypot.decoyReceipt());
+    }
     try {
       SubmissionService.Receipt receipt = submissions.submit(council, consultationId, FormView.toSubmission(form), token, Channel.WEB);
       Consultation consultation = submissions.publicConsultation(council, consultationId);
-      return Responses.html(200, Pages.render("confirmation", Map.of(
-          "pageTitle", "Your answers have been sent",
-          "councilName", consultation.councilName(),
-          "consultation", consultation,
-          "receipt", receipt.receipt(),
-          "draftKey", council + "/" + consultationId)));
+      return confirmation(consultation, receipt.receipt());
     } catch (ProblemException problem) {
+      if (problem.status() == 503) {
+        return notSaved(council, consultationId, form, token, problem);
+      }
       if (problem.status() == 400 && !problem.errors().isEmpty()) {
         Consultation consultation = submissions.publicConsultation(council, consultationId);
         return Responses.html(400, renderForm(consultation, form, problem.errors(), token));
@@ -89,8 +98,52 @@ public final class PublicFormHandler extends HttpHandler {
     }
   }
 
+  private static APIGatewayV2HTTPResponse confirmation(Consultation consultation, String receipt) {
+    return Responses.html(200, Pages.render("confirmation", Map.of(
+        "pageTitle", "Your answers have been sent",
+        "councilName", consultation.councilName(),
+        "consultation", consultation,
+        "receipt", receipt,
+        "draftKey", consultation.council() + "/" + consultation.id())));
+  }
+
+  /**
+   * Storage failed after every retry: the form comes back with everything typed and the same form
+   * token, so pressing the button again stores the answers exactly once. If even the consultation
+   * cannot be read, a plain page re-posts every field as it was given.
+   */
+  private APIGatewayV2HTTPResponse notSaved(String council, String consultationId, FormBody form, String token,
+      ProblemException problem) {
+    String html;
+    try {
+      Consultation consultation = submissions.publicConsultation(council, consultationId);
+      html = renderForm(consultation, form, List.of(), token, problem.detail());
+    } catch (RuntimeException stillDown) {
+      List<Map<String, String>> hidden = new java.util.ArrayList<>();
+      form.fields().forEach((name, values) -> {
+        if (!name.equals(FormView.FORM_TOKEN)) {
+          values.forEach(v -> hidden.add(Map.of("name", name, "value", v)));
+        }
+      });
+      hidden.add(Map.of("name", FormView.FORM_TOKEN, "value", token));
+      html = Pages.render("not-saved", Map.of("pageTitle", problem.title(), "detail", problem.detail(),
+          "action", "/c/" + council + "/" + consultationId, "fields", hidden));
+    }
+    APIGatewayV2HTTPResponse response = Responses.html(503, html);
+    response.getHeaders().put("Retry-After", "2");
+    return response;
+  }
+
   private String renderForm(Consultation consultation, FormBody given, List<FieldError> errors, String token) {
+    return renderForm(consultation, given, errors, token, null);
+  }
+
+  private String renderForm(Consultation consultation, FormBody given, List<FieldError> errors, String token, String notSaved) {
     Map<String, Object> model = new HashMap<>();
+    if (notSaved != null) {
+      model.put("notSaved", notSaved);
+    }
+    model.put("honeypot", Honeypot.FIELD);
     model.put("pageTitle", consultation.title());
     model.put("councilName", consultation.councilName());
     model.put("consultation", consultation);

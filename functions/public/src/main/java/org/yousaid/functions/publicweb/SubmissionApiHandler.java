@@ -8,6 +8,7 @@ import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.AllowedOrigins;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.HttpHandler;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.web.Pages;
@@ -35,15 +36,25 @@ public final class SubmissionApiHandler extends HttpHandler {
 
   /** Used by AWS Lambda. */
   public SubmissionApiHandler() {
-    this(Services.fromEnvironment(), AllowedOrigins.fromEnvironment());
+    this(Services.fromEnvironment(), AllowedOrigins.fromEnvironment(), RateLimiter.fromEnvironment());
   }
 
   public SubmissionApiHandler(Services services) {
-    this(services, AllowedOrigins.fromEnvironment());
+    this(services, AllowedOrigins.fromEnvironment(), RateLimiter.fromEnvironment());
   }
 
   /** {@code pageFeedbackOrigins}: the council web sites whose pages may send page feedback from script (CORS). */
   public SubmissionApiHandler(Services services, AllowedOrigins pageFeedbackOrigins) {
+    this(services, pageFeedbackOrigins, RateLimiter.fromEnvironment());
+  }
+
+  public SubmissionApiHandler(Services services, RateLimiter rateLimiter) {
+    this(services, AllowedOrigins.fromEnvironment(), rateLimiter);
+  }
+
+  /** @param rateLimiter the per-client limit on these routes (per Lambda container) */
+  public SubmissionApiHandler(Services services, AllowedOrigins pageFeedbackOrigins, RateLimiter rateLimiter) {
+    rateLimit(rateLimiter);
     this.pageFeedbackOrigins = pageFeedbackOrigins;
     this.submissions = services.submissions();
     this.responses = services.responses();
@@ -69,8 +80,11 @@ public final class SubmissionApiHandler extends HttpHandler {
     if (request.mediaType().equals("application/x-www-form-urlencoded")) {
       // The embeddable no-JavaScript snippet posts a plain form and gets a thank-you page back.
       FormBody form = FormBody.parse(request.bodyText(MAX_JSON_BYTES));
-      pageFeedback.submit(council, new PageFeedback.Input(form.first("pageUrl"), form.first("serviceId"),
-          form.first("useful"), form.first("comment")), key);
+      if (!Honeypot.filled(form)) {
+        pageFeedback.submit(council, new PageFeedback.Input(form.first("pageUrl"), form.first("serviceId"),
+            form.first("useful"), form.first("comment")), key);
+      }
+      // A filled honeypot is a bot: thanked like anyone else, nothing stored.
       return Responses.html(201, Pages.render("feedback-thanks", Map.of("pageTitle", "Thank you for your feedback",
           "returnTo", safeReturn(form.first("pageUrl")))));
     }
