@@ -67,6 +67,11 @@
         showError(form, 'Select yes if this page was useful, or no if it was not');
         return;
       }
+      if (data.get('website')) {
+        // The hidden "leave this empty" field is filled: a bot. Thank it, send nothing.
+        thank(form);
+        return;
+      }
       var body = { useful: useful === 'yes' };
       if (data.get('serviceId')) {
         body.serviceId = data.get('serviceId');

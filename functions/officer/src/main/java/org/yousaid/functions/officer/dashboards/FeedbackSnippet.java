@@ -51,6 +51,10 @@ public final class FeedbackSnippet {
             <div id="yousaid-comment-hint" class="govuk-hint">Do not include personal information, such as your name or your child's name.</div>
             <textarea class="govuk-textarea" id="yousaid-comment" name="comment" rows="3" maxlength="1200" aria-describedby="yousaid-comment-hint"></textarea>
           </div>
+          <div hidden>
+            <label for="yousaid-website">Leave this empty</label>
+            <input type="text" id="yousaid-website" name="website" tabindex="-1" autocomplete="off">
+          </div>
           <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Send feedback</button>
         </form>
         """);

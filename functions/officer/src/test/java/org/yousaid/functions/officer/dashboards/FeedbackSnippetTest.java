@@ -21,6 +21,8 @@ class FeedbackSnippetTest {
       assertTrue(html.contains("id=\"" + id + "\"") && html.contains("for=\"" + id + "\""), id + " has its label");
     }
     assertTrue(html.contains("<script src=\"https://api.example/assets/page-feedback.js\" defer></script>"));
+    // The public API's honeypot ("website"): hidden from people and assistive technology with no CSS needed.
+    assertTrue(html.contains("<div hidden>") && html.contains("name=\"website\" tabindex=\"-1\""), "the snippet carries the honeypot");
     assertFalse(FeedbackSnippet.html("https://api.example", "demo", "serviceId", "svc-1", false).contains("<script"));
     assertTrue(FeedbackSnippet.html("https://api.example", "demo", "serviceId", "svc-1", false).contains("name=\"serviceId\" value=\"svc-1\""));
     assertThrows(IllegalArgumentException.class, () -> FeedbackSnippet.html("https://api.example", "demo", "onclick", "x", false));
