@@ -237,8 +237,36 @@ class XssBrowserTest {
       page.locator(".govuk-summary-card__title a").first().click();
       page.waitForLoadState();
       assertNoScriptFromInput(page, "a theme's page");
+
+      // An officer approves payload answers as quotes, names the theme and writes "we did" with payloads,
+      // then publishes: the public pages must show them as text too.
+      for (var box : page.locator("input[name=answer]").all()) {
+        box.check();
+      }
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve as quotes")).click();
+      page.waitForLoadState();
+      page.getByLabel("Rename this theme").fill("<img src=x onerror=alert('label')>");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename")).click();
+      page.waitForLoadState();
+      page.getByLabel("What the council did or will do about this").fill("<script>alert('we did')</script> We fixed it.");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save \"we did\"")).click();
+      page.waitForLoadState();
+      assertNoScriptFromInput(page, "a theme's page after corrections");
       assertEquals(200, open(page, CONSULTATION + "/report").status());
       assertNoScriptFromInput(page, "the report with themes");
+      assertEquals(200, open(page, CONSULTATION + "/publish/preview").status());
+      assertNoScriptFromInput(page, "the preview of the published page");
+      open(page, CONSULTATION + "/publish");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version")).click();
+      page.waitForLoadState();
+      assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES), "publishing finished");
+      assertEquals(200, open(page, "/published/demo/local-offer-2026/index.html").status());
+      String published = page.locator("main").innerText();
+      assertTrue(published.contains("<script>alert('we did')</script>") && published.contains("<img src=x onerror=alert('label')>"),
+          "the published page shows the payloads as text");
+      assertNoScriptFromInput(page, "the published You said, we did page");
+      assertEquals(200, open(page, "/published/demo/index.html").status());
+      assertNoScriptFromInput(page, "the council's published list");
     }
     assertEquals(0, DIALOGS.get());
     synchronized (CONSOLE_ERRORS) {
