@@ -37,9 +37,13 @@ public final class PublicFormHandler extends HttpHandler {
   private final ResponseRepository responses;
   private final java.time.Clock clock;
 
-  /** Used by AWS Lambda. */
+  /** Kept here because CRaC holds its resources weakly. */
+  private org.yousaid.functions.common.priming.SnapStartPriming priming;
+
+  /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public PublicFormHandler() {
     this(Services.fromEnvironment());
+    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("PublicFormFunction", PublicPriming::prime);
   }
 
   public PublicFormHandler(Services services) {
@@ -68,6 +72,7 @@ public final class PublicFormHandler extends HttpHandler {
         .orElse(UUID.randomUUID().toString());
     try {
       SubmissionService.Receipt receipt = submissions.submit(council, consultationId, FormView.toSubmission(form), token, Channel.WEB);
+      SubmissionMetrics.submitted(receipt, Channel.WEB);
       Consultation consultation = submissions.publicConsultation(council, consultationId);
       return Responses.html(200, Pages.render("confirmation", Map.of(
           "pageTitle", "Your answers have been sent",
@@ -76,6 +81,7 @@ public final class PublicFormHandler extends HttpHandler {
           "receipt", receipt.receipt(),
           "draftKey", council + "/" + consultationId)));
     } catch (ProblemException problem) {
+      SubmissionMetrics.rejected(problem);
       if (problem.status() == 400 && !problem.errors().isEmpty()) {
         Consultation consultation = submissions.publicConsultation(council, consultationId);
         return Responses.html(400, renderForm(consultation, form, problem.errors(), token));
