@@ -12,6 +12,10 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * Powertools metrics: each count is flushed at once as its own EMF line, with the dimensions
  * [Service, dimension], so a handler never needs a flush at the end and a failed invocation still
  * reports what it counted. (One or two counts per invocation: one line each is cheap.)
+ *
+ * <p>MetricsFactory is first touched by a real invocation, never by SnapStart priming (metrics are muted
+ * then), so its own CRaC hook is not registered before the snapshot; its class-preload list is also left
+ * out of the artefacts because it names AspectJ aspects this project does not ship.
  */
 final class EmfMetricsSink implements MetricsSink {
 
