@@ -44,9 +44,15 @@ class PrimingAndMetricsTest {
   @Test
   void theCheckpointHookRunsThePrimingWithoutCountingItsSampleTraffic() {
     SnapStartPriming hook = SnapStartPriming.register("test", PublicPriming::prime);
+    assertEquals("[200, 200, 400, 201, 200, 200]; SDK calls answered in memory: 300", hook.run());
     hook.beforeCheckpoint(null);
     hook.afterRestore(null);
     assertEquals(List.of(), counted);
+  }
+
+  @Test
+  void theSdkIsPrimedWithAnHttpClientThatAnswersFromMemory() {
+    assertEquals(6, org.yousaid.functions.common.priming.SdkPriming.dynamoDb(2));
   }
 
   @Test
