@@ -126,8 +126,12 @@ public final class ColdStartDriver {
   }
 
   /** The context the runtime passes; only names and ids, no remaining-time logic. */
-  private record BenchContext(String functionName) implements Context {
-    @Override public String getAwsRequestId() { return UUID.randomUUID().toString(); }
+  private record BenchContext(String functionName, String requestId) implements Context {
+    BenchContext(String functionName) {
+      this(functionName, UUID.randomUUID().toString());
+    }
+
+    @Override public String getAwsRequestId() { return requestId; }
     @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
     @Override public String getLogStreamName() { return "bench"; }
     @Override public String getFunctionName() { return functionName; }
