@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.yousaid.analysis.ThemingEngine;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.logging.SafeErrors;
+import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.themes.AnalysisRepository;
 
@@ -28,9 +29,13 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
 
   private final QuestionAnalyser analyser;
 
-  /** Used by AWS Lambda. */
+  /** Kept here because CRaC holds its resources weakly. */
+  private org.yousaid.functions.common.priming.SnapStartPriming priming;
+
+  /** Used by AWS Lambda; SnapStart primes the function (models loaded, sample answers themed) before its snapshot. */
   public AnalysisWorkerHandler() {
     this(Services.fromEnvironment());
+    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("AnalysisWorkerFunction", WorkerPriming::prime);
   }
 
   public AnalysisWorkerHandler(Services services) {
@@ -47,17 +52,25 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return Telemetry.invocation(context, null, () -> handle(event));
+  }
+
+  private SQSBatchResponse handle(SQSEvent event) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
+      Telemetry.correlate(message.getMessageId());
       try {
         AnalysisJob job = Json.read(message.getBody(), AnalysisJob.class);
         analyser.run(job);
         LOG.info("analysed council={} consultation={} question={} run={}", job.council(), job.consultationId(), job.questionId(), job.runId());
+        Telemetry.count("AnalysisRunsCompleted");
       } catch (IllegalArgumentException stale) {
         // Not worth retrying (the run was replaced, or the question is gone): acknowledge it.
         LOG.warn("skipped message {}: {}", message.getMessageId(), stale.getMessage());
+        Telemetry.count("AnalysisRunsSkipped");
       } catch (RuntimeException e) {
         LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
+        Telemetry.count("AnalysisRunsFailed");
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
       }
     }

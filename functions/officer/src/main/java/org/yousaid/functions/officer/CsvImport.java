@@ -124,6 +124,9 @@ final class CsvImport {
         problems.add(new RowProblem(row, messages));
       }
     }
+    if (imported > 0) {
+      org.yousaid.functions.common.telemetry.Telemetry.count("ResponsesSubmitted", imported, "Channel", channel.code());
+    }
     return new Outcome(imported, replayed, problems, mapping);
   }
 

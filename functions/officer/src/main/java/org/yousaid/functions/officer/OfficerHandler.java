@@ -55,10 +55,14 @@ public final class OfficerHandler extends HttpHandler {
   private final PublishPage publishing;
   private final org.yousaid.functions.officer.dashboards.DashboardPages dashboards;
 
-  /** Used by AWS Lambda. */
+  /** Kept here because CRaC holds its resources weakly. */
+  private org.yousaid.functions.common.priming.SnapStartPriming priming;
+
+  /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public OfficerHandler() {
     this(Services.fromEnvironment(), OfficerAuth.fromEnvironment(), SqsJobQueue.fromEnvironment("ANALYSIS_QUEUE_URL"),
         SqsJobQueue.fromEnvironment("PUBLISH_QUEUE_URL")::send);
+    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("OfficerFunction", OfficerPriming::prime);
   }
 
   /**

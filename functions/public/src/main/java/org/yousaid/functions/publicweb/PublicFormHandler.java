@@ -38,9 +38,13 @@ public final class PublicFormHandler extends HttpHandler {
   private final ResponseRepository responses;
   private final java.time.Clock clock;
 
-  /** Used by AWS Lambda. */
+  /** Kept here because CRaC holds its resources weakly. */
+  private org.yousaid.functions.common.priming.SnapStartPriming priming;
+
+  /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public PublicFormHandler() {
     this(Services.fromEnvironment());
+    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("PublicFormFunction", PublicPriming::prime);
   }
 
   public PublicFormHandler(Services services) {
@@ -79,9 +83,11 @@ public final class PublicFormHandler extends HttpHandler {
     }
     try {
       SubmissionService.Receipt receipt = submissions.submit(council, consultationId, FormView.toSubmission(form), token, Channel.WEB);
+      SubmissionMetrics.submitted(receipt, Channel.WEB);
       Consultation consultation = submissions.publicConsultation(council, consultationId);
       return confirmation(consultation, receipt.receipt());
     } catch (ProblemException problem) {
+      SubmissionMetrics.rejected(problem);
       if (problem.status() == 503) {
         return notSaved(council, consultationId, form, token, problem);
       }

@@ -34,9 +34,13 @@ public final class SubmissionApiHandler extends HttpHandler {
 
   static final String PAGE_FEEDBACK_ROUTE = "POST /api/v1/councils/{council}/page-feedback";
 
-  /** Used by AWS Lambda. */
+  /** Kept here because CRaC holds its resources weakly. */
+  private org.yousaid.functions.common.priming.SnapStartPriming priming;
+
+  /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public SubmissionApiHandler() {
     this(Services.fromEnvironment(), AllowedOrigins.fromEnvironment(), RateLimiter.fromEnvironment());
+    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("SubmissionApiFunction", PublicPriming::prime);
   }
 
   public SubmissionApiHandler(Services services) {
@@ -67,10 +71,17 @@ public final class SubmissionApiHandler extends HttpHandler {
   }
 
   private APIGatewayV2HTTPResponse submit(Request request) {
-    requireJson(request);
-    String body = request.bodyText(MAX_JSON_BYTES);
-    SubmissionService.Receipt receipt = submissions.submit(request.pathParameter("council"), request.pathParameter("consultation"),
-        reader.read(body), request.header("idempotency-key").orElse(null), Channel.WEB);
+    SubmissionService.Receipt receipt;
+    try {
+      requireJson(request);
+      String body = request.bodyText(MAX_JSON_BYTES);
+      receipt = submissions.submit(request.pathParameter("council"), request.pathParameter("consultation"),
+          reader.read(body), request.header("idempotency-key").orElse(null), Channel.WEB);
+    } catch (ProblemException problem) {
+      SubmissionMetrics.rejected(problem);
+      throw problem;
+    }
+    SubmissionMetrics.submitted(receipt, Channel.WEB);
     return created(receipt);
   }
 

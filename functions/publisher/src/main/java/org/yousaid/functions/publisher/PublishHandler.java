@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.logging.SafeErrors;
+import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.publishing.PublishJob;
 import org.yousaid.publishing.Publisher;
 import org.yousaid.publishing.SiteStore;
@@ -28,9 +29,13 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
   private final Publisher publisher;
 
-  /** Used by AWS Lambda. */
+  /** Kept here because CRaC holds its resources weakly. */
+  private org.yousaid.functions.common.priming.SnapStartPriming priming;
+
+  /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public PublishHandler() {
     this(Services.fromEnvironment(), S3SiteStore.fromEnvironment());
+    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("PublishFunction", PublisherPriming::prime);
   }
 
   public PublishHandler(Services services, SiteStore site) {
@@ -39,22 +44,31 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return Telemetry.invocation(context, null, () -> handle(event));
+  }
+
+  private SQSBatchResponse handle(SQSEvent event) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
+      Telemetry.correlate(message.getMessageId());
       try {
         PublishJob job = Json.read(message.getBody(), PublishJob.class);
         Publication p = publisher.publish(job.council(), job.consultationId(), job.officer(), job.requestId());
         LOG.info("published council={} consultation={} version={} hash={}", p.council(), p.consultationId(), p.version(), p.contentHash());
+        Telemetry.count("PublicationsCompleted");
       } catch (ProblemException e) {
         if (e.status() == 404) {
           // The consultation is gone: nothing to publish, and retrying will not change that.
           LOG.warn("skipped message {}: consultation not found", message.getMessageId());
+          Telemetry.count("PublicationsSkipped");
         } else {
           LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
+          Telemetry.count("PublicationsFailed");
           failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         }
       } catch (Exception e) {
         LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
+        Telemetry.count("PublicationsFailed");
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }

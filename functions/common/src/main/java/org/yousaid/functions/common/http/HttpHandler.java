@@ -10,12 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.functions.common.logging.SafeErrors;
 import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
+import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.shared.submission.ProblemException;
 
 /**
  * A Lambda handler for a group of HTTP API routes: looks up the route by API Gateway's route key,
  * turns refusals into clear 4xx responses and anything unexpected into a 500 that reveals nothing.
- * Logs carry the route, status and request id only, never what people wrote.
+ * Logs carry the route, status and request id only, never what people wrote; each invocation runs in
+ * Powertools' logging context with API Gateway's request id as the correlation id (see {@link Telemetry}).
  */
 public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -46,6 +48,17 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   @Override
   public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String correlationId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    return Telemetry.invocation(context, correlationId, () -> {
+      APIGatewayV2HTTPResponse response = handle(event);
+      if (response.getStatusCode() >= 500) {
+        Telemetry.count("ServerErrors", "Route", event.getRouteKey());
+      }
+      return response;
+    });
+  }
+
+  private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
     Request request = new Request(event);
     APIGatewayV2HTTPResponse response;
     try {
