@@ -148,11 +148,11 @@ class ThemingEngineTest {
     @Test
     void answersNotInEnglishGoToAVisibleOtherLanguagesBucketAndDoNotFormThemes() {
         List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
-        List<String> foreign = List.of("w1", "p1", "u1", "u2");
-        answers.add(new Answer("w1", "Mae angen mwy o gymorth ar fy mhlentyn yn yr ysgol, ffoniwch fi ar 07700 900123."));
-        answers.add(new Answer("p1", "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu."));
-        answers.add(new Answer("u1", "میرے بیٹے کو اسکول میں مزید مدد کی ضرورت ہے"));
-        answers.add(new Answer("u2", "Mere bete ko school mein bohat madad chahiye aur transport nahi hai."));
+        List<String> foreign = List.of("lang-cy", "lang-pl", "lang-ur-script", "lang-ur-latin");
+        answers.add(new Answer("lang-cy", "Mae angen mwy o gymorth ar fy mhlentyn yn yr ysgol, ffoniwch fi ar 07700 900123."));
+        answers.add(new Answer("lang-pl", "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu."));
+        answers.add(new Answer("lang-ur-script", "میرے بیٹے کو اسکول میں مزید مدد کی ضرورت ہے"));
+        answers.add(new Answer("lang-ur-latin", "Mere bete ko school mein bohat madad chahiye aur transport nahi hai."));
         ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
 
         Theme bucket = result.themes().stream().filter(t -> t.id().equals(ThemingEngine.OTHER_LANGUAGES_ID))
@@ -171,8 +171,8 @@ class ThemingEngineTest {
             assertFalse(a.nonAnswer(), id);
             assertEquals(List.of(ThemingEngine.OTHER_LANGUAGES_ID), a.themes().stream().map(ThemeMembership::themeId).toList());
         }
-        assertEquals("cy", byId.get("w1").language());
-        assertTrue(byId.get("w1").redactedText().contains("[phone]"), "still redacted for publication");
+        assertEquals("cy", byId.get("lang-cy").language());
+        assertTrue(byId.get("lang-cy").redactedText().contains("[phone]"), "still redacted for publication");
         assertTrue(result.answers().stream().filter(a -> !foreign.contains(a.id())).noneMatch(AnalysedAnswer::otherLanguage));
     }
 
