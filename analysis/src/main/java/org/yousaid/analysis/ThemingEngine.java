@@ -70,7 +70,11 @@ public final class ThemingEngine implements AutoCloseable {
         for (int i = 0; i < n; i++) nonAnswer[i] = normaliser.isNonAnswer(texts.get(i));
         // answers not in English are kept out of theming (and English sentiment) but stay in the result, flagged
         String[] language = new String[n];
-        for (int i = 0; i < n; i++) language[i] = nonAnswer[i] ? "en" : languageCheck.check(texts.get(i)).language();
+        // -Dyousaid.languageCheck=false turns the check off, for comparing with runs made before it existed
+        boolean check = !"false".equals(System.getProperty("yousaid.languageCheck"));
+        for (int i = 0; i < n; i++) {
+            language[i] = nonAnswer[i] || !check ? "en" : languageCheck.check(texts.get(i)).language();
+        }
         int[] items = IntStream.range(0, n).filter(i -> !nonAnswer[i] && "en".equals(language[i])).toArray();
         int[] foreign = IntStream.range(0, n).filter(i -> !nonAnswer[i] && !"en".equals(language[i])).toArray();
         t = lap(seconds, "normalise", t);
