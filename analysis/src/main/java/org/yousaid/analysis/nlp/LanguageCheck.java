@@ -93,24 +93,41 @@ public final class LanguageCheck {
         if (script != null) return new Result("und-" + script, false);
         int total = 0, english = 0;
         int[] hits = new int[OTHER_CODES.length];
-        for (Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT)); m.find(); ) {
-            String w = m.group();
+        boolean[] longHit = new boolean[OTHER_CODES.length];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Matcher m = WORD.matcher(text); m.find(); ) {
+            String original = m.group();
+            String w = original.toLowerCase(Locale.ROOT);
             total++;
-            if (ENGLISH.contains(w)) english++;
+            if (ENGLISH.contains(w)) {
+                english++;
+                continue;   // a word English shares ("a", "in", "no", "do") is no evidence of another language
+            }
+            // single letters ("w/o", hex digits) and capitals-only acronyms ("OS", "BASH") are no evidence either;
+            // each distinct word counts once
+            if (w.length() < 2 || (original.length() > 1 && original.equals(original.toUpperCase(Locale.ROOT)))
+                    || !seen.add(w)) continue;
             Integer mask = OTHER_MASK.get(w);
-            if (mask != null) for (int l = 0; l < hits.length; l++) if ((mask & (1 << l)) != 0) hits[l]++;
+            if (mask == null) continue;
+            for (int l = 0; l < hits.length; l++) {
+                if ((mask & (1 << l)) != 0) {
+                    hits[l]++;
+                    if (w.length() >= 3) longHit[l] = true;
+                }
+            }
         }
         if (total < MIN_WORDS) return Result.ENGLISH;
         String best = null;
         int bestHits = 0;
         for (int l = 0; l < hits.length; l++) {
-            if (hits[l] > bestHits) {
+            // at least one word of 3+ letters: two-letter words ("de", "os", "no") occur in English titles and code
+            if (hits[l] > bestHits && longHit[l]) {
                 best = OTHER_CODES[l];
                 bestHits = hits[l];
             }
         }
-        // English answers are ~40% function words; a foreign answer has its own and few English ones. Words shared
-        // by both lists ("a", "i", "to") count for both, so the other language must lead clearly.
+        // English answers are ~40% function words; a foreign answer has its own and few English ones, so the other
+        // language must lead clearly: 2+ distinct words of its own, twice the English count, 20% of all words.
         boolean foreign = best != null && bestHits >= 2 && bestHits >= 2 * english && bestHits >= 0.2 * total;
         return foreign ? new Result(best, false) : Result.ENGLISH;
     }

@@ -21,7 +21,13 @@ class LanguageCheckTest {
                 "Mrs Kowalczyk at the school office helped us more than anyone at the council did.",
                 "Playscheme",
                 "EHCP review took 9 months",
-                "I think the new panel is a good idea as long as parents can attend.")) {
+                "I think the new panel is a good idea as long as parents can attend.",
+                // StackOverflow-20 titles an earlier version flagged (acronyms, "w/o", two-letter words)
+                "Virtualize mac client OS on OS X server",
+                "Expose VSTO functionality to VBA w/o local admin",
+                "De-dupe files in BASH",
+                "No error message available, result code: E_FAIL(0x80004005)",
+                "Solution: Per application, or per application suite.")) {
             LanguageCheck.Result r = check.check(text);
             assertTrue(r.english(), () -> "flagged as " + r.language() + ": " + text);
             assertEquals("en", r.language());
