@@ -2,6 +2,7 @@ package org.yousaid.analysis;
 
 import org.yousaid.analysis.nlp.AnnotatedText;
 import org.yousaid.analysis.nlp.CoreNlpAnnotator;
+import org.yousaid.analysis.nlp.LanguageCheck;
 import org.yousaid.analysis.nlp.Redactor;
 import org.yousaid.analysis.nlp.TextNormaliser;
 import org.yousaid.analysis.represent.LemmaVectoriser;
@@ -37,16 +38,20 @@ public final class ThemingEngine implements AutoCloseable {
     /** Weight of the sentence embedding against lemma TF-IDF in the theme space (tuned on SO-20/Banking77, see docs). */
     public static final double DEFAULT_EMBEDDING_WEIGHT = 0.85;
     public static final String OTHER_ID = "other";
+    /** The bucket of answers the language check found not to be in English (kept visible, not themed). */
+    public static final String OTHER_LANGUAGES_ID = "other-languages";
     /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
     private static final float SECOND_THEME_MARGIN = 0.03f;
     private static final double CONFIDENCE_TEMPERATURE = 0.05;
 
     private final TextNormaliser normaliser = new TextNormaliser();
+    private final LanguageCheck languageCheck = new LanguageCheck();
     private final SentenceEmbedder embedder = new SentenceEmbedder();
     private final double embeddingWeight;
     private volatile CoreNlpAnnotator fullAnnotator, lemmaAnnotator;
     private volatile Redactor redactor;
     private volatile SentimentClassifier sentiment;
+    private volatile Map<String, float[]> embeddingCache;
 
     public ThemingEngine() {
         this(DEFAULT_EMBEDDING_WEIGHT);
@@ -63,7 +68,15 @@ public final class ThemingEngine implements AutoCloseable {
         List<String> texts = answers.stream().map(a -> normaliser.normalise(a.text())).toList();
         boolean[] nonAnswer = new boolean[n];
         for (int i = 0; i < n; i++) nonAnswer[i] = normaliser.isNonAnswer(texts.get(i));
-        int[] items = IntStream.range(0, n).filter(i -> !nonAnswer[i]).toArray();
+        // answers not in English are kept out of theming (and English sentiment) but stay in the result, flagged
+        String[] language = new String[n];
+        // -Dyousaid.languageCheck=false turns the check off, for comparing with runs made before it existed
+        boolean check = !"false".equals(System.getProperty("yousaid.languageCheck"));
+        for (int i = 0; i < n; i++) {
+            language[i] = nonAnswer[i] || !check ? "en" : languageCheck.check(texts.get(i)).language();
+        }
+        int[] items = IntStream.range(0, n).filter(i -> !nonAnswer[i] && "en".equals(language[i])).toArray();
+        int[] foreign = IntStream.range(0, n).filter(i -> !nonAnswer[i] && !"en".equals(language[i])).toArray();
         t = lap(seconds, "normalise", t);
 
         List<AnnotatedText> annotated = annotator(options.publishable()).annotateAll(texts);
@@ -112,8 +125,10 @@ public final class ThemingEngine implements AutoCloseable {
                 : assignToCodeframe(embeddings, items, options.codeframe());
         t = lap(seconds, "themes", t);
 
+        // the other-languages bucket is theme index k + 1 (k is "other")
+        for (int i : foreign) grouping.memberships().get(i).add(new ThemeMembershipDraft(grouping.k() + 1, 1.0));
         ThemeResult result = assemble(answers, grouping, space, annotated, published, sentiments, duplicateGroup,
-                nonAnswer, items.length, options, seconds);
+                nonAnswer, language, items.length + foreign.length, options, seconds);
         lap(seconds, "labels", t);
         return result;
     }
@@ -123,7 +138,15 @@ public final class ThemingEngine implements AutoCloseable {
         Map<String, Integer> index = new LinkedHashMap<>();
         int[] slot = new int[texts.size()];
         for (int i = 0; i < texts.size(); i++) slot[i] = index.computeIfAbsent(texts.get(i), x -> index.size());
-        float[][] distinct = embedder.embed(new ArrayList<>(index.keySet()));
+        List<String> keys = new ArrayList<>(index.keySet());
+        float[][] distinct;
+        if (embeddingCache == null) distinct = embedder.embed(keys);
+        else {
+            List<String> missing = keys.stream().filter(k -> !embeddingCache.containsKey(k)).toList();
+            float[][] fresh = embedder.embed(missing);
+            for (int i = 0; i < missing.size(); i++) embeddingCache.put(missing.get(i), fresh[i]);
+            distinct = keys.stream().map(embeddingCache::get).toArray(float[][]::new);
+        }
         float[][] out = new float[texts.size()][];
         for (int i = 0; i < texts.size(); i++) out[i] = distinct[slot[i]];
         return out;
@@ -143,7 +166,7 @@ public final class ThemingEngine implements AutoCloseable {
         for (int i = 0; i < n; i++) memberships.add(new ArrayList<>());
         if (items.length == 0) return new Grouping(0, memberships, new float[0][], null, 0);
         int wanted = options.fixedK() != null ? options.fixedK()
-                : items.length < 4 ? 1 : new ThemeCountChooser(1500, options.maxK(), options.seed()).choose(space, items).k();
+                : items.length < 4 ? 1 : new ThemeCountChooser(Integer.getInteger("yousaid.autok.sample", 1500), options.maxK(), options.seed()).choose(space, items).k();
         // restarts matter most for small sets with many themes (Banking77: +-0.05 ACC between seeds); large sets are
         // more stable and each restart costs more
         int restarts = items.length > 5000 ? 3 : 6;
@@ -209,12 +232,14 @@ public final class ThemingEngine implements AutoCloseable {
 
     private ThemeResult assemble(List<Answer> answers, Grouping g, ThemeSpace space, List<AnnotatedText> annotated,
                                  List<String> published, Sentiment[] sentiments, int[] duplicateGroup,
-                                 boolean[] nonAnswer, int themedCount, ThemeOptions options, Map<String, Double> seconds) {
+                                 boolean[] nonAnswer, String[] language, int themedCount, ThemeOptions options,
+                                 Map<String, Double> seconds) {
         int n = answers.size();
         // members per theme index (k = other), primary members first for exemplar choice
         List<List<Integer>> members = new ArrayList<>();
         List<List<Integer>> primaries = new ArrayList<>();
-        for (int x = 0; x <= g.k(); x++) {
+        int languages = g.k() + 1;
+        for (int x = 0; x <= languages; x++) {
             members.add(new ArrayList<>());
             primaries.add(new ArrayList<>());
         }
@@ -226,13 +251,15 @@ public final class ThemingEngine implements AutoCloseable {
             }
         }
         KeyPhraseExtractor phrases = new KeyPhraseExtractor(annotated);
-        List<Integer> order = IntStream.rangeClosed(0, g.k()).filter(x -> !members.get(x).isEmpty()).boxed()
-                .sorted((a, b) -> a == g.k() ? 1 : b == g.k() ? -1 : Integer.compare(members.get(b).size(), members.get(a).size()))
+        // themes largest first, then "other", then "other languages"
+        List<Integer> order = IntStream.rangeClosed(0, languages).filter(x -> !members.get(x).isEmpty()).boxed()
+                .sorted((a, b) -> a >= g.k() || b >= g.k() ? Integer.compare(a, b)
+                        : Integer.compare(members.get(b).size(), members.get(a).size()))
                 .toList();
         List<List<String>> keyTerms = new ArrayList<>();
         List<ThemeIdStabiliser.Draft> drafts = new ArrayList<>();
         for (int x : order) {
-            List<String> terms = phrases.keyPhrases(members.get(x), 5);
+            List<String> terms = x == languages ? List.of() : phrases.keyPhrases(members.get(x), 5);
             keyTerms.add(terms);
             drafts.add(new ThemeIdStabiliser.Draft(members.get(x).stream().map(i -> answers.get(i).id()).toList(), terms));
         }
@@ -243,19 +270,26 @@ public final class ThemingEngine implements AutoCloseable {
         int nextNumber = 1;
         for (int o = 0; o < order.size(); o++) {
             int x = order.get(o);
-            boolean other = x == g.k();
+            boolean other = x >= g.k();
             List<Integer> mem = members.get(x);
             String id, label;
-            if (continues[o] >= 0) {
+            // the other-languages bucket always has its own id, and no theme takes that id over
+            boolean inherits = continues[o] >= 0
+                    && (x == languages) == OTHER_LANGUAGES_ID.equals(options.previousThemes().get(continues[o]).id());
+            if (x == languages) {
+                id = OTHER_LANGUAGES_ID;
+                label = "Other languages";
+            } else if (inherits) {
                 PreviousTheme p = options.previousThemes().get(continues[o]);
                 id = p.id();
                 label = p.label();
             } else {
-                if (other) id = OTHER_ID;
+                if (x == languages) id = OTHER_LANGUAGES_ID;
+                else if (other) id = OTHER_ID;
                 else {
                     do id = (g.names() == null ? "T" : "C") + nextNumber++; while (usedIds.contains(id));
                 }
-                label = other ? "Other" : g.names() != null ? g.names().get(x) : label(keyTerms.get(o), themes.size() + 1);
+                label = x == languages ? "Other languages" : other ? "Other" : g.names() != null ? g.names().get(x) : label(keyTerms.get(o), themes.size() + 1);
             }
             usedIds.add(id);
             idOf.put(x, id);
@@ -263,7 +297,9 @@ public final class ThemingEngine implements AutoCloseable {
             SentimentSplit split = split(mem, sentiments);
             int dups = (int) mem.stream().filter(i -> duplicateGroup[i] >= 0).count();
             double share = themedCount == 0 ? 0 : (double) mem.size() / themedCount;
-            themes.add(new Theme(id, label, describe(mem.size(), share, keyTerms.get(o), split, dups),
+            String description = x == languages ? describeLanguages(mem, language, share)
+                    : describe(mem.size(), share, keyTerms.get(o), split, dups);
+            themes.add(new Theme(id, label, description,
                     keyTerms.get(o), mem.stream().map(i -> answers.get(i).id()).toList(), mem.size(), share, split,
                     answers.get(exemplar).id(), mem.size() - 1, dups, other));
         }
@@ -272,7 +308,7 @@ public final class ThemingEngine implements AutoCloseable {
             List<ThemeMembership> ms = g.memberships().get(i).stream()
                     .map(d -> new ThemeMembership(idOf.get(d.theme()), round(d.confidence()))).toList();
             out.add(new AnalysedAnswer(answers.get(i).id(), published.get(i), sentiments[i], ms,
-                    duplicateGroup[i] >= 0 ? "D" + (duplicateGroup[i] + 1) : null, nonAnswer[i]));
+                    duplicateGroup[i] >= 0 ? "D" + (duplicateGroup[i] + 1) : null, nonAnswer[i], language[i]));
         }
         int chosen = (int) themes.stream().filter(th -> !th.other()).count();
         return new ThemeResult(themes, out, chosen, seconds);
@@ -340,6 +376,14 @@ public final class ThemingEngine implements AutoCloseable {
         return d.append('.').toString();
     }
 
+    private static String describeLanguages(List<Integer> members, String[] language, double share) {
+        Map<String, Long> byLanguage = members.stream().collect(Collectors.groupingBy(i -> language[i],
+                java.util.TreeMap::new, Collectors.counting()));
+        String list = byLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%d %s (%.0f%%) not in English, not themed: please read or translate (%s).",
+                members.size(), members.size() == 1 ? "answer" : "answers", share * 100, list);
+    }
+
     private static double round(double x) {
         return Math.round(x * 1000) / 1000.0;
     }
@@ -375,6 +419,15 @@ public final class ThemingEngine implements AutoCloseable {
             if (sentiment == null) sentiment = SentimentClassifier.fromClasspath();
         }
         return sentiment;
+    }
+
+    /**
+     * Keeps every embedding computed by this engine (keyed by text) for its lifetime: for benchmarks that theme the
+     * same labelled set many times. Not for services: it holds answer text in memory.
+     */
+    public ThemingEngine cachingEmbeddings() {
+        embeddingCache = new java.util.concurrent.ConcurrentHashMap<>();
+        return this;
     }
 
     /** The embedder, shared with callers that need embeddings of their own (e.g. sentiment training). */

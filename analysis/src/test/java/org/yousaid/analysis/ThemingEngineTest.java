@@ -145,6 +145,37 @@ class ThemingEngineTest {
         assertTrue(text.contains("[name]") && text.contains("[phone]"), text);
     }
 
+    @Test
+    void answersNotInEnglishGoToAVisibleOtherLanguagesBucketAndDoNotFormThemes() {
+        List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+        List<String> foreign = List.of("lang-cy", "lang-pl", "lang-ur-script", "lang-ur-latin");
+        answers.add(new Answer("lang-cy", "Mae angen mwy o gymorth ar fy mhlentyn yn yr ysgol, ffoniwch fi ar 07700 900123."));
+        answers.add(new Answer("lang-pl", "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu."));
+        answers.add(new Answer("lang-ur-script", "میرے بیٹے کو اسکول میں مزید مدد کی ضرورت ہے"));
+        answers.add(new Answer("lang-ur-latin", "Mere bete ko school mein bohat madad chahiye aur transport nahi hai."));
+        ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
+
+        Theme bucket = result.themes().stream().filter(t -> t.id().equals(ThemingEngine.OTHER_LANGUAGES_ID))
+                .findFirst().orElseThrow(() -> new AssertionError("no other-languages bucket: " + labels(result)));
+        assertTrue(bucket.other());
+        assertEquals("Other languages", bucket.label());
+        assertEquals(foreign.stream().sorted().toList(), bucket.memberIds().stream().sorted().toList());
+        assertEquals(3, result.chosenK(), () -> "themes: " + labels(result));
+        for (Theme t : result.themes()) {
+            if (t != bucket) assertTrue(t.memberIds().stream().noneMatch(foreign::contains), t.label());
+        }
+        Map<String, AnalysedAnswer> byId = result.answers().stream().collect(Collectors.toMap(AnalysedAnswer::id, a -> a));
+        for (String id : foreign) {
+            AnalysedAnswer a = byId.get(id);
+            assertTrue(a.otherLanguage(), id);
+            assertFalse(a.nonAnswer(), id);
+            assertEquals(List.of(ThemingEngine.OTHER_LANGUAGES_ID), a.themes().stream().map(ThemeMembership::themeId).toList());
+        }
+        assertEquals("cy", byId.get("lang-cy").language());
+        assertTrue(byId.get("lang-cy").redactedText().contains("[phone]"), "still redacted for publication");
+        assertTrue(result.answers().stream().filter(a -> !foreign.contains(a.id())).noneMatch(AnalysedAnswer::otherLanguage));
+    }
+
     private static Map<String, String> topicIds(ThemeResult result) {
         Map<String, String> out = new HashMap<>();
         for (Theme t : result.themes()) {

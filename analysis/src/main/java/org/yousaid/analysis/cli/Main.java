@@ -73,7 +73,8 @@ public final class Main {
             answers.add(new Answer(String.valueOf(i), rows.get(i).get(0)));
             labels.add(rows.get(i).get(1));
         }
-        Integer k = "true-count".equals(a.get("k", null)) ? (int) labels.stream().distinct().count() : a.integer("k");
+        // (Integer) keeps the conditional boxed: with an int branch, an absent --k (= auto) was unboxed and threw
+        Integer k = "true-count".equals(a.get("k", null)) ? (Integer) (int) labels.stream().distinct().count() : a.integer("k");
         double weight = Double.parseDouble(a.get("embedding-weight", String.valueOf(ThemingEngine.DEFAULT_EMBEDDING_WEIGHT)));
         ThemeOptions options = ThemeOptions.defaults().themingOnly().withK(k)
                 .withMaxK(a.integer("max-k") == null ? 150 : a.integer("max-k"))

@@ -27,6 +27,8 @@ public final class MarkdownSummary {
         for (Theme t : result.themes()) {
             md.append("## ").append(t.label()).append("\n\n");
             md.append(t.description()).append("\n\n");
+            // answers not in English have no exemplar that speaks for them: an officer reads or translates each
+            if (org.yousaid.analysis.ThemingEngine.OTHER_LANGUAGES_ID.equals(t.id())) continue;
             if (!t.keyTerms().isEmpty()) md.append("Key terms: ").append(String.join(", ", t.keyTerms())).append("\n\n");
             AnalysedAnswer ex = byId.get(t.exemplarId());
             md.append("Exemplar answer:\n\n> ").append(ex.redactedText().replace("\n", " ")).append("\n\n");

@@ -28,13 +28,22 @@ final class QualityBenchmark {
         if (only.contains("so20")) sets.add(stackOverflow(dataDir.resolve("so20")));
         if (only.contains("banking77")) sets.add(banking77(dataDir.resolve("banking77")));
         List<Map<String, Object>> out = new ArrayList<>();
-        try (ThemingEngine baseline = new ThemingEngine(0.0); ThemingEngine ours = new ThemingEngine()) {
+        try (ThemingEngine baseline = new ThemingEngine(0.0); ThemingEngine ours = new ThemingEngine().cachingEmbeddings()) {
             for (Dataset d : sets) {
                 int trueK = (int) d.labels().stream().distinct().count();
                 for (long seed : seeds) {
                     ThemeOptions fixed = ThemeOptions.defaults().themingOnly().withK(trueK).withSeed(seed);
-                    out.add(row(d, "tfidf-kmeans", "true", seed, Main.evaluate(baseline, d.answers(), d.labels(), fixed)));
-                    out.add(row(d, "ours", "true", seed, Main.evaluate(ours, d.answers(), d.labels(), fixed)));
+                    if (!Boolean.getBoolean("yousaid.bench.autoOnly")) {
+                        out.add(row(d, "tfidf-kmeans", "true", seed, Main.evaluate(baseline, d.answers(), d.labels(), fixed)));
+                        out.add(row(d, "ours", "true", seed, Main.evaluate(ours, d.answers(), d.labels(), fixed)));
+                    }
+                    // -Dyousaid.bench.ks=60,90,120: ours at other fixed k (how much a wrong k costs)
+                    for (String extra : System.getProperty("yousaid.bench.ks", "").split(",")) {
+                        if (extra.isBlank()) continue;
+                        ThemeOptions at = ThemeOptions.defaults().themingOnly().withK(Integer.parseInt(extra.strip())).withSeed(seed);
+                        out.add(row(d, "ours", extra.strip(), seed, Main.evaluate(ours, d.answers(), d.labels(), at)));
+                    }
+                    if (Boolean.getBoolean("yousaid.bench.noAuto")) continue;
                     ThemeOptions auto = ThemeOptions.defaults().themingOnly().withMaxK(150).withSeed(seed);
                     out.add(row(d, "ours", "auto", seed, Main.evaluate(ours, d.answers(), d.labels(), auto)));
                 }

@@ -48,8 +48,16 @@ public final class SentenceEmbedder implements AutoCloseable {
         return Model.valueOf(System.getProperty("yousaid.embedding.model", Model.BGE_SMALL_EN_V15_Q.name()));
     }
     /** Answers are truncated to this many word pieces; long answers keep their opening, which carries the point. */
-    private static final int MAX_TOKENS = 128;
-    private static final int BATCH_SIZE = 32;
+    private static final int MAX_TOKENS = Integer.getInteger("yousaid.embed.maxTokens", 128);
+    private static final int BATCH_SIZE = Integer.getInteger("yousaid.embed.batch", 32);
+    /**
+     * Batches run on this many threads at once, each ONNX call single-threaded: on 2 cores two concurrent
+     * single-threaded calls keep both cores busier than one call split across two threads (small matrices, short
+     * sequences: intra-op parallelism spends much of its time waiting at barriers).
+     */
+    private static final int WORKERS = Integer.getInteger("yousaid.embed.workers",
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private static final int INTRA_OP_THREADS = Integer.getInteger("yousaid.embed.intra", 1);
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -67,8 +75,12 @@ public final class SentenceEmbedder implements AutoCloseable {
         try (InputStream model = resource(which.onnx); InputStream tok = resource(which.tokenizer)) {
             env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            options.setIntraOpNumThreads(INTRA_OP_THREADS);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // threads that spin while waiting for work burn a core that CoreNLP or another job could use
+            options.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("yousaid.embed.spin", "0"));
             session = env.createSession(model.readAllBytes(), options);
             tokenizer = HuggingFaceTokenizer.builder()
                     .optTokenizerPath(copyToTemp(tok))
@@ -99,20 +111,47 @@ public final class SentenceEmbedder implements AutoCloseable {
         return dimension;
     }
 
-    /** Embeds all texts; batches are formed from texts of similar length to keep padding small. */
+    /**
+     * Embeds all texts; batches are formed from texts of similar length to keep padding small, and run on
+     * {@link #WORKERS} threads (the ONNX session is thread-safe).
+     */
     public float[][] embed(List<String> texts) {
         float[][] out = new float[texts.size()][];
         Encoding[] encodings = new Encoding[texts.size()];
-        for (int i = 0; i < texts.size(); i++) encodings[i] = tokenizer.encode(texts.get(i));
+        IntStream.range(0, texts.size()).parallel().forEach(i -> encodings[i] = tokenizer.encode(texts.get(i)));
         Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
         java.util.Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
-        for (int start = 0; start < order.length; start += BATCH_SIZE) {
-            int end = Math.min(order.length, start + BATCH_SIZE);
-            List<Encoding> batch = new ArrayList<>();
-            for (int j = start; j < end; j++) batch.add(encodings[order[j]]);
-            float[][] vectors = run(batch);
-            for (int j = start; j < end; j++) out[order[j]] = vectors[j - start];
+        int batches = (order.length + BATCH_SIZE - 1) / BATCH_SIZE;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int b; (b = next.getAndIncrement()) < batches; ) {
+                int start = b * BATCH_SIZE, end = Math.min(order.length, start + BATCH_SIZE);
+                List<Encoding> batch = new ArrayList<>();
+                for (int j = start; j < end; j++) batch.add(encodings[order[j]]);
+                float[][] vectors = run(batch);
+                for (int j = start; j < end; j++) out[order[j]] = vectors[j - start];
+            }
+        };
+        int threads = Math.min(WORKERS, batches);
+        if (threads <= 1) worker.run();
+        else {
+            List<Thread> started = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                Thread t = new Thread(worker, "yousaid-embed-" + w);
+                t.setDaemon(true);
+                t.start();
+                started.add(t);
+            }
+            for (Thread t : started) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while embedding", e);
+                }
+            }
         }
+        for (float[] v : out) if (v == null) throw new IllegalStateException("Embedding failed");
         return out;
     }
 
@@ -141,11 +180,22 @@ public final class SentenceEmbedder implements AutoCloseable {
                 inputs.put(name, OnnxTensor.createTensor(env, LongBuffer.wrap(data), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                OnnxTensor output = (OnnxTensor) result.get(0);
                 float[][] pooled = new float[n][];
-                for (int i = 0; i < n; i++) {
-                    pooled[i] = clsPooling ? Vectors.normalise(hidden[i][0].clone()) : meanPool(hidden[i], mask, i * len, len);
+                if (clsPooling) {
+                    // only the [CLS] vector of each answer is needed: read it from the buffer rather than copying
+                    // the whole batch x length x 384 tensor into Java arrays
+                    java.nio.FloatBuffer hidden = output.getFloatBuffer();
+                    int dim = (int) output.getInfo().getShape()[2];
+                    for (int i = 0; i < n; i++) {
+                        float[] v = new float[dim];
+                        hidden.get(i * len * dim, v);
+                        pooled[i] = Vectors.normalise(v);
+                    }
+                    return pooled;
                 }
+                float[][][] hidden = (float[][][]) output.getValue();
+                for (int i = 0; i < n; i++) pooled[i] = meanPool(hidden[i], mask, i * len, len);
                 return pooled;
             }
         } catch (OrtException e) {
