@@ -1,5 +1,8 @@
 package org.yousaid.functions.publicweb;
 
+import org.yousaid.functions.common.http.AllowedOrigins;
+import org.yousaid.functions.common.http.RateLimiter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,9 @@ public final class PublicPriming {
   /** Runs the sample requests; returns the status codes of the last round (for tests and the log). */
   public static List<Integer> prime() {
     PrimingData data = PrimingData.create();
-    PublicFormHandler form = new PublicFormHandler(data.services());
-    SubmissionApiHandler api = new SubmissionApiHandler(data.services());
+    // No rate limit: the sample traffic all comes from one made-up client, and must not use up a real one's budget.
+    PublicFormHandler form = new PublicFormHandler(data.services(), RateLimiter.off());
+    SubmissionApiHandler api = new SubmissionApiHandler(data.services(), AllowedOrigins.none(), RateLimiter.off());
     Map<String, String> path = Map.of("council", PrimingData.COUNCIL, "consultation", PrimingData.CONSULTATION);
     String formPath = "/c/" + PrimingData.COUNCIL + "/" + PrimingData.CONSULTATION;
     String apiPath = "/api/v1/councils/" + PrimingData.COUNCIL + "/consultations/" + PrimingData.CONSULTATION + "/responses";
