@@ -4,13 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.analysis.ThemingEngine;
 import org.yousaid.functions.common.Services;
-import org.yousaid.functions.common.logging.SafeErrors;
+import org.yousaid.functions.common.queue.QueueBatch;
 import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.themes.AnalysisRepository;
@@ -56,24 +54,11 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
   }
 
   private SQSBatchResponse handle(SQSEvent event) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      Telemetry.correlate(message.getMessageId());
-      try {
-        AnalysisJob job = Json.read(message.getBody(), AnalysisJob.class);
-        analyser.run(job);
-        LOG.info("analysed council={} consultation={} question={} run={}", job.council(), job.consultationId(), job.questionId(), job.runId());
-        Telemetry.count("AnalysisRunsCompleted");
-      } catch (IllegalArgumentException stale) {
-        // Not worth retrying (the run was replaced, or the question is gone): acknowledge it.
-        LOG.warn("skipped message {}: {}", message.getMessageId(), stale.getMessage());
-        Telemetry.count("AnalysisRunsSkipped");
-      } catch (RuntimeException e) {
-        LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
-        Telemetry.count("AnalysisRunsFailed");
-        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-      }
-    }
-    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    // A run that was replaced, or a question that is gone, is not worth retrying: acknowledged as skipped.
+    return QueueBatch.process(event, "AnalysisRuns", e -> e instanceof IllegalArgumentException, body -> {
+      AnalysisJob job = Json.read(body, AnalysisJob.class);
+      analyser.run(job);
+      LOG.info("analysed council={} consultation={} question={} run={}", job.council(), job.consultationId(), job.questionId(), job.runId());
+    });
   }
 }

@@ -4,12 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.functions.common.Services;
-import org.yousaid.functions.common.logging.SafeErrors;
+import org.yousaid.functions.common.queue.QueueBatch;
 import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.publishing.PublishJob;
 import org.yousaid.publishing.Publisher;
@@ -48,30 +46,11 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
   }
 
   private SQSBatchResponse handle(SQSEvent event) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      Telemetry.correlate(message.getMessageId());
-      try {
-        PublishJob job = Json.read(message.getBody(), PublishJob.class);
-        Publication p = publisher.publish(job.council(), job.consultationId(), job.officer(), job.requestId());
-        LOG.info("published council={} consultation={} version={} hash={}", p.council(), p.consultationId(), p.version(), p.contentHash());
-        Telemetry.count("PublicationsCompleted");
-      } catch (ProblemException e) {
-        if (e.status() == 404) {
-          // The consultation is gone: nothing to publish, and retrying will not change that.
-          LOG.warn("skipped message {}: consultation not found", message.getMessageId());
-          Telemetry.count("PublicationsSkipped");
-        } else {
-          LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
-          Telemetry.count("PublicationsFailed");
-          failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-        }
-      } catch (Exception e) {
-        LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
-        Telemetry.count("PublicationsFailed");
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-      }
-    }
-    return new SQSBatchResponse(failures);
+    // A consultation that is gone has nothing to publish, and retrying will not change that.
+    return QueueBatch.process(event, "Publications", e -> e instanceof ProblemException p && p.status() == 404, body -> {
+      PublishJob job = Json.read(body, PublishJob.class);
+      Publication p = publisher.publish(job.council(), job.consultationId(), job.officer(), job.requestId());
+      LOG.info("published council={} consultation={} version={} hash={}", p.council(), p.consultationId(), p.version(), p.contentHash());
+    });
   }
 }
