@@ -60,6 +60,26 @@ final class Browsers {
    * Screenshots go to target/ on every run; {@code bin/screenshots} (-Dyousaid.screenshots.update=true)
    * refreshes the committed ones in docs/screenshots, so a test run never leaves the checkout modified.
    */
+  /** Goes to a page and returns the main response (never null: a test wants to read its status). */
+  static com.microsoft.playwright.Response open(Page page, String url) {
+    com.microsoft.playwright.Response response = page.navigate(url);
+    org.junit.jupiter.api.Assertions.assertNotNull(response, url);
+    return response;
+  }
+
+  /** Closes what a browser test started, in this order, skipping what never started. */
+  static void closeAll(AutoCloseable... started) {
+    for (AutoCloseable c : started) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("could not close " + c.getClass().getSimpleName(), e);
+        }
+      }
+    }
+  }
+
   static Path screenshots() throws Exception {
     String root = System.getProperty("yousaid.repo.root");
     Path folder = Boolean.getBoolean("yousaid.screenshots.update")

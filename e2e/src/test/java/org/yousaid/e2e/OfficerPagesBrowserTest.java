@@ -67,21 +67,11 @@ class OfficerPagesBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (local != null) {
-      local.close();
-    }
+    Browsers.closeAll(browser, playwright, local);
   }
 
   private static Response open(Page page, String path) {
-    Response response = page.navigate(base + path);
-    assertNotNull(response, path);
-    return response;
+    return Browsers.open(page, base + path);
   }
 
   private static Page signedIn(BrowserContext context) {

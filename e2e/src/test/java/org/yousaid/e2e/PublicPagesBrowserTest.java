@@ -59,15 +59,7 @@ class PublicPagesBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (local != null) {
-      local.close();
-    }
+    Browsers.closeAll(browser, playwright, local);
   }
 
   @BeforeEach

@@ -94,15 +94,7 @@ class XssBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (local != null) {
-      local.close();
-    }
+    Browsers.closeAll(browser, playwright, local);
   }
 
   private static Page watchedPage(BrowserContext context) {
@@ -151,9 +143,7 @@ class XssBrowserTest {
   }
 
   private static Response open(Page page, String path) {
-    Response response = page.navigate(base + path);
-    assertNotNull(response, path);
-    return response;
+    return Browsers.open(page, base + path);
   }
 
   private static String receiptOn(Page page) {
