@@ -62,8 +62,37 @@ class PublishWorkflowTest {
   private static OfficerBrowser officer;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** Everything printed while the test runs: the officer function, the worker and the publisher log here too. */
+  private static final java.io.ByteArrayOutputStream LOGS = new java.io.ByteArrayOutputStream();
+  private static java.io.PrintStream originalOut;
+  private static java.io.PrintStream originalErr;
+
+  private static java.io.PrintStream tee(java.io.PrintStream original) {
+    return new java.io.PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        synchronized (LOGS) {
+          LOGS.write(b);
+        }
+        original.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        synchronized (LOGS) {
+          LOGS.write(b, off, len);
+        }
+        original.write(b, off, len);
+      }
+    }, true, StandardCharsets.UTF_8);
+  }
+
   @BeforeAll
   static void start() throws Exception {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(tee(originalOut));
+    System.setErr(tee(originalErr));
     local = LocalMode.start(data, 0);
     officer = new OfficerBrowser(local, "officer@demo.example", List.of("demo"));
     String[] districts = {"North", "North", "South", "East", "North", "West"};
@@ -84,6 +113,8 @@ class PublishWorkflowTest {
   @AfterAll
   static void stop() {
     local.close();
+    System.setOut(originalOut);
+    System.setErr(originalErr);
   }
 
   private static URI uri(String path) {
@@ -179,5 +210,21 @@ class PublishWorkflowTest {
     String record = officer.get(base + "/publish").body();
     assertTrue(record.contains(versions.get(0).contentHash()) && record.contains(versions.get(1).contentHash()));
     assertEquals(200, anonymous("/published/demo/local-offer-2026/versions/1/index.html").statusCode(), "earlier versions stay readable");
+
+    // Officer pages, the analysis worker (with a crash), the publisher (with a crash): none logged an answer.
+    String logs;
+    synchronized (LOGS) {
+      logs = LOGS.toString(StandardCharsets.UTF_8);
+    }
+    assertTrue(logs.contains("published council=demo consultation=local-offer-2026 version=2"), "the capture saw the publisher's log");
+    assertTrue(logs.contains("analysed council=demo"), "the capture saw the worker's log");
+    assertTrue(logs.contains("route=POST /officer/councils/{council}/consultations/{consultation}/publish status=303"),
+        "the capture saw the officer function's log");
+    for (String canary : CANARIES) {
+      assertFalse(logs.contains(canary), "the logs contain \"" + canary + "\"");
+    }
+    for (String answer : ANSWERS) {
+      assertFalse(logs.contains(answer), "the logs contain an answer");
+    }
   }
 }
