@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -220,7 +219,7 @@ public final class SiteRenderer {
   }
 
   private static String atomDate(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.atOffset(ZoneOffset.UTC).toInstant());
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
   }
 
   /** GOV.UK Frontend's CSS and ours, copied from the application's own assets. */

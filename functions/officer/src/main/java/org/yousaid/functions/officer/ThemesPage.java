@@ -42,7 +42,6 @@ final class ThemesPage {
   record QuestionView(String id, String text, String status, String problem, int answers, List<ThemeView> themes) {}
 
   private final AnalysisRepository analyses;
-  private final org.yousaid.shared.themes.CorrectionRepository corrections;
   private final ResponseRepository responses;
   private final JobQueue queue;
   private final Clock clock;
@@ -50,7 +49,6 @@ final class ThemesPage {
 
   ThemesPage(Services services, JobQueue queue) {
     this.analyses = new AnalysisRepository(services.dynamo(), services.tableName());
-    this.corrections = new org.yousaid.shared.themes.CorrectionRepository(services.dynamo(), services.tableName());
     this.responses = services.responses();
     this.queue = queue;
     this.clock = services.clock();
