@@ -5,24 +5,36 @@ import java.util.List;
 /**
  * Per-answer result.
  *
- * @param redactedText       text safe to publish (personal data replaced by placeholders); the original is not repeated
- * @param sentiment          null when sentiment was not requested
- * @param themes             primary theme first, then any further themes it clearly also belongs to
+ * @param redactedText text safe to publish (personal data replaced by placeholders); the original
+ *     is not repeated
+ * @param sentiment null when sentiment was not requested
+ * @param themes primary theme first, then any further themes it clearly also belongs to
  * @param nearDuplicateGroup id shared by near-identical answers (e.g. campaign responses), or null
- * @param nonAnswer          blank or "n/a"-style answers, not themed
- * @param language           "en", or the language check's guess for an answer not in English (e.g. "cy", "pl",
- *                           "ur", or "und-Arabic" when only the script is known); such answers are not themed by
- *                           content but put in the "other languages" bucket for an officer to read or translate
+ * @param nonAnswer blank or "n/a"-style answers, not themed
+ * @param language "en", or the language check's guess for an answer not in English (e.g. "cy",
+ *     "pl", "ur", or "und-Arabic" when only the script is known); such answers are not themed by
+ *     content but put in the "other languages" bucket for an officer to read or translate
  */
-public record AnalysedAnswer(String id, String redactedText, Sentiment sentiment, List<ThemeMembership> themes,
-                             String nearDuplicateGroup, boolean nonAnswer, String language) {
-    public AnalysedAnswer(String id, String redactedText, Sentiment sentiment, List<ThemeMembership> themes,
-                          String nearDuplicateGroup, boolean nonAnswer) {
-        this(id, redactedText, sentiment, themes, nearDuplicateGroup, nonAnswer, "en");
-    }
+public record AnalysedAnswer(
+    String id,
+    String redactedText,
+    Sentiment sentiment,
+    List<ThemeMembership> themes,
+    String nearDuplicateGroup,
+    boolean nonAnswer,
+    String language) {
+  public AnalysedAnswer(
+      String id,
+      String redactedText,
+      Sentiment sentiment,
+      List<ThemeMembership> themes,
+      String nearDuplicateGroup,
+      boolean nonAnswer) {
+    this(id, redactedText, sentiment, themes, nearDuplicateGroup, nonAnswer, "en");
+  }
 
-    /** True when the language check found the answer is not in English. */
-    public boolean otherLanguage() {
-        return language != null && !"en".equals(language);
-    }
+  /** True when the language check found the answer is not in English. */
+  public boolean otherLanguage() {
+    return language != null && !"en".equals(language);
+  }
 }

@@ -1,50 +1,58 @@
 package org.yousaid.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yousaid.analysis.eval.ClusteringMetrics;
 import org.yousaid.analysis.nlp.TextNormaliser;
 import org.yousaid.analysis.theme.NearDuplicateDetector;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Stages that need no model. */
 class StagesTest {
-    @Test
-    void normaliserCollapsesWhitespaceAndQuotesAndSpotsNonAnswers() {
-        TextNormaliser n = new TextNormaliser();
-        assertEquals("It's \"fine\" - really", n.normalise("  It\u2019s \u201Cfine\u201D \u2013\n really "));
-        assertTrue(n.isNonAnswer(n.normalise(" N/A ")));
-        assertTrue(n.isNonAnswer(""));
-        assertFalse(n.isNonAnswer("No transport means no respite"));
-    }
+  @Test
+  void normaliserCollapsesWhitespaceAndQuotesAndSpotsNonAnswers() {
+    TextNormaliser n = new TextNormaliser();
+    assertEquals(
+        "It's \"fine\" - really", n.normalise("  It\u2019s \u201Cfine\u201D \u2013\n really "));
+    assertTrue(n.isNonAnswer(n.normalise(" N/A ")));
+    assertTrue(n.isNonAnswer(""));
+    assertFalse(n.isNonAnswer("No transport means no respite"));
+  }
 
-    @Test
-    void metricsArePerfectForARelabelledClusteringAndLowForNoise() {
-        int[] truth = {0, 0, 0, 1, 1, 1, 2, 2, 2};
-        int[] relabelled = {5, 5, 5, 3, 3, 3, 9, 9, 9};
-        ClusteringMetrics.Scores s = ClusteringMetrics.score(truth, relabelled);
-        assertEquals(1.0, s.acc(), 1e-9);
-        assertEquals(1.0, s.nmi(), 1e-9);
-        assertEquals(1.0, s.ari(), 1e-9);
-        ClusteringMetrics.Scores one = ClusteringMetrics.score(truth, new int[9]);
-        assertEquals(1.0 / 3, one.acc(), 1e-9);
-        assertEquals(0.0, one.ari(), 1e-9);
-    }
+  @Test
+  void metricsArePerfectForARelabelledClusteringAndLowForNoise() {
+    int[] truth = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+    int[] relabelled = {5, 5, 5, 3, 3, 3, 9, 9, 9};
+    ClusteringMetrics.Scores s = ClusteringMetrics.score(truth, relabelled);
+    assertEquals(1.0, s.acc(), 1e-9);
+    assertEquals(1.0, s.nmi(), 1e-9);
+    assertEquals(1.0, s.ari(), 1e-9);
+    ClusteringMetrics.Scores one = ClusteringMetrics.score(truth, new int[9]);
+    assertEquals(1.0 / 3, one.acc(), 1e-9);
+    assertEquals(0.0, one.ari(), 1e-9);
+  }
 
-    @Test
-    void nearDuplicatesAreGroupedAndShortAnswersIgnored() {
-        String a = "I strongly object to the closure of the respite unit because families like mine depend on it every month";
-        int[] g = new NearDuplicateDetector(0.7).groups(List.of(
-                a, a + " thank you", "Completely different answer about holiday playschemes in the summer for older children",
-                "More respite", "More respite", a.replace("strongly ", "")));
-        assertTrue(g[0] >= 0);
-        assertEquals(g[0], g[1]);
-        assertEquals(g[0], g[5]);
-        assertEquals(-1, g[2]);
-        assertEquals(-1, g[3]);
-    }
+  @Test
+  void nearDuplicatesAreGroupedAndShortAnswersIgnored() {
+    String a =
+        "I strongly object to the closure of the respite unit because families like mine depend on it every month";
+    int[] g =
+        new NearDuplicateDetector(0.7)
+            .groups(
+                List.of(
+                    a,
+                    a + " thank you",
+                    "Completely different answer about holiday playschemes in the summer for older children",
+                    "More respite",
+                    "More respite",
+                    a.replace("strongly ", "")));
+    assertTrue(g[0] >= 0);
+    assertEquals(g[0], g[1]);
+    assertEquals(g[0], g[5]);
+    assertEquals(-1, g[2]);
+    assertEquals(-1, g[3]);
+  }
 }

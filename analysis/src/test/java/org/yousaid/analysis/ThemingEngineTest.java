@@ -1,193 +1,246 @@
 package org.yousaid.analysis;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class ThemingEngineTest {
-    static ThemingEngine engine;
+  static ThemingEngine engine;
 
-    @BeforeAll
-    static void load() {
-        engine = new ThemingEngine();
+  @BeforeAll
+  static void load() {
+    engine = new ThemingEngine();
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  @Test
+  void findsTheThreeSeedLikeThemesWithExemplarsAndSupportCounts() {
+    List<Answer> answers = TestData.respiteAnswers();
+    ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
+    List<Theme> themes = result.themes().stream().filter(t -> !t.other()).toList();
+    assertEquals(3, result.chosenK(), () -> "themes: " + labels(result));
+    for (Theme t : themes) {
+      // each theme is (almost) one topic
+      Map<String, Long> topics =
+          t.memberIds().stream()
+              .collect(Collectors.groupingBy(TestData::topicOf, Collectors.counting()));
+      long majority = topics.values().stream().mapToLong(Long::longValue).max().orElse(0);
+      assertTrue(majority >= 0.8 * t.count(), () -> t.label() + " mixes topics " + topics);
+      assertTrue(t.memberIds().contains(t.exemplarId()));
+      assertEquals(t.count() - 1, t.othersSupport());
+      assertFalse(t.keyTerms().isEmpty());
+      assertFalse(t.label().isBlank());
     }
+    AnalysedAnswer na =
+        result.answers().stream().filter(a -> a.id().equals("n1")).findFirst().orElseThrow();
+    assertTrue(na.nonAnswer());
+    assertTrue(na.themes().isEmpty());
+    AnalysedAnswer r1 = result.answers().get(0);
+    assertNotNull(r1.sentiment());
+    assertFalse(r1.themes().isEmpty());
+  }
 
-    @AfterAll
-    static void close() {
-        engine.close();
+  @Test
+  void aQuestionWithOneOrTwoAnswersStillGetsAThemeAndNoneGetsNone() {
+    ThemeResult one =
+        engine.theme(
+            List.of(new Answer("a", "Keep the respite transport.")), ThemeOptions.defaults());
+    assertEquals(1, one.themes().size());
+    assertEquals("a", one.themes().get(0).exemplarId());
+    assertEquals(0, one.themes().get(0).othersSupport());
+    ThemeResult two =
+        engine.theme(TestData.respiteAnswers().subList(0, 2), ThemeOptions.defaults().withK(5));
+    assertTrue(two.themes().size() <= 2);
+    ThemeResult none = engine.theme(List.of(new Answer("n", "n/a")), ThemeOptions.defaults());
+    assertTrue(none.themes().isEmpty());
+    assertTrue(none.answers().get(0).nonAnswer());
+  }
+
+  @Test
+  void officerCanFixTheNumberOfThemes() {
+    ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withK(2));
+    assertTrue(result.themes().stream().filter(t -> !t.other()).count() <= 2);
+  }
+
+  @Test
+  void fundingCutAnswersAreMostlyNegative() {
+    ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withK(3));
+    long negative =
+        result.answers().stream()
+            .filter(a -> a.id().startsWith("c"))
+            .filter(a -> a.sentiment() == Sentiment.NEGATIVE)
+            .count();
+    assertTrue(negative >= 8, "negative funding-cut answers: " + negative);
+  }
+
+  @Test
+  void themesThatPersistKeepTheirIdsAndLabelsWhenAnswersAreAdded() {
+    List<Answer> all = TestData.respiteAnswers();
+    List<Answer> first = new ArrayList<>();
+    List<Answer> later = new ArrayList<>();
+    for (Answer a : all) (a.id().matches("[rpc]([1-8])") ? first : later).add(a);
+    ThemeResult before = engine.theme(first, ThemeOptions.defaults().withK(3));
+    List<PreviousTheme> previous = before.themes().stream().map(PreviousTheme::of).toList();
+    ThemeResult after =
+        engine.theme(all, ThemeOptions.defaults().withK(3).withPreviousThemes(previous));
+    Map<String, String> topicToIdBefore = topicIds(before), topicToIdAfter = topicIds(after);
+    assertEquals(topicToIdBefore, topicToIdAfter);
+    for (Theme t : after.themes()) {
+      before.themes().stream()
+          .filter(b -> b.id().equals(t.id()))
+          .findFirst()
+          .ifPresent(b -> assertEquals(b.label(), t.label()));
     }
+  }
 
-    @Test
-    void findsTheThreeSeedLikeThemesWithExemplarsAndSupportCounts() {
-        List<Answer> answers = TestData.respiteAnswers();
-        ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
-        List<Theme> themes = result.themes().stream().filter(t -> !t.other()).toList();
-        assertEquals(3, result.chosenK(), () -> "themes: " + labels(result));
-        for (Theme t : themes) {
-            // each theme is (almost) one topic
-            Map<String, Long> topics = t.memberIds().stream().collect(Collectors.groupingBy(TestData::topicOf, Collectors.counting()));
-            long majority = topics.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            assertTrue(majority >= 0.8 * t.count(), () -> t.label() + " mixes topics " + topics);
-            assertTrue(t.memberIds().contains(t.exemplarId()));
-            assertEquals(t.count() - 1, t.othersSupport());
-            assertFalse(t.keyTerms().isEmpty());
-            assertFalse(t.label().isBlank());
-        }
-        AnalysedAnswer na = result.answers().stream().filter(a -> a.id().equals("n1")).findFirst().orElseThrow();
-        assertTrue(na.nonAnswer());
-        assertTrue(na.themes().isEmpty());
-        AnalysedAnswer r1 = result.answers().get(0);
-        assertNotNull(r1.sentiment());
-        assertFalse(r1.themes().isEmpty());
+  @Test
+  void codeframeModeAssignsAnswersToOfficerThemesWithConfidence() {
+    List<CodeframeTheme> codeframe =
+        List.of(
+            new CodeframeTheme(
+                "Transport to respite",
+                "Getting children to and from respite placements",
+                List.of("We cannot drive our child to respite")),
+            new CodeframeTheme(
+                "Holiday playschemes", "Activities and clubs in the school holidays", List.of()),
+            new CodeframeTheme("Funding cuts", "Budget reductions and savings", List.of()));
+    ThemeResult result =
+        engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withCodeframe(codeframe));
+    Map<String, String> expected =
+        Map.of("r", "Transport to respite", "p", "Holiday playschemes", "c", "Funding cuts");
+    Map<String, String> labelById = new HashMap<>();
+    result.themes().forEach(t -> labelById.put(t.id(), t.label()));
+    int right = 0, total = 0;
+    for (AnalysedAnswer a : result.answers()) {
+      if (a.nonAnswer()) continue;
+      total++;
+      assertFalse(a.themes().isEmpty());
+      ThemeMembership first = a.themes().get(0);
+      assertTrue(first.confidence() > 0 && first.confidence() <= 1);
+      if (expected.get(TestData.topicOf(a.id())).equals(labelById.get(first.themeId()))) right++;
     }
+    assertTrue(right >= 0.85 * total, "codeframe correct: " + right + "/" + total);
+  }
 
-    @Test
-    void aQuestionWithOneOrTwoAnswersStillGetsAThemeAndNoneGetsNone() {
-        ThemeResult one = engine.theme(List.of(new Answer("a", "Keep the respite transport.")), ThemeOptions.defaults());
-        assertEquals(1, one.themes().size());
-        assertEquals("a", one.themes().get(0).exemplarId());
-        assertEquals(0, one.themes().get(0).othersSupport());
-        ThemeResult two = engine.theme(TestData.respiteAnswers().subList(0, 2), ThemeOptions.defaults().withK(5));
-        assertTrue(two.themes().size() <= 2);
-        ThemeResult none = engine.theme(List.of(new Answer("n", "n/a")), ThemeOptions.defaults());
-        assertTrue(none.themes().isEmpty());
-        assertTrue(none.answers().get(0).nonAnswer());
+  @Test
+  void campaignCopiesAreCountedAsNearDuplicates() {
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    String campaign =
+        "I object to the proposed cuts to short breaks because they will leave disabled children "
+            + "and their families without the support they need to cope.";
+    for (int i = 0; i < 6; i++)
+      answers.add(new Answer("camp" + i, i % 2 == 0 ? campaign : campaign + " Thank you."));
+    ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
+    List<AnalysedAnswer> copies =
+        result.answers().stream().filter(a -> a.id().startsWith("camp")).toList();
+    String group = copies.get(0).nearDuplicateGroup();
+    assertNotNull(group);
+    assertTrue(copies.stream().allMatch(a -> group.equals(a.nearDuplicateGroup())));
+    assertTrue(
+        result.answers().stream()
+            .filter(a -> !a.id().startsWith("camp"))
+            .allMatch(a -> a.nearDuplicateGroup() == null));
+    assertTrue(result.themes().stream().mapToInt(Theme::nearDuplicates).sum() >= 6);
+  }
+
+  @Test
+  void publishedTextIsRedacted() {
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    answers.add(
+        new Answer(
+            "x1", "My son Oliver Bennett needs transport to respite, call me on 07700 900123."));
+    ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
+    String text =
+        result.answers().stream()
+            .filter(a -> a.id().equals("x1"))
+            .findFirst()
+            .orElseThrow()
+            .redactedText();
+    assertFalse(text.contains("Oliver"), text);
+    assertFalse(text.contains("900123"), text);
+    assertTrue(text.contains("[name]") && text.contains("[phone]"), text);
+  }
+
+  @Test
+  void answersNotInEnglishGoToAVisibleOtherLanguagesBucketAndDoNotFormThemes() {
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    List<String> foreign = List.of("lang-cy", "lang-pl", "lang-ur-script", "lang-ur-latin");
+    answers.add(
+        new Answer(
+            "lang-cy",
+            "Mae angen mwy o gymorth ar fy mhlentyn yn yr ysgol, ffoniwch fi ar 07700 900123."));
+    answers.add(
+        new Answer(
+            "lang-pl", "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu."));
+    answers.add(new Answer("lang-ur-script", "میرے بیٹے کو اسکول میں مزید مدد کی ضرورت ہے"));
+    answers.add(
+        new Answer(
+            "lang-ur-latin",
+            "Mere bete ko school mein bohat madad chahiye aur transport nahi hai."));
+    ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
+
+    Theme bucket =
+        result.themes().stream()
+            .filter(t -> t.id().equals(ThemingEngine.OTHER_LANGUAGES_ID))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no other-languages bucket: " + labels(result)));
+    assertTrue(bucket.other());
+    assertEquals("Other languages", bucket.label());
+    assertEquals(foreign.stream().sorted().toList(), bucket.memberIds().stream().sorted().toList());
+    assertEquals(3, result.chosenK(), () -> "themes: " + labels(result));
+    for (Theme t : result.themes()) {
+      if (t != bucket) assertTrue(t.memberIds().stream().noneMatch(foreign::contains), t.label());
     }
-
-    @Test
-    void officerCanFixTheNumberOfThemes() {
-        ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withK(2));
-        assertTrue(result.themes().stream().filter(t -> !t.other()).count() <= 2);
+    Map<String, AnalysedAnswer> byId =
+        result.answers().stream().collect(Collectors.toMap(AnalysedAnswer::id, a -> a));
+    for (String id : foreign) {
+      AnalysedAnswer a = byId.get(id);
+      assertTrue(a.otherLanguage(), id);
+      assertFalse(a.nonAnswer(), id);
+      assertEquals(
+          List.of(ThemingEngine.OTHER_LANGUAGES_ID),
+          a.themes().stream().map(ThemeMembership::themeId).toList());
     }
+    assertEquals("cy", byId.get("lang-cy").language());
+    assertTrue(
+        byId.get("lang-cy").redactedText().contains("[phone]"), "still redacted for publication");
+    assertTrue(
+        result.answers().stream()
+            .filter(a -> !foreign.contains(a.id()))
+            .noneMatch(AnalysedAnswer::otherLanguage));
+  }
 
-    @Test
-    void fundingCutAnswersAreMostlyNegative() {
-        ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withK(3));
-        long negative = result.answers().stream().filter(a -> a.id().startsWith("c"))
-                .filter(a -> a.sentiment() == Sentiment.NEGATIVE).count();
-        assertTrue(negative >= 8, "negative funding-cut answers: " + negative);
+  private static Map<String, String> topicIds(ThemeResult result) {
+    Map<String, String> out = new HashMap<>();
+    for (Theme t : result.themes()) {
+      if (t.other()) continue;
+      Map<String, Long> topics =
+          t.memberIds().stream()
+              .collect(Collectors.groupingBy(TestData::topicOf, Collectors.counting()));
+      String topic =
+          topics.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      out.put(topic, t.id());
     }
+    return out;
+  }
 
-    @Test
-    void themesThatPersistKeepTheirIdsAndLabelsWhenAnswersAreAdded() {
-        List<Answer> all = TestData.respiteAnswers();
-        List<Answer> first = new ArrayList<>();
-        List<Answer> later = new ArrayList<>();
-        for (Answer a : all) (a.id().matches("[rpc]([1-8])") ? first : later).add(a);
-        ThemeResult before = engine.theme(first, ThemeOptions.defaults().withK(3));
-        List<PreviousTheme> previous = before.themes().stream().map(PreviousTheme::of).toList();
-        ThemeResult after = engine.theme(all, ThemeOptions.defaults().withK(3).withPreviousThemes(previous));
-        Map<String, String> topicToIdBefore = topicIds(before), topicToIdAfter = topicIds(after);
-        assertEquals(topicToIdBefore, topicToIdAfter);
-        for (Theme t : after.themes()) {
-            before.themes().stream().filter(b -> b.id().equals(t.id())).findFirst()
-                    .ifPresent(b -> assertEquals(b.label(), t.label()));
-        }
-    }
-
-    @Test
-    void codeframeModeAssignsAnswersToOfficerThemesWithConfidence() {
-        List<CodeframeTheme> codeframe = List.of(
-                new CodeframeTheme("Transport to respite", "Getting children to and from respite placements",
-                        List.of("We cannot drive our child to respite")),
-                new CodeframeTheme("Holiday playschemes", "Activities and clubs in the school holidays", List.of()),
-                new CodeframeTheme("Funding cuts", "Budget reductions and savings", List.of()));
-        ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withCodeframe(codeframe));
-        Map<String, String> expected = Map.of("r", "Transport to respite", "p", "Holiday playschemes", "c", "Funding cuts");
-        Map<String, String> labelById = new HashMap<>();
-        result.themes().forEach(t -> labelById.put(t.id(), t.label()));
-        int right = 0, total = 0;
-        for (AnalysedAnswer a : result.answers()) {
-            if (a.nonAnswer()) continue;
-            total++;
-            assertFalse(a.themes().isEmpty());
-            ThemeMembership first = a.themes().get(0);
-            assertTrue(first.confidence() > 0 && first.confidence() <= 1);
-            if (expected.get(TestData.topicOf(a.id())).equals(labelById.get(first.themeId()))) right++;
-        }
-        assertTrue(right >= 0.85 * total, "codeframe correct: " + right + "/" + total);
-    }
-
-    @Test
-    void campaignCopiesAreCountedAsNearDuplicates() {
-        List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
-        String campaign = "I object to the proposed cuts to short breaks because they will leave disabled children "
-                + "and their families without the support they need to cope.";
-        for (int i = 0; i < 6; i++) answers.add(new Answer("camp" + i, i % 2 == 0 ? campaign : campaign + " Thank you."));
-        ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
-        List<AnalysedAnswer> copies = result.answers().stream().filter(a -> a.id().startsWith("camp")).toList();
-        String group = copies.get(0).nearDuplicateGroup();
-        assertNotNull(group);
-        assertTrue(copies.stream().allMatch(a -> group.equals(a.nearDuplicateGroup())));
-        assertTrue(result.answers().stream().filter(a -> !a.id().startsWith("camp")).allMatch(a -> a.nearDuplicateGroup() == null));
-        assertTrue(result.themes().stream().mapToInt(Theme::nearDuplicates).sum() >= 6);
-    }
-
-    @Test
-    void publishedTextIsRedacted() {
-        List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
-        answers.add(new Answer("x1", "My son Oliver Bennett needs transport to respite, call me on 07700 900123."));
-        ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
-        String text = result.answers().stream().filter(a -> a.id().equals("x1")).findFirst().orElseThrow().redactedText();
-        assertFalse(text.contains("Oliver"), text);
-        assertFalse(text.contains("900123"), text);
-        assertTrue(text.contains("[name]") && text.contains("[phone]"), text);
-    }
-
-    @Test
-    void answersNotInEnglishGoToAVisibleOtherLanguagesBucketAndDoNotFormThemes() {
-        List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
-        List<String> foreign = List.of("lang-cy", "lang-pl", "lang-ur-script", "lang-ur-latin");
-        answers.add(new Answer("lang-cy", "Mae angen mwy o gymorth ar fy mhlentyn yn yr ysgol, ffoniwch fi ar 07700 900123."));
-        answers.add(new Answer("lang-pl", "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu."));
-        answers.add(new Answer("lang-ur-script", "میرے بیٹے کو اسکول میں مزید مدد کی ضرورت ہے"));
-        answers.add(new Answer("lang-ur-latin", "Mere bete ko school mein bohat madad chahiye aur transport nahi hai."));
-        ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
-
-        Theme bucket = result.themes().stream().filter(t -> t.id().equals(ThemingEngine.OTHER_LANGUAGES_ID))
-                .findFirst().orElseThrow(() -> new AssertionError("no other-languages bucket: " + labels(result)));
-        assertTrue(bucket.other());
-        assertEquals("Other languages", bucket.label());
-        assertEquals(foreign.stream().sorted().toList(), bucket.memberIds().stream().sorted().toList());
-        assertEquals(3, result.chosenK(), () -> "themes: " + labels(result));
-        for (Theme t : result.themes()) {
-            if (t != bucket) assertTrue(t.memberIds().stream().noneMatch(foreign::contains), t.label());
-        }
-        Map<String, AnalysedAnswer> byId = result.answers().stream().collect(Collectors.toMap(AnalysedAnswer::id, a -> a));
-        for (String id : foreign) {
-            AnalysedAnswer a = byId.get(id);
-            assertTrue(a.otherLanguage(), id);
-            assertFalse(a.nonAnswer(), id);
-            assertEquals(List.of(ThemingEngine.OTHER_LANGUAGES_ID), a.themes().stream().map(ThemeMembership::themeId).toList());
-        }
-        assertEquals("cy", byId.get("lang-cy").language());
-        assertTrue(byId.get("lang-cy").redactedText().contains("[phone]"), "still redacted for publication");
-        assertTrue(result.answers().stream().filter(a -> !foreign.contains(a.id())).noneMatch(AnalysedAnswer::otherLanguage));
-    }
-
-    private static Map<String, String> topicIds(ThemeResult result) {
-        Map<String, String> out = new HashMap<>();
-        for (Theme t : result.themes()) {
-            if (t.other()) continue;
-            Map<String, Long> topics = t.memberIds().stream().collect(Collectors.groupingBy(TestData::topicOf, Collectors.counting()));
-            String topic = topics.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            out.put(topic, t.id());
-        }
-        return out;
-    }
-
-    private static String labels(ThemeResult r) {
-        return r.themes().stream().map(t -> t.label() + "=" + t.count()).collect(Collectors.joining(", "));
-    }
+  private static String labels(ThemeResult r) {
+    return r.themes().stream()
+        .map(t -> t.label() + "=" + t.count())
+        .collect(Collectors.joining(", "));
+  }
 }

@@ -20,11 +20,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
   private static final List<String> NATIVE_LIBRARIES =
-      List.of("libsqlite4java-linux-amd64.so", "libsqlite4java-osx.dylib", "sqlite4java-win32-x64.dll");
+      List.of(
+          "libsqlite4java-linux-amd64.so", "libsqlite4java-osx.dylib", "sqlite4java-win32-x64.dll");
 
   private static final String DATABASE_FILE = "yousaid-local.db";
 
   private final AmazonDynamoDBLocal local;
+
   /** sqlite4java's queue threads for this database: it is closed only once they have ended. */
   private final List<Thread> sqliteThreads;
 
@@ -60,8 +62,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       throw new UncheckedIOException("Cannot create the local data folder " + dataFolder, e);
     }
     prepareNativeLibraries();
-    // DynamoDB Local takes the SQLite database file itself, not a folder. (A failed open leaves the path
-    // marked in use for this JVM, so retrying here cannot help; close() waits for the file's release instead.)
+    // DynamoDB Local takes the SQLite database file itself, not a folder. (A failed open leaves the
+    // path
+    // marked in use for this JVM, so retrying here cannot help; close() waits for the file's
+    // release instead.)
     return started(() -> DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
   }
 
@@ -77,8 +81,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
   @Override
   public void close() {
-    // shutdown(), not shutdownNow(): it lets SQLite finish its work. Then wait (bounded) for the queue
-    // thread to end, which is when the file is really released, so a restart in this JVM can open it.
+    // shutdown(), not shutdownNow(): it lets SQLite finish its work. Then wait (bounded) for the
+    // queue
+    // thread to end, which is when the file is really released, so a restart in this JVM can open
+    // it.
     local.shutdown();
     for (Thread t : sqliteThreads) {
       try {
@@ -93,7 +99,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
   /** Unpacks the bundled sqlite4java natives once per JVM and points sqlite4java at them. */
   private static synchronized void prepareNativeLibraries() {
     // sqlite4java logs every retry at WARNING through java.util.logging; keep only real errors.
-    java.util.logging.Logger.getLogger("com.almworks.sqlite4java").setLevel(java.util.logging.Level.SEVERE);
+    java.util.logging.Logger.getLogger("com.almworks.sqlite4java")
+        .setLevel(java.util.logging.Level.SEVERE);
     if (System.getProperty("sqlite4java.library.path") != null) {
       return;
     }
@@ -103,7 +110,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       for (String name : NATIVE_LIBRARIES) {
         try (InputStream in = EmbeddedDynamoDb.class.getResourceAsStream("native/" + name)) {
           if (in == null) {
-            throw new IllegalStateException("Native library " + name + " is missing from the yousaid-dynamodb-local jar");
+            throw new IllegalStateException(
+                "Native library " + name + " is missing from the yousaid-dynamodb-local jar");
           }
           Path target = folder.resolve(name);
           Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -112,7 +120,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       }
       System.setProperty("sqlite4java.library.path", folder.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot unpack the SQLite native library for DynamoDB Local", e);
+      throw new UncheckedIOException(
+          "Cannot unpack the SQLite native library for DynamoDB Local", e);
     }
   }
 }

@@ -38,7 +38,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   /** Which calls a fault applies to. */
-  public enum Call { GET_ITEM, PUT_ITEM, TRANSACT_WRITE, QUERY, ANY }
+  public enum Call {
+    GET_ITEM,
+    PUT_ITEM,
+    TRANSACT_WRITE,
+    QUERY,
+    ANY
+  }
 
   /** How a call fails. */
   public enum Fault {
@@ -70,14 +76,21 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
     this.delegate = delegate;
   }
 
-  /** The next {@code times} matching calls fail with {@code fault}; {@link Integer#MAX_VALUE} for an outage. */
+  /**
+   * The next {@code times} matching calls fail with {@code fault}; {@link Integer#MAX_VALUE} for an
+   * outage.
+   */
   public synchronized FaultInjectingDynamoDb failNext(Call call, Fault fault, int times) {
     rules.add(new Rule(call, fault, new AtomicInteger(times), 1.0));
     return this;
   }
 
-  /** From now on, each matching call fails with {@code fault} with this probability (from a seeded generator). */
-  public synchronized FaultInjectingDynamoDb failRandomly(Call call, Fault fault, double probability) {
+  /**
+   * From now on, each matching call fails with {@code fault} with this probability (from a seeded
+   * generator).
+   */
+  public synchronized FaultInjectingDynamoDb failRandomly(
+      Call call, Fault fault, double probability) {
     rules.add(new Rule(call, fault, new AtomicInteger(Integer.MAX_VALUE), probability));
     return this;
   }
@@ -100,7 +113,8 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   private synchronized Fault faultFor(Call call) {
     for (Rule rule : rules) {
-      if ((rule.call() == call || rule.call() == Call.ANY) && rule.remaining().get() > 0
+      if ((rule.call() == call || rule.call() == Call.ANY)
+          && rule.remaining().get() > 0
           && (rule.probability() >= 1.0 || random.nextDouble() < rule.probability())) {
         rule.remaining().decrementAndGet();
         injected.incrementAndGet();
@@ -116,21 +130,39 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
       return real.get();
     }
     switch (fault) {
-      case THROTTLE -> throw ProvisionedThroughputExceededException.builder()
-          .message("The level of configured provisioned throughput for the table was exceeded (injected)").statusCode(400).build();
+      case THROTTLE ->
+          throw ProvisionedThroughputExceededException.builder()
+              .message(
+                  "The level of configured provisioned throughput for the table was exceeded (injected)")
+              .statusCode(400)
+              .build();
       case TRANSACTION_THROTTLED -> {
         List<CancellationReason> reasons = new ArrayList<>();
         for (int i = 0; i < Math.max(1, items); i++) {
-          reasons.add(CancellationReason.builder().code("ThrottlingError").message("Throughput exceeds the current capacity (injected)").build());
+          reasons.add(
+              CancellationReason.builder()
+                  .code("ThrottlingError")
+                  .message("Throughput exceeds the current capacity (injected)")
+                  .build());
         }
-        throw TransactionCanceledException.builder().message("Transaction cancelled (injected)").statusCode(400)
-            .cancellationReasons(reasons).build();
+        throw TransactionCanceledException.builder()
+            .message("Transaction cancelled (injected)")
+            .statusCode(400)
+            .cancellationReasons(reasons)
+            .build();
       }
-      case INTERNAL_ERROR_QUOTING_REQUEST -> throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
-          .message("Internal server error (injected) while handling " + request).statusCode(500).build();
-      case VALIDATION_ERROR_QUOTING_REQUEST -> throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
-          .message("One or more parameter values were invalid (injected): " + request).statusCode(400).build();
-      case TIMEOUT_BEFORE -> throw SdkClientException.create("Read timed out (injected, before the call)");
+      case INTERNAL_ERROR_QUOTING_REQUEST ->
+          throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+              .message("Internal server error (injected) while handling " + request)
+              .statusCode(500)
+              .build();
+      case VALIDATION_ERROR_QUOTING_REQUEST ->
+          throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+              .message("One or more parameter values were invalid (injected): " + request)
+              .statusCode(400)
+              .build();
+      case TIMEOUT_BEFORE ->
+          throw SdkClientException.create("Read timed out (injected, before the call)");
       case TIMEOUT_AFTER -> {
         real.get();
         throw SdkClientException.create("Read timed out (injected, after the call)");
@@ -151,7 +183,11 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   @Override
   public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-    return run(Call.TRANSACT_WRITE, request.transactItems().size(), request, () -> delegate.transactWriteItems(request));
+    return run(
+        Call.TRANSACT_WRITE,
+        request.transactItems().size(),
+        request,
+        () -> delegate.transactWriteItems(request));
   }
 
   @Override

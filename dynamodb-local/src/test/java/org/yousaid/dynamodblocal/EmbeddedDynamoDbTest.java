@@ -19,14 +19,30 @@ class EmbeddedDynamoDbTest {
   @Test
   void itemsWrittenToAFolderSurviveARestart(@TempDir Path folder) {
     try (EmbeddedDynamoDb db = EmbeddedDynamoDb.persistentIn(folder)) {
-      db.client().createTable(b -> b.tableName("survivors")
-          .billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-          .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
-      db.client().putItem(b -> b.tableName("survivors").item(Map.of("pk", AttributeValue.fromS("kept"))));
+      db.client()
+          .createTable(
+              b ->
+                  b.tableName("survivors")
+                      .billingMode(BillingMode.PAY_PER_REQUEST)
+                      .attributeDefinitions(
+                          AttributeDefinition.builder()
+                              .attributeName("pk")
+                              .attributeType(ScalarAttributeType.S)
+                              .build())
+                      .keySchema(
+                          KeySchemaElement.builder()
+                              .attributeName("pk")
+                              .keyType(KeyType.HASH)
+                              .build()));
+      db.client()
+          .putItem(b -> b.tableName("survivors").item(Map.of("pk", AttributeValue.fromS("kept"))));
     }
     try (EmbeddedDynamoDb db = EmbeddedDynamoDb.persistentIn(folder)) {
-      var item = db.client().getItem(b -> b.tableName("survivors").key(Map.of("pk", AttributeValue.fromS("kept")))).item();
+      var item =
+          db.client()
+              .getItem(
+                  b -> b.tableName("survivors").key(Map.of("pk", AttributeValue.fromS("kept"))))
+              .item();
       assertEquals("kept", item.get("pk").s());
     }
   }

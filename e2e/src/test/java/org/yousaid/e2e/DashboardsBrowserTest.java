@@ -29,9 +29,9 @@ import org.yousaid.local.DemoData;
 import org.yousaid.local.LocalMode;
 
 /**
- * The "Was this page useful?" snippet on a council's own page (a plain test page served from another
- * origin), sent with and without JavaScript, and the officers' page-feedback and EHC stage dashboards
- * with months of demo answers; axe-core finds no WCAG 2.2 AA problem on any of them.
+ * The "Was this page useful?" snippet on a council's own page (a plain test page served from
+ * another origin), sent with and without JavaScript, and the officers' page-feedback and EHC stage
+ * dashboards with months of demo answers; axe-core finds no WCAG 2.2 AA problem on any of them.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DashboardsBrowserTest {
@@ -55,17 +55,22 @@ class DashboardsBrowserTest {
     site = "http://127.0.0.1:" + councilSite.getAddress().getPort();
     local = LocalMode.start(data, 0, AllowedOrigins.parse("demo=" + site));
     base = "http://127.0.0.1:" + local.port();
-    councilSite.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      String subject = "https://localoffer.demo.example/send" + path;
-      byte[] page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Short breaks - Demo Local Offer</title></head>\n"
-          + "<body><main><h1>Short breaks</h1><p>Short breaks give disabled children and their families time apart.</p>\n"
-          + FeedbackSnippet.html(base, "demo", "pageUrl", subject, true) + "</main></body></html>").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, page.length);
-      exchange.getResponseBody().write(page);
-      exchange.close();
-    });
+    councilSite.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          String subject = "https://localoffer.demo.example/send" + path;
+          byte[] page =
+              ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Short breaks - Demo Local Offer</title></head>\n"
+                      + "<body><main><h1>Short breaks</h1><p>Short breaks give disabled children and their families time apart.</p>\n"
+                      + FeedbackSnippet.html(base, "demo", "pageUrl", subject, true)
+                      + "</main></body></html>")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
     councilSite.start();
     browser = Browsers.chromium(playwright);
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
@@ -91,7 +96,8 @@ class DashboardsBrowserTest {
   private static List<org.yousaid.shared.model.Response> feedbackAbout(String path) {
     String subject = "https://localoffer.demo.example/send" + path;
     return local.services().responses().listForConsultation("demo", "page-feedback").stream()
-        .filter(r -> subject.equals(r.subject())).toList();
+        .filter(r -> subject.equals(r.subject()))
+        .toList();
   }
 
   private static Response open(Page page, String url) {
@@ -108,24 +114,31 @@ class DashboardsBrowserTest {
       Browsers.assertAccessible(page, "the council's page with the snippet");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
       page.locator(".govuk-error-message").waitFor();
-      assertTrue(page.locator(".govuk-error-message").innerText().contains("Select yes if this page was useful"));
+      assertTrue(
+          page.locator(".govuk-error-message")
+              .innerText()
+              .contains("Select yes if this page was useful"));
       Browsers.assertAccessible(page, "the snippet with an error");
       page.getByLabel("No").check();
-      page.getByLabel("How could we improve this page? (optional)").fill("The opening times were out of date <b>twice</b>");
+      page.getByLabel("How could we improve this page? (optional)")
+          .fill("The opening times were out of date <b>twice</b>");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
       page.getByText("Thank you for your feedback.").waitFor();
       assertEquals(site + "/short-breaks-js", page.url(), "the reader stays on the council's page");
       Browsers.assertAccessible(page, "the snippet's thank-you");
       List<org.yousaid.shared.model.Response> stored = feedbackAbout("/short-breaks-js");
       assertEquals(1, stored.size(), "sent once");
-      assertEquals("The opening times were out of date <b>twice</b>", stored.get(0).answer("comment").orElseThrow().text());
+      assertEquals(
+          "The opening times were out of date <b>twice</b>",
+          stored.get(0).answer("comment").orElseThrow().text());
       assertEquals(List.of("no"), stored.get(0).answer("useful").orElseThrow().choices());
     }
   }
 
   @Test
   void withoutJavaScriptTheSnippetIsAPlainFormWithAThankYouPage() {
-    // axe-core itself needs JavaScript, so the page is checked with the snippet's script blocked: the same
+    // axe-core itself needs JavaScript, so the page is checked with the snippet's script blocked:
+    // the same
     // page a reader without JavaScript gets. Then a browser with JavaScript off sends the form.
     try (BrowserContext context = browser.newContext()) {
       context.route("**/assets/page-feedback.js", route -> route.abort());
@@ -133,26 +146,37 @@ class DashboardsBrowserTest {
       open(page, site + "/short-breaks-no-script");
       Browsers.assertAccessible(page, "the council's page with the snippet, without its script");
       page.getByLabel("Yes").check();
-      Response thanks = page.waitForNavigation(() ->
-          page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click());
+      Response thanks =
+          page.waitForNavigation(
+              () ->
+                  page.getByRole(
+                          AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback"))
+                      .click());
       assertEquals(201, thanks.status());
       assertTrue(page.url().startsWith(base + "/api/v1/councils/demo/page-feedback"), page.url());
       assertTrue(page.content().contains("Go back to the page you were reading"));
       Browsers.assertAccessible(page, "the thank-you page");
       assertEquals(1, feedbackAbout("/short-breaks-no-script").size());
     }
-    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
       Page page = context.newPage();
       open(page, site + "/short-breaks-no-js");
       page.getByLabel("No").check();
-      page.getByLabel("How could we improve this page? (optional)").fill("Please add an easy read version");
-      Response thanks = page.waitForNavigation(() ->
-          page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click());
+      page.getByLabel("How could we improve this page? (optional)")
+          .fill("Please add an easy read version");
+      Response thanks =
+          page.waitForNavigation(
+              () ->
+                  page.getByRole(
+                          AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback"))
+                      .click());
       assertEquals(201, thanks.status());
       assertTrue(page.content().contains("Thank you for your feedback"));
       List<org.yousaid.shared.model.Response> stored = feedbackAbout("/short-breaks-no-js");
       assertEquals(1, stored.size());
-      assertEquals("Please add an easy read version", stored.get(0).answer("comment").orElseThrow().text());
+      assertEquals(
+          "Please add an easy read version", stored.get(0).answer("comment").orElseThrow().text());
     }
   }
 
@@ -163,15 +187,20 @@ class DashboardsBrowserTest {
       // "localhost" is another origin than the allowed 127.0.0.1: the preflight is refused.
       open(page, site.replace("127.0.0.1", "localhost") + "/short-breaks-fallback");
       page.getByLabel("Yes").check();
-      page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click());
+      page.waitForNavigation(
+          () ->
+              page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback"))
+                  .click());
       assertTrue(page.content().contains("Thank you for your feedback"));
-      assertEquals(1, feedbackAbout("/short-breaks-fallback").size(), "stored once, by the form post");
+      assertEquals(
+          1, feedbackAbout("/short-breaks-fallback").size(), "stored once, by the form post");
     }
   }
 
   @Test
   void theDashboardsAreAccessible() throws Exception {
-    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = context.newPage();
       open(page, base + "/officer/sign-in");
       page.getByLabel("Email address").fill(EMAIL);
@@ -180,15 +209,27 @@ class DashboardsBrowserTest {
       page.waitForURL(base + "/officer");
       Browsers.assertAccessible(page, "the dashboard with links to page feedback and EHC stages");
 
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Page feedback")).first().click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Page feedback"))
+          .first()
+          .click();
       page.waitForURL(base + "/officer/councils/demo/page-feedback");
-      assertTrue(page.content().contains("https://localoffer.demo.example/send/ehc-needs-assessment"));
+      assertTrue(
+          page.content().contains("https://localoffer.demo.example/send/ehc-needs-assessment"));
       Browsers.assertAccessible(page, "the page feedback dashboard");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("officer-page-feedback.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Browsers.screenshots().resolve("officer-page-feedback.png"))
+              .setFullPage(true));
 
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("https://localoffer.demo.example/send/transport-to-school")).click();
+      page.getByRole(
+              AriaRole.LINK,
+              new Page.GetByRoleOptions()
+                  .setName("https://localoffer.demo.example/send/transport-to-school"))
+          .click();
       page.waitForLoadState();
-      assertTrue(page.content().contains("Feedback on https://localoffer.demo.example/send/transport-to-school"));
+      assertTrue(
+          page.content()
+              .contains("Feedback on https://localoffer.demo.example/send/transport-to-school"));
       Browsers.assertAccessible(page, "one page's feedback and comments");
 
       open(page, base + "/officer/councils/demo/page-feedback/comments?from=last+week");
@@ -196,18 +237,27 @@ class DashboardsBrowserTest {
       Browsers.assertAccessible(page, "every comment, with a date error");
 
       open(page, base + "/officer/councils/demo/page-feedback/snippet");
-      assertTrue(page.locator("pre code").first().innerText().contains("action=\"" + base + "/api/v1/councils/demo/page-feedback\""));
+      assertTrue(
+          page.locator("pre code")
+              .first()
+              .innerText()
+              .contains("action=\"" + base + "/api/v1/councils/demo/page-feedback\""));
       Browsers.assertAccessible(page, "the snippet page");
 
       open(page, base + "/officer/councils/demo/consultations/ehc-plan-survey");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Satisfaction by EHC stage")).click();
+      page.getByRole(
+              AriaRole.LINK, new Page.GetByRoleOptions().setName("Satisfaction by EHC stage"))
+          .click();
       page.waitForLoadState();
       assertTrue(page.content().contains("Annual review") && page.content().contains("% clear / "));
       Browsers.assertAccessible(page, "the EHC stage satisfaction dashboard");
       page.getByText("Final plan: every question and the trend by month").click();
       assertTrue(page.getByText("Final plan, month by month").isVisible());
       Browsers.assertAccessible(page, "the EHC stage dashboard with a stage opened");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("officer-ehc-stages.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Browsers.screenshots().resolve("officer-ehc-stages.png"))
+              .setFullPage(true));
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
@@ -35,9 +34,13 @@ class OfficerPagesBrowserTest {
   private static final String EMAIL = "a11y@demo.example";
   private static final String PASSWORD = "a long enough password";
   private static final String[] ANSWERS = {
-      "A search box where I can filter by my child's age and needs", "Being able to search by age group and type of disability",
-      "A named key worker I can phone when I am stuck", "Someone to talk to, a key worker who knows our family",
-      "Plain English with no jargon or acronyms", "Information written in plain English that parents can understand"};
+    "A search box where I can filter by my child's age and needs",
+        "Being able to search by age group and type of disability",
+    "A named key worker I can phone when I am stuck",
+        "Someone to talk to, a key worker who knows our family",
+    "Plain English with no jargon or acronyms",
+        "Information written in plain English that parents can understand"
+  };
 
   @TempDir static Path data;
   private static LocalMode local;
@@ -54,13 +57,35 @@ class OfficerPagesBrowserTest {
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 24; i++) {
-      String body = "{\"answers\":{\"find-information\":\"" + ANSWERS[i % ANSWERS.length] + " " + i + "\","
-          + "\"search-by\":" + (i % 3 == 0 ? "[\"age\",\"disability\"]" : "[\"area\"]") + ","
-          + "\"plain-english\":\"" + (i % 4 == 0 ? "agree" : i % 4 == 1 ? "disagree" : "strongly-disagree") + "\","
-          + "\"format\":\"" + (i % 2 == 0 ? "website" : "keyworker") + "\"},"
-          + "\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\"" + (i % 2 == 0 ? "5-16" : "0-5") + "\"},\"consentToQuote\":" + (i % 3 == 0) + "}";
-      HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/councils/demo/consultations/local-offer-2026/responses"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      String body =
+          "{\"answers\":{\"find-information\":\""
+              + ANSWERS[i % ANSWERS.length]
+              + " "
+              + i
+              + "\","
+              + "\"search-by\":"
+              + (i % 3 == 0 ? "[\"age\",\"disability\"]" : "[\"area\"]")
+              + ","
+              + "\"plain-english\":\""
+              + (i % 4 == 0 ? "agree" : i % 4 == 1 ? "disagree" : "strongly-disagree")
+              + "\","
+              + "\"format\":\""
+              + (i % 2 == 0 ? "website" : "keyworker")
+              + "\"},"
+              + "\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\""
+              + (i % 2 == 0 ? "5-16" : "0-5")
+              + "\"},\"consentToQuote\":"
+              + (i % 3 == 0)
+              + "}";
+      HttpResponse<String> sent =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          base + "/api/v1/councils/demo/consultations/local-offer-2026/responses"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(201, sent.statusCode());
     }
   }
@@ -93,7 +118,8 @@ class OfficerPagesBrowserTest {
 
   @Test
   void everyOfficerPageIsAccessibleAlongAnOfficersDay() throws Exception {
-    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = signedIn(context);
       Browsers.assertAccessible(page, "the dashboard");
 
@@ -112,7 +138,10 @@ class OfficerPagesBrowserTest {
       open(page, consultation + "/themes");
       assertTrue(page.content().contains("other answers support this answer"));
       Browsers.assertAccessible(page, "the themes page");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("officer-themes.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Browsers.screenshots().resolve("officer-themes.png"))
+              .setFullPage(true));
 
       page.locator(".govuk-summary-card__title a").first().click();
       page.waitForLoadState();
@@ -123,9 +152,14 @@ class OfficerPagesBrowserTest {
       assertEquals("Finding services by age", page.locator("h1").innerText().trim());
 
       assertEquals(200, open(page, consultation + "/report").status());
-      assertTrue(page.content().contains("Finding services by age"), "the report shows the corrected theme");
+      assertTrue(
+          page.content().contains("Finding services by age"),
+          "the report shows the corrected theme");
       Browsers.assertAccessible(page, "the summary report");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("officer-report.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Browsers.screenshots().resolve("officer-report.png"))
+              .setFullPage(true));
 
       open(page, "/officer/councils/demo/new-consultation");
       Browsers.assertAccessible(page, "the new consultation page");
@@ -148,13 +182,17 @@ class OfficerPagesBrowserTest {
       open(page, consultation + "/import");
       Browsers.assertAccessible(page, "the import page");
       page.getByLabel("Paper forms").check();
-      page.getByLabel("CSV").fill("find-information,Answering as\nA paper answer about short breaks,Parent or carer\n,Parent or carer\n");
+      page.getByLabel("CSV")
+          .fill(
+              "find-information,Answering as\nA paper answer about short breaks,Parent or carer\n,Parent or carer\n");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
       page.waitForLoadState();
       assertTrue(page.content().contains("1 answers imported"));
       Browsers.assertAccessible(page, "the import outcome");
 
-      assertEquals(403, open(page, "/officer/councils/elsewhere/consultations/local-offer-2026/themes").status());
+      assertEquals(
+          403,
+          open(page, "/officer/councils/elsewhere/consultations/local-offer-2026/themes").status());
       Browsers.assertAccessible(page, "the 403 page");
     }
     try (BrowserContext anonymous = browser.newContext()) {

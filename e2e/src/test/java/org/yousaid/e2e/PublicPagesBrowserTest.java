@@ -27,16 +27,18 @@ import org.yousaid.local.LocalMode;
 
 /**
  * The public pages in a real browser (Debian's Chromium driven by Playwright) against local mode:
- * axe-core finds no WCAG 2.2 AA problems on any of them, a person can fill in and send the form with
- * or without JavaScript, and nothing they type can run as script.
+ * axe-core finds no WCAG 2.2 AA problems on any of them, a person can fill in and send the form
+ * with or without JavaScript, and nothing they type can run as script.
  */
 // A guard against a browser that stops answering, so a hang fails the build instead of stalling it.
 @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PublicPagesBrowserTest {
 
   private static final Pattern RECEIPT = Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
-  private static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
-  private static final String FIND_INFORMATION = "What would help you find information about services for your child or young person?";
+  private static final String XSS =
+      "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
+  private static final String FIND_INFORMATION =
+      "What would help you find information about services for your child or young person?";
 
   @TempDir static Path data;
   private static LocalMode local;
@@ -46,7 +48,11 @@ class PublicPagesBrowserTest {
 
   private BrowserContext context;
   private Page page;
-  /** Script errors and console errors (such as Content-Security-Policy refusals) seen on {@link #page}. */
+
+  /**
+   * Script errors and console errors (such as Content-Security-Policy refusals) seen on {@link
+   * #page}.
+   */
   private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -66,18 +72,22 @@ class PublicPagesBrowserTest {
   void openPage() {
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768));
     page = context.newPage();
-    page.onConsoleMessage(message -> {
-      // A page's own 4xx status (the form with errors, a 404) is logged as a failed load; statuses are asserted where
-      // they matter, and failed stylesheets or scripts are caught below.
-      if (message.type().equals("error") && !message.text().startsWith("Failed to load resource: the server responded")) {
-        consoleErrors.add(message.location() + ": " + message.text());
-      }
-    });
-    page.onResponse(response -> {
-      if (!response.request().resourceType().equals("document") && response.status() >= 400) {
-        consoleErrors.add(response.status() + " for " + response.url());
-      }
-    });
+    page.onConsoleMessage(
+        message -> {
+          // A page's own 4xx status (the form with errors, a 404) is logged as a failed load;
+          // statuses are asserted where
+          // they matter, and failed stylesheets or scripts are caught below.
+          if (message.type().equals("error")
+              && !message.text().startsWith("Failed to load resource: the server responded")) {
+            consoleErrors.add(message.location() + ": " + message.text());
+          }
+        });
+    page.onResponse(
+        response -> {
+          if (!response.request().resourceType().equals("document") && response.status() >= 400) {
+            consoleErrors.add(response.status() + " for " + response.url());
+          }
+        });
     page.onPageError(error -> consoleErrors.add("uncaught: " + error));
   }
 
@@ -100,7 +110,10 @@ class PublicPagesBrowserTest {
     Browsers.assertAccessible(on, what);
   }
 
-  /** Answers the required question and a few others, with labels and the keyboard, as a person would. */
+  /**
+   * Answers the required question and a few others, with labels and the keyboard, as a person
+   * would.
+   */
   private static void fillForm(Page on, String findInformation) {
     Locator text = on.getByLabel(FIND_INFORMATION);
     text.click();
@@ -108,7 +121,10 @@ class PublicPagesBrowserTest {
     on.getByLabel("Search by age").check();
     on.getByLabel("Search by where I live").check();
     // A radio group reached with Tab and chosen with the arrow keys and Space.
-    on.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("A website I can search").setExact(true)).focus();
+    on.getByRole(
+            AriaRole.RADIO,
+            new Page.GetByRoleOptions().setName("A website I can search").setExact(true))
+        .focus();
     on.keyboard().press("ArrowDown");
     on.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Parent or carer")).check();
     on.getByLabel("North").check();
@@ -141,23 +157,47 @@ class PublicPagesBrowserTest {
   void theFormIsAccessibleAndAPersonCanSendIt() throws Exception {
     Response response = open(page, LocalMode.DEMO_FORM_PATH);
     assertEquals(200, response.status());
-    assertEquals("Tell us what would help you use our Local Offer - Demo Borough Council", page.title());
-    assertEquals(1, page.locator("body.govuk-frontend-supported").count(), "the start-up script did not run");
-    // GOV.UK Frontend's components started: the character count replaced its static hint with a live one.
-    Locator liveCount = page.locator(".govuk-character-count:has(#q-find-information) .govuk-character-count__status");
-    assertEquals("You have 2,000 characters remaining", liveCount.innerText().trim(), "GOV.UK Frontend was not initialised");
+    assertEquals(
+        "Tell us what would help you use our Local Offer - Demo Borough Council", page.title());
+    assertEquals(
+        1,
+        page.locator("body.govuk-frontend-supported").count(),
+        "the start-up script did not run");
+    // GOV.UK Frontend's components started: the character count replaced its static hint with a
+    // live one.
+    Locator liveCount =
+        page.locator(
+            ".govuk-character-count:has(#q-find-information) .govuk-character-count__status");
+    assertEquals(
+        "You have 2,000 characters remaining",
+        liveCount.innerText().trim(),
+        "GOV.UK Frontend was not initialised");
     assertAccessible(page, "the Local Offer form");
-    page.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve("public-form.png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(screenshots().resolve("public-form.png"))
+            .setFullPage(true));
 
     fillForm(page, "A single search page with filters for age and need.");
-    page.waitForCondition(() -> liveCount.innerText().contains("You have 1,949 characters remaining"));
-    assertTrue(page.getByLabel("A printed directory or leaflet").isChecked(), "arrow key should move the radio choice");
-    assertTrue(page.getByLabel("You can quote my answers", new Page.GetByLabelOptions().setExact(false)).isChecked());
+    page.waitForCondition(
+        () -> liveCount.innerText().contains("You have 1,949 characters remaining"));
+    assertTrue(
+        page.getByLabel("A printed directory or leaflet").isChecked(),
+        "arrow key should move the radio choice");
+    assertTrue(
+        page.getByLabel("You can quote my answers", new Page.GetByLabelOptions().setExact(false))
+            .isChecked());
     String receipt = submitAndReadReceipt(page);
     assertAccessible(page, "the confirmation page");
-    page.screenshot(new Page.ScreenshotOptions().setPath(screenshots().resolve("confirmation.png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(screenshots().resolve("confirmation.png"))
+            .setFullPage(true));
 
-    page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("see or delete your answers")).click();
+    page.locator("main")
+        .getByRole(
+            AriaRole.LINK, new Locator.GetByRoleOptions().setName("see or delete your answers"))
+        .click();
     assertEquals(base + "/receipt", page.url());
     assertAccessible(page, "the receipt lookup page");
 
@@ -165,17 +205,23 @@ class PublicPagesBrowserTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
     page.waitForLoadState();
     assertEquals("Your answers", page.locator("h1").innerText().trim());
-    assertTrue(page.locator("dl").innerText().contains("Search by age, Search by where I live"), page.locator("dl").innerText());
+    assertTrue(
+        page.locator("dl").innerText().contains("Search by age, Search by where I live"),
+        page.locator("dl").innerText());
     assertTrue(page.locator("dl").innerText().contains("A printed directory or leaflet"));
     assertAccessible(page, "the receipt page");
 
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my answers")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my answers"))
+        .click();
     page.waitForLoadState();
     assertEquals("Your answers have been deleted", page.locator("h1").innerText().trim());
     assertAccessible(page, "the answers-deleted page");
     assertNoConsoleErrors();
     lookUpReceipt(page, receipt);
-    assertTrue(page.locator(".govuk-error-summary").innerText().contains("We cannot find answers with this receipt code"));
+    assertTrue(
+        page.locator(".govuk-error-summary")
+            .innerText()
+            .contains("We cannot find answers with this receipt code"));
     assertAccessible(page, "the receipt lookup page with an error");
   }
 
@@ -189,9 +235,16 @@ class PublicPagesBrowserTest {
     Locator summary = page.locator(".govuk-error-summary");
     assertTrue(summary.isVisible());
     // GOV.UK Frontend moves focus to the summary, so screen readers announce it first.
-    page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => document.activeElement.classList.contains('govuk-error-summary')")));
-    assertTrue(summary.innerText().contains("Enter an answer for \"" + FIND_INFORMATION + "\""), summary.innerText());
-    assertTrue(page.getByLabel("Search by age").isChecked(), "answers given must survive the error");
+    page.waitForCondition(
+        () ->
+            Boolean.TRUE.equals(
+                page.evaluate(
+                    "() => document.activeElement.classList.contains('govuk-error-summary')")));
+    assertTrue(
+        summary.innerText().contains("Enter an answer for \"" + FIND_INFORMATION + "\""),
+        summary.innerText());
+    assertTrue(
+        page.getByLabel("Search by age").isChecked(), "answers given must survive the error");
     assertAccessible(page, "the form with an error summary");
 
     summary.getByRole(AriaRole.LINK).first().click();
@@ -202,10 +255,13 @@ class PublicPagesBrowserTest {
   @Test
   void axeReportsAProblemWhenThereIsOne() {
     // Guards the checks above: a page with an unlabelled field must not pass.
-    page.setContent("<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head>"
-        + "<body><main><h1>Broken</h1><input type=\"text\" name=\"x\"></main></body></html>");
-    List<Rule> violations = new AxeBuilder(page).withTags(Browsers.WCAG_TAGS).analyze().getViolations();
-    assertTrue(violations.stream().anyMatch(rule -> rule.getId().equals("label")),
+    page.setContent(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head>"
+            + "<body><main><h1>Broken</h1><input type=\"text\" name=\"x\"></main></body></html>");
+    List<Rule> violations =
+        new AxeBuilder(page).withTags(Browsers.WCAG_TAGS).analyze().getViolations();
+    assertTrue(
+        violations.stream().anyMatch(rule -> rule.getId().equals("label")),
         "axe-core missed an unlabelled input: " + violations.stream().map(Rule::getId).toList());
   }
 
@@ -240,7 +296,8 @@ class PublicPagesBrowserTest {
       assertEquals("Your answers", on.locator("h1").innerText().trim());
       assertEquals("undefined", on.evaluate("() => typeof window.__xss"));
       assertEquals(0, on.locator("main img, main script").count(), "an answer became markup");
-      Locator answers = on.locator("dd.yousaid-answer").filter(new Locator.FilterOptions().setHasText("onerror"));
+      Locator answers =
+          on.locator("dd.yousaid-answer").filter(new Locator.FilterOptions().setHasText("onerror"));
       assertEquals(2, answers.count());
       assertEquals(XSS, answers.first().innerText());
 
@@ -251,7 +308,10 @@ class PublicPagesBrowserTest {
       on.waitForLoadState();
       assertTrue(on.title().startsWith("Error: "));
       assertEquals("undefined", on.evaluate("() => typeof window.__xss"));
-      assertEquals(XSS, on.getByLabel("Is there anything else you would like to tell us? (optional)").inputValue());
+      assertEquals(
+          XSS,
+          on.getByLabel("Is there anything else you would like to tell us? (optional)")
+              .inputValue());
     } finally {
       noCsp.close();
     }
@@ -259,11 +319,13 @@ class PublicPagesBrowserTest {
 
   @Test
   void theFormWorksWithJavaScriptDisabled() {
-    BrowserContext noJs = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
+    BrowserContext noJs =
+        browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
     try {
       Page on = noJs.newPage();
       on.navigate(base + LocalMode.DEMO_FORM_PATH);
-      assertEquals(0, on.locator("body.js-enabled").count(), "JavaScript ran although it is disabled");
+      assertEquals(
+          0, on.locator("body.js-enabled").count(), "JavaScript ran although it is disabled");
       // The static character count hint is there without JavaScript.
       assertTrue(on.getByText("You can enter up to 2000 characters").first().isVisible());
 
@@ -271,7 +333,8 @@ class PublicPagesBrowserTest {
       on.waitForLoadState();
       assertTrue(on.title().startsWith("Error: "), on.title());
       assertTrue(on.locator(".govuk-error-summary").innerText().contains(FIND_INFORMATION));
-      // (axe-core itself needs JavaScript, so it runs on these pages in the tests above, with the same markup.)
+      // (axe-core itself needs JavaScript, so it runs on these pages in the tests above, with the
+      // same markup.)
 
       fillForm(on, "Fewer forms, more conversations.");
       String receipt = submitAndReadReceipt(on);

@@ -1,7 +1,6 @@
 package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.local.LocalMode;
 
 /**
- * Publishing in a real browser: an officer approves quotes, writes the council's response, checks the
- * publish page and its preview, and publishes; the public pages ("You said, we did", the council's list)
- * pass axe-core's WCAG 2.2 AA rules, work at phone width and run no script.
+ * Publishing in a real browser: an officer approves quotes, writes the council's response, checks
+ * the publish page and its preview, and publishes; the public pages ("You said, we did", the
+ * council's list) pass axe-core's WCAG 2.2 AA rules, work at phone width and run no script.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PublishedPagesBrowserTest {
@@ -37,9 +36,13 @@ class PublishedPagesBrowserTest {
   private static final String EMAIL = "publisher@demo.example";
   private static final String PASSWORD = "a long enough password";
   private static final String[] ANSWERS = {
-      "A search box where I can filter by my child's age and needs", "Being able to search by age group and type of disability",
-      "A named key worker I can phone when I am stuck", "Someone to talk to, a key worker who knows our family",
-      "Plain English with no jargon or acronyms", "Information written in plain English that parents can understand"};
+    "A search box where I can filter by my child's age and needs",
+        "Being able to search by age group and type of disability",
+    "A named key worker I can phone when I am stuck",
+        "Someone to talk to, a key worker who knows our family",
+    "Plain English with no jargon or acronyms",
+        "Information written in plain English that parents can understand"
+  };
   private static final String[] DISTRICTS = {"North", "South", "East", "West", "Central", "North"};
 
   @TempDir static Path data;
@@ -57,13 +60,30 @@ class PublishedPagesBrowserTest {
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 36; i++) {
-      String body = "{\"answers\":{\"find-information\":\"" + ANSWERS[i % ANSWERS.length] + "\","
-          + "\"plain-english\":\"" + (i % 3 == 0 ? "agree" : i % 3 == 1 ? "disagree" : "neither") + "\","
-          + "\"format\":\"" + (i % 2 == 0 ? "website" : "keyworker") + "\"},"
-          + "\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\"" + (i % 2 == 0 ? "5-16" : "0-5") + "\",\"district\":\""
-          + DISTRICTS[i % DISTRICTS.length] + "\"},\"consentToQuote\":true}";
-      HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/councils/demo/consultations/local-offer-2026/responses"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      String body =
+          "{\"answers\":{\"find-information\":\""
+              + ANSWERS[i % ANSWERS.length]
+              + "\","
+              + "\"plain-english\":\""
+              + (i % 3 == 0 ? "agree" : i % 3 == 1 ? "disagree" : "neither")
+              + "\","
+              + "\"format\":\""
+              + (i % 2 == 0 ? "website" : "keyworker")
+              + "\"},"
+              + "\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\""
+              + (i % 2 == 0 ? "5-16" : "0-5")
+              + "\",\"district\":\""
+              + DISTRICTS[i % DISTRICTS.length]
+              + "\"},\"consentToQuote\":true}";
+      HttpResponse<String> sent =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          base + "/api/v1/councils/demo/consultations/local-offer-2026/responses"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(201, sent.statusCode());
     }
   }
@@ -80,7 +100,8 @@ class PublishedPagesBrowserTest {
   @Test
   void anOfficerPublishesAndThePublicPagesAreAccessible() throws Exception {
     String consultation = "/officer/councils/demo/consultations/local-offer-2026";
-    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = context.newPage();
       open(page, "/officer/sign-in");
       page.getByLabel("Email address").fill(EMAIL);
@@ -107,13 +128,16 @@ class PublishedPagesBrowserTest {
         for (int b = 0; b < Math.min(2, boxes.size()); b++) {
           boxes.get(b).check();
         }
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve as quotes")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve as quotes"))
+            .click();
         page.waitForLoadState();
         page.getByLabel("What the council did or will do about this")
-            .fill("We have asked the Local Offer team to act on this and will report back to the parent carer forum.");
+            .fill(
+                "We have asked the Local Offer team to act on this and will report back to the parent carer forum.");
         page.getByLabel("Status").selectOption(statuses[i]);
         page.getByLabel("Date (optional, year-month-day)").fill("2026-12-0" + (i + 1));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save \"we did\"")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save \"we did\""))
+            .click();
         page.waitForLoadState();
       }
 
@@ -124,32 +148,49 @@ class PublishedPagesBrowserTest {
       Browsers.assertAccessible(page, "the preview of the published page");
 
       open(page, consultation + "/publish");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version"))
+          .click();
       page.waitForLoadState();
       assertTrue(page.content().contains("Publishing has started"));
       assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES));
       open(page, consultation + "/publish");
       assertTrue(page.content().contains("Version 1"));
       Browsers.assertAccessible(page, "the publish page with its publication record");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("officer-publish.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Browsers.screenshots().resolve("officer-publish.png"))
+              .setFullPage(true));
     }
 
     // The public pages, as a parent would see them: no sign-in, no script.
     List<String> scripts = new ArrayList<>();
-    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = context.newPage();
       page.onConsoleMessage(m -> scripts.add(m.text()));
       assertEquals(200, open(page, "/published/demo/index.html").status());
       assertTrue(page.content().contains("Tell us what would help you use our Local Offer"));
       Browsers.assertAccessible(page, "the council's published list");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("published-council.png")).setFullPage(true));
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tell us what would help you use our Local Offer")).click();
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Browsers.screenshots().resolve("published-council.png"))
+              .setFullPage(true));
+      page.getByRole(
+              AriaRole.LINK,
+              new Page.GetByRoleOptions()
+                  .setName("Tell us what would help you use our Local Offer"))
+          .click();
       page.waitForLoadState();
       assertTrue(page.url().endsWith("/published/demo/local-offer-2026/index.html"));
       assertTrue(page.content().contains("You said:") && page.content().contains("We did"));
-      assertTrue(page.content().contains("other answers support this answer") || page.content().contains("other answer supports this answer"));
+      assertTrue(
+          page.content().contains("other answers support this answer")
+              || page.content().contains("other answer supports this answer"));
       Browsers.assertAccessible(page, "a published You said, we did page");
-      page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshots().resolve("published-you-said-we-did.png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Browsers.screenshots().resolve("published-you-said-we-did.png"))
+              .setFullPage(true));
       for (var details : page.locator("details").all()) {
         details.locator("summary").click();
       }
@@ -160,13 +201,17 @@ class PublishedPagesBrowserTest {
       assertTrue(page.url().endsWith("/versions/1/index.html"));
       Browsers.assertAccessible(page, "version 1 of the page");
     }
-    try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
+    try (BrowserContext phone =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
       Page page = phone.newPage();
       open(page, "/published/demo/local-offer-2026/index.html");
       Browsers.assertAccessible(page, "a published page at phone width");
-      Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+      Object overflow =
+          page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
       assertEquals(false, overflow, "no sideways scrolling at 375 px");
     }
-    assertTrue(scripts.stream().noneMatch(m -> m.contains("Content Security Policy")), "no CSP violations: " + scripts);
+    assertTrue(
+        scripts.stream().noneMatch(m -> m.contains("Content Security Policy")),
+        "no CSP violations: " + scripts);
   }
 }

@@ -27,20 +27,25 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final int maxReceiveCount;
   private volatile RequestHandler<SQSEvent, SQSBatchResponse> consumer;
-  private volatile java.util.function.Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> consumerFactory;
+  private volatile java.util.function.Supplier<RequestHandler<SQSEvent, SQSBatchResponse>>
+      consumerFactory;
 
   public InProcessQueue(int maxReceiveCount) {
     this(maxReceiveCount, "local-queue");
   }
 
-  /** @param name names the delivery thread, e.g. after the template's queue */
+  /**
+   * @param name names the delivery thread, e.g. after the template's queue
+   */
   public InProcessQueue(int maxReceiveCount, String name) {
     this.maxReceiveCount = maxReceiveCount;
-    this.worker = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Delivers to this handler from now on. */
@@ -52,7 +57,8 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
    * Creates the consumer on the first message: the analysis worker loads its models when built, and
    * local mode should start in seconds whether or not anyone asks for themes.
    */
-  public void consumerFactory(java.util.function.Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> factory) {
+  public void consumerFactory(
+      java.util.function.Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> factory) {
     this.consumerFactory = factory;
   }
 
@@ -70,13 +76,14 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
 
   private void submit(Message message) {
     inFlight.incrementAndGet();
-    worker.execute(() -> {
-      try {
-        deliver(message);
-      } finally {
-        inFlight.decrementAndGet();
-      }
-    });
+    worker.execute(
+        () -> {
+          try {
+            deliver(message);
+          } finally {
+            inFlight.decrementAndGet();
+          }
+        });
   }
 
   private void deliver(Message message) {
@@ -95,7 +102,10 @@ public final class InProcessQueue implements JobQueue, AutoCloseable {
           throw new IllegalStateException("no consumer");
         }
         SQSBatchResponse response = handler.handleRequest(event, null);
-        failed = response != null && response.getBatchItemFailures() != null && !response.getBatchItemFailures().isEmpty();
+        failed =
+            response != null
+                && response.getBatchItemFailures() != null
+                && !response.getBatchItemFailures().isEmpty();
       } catch (RuntimeException | Error crash) {
         // A crash of the function counts as a failed receive, as in Lambda.
         failed = true;

@@ -34,7 +34,11 @@ public final class LocalHttpServer implements AutoCloseable {
   /** Like API Gateway's own payload cap (10 MB), so handlers see what they would see in AWS. */
   private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-  private record Binding(String method, Pattern pattern, List<String> names, String routeKey,
+  private record Binding(
+      String method,
+      Pattern pattern,
+      List<String> names,
+      String routeKey,
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
   private final List<Binding> bindings = new ArrayList<>();
@@ -46,12 +50,15 @@ public final class LocalHttpServer implements AutoCloseable {
     // client's delayed ACK add ~40 ms to every response on loopback.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-    executor = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
+    executor =
+        Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
 
-  public void bind(SamTemplate.Route route, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+  public void bind(
+      SamTemplate.Route route,
+      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
     List<String> names = new ArrayList<>();
     Matcher m = Pattern.compile("\\{([^}+]+)(\\+?)}").matcher(route.path());
     StringBuilder regex = new StringBuilder();
@@ -63,55 +70,72 @@ public final class LocalHttpServer implements AutoCloseable {
       last = m.end();
     }
     regex.append(Pattern.quote(route.path().substring(last)));
-    bindings.add(new Binding(route.method(), Pattern.compile(regex.toString()), names, route.routeKey(), handler));
+    bindings.add(
+        new Binding(
+            route.method(), Pattern.compile(regex.toString()), names, route.routeKey(), handler));
   }
 
   /**
-   * Serves a folder's files read-only under a path prefix, as CloudFront serves the published site's
-   * bucket: GET and HEAD only, never outside the folder, a folder's {@code index.html} for its path.
+   * Serves a folder's files read-only under a path prefix, as CloudFront serves the published
+   * site's bucket: GET and HEAD only, never outside the folder, a folder's {@code index.html} for
+   * its path.
    */
   public void serveFolder(String prefix, java.nio.file.Path folder) {
     java.nio.file.Path root = folder.toAbsolutePath().normalize();
-    server.createContext(prefix, exchange -> {
-      try (exchange) {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-          exchange.getResponseHeaders().add("Allow", "GET, HEAD");
-          exchange.sendResponseHeaders(405, -1);
-          return;
-        }
-        String relative = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(prefix.length()).replace("+", "%2B"),
-            StandardCharsets.UTF_8);
-        java.nio.file.Path file;
-        try {
-          file = root.resolve(relative).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-          file = root.resolve("missing");
-        }
-        if (java.nio.file.Files.isDirectory(file)) {
-          file = file.resolve("index.html");
-        }
-        if (!file.startsWith(root) || !java.nio.file.Files.isRegularFile(file)) {
-          byte[] body = "<!DOCTYPE html><title>Page not found</title><p>Page not found. Nothing has been published at this address.</p>"
-              .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(404, method.equals("HEAD") ? -1 : body.length);
-          if (!method.equals("HEAD")) {
-            exchange.getResponseBody().write(body);
+    server.createContext(
+        prefix,
+        exchange -> {
+          try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+              exchange.getResponseHeaders().add("Allow", "GET, HEAD");
+              exchange.sendResponseHeaders(405, -1);
+              return;
+            }
+            String relative =
+                URLDecoder.decode(
+                    exchange
+                        .getRequestURI()
+                        .getRawPath()
+                        .substring(prefix.length())
+                        .replace("+", "%2B"),
+                    StandardCharsets.UTF_8);
+            java.nio.file.Path file;
+            try {
+              file = root.resolve(relative).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+              file = root.resolve("missing");
+            }
+            if (java.nio.file.Files.isDirectory(file)) {
+              file = file.resolve("index.html");
+            }
+            if (!file.startsWith(root) || !java.nio.file.Files.isRegularFile(file)) {
+              byte[] body =
+                  "<!DOCTYPE html><title>Page not found</title><p>Page not found. Nothing has been published at this address.</p>"
+                      .getBytes(StandardCharsets.UTF_8);
+              exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+              exchange.sendResponseHeaders(404, method.equals("HEAD") ? -1 : body.length);
+              if (!method.equals("HEAD")) {
+                exchange.getResponseBody().write(body);
+              }
+              return;
+            }
+            byte[] body = java.nio.file.Files.readAllBytes(file);
+            exchange
+                .getResponseHeaders()
+                .add("Content-Type", contentType(file.getFileName().toString()));
+            exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+            exchange
+                .getResponseHeaders()
+                .add(
+                    "Content-Security-Policy",
+                    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+            exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : body.length);
+            if (!method.equals("HEAD")) {
+              exchange.getResponseBody().write(body);
+            }
           }
-          return;
-        }
-        byte[] body = java.nio.file.Files.readAllBytes(file);
-        exchange.getResponseHeaders().add("Content-Type", contentType(file.getFileName().toString()));
-        exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().add("Content-Security-Policy",
-            "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-        exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : body.length);
-        if (!method.equals("HEAD")) {
-          exchange.getResponseBody().write(body);
-        }
-      }
-    });
+        });
   }
 
   private static String contentType(String name) {
@@ -171,16 +195,20 @@ public final class LocalHttpServer implements AutoCloseable {
       }
       byte[] body = readBody(exchange.getRequestBody());
       if (body == null) {
-        byte[] tooLarge = "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] tooLarge =
+            "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(413, tooLarge.length);
         exchange.getResponseBody().write(tooLarge);
         return;
       }
       Map<String, String> pathParameters = new LinkedHashMap<>();
       for (int i = 0; i < binding.names().size(); i++) {
-        pathParameters.put(binding.names().get(i), URLDecoder.decode(matcher.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
+        pathParameters.put(
+            binding.names().get(i),
+            URLDecoder.decode(matcher.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
       }
-      APIGatewayV2HTTPResponse response = binding.handler().handleRequest(event(exchange, binding, pathParameters, body), null);
+      APIGatewayV2HTTPResponse response =
+          binding.handler().handleRequest(event(exchange, binding, pathParameters, body), null);
       write(exchange, response);
     }
   }
@@ -190,17 +218,21 @@ public final class LocalHttpServer implements AutoCloseable {
     return bytes.length > MAX_BODY_BYTES ? null : bytes;
   }
 
-  private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) {
+  private static APIGatewayV2HTTPEvent event(
+      HttpExchange exchange, Binding binding, Map<String, String> pathParameters, byte[] body) {
     Map<String, String> headers = new HashMap<>();
     List<String> cookies = new ArrayList<>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("cookie")) {
-        values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
-      } else {
-        headers.put(lower, String.join(",", values));
-      }
-    });
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (lower.equals("cookie")) {
+                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+              } else {
+                headers.put(lower, String.join(",", values));
+              }
+            });
     String rawQuery = exchange.getRequestURI().getRawQuery();
     Map<String, String> query = null;
     if (rawQuery != null && !rawQuery.isEmpty()) {
@@ -212,7 +244,8 @@ public final class LocalHttpServer implements AutoCloseable {
         query.merge(key, value, (a, b) -> a + "," + b);
       }
     }
-    // Text that is not valid UTF-8 goes through as its bytes (base64), so the handler refuses it with a 400
+    // Text that is not valid UTF-8 goes through as its bytes (base64), so the handler refuses it
+    // with a 400
     // instead of seeing it silently repaired with U+FFFD.
     boolean text = isText(headers.get("content-type")) && isUtf8(body);
     long now = Instant.now().toEpochMilli();
@@ -225,22 +258,29 @@ public final class LocalHttpServer implements AutoCloseable {
         .withCookies(cookies.isEmpty() ? null : cookies)
         .withQueryStringParameters(query)
         .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-        .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+        .withBody(
+            body.length == 0
+                ? null
+                : text
+                    ? new String(body, StandardCharsets.UTF_8)
+                    : Base64.getEncoder().encodeToString(body))
         .withIsBase64Encoded(body.length > 0 && !text)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withRouteKey(binding.routeKey())
-            .withStage("$default")
-            .withRequestId(UUID.randomUUID().toString())
-            .withDomainName("127.0.0.1")
-            .withTimeEpoch(now)
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(binding.method())
-                .withPath(exchange.getRequestURI().getRawPath())
-                .withProtocol(exchange.getProtocol())
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
-                .withUserAgent(headers.getOrDefault("user-agent", ""))
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRouteKey(binding.routeKey())
+                .withStage("$default")
+                .withRequestId(UUID.randomUUID().toString())
+                .withDomainName("127.0.0.1")
+                .withTimeEpoch(now)
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod(binding.method())
+                        .withPath(exchange.getRequestURI().getRawPath())
+                        .withProtocol(exchange.getProtocol())
+                        .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                        .withUserAgent(headers.getOrDefault("user-agent", ""))
+                        .build())
                 .build())
-            .build())
         .build();
   }
 
@@ -253,29 +293,40 @@ public final class LocalHttpServer implements AutoCloseable {
     }
   }
 
-  /** API Gateway passes text bodies as they are and base64-encodes the rest; so do we, but strictly. */
+  /**
+   * API Gateway passes text bodies as they are and base64-encodes the rest; so do we, but strictly.
+   */
   private static boolean isText(String contentType) {
     if (contentType == null) {
       return false;
     }
     String type = contentType.toLowerCase(Locale.ROOT);
-    return type.startsWith("text/") || type.startsWith("application/json") || type.startsWith("application/x-www-form-urlencoded")
-        || type.contains("+json") || type.startsWith("application/xml");
+    return type.startsWith("text/")
+        || type.startsWith("application/json")
+        || type.startsWith("application/x-www-form-urlencoded")
+        || type.contains("+json")
+        || type.startsWith("application/xml");
   }
 
-  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+  private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response)
+      throws IOException {
     if (response.getHeaders() != null) {
       response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     }
     if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((k, vs) -> vs.forEach(v -> exchange.getResponseHeaders().add(k, v)));
+      response
+          .getMultiValueHeaders()
+          .forEach((k, vs) -> vs.forEach(v -> exchange.getResponseHeaders().add(k, v)));
     }
     if (response.getCookies() != null) {
       response.getCookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
     }
-    byte[] body = response.getBody() == null ? new byte[0]
-        : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-        : response.getBody().getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        response.getBody() == null
+            ? new byte[0]
+            : response.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
     int status = response.getStatusCode();
     if (status == 204 || status == 304 || body.length == 0) {
       exchange.sendResponseHeaders(status, -1);

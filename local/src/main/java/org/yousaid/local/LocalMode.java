@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.queue.PublishQueue;
-import org.yousaid.publishing.FolderSiteStore;
-import org.yousaid.publishing.SitePaths;
-import org.yousaid.publishing.SiteStore;
-import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.Session;
 import org.yousaid.functions.officer.auth.TokenVerifier;
 import org.yousaid.local.officer.LocalOfficers;
 import org.yousaid.local.officer.LocalPasswordSignIn;
 import org.yousaid.local.officer.LocalSigningKey;
+import org.yousaid.publishing.FolderSiteStore;
+import org.yousaid.publishing.SitePaths;
+import org.yousaid.publishing.SiteStore;
 import org.yousaid.shared.storage.TableSetup;
 
 /**
@@ -37,9 +37,12 @@ public final class LocalMode implements AutoCloseable {
   public static final String DEMO_FORM_PATH = "/c/" + DemoData.COUNCIL + "/" + DemoData.LOCAL_OFFER;
 
   public static final String DEMO_OFFICER = "officer@demo.example";
+
   /** Logical ids of the template's queues. */
   public static final String ANALYSIS_QUEUE = "AnalysisQueue";
+
   public static final String PUBLISH_QUEUE = "PublishQueue";
+
   /** As the queues' redrive policies in template.yaml. */
   public static final int MAX_RECEIVE_COUNT = 3;
 
@@ -52,8 +55,15 @@ public final class LocalMode implements AutoCloseable {
   private final Map<String, InProcessQueue> queues;
   private final FolderSiteStore site;
 
-  private LocalMode(EmbeddedDynamoDb dynamo, LocalHttpServer server, Services services, LocalSigningKey signingKey,
-      LocalOfficers officers, String newDemoOfficerPassword, Map<String, InProcessQueue> queues, FolderSiteStore site) {
+  private LocalMode(
+      EmbeddedDynamoDb dynamo,
+      LocalHttpServer server,
+      Services services,
+      LocalSigningKey signingKey,
+      LocalOfficers officers,
+      String newDemoOfficerPassword,
+      Map<String, InProcessQueue> queues,
+      FolderSiteStore site) {
     this.queues = queues;
     this.site = site;
     this.dynamo = dynamo;
@@ -65,22 +75,37 @@ public final class LocalMode implements AutoCloseable {
   }
 
   /**
-   * Starts everything; port 0 picks a free port. Page feedback from script is allowed from no other site.
-   * The public rate limit is off unless {@code PUBLIC_RATE_LIMIT} or {@code -Dyousaid.publicRateLimit} sets
-   * one (a laptop has one client).
+   * Starts everything; port 0 picks a free port. Page feedback from script is allowed from no other
+   * site. The public rate limit is off unless {@code PUBLIC_RATE_LIMIT} or {@code
+   * -Dyousaid.publicRateLimit} sets one (a laptop has one client).
    */
   public static LocalMode start(Path dataFolder, int port) throws IOException {
     return start(dataFolder, port, org.yousaid.functions.common.http.AllowedOrigins.none());
   }
 
-  /** As {@link #start(Path, int)}, allowing page feedback from script (CORS) from these council sites. */
-  public static LocalMode start(Path dataFolder, int port, org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins)
+  /**
+   * As {@link #start(Path, int)}, allowing page feedback from script (CORS) from these council
+   * sites.
+   */
+  public static LocalMode start(
+      Path dataFolder,
+      int port,
+      org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins)
       throws IOException {
-    return start(dataFolder, port, pageFeedbackOrigins, defaultRateLimit(), java.util.function.UnaryOperator.identity());
+    return start(
+        dataFolder,
+        port,
+        pageFeedbackOrigins,
+        defaultRateLimit(),
+        java.util.function.UnaryOperator.identity());
   }
 
-  /** Starts everything with this limit on the public routes (per source IP, as in each Lambda container). */
-  public static LocalMode start(Path dataFolder, int port, RateLimiter publicRateLimit) throws IOException {
+  /**
+   * Starts everything with this limit on the public routes (per source IP, as in each Lambda
+   * container).
+   */
+  public static LocalMode start(Path dataFolder, int port, RateLimiter publicRateLimit)
+      throws IOException {
     return start(dataFolder, port, publicRateLimit, java.util.function.UnaryOperator.identity());
   }
 
@@ -88,19 +113,36 @@ public final class LocalMode implements AutoCloseable {
    * As {@link #start(Path, int, RateLimiter)}, with the handlers' DynamoDB client passed through
    * {@code wrapClient} first (fault drills wrap it in a {@code FaultInjectingDynamoDb}).
    */
-  public static LocalMode start(Path dataFolder, int port, RateLimiter publicRateLimit,
-      java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> wrapClient) throws IOException {
-    return start(dataFolder, port, org.yousaid.functions.common.http.AllowedOrigins.none(), publicRateLimit, wrapClient);
+  public static LocalMode start(
+      Path dataFolder,
+      int port,
+      RateLimiter publicRateLimit,
+      java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient>
+          wrapClient)
+      throws IOException {
+    return start(
+        dataFolder,
+        port,
+        org.yousaid.functions.common.http.AllowedOrigins.none(),
+        publicRateLimit,
+        wrapClient);
   }
 
   private static RateLimiter defaultRateLimit() {
-    boolean configured = System.getenv(RateLimiter.VARIABLE) != null || System.getProperty(RateLimiter.PROPERTY) != null;
+    boolean configured =
+        System.getenv(RateLimiter.VARIABLE) != null
+            || System.getProperty(RateLimiter.PROPERTY) != null;
     return configured ? RateLimiter.fromEnvironment() : RateLimiter.off();
   }
 
-  private static LocalMode start(Path dataFolder, int port, org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins,
+  private static LocalMode start(
+      Path dataFolder,
+      int port,
+      org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins,
       RateLimiter publicRateLimit,
-      java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> wrapClient) throws IOException {
+      java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient>
+          wrapClient)
+      throws IOException {
     EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(dataFolder);
     TableSetup.createIfMissing(dynamo.client(), TABLE);
     DemoData.seed(new Services(dynamo.client(), TABLE, Clock.systemUTC()).consultations());
@@ -115,29 +157,52 @@ public final class LocalMode implements AutoCloseable {
     // Local mode plays API Gateway and Cognito: the officer function verifies local tokens with the
     // same TokenVerifier it uses for Cognito's in AWS.
     Session session = new Session(false);
-    OfficerAuth officerAuth = new OfficerAuth(
-        new TokenVerifier(signingKey.publicKeys(), LocalSigningKey.ISSUER, LocalSigningKey.AUDIENCE), session,
-        new LocalPasswordSignIn(officers, signingKey, session));
+    OfficerAuth officerAuth =
+        new OfficerAuth(
+            new TokenVerifier(
+                signingKey.publicKeys(), LocalSigningKey.ISSUER, LocalSigningKey.AUDIENCE),
+            session,
+            new LocalPasswordSignIn(officers, signingKey, session));
     // One in-process queue per SQS queue of the template, each feeding the function it triggers.
     List<SamTemplate.Function> functions = SamTemplate.fromClasspath().functions();
     Map<String, InProcessQueue> queues = new LinkedHashMap<>();
-    functions.stream().filter(SamTemplate.Function::sqsTriggered)
-        .forEach(f -> queues.put(f.queue(), new InProcessQueue(MAX_RECEIVE_COUNT, "local-" + f.queue())));
+    functions.stream()
+        .filter(SamTemplate.Function::sqsTriggered)
+        .forEach(
+            f ->
+                queues.put(f.queue(), new InProcessQueue(MAX_RECEIVE_COUNT, "local-" + f.queue())));
     InProcessQueue analysisQueue = queues.get(ANALYSIS_QUEUE);
     InProcessQueue publishQueue = queues.get(PUBLISH_QUEUE);
-    // The published site lives in the data folder and is served at /published/, as CloudFront serves the bucket.
+    // The published site lives in the data folder and is served at /published/, as CloudFront
+    // serves the bucket.
     FolderSiteStore site = new FolderSiteStore(dataFolder.resolve("site"));
-    Map<Class<?>, Object> provided = Map.of(Services.class, services, OfficerAuth.class, officerAuth,
-        JobQueue.class, analysisQueue, PublishQueue.class, (PublishQueue) publishQueue::send, SiteStore.class, site,
-        org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins, RateLimiter.class, publicRateLimit);
+    Map<Class<?>, Object> provided =
+        Map.of(
+            Services.class,
+            services,
+            OfficerAuth.class,
+            officerAuth,
+            JobQueue.class,
+            analysisQueue,
+            PublishQueue.class,
+            (PublishQueue) publishQueue::send,
+            SiteStore.class,
+            site,
+            org.yousaid.functions.common.http.AllowedOrigins.class,
+            pageFeedbackOrigins,
+            RateLimiter.class,
+            publicRateLimit);
     LocalHttpServer server = new LocalHttpServer(port);
     Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : functions) {
       if (function.sqsTriggered() && function.routes().isEmpty()) {
-        queues.get(function.queue()).consumerFactory(() -> sqsHandler(instantiate(function.handlerClass(), provided)));
+        queues
+            .get(function.queue())
+            .consumerFactory(() -> sqsHandler(instantiate(function.handlerClass(), provided)));
         continue;
       }
-      Object handler = handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
+      Object handler =
+          handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
       function.routes().forEach(route -> server.bind(route, httpHandler(handler)));
     }
     server.serveFolder("/" + SitePaths.ROOT, site.root().resolve(SitePaths.ROOT));
@@ -146,35 +211,49 @@ public final class LocalMode implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(Object handler) {
+  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(
+      Object handler) {
     return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
   }
 
   @SuppressWarnings("unchecked")
-  private static RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
-      com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> sqsHandler(Object handler) {
-    return (RequestHandler<com.amazonaws.services.lambda.runtime.events.SQSEvent,
-        com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>) handler;
+  private static RequestHandler<
+          com.amazonaws.services.lambda.runtime.events.SQSEvent,
+          com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>
+      sqsHandler(Object handler) {
+    return (RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.SQSEvent,
+            com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>)
+        handler;
   }
 
-  /** Creates a handler with the richest public constructor whose parameters local mode can provide. */
+  /**
+   * Creates a handler with the richest public constructor whose parameters local mode can provide.
+   */
   static Object instantiate(String className, Map<Class<?>, Object> provided) {
     try {
       Class<?> type = Class.forName(className);
       java.lang.reflect.Constructor<?> best = null;
       for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
-        boolean satisfiable = c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(provided::containsKey);
+        boolean satisfiable =
+            c.getParameterCount() > 0
+                && java.util.Arrays.stream(c.getParameterTypes()).allMatch(provided::containsKey);
         if (satisfiable && (best == null || c.getParameterCount() > best.getParameterCount())) {
           best = c;
         }
       }
       if (best == null) {
-        throw new IllegalStateException("template.yaml names handler " + className + ", which has no constructor local mode can call");
+        throw new IllegalStateException(
+            "template.yaml names handler "
+                + className
+                + ", which has no constructor local mode can call");
       }
-      Object[] args = java.util.Arrays.stream(best.getParameterTypes()).map(provided::get).toArray();
+      Object[] args =
+          java.util.Arrays.stream(best.getParameterTypes()).map(provided::get).toArray();
       return best.newInstance(args);
     } catch (ClassNotFoundException | InstantiationException | IllegalAccessException e) {
-      throw new IllegalStateException("template.yaml names handler " + className + ", which local mode cannot create", e);
+      throw new IllegalStateException(
+          "template.yaml names handler " + className + ", which local mode cannot create", e);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("Handler " + className + " failed to start", e.getCause());
     }
@@ -231,30 +310,54 @@ public final class LocalMode implements AutoCloseable {
         data = Path.of(args[i + 1]);
       }
     }
-    LocalMode local = start(data, port, org.yousaid.functions.common.http.AllowedOrigins.fromEnvironment());
+    LocalMode local =
+        start(data, port, org.yousaid.functions.common.http.AllowedOrigins.fromEnvironment());
     Runtime.getRuntime().addShutdownHook(new Thread(local::close));
     System.out.println("yousaid is running on http://127.0.0.1:" + local.port());
     System.out.println("  demo consultation:  http://127.0.0.1:" + local.port() + DEMO_FORM_PATH);
-    System.out.println("  EHC plan survey:    http://127.0.0.1:" + local.port() + "/c/" + DemoData.COUNCIL + "/" + DemoData.EHC_SURVEY);
+    System.out.println(
+        "  EHC plan survey:    http://127.0.0.1:"
+            + local.port()
+            + "/c/"
+            + DemoData.COUNCIL
+            + "/"
+            + DemoData.EHC_SURVEY);
     System.out.println("  officer pages:      http://127.0.0.1:" + local.port() + "/officer");
-    System.out.println("  published site:     http://127.0.0.1:" + local.port() + "/" + SitePaths.council(DemoData.COUNCIL) + "index.html"
-        + " (after an officer publishes)");
+    System.out.println(
+        "  published site:     http://127.0.0.1:"
+            + local.port()
+            + "/"
+            + SitePaths.council(DemoData.COUNCIL)
+            + "index.html"
+            + " (after an officer publishes)");
     if (local.newDemoOfficerPassword != null) {
-      System.out.println("  demo officer:       " + DEMO_OFFICER + " / " + local.newDemoOfficerPassword
-          + "  (shown once; add accounts with bin/officer)");
+      System.out.println(
+          "  demo officer:       "
+              + DEMO_OFFICER
+              + " / "
+              + local.newDemoOfficerPassword
+              + "  (shown once; add accounts with bin/officer)");
     }
     System.out.println("  answers are kept in " + data.toAbsolutePath() + " (stop with Ctrl+C)");
-    // Months of made-up page feedback and EHC stage answers for the dashboards, once, in the background.
-    Thread demoAnswers = new Thread(() -> {
-      try {
-        int added = DemoData.seedAnswers(local.services().dynamo(), TABLE, Clock.systemUTC());
-        if (added > 0) {
-          System.out.println("  demo answers:       " + added + " page feedback and EHC stage survey answers added for the dashboards");
-        }
-      } catch (RuntimeException stopped) {
-        // Local mode stopped half-way; the next start adds them again.
-      }
-    }, "demo-answers");
+    // Months of made-up page feedback and EHC stage answers for the dashboards, once, in the
+    // background.
+    Thread demoAnswers =
+        new Thread(
+            () -> {
+              try {
+                int added =
+                    DemoData.seedAnswers(local.services().dynamo(), TABLE, Clock.systemUTC());
+                if (added > 0) {
+                  System.out.println(
+                      "  demo answers:       "
+                          + added
+                          + " page feedback and EHC stage survey answers added for the dashboards");
+                }
+              } catch (RuntimeException stopped) {
+                // Local mode stopped half-way; the next start adds them again.
+              }
+            },
+            "demo-answers");
     demoAnswers.setDaemon(true);
     demoAnswers.start();
   }

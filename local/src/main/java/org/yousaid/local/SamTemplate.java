@@ -30,8 +30,16 @@ public final class SamTemplate {
     }
   }
 
-  /** One AWS::Serverless::Function. {@code queue}: the logical id of the SQS queue that triggers it, or null. */
-  public record Function(String logicalId, String handlerClass, List<Route> routes, Map<String, Object> properties, String queue) {
+  /**
+   * One AWS::Serverless::Function. {@code queue}: the logical id of the SQS queue that triggers it,
+   * or null.
+   */
+  public record Function(
+      String logicalId,
+      String handlerClass,
+      List<Route> routes,
+      Map<String, Object> properties,
+      String queue) {
 
     public boolean sqsTriggered() {
       return queue != null;
@@ -57,7 +65,8 @@ public final class SamTemplate {
 
   @SuppressWarnings("unchecked")
   public static SamTemplate parse(InputStream yaml) {
-    return new SamTemplate((Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(yaml));
+    return new SamTemplate(
+        (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(yaml));
   }
 
   public Map<String, Object> document() {
@@ -72,53 +81,66 @@ public final class SamTemplate {
   @SuppressWarnings("unchecked")
   public List<Function> functions() {
     List<Function> functions = new ArrayList<>();
-    resources().forEach((id, resource) -> {
-      if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
-        return;
-      }
-      Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
-      String handler = String.valueOf(props.get("Handler"));
-      List<Route> routes = new ArrayList<>();
-      Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) props.getOrDefault("Events", Map.of());
-      String queue = null;
-      for (Map<String, Object> event : events.values()) {
-        if ("HttpApi".equals(event.get("Type"))) {
-          Map<String, Object> ep = (Map<String, Object>) event.get("Properties");
-          routes.add(new Route(String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT), String.valueOf(ep.get("Path"))));
-        }
-        if ("SQS".equals(event.get("Type"))) {
-          // Queue: !GetAtt AnalysisQueue.Arn -> {"Fn::GetAtt": "AnalysisQueue.Arn"}
-          Object ref = ((Map<String, Object>) event.get("Properties")).get("Queue");
-          Object getAtt = ref instanceof Map<?, ?> m ? m.get("Fn::GetAtt") : null;
-          queue = getAtt == null ? String.valueOf(ref) : String.valueOf(getAtt).split("\\.", 2)[0];
-        }
-      }
-      functions.add(new Function(id, handler.split("::", 2)[0], routes, props, queue));
-    });
+    resources()
+        .forEach(
+            (id, resource) -> {
+              if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
+                return;
+              }
+              Map<String, Object> props = (Map<String, Object>) resource.get("Properties");
+              String handler = String.valueOf(props.get("Handler"));
+              List<Route> routes = new ArrayList<>();
+              Map<String, Map<String, Object>> events =
+                  (Map<String, Map<String, Object>>) props.getOrDefault("Events", Map.of());
+              String queue = null;
+              for (Map<String, Object> event : events.values()) {
+                if ("HttpApi".equals(event.get("Type"))) {
+                  Map<String, Object> ep = (Map<String, Object>) event.get("Properties");
+                  routes.add(
+                      new Route(
+                          String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                          String.valueOf(ep.get("Path"))));
+                }
+                if ("SQS".equals(event.get("Type"))) {
+                  // Queue: !GetAtt AnalysisQueue.Arn -> {"Fn::GetAtt": "AnalysisQueue.Arn"}
+                  Object ref = ((Map<String, Object>) event.get("Properties")).get("Queue");
+                  Object getAtt = ref instanceof Map<?, ?> m ? m.get("Fn::GetAtt") : null;
+                  queue =
+                      getAtt == null
+                          ? String.valueOf(ref)
+                          : String.valueOf(getAtt).split("\\.", 2)[0];
+                }
+              }
+              functions.add(new Function(id, handler.split("::", 2)[0], routes, props, queue));
+            });
     return functions;
   }
 
-  /** Maps every {@code !Tag value} to {@code {"Tag": value}}, as CloudFormation's long form would. */
+  /**
+   * Maps every {@code !Tag value} to {@code {"Tag": value}}, as CloudFormation's long form would.
+   */
   private static final class CloudFormationConstructor extends SafeConstructor {
     CloudFormationConstructor() {
       super(new LoaderOptions());
-      this.yamlMultiConstructors.put("!", new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          String tag = node.getTag().getValue().substring(1);
-          Object value;
-          if (node instanceof ScalarNode scalar) {
-            value = constructScalar(scalar);
-          } else if (node instanceof SequenceNode sequence) {
-            value = constructSequence(sequence);
-          } else {
-            value = constructMapping((MappingNode) node);
-          }
-          Map<String, Object> longForm = new LinkedHashMap<>();
-          longForm.put(tag.equals("Ref") ? "Ref" : "Fn::" + tag, value);
-          return longForm;
-        }
-      });
+      this.yamlMultiConstructors.put(
+          "!",
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              String tag = node.getTag().getValue().substring(1);
+              Object value;
+              if (node instanceof ScalarNode scalar) {
+                value = constructScalar(scalar);
+              } else if (node instanceof SequenceNode sequence) {
+                value = constructSequence(sequence);
+              } else {
+                value = constructMapping((MappingNode) node);
+              }
+              Map<String, Object> longForm = new LinkedHashMap<>();
+              longForm.put(tag.equals("Ref") ? "Ref" : "Fn::" + tag, value);
+              return longForm;
+            }
+          });
     }
   }
 }

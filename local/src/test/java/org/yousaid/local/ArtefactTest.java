@@ -12,20 +12,35 @@ import org.junit.jupiter.api.Test;
 class ArtefactTest {
 
   private static final long MAX_PUBLIC_BYTES = 15L * 1024 * 1024;
-  private static final List<String> NLP_PACKAGES = List.of(
-      "edu/stanford/nlp/", "ai/onnxruntime/", "ai/djl/", "org/yousaid/analysis/", "org/apache/lucene/", "dev/langchain4j/");
+  private static final List<String> NLP_PACKAGES =
+      List.of(
+          "edu/stanford/nlp/",
+          "ai/onnxruntime/",
+          "ai/djl/",
+          "org/yousaid/analysis/",
+          "org/apache/lucene/",
+          "dev/langchain4j/");
 
   @Test
   void publicFunctionJarIsUnder15MbAndHasNoNlpLibrary() throws Exception {
     Path root = Path.of(System.getProperty("yousaid.repo.root", ".."));
     Path jar = root.resolve("functions/public/target/yousaid-public.jar");
-    assertTrue(Files.exists(jar), "Build the public artefact first (./mvnw verify builds it before these tests): " + jar);
+    assertTrue(
+        Files.exists(jar),
+        "Build the public artefact first (./mvnw verify builds it before these tests): " + jar);
     long size = Files.size(jar);
     assertTrue(size <= MAX_PUBLIC_BYTES, "public artefact is " + size + " bytes, over 15 MB");
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      List<String> nlp = zip.stream().map(e -> e.getName())
-          .filter(name -> NLP_PACKAGES.stream().anyMatch(name::startsWith) || name.endsWith(".onnx") || name.endsWith(".ser.gz"))
-          .limit(5).toList();
+      List<String> nlp =
+          zip.stream()
+              .map(e -> e.getName())
+              .filter(
+                  name ->
+                      NLP_PACKAGES.stream().anyMatch(name::startsWith)
+                          || name.endsWith(".onnx")
+                          || name.endsWith(".ser.gz"))
+              .limit(5)
+              .toList();
       assertTrue(nlp.isEmpty(), "public artefact carries NLP code or models: " + nlp);
     }
   }

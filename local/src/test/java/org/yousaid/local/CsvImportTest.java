@@ -14,15 +14,19 @@ import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.Role;
 
-/** Officers import another tool's CSV export: mapped by header, validated per row, channel recorded, never twice. */
+/**
+ * Officers import another tool's CSV export: mapped by header, validated per row, channel recorded,
+ * never twice.
+ */
 class CsvImportTest {
 
-  private static final String CSV = "\uFEFFTimestamp,What would help you find information about services for your child or young person?,Answering as,Consent\n"
-      + "2026-03-01,\"A paper directory in the library, please\",Parent or carer,Yes\n"
-      + "2026-03-02,=HYPERLINK(\"http://example.invalid\"),young-person,no\n"
-      + "2026-03-03,Someone to call,Headteacher,yes\n"
-      + "not a date,Anything,parent-carer,yes\n"
-      + "2026-03-04,,parent-carer,yes\n";
+  private static final String CSV =
+      "\uFEFFTimestamp,What would help you find information about services for your child or young person?,Answering as,Consent\n"
+          + "2026-03-01,\"A paper directory in the library, please\",Parent or carer,Yes\n"
+          + "2026-03-02,=HYPERLINK(\"http://example.invalid\"),young-person,no\n"
+          + "2026-03-03,Someone to call,Headteacher,yes\n"
+          + "not a date,Anything,parent-carer,yes\n"
+          + "2026-03-04,,parent-carer,yes\n";
 
   @TempDir static Path data;
   private static LocalMode local;
@@ -40,7 +44,10 @@ class CsvImportTest {
   }
 
   private static HttpResponse<String> importCsv(String channel) throws Exception {
-    return officer.postApi("/api/v1/officer/councils/demo/consultations/local-offer-2026/import?channel=" + channel, "text/csv", CSV);
+    return officer.postApi(
+        "/api/v1/officer/councils/demo/consultations/local-offer-2026/import?channel=" + channel,
+        "text/csv",
+        CSV);
   }
 
   @Test
@@ -48,35 +55,64 @@ class CsvImportTest {
     HttpResponse<String> first = importCsv("paper");
     assertEquals(200, first.statusCode(), first.body());
     assertTrue(first.body().contains("\"imported\":2"), first.body());
-    assertTrue(first.body().contains("\"row\":3"), "Headteacher is not a role we ask about: " + first.body());
+    assertTrue(
+        first.body().contains("\"row\":3"),
+        "Headteacher is not a role we ask about: " + first.body());
     assertTrue(first.body().contains("\"row\":4"), "a bad date is refused: " + first.body());
-    assertTrue(first.body().contains("\"row\":5"), "the required question is missing: " + first.body());
+    assertTrue(
+        first.body().contains("\"row\":5"), "the required question is missing: " + first.body());
 
     HttpResponse<String> again = importCsv("paper");
-    assertTrue(again.body().contains("\"imported\":0") && again.body().contains("\"alreadyImported\":2"), again.body());
+    assertTrue(
+        again.body().contains("\"imported\":0") && again.body().contains("\"alreadyImported\":2"),
+        again.body());
 
-    List<Response> stored = local.services().responses().listForConsultation("demo", "local-offer-2026");
+    List<Response> stored =
+        local.services().responses().listForConsultation("demo", "local-offer-2026");
     assertEquals(2, stored.size());
     assertTrue(stored.stream().allMatch(r -> r.channel() == Channel.PAPER));
-    Response library = stored.stream().filter(r -> r.answer("find-information").orElseThrow().text().contains("library")).findFirst().orElseThrow();
+    Response library =
+        stored.stream()
+            .filter(r -> r.answer("find-information").orElseThrow().text().contains("library"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Role.PARENT_CARER, library.profile().role(), "labels are read as well as codes");
     assertTrue(library.consentToQuote());
-    assertEquals("2026-03-01", library.submittedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().toString());
-    assertTrue(library.expiresAt() > java.time.Instant.now().getEpochSecond(), "retention runs from the import, not the old date");
+    assertEquals(
+        "2026-03-01",
+        library
+            .submittedAt()
+            .atZone(java.time.ZoneId.of("Europe/London"))
+            .toLocalDate()
+            .toString());
+    assertTrue(
+        library.expiresAt() > java.time.Instant.now().getEpochSecond(),
+        "retention runs from the import, not the old date");
 
     // The export neutralises formulas that came in with the import, and keeps the answers.
-    HttpResponse<String> export = officer.get("/officer/councils/demo/consultations/local-offer-2026/export/csv");
+    HttpResponse<String> export =
+        officer.get("/officer/councils/demo/consultations/local-offer-2026/export/csv");
     assertEquals(200, export.statusCode());
-    assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+    assertTrue(
+        export.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
     assertTrue(export.body().contains("A paper directory in the library, please"));
-    assertTrue(export.body().lines().noneMatch(line -> line.startsWith("=") || line.contains(",=") || line.contains(",\"=")),
+    assertTrue(
+        export
+            .body()
+            .lines()
+            .noneMatch(
+                line -> line.startsWith("=") || line.contains(",=") || line.contains(",\"=")),
         "no cell starts a formula");
-    assertTrue(export.body().contains("'=HYPERLINK"), "the formula is kept as text behind an apostrophe");
+    assertTrue(
+        export.body().contains("'=HYPERLINK"), "the formula is kept as text behind an apostrophe");
 
     HttpResponse<String> web = importCsv("web");
     assertEquals(400, web.statusCode(), "imports cannot pretend to be online answers");
-    HttpResponse<String> wrongType = officer.postApi("/api/v1/officer/councils/demo/consultations/local-offer-2026/import",
-        "application/json", "{}");
+    HttpResponse<String> wrongType =
+        officer.postApi(
+            "/api/v1/officer/councils/demo/consultations/local-offer-2026/import",
+            "application/json",
+            "{}");
     assertEquals(415, wrongType.statusCode());
   }
 }

@@ -22,7 +22,8 @@ import org.yousaid.functions.common.http.AllowedOrigins;
 
 /**
  * The page-feedback and EHC stage dashboards over real HTTP in local mode: answers sent through the
- * public API (with CORS for an allowed council site only) show up per page, per stage and per month.
+ * public API (with CORS for an allowed council site only) show up per page, per stage and per
+ * month.
  */
 class DashboardsHttpTest {
 
@@ -41,18 +42,41 @@ class DashboardsHttpTest {
     String page = "https://localoffer.demo.example/send/short-breaks";
     for (int i = 0; i < 8; i++) {
       String comment = i == 0 ? XSS : i < 3 ? "Comment number " + i : null;
-      HttpResponse<String> sent = feedback("{\"pageUrl\":\"" + page + "?q=private#x\",\"useful\":" + (i < 6) + (comment == null ? ""
-          : ",\"comment\":\"" + comment.replace("\"", "\\\"") + "\"") + "}", COUNCIL_SITE);
+      HttpResponse<String> sent =
+          feedback(
+              "{\"pageUrl\":\""
+                  + page
+                  + "?q=private#x\",\"useful\":"
+                  + (i < 6)
+                  + (comment == null
+                      ? ""
+                      : ",\"comment\":\"" + comment.replace("\"", "\\\"") + "\"")
+                  + "}",
+              COUNCIL_SITE);
       assertEquals(201, sent.statusCode(), sent.body());
     }
-    assertEquals(201, feedback("{\"serviceId\":\"demo-club\",\"useful\":false}", null).statusCode());
+    assertEquals(
+        201, feedback("{\"serviceId\":\"demo-club\",\"useful\":false}", null).statusCode());
     for (int i = 0; i < 25; i++) {
-      String body = "{\"answers\":{\"outcomes-clear\":\"" + (i < 12 ? "clear" : i < 18 ? "neither" : "not-clear") + "\"},"
-          + "\"profile\":{\"ehcStage\":\"" + (i < 25 ? "final-plan" : "") + "\"}}";
-      assertEquals(201, post("/api/v1/councils/demo/consultations/ehc-plan-survey/responses", body, null).statusCode());
+      String body =
+          "{\"answers\":{\"outcomes-clear\":\""
+              + (i < 12 ? "clear" : i < 18 ? "neither" : "not-clear")
+              + "\"},"
+              + "\"profile\":{\"ehcStage\":\""
+              + (i < 25 ? "final-plan" : "")
+              + "\"}}";
+      assertEquals(
+          201,
+          post("/api/v1/councils/demo/consultations/ehc-plan-survey/responses", body, null)
+              .statusCode());
     }
-    assertEquals(201, post("/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
-        "{\"answers\":{\"outcomes-clear\":\"clear\"},\"profile\":{\"ehcStage\":\"request\"}}", null).statusCode());
+    assertEquals(
+        201,
+        post(
+                "/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
+                "{\"answers\":{\"outcomes-clear\":\"clear\"},\"profile\":{\"ehcStage\":\"request\"}}",
+                null)
+            .statusCode());
   }
 
   @AfterAll
@@ -64,9 +88,12 @@ class DashboardsHttpTest {
     return post("/api/v1/councils/demo/page-feedback", json, origin);
   }
 
-  private static HttpResponse<String> post(String path, String json, String origin) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+  private static HttpResponse<String> post(String path, String json, String origin)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (origin != null) {
       b.header("Origin", origin);
     }
@@ -74,9 +101,19 @@ class DashboardsHttpTest {
   }
 
   private static HttpResponse<String> preflight(String council, String origin) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + "/api/v1/councils/" + council + "/page-feedback"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
-        .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type,idempotency-key").build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + local.port()
+                        + "/api/v1/councils/"
+                        + council
+                        + "/page-feedback"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "content-type,idempotency-key")
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -84,26 +121,44 @@ class DashboardsHttpTest {
   void onlyTheCouncilsOwnSiteMaySendFeedbackFromScript() throws Exception {
     HttpResponse<String> allowed = preflight("demo", COUNCIL_SITE);
     assertEquals(204, allowed.statusCode());
-    assertEquals(COUNCIL_SITE, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    assertEquals(
+        COUNCIL_SITE, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     assertEquals("POST", allowed.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
-    String headers = allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT);
+    String headers =
+        allowed
+            .headers()
+            .firstValue("Access-Control-Allow-Headers")
+            .orElse("")
+            .toLowerCase(java.util.Locale.ROOT);
     assertTrue(headers.contains("content-type") && headers.contains("idempotency-key"));
     assertTrue(allowed.headers().firstValue("Vary").orElse("").contains("Origin"));
 
     HttpResponse<String> otherSite = preflight("demo", "https://evil.example");
     assertEquals(403, otherSite.statusCode());
     assertTrue(otherSite.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
-    assertEquals(403, preflight("elsewhere", COUNCIL_SITE).statusCode(), "the origin is allowed for the demo council only");
+    assertEquals(
+        403,
+        preflight("elsewhere", COUNCIL_SITE).statusCode(),
+        "the origin is allowed for the demo council only");
 
-    HttpResponse<String> sent = feedback("{\"pageUrl\":\"https://localoffer.demo.example/send/cors\",\"useful\":true}", COUNCIL_SITE);
+    HttpResponse<String> sent =
+        feedback(
+            "{\"pageUrl\":\"https://localoffer.demo.example/send/cors\",\"useful\":true}",
+            COUNCIL_SITE);
     assertEquals(201, sent.statusCode());
-    assertEquals(COUNCIL_SITE, sent.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-    HttpResponse<String> invalid = feedback("{\"pageUrl\":\"https://localoffer.demo.example/send/cors\"}", COUNCIL_SITE);
+    assertEquals(
+        COUNCIL_SITE, sent.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    HttpResponse<String> invalid =
+        feedback("{\"pageUrl\":\"https://localoffer.demo.example/send/cors\"}", COUNCIL_SITE);
     assertEquals(400, invalid.statusCode());
-    assertEquals(COUNCIL_SITE, invalid.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+    assertEquals(
+        COUNCIL_SITE,
+        invalid.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
         "the script can read why an answer was refused");
-    HttpResponse<String> fromElsewhere = feedback("{\"pageUrl\":\"https://localoffer.demo.example/send/cors\",\"useful\":true}",
-        "https://evil.example");
+    HttpResponse<String> fromElsewhere =
+        feedback(
+            "{\"pageUrl\":\"https://localoffer.demo.example/send/cors\",\"useful\":true}",
+            "https://evil.example");
     assertNull(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
   }
 
@@ -112,22 +167,30 @@ class DashboardsHttpTest {
     HttpResponse<String> page = officer.get("/officer/councils/demo/page-feedback");
     assertEquals(200, page.statusCode(), page.body());
     String html = page.body();
-    assertTrue(html.contains("https://localoffer.demo.example/send/short-breaks"), "the page, without its query or fragment");
+    assertTrue(
+        html.contains("https://localoffer.demo.example/send/short-breaks"),
+        "the page, without its query or fragment");
     assertFalse(html.contains("q=private"), "the query string is never stored");
     assertTrue(html.contains("Service demo-club"));
     assertTrue(html.contains("75% <span class=\"govuk-body-s\">(6 yes, 2 no)</span>"), html);
     assertTrue(html.contains("<svg role=\"img\""));
-    assertTrue(html.contains("Fewer than 5 answers: treat with care."), "the service has one answer");
+    assertTrue(
+        html.contains("Fewer than 5 answers: treat with care."), "the service has one answer");
 
-    HttpResponse<String> comments = officer.get("/officer/councils/demo/page-feedback/comments?subject="
-        + OfficerBrowser.enc("https://localoffer.demo.example/send/short-breaks"));
+    HttpResponse<String> comments =
+        officer.get(
+            "/officer/councils/demo/page-feedback/comments?subject="
+                + OfficerBrowser.enc("https://localoffer.demo.example/send/short-breaks"));
     assertEquals(200, comments.statusCode());
     assertTrue(comments.body().contains("Comments (3)"));
-    assertTrue(comments.body().contains("&lt;script&gt;window.__xss=1&lt;/script&gt;"), "officers see the original text, escaped");
+    assertTrue(
+        comments.body().contains("&lt;script&gt;window.__xss=1&lt;/script&gt;"),
+        "officers see the original text, escaped");
     assertFalse(comments.body().contains("<script>window.__xss"));
     assertTrue(comments.body().contains("Comment number 2"));
 
-    HttpResponse<String> future = officer.get("/officer/councils/demo/page-feedback?from=2099-01-01");
+    HttpResponse<String> future =
+        officer.get("/officer/councils/demo/page-feedback?from=2099-01-01");
     assertTrue(future.body().contains("No feedback for these dates yet."));
     HttpResponse<String> bad = officer.get("/officer/councils/demo/page-feedback?from=yesterday");
     assertEquals(200, bad.statusCode());
@@ -140,15 +203,28 @@ class DashboardsHttpTest {
     HttpResponse<String> page = officer.get("/officer/councils/demo/page-feedback/snippet");
     assertEquals(200, page.statusCode());
     String html = page.body();
-    String action = "action=&quot;http://127.0.0.1:" + local.port() + "/api/v1/councils/demo/page-feedback&quot;";
+    String action =
+        "action=&quot;http://127.0.0.1:"
+            + local.port()
+            + "/api/v1/councils/demo/page-feedback&quot;";
     assertTrue(html.contains(action), "the absolute API address, escaped inside <pre><code>");
-    assertTrue(html.contains("&lt;script src=&quot;http://127.0.0.1:" + local.port() + "/assets/page-feedback.js&quot; defer&gt;"));
-    assertFalse(html.contains("<form class=\"yousaid-feedback\""), "the snippet is shown, not rendered");
+    assertTrue(
+        html.contains(
+            "&lt;script src=&quot;http://127.0.0.1:"
+                + local.port()
+                + "/assets/page-feedback.js&quot; defer&gt;"));
+    assertFalse(
+        html.contains("<form class=\"yousaid-feedback\""), "the snippet is shown, not rendered");
 
-    HttpResponse<String> script = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + "/assets/page-feedback.js"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> script =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + local.port() + "/assets/page-feedback.js"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, script.statusCode());
-    assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    assertTrue(
+        script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
     assertTrue(script.body().contains("Idempotency-Key"));
   }
 
@@ -158,17 +234,30 @@ class DashboardsHttpTest {
     assertEquals(200, page.statusCode(), page.body());
     String html = page.body();
     assertTrue(html.contains("26 responses."));
-    assertTrue(html.contains("48% clear / 24% neither clear nor not clear / 28% not clear (25 answered)."), "the final plan, as the seed reports it");
-    assertTrue(html.contains("Fewer than 5 answers: treat with care."), "one answer at the request stage");
-    assertTrue(html.contains("Clear 48% (12), Neither clear nor not clear 24% (6), Not clear 28% (7)"), "the chart's text alternative");
+    assertTrue(
+        html.contains("48% clear / 24% neither clear nor not clear / 28% not clear (25 answered)."),
+        "the final plan, as the seed reports it");
+    assertTrue(
+        html.contains("Fewer than 5 answers: treat with care."), "one answer at the request stage");
+    assertTrue(
+        html.contains("Clear 48% (12), Neither clear nor not clear 24% (6), Not clear 28% (7)"),
+        "the chart's text alternative");
     assertEquals(200, officer.get("/officer/councils/demo/ehc-stages?survey=nope").statusCode());
-    assertTrue(officer.get("/officer/councils/demo/ehc-stages?survey=nope").body().contains("There is no stage survey with that name"));
+    assertTrue(
+        officer
+            .get("/officer/councils/demo/ehc-stages?survey=nope")
+            .body()
+            .contains("There is no stage survey with that name"));
   }
 
   @Test
   void anotherCouncilsOfficerSeesNone() throws Exception {
-    OfficerBrowser elsewhere = new OfficerBrowser(local, "x@elsewhere.example", List.of("elsewhere"));
-    for (String path : new String[] {"/page-feedback", "/page-feedback/comments", "/page-feedback/snippet", "/ehc-stages"}) {
+    OfficerBrowser elsewhere =
+        new OfficerBrowser(local, "x@elsewhere.example", List.of("elsewhere"));
+    for (String path :
+        new String[] {
+          "/page-feedback", "/page-feedback/comments", "/page-feedback/snippet", "/ehc-stages"
+        }) {
       HttpResponse<String> refused = elsewhere.get("/officer/councils/demo" + path);
       assertEquals(403, refused.statusCode(), path);
       assertFalse(refused.body().contains("short-breaks"), path);
@@ -182,20 +271,34 @@ class DashboardsHttpTest {
     var again = DemoData.pageFeedbackAnswers(clock);
     assertEquals(first, again, "deterministic");
     assertTrue(first.size() > 400, "enough to look real: " + first.size());
-    assertTrue(first.stream().allMatch(r -> !r.submittedAt().isAfter(clock.instant())), "nothing in the future");
-    assertEquals(DemoData.MONTHS, first.stream().map(r -> org.yousaid.functions.officer.dashboards.Months.of(r.submittedAt())).distinct().count());
+    assertTrue(
+        first.stream().allMatch(r -> !r.submittedAt().isAfter(clock.instant())),
+        "nothing in the future");
+    assertEquals(
+        DemoData.MONTHS,
+        first.stream()
+            .map(r -> org.yousaid.functions.officer.dashboards.Months.of(r.submittedAt()))
+            .distinct()
+            .count());
     var stages = DemoData.stageSurveyAnswers(clock);
     assertTrue(stages.size() > 200);
     for (var stage : org.yousaid.shared.model.EhcStage.values()) {
-      assertTrue(stages.stream().filter(r -> r.profile().ehcStage() == stage).count() >= 20, stage + " has answers");
+      assertTrue(
+          stages.stream().filter(r -> r.profile().ehcStage() == stage).count() >= 20,
+          stage + " has answers");
     }
     try (LocalMode other = LocalMode.start(data.resolve("seeded"), 0)) {
       int added = DemoData.seedAnswers(other.services().dynamo(), LocalMode.TABLE, clock);
       assertEquals(first.size() + stages.size(), added);
-      assertEquals(0, DemoData.seedAnswers(other.services().dynamo(), LocalMode.TABLE, clock), "only once");
-      assertEquals(first.size(), other.services().responses().countForConsultation("demo", "page-feedback"));
+      assertEquals(
+          0, DemoData.seedAnswers(other.services().dynamo(), LocalMode.TABLE, clock), "only once");
+      assertEquals(
+          first.size(), other.services().responses().countForConsultation("demo", "page-feedback"));
       OfficerBrowser demo = new OfficerBrowser(other, "demo@demo.example", List.of("demo"));
-      assertTrue(demo.get("/officer/councils/demo/page-feedback").body().contains(first.size() + " answers"));
+      assertTrue(
+          demo.get("/officer/councils/demo/page-feedback")
+              .body()
+              .contains(first.size() + " answers"));
       assertEquals(200, demo.get("/officer/councils/demo/ehc-stages").statusCode());
     }
   }

@@ -15,8 +15,8 @@ import org.yousaid.shared.templates.ConsultationTemplates;
 
 /**
  * A small version of {@code bin/bench-load} as a correctness test (no timing assertions): 50
- * concurrent submitters over real HTTP, same-key retries and deliberate resends, then the table read
- * back. Once on a healthy DynamoDB and once with throttling and timeouts injected.
+ * concurrent submitters over real HTTP, same-key retries and deliberate resends, then the table
+ * read back. Once on a healthy DynamoDB and once with throttling and timeouts injected.
  */
 class LoadCorrectnessTest {
 
@@ -24,10 +24,25 @@ class LoadCorrectnessTest {
   @TempDir Path faultyData;
 
   private static LoadCheck.Result run(LocalMode local) throws Exception {
-    local.services().consultations().save(ConsultationTemplates.localOffer(DemoData.COUNCIL, DemoData.COUNCIL_NAME, "load-test",
-        DemoData.DISTRICTS, null, null));
-    return LoadCheck.run("http://127.0.0.1:" + local.port(), local.storageClient(), LocalMode.TABLE, DemoData.COUNCIL, "load-test",
-        new LoadCheck.Settings(50, 4, 0.25, java.time.Duration.ofSeconds(30), 40, java.time.Duration.ofMinutes(5), 7));
+    local
+        .services()
+        .consultations()
+        .save(
+            ConsultationTemplates.localOffer(
+                DemoData.COUNCIL,
+                DemoData.COUNCIL_NAME,
+                "load-test",
+                DemoData.DISTRICTS,
+                null,
+                null));
+    return LoadCheck.run(
+        "http://127.0.0.1:" + local.port(),
+        local.storageClient(),
+        LocalMode.TABLE,
+        DemoData.COUNCIL,
+        "load-test",
+        new LoadCheck.Settings(
+            50, 4, 0.25, java.time.Duration.ofSeconds(30), 40, java.time.Duration.ofMinutes(5), 7));
   }
 
   private static void assertNothingLostOrDuplicated(LoadCheck.Result result) {
@@ -41,7 +56,9 @@ class LoadCorrectnessTest {
     assertEquals(200, result.storedResponses(), result.toString());
     assertEquals(200, result.uniqueKeysStored(), result.toString());
     assertTrue(result.deliberateResends() > 0, "some answers were resent on purpose");
-    assertTrue(result.replayed() >= result.deliberateResends(), "every deliberate resend was answered as a replay");
+    assertTrue(
+        result.replayed() >= result.deliberateResends(),
+        "every deliberate resend was answered as a replay");
   }
 
   @Test
@@ -54,12 +71,18 @@ class LoadCorrectnessTest {
   @Test
   void throttlingAndTimeoutsUnderLoadLoseNothingAndDuplicateNothing() throws Exception {
     FaultInjectingDynamoDb[] faulty = new FaultInjectingDynamoDb[1];
-    try (LocalMode local = LocalMode.start(faultyData, 0, RateLimiter.off(), client -> {
-      faulty[0] = new FaultInjectingDynamoDb(client).seed(11);
-      return faulty[0];
-    })) {
+    try (LocalMode local =
+        LocalMode.start(
+            faultyData,
+            0,
+            RateLimiter.off(),
+            client -> {
+              faulty[0] = new FaultInjectingDynamoDb(client).seed(11);
+              return faulty[0];
+            })) {
       // Set after start, so seeding the demo data is not affected.
-      faulty[0].failRandomly(Call.TRANSACT_WRITE, Fault.THROTTLE, 0.15)
+      faulty[0]
+          .failRandomly(Call.TRANSACT_WRITE, Fault.THROTTLE, 0.15)
           .failRandomly(Call.TRANSACT_WRITE, Fault.TIMEOUT_AFTER, 0.15)
           .failRandomly(Call.GET_ITEM, Fault.TIMEOUT_BEFORE, 0.05);
       LoadCheck.Result result = run(local);

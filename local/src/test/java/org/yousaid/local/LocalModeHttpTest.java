@@ -23,7 +23,8 @@ import org.yousaid.shared.model.ConsultationStatus;
 /** The whole submission path over real HTTP, against DynamoDB Local kept in a folder. */
 class LocalModeHttpTest {
 
-  private static final String API = "/api/v1/councils/demo/consultations/local-offer-2026/responses";
+  private static final String API =
+      "/api/v1/councils/demo/consultations/local-offer-2026/responses";
   private static final Pattern RECEIPT = Pattern.compile("\"receipt\":\"([0-9A-Z\\-]+)\"");
 
   @TempDir static Path data;
@@ -48,8 +49,12 @@ class LocalModeHttpTest {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path));
   }
 
-  private static HttpResponse<String> postJson(String path, String json, String idempotencyKey) throws Exception {
-    HttpRequest.Builder b = to(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+  private static HttpResponse<String> postJson(String path, String json, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder b =
+        to(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
@@ -57,7 +62,10 @@ class LocalModeHttpTest {
   }
 
   private static HttpResponse<String> postForm(String path, String form) throws Exception {
-    return send(to(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    return send(
+        to(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   private static int stored() {
@@ -71,7 +79,8 @@ class LocalModeHttpTest {
   @Test
   void jsonSubmissionIsStoredOnceAndAReplayReturnsTheSameReceipt() throws Exception {
     int before = stored();
-    String body = "{\"answers\":{\"find-information\":\"A search box by age\"},\"consentToQuote\":false}";
+    String body =
+        "{\"answers\":{\"find-information\":\"A search box by age\"},\"consentToQuote\":false}";
     HttpResponse<String> first = postJson(API, body, "test-key-json-0001");
     HttpResponse<String> again = postJson(API, body, "test-key-json-0001");
     assertEquals(201, first.statusCode(), first.body());
@@ -86,14 +95,28 @@ class LocalModeHttpTest {
     int before = stored();
     HttpResponse<String> page = send(to("/c/demo/local-offer-2026"));
     assertEquals(200, page.statusCode());
-    Matcher token = Pattern.compile("name=\"formToken\" value=\"([0-9a-f\\-]{36})\"").matcher(page.body());
+    Matcher token =
+        Pattern.compile("name=\"formToken\" value=\"([0-9a-f\\-]{36})\"").matcher(page.body());
     assertTrue(token.find());
-    String form = "formToken=" + token.group(1) + "&" + enc("q.find-information") + "=" + enc("Plain English, please")
-        + "&" + enc("q.search-by") + "=age&" + enc("q.search-by") + "=disability&" + enc("profile.role") + "=parent-carer&consent=yes";
+    String form =
+        "formToken="
+            + token.group(1)
+            + "&"
+            + enc("q.find-information")
+            + "="
+            + enc("Plain English, please")
+            + "&"
+            + enc("q.search-by")
+            + "=age&"
+            + enc("q.search-by")
+            + "=disability&"
+            + enc("profile.role")
+            + "=parent-carer&consent=yes";
     HttpResponse<String> sent = postForm("/c/demo/local-offer-2026", form);
     HttpResponse<String> resent = postForm("/c/demo/local-offer-2026", form);
     assertEquals(200, sent.statusCode());
-    Matcher receipt = Pattern.compile("class=\"yousaid-receipt\">([0-9A-Z\\-]{14})<").matcher(sent.body());
+    Matcher receipt =
+        Pattern.compile("class=\"yousaid-receipt\">([0-9A-Z\\-]{14})<").matcher(sent.body());
     assertTrue(receipt.find(), "confirmation shows the receipt code");
     assertTrue(resent.body().contains(receipt.group(1)), "a re-sent form shows the same receipt");
     assertEquals(before + 1, stored());
@@ -111,20 +134,36 @@ class LocalModeHttpTest {
     assertTrue(missing.body().contains("find-information"), missing.body());
     assertTrue(missing.body().contains("What would help you find information"), missing.body());
 
-    assertEquals(404, postJson("/api/v1/councils/demo/consultations/nope/responses", "{\"answers\":{}}", null).statusCode());
-    assertEquals(404, postJson("/api/v1/councils/elsewhere/consultations/local-offer-2026/responses", "{\"answers\":{}}", null).statusCode());
+    assertEquals(
+        404,
+        postJson("/api/v1/councils/demo/consultations/nope/responses", "{\"answers\":{}}", null)
+            .statusCode());
+    assertEquals(
+        404,
+        postJson(
+                "/api/v1/councils/elsewhere/consultations/local-offer-2026/responses",
+                "{\"answers\":{}}",
+                null)
+            .statusCode());
 
-    HttpResponse<String> tooBig = postJson(API, "{\"answers\":{\"find-information\":\"" + "x".repeat(70_000) + "\"}}", null);
+    HttpResponse<String> tooBig =
+        postJson(API, "{\"answers\":{\"find-information\":\"" + "x".repeat(70_000) + "\"}}", null);
     assertEquals(413, tooBig.statusCode());
 
-    HttpResponse<String> tooLong = postJson(API, "{\"answers\":{\"find-information\":\"" + "x".repeat(2001) + "\"}}", null);
+    HttpResponse<String> tooLong =
+        postJson(API, "{\"answers\":{\"find-information\":\"" + "x".repeat(2001) + "\"}}", null);
     assertEquals(400, tooLong.statusCode());
     assertTrue(tooLong.body().contains("2000 characters or fewer"));
 
-    HttpResponse<String> wrongType = send(to(API).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")));
+    HttpResponse<String> wrongType =
+        send(
+            to(API)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
     assertEquals(415, wrongType.statusCode());
 
-    HttpResponse<String> wrongShape = postJson(API, "{\"answers\":{\"find-information\":{\"nested\":true}}}", null);
+    HttpResponse<String> wrongShape =
+        postJson(API, "{\"answers\":{\"find-information\":{\"nested\":true}}}", null);
     assertEquals(400, wrongShape.statusCode());
 
     HttpResponse<String> formMissing = postForm("/c/demo/local-offer-2026", "q.find-information=");
@@ -141,8 +180,11 @@ class LocalModeHttpTest {
     Consultation survey = consultations.find("demo", "ehc-plan-survey").orElseThrow();
     consultations.save(survey.withStatus(ConsultationStatus.CLOSED));
     try {
-      HttpResponse<String> refused = postJson("/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
-          "{\"answers\":{\"outcomes-clear\":\"clear\"}}", null);
+      HttpResponse<String> refused =
+          postJson(
+              "/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
+              "{\"answers\":{\"outcomes-clear\":\"clear\"}}",
+              null);
       assertEquals(409, refused.statusCode());
       assertTrue(refused.body().contains("closed"));
       assertEquals(0, local.services().responses().countForConsultation("demo", "ehc-plan-survey"));
@@ -154,8 +196,11 @@ class LocalModeHttpTest {
   @Test
   void scriptInAnswersIsEscapedWhereverItIsShown() throws Exception {
     String attack = "<script>alert(1)</script><img src=x onerror=alert(2)>";
-    HttpResponse<String> created = postJson(API,
-        "{\"answers\":{\"find-information\":\"" + attack.replace("\"", "\\\"") + "\"}}", null);
+    HttpResponse<String> created =
+        postJson(
+            API,
+            "{\"answers\":{\"find-information\":\"" + attack.replace("\"", "\\\"") + "\"}}",
+            null);
     Matcher receipt = RECEIPT.matcher(created.body());
     assertTrue(receipt.find());
     HttpResponse<String> page = postForm("/receipt", "receipt=" + receipt.group(1));
@@ -164,7 +209,8 @@ class LocalModeHttpTest {
     assertFalse(page.body().contains("<img src=x"));
     assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 
-    HttpResponse<String> rerendered = postForm("/c/demo/local-offer-2026", "q.anything-else=" + enc(attack));
+    HttpResponse<String> rerendered =
+        postForm("/c/demo/local-offer-2026", "q.anything-else=" + enc(attack));
     assertEquals(400, rerendered.statusCode());
     assertFalse(rerendered.body().contains("<script>alert(1)"));
     assertTrue(rerendered.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -172,7 +218,8 @@ class LocalModeHttpTest {
 
   @Test
   void erasingByReceiptRemovesTheResponseAndAnUnknownReceiptIs404() throws Exception {
-    HttpResponse<String> created = postJson(API, "{\"answers\":{\"find-information\":\"Erase me\"}}", null);
+    HttpResponse<String> created =
+        postJson(API, "{\"answers\":{\"find-information\":\"Erase me\"}}", null);
     String code = RECEIPT.matcher(created.body()).results().findFirst().orElseThrow().group(1);
     assertEquals(200, send(to("/api/v1/receipts/" + code)).statusCode());
     int before = stored();
@@ -186,13 +233,20 @@ class LocalModeHttpTest {
 
   @Test
   void pageFeedbackIsStoredAgainstThePage() throws Exception {
-    HttpResponse<String> created = postJson("/api/v1/councils/demo/page-feedback",
-        "{\"pageUrl\":\"https://localoffer.example.gov.uk/short-breaks?q=child+name\",\"useful\":false,\"comment\":\"Hard to find the phone number\"}", null);
+    HttpResponse<String> created =
+        postJson(
+            "/api/v1/councils/demo/page-feedback",
+            "{\"pageUrl\":\"https://localoffer.example.gov.uk/short-breaks?q=child+name\",\"useful\":false,\"comment\":\"Hard to find the phone number\"}",
+            null);
     assertEquals(201, created.statusCode(), created.body());
     String code = RECEIPT.matcher(created.body()).results().findFirst().orElseThrow().group(1);
     String stored = send(to("/api/v1/receipts/" + code)).body();
-    assertTrue(stored.contains("\"subject\":\"https://localoffer.example.gov.uk/short-breaks\""), "query string dropped: " + stored);
-    assertEquals(400, postJson("/api/v1/councils/demo/page-feedback", "{\"useful\":true}", null).statusCode());
+    assertTrue(
+        stored.contains("\"subject\":\"https://localoffer.example.gov.uk/short-breaks\""),
+        "query string dropped: " + stored);
+    assertEquals(
+        400,
+        postJson("/api/v1/councils/demo/page-feedback", "{\"useful\":true}", null).statusCode());
 
     // The no-JavaScript snippet posts a form: its mistakes come back as a page a person can read.
     HttpResponse<String> formError = postForm("/api/v1/councils/demo/page-feedback", "useful=yes");

@@ -27,10 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.local.officer.LocalSigningKey;
 
-/** Every officer route, over real HTTP: 401 without a valid token, 403 for another council, CSRF on posts. */
+/**
+ * Every officer route, over real HTTP: 401 without a valid token, 403 for another council, CSRF on
+ * posts.
+ */
 class OfficerAuthTest {
 
-  private static final Set<String> SIGN_IN_ROUTES = Set.of("GET /officer/sign-in", "POST /officer/sign-in", "GET /officer/callback");
+  private static final Set<String> SIGN_IN_ROUTES =
+      Set.of("GET /officer/sign-in", "POST /officer/sign-in", "GET /officer/callback");
   private static final String PASSWORD = "correct horse battery staple";
 
   @TempDir static Path data;
@@ -43,12 +47,15 @@ class OfficerAuthTest {
     local = LocalMode.start(data, 0);
     local.officers().save("other@elsewhere.example", PASSWORD, Set.of("elsewhere"));
     local.officers().save("demo@demo.example", PASSWORD, Set.of("demo"));
-    try (InputStream in = Files.newInputStream(Path.of(System.getProperty("yousaid.repo.root", "..")).resolve("template.yaml"))) {
-      officerRoutes = SamTemplate.parse(in).functions().stream()
-          .filter(f -> f.handlerClass().endsWith(".OfficerHandler"))
-          .flatMap(f -> f.routes().stream())
-          .filter(r -> !SIGN_IN_ROUTES.contains(r.routeKey()))
-          .toList();
+    try (InputStream in =
+        Files.newInputStream(
+            Path.of(System.getProperty("yousaid.repo.root", "..")).resolve("template.yaml"))) {
+      officerRoutes =
+          SamTemplate.parse(in).functions().stream()
+              .filter(f -> f.handlerClass().endsWith(".OfficerHandler"))
+              .flatMap(f -> f.routes().stream())
+              .filter(r -> !SIGN_IN_ROUTES.contains(r.routeKey()))
+              .toList();
     }
     assertFalse(officerRoutes.isEmpty());
   }
@@ -58,34 +65,73 @@ class OfficerAuthTest {
     local.close();
   }
 
-  private static HttpResponse<String> call(SamTemplate.Route route, String council, String token, String body) throws Exception {
-    String path = route.path().replace("{council}", council).replace("{consultation}", DemoData.LOCAL_OFFER)
-        .replace("{question}", "find-information").replace("{theme}", "t1").replace("{format}", "csv");
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path));
+  private static HttpResponse<String> call(
+      SamTemplate.Route route, String council, String token, String body) throws Exception {
+    String path =
+        route
+            .path()
+            .replace("{council}", council)
+            .replace("{consultation}", DemoData.LOCAL_OFFER)
+            .replace("{question}", "find-information")
+            .replace("{theme}", "t1")
+            .replace("{format}", "csv");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path));
     if (token != null) {
       b.header("Cookie", "yousaid-officer=" + token);
     }
     if (route.method().equals("POST")) {
-      b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
     }
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String token(List<String> councils) {
-    return local.signingKey().issue("subject-1", "officer@example", councils.stream().map(c -> "council-" + c).toList(), Duration.ofMinutes(10));
+    return local
+        .signingKey()
+        .issue(
+            "subject-1",
+            "officer@example",
+            councils.stream().map(c -> "council-" + c).toList(),
+            Duration.ofMinutes(10));
   }
 
   @Test
   void everyOfficerRouteRefusesARequestWithoutAValidToken() throws Exception {
-    String forged = LocalSigningKey.issue("subject-1", "officer@example", List.of("council-demo"), Instant.now(), Duration.ofMinutes(10),
-        new ECKeyGenerator(Curve.P_256).keyID(local.signingKey().privateKey().getKeyID()).generate());
-    String expired = LocalSigningKey.issue("subject-1", "officer@example", List.of("council-demo"),
-        Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(10), local.signingKey().privateKey());
+    String forged =
+        LocalSigningKey.issue(
+            "subject-1",
+            "officer@example",
+            List.of("council-demo"),
+            Instant.now(),
+            Duration.ofMinutes(10),
+            new ECKeyGenerator(Curve.P_256)
+                .keyID(local.signingKey().privateKey().getKeyID())
+                .generate());
+    String expired =
+        LocalSigningKey.issue(
+            "subject-1",
+            "officer@example",
+            List.of("council-demo"),
+            Instant.now().minus(Duration.ofHours(2)),
+            Duration.ofMinutes(10),
+            local.signingKey().privateKey());
     for (SamTemplate.Route route : officerRoutes) {
-      assertEquals(401, call(route, "demo", null, null).statusCode(), route.routeKey() + " without a token");
-      assertEquals(401, call(route, "demo", "not-a-jwt", null).statusCode(), route.routeKey() + " with garbage");
-      assertEquals(401, call(route, "demo", forged, null).statusCode(), route.routeKey() + " with a forged token");
-      assertEquals(401, call(route, "demo", expired, null).statusCode(), route.routeKey() + " with an expired token");
+      assertEquals(
+          401, call(route, "demo", null, null).statusCode(), route.routeKey() + " without a token");
+      assertEquals(
+          401,
+          call(route, "demo", "not-a-jwt", null).statusCode(),
+          route.routeKey() + " with garbage");
+      assertEquals(
+          401,
+          call(route, "demo", forged, null).statusCode(),
+          route.routeKey() + " with a forged token");
+      assertEquals(
+          401,
+          call(route, "demo", expired, null).statusCode(),
+          route.routeKey() + " with an expired token");
     }
   }
 
@@ -98,7 +144,9 @@ class OfficerAuthTest {
         councilRoutes++;
         HttpResponse<String> refused = call(route, "demo", otherCouncil, null);
         assertEquals(403, refused.statusCode(), route.routeKey());
-        assertFalse(refused.body().contains(DemoData.COUNCIL_NAME), "nothing of the other council leaks: " + route.routeKey());
+        assertFalse(
+            refused.body().contains(DemoData.COUNCIL_NAME),
+            "nothing of the other council leaks: " + route.routeKey());
       }
     }
     assertTrue(councilRoutes > 0);
@@ -126,7 +174,9 @@ class OfficerAuthTest {
     String dashboard = call(new SamTemplate.Route("GET", "/officer"), "demo", demo, null).body();
     Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(dashboard);
     assertTrue(csrf.find());
-    assertEquals(403, call(signOut, "demo", token(List.of("demo")), "csrf=" + csrf.group(1)).statusCode(),
+    assertEquals(
+        403,
+        call(signOut, "demo", token(List.of("demo")), "csrf=" + csrf.group(1)).statusCode(),
         "a CSRF token belongs to one session");
     assertEquals(303, call(signOut, "demo", demo, "csrf=" + csrf.group(1)).statusCode());
   }
@@ -134,17 +184,28 @@ class OfficerAuthTest {
   @Test
   void signingInWithAPasswordSetsASessionThatWorks() throws Exception {
     SamTemplate.Route signIn = new SamTemplate.Route("POST", "/officer/sign-in");
-    HttpResponse<String> wrong = call(signIn, "demo", null,
-        "email=demo%40demo.example&password=" + URLEncoder.encode("wrong password!", StandardCharsets.UTF_8));
+    HttpResponse<String> wrong =
+        call(
+            signIn,
+            "demo",
+            null,
+            "email=demo%40demo.example&password="
+                + URLEncoder.encode("wrong password!", StandardCharsets.UTF_8));
     assertEquals(401, wrong.statusCode());
     assertTrue(wrong.body().contains("Enter a correct email address and password"));
-    HttpResponse<String> right = call(signIn, "demo", null,
-        "email=demo%40demo.example&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+    HttpResponse<String> right =
+        call(
+            signIn,
+            "demo",
+            null,
+            "email=demo%40demo.example&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
     assertEquals(303, right.statusCode());
     String cookie = right.headers().firstValue("Set-Cookie").orElseThrow();
     assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
     String token = cookie.substring("yousaid-officer=".length(), cookie.indexOf(';'));
-    HttpResponse<String> dashboard = call(new SamTemplate.Route("GET", "/officer"), "demo", token, null);
+    HttpResponse<String> dashboard =
+        call(new SamTemplate.Route("GET", "/officer"), "demo", token, null);
     assertEquals(200, dashboard.statusCode());
     assertTrue(dashboard.body().contains("Tell us what would help you use our Local Offer"));
   }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class OfficerBrowser {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   private final LocalMode local;
@@ -28,7 +29,14 @@ final class OfficerBrowser {
   /** Signed in (with a token from local mode's issuer) as an officer of these councils. */
   OfficerBrowser(LocalMode local, String email, List<String> councils) {
     this.local = local;
-    this.token = local.signingKey().issue("subject-" + email, email, councils.stream().map(c -> "council-" + c).toList(), Duration.ofMinutes(30));
+    this.token =
+        local
+            .signingKey()
+            .issue(
+                "subject-" + email,
+                email,
+                councils.stream().map(c -> "council-" + c).toList(),
+                Duration.ofMinutes(30));
   }
 
   HttpResponse<String> get(String path) throws Exception {
@@ -39,17 +47,28 @@ final class OfficerBrowser {
     return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** Posts a form as the page would: with the session's CSRF token, read from the officer dashboard. */
+  /**
+   * Posts a form as the page would: with the session's CSRF token, read from the officer dashboard.
+   */
   HttpResponse<String> postForm(String path, String form) throws Exception {
     String body = "csrf=" + csrf(get("/officer").body()) + (form.isEmpty() ? "" : "&" + form);
-    return HTTP.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** An API call with the token as a Bearer header (no cookie, so no CSRF token needed). */
   HttpResponse<String> postApi(String path, String contentType, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String csrf(String page) {

@@ -49,29 +49,40 @@ import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationStatus;
 
 /**
- * docs/openapi.yaml against the real thing: it lists exactly the /api/v1 routes of template.yaml, and real
- * requests over HTTP to local mode, for every operation and its error statuses, get only documented statuses,
- * content types and required headers, with bodies that validate against the documented JSON Schema (OpenAPI 3.1
- * schemas are JSON Schema 2020-12). The last test checks that every documented status was seen, apart from those
- * local mode cannot produce on demand (429, 500, 503).
+ * docs/openapi.yaml against the real thing: it lists exactly the /api/v1 routes of template.yaml,
+ * and real requests over HTTP to local mode, for every operation and its error statuses, get only
+ * documented statuses, content types and required headers, with bodies that validate against the
+ * documented JSON Schema (OpenAPI 3.1 schemas are JSON Schema 2020-12). The last test checks that
+ * every documented status was seen, apart from those local mode cannot produce on demand (429, 500,
+ * 503).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenApiContractTest {
 
-  private static final String SUBMIT = "/api/v1/councils/{council}/consultations/{consultation}/responses";
+  private static final String SUBMIT =
+      "/api/v1/councils/{council}/consultations/{consultation}/responses";
   private static final String FEEDBACK = "/api/v1/councils/{council}/page-feedback";
   private static final String RECEIPT = "/api/v1/receipts/{receipt}";
   private static final String CONSULTATIONS = "/api/v1/officer/councils/{council}/consultations";
-  private static final String RESPONSES = "/api/v1/officer/councils/{council}/consultations/{consultation}/responses";
-  private static final String IMPORT = "/api/v1/officer/councils/{council}/consultations/{consultation}/import";
-  private static final List<String> HTTP_METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-  /** Statuses documented for every client's sake that local mode cannot be made to return on demand. */
+  private static final String RESPONSES =
+      "/api/v1/officer/councils/{council}/consultations/{consultation}/responses";
+  private static final String IMPORT =
+      "/api/v1/officer/councils/{council}/consultations/{consultation}/import";
+  private static final List<String> HTTP_METHODS =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  /**
+   * Statuses documented for every client's sake that local mode cannot be made to return on demand.
+   */
   private static final Set<String> NOT_PRODUCIBLE_LOCALLY = Set.of("429", "500", "503");
 
-  private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-  private static final SchemaValidatorsConfig STRICT = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+  private static final JsonSchemaFactory SCHEMAS =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final SchemaValidatorsConfig STRICT =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
   private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** "METHOD path status" of every exchange checked so far. */
   private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
@@ -85,7 +96,12 @@ class OpenApiContractTest {
   static void start() throws Exception {
     root = Path.of(System.getProperty("yousaid.repo.root", ".."));
     api = load(root.resolve("docs/openapi.yaml"));
-    local = LocalMode.start(data, 0, org.yousaid.functions.common.http.AllowedOrigins.parse("demo=https://localoffer.example.gov.uk"));
+    local =
+        LocalMode.start(
+            data,
+            0,
+            org.yousaid.functions.common.http.AllowedOrigins.parse(
+                "demo=https://localoffer.example.gov.uk"));
   }
 
   @AfterAll
@@ -110,11 +126,18 @@ class OpenApiContractTest {
   void theDocumentListsExactlyTheApiRoutesOfTheTemplate() throws Exception {
     Set<String> wired;
     try (InputStream in = Files.newInputStream(root.resolve("template.yaml"))) {
-      wired = SamTemplate.parse(in).functions().stream().flatMap(f -> f.routes().stream())
-          .filter(r -> r.path().startsWith("/api/v1/")).map(SamTemplate.Route::routeKey).collect(Collectors.toCollection(TreeSet::new));
+      wired =
+          SamTemplate.parse(in).functions().stream()
+              .flatMap(f -> f.routes().stream())
+              .filter(r -> r.path().startsWith("/api/v1/"))
+              .map(SamTemplate.Route::routeKey)
+              .collect(Collectors.toCollection(TreeSet::new));
     }
     assertFalse(wired.isEmpty());
-    assertEquals(wired, documentedOperations(), "the /api/v1 routes of template.yaml and the operations of docs/openapi.yaml differ");
+    assertEquals(
+        wired,
+        documentedOperations(),
+        "the /api/v1 routes of template.yaml and the operations of docs/openapi.yaml differ");
   }
 
   @Test
@@ -125,15 +148,24 @@ class OpenApiContractTest {
     for (String key : documentedOperations()) {
       JsonNode op = operation(key);
       assertTrue(op.path("operationId").isTextual(), key + " has an operationId");
-      assertTrue(operationIds.add(op.path("operationId").asText()), key + ": operationIds are unique");
+      assertTrue(
+          operationIds.add(op.path("operationId").asText()), key + ": operationIds are unique");
       assertTrue(op.path("summary").isTextual(), key + " has a summary");
       boolean officer = key.contains(" /api/v1/officer/");
       JsonNode security = op.path("security");
       if (officer) {
-        assertEquals("officerIdToken", security.path(0).fieldNames().next(), key + " needs the officer's ID token");
-        assertTrue(op.path("responses").has("401") && op.path("responses").has("403"), key + " documents 401 and 403");
+        assertEquals(
+            "officerIdToken",
+            security.path(0).fieldNames().next(),
+            key + " needs the officer's ID token");
+        assertTrue(
+            op.path("responses").has("401") && op.path("responses").has("403"),
+            key + " documents 401 and 403");
       } else {
-        assertTrue(security.isMissingNode() && api.path("security").isArray() && api.path("security").isEmpty(),
+        assertTrue(
+            security.isMissingNode()
+                && api.path("security").isArray()
+                && api.path("security").isEmpty(),
             key + " is public");
       }
       // Every path parameter of the route is declared, and nothing else in the path.
@@ -152,14 +184,22 @@ class OpenApiContractTest {
         assertFalse(parameter.isMissingNode(), key + ": a parameter's $ref resolves");
         if (parameter.path("in").asText().equals("path")) {
           declared.add(parameter.path("name").asText());
-          assertTrue(parameter.path("required").asBoolean(), key + ": path parameters are required");
+          assertTrue(
+              parameter.path("required").asBoolean(), key + ": path parameters are required");
         }
       }
       assertEquals(inPath, declared, key + ": path parameters");
-      op.path("responses").properties().forEach(r -> {
-        assertTrue(r.getKey().matches("[1-5][0-9][0-9]"), key + ": explicit statuses only, not " + r.getKey());
-        assertFalse(resolve(r.getValue()).isMissingNode(), key + " " + r.getKey() + ": its $ref resolves");
-      });
+      op.path("responses")
+          .properties()
+          .forEach(
+              r -> {
+                assertTrue(
+                    r.getKey().matches("[1-5][0-9][0-9]"),
+                    key + ": explicit statuses only, not " + r.getKey());
+                assertFalse(
+                    resolve(r.getValue()).isMissingNode(),
+                    key + " " + r.getKey() + ": its $ref resolves");
+              });
     }
     // Every schema reference anywhere in the document resolves.
     List<String> refs = new ArrayList<>();
@@ -175,15 +215,21 @@ class OpenApiContractTest {
   @Order(10)
   void submittingAnswers() throws Exception {
     String path = "/api/v1/councils/demo/consultations/local-offer-2026/responses";
-    String body = "{\"answers\":{\"find-information\":\"A search box by age\",\"search-by\":[\"age\",\"disability\"],\"format\":\"website\","
-        + "\"plain-english\":null},\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\"5-16\",\"areasOfNeed\":[\"cognition-and-learning\"],"
-        + "\"district\":\"North\"},\"consentToQuote\":true}";
+    String body =
+        "{\"answers\":{\"find-information\":\"A search box by age\",\"search-by\":[\"age\",\"disability\"],\"format\":\"website\","
+            + "\"plain-english\":null},\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\"5-16\",\"areasOfNeed\":[\"cognition-and-learning\"],"
+            + "\"district\":\"North\"},\"consentToQuote\":true}";
     assertRequestValid(SUBMIT, "post", "application/json", body);
     JsonNode created = check("post", SUBMIT, postJson(path, body, "contract-key-0001"), 201);
     HttpResponse<String> replay = postJson(path, body, "contract-key-0001");
     assertEquals(created, check("post", SUBMIT, replay, 201));
     assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
-    check("post", SUBMIT, postJson(path, "{\"answers\":{\"find-information\":\"Something else\"}}", "contract-key-0001"), 409);
+    check(
+        "post",
+        SUBMIT,
+        postJson(
+            path, "{\"answers\":{\"find-information\":\"Something else\"}}", "contract-key-0001"),
+        409);
 
     // The schema accepts what the service accepts...
     String minimal = "{\"answers\":{\"find-information\":\"Leaflets\"}}";
@@ -194,24 +240,58 @@ class OpenApiContractTest {
     assertRequestInvalid(SUBMIT, "post", "application/json", nested);
     JsonNode shape = check("post", SUBMIT, postJson(path, nested, null), 400);
     assertEquals("find-information", shape.path("errors").path(0).path("field").asText());
-    assertRequestInvalid(SUBMIT, "post", "application/json", "{\"answers\":{},\"profile\":{\"role\":\"headteacher\"}}");
+    assertRequestInvalid(
+        SUBMIT,
+        "post",
+        "application/json",
+        "{\"answers\":{},\"profile\":{\"role\":\"headteacher\"}}");
 
     check("post", SUBMIT, postJson(path, "{\"answers\": {", null), 400);
     JsonNode missing = check("post", SUBMIT, postJson(path, "{\"answers\":{}}", null), 400);
     assertEquals("find-information", missing.path("errors").path(0).path("field").asText());
-    check("post", SUBMIT, postJson(path, "{\"answers\":{\"find-information\":\"" + "x".repeat(2001) + "\"}}", null), 400);
+    check(
+        "post",
+        SUBMIT,
+        postJson(path, "{\"answers\":{\"find-information\":\"" + "x".repeat(2001) + "\"}}", null),
+        400);
     check("post", SUBMIT, postJson(path, minimal, "short"), 400);
-    check("post", SUBMIT, postJson("/api/v1/councils/demo/consultations/nope/responses", minimal, null), 404);
-    check("post", SUBMIT, postJson("/api/v1/councils/elsewhere/consultations/local-offer-2026/responses", minimal, null), 404);
-    check("post", SUBMIT, postJson(path, "{\"answers\":{\"find-information\":\"" + "x".repeat(70_000) + "\"}}", null), 413);
-    check("post", SUBMIT, send(to(path).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello"))), 415);
+    check(
+        "post",
+        SUBMIT,
+        postJson("/api/v1/councils/demo/consultations/nope/responses", minimal, null),
+        404);
+    check(
+        "post",
+        SUBMIT,
+        postJson(
+            "/api/v1/councils/elsewhere/consultations/local-offer-2026/responses", minimal, null),
+        404);
+    check(
+        "post",
+        SUBMIT,
+        postJson(path, "{\"answers\":{\"find-information\":\"" + "x".repeat(70_000) + "\"}}", null),
+        413);
+    check(
+        "post",
+        SUBMIT,
+        send(
+            to(path)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))),
+        415);
 
     var consultations = local.services().consultations();
     Consultation survey = consultations.find("demo", "ehc-plan-survey").orElseThrow();
     consultations.save(survey.withStatus(ConsultationStatus.CLOSED));
     try {
-      check("post", SUBMIT, postJson("/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
-          "{\"answers\":{\"outcomes-clear\":\"clear\"}}", null), 409);
+      check(
+          "post",
+          SUBMIT,
+          postJson(
+              "/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
+              "{\"answers\":{\"outcomes-clear\":\"clear\"}}",
+              null),
+          409);
     } finally {
       consultations.save(survey);
     }
@@ -221,15 +301,21 @@ class OpenApiContractTest {
   @Order(11)
   void sendingPageFeedback() throws Exception {
     String path = "/api/v1/councils/demo/page-feedback";
-    String byPage = "{\"pageUrl\":\"https://localoffer.example.gov.uk/short-breaks?q=x\",\"useful\":false,\"comment\":\"No phone number\"}";
+    String byPage =
+        "{\"pageUrl\":\"https://localoffer.example.gov.uk/short-breaks?q=x\",\"useful\":false,\"comment\":\"No phone number\"}";
     assertRequestValid(FEEDBACK, "post", "application/json", byPage);
     check("post", FEEDBACK, postJson(path, byPage, "contract-feedback-0001"), 201);
-    check("post", FEEDBACK, postJson(path, byPage.replace("No phone", "No email"), "contract-feedback-0001"), 409);
+    check(
+        "post",
+        FEEDBACK,
+        postJson(path, byPage.replace("No phone", "No email"), "contract-feedback-0001"),
+        409);
     String byService = "{\"serviceId\":\"ork-service-1234\",\"useful\":true}";
     assertRequestValid(FEEDBACK, "post", "application/json", byService);
     check("post", FEEDBACK, postJson(path, byService, null), 201);
 
-    String both = "{\"pageUrl\":\"https://localoffer.example.gov.uk/\",\"serviceId\":\"ork-1\",\"useful\":true}";
+    String both =
+        "{\"pageUrl\":\"https://localoffer.example.gov.uk/\",\"serviceId\":\"ork-1\",\"useful\":true}";
     assertRequestInvalid(FEEDBACK, "post", "application/json", both);
     JsonNode refused = check("post", FEEDBACK, postJson(path, both, null), 400);
     assertEquals("pageUrl", refused.path("errors").path(0).path("field").asText());
@@ -238,42 +324,95 @@ class OpenApiContractTest {
     String noUseful = "{\"pageUrl\":\"https://localoffer.example.gov.uk/\"}";
     assertRequestInvalid(FEEDBACK, "post", "application/json", noUseful);
     check("post", FEEDBACK, postJson(path, noUseful, null), 400);
-    String longComment = "{\"serviceId\":\"ork-1\",\"useful\":true,\"comment\":\"" + "x".repeat(1201) + "\"}";
+    String longComment =
+        "{\"serviceId\":\"ork-1\",\"useful\":true,\"comment\":\"" + "x".repeat(1201) + "\"}";
     assertRequestInvalid(FEEDBACK, "post", "application/json", longComment);
     check("post", FEEDBACK, postJson(path, longComment, null), 400);
     check("post", FEEDBACK, postJson(path, "[]", null), 400);
-    check("post", FEEDBACK, postJson("/api/v1/councils/elsewhere/page-feedback", byService, null), 404);
-    check("post", FEEDBACK, postJson(path, "{\"serviceId\":\"ork-1\",\"useful\":true,\"comment\":\"" + "x".repeat(70_000) + "\"}", null), 413);
-    check("post", FEEDBACK, send(to(path).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("useful"))), 415);
+    check(
+        "post",
+        FEEDBACK,
+        postJson("/api/v1/councils/elsewhere/page-feedback", byService, null),
+        404);
+    check(
+        "post",
+        FEEDBACK,
+        postJson(
+            path,
+            "{\"serviceId\":\"ork-1\",\"useful\":true,\"comment\":\"" + "x".repeat(70_000) + "\"}",
+            null),
+        413);
+    check(
+        "post",
+        FEEDBACK,
+        send(
+            to(path)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("useful"))),
+        415);
 
     // The snippet without JavaScript posts a form and reads HTML back, errors included.
-    check("post", FEEDBACK, postForm(path, "pageUrl=https%3A%2F%2Flocaloffer.example.gov.uk%2F&useful=yes"), 201);
+    check(
+        "post",
+        FEEDBACK,
+        postForm(path, "pageUrl=https%3A%2F%2Flocaloffer.example.gov.uk%2F&useful=yes"),
+        201);
     check("post", FEEDBACK, postForm(path, "useful=yes"), 400);
-    check("post", FEEDBACK, postForm("/api/v1/councils/elsewhere/page-feedback", "serviceId=ork-1&useful=no"), 404);
+    check(
+        "post",
+        FEEDBACK,
+        postForm("/api/v1/councils/elsewhere/page-feedback", "serviceId=ork-1&useful=no"),
+        404);
 
     // The snippet's script asks first (CORS preflight): allowed for the council's own site only.
-    HttpRequest.Builder allowed = to(path).header("Origin", "https://localoffer.example.gov.uk")
-        .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder allowed =
+        to(path)
+            .header("Origin", "https://localoffer.example.gov.uk")
+            .header("Access-Control-Request-Method", "POST")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
     check("options", FEEDBACK, send(allowed), 204);
-    HttpRequest.Builder elsewhere = to(path).header("Origin", "https://elsewhere.example")
-        .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder elsewhere =
+        to(path)
+            .header("Origin", "https://elsewhere.example")
+            .header("Access-Control-Request-Method", "POST")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
     check("options", FEEDBACK, send(elsewhere), 403);
   }
 
   @Test
   @Order(12)
   void seeingAndErasingAnswersByReceipt() throws Exception {
-    JsonNode created = check("post", SUBMIT, postJson("/api/v1/councils/demo/consultations/local-offer-2026/responses",
-        "{\"answers\":{\"find-information\":\"Erase me\",\"search-by\":[\"age\"]},\"profile\":{\"role\":\"other\"}}", null), 201);
+    JsonNode created =
+        check(
+            "post",
+            SUBMIT,
+            postJson(
+                "/api/v1/councils/demo/consultations/local-offer-2026/responses",
+                "{\"answers\":{\"find-information\":\"Erase me\",\"search-by\":[\"age\"]},\"profile\":{\"role\":\"other\"}}",
+                null),
+            201);
     String code = created.path("receipt").asText();
     JsonNode shown = check("get", RECEIPT, send(to("/api/v1/receipts/" + code)), 200);
     assertEquals(created.path("responseId"), shown.path("responseId"));
     // Typed by hand: lower case, no dashes.
-    check("get", RECEIPT, send(to("/api/v1/receipts/" + code.replace("-", "").toLowerCase(Locale.ROOT))), 200);
+    check(
+        "get",
+        RECEIPT,
+        send(to("/api/v1/receipts/" + code.replace("-", "").toLowerCase(Locale.ROOT))),
+        200);
 
-    JsonNode feedback = check("post", FEEDBACK, postJson("/api/v1/councils/demo/page-feedback",
-        "{\"serviceId\":\"ork-service-9\",\"useful\":true}", null), 201);
-    JsonNode feedbackShown = check("get", RECEIPT, send(to("/api/v1/receipts/" + feedback.path("receipt").asText())), 200);
+    JsonNode feedback =
+        check(
+            "post",
+            FEEDBACK,
+            postJson(
+                "/api/v1/councils/demo/page-feedback",
+                "{\"serviceId\":\"ork-service-9\",\"useful\":true}",
+                null),
+            201);
+    JsonNode feedbackShown =
+        check(
+            "get", RECEIPT, send(to("/api/v1/receipts/" + feedback.path("receipt").asText())), 200);
     assertEquals("service:ork-service-9", feedbackShown.path("subject").asText());
 
     check("delete", RECEIPT, send(to("/api/v1/receipts/" + code).DELETE()), 204);
@@ -287,31 +426,70 @@ class OpenApiContractTest {
   @Test
   @Order(20)
   void listingConsultations() throws Exception {
-    JsonNode list = check("get", CONSULTATIONS, officerGet("/api/v1/officer/councils/demo/consultations", demoToken()), 200);
+    JsonNode list =
+        check(
+            "get",
+            CONSULTATIONS,
+            officerGet("/api/v1/officer/councils/demo/consultations", demoToken()),
+            200);
     assertTrue(list.path("consultations").size() >= 3, list.toString());
-    check("get", CONSULTATIONS, officerGet("/api/v1/officer/councils/demo/consultations", null), 401);
+    check(
+        "get", CONSULTATIONS, officerGet("/api/v1/officer/councils/demo/consultations", null), 401);
     for (String bad : badTokens()) {
-      check("get", CONSULTATIONS, officerGet("/api/v1/officer/councils/demo/consultations", bad), 401);
+      check(
+          "get",
+          CONSULTATIONS,
+          officerGet("/api/v1/officer/councils/demo/consultations", bad),
+          401);
     }
-    check("get", CONSULTATIONS, officerGet("/api/v1/officer/councils/demo/consultations", otherCouncilToken()), 403);
+    check(
+        "get",
+        CONSULTATIONS,
+        officerGet("/api/v1/officer/councils/demo/consultations", otherCouncilToken()),
+        403);
   }
 
   @Test
   @Order(21)
   void listingResponsesWithFilters() throws Exception {
     String base = "/api/v1/officer/councils/demo/consultations/local-offer-2026/responses";
-    postJson("/api/v1/councils/demo/consultations/local-offer-2026/responses",
-        "{\"answers\":{\"find-information\":\"Filter me by words\"},\"profile\":{\"role\":\"young-person\",\"ageBand\":\"16-25\"}}", null);
+    postJson(
+        "/api/v1/councils/demo/consultations/local-offer-2026/responses",
+        "{\"answers\":{\"find-information\":\"Filter me by words\"},\"profile\":{\"role\":\"young-person\",\"ageBand\":\"16-25\"}}",
+        null);
     JsonNode all = check("get", RESPONSES, officerGet(base, demoToken()), 200);
     assertTrue(all.path("total").asInt() > 0);
     assertEquals(all.path("total").asInt(), all.path("responses").size());
-    JsonNode filtered = check("get", RESPONSES, officerGet(base + "?role=young-person&ageBand=16-25&channel=web&from=2020-01-01&to=2100-12-31"
-        + "&words=filter%20me&question=find-information", demoToken()), 200);
+    JsonNode filtered =
+        check(
+            "get",
+            RESPONSES,
+            officerGet(
+                base
+                    + "?role=young-person&ageBand=16-25&channel=web&from=2020-01-01&to=2100-12-31"
+                    + "&words=filter%20me&question=find-information",
+                demoToken()),
+            200);
     assertEquals(1, filtered.path("total").asInt(), filtered.toString());
-    check("get", RESPONSES, officerGet(base + "?areaOfNeed=sensory-and-physical&district=North&sentiment=positive&theme=t1", demoToken()), 200);
+    check(
+        "get",
+        RESPONSES,
+        officerGet(
+            base + "?areaOfNeed=sensory-and-physical&district=North&sentiment=positive&theme=t1",
+            demoToken()),
+        200);
     check("get", RESPONSES, officerGet(base + "?role=nonsense&from=not-a-date", demoToken()), 200);
-    check("get", RESPONSES, officerGet("/api/v1/officer/councils/demo/consultations/page-feedback/responses", demoToken()), 200);
-    check("get", RESPONSES, officerGet("/api/v1/officer/councils/demo/consultations/nope/responses", demoToken()), 404);
+    check(
+        "get",
+        RESPONSES,
+        officerGet(
+            "/api/v1/officer/councils/demo/consultations/page-feedback/responses", demoToken()),
+        200);
+    check(
+        "get",
+        RESPONSES,
+        officerGet("/api/v1/officer/councils/demo/consultations/nope/responses", demoToken()),
+        404);
     check("get", RESPONSES, officerGet(base + "?limit=0", demoToken()), 400);
     check("get", RESPONSES, officerGet(base + "?limit=1001", demoToken()), 400);
     check("get", RESPONSES, officerGet(base + "?limit=ten", demoToken()), 400);
@@ -326,7 +504,10 @@ class OpenApiContractTest {
   void pagingThroughResponsesReturnsEachOnceInOrder() throws Exception {
     String base = "/api/v1/officer/councils/demo/consultations/local-offer-2026/responses";
     for (int i = 0; i < 5; i++) {
-      postJson("/api/v1/councils/demo/consultations/local-offer-2026/responses", "{\"answers\":{\"find-information\":\"Page " + i + "\"}}", null);
+      postJson(
+          "/api/v1/councils/demo/consultations/local-offer-2026/responses",
+          "{\"answers\":{\"find-information\":\"Page " + i + "\"}}",
+          null);
     }
     JsonNode everything = check("get", RESPONSES, officerGet(base, demoToken()), 200);
     int total = everything.path("total").asInt();
@@ -336,7 +517,13 @@ class OpenApiContractTest {
     String after = "";
     int pages = 0;
     do {
-      JsonNode page = check("get", RESPONSES, officerGet(base + "?limit=2" + (after.isEmpty() ? "" : "&after=" + after), demoToken()), 200);
+      JsonNode page =
+          check(
+              "get",
+              RESPONSES,
+              officerGet(
+                  base + "?limit=2" + (after.isEmpty() ? "" : "&after=" + after), demoToken()),
+              200);
       assertEquals(total, page.path("total").asInt(), "total counts every page");
       assertTrue(page.path("responses").size() <= 2);
       page.path("responses").forEach(r -> paged.add(r.path("id").asText()));
@@ -345,7 +532,8 @@ class OpenApiContractTest {
     } while (!after.isEmpty() && pages <= total);
     List<String> all = new ArrayList<>();
     everything.path("responses").forEach(r -> all.add(r.path("id").asText()));
-    assertEquals(all, paged, "the pages together are the whole list, in the same order, each response once");
+    assertEquals(
+        all, paged, "the pages together are the whole list, in the same order, each response once");
     assertEquals(all.stream().sorted().toList(), all, "oldest first, by id");
     assertEquals((total + 1) / 2, pages);
   }
@@ -353,25 +541,52 @@ class OpenApiContractTest {
   @Test
   @Order(23)
   void aPageStopsBeforeLambdasSixMegabyteLimit() throws Exception {
-    Consultation big = org.yousaid.shared.templates.ConsultationTemplates.localOffer("demo", "Demo", "big-consultation", List.of(), null, null);
+    Consultation big =
+        org.yousaid.shared.templates.ConsultationTemplates.localOffer(
+            "demo", "Demo", "big-consultation", List.of(), null, null);
     local.services().consultations().create(big);
-    // Answers at their questions' limits (2,000, 2,000 and 3,000 characters) in a script of 4-byte characters:
+    // Answers at their questions' limits (2,000, 2,000 and 3,000 characters) in a script of 4-byte
+    // characters:
     // about 28 KB a response, 6.7 MB for all 240, more than Lambda can return in one go.
     String smile = "\uD83D\uDE42";
     for (int i = 0; i < 240; i++) {
-      Map<String, List<String>> answers = Map.of("find-information", List.of(smile.repeat(1995) + i), "confidence",
-          List.of(smile.repeat(2000)), "anything-else", List.of(smile.repeat(3000)));
-      local.services().submissions().record(big, new org.yousaid.shared.validation.RawSubmission(answers, Map.of(), null, List.of()),
-          "big-" + i + "-contract", org.yousaid.shared.model.Channel.PAPER, null);
+      Map<String, List<String>> answers =
+          Map.of(
+              "find-information",
+              List.of(smile.repeat(1995) + i),
+              "confidence",
+              List.of(smile.repeat(2000)),
+              "anything-else",
+              List.of(smile.repeat(3000)));
+      local
+          .services()
+          .submissions()
+          .record(
+              big,
+              new org.yousaid.shared.validation.RawSubmission(answers, Map.of(), null, List.of()),
+              "big-" + i + "-contract",
+              org.yousaid.shared.model.Channel.PAPER,
+              null);
     }
-    HttpResponse<String> first = officerGet("/api/v1/officer/councils/demo/consultations/big-consultation/responses", demoToken());
+    HttpResponse<String> first =
+        officerGet(
+            "/api/v1/officer/councils/demo/consultations/big-consultation/responses", demoToken());
     JsonNode page = check("get", RESPONSES, first, 200);
     assertEquals(240, page.path("total").asInt());
     assertTrue(page.path("next").isTextual(), "240 answers of about 28 KB do not fit in one page");
     assertTrue(page.path("responses").size() < 240);
-    assertTrue(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 6 * 1024 * 1024, "Lambda can return it");
-    JsonNode rest = check("get", RESPONSES, officerGet("/api/v1/officer/councils/demo/consultations/big-consultation/responses?after="
-        + page.path("next").asText(), demoToken()), 200);
+    assertTrue(
+        first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 6 * 1024 * 1024,
+        "Lambda can return it");
+    JsonNode rest =
+        check(
+            "get",
+            RESPONSES,
+            officerGet(
+                "/api/v1/officer/councils/demo/consultations/big-consultation/responses?after="
+                    + page.path("next").asText(),
+                demoToken()),
+            200);
     assertEquals(240, page.path("responses").size() + rest.path("responses").size());
     assertTrue(rest.path("next").isMissingNode());
   }
@@ -380,25 +595,50 @@ class OpenApiContractTest {
   @Order(24)
   void importingCsv() throws Exception {
     String base = "/api/v1/officer/councils/demo/consultations/local-offer-2026/import";
-    String csv = "find-information,Answering as,Comments,Date,Ref\n"
-        + "Leaflets at the GP surgery,Parent or carer,More drop-in sessions,2026-03-02,A1\n"
-        + ",Young person,This row has no answer to the required question,2026-03-03,A2\n"
-        + "A named person,professional,,31/03/2026,A3\n";
+    String csv =
+        "find-information,Answering as,Comments,Date,Ref\n"
+            + "Leaflets at the GP surgery,Parent or carer,More drop-in sessions,2026-03-02,A1\n"
+            + ",Young person,This row has no answer to the required question,2026-03-03,A2\n"
+            + "A named person,professional,,31/03/2026,A3\n";
     String query = "?channel=paper&map.Comments=q.anything-else&map.Ref=ignore";
-    JsonNode outcome = check("post", IMPORT, officerPost(base + query, demoToken(), "text/csv", csv), 200);
+    JsonNode outcome =
+        check("post", IMPORT, officerPost(base + query, demoToken(), "text/csv", csv), 200);
     assertEquals(1, outcome.path("imported").asInt(), outcome.toString());
     assertEquals(2, outcome.path("problems").size(), outcome.toString());
-    JsonNode again = check("post", IMPORT, officerPost(base + query, demoToken(), "text/csv", csv), 200);
+    JsonNode again =
+        check("post", IMPORT, officerPost(base + query, demoToken(), "text/csv", csv), 200);
     assertEquals(1, again.path("alreadyImported").asInt(), again.toString());
-    JsonNode paper = check("get", RESPONSES, officerGet(
-        "/api/v1/officer/councils/demo/consultations/local-offer-2026/responses?channel=paper", demoToken()), 200);
+    JsonNode paper =
+        check(
+            "get",
+            RESPONSES,
+            officerGet(
+                "/api/v1/officer/councils/demo/consultations/local-offer-2026/responses?channel=paper",
+                demoToken()),
+            200);
     assertEquals(1, paper.path("total").asInt());
 
     check("post", IMPORT, officerPost(base + "?channel=web", demoToken(), "text/csv", csv), 400);
-    check("post", IMPORT, officerPost(base + "?map.Comments=q.nope", demoToken(), "text/csv", csv), 400);
+    check(
+        "post",
+        IMPORT,
+        officerPost(base + "?map.Comments=q.nope", demoToken(), "text/csv", csv),
+        400);
     check("post", IMPORT, officerPost(base, demoToken(), "application/json", "{}"), 415);
-    check("post", IMPORT, officerPost(base, demoToken(), "text/csv", "find-information\n" + "x\n".repeat(20_001)), 413);
-    check("post", IMPORT, officerPost("/api/v1/officer/councils/demo/consultations/nope/import", demoToken(), "text/csv", csv), 404);
+    check(
+        "post",
+        IMPORT,
+        officerPost(base, demoToken(), "text/csv", "find-information\n" + "x\n".repeat(20_001)),
+        413);
+    check(
+        "post",
+        IMPORT,
+        officerPost(
+            "/api/v1/officer/councils/demo/consultations/nope/import",
+            demoToken(),
+            "text/csv",
+            csv),
+        404);
     check("post", IMPORT, officerPost(base, null, "text/csv", csv), 401);
     check("post", IMPORT, officerPost(base, badTokens().get(1), "text/csv", csv), 401);
     check("post", IMPORT, officerPost(base, otherCouncilToken(), "text/csv", csv), 403);
@@ -411,40 +651,61 @@ class OpenApiContractTest {
   void everyDocumentedStatusWasSeenExceptThoseLocalModeCannotProduce() {
     List<String> unseen = new ArrayList<>();
     for (String key : documentedOperations()) {
-      operation(key).path("responses").fieldNames().forEachRemaining(status -> {
-        if (!NOT_PRODUCIBLE_LOCALLY.contains(status) && !SEEN.contains(key + " " + status)) {
-          unseen.add(key + " " + status);
-        }
-      });
+      operation(key)
+          .path("responses")
+          .fieldNames()
+          .forEachRemaining(
+              status -> {
+                if (!NOT_PRODUCIBLE_LOCALLY.contains(status)
+                    && !SEEN.contains(key + " " + status)) {
+                  unseen.add(key + " " + status);
+                }
+              });
     }
-    assertTrue(unseen.isEmpty(), "documented but never returned in this test (add a request, or remove the status): " + unseen);
+    assertTrue(
+        unseen.isEmpty(),
+        "documented but never returned in this test (add a request, or remove the status): "
+            + unseen);
   }
 
   // ---------------------------------------------------------------- checking one exchange
 
   /**
-   * Checks one response against the operation's documentation: the status is documented (and the one expected),
-   * the content type is one documented for it, required headers are present and documented headers match their
-   * schema, a JSON body validates against the schema and a response without content has no body.
+   * Checks one response against the operation's documentation: the status is documented (and the
+   * one expected), the content type is one documented for it, required headers are present and
+   * documented headers match their schema, a JSON body validates against the schema and a response
+   * without content has no body.
    *
    * @return the JSON body, or null when there is none
    */
-  static JsonNode check(String method, String pathTemplate, HttpResponse<String> response, int expected) throws Exception {
+  static JsonNode check(
+      String method, String pathTemplate, HttpResponse<String> response, int expected)
+      throws Exception {
     String key = method.toUpperCase(Locale.ROOT) + " " + pathTemplate;
     JsonNode operation = operation(key);
     String status = String.valueOf(response.statusCode());
     JsonNode documented = resolve(operation.path("responses").path(status));
-    assertFalse(documented.isMissingNode(), key + " returned " + status + ", which docs/openapi.yaml does not document: " + response.body());
+    assertFalse(
+        documented.isMissingNode(),
+        key
+            + " returned "
+            + status
+            + ", which docs/openapi.yaml does not document: "
+            + response.body());
     SEEN.add(key + " " + status);
     assertEquals(expected, response.statusCode(), key + ": " + response.body());
     for (Map.Entry<String, JsonNode> header : documented.path("headers").properties()) {
       JsonNode spec = resolve(header.getValue());
       Optional<String> value = response.headers().firstValue(header.getKey());
       if (spec.path("required").asBoolean()) {
-        assertTrue(value.isPresent(), key + " " + status + " carries the header " + header.getKey());
+        assertTrue(
+            value.isPresent(), key + " " + status + " carries the header " + header.getKey());
       }
       if (value.isPresent() && spec.has("schema")) {
-        validate(spec.path("schema"), Json.mapper().getNodeFactory().textNode(value.get()), key + " " + status + " header " + header.getKey());
+        validate(
+            spec.path("schema"),
+            Json.mapper().getNodeFactory().textNode(value.get()),
+            key + " " + status + " header " + header.getKey());
       }
     }
     JsonNode content = documented.path("content");
@@ -452,28 +713,51 @@ class OpenApiContractTest {
       assertTrue(response.body().isEmpty(), key + " " + status + " has no body");
       return null;
     }
-    String mediaType = response.headers().firstValue("Content-Type").map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
-        .orElse("(none)");
-    assertTrue(content.has(mediaType), key + " " + status + " answered " + mediaType + "; documented: " + fieldNames(content));
+    String mediaType =
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+            .orElse("(none)");
+    assertTrue(
+        content.has(mediaType),
+        key + " " + status + " answered " + mediaType + "; documented: " + fieldNames(content));
     if (!mediaType.endsWith("json")) {
       return null;
     }
     JsonNode body = Json.mapper().readTree(response.body());
     validate(content.path(mediaType).path("schema"), body, key + " " + status + " " + mediaType);
     if (mediaType.equals("application/problem+json")) {
-      assertEquals(response.statusCode(), body.path("status").asInt(), key + ": a problem's status is the response's");
+      assertEquals(
+          response.statusCode(),
+          body.path("status").asInt(),
+          key + ": a problem's status is the response's");
     }
     return body;
   }
 
-  static void assertRequestValid(String pathTemplate, String method, String mediaType, String body) throws Exception {
-    JsonNode schema = operation(method.toUpperCase(Locale.ROOT) + " " + pathTemplate).path("requestBody").path("content").path(mediaType).path("schema");
+  static void assertRequestValid(String pathTemplate, String method, String mediaType, String body)
+      throws Exception {
+    JsonNode schema =
+        operation(method.toUpperCase(Locale.ROOT) + " " + pathTemplate)
+            .path("requestBody")
+            .path("content")
+            .path(mediaType)
+            .path("schema");
     validate(schema, Json.mapper().readTree(body), "request to " + pathTemplate);
   }
 
-  static void assertRequestInvalid(String pathTemplate, String method, String mediaType, String body) throws Exception {
-    JsonNode schema = operation(method.toUpperCase(Locale.ROOT) + " " + pathTemplate).path("requestBody").path("content").path(mediaType).path("schema");
-    assertFalse(problems(schema, Json.mapper().readTree(body)).isEmpty(), "the request schema of " + pathTemplate + " refuses " + body);
+  static void assertRequestInvalid(
+      String pathTemplate, String method, String mediaType, String body) throws Exception {
+    JsonNode schema =
+        operation(method.toUpperCase(Locale.ROOT) + " " + pathTemplate)
+            .path("requestBody")
+            .path("content")
+            .path(mediaType)
+            .path("schema");
+    assertFalse(
+        problems(schema, Json.mapper().readTree(body)).isEmpty(),
+        "the request schema of " + pathTemplate + " refuses " + body);
   }
 
   static void validate(JsonNode schema, JsonNode instance, String context) {
@@ -484,12 +768,15 @@ class OpenApiContractTest {
   }
 
   /**
-   * Validates against one schema of the document: the document's component schemas become {@code $defs} of a
-   * standalone JSON Schema 2020-12 document, so their {@code $ref}s resolve without the OpenAPI wrapper.
+   * Validates against one schema of the document: the document's component schemas become {@code
+   * $defs} of a standalone JSON Schema 2020-12 document, so their {@code $ref}s resolve without the
+   * OpenAPI wrapper.
    */
   static Set<ValidationMessage> problems(JsonNode schema, JsonNode instance) {
     assertFalse(schema.isMissingNode(), "a schema is documented");
-    JsonSchema compiled = COMPILED.computeIfAbsent(schema.toString(), s -> SCHEMAS.getSchema(readTree(standalone(schema)), STRICT));
+    JsonSchema compiled =
+        COMPILED.computeIfAbsent(
+            schema.toString(), s -> SCHEMAS.getSchema(readTree(standalone(schema)), STRICT));
     return compiled.validate(instance);
   }
 
@@ -514,15 +801,18 @@ class OpenApiContractTest {
   /** "METHOD path" of every operation under /api/v1 in the document. */
   static Set<String> documentedOperations() {
     Set<String> operations = new TreeSet<>();
-    api.path("paths").properties().forEach(path -> {
-      if (path.getKey().startsWith("/api/v1/")) {
-        for (String method : HTTP_METHODS) {
-          if (path.getValue().has(method)) {
-            operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-          }
-        }
-      }
-    });
+    api.path("paths")
+        .properties()
+        .forEach(
+            path -> {
+              if (path.getKey().startsWith("/api/v1/")) {
+                for (String method : HTTP_METHODS) {
+                  if (path.getValue().has(method)) {
+                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                  }
+                }
+              }
+            });
     return operations;
   }
 
@@ -552,15 +842,20 @@ class OpenApiContractTest {
   // ---------------------------------------------------------------- HTTP
 
   private static HttpRequest.Builder to(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path)).timeout(Duration.ofSeconds(60));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))
+        .timeout(Duration.ofSeconds(60));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> postJson(String path, String json, String idempotencyKey) throws Exception {
-    HttpRequest.Builder b = to(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+  private static HttpResponse<String> postJson(String path, String json, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder b =
+        to(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
@@ -568,7 +863,10 @@ class OpenApiContractTest {
   }
 
   private static HttpResponse<String> postForm(String path, String form) throws Exception {
-    return send(to(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    return send(
+        to(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   private static HttpResponse<String> officerGet(String path, String token) throws Exception {
@@ -579,8 +877,12 @@ class OpenApiContractTest {
     return send(b);
   }
 
-  private static HttpResponse<String> officerPost(String path, String token, String contentType, String body) throws Exception {
-    HttpRequest.Builder b = to(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<String> officerPost(
+      String path, String token, String contentType, String body) throws Exception {
+    HttpRequest.Builder b =
+        to(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -588,19 +890,45 @@ class OpenApiContractTest {
   }
 
   private static String demoToken() {
-    return local.signingKey().issue("subject-contract", "contract@demo.example", List.of("council-demo"), Duration.ofMinutes(30));
+    return local
+        .signingKey()
+        .issue(
+            "subject-contract",
+            "contract@demo.example",
+            List.of("council-demo"),
+            Duration.ofMinutes(30));
   }
 
   private static String otherCouncilToken() {
-    return local.signingKey().issue("subject-other", "other@elsewhere.example", List.of("council-elsewhere"), Duration.ofMinutes(30));
+    return local
+        .signingKey()
+        .issue(
+            "subject-other",
+            "other@elsewhere.example",
+            List.of("council-elsewhere"),
+            Duration.ofMinutes(30));
   }
 
   /** Garbage, a token signed by another key, an expired token. */
   private static List<String> badTokens() throws Exception {
-    String forged = LocalSigningKey.issue("subject-contract", "contract@demo.example", List.of("council-demo"), Instant.now(),
-        Duration.ofMinutes(10), new ECKeyGenerator(Curve.P_256).keyID(local.signingKey().privateKey().getKeyID()).generate());
-    String expired = LocalSigningKey.issue("subject-contract", "contract@demo.example", List.of("council-demo"),
-        Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(10), local.signingKey().privateKey());
+    String forged =
+        LocalSigningKey.issue(
+            "subject-contract",
+            "contract@demo.example",
+            List.of("council-demo"),
+            Instant.now(),
+            Duration.ofMinutes(10),
+            new ECKeyGenerator(Curve.P_256)
+                .keyID(local.signingKey().privateKey().getKeyID())
+                .generate());
+    String expired =
+        LocalSigningKey.issue(
+            "subject-contract",
+            "contract@demo.example",
+            List.of("council-demo"),
+            Instant.now().minus(Duration.ofHours(2)),
+            Duration.ofMinutes(10),
+            local.signingKey().privateKey());
     assertNotNull(forged);
     return List.of("not-a-jwt", forged, expired);
   }

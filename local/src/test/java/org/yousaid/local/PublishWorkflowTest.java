@@ -30,61 +30,87 @@ import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.QuestionAnalysis;
 
 /**
- * The whole path in local mode, with the real NLP engine: parents answer (some with their child's name
- * and contact details, some without consent to be quoted), officers theme, approve every answer as a
- * quote and publish; not one planted detail reaches the published site, which local mode serves at
- * /published/. A crashing publisher leaves the site as it was, and a re-drive publishes.
+ * The whole path in local mode, with the real NLP engine: parents answer (some with their child's
+ * name and contact details, some without consent to be quoted), officers theme, approve every
+ * answer as a quote and publish; not one planted detail reaches the published site, which local
+ * mode serves at /published/. A crashing publisher leaves the site as it was, and a re-drive
+ * publishes.
  */
 class PublishWorkflowTest {
 
   private static final String[] ANSWERS = {
-      "A search box where I can filter by my child's age and needs",
-      "Being able to search by age group and type of disability",
-      "A named key worker I can phone when I am stuck",
-      "Someone to talk to, a key worker who knows our family",
-      "Plain English with no jargon or acronyms",
-      "Information written in plain English that parents can understand",
+    "A search box where I can filter by my child's age and needs",
+    "Being able to search by age group and type of disability",
+    "A named key worker I can phone when I am stuck",
+    "Someone to talk to, a key worker who knows our family",
+    "Plain English with no jargon or acronyms",
+    "Information written in plain English that parents can understand",
   };
 
-  /** Answers carrying personal data; the respondent agreed to be quoted, so only redaction stands in the way. */
+  /**
+   * Answers carrying personal data; the respondent agreed to be quoted, so only redaction stands in
+   * the way.
+   */
   private static final String[] PERSONAL = {
-      "My son Oliver Thompson needs a search by age, please email sarah.thompson@example.com or call 07700 900123",
-      "We live at 22 Meadow Road, CV34 5QT and nobody told us about the key worker for Jessica Brown",
-      "Plain English please. My daughter Emily Watson was born on 3 May 2015 and her NHS number is 943 476 5919",
+    "My son Oliver Thompson needs a search by age, please email sarah.thompson@example.com or call 07700 900123",
+    "We live at 22 Meadow Road, CV34 5QT and nobody told us about the key worker for Jessica Brown",
+    "Plain English please. My daughter Emily Watson was born on 3 May 2015 and her NHS number is 943 476 5919",
   };
 
-  private static final List<String> CANARIES = List.of("Oliver", "Thompson", "sarah.thompson", "07700 900123", "900123",
-      "Meadow Road", "CV34 5QT", "Jessica", "Emily Watson", "Watson", "3 May 2015", "943 476 5919", "NOCONSENT-",
-      "officer@demo.example", "officer-1");
+  private static final List<String> CANARIES =
+      List.of(
+          "Oliver",
+          "Thompson",
+          "sarah.thompson",
+          "07700 900123",
+          "900123",
+          "Meadow Road",
+          "CV34 5QT",
+          "Jessica",
+          "Emily Watson",
+          "Watson",
+          "3 May 2015",
+          "943 476 5919",
+          "NOCONSENT-",
+          "officer@demo.example",
+          "officer-1");
 
   @TempDir static Path data;
   private static LocalMode local;
   private static OfficerBrowser officer;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** Everything printed while the test runs: the officer function, the worker and the publisher log here too. */
+  /**
+   * Everything printed while the test runs: the officer function, the worker and the publisher log
+   * here too.
+   */
   private static final java.io.ByteArrayOutputStream LOGS = new java.io.ByteArrayOutputStream();
+
   private static java.io.PrintStream originalOut;
   private static java.io.PrintStream originalErr;
 
   private static java.io.PrintStream tee(java.io.PrintStream original) {
-    return new java.io.PrintStream(new java.io.OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (LOGS) {
-          LOGS.write(b);
-        }
-        original.write(b);
-      }
+    return new java.io.PrintStream(
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (LOGS) {
+              LOGS.write(b);
+            }
+            original.write(b);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        synchronized (LOGS) {
-          LOGS.write(b, off, len);
-        }
-        original.write(b, off, len);
-      }
-    }, true, StandardCharsets.UTF_8);
+          @Override
+          public void write(byte[] b, int off, int len) {
+            synchronized (LOGS) {
+              LOGS.write(b, off, len);
+            }
+            original.write(b, off, len);
+          }
+        },
+        true,
+        StandardCharsets.UTF_8);
   }
 
   @BeforeAll
@@ -98,14 +124,28 @@ class PublishWorkflowTest {
     String[] districts = {"North", "North", "South", "East", "North", "West"};
     for (int i = 0; i < 30; i++) {
       boolean consent = i % 5 != 4;
-      String text = i < PERSONAL.length ? PERSONAL[i]
-          : ANSWERS[i % ANSWERS.length] + (consent ? "" : " NOCONSENT-" + i);
-      String json = "{\"answers\":{\"find-information\":\"" + text + "\",\"format\":\"" + (i % 3 == 0 ? "website" : "keyworker")
-          + "\"},\"profile\":{\"role\":\"parent-carer\",\"district\":\"" + districts[i % districts.length] + "\"},\"consentToQuote\":"
-          + consent + "}";
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/councils/demo/consultations/local-offer-2026/responses"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      String text =
+          i < PERSONAL.length
+              ? PERSONAL[i]
+              : ANSWERS[i % ANSWERS.length] + (consent ? "" : " NOCONSENT-" + i);
+      String json =
+          "{\"answers\":{\"find-information\":\""
+              + text
+              + "\",\"format\":\""
+              + (i % 3 == 0 ? "website" : "keyworker")
+              + "\"},\"profile\":{\"role\":\"parent-carer\",\"district\":\""
+              + districts[i % districts.length]
+              + "\"},\"consentToQuote\":"
+              + consent
+              + "}";
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      uri("/api/v1/councils/demo/consultations/local-offer-2026/responses"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(201, r.statusCode(), r.body());
     }
   }
@@ -122,7 +162,8 @@ class PublishWorkflowTest {
   }
 
   private static HttpResponse<String> anonymous(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static Map<String, byte[]> siteFiles() throws Exception {
@@ -139,28 +180,48 @@ class PublishWorkflowTest {
   }
 
   @Test
-  void officersPublishOnlyRedactedConsentedQuotesAndTheSiteSurvivesACrashingPublisher() throws Exception {
+  void officersPublishOnlyRedactedConsentedQuotesAndTheSiteSurvivesACrashingPublisher()
+      throws Exception {
     String base = "/officer/councils/demo/consultations/local-offer-2026";
     assertEquals(303, officer.postForm(base + "/analysis", "").statusCode());
     assertTrue(local.analysisQueue().awaitIdle(5, TimeUnit.MINUTES));
-    AnalysisRepository analyses = new AnalysisRepository(local.services().dynamo(), local.services().tableName());
-    QuestionAnalysis analysis = analyses.find("demo", "local-offer-2026", "find-information").orElseThrow();
+    AnalysisRepository analyses =
+        new AnalysisRepository(local.services().dynamo(), local.services().tableName());
+    QuestionAnalysis analysis =
+        analyses.find("demo", "local-offer-2026", "find-information").orElseThrow();
     List<AnswerAnalysis> answers = analyses.answers("demo", "local-offer-2026", "find-information");
     assertEquals(30, answers.size());
 
-    // The most careless officer: every answer of every theme approved as a quote, and a "we did" for each.
+    // The most careless officer: every answer of every theme approved as a quote, and a "we did"
+    // for each.
     for (var theme : analysis.themes()) {
       String path = base + "/themes/find-information/" + theme.id();
-      String members = String.join("&", answers.stream().filter(a -> a.themeIds().contains(theme.id()))
-          .map(a -> "answer=" + a.responseId()).toList());
+      String members =
+          String.join(
+              "&",
+              answers.stream()
+                  .filter(a -> a.themeIds().contains(theme.id()))
+                  .map(a -> "answer=" + a.responseId())
+                  .toList());
       if (!members.isEmpty()) {
         assertEquals(303, officer.postForm(path, "action=approve&" + members).statusCode());
       }
-      assertEquals(303, officer.postForm(path, "action=we-did&status=in+progress&date=2026-12-01&text="
-          + OfficerBrowser.enc("We are working on " + theme.label() + ". Questions to send@demo.example")).statusCode());
+      assertEquals(
+          303,
+          officer
+              .postForm(
+                  path,
+                  "action=we-did&status=in+progress&date=2026-12-01&text="
+                      + OfficerBrowser.enc(
+                          "We are working on "
+                              + theme.label()
+                              + ". Questions to send@demo.example"))
+              .statusCode());
     }
     String publishPage = officer.get(base + "/publish").body();
-    assertTrue(publishPage.contains("Publish a new version") && publishPage.contains("Nothing has been published yet"));
+    assertTrue(
+        publishPage.contains("Publish a new version")
+            && publishPage.contains("Nothing has been published yet"));
     HttpResponse<String> preview = officer.get(base + "/publish/preview");
     assertEquals(200, preview.statusCode());
     assertTrue(preview.body().contains("This page is not published yet"));
@@ -173,11 +234,15 @@ class PublishWorkflowTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
     assertTrue(page.body().contains("You said") && page.body().contains("We did"));
-    assertTrue(page.body().contains("[name]") || page.body().contains("[email]"), "redacted quotes are published");
+    assertTrue(
+        page.body().contains("[name]") || page.body().contains("[email]"),
+        "redacted quotes are published");
     assertEquals(200, anonymous("/published/demo/index.html").statusCode());
     assertEquals(200, anonymous("/published/demo/feed.atom").statusCode());
-    assertEquals(200, anonymous("/published/demo/local-offer-2026/you-said-we-did.json").statusCode());
-    assertEquals(200, anonymous("/published/demo/local-offer-2026/you-said-we-did.csv").statusCode());
+    assertEquals(
+        200, anonymous("/published/demo/local-offer-2026/you-said-we-did.json").statusCode());
+    assertEquals(
+        200, anonymous("/published/demo/local-offer-2026/you-said-we-did.csv").statusCode());
     assertEquals(200, anonymous("/published/assets/govuk-frontend.min.css").statusCode());
     assertEquals(404, anonymous("/published/../../etc/passwd").statusCode());
     assertEquals(404, anonymous("/published/demo/%2e%2e/%2e%2e/%2e%2e/etc/passwd").statusCode());
@@ -191,9 +256,12 @@ class PublishWorkflowTest {
     }
 
     // The publisher crashes: the message is retried, then parked; the site stays exactly as it was.
-    local.publishQueue().consumer((event, context) -> {
-      throw new IllegalStateException("simulated crash of the publish function");
-    });
+    local
+        .publishQueue()
+        .consumer(
+            (event, context) -> {
+              throw new IllegalStateException("simulated crash of the publish function");
+            });
     assertEquals(303, officer.postForm(base + "/publish", "").statusCode());
     assertTrue(local.publishQueue().awaitIdle(1, TimeUnit.MINUTES));
     assertEquals(1, local.publishQueue().deadLetterCount());
@@ -204,21 +272,32 @@ class PublishWorkflowTest {
     local.publishQueue().consumer(new PublishHandler(local.services(), local.site()));
     assertEquals(1, local.publishQueue().redrive());
     assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES));
-    List<Publication> versions = new PublicationRepository(local.services().dynamo(), local.services().tableName())
-        .versions("demo", "local-offer-2026");
+    List<Publication> versions =
+        new PublicationRepository(local.services().dynamo(), local.services().tableName())
+            .versions("demo", "local-offer-2026");
     assertEquals(List.of(1, 2), versions.stream().map(Publication::version).toList());
     String record = officer.get(base + "/publish").body();
-    assertTrue(record.contains(versions.get(0).contentHash()) && record.contains(versions.get(1).contentHash()));
-    assertEquals(200, anonymous("/published/demo/local-offer-2026/versions/1/index.html").statusCode(), "earlier versions stay readable");
+    assertTrue(
+        record.contains(versions.get(0).contentHash())
+            && record.contains(versions.get(1).contentHash()));
+    assertEquals(
+        200,
+        anonymous("/published/demo/local-offer-2026/versions/1/index.html").statusCode(),
+        "earlier versions stay readable");
 
-    // Officer pages, the analysis worker (with a crash), the publisher (with a crash): none logged an answer.
+    // Officer pages, the analysis worker (with a crash), the publisher (with a crash): none logged
+    // an answer.
     String logs;
     synchronized (LOGS) {
       logs = LOGS.toString(StandardCharsets.UTF_8);
     }
-    assertTrue(logs.contains("published council=demo consultation=local-offer-2026 version=2"), "the capture saw the publisher's log");
+    assertTrue(
+        logs.contains("published council=demo consultation=local-offer-2026 version=2"),
+        "the capture saw the publisher's log");
     assertTrue(logs.contains("analysed council=demo"), "the capture saw the worker's log");
-    assertTrue(logs.contains("route=POST /officer/councils/{council}/consultations/{consultation}/publish status=303"),
+    assertTrue(
+        logs.contains(
+            "route=POST /officer/councils/{council}/consultations/{consultation}/publish status=303"),
         "the capture saw the officer function's log");
     for (String canary : CANARIES) {
       assertFalse(logs.contains(canary), "the logs contain \"" + canary + "\"");

@@ -6,18 +6,35 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the public sees of one consultation: the open-data document ({@code you-said-we-did.json}) and
- * the model of its page. Built only by {@link PublishedReportBuilder}, so everything in it is already
- * redacted, consented and suppressed; a count that is hidden is null with a {@code note} saying why.
+ * What the public sees of one consultation: the open-data document ({@code you-said-we-did.json})
+ * and the model of its page. Built only by {@link PublishedReportBuilder}, so everything in it is
+ * already redacted, consented and suppressed; a count that is hidden is null with a {@code note}
+ * saying why.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PublishedConsultation(String council, String councilName, String consultation, String title, String kind,
-    int version, Instant publishedAt, int responses, List<PublishedQuestion> questions) {
+public record PublishedConsultation(
+    String council,
+    String councilName,
+    String consultation,
+    String title,
+    String kind,
+    int version,
+    Instant publishedAt,
+    int responses,
+    List<PublishedQuestion> questions) {
 
   /** One question: counts for closed questions, themes for free text. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record PublishedQuestion(String id, String number, String text, String type, int answered,
-      List<PublishedCount> options, List<PublishedBreakdown> breakdowns, List<PublishedTheme> themes, Sentiment sentiment) {}
+  public record PublishedQuestion(
+      String id,
+      String number,
+      String text,
+      String type,
+      int answered,
+      List<PublishedCount> options,
+      List<PublishedBreakdown> breakdowns,
+      List<PublishedTheme> themes,
+      Sentiment sentiment) {}
 
   /** A count and its percentage, or null for both and a note ("fewer than 5", "not shown"). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +44,8 @@ public record PublishedConsultation(String council, String councilName, String c
   public record PublishedBreakdown(String dimension, List<PublishedGroup> groups) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record PublishedGroup(String label, Integer answered, String note, List<PublishedCount> options) {}
+  public record PublishedGroup(
+      String label, Integer answered, String note, List<PublishedCount> options) {}
 
   /**
    * One theme of what people said ("You said") and the council's response ("We did").
@@ -36,8 +54,17 @@ public record PublishedConsultation(String council, String councilName, String c
    * @param othersSupport "N other answers support this answer", only with an exemplar
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record PublishedTheme(String id, String label, Integer count, Integer percent, String note, String exemplar,
-      Integer othersSupport, List<String> quotes, Sentiment sentiment, WeDid weDid) {}
+  public record PublishedTheme(
+      String id,
+      String label,
+      Integer count,
+      Integer percent,
+      String note,
+      String exemplar,
+      Integer othersSupport,
+      List<String> quotes,
+      Sentiment sentiment,
+      WeDid weDid) {}
 
   /** Percentages of answers read as positive, neutral and negative. */
   public record Sentiment(int positive, int neutral, int negative) {}

@@ -33,12 +33,15 @@ import org.yousaid.shared.themes.EffectiveThemes;
 /**
  * The one place that decides what of a consultation may be published, so the rules hold for every
  * file made from it:
+ *
  * <ul>
  *   <li>no answer text except quotes an officer approved, from respondents who consented, in the
- *       analysis's redacted form, with shaped personal data (emails, phones, postcodes...) redacted again;</li>
- *   <li>a theme's exemplar is one of those quotes, never the raw most-central answer;</li>
- *   <li>counts below 5 in breakdowns and themes are hidden, with complementary suppression in breakdowns;</li>
- *   <li>officers' names and answer ids are never included.</li>
+ *       analysis's redacted form, with shaped personal data (emails, phones, postcodes...) redacted
+ *       again;
+ *   <li>a theme's exemplar is one of those quotes, never the raw most-central answer;
+ *   <li>counts below 5 in breakdowns and themes are hidden, with complementary suppression in
+ *       breakdowns;
+ *   <li>officers' names and answer ids are never included.
  * </ul>
  */
 public final class PublishedReportBuilder {
@@ -52,8 +55,12 @@ public final class PublishedReportBuilder {
     this.reports = new ReportBuilder(clock);
   }
 
-  public PublishedConsultation build(Consultation consultation, List<Response> responses, List<AnalysedQuestion> analysed,
-      int version, Instant publishedAt) {
+  public PublishedConsultation build(
+      Consultation consultation,
+      List<Response> responses,
+      List<AnalysedQuestion> analysed,
+      int version,
+      Instant publishedAt) {
     ConsultationReport report = reports.build(consultation, responses, List.of(), SUPPRESSION);
     Map<String, AnalysedQuestion> byQuestion = new LinkedHashMap<>();
     analysed.forEach(a -> byQuestion.put(a.question().id(), a));
@@ -65,17 +72,42 @@ public final class PublishedReportBuilder {
       number++;
       String label = "Question " + number;
       if (q.type().isChoice()) {
-        questions.add(new PublishedQuestion(q.questionId(), label, q.text(), q.type().name(), q.answered(),
-            q.options().stream().map(PublishedReportBuilder::count).toList(),
-            q.breakdowns().stream().map(PublishedReportBuilder::breakdown).toList(), null, null));
+        questions.add(
+            new PublishedQuestion(
+                q.questionId(),
+                label,
+                q.text(),
+                q.type().name(),
+                q.answered(),
+                q.options().stream().map(PublishedReportBuilder::count).toList(),
+                q.breakdowns().stream().map(PublishedReportBuilder::breakdown).toList(),
+                null,
+                null));
       } else {
         AnalysedQuestion a = byQuestion.get(q.questionId());
-        questions.add(new PublishedQuestion(q.questionId(), label, q.text(), q.type().name(), q.answered(), null, null,
-            a == null ? List.of() : themes(a, consented), a == null ? null : sentiment(a)));
+        questions.add(
+            new PublishedQuestion(
+                q.questionId(),
+                label,
+                q.text(),
+                q.type().name(),
+                q.answered(),
+                null,
+                null,
+                a == null ? List.of() : themes(a, consented),
+                a == null ? null : sentiment(a)));
       }
     }
-    return new PublishedConsultation(consultation.council(), consultation.councilName(), consultation.id(), consultation.title(),
-        consultation.kind().name(), version, publishedAt, report.responses(), questions);
+    return new PublishedConsultation(
+        consultation.council(),
+        consultation.councilName(),
+        consultation.id(),
+        consultation.title(),
+        consultation.kind().name(),
+        version,
+        publishedAt,
+        report.responses(),
+        questions);
   }
 
   private static List<PublishedTheme> themes(AnalysedQuestion analysed, Set<String> consented) {
@@ -87,7 +119,8 @@ public final class PublishedReportBuilder {
       List<String> quotes = new ArrayList<>();
       String exemplar = null;
       for (Map.Entry<String, String> q : t.quotes().entrySet()) {
-        // EffectiveThemes only keeps consented quotes; checked again here because publishing is final.
+        // EffectiveThemes only keeps consented quotes; checked again here because publishing is
+        // final.
         if (!consented.contains(q.getKey()) || q.getValue() == null || q.getValue().isBlank()) {
           continue;
         }
@@ -103,12 +136,23 @@ public final class PublishedReportBuilder {
       }
       boolean small = t.count() < THRESHOLD;
       int answered = t.positive() + t.neutral() + t.negative();
-      out.add(new PublishedTheme(t.id(), PersonalDataPatterns.redact(t.label()),
-          small ? null : t.count(), small ? null : (int) Math.round(t.share() * 100), small ? SUPPRESSION.label() : null,
-          exemplar, exemplar == null || small ? null : t.count() - 1, quotes,
-          small || answered == 0 ? null : percentages(t.positive(), t.neutral(), t.negative()),
-          t.weDid() == null || t.weDid().text() == null || t.weDid().text().isBlank() ? null
-              : new WeDid(PersonalDataPatterns.redact(t.weDid().text()), status(t.weDid().status()), t.weDid().date())));
+      out.add(
+          new PublishedTheme(
+              t.id(),
+              PersonalDataPatterns.redact(t.label()),
+              small ? null : t.count(),
+              small ? null : (int) Math.round(t.share() * 100),
+              small ? SUPPRESSION.label() : null,
+              exemplar,
+              exemplar == null || small ? null : t.count() - 1,
+              quotes,
+              small || answered == 0 ? null : percentages(t.positive(), t.neutral(), t.negative()),
+              t.weDid() == null || t.weDid().text() == null || t.weDid().text().isBlank()
+                  ? null
+                  : new WeDid(
+                      PersonalDataPatterns.redact(t.weDid().text()),
+                      status(t.weDid().status()),
+                      t.weDid().date())));
     }
     return out;
   }
@@ -126,13 +170,18 @@ public final class PublishedReportBuilder {
   }
 
   private static Sentiment sentiment(AnalysedQuestion analysed) {
-    SentimentCounts counts = SentimentCounts.of(analysed.answers().stream().map(AnswerAnalysis::sentiment).toList());
-    return counts.total() < THRESHOLD ? null : percentages(counts.positive(), counts.neutral(), counts.negative());
+    SentimentCounts counts =
+        SentimentCounts.of(analysed.answers().stream().map(AnswerAnalysis::sentiment).toList());
+    return counts.total() < THRESHOLD
+        ? null
+        : percentages(counts.positive(), counts.neutral(), counts.negative());
   }
 
   private static Sentiment percentages(int positive, int neutral, int negative) {
     double total = positive + neutral + negative;
-    return new Sentiment((int) Math.round(100 * positive / total), (int) Math.round(100 * neutral / total),
+    return new Sentiment(
+        (int) Math.round(100 * positive / total),
+        (int) Math.round(100 * neutral / total),
         (int) Math.round(100 * negative / total));
   }
 
@@ -143,10 +192,16 @@ public final class PublishedReportBuilder {
   }
 
   private static PublishedBreakdown breakdown(Breakdown b) {
-    return new PublishedBreakdown(b.dimension(), b.groups().stream()
-        .map(g -> new PublishedGroup(g.label(), g.answered() < 0 ? null : g.answered(),
-            g.answered() < 0 ? ReportFormat.count(g.answered(), SUPPRESSION) : null,
-            g.options().stream().map(PublishedReportBuilder::count).toList()))
-        .toList());
+    return new PublishedBreakdown(
+        b.dimension(),
+        b.groups().stream()
+            .map(
+                g ->
+                    new PublishedGroup(
+                        g.label(),
+                        g.answered() < 0 ? null : g.answered(),
+                        g.answered() < 0 ? ReportFormat.count(g.answered(), SUPPRESSION) : null,
+                        g.options().stream().map(PublishedReportBuilder::count).toList()))
+            .toList());
   }
 }

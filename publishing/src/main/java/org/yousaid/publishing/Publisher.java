@@ -21,11 +21,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Publishes one consultation's "You said, we did" as a new version, in an order that keeps the site
  * whole if anything fails part way:
+ *
  * <ol>
- *   <li>the new version's own folder is written (a folder no page links to yet);</li>
- *   <li>the version is recorded in the publication log, with the SHA-256 of each file (reg. 56 trail);</li>
- *   <li>only then the consultation's current files, the council's index and feed are replaced.</li>
+ *   <li>the new version's own folder is written (a folder no page links to yet);
+ *   <li>the version is recorded in the publication log, with the SHA-256 of each file (reg. 56
+ *       trail);
+ *   <li>only then the consultation's current files, the council's index and feed are replaced.
  * </ol>
+ *
  * A failure before step 2 leaves the previous version published and untouched; a retry of the same
  * request (SQS redelivery) after step 2 finishes steps 3 without making another version.
  */
@@ -40,7 +43,10 @@ public final class Publisher {
   private final PublishedReportBuilder builder;
   private final SiteRenderer renderer = new SiteRenderer();
 
-  /** A publisher that can only preview and list versions (the officers' function has no write access to the site). */
+  /**
+   * A publisher that can only preview and list versions (the officers' function has no write access
+   * to the site).
+   */
   public Publisher(DynamoDbClient dynamo, String table, Clock clock) {
     this(dynamo, table, null, clock);
   }
@@ -64,28 +70,37 @@ public final class Publisher {
 
   public PublishedConsultation build(Consultation consultation, int version) {
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
-    return builder.build(consultation, all, themes.load(consultation, all, null), version, clock.instant());
+    return builder.build(
+        consultation, all, themes.load(consultation, all, null), version, clock.instant());
   }
 
   /**
-   * Publishes a new version for this request, or finishes the one an earlier attempt of the same request
-   * recorded.
+   * Publishes a new version for this request, or finishes the one an earlier attempt of the same
+   * request recorded.
    *
-   * @throws ProblemException 404 if the consultation does not exist, 409 if another publication took
-   *     the version number at the same moment (the caller retries)
+   * @throws ProblemException 404 if the consultation does not exist, 409 if another publication
+   *     took the version number at the same moment (the caller retries)
    */
-  public Publication publish(String council, String consultationId, String officer, String requestId) throws IOException {
+  public Publication publish(
+      String council, String consultationId, String officer, String requestId) throws IOException {
     if (site == null) {
       throw new IllegalStateException("This publisher was made for previews only");
     }
-    Consultation consultation = consultations.find(council, consultationId)
-        .orElseThrow(() -> ProblemException.notFound("There is no consultation " + consultationId + "."));
+    Consultation consultation =
+        consultations
+            .find(council, consultationId)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound("There is no consultation " + consultationId + "."));
     List<Publication> history = new ArrayList<>(log.versions(council, consultationId));
-    Optional<Publication> done = history.stream().filter(p -> requestId.equals(p.requestId())).findFirst();
+    Optional<Publication> done =
+        history.stream().filter(p -> requestId.equals(p.requestId())).findFirst();
     if (done.isPresent()) {
       Publication p = done.get();
       String folder = SitePaths.version(council, consultationId, p.version());
-      byte[] json = site.get(folder + SitePaths.JSON).orElseThrow(() -> new IllegalStateException("Published version is missing"));
+      byte[] json =
+          site.get(folder + SitePaths.JSON)
+              .orElseThrow(() -> new IllegalStateException("Published version is missing"));
       PublishedConsultation c = renderer.readJson(json);
       finish(consultation, c, json, renderer.csv(c), history);
       return p;
@@ -94,8 +109,18 @@ public final class Publisher {
     PublishedConsultation c = build(consultation, version);
     byte[] json = renderer.json(c);
     byte[] csv = renderer.csv(c);
-    Publication draft = new Publication(council, consultationId, version, c.publishedAt(), officer, requestId, c.title(),
-        SiteFile.sha256(json), Map.of(), updates(c));
+    Publication draft =
+        new Publication(
+            council,
+            consultationId,
+            version,
+            c.publishedAt(),
+            officer,
+            requestId,
+            c.title(),
+            SiteFile.sha256(json),
+            Map.of(),
+            updates(c));
     List<Publication> withDraft = new ArrayList<>(history);
     withDraft.add(draft);
     List<SiteFile> versionFiles = renderer.versionFiles(c, json, csv, withDraft);
@@ -104,10 +129,21 @@ public final class Publisher {
       site.put(f);
       hashes.put(f.path(), f.sha256());
     }
-    Publication recorded = new Publication(council, consultationId, version, c.publishedAt(), officer, requestId, c.title(),
-        draft.contentHash(), hashes, draft.updates());
+    Publication recorded =
+        new Publication(
+            council,
+            consultationId,
+            version,
+            c.publishedAt(),
+            officer,
+            requestId,
+            c.title(),
+            draft.contentHash(),
+            hashes,
+            draft.updates());
     if (!log.record(recorded)) {
-      throw ProblemException.conflict("Published at the same moment",
+      throw ProblemException.conflict(
+          "Published at the same moment",
           "Another publication of this consultation happened at the same moment. Please try again.");
     }
     history.add(recorded);
@@ -115,7 +151,12 @@ public final class Publisher {
     return recorded;
   }
 
-  private void finish(Consultation consultation, PublishedConsultation c, byte[] json, byte[] csv, List<Publication> history)
+  private void finish(
+      Consultation consultation,
+      PublishedConsultation c,
+      byte[] json,
+      byte[] csv,
+      List<Publication> history)
       throws IOException {
     for (SiteFile f : renderer.currentFiles(c, json, csv, history)) {
       site.put(f);
@@ -152,8 +193,14 @@ public final class Publisher {
       }
       for (PublishedTheme t : q.themes()) {
         if (t.weDid() != null) {
-          updates.add(new Publication.Update(q.id() + ":" + t.id(), q.text(), t.label(), t.weDid().response(), t.weDid().status(),
-              t.weDid().date()));
+          updates.add(
+              new Publication.Update(
+                  q.id() + ":" + t.id(),
+                  q.text(),
+                  t.label(),
+                  t.weDid().response(),
+                  t.weDid().status(),
+                  t.weDid().date()));
         }
       }
     }

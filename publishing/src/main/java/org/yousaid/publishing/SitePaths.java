@@ -1,8 +1,9 @@
 package org.yousaid.publishing;
 
 /**
- * Where each published file lives under the site root (contract in DESIGN.md: {@code /published/{council}/index.html},
- * {@code …/{consultation}/index.html}, {@code you-said-we-did.json}, {@code .csv}, {@code /published/{council}/feed.atom}).
+ * Where each published file lives under the site root (contract in DESIGN.md: {@code
+ * /published/{council}/index.html}, {@code …/{consultation}/index.html}, {@code
+ * you-said-we-did.json}, {@code .csv}, {@code /published/{council}/feed.atom}).
  */
 public final class SitePaths {
 

@@ -1,5 +1,6 @@
 package org.yousaid.publishing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.yousaid.functions.common.web.Pages;
 import org.yousaid.publishing.PublishedConsultation.PublishedQuestion;
 import org.yousaid.publishing.PublishedConsultation.PublishedTheme;
@@ -28,9 +28,9 @@ import org.yousaid.shared.json.Json;
 import org.yousaid.shared.publishing.Publication;
 
 /**
- * Turns published content into the site's files: HTML pages (GOV.UK Frontend markup, no scripts), the
- * open data (JSON and CSV) and the council's Atom feed. Pages link with relative paths so the site works
- * wherever it is served from.
+ * Turns published content into the site's files: HTML pages (GOV.UK Frontend markup, no scripts),
+ * the open data (JSON and CSV) and the council's Atom feed. Pages link with relative paths so the
+ * site works wherever it is served from.
  */
 public final class SiteRenderer {
 
@@ -54,22 +54,62 @@ public final class SiteRenderer {
     return Json.read(new String(json, StandardCharsets.UTF_8), PublishedConsultation.class);
   }
 
-  /** One row per option of a closed question and per theme of a free-text question; every cell made safe for spreadsheets. */
+  /**
+   * One row per option of a closed question and per theme of a free-text question; every cell made
+   * safe for spreadsheets.
+   */
   public byte[] csv(PublishedConsultation c) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
-        .setHeader("question_number", "question", "row", "label", "count", "percent", "note", "you_said", "we_did", "status",
-            "date").get())) {
+    try (CSVPrinter csv =
+        new CSVPrinter(
+            new OutputStreamWriter(out, StandardCharsets.UTF_8),
+            CSVFormat.RFC4180
+                .builder()
+                .setHeader(
+                    "question_number",
+                    "question",
+                    "row",
+                    "label",
+                    "count",
+                    "percent",
+                    "note",
+                    "you_said",
+                    "we_did",
+                    "status",
+                    "date")
+                .get())) {
       for (PublishedQuestion q : c.questions()) {
         if (q.options() != null) {
           for (var o : q.options()) {
-            row(csv, q.number(), q.text(), "answer", o.label(), o.count(), o.percent(), o.note(), null, null, null, null);
+            row(
+                csv,
+                q.number(),
+                q.text(),
+                "answer",
+                o.label(),
+                o.count(),
+                o.percent(),
+                o.note(),
+                null,
+                null,
+                null,
+                null);
           }
         }
         if (q.themes() != null) {
           for (PublishedTheme t : q.themes()) {
-            row(csv, q.number(), q.text(), "theme", t.label(), t.count(), t.percent(), t.note(), t.exemplar(),
-                t.weDid() == null ? null : t.weDid().response(), t.weDid() == null ? null : t.weDid().status(),
+            row(
+                csv,
+                q.number(),
+                q.text(),
+                "theme",
+                t.label(),
+                t.count(),
+                t.percent(),
+                t.note(),
+                t.exemplar(),
+                t.weDid() == null ? null : t.weDid().response(),
+                t.weDid() == null ? null : t.weDid().status(),
                 t.weDid() == null || t.weDid().date() == null ? null : t.weDid().date().toString());
           }
         }
@@ -89,10 +129,15 @@ public final class SiteRenderer {
   }
 
   /**
-   * A consultation's page. {@code root} is the relative path from the page to the site root ("../../../"
-   * for the current page, "/" for an officer's preview served by the application).
+   * A consultation's page. {@code root} is the relative path from the page to the site root
+   * ("../../../" for the current page, "/" for an officer's preview served by the application).
    */
-  public String page(PublishedConsultation c, List<Publication> history, String root, String councilHome, String versionsBase,
+  public String page(
+      PublishedConsultation c,
+      List<Publication> history,
+      String root,
+      String councilHome,
+      String versionsBase,
       boolean preview) {
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", c.title());
@@ -103,24 +148,41 @@ public final class SiteRenderer {
     model.put("councilHome", councilHome);
     model.put("versionsBase", versionsBase);
     model.put("publishedOn", ReportFormat.date(c.publishedAt()));
-    model.put("history", history.stream().sorted(Comparator.comparingInt(Publication::version).reversed())
-        .map(p -> new HistoryRow(p.version(), ReportFormat.date(p.publishedAt()), p.contentHash())).toList());
+    model.put(
+        "history",
+        history.stream()
+            .sorted(Comparator.comparingInt(Publication::version).reversed())
+            .map(
+                p ->
+                    new HistoryRow(
+                        p.version(), ReportFormat.date(p.publishedAt()), p.contentHash()))
+            .toList());
     return Pages.render("published/consultation", model);
   }
 
-  /** The files of one publication: its own immutable folder, then the consultation's current files. */
-  public List<SiteFile> versionFiles(PublishedConsultation c, byte[] json, byte[] csv, List<Publication> history) {
+  /**
+   * The files of one publication: its own immutable folder, then the consultation's current files.
+   */
+  public List<SiteFile> versionFiles(
+      PublishedConsultation c, byte[] json, byte[] csv, List<Publication> history) {
     String folder = SitePaths.version(c.council(), c.consultation(), c.version());
     return List.of(
-        SiteFile.text(folder + "index.html", page(c, history, "../../../../", "../../../index.html", "../", false), HTML),
+        SiteFile.text(
+            folder + "index.html",
+            page(c, history, "../../../../", "../../../index.html", "../", false),
+            HTML),
         new SiteFile(folder + SitePaths.JSON, json, JSON),
         new SiteFile(folder + SitePaths.CSV, csv, CSV));
   }
 
-  public List<SiteFile> currentFiles(PublishedConsultation c, byte[] json, byte[] csv, List<Publication> history) {
+  public List<SiteFile> currentFiles(
+      PublishedConsultation c, byte[] json, byte[] csv, List<Publication> history) {
     String folder = SitePaths.consultation(c.council(), c.consultation());
     return List.of(
-        SiteFile.text(folder + "index.html", page(c, history, "../../../", "../index.html", "versions/", false), HTML),
+        SiteFile.text(
+            folder + "index.html",
+            page(c, history, "../../../", "../index.html", "versions/", false),
+            HTML),
         new SiteFile(folder + SitePaths.JSON, json, JSON),
         new SiteFile(folder + SitePaths.CSV, csv, CSV));
   }
@@ -131,17 +193,29 @@ public final class SiteRenderer {
     model.put("councilName", councilName);
     model.put("root", "../../");
     model.put("feed", "feed.atom");
-    model.put("consultations", latest.stream().sorted(Comparator.comparing(Publication::publishedAt).reversed())
-        .map(p -> new IndexRow(p.title(), p.consultationId() + "/index.html", ReportFormat.date(p.publishedAt()), p.updates().size()))
-        .toList());
-    return SiteFile.text(SitePaths.council(council) + "index.html", Pages.render("published/council", model), HTML);
+    model.put(
+        "consultations",
+        latest.stream()
+            .sorted(Comparator.comparing(Publication::publishedAt).reversed())
+            .map(
+                p ->
+                    new IndexRow(
+                        p.title(),
+                        p.consultationId() + "/index.html",
+                        ReportFormat.date(p.publishedAt()),
+                        p.updates().size()))
+            .toList());
+    return SiteFile.text(
+        SitePaths.council(council) + "index.html", Pages.render("published/council", model), HTML);
   }
 
   /**
-   * The council's Atom feed: one entry per "we did" response currently published, dated by the first
-   * version that published it in its present wording and status, so a reader sees what is new or changed.
+   * The council's Atom feed: one entry per "we did" response currently published, dated by the
+   * first version that published it in its present wording and status, so a reader sees what is new
+   * or changed.
    */
-  public SiteFile feed(String council, String councilName, Map<String, List<Publication>> versionsByConsultation) {
+  public SiteFile feed(
+      String council, String councilName, Map<String, List<Publication>> versionsByConsultation) {
     record Entry(String id, String title, String summary, String link, Instant updated) {}
     List<Entry> entries = new ArrayList<>();
     Instant newest = Instant.EPOCH;
@@ -149,7 +223,8 @@ public final class SiteRenderer {
       if (versions.isEmpty()) {
         continue;
       }
-      List<Publication> sorted = versions.stream().sorted(Comparator.comparingInt(Publication::version)).toList();
+      List<Publication> sorted =
+          versions.stream().sorted(Comparator.comparingInt(Publication::version)).toList();
       Publication latest = sorted.get(sorted.size() - 1);
       for (Publication.Update u : latest.updates()) {
         Instant since = latest.publishedAt();
@@ -157,10 +232,19 @@ public final class SiteRenderer {
           since = sorted.get(i).publishedAt();
         }
         String title = latest.title() + ": " + u.theme() + " (" + u.status() + ")";
-        String summary = "You said: " + u.theme() + ". We did: " + u.response()
-            + (u.date() == null ? "" : " (" + u.status() + ", " + u.date() + ")");
-        entries.add(new Entry("urn:yousaid:" + council + ":" + latest.consultationId() + ":" + u.id(), title, summary,
-            latest.consultationId() + "/index.html", since));
+        String summary =
+            "You said: "
+                + u.theme()
+                + ". We did: "
+                + u.response()
+                + (u.date() == null ? "" : " (" + u.status() + ", " + u.date() + ")");
+        entries.add(
+            new Entry(
+                "urn:yousaid:" + council + ":" + latest.consultationId() + ":" + u.id(),
+                title,
+                summary,
+                latest.consultationId() + "/index.html",
+                since));
         newest = since.isAfter(newest) ? since : newest;
       }
       newest = latest.publishedAt().isAfter(newest) ? latest.publishedAt() : newest;
@@ -195,10 +279,12 @@ public final class SiteRenderer {
     } catch (XMLStreamException e) {
       throw new IllegalStateException("Could not write the Atom feed", e);
     }
-    return SiteFile.text(SitePaths.feed(council), out.toString(), "application/atom+xml; charset=utf-8");
+    return SiteFile.text(
+        SitePaths.feed(council), out.toString(), "application/atom+xml; charset=utf-8");
   }
 
-  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+  private static void element(XMLStreamWriter xml, String name, String text)
+      throws XMLStreamException {
     xml.writeStartElement(name);
     xml.writeCharacters(xmlSafe(text));
     xml.writeEndElement();
@@ -213,8 +299,16 @@ public final class SiteRenderer {
   /** XML 1.0 cannot carry most control characters even escaped; they are dropped. */
   static String xmlSafe(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().filter(cp -> cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-        || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000).forEach(out::appendCodePoint);
+    text.codePoints()
+        .filter(
+            cp ->
+                cp == 0x9
+                    || cp == 0xA
+                    || cp == 0xD
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || cp >= 0x10000)
+        .forEach(out::appendCodePoint);
     return out.toString();
   }
 
@@ -226,11 +320,13 @@ public final class SiteRenderer {
   public List<SiteFile> assets() {
     List<SiteFile> files = new ArrayList<>();
     for (String name : ASSETS) {
-      try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream("assets/" + name)) {
+      try (InputStream in =
+          SiteRenderer.class.getClassLoader().getResourceAsStream("assets/" + name)) {
         if (in == null) {
           throw new IllegalStateException("Missing asset " + name);
         }
-        files.add(new SiteFile(SitePaths.assets() + name, in.readAllBytes(), "text/css; charset=utf-8"));
+        files.add(
+            new SiteFile(SitePaths.assets() + name, in.readAllBytes(), "text/css; charset=utf-8"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -54,8 +54,8 @@ import org.yousaid.shared.themes.StoredTheme;
 import org.yousaid.shared.themes.ThemeCorrection;
 
 /**
- * Publishing against DynamoDB Local and a real folder: what reaches the site, the publication log, and
- * what a failure part way leaves behind.
+ * Publishing against DynamoDB Local and a real folder: what reaches the site, the publication log,
+ * and what a failure part way leaves behind.
  */
 class PublisherTest {
 
@@ -66,10 +66,22 @@ class PublisherTest {
   static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
 
   /** Text that must never reach a published byte, whatever an officer does. */
-  static final List<String> CANARIES = List.of(
-      "Featherstonehaugh", "Oliver", "mum.of.oliver@example.com", "07700 900456", "900456", "Cranberry Lane", "CV21 3XY",
-      "943 476 5919", "NONCONSENTED-CANARY", "UNAPPROVED-CANARY", "RAW-EXEMPLAR-CANARY", "leaked.person@example.org",
-      "0121 496 0000", "officer-subject-canary");
+  static final List<String> CANARIES =
+      List.of(
+          "Featherstonehaugh",
+          "Oliver",
+          "mum.of.oliver@example.com",
+          "07700 900456",
+          "900456",
+          "Cranberry Lane",
+          "CV21 3XY",
+          "943 476 5919",
+          "NONCONSENTED-CANARY",
+          "UNAPPROVED-CANARY",
+          "RAW-EXEMPLAR-CANARY",
+          "leaked.person@example.org",
+          "0121 496 0000",
+          "officer-subject-canary");
 
   EmbeddedDynamoDb dynamo;
   Path siteRoot;
@@ -93,7 +105,9 @@ class PublisherTest {
   }
 
   private void seed() {
-    Consultation c = ConsultationTemplates.localOffer(COUNCIL, "Testshire Council", ID, List.of("North", "South"), T0, null);
+    Consultation c =
+        ConsultationTemplates.localOffer(
+            COUNCIL, "Testshire Council", ID, List.of("North", "South"), T0, null);
     new ConsultationRepository(dynamo.client(), TABLE).save(c);
     ResponseRepository responses = new ResponseRepository(dynamo.client(), TABLE);
     List<AnswerAnalysis> analysed = new ArrayList<>();
@@ -104,13 +118,17 @@ class PublisherTest {
       String redacted;
       boolean consent = i != 5;
       if (i == 2) {
-        text = "My son Oliver Featherstonehaugh needs a search box. Call 07700 900456 or email mum.of.oliver@example.com, "
-            + "we live at 14 Cranberry Lane, CV21 3XY. His NHS number is 943 476 5919.";
-        redacted = "My son [name] needs a search box. Call [phone] or email [email], we live at [address], [postcode]. "
-            + "His NHS number is [nhs number].";
+        text =
+            "My son Oliver Featherstonehaugh needs a search box. Call 07700 900456 or email mum.of.oliver@example.com, "
+                + "we live at 14 Cranberry Lane, CV21 3XY. His NHS number is 943 476 5919.";
+        redacted =
+            "My son [name] needs a search box. Call [phone] or email [email], we live at [address], [postcode]. "
+                + "His NHS number is [nhs number].";
       } else if (i == 4) {
         text = "A search page that works. RAW-EXEMPLAR-CANARY";
-        redacted = "A search page that works. Contact leaked.person@example.org";  // as if the engine had missed it
+        redacted =
+            "A search page that works. Contact leaked.person@example.org"; // as if the engine had
+        // missed it
       } else if (i == 5) {
         text = "Search by age please NONCONSENTED-CANARY";
         redacted = text;
@@ -123,32 +141,122 @@ class PublisherTest {
       }
       // South has 3 respondents: a small group that must be suppressed in published breakdowns.
       String district = i < 3 ? "South" : "North";
-      responses.insert(new Response(id, COUNCIL, ID, T0.plusSeconds(86_400L * i), Channel.WEB,
-          List.of(Answer.text(QUESTION, text), Answer.choices("format", List.of(i % 3 == 0 ? "website" : "keyworker"))),
-          new RespondentProfile(Role.PARENT_CARER, AgeBand.values()[i % 3], List.of(AreaOfNeed.COGNITION_AND_LEARNING), district, null),
-          consent, "RC" + i, 0, null), Optional.empty());
-      analysed.add(new AnswerAnalysis(id, redacted, i % 4 == 0 ? "negative" : "neutral", List.of(search ? "t-search" : "t-person"), null));
+      responses.insert(
+          new Response(
+              id,
+              COUNCIL,
+              ID,
+              T0.plusSeconds(86_400L * i),
+              Channel.WEB,
+              List.of(
+                  Answer.text(QUESTION, text),
+                  Answer.choices("format", List.of(i % 3 == 0 ? "website" : "keyworker"))),
+              new RespondentProfile(
+                  Role.PARENT_CARER,
+                  AgeBand.values()[i % 3],
+                  List.of(AreaOfNeed.COGNITION_AND_LEARNING),
+                  district,
+                  null),
+              consent,
+              "RC" + i,
+              0,
+              null),
+          Optional.empty());
+      analysed.add(
+          new AnswerAnalysis(
+              id,
+              redacted,
+              i % 4 == 0 ? "negative" : "neutral",
+              List.of(search ? "t-search" : "t-person"),
+              null));
     }
     AnalysisRepository analyses = new AnalysisRepository(dynamo.client(), TABLE);
-    analyses.saveStatus(new QuestionAnalysis(COUNCIL, ID, QUESTION, "run1", AnalysisStatus.DONE, "officer-subject-canary", T0, T0, 40,
-        List.of(
-            // r04 is the most central answer but nobody approved it: its raw or redacted text must not be the exemplar.
-            new StoredTheme("t-search", "Search by age", "", List.of("search", "age"), 20, 0.5, 0, 15, 5, "r04", 19, 0, false),
-            new StoredTheme("t-person", "Key worker", "", List.of("key", "worker"), 20, 0.5, 0, 15, 5, "r05", 19, 0, false)),
-        null));
+    analyses.saveStatus(
+        new QuestionAnalysis(
+            COUNCIL,
+            ID,
+            QUESTION,
+            "run1",
+            AnalysisStatus.DONE,
+            "officer-subject-canary",
+            T0,
+            T0,
+            40,
+            List.of(
+                // r04 is the most central answer but nobody approved it: its raw or redacted text
+                // must not be the exemplar.
+                new StoredTheme(
+                    "t-search",
+                    "Search by age",
+                    "",
+                    List.of("search", "age"),
+                    20,
+                    0.5,
+                    0,
+                    15,
+                    5,
+                    "r04",
+                    19,
+                    0,
+                    false),
+                new StoredTheme(
+                    "t-person",
+                    "Key worker",
+                    "",
+                    List.of("key", "worker"),
+                    20,
+                    0.5,
+                    0,
+                    15,
+                    5,
+                    "r05",
+                    19,
+                    0,
+                    false)),
+            null));
     analyses.replaceAnswers(COUNCIL, ID, QUESTION, analysed);
     CorrectionRepository corrections = new CorrectionRepository(dynamo.client(), TABLE);
-    corrections.add(COUNCIL, ID, correction("c1", ThemeCorrection.Kind.APPROVE_QUOTE, "t-search", List.of("r02", "r04", "r06"), null));
+    corrections.add(
+        COUNCIL,
+        ID,
+        correction(
+            "c1",
+            ThemeCorrection.Kind.APPROVE_QUOTE,
+            "t-search",
+            List.of("r02", "r04", "r06"),
+            null));
     // An approval of a respondent who did not consent must be ignored.
-    corrections.add(COUNCIL, ID, correction("c2", ThemeCorrection.Kind.APPROVE_QUOTE, "t-person", List.of("r05", "r09"), null));
-    corrections.add(COUNCIL, ID, correction("c3", ThemeCorrection.Kind.RENAME, "t-person", List.of(), "=HYPERLINK(\"http://x\")"));
-    corrections.add(COUNCIL, ID, new ThemeCorrection("c4", QUESTION, "officer-subject-canary", T0, ThemeCorrection.Kind.WE_DID,
-        "t-search", null, List.of(), "We added search by age to the Local Offer. Questions: call 0121 496 0000.", "done",
-        LocalDate.of(2026, 11, 1)));
+    corrections.add(
+        COUNCIL,
+        ID,
+        correction(
+            "c2", ThemeCorrection.Kind.APPROVE_QUOTE, "t-person", List.of("r05", "r09"), null));
+    corrections.add(
+        COUNCIL,
+        ID,
+        correction(
+            "c3", ThemeCorrection.Kind.RENAME, "t-person", List.of(), "=HYPERLINK(\"http://x\")"));
+    corrections.add(
+        COUNCIL,
+        ID,
+        new ThemeCorrection(
+            "c4",
+            QUESTION,
+            "officer-subject-canary",
+            T0,
+            ThemeCorrection.Kind.WE_DID,
+            "t-search",
+            null,
+            List.of(),
+            "We added search by age to the Local Offer. Questions: call 0121 496 0000.",
+            "done",
+            LocalDate.of(2026, 11, 1)));
   }
 
-  private static ThemeCorrection correction(String id, ThemeCorrection.Kind kind, String theme, List<String> responses, String text) {
-    return new ThemeCorrection(id, QUESTION, "officer-subject-canary", T0, kind, theme, null, responses, text, null, null);
+  private static ThemeCorrection correction(
+      String id, ThemeCorrection.Kind kind, String theme, List<String> responses, String text) {
+    return new ThemeCorrection(
+        id, QUESTION, "officer-subject-canary", T0, kind, theme, null, responses, text, null, null);
   }
 
   private Map<String, byte[]> siteFiles() throws IOException {
@@ -177,9 +285,14 @@ class PublisherTest {
         assertFalse(text.contains(canary), f.getKey() + " contains \"" + canary + "\"");
       }
     }
-    String page = new String(files.get("published/testshire/lo-2026/index.html"), StandardCharsets.UTF_8);
-    assertTrue(page.contains("My son [name] needs a search box."), "the approved, redacted quote is published");
-    assertTrue(page.contains("A search page that works. Contact [email]"), "a missed email is caught by the last check");
+    String page =
+        new String(files.get("published/testshire/lo-2026/index.html"), StandardCharsets.UTF_8);
+    assertTrue(
+        page.contains("My son [name] needs a search box."),
+        "the approved, redacted quote is published");
+    assertTrue(
+        page.contains("A search page that works. Contact [email]"),
+        "a missed email is caught by the last check");
     assertTrue(page.contains("We added search by age"), "the council's response is published");
     assertTrue(page.contains("&lt;") || !page.contains("<script"), "no script");
   }
@@ -187,7 +300,9 @@ class PublisherTest {
   @Test
   void smallNumbersAreSuppressedInPublishedBreakdownsAndThemes() throws IOException {
     publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
-    JsonNode json = Json.mapper().readTree(site.get("published/testshire/lo-2026/you-said-we-did.json").orElseThrow());
+    JsonNode json =
+        Json.mapper()
+            .readTree(site.get("published/testshire/lo-2026/you-said-we-did.json").orElseThrow());
     int checked = 0;
     for (JsonNode q : json.get("questions")) {
       for (JsonNode b : q.path("breakdowns")) {
@@ -214,9 +329,12 @@ class PublisherTest {
 
   private static int assertNotSmall(JsonNode count, JsonNode note) {
     if (count == null) {
-      assertTrue(note != null && (note.asText().equals("fewer than 5") || note.asText().equals("not shown")));
+      assertTrue(
+          note != null
+              && (note.asText().equals("fewer than 5") || note.asText().equals("not shown")));
     } else {
-      assertFalse(count.asInt() > 0 && count.asInt() < 5, "a count of " + count.asInt() + " was published");
+      assertFalse(
+          count.asInt() > 0 && count.asInt() < 5, "a count of " + count.asInt() + " was published");
     }
     return 1;
   }
@@ -226,8 +344,11 @@ class PublisherTest {
     Publication v1 = publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
     Map<String, byte[]> afterV1 = siteFiles();
     assertEquals(1, v1.version());
-    assertEquals(SiteFile.sha256(afterV1.get("published/testshire/lo-2026/you-said-we-did.json")), v1.contentHash());
-    v1.files().forEach((path, hash) -> assertEquals(SiteFile.sha256(afterV1.get(path)), hash, path));
+    assertEquals(
+        SiteFile.sha256(afterV1.get("published/testshire/lo-2026/you-said-we-did.json")),
+        v1.contentHash());
+    v1.files()
+        .forEach((path, hash) -> assertEquals(SiteFile.sha256(afterV1.get(path)), hash, path));
 
     // The same request delivered again (SQS at-least-once) does not make another version.
     assertEquals(1, publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1").version());
@@ -236,11 +357,14 @@ class PublisherTest {
     assertEquals(2, v2.version());
     Map<String, byte[]> afterV2 = siteFiles();
     for (String path : v1.files().keySet()) {
-      assertArrayEquals(afterV1.get(path), afterV2.get(path), "version 1 is never rewritten: " + path);
+      assertArrayEquals(
+          afterV1.get(path), afterV2.get(path), "version 1 is never rewritten: " + path);
     }
-    String current = new String(afterV2.get("published/testshire/lo-2026/index.html"), StandardCharsets.UTF_8);
+    String current =
+        new String(afterV2.get("published/testshire/lo-2026/index.html"), StandardCharsets.UTF_8);
     assertTrue(current.contains("version 2"));
-    assertTrue(current.contains("versions/1/index.html") && current.contains("versions/2/index.html"));
+    assertTrue(
+        current.contains("versions/1/index.html") && current.contains("versions/2/index.html"));
     assertTrue(current.contains(v1.contentHash()) && current.contains(v2.contentHash()));
     List<Publication> log = new PublicationRepository(dynamo.client(), TABLE).versions(COUNCIL, ID);
     assertEquals(List.of(1, 2), log.stream().map(Publication::version).toList());
@@ -250,56 +374,93 @@ class PublisherTest {
   void theFeedAndOpenDataAreWellFormedAndSafeInSpreadsheets() throws Exception {
     publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
     byte[] atom = site.get("published/testshire/feed.atom").orElseThrow();
-    var doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(new ByteArrayInputStream(atom));
-    assertEquals("feed", doc.getDocumentElement().getLocalName() == null ? doc.getDocumentElement().getNodeName() : doc.getDocumentElement().getLocalName());
-    assertEquals(1, doc.getElementsByTagName("entry").getLength(), "one published 'we did' response");
-    String csv = new String(site.get("published/testshire/lo-2026/you-said-we-did.csv").orElseThrow(), StandardCharsets.UTF_8);
-    assertTrue(csv.startsWith("question_number,question,row,label,count,percent,note,you_said,we_did,status,date"));
+    var doc =
+        DocumentBuilderFactory.newDefaultInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(atom));
+    assertEquals(
+        "feed",
+        doc.getDocumentElement().getLocalName() == null
+            ? doc.getDocumentElement().getNodeName()
+            : doc.getDocumentElement().getLocalName());
+    assertEquals(
+        1, doc.getElementsByTagName("entry").getLength(), "one published 'we did' response");
+    String csv =
+        new String(
+            site.get("published/testshire/lo-2026/you-said-we-did.csv").orElseThrow(),
+            StandardCharsets.UTF_8);
+    assertTrue(
+        csv.startsWith(
+            "question_number,question,row,label,count,percent,note,you_said,we_did,status,date"));
     assertTrue(csv.contains("'=HYPERLINK"), "a formula-looking label is neutralised");
     assertFalse(csv.contains(",=HYPERLINK") || csv.contains("\"=HYPERLINK"));
-    String index = new String(site.get("published/testshire/index.html").orElseThrow(), StandardCharsets.UTF_8);
-    assertTrue(index.contains("lo-2026/index.html") && index.contains("Tell us what would help you use our Local Offer"));
+    String index =
+        new String(
+            site.get("published/testshire/index.html").orElseThrow(), StandardCharsets.UTF_8);
+    assertTrue(
+        index.contains("lo-2026/index.html")
+            && index.contains("Tell us what would help you use our Local Offer"));
   }
 
   @Test
-  void aPublisherFailurePartWayLeavesThePreviousVersionPublishedAndARetryCompletesIt() throws IOException {
+  void aPublisherFailurePartWayLeavesThePreviousVersionPublishedAndARetryCompletesIt()
+      throws IOException {
     publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
     Map<String, byte[]> before = siteFiles();
     AtomicInteger puts = new AtomicInteger();
-    SiteStore failing = new SiteStore() {
-      @Override
-      public void put(SiteFile file) throws IOException {
-        if (puts.incrementAndGet() == 2) {
-          throw new IOException("S3 is unavailable");
-        }
-        site.put(file);
-      }
+    SiteStore failing =
+        new SiteStore() {
+          @Override
+          public void put(SiteFile file) throws IOException {
+            if (puts.incrementAndGet() == 2) {
+              throw new IOException("S3 is unavailable");
+            }
+            site.put(file);
+          }
 
-      @Override
-      public Optional<byte[]> get(String path) throws IOException {
-        return site.get(path);
-      }
-    };
+          @Override
+          public Optional<byte[]> get(String path) throws IOException {
+            return site.get(path);
+          }
+        };
     Publisher flaky = new Publisher(dynamo.client(), TABLE, failing, clock);
-    assertThrows(IOException.class, () -> flaky.publish(COUNCIL, ID, "officer-subject-canary", "req-2"));
+    assertThrows(
+        IOException.class, () -> flaky.publish(COUNCIL, ID, "officer-subject-canary", "req-2"));
     Map<String, byte[]> after = siteFiles();
     for (Map.Entry<String, byte[]> f : before.entrySet()) {
-      assertArrayEquals(f.getValue(), after.get(f.getKey()), "unchanged after the failure: " + f.getKey());
+      assertArrayEquals(
+          f.getValue(), after.get(f.getKey()), "unchanged after the failure: " + f.getKey());
     }
-    assertEquals(1, new PublicationRepository(dynamo.client(), TABLE).versions(COUNCIL, ID).size(), "no version was recorded");
-    assertEquals(2, publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2").version(), "the retry publishes");
+    assertEquals(
+        1,
+        new PublicationRepository(dynamo.client(), TABLE).versions(COUNCIL, ID).size(),
+        "no version was recorded");
+    assertEquals(
+        2,
+        publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2").version(),
+        "the retry publishes");
   }
 
   @Test
-  void anAnswerErasedByItsReceiptCodeLeavesThePublishedSiteOnTheNextPublication() throws IOException {
+  void anAnswerErasedByItsReceiptCodeLeavesThePublishedSiteOnTheNextPublication()
+      throws IOException {
     publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
-    String before = new String(site.get("published/testshire/lo-2026/index.html").orElseThrow(), StandardCharsets.UTF_8);
+    String before =
+        new String(
+            site.get("published/testshire/lo-2026/index.html").orElseThrow(),
+            StandardCharsets.UTF_8);
     assertTrue(before.contains("My son [name] needs a search box."));
     assertTrue(new ResponseRepository(dynamo.client(), TABLE).eraseByReceipt("RC2"));
     publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
-    String after = new String(site.get("published/testshire/lo-2026/index.html").orElseThrow(), StandardCharsets.UTF_8);
-    assertFalse(after.contains("My son [name] needs a search box."), "the erased answer's quote is gone");
-    JsonNode json = Json.mapper().readTree(site.get("published/testshire/lo-2026/you-said-we-did.json").orElseThrow());
+    String after =
+        new String(
+            site.get("published/testshire/lo-2026/index.html").orElseThrow(),
+            StandardCharsets.UTF_8);
+    assertFalse(
+        after.contains("My son [name] needs a search box."), "the erased answer's quote is gone");
+    JsonNode json =
+        Json.mapper()
+            .readTree(site.get("published/testshire/lo-2026/you-said-we-did.json").orElseThrow());
     assertEquals(39, json.get("responses").asInt());
     JsonNode search = null;
     for (JsonNode t : json.get("questions").get(0).get("themes")) {
@@ -310,7 +471,8 @@ class PublisherTest {
 
   @Test
   void anUnknownConsultationIsNotFound() {
-    ProblemException e = assertThrows(ProblemException.class, () -> publisher.publish(COUNCIL, "nope", "o", "r"));
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> publisher.publish(COUNCIL, "nope", "o", "r"));
     assertEquals(404, e.status());
   }
 }

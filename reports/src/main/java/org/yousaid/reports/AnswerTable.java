@@ -10,9 +10,9 @@ import org.yousaid.shared.model.Question;
 import org.yousaid.shared.model.Response;
 
 /**
- * The raw answers as a table: id, submitted at, channel, one column per question (choice labels joined
- * with "; "), the profile fields the consultation asks, consent to quote. Cells are plain text, not yet
- * neutralised: each exporter does that.
+ * The raw answers as a table: id, submitted at, channel, one column per question (choice labels
+ * joined with "; "), the profile fields the consultation asks, consent to quote. Cells are plain
+ * text, not yet neutralised: each exporter does that.
  */
 public record AnswerTable(List<String> header, List<List<String>> rows) {
 
@@ -37,14 +37,22 @@ public record AnswerTable(List<String> header, List<List<String>> rows) {
       row.add(r.submittedAt() == null ? "" : r.submittedAt().toString());
       row.add(r.channel() == null ? "" : r.channel().label());
       for (Question q : c.questions()) {
-        row.add(r.answer(q.id()).map(a -> q.type().isChoice()
-            ? a.choices().stream().map(v -> q.option(v).map(o -> o.label()).orElse(v)).collect(Collectors.joining("; "))
-            : a.text() == null ? "" : a.text()).orElse(""));
+        row.add(
+            r.answer(q.id())
+                .map(
+                    a ->
+                        q.type().isChoice()
+                            ? a.choices().stream()
+                                .map(v -> q.option(v).map(o -> o.label()).orElse(v))
+                                .collect(Collectors.joining("; "))
+                            : a.text() == null ? "" : a.text())
+                .orElse(""));
       }
       var p = r.profile();
       if (c.asks(ProfileField.ROLE)) row.add(p.role() == null ? "" : p.role().label());
       if (c.asks(ProfileField.AGE_BAND)) row.add(p.ageBand() == null ? "" : p.ageBand().label());
-      if (c.asks(ProfileField.AREA_OF_NEED)) row.add(p.areasOfNeed().stream().map(AreaOfNeed::label).collect(Collectors.joining("; ")));
+      if (c.asks(ProfileField.AREA_OF_NEED))
+        row.add(p.areasOfNeed().stream().map(AreaOfNeed::label).collect(Collectors.joining("; ")));
       if (c.asks(ProfileField.DISTRICT)) row.add(p.district() == null ? "" : p.district());
       if (c.asks(ProfileField.EHC_STAGE)) row.add(p.ehcStage() == null ? "" : p.ehcStage().label());
       row.add(r.consentToQuote() ? "Yes" : "No");

@@ -26,7 +26,9 @@ final class BreakdownTable {
       for (int i = 0; i < options; i++) {
         OptionCount o = g.options().get(i);
         String pct = ReportFormat.percent(o);
-        row[i + 2] = ReportFormat.count(o.count(), suppression) + (pct.isEmpty() || g.answered() <= 0 ? "" : " (" + pct + ")");
+        row[i + 2] =
+            ReportFormat.count(o.count(), suppression)
+                + (pct.isEmpty() || g.answered() <= 0 ? "" : " (" + pct + ")");
       }
       rows.add(row);
     }
@@ -35,7 +37,9 @@ final class BreakdownTable {
 
   /** "District" becomes "district", "EHC stage" stays as it is. */
   static String lowerFirst(String s) {
-    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+    if (s.length() > 1
+        && Character.isUpperCase(s.charAt(0))
+        && !Character.isUpperCase(s.charAt(1))) {
       return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
     return s;

@@ -9,13 +9,13 @@ import org.yousaid.shared.report.OptionCount;
  * Secondary suppression for published breakdowns. Primary suppression hides counts of 1 to 4, but a
  * hidden cell can still be worked out by subtraction: a group's total minus its other options, or a
  * question's total for an option minus the other groups. Whenever a row or column of the table has
- * exactly one hidden cell, the smallest other shown cell in it is hidden too (as
- * {@link ReportFormat#WITHHELD}), repeated until no line has a lone hidden cell.
+ * exactly one hidden cell, the smallest other shown cell in it is hidden too (as {@link
+ * ReportFormat#WITHHELD}), repeated until no line has a lone hidden cell.
  *
- * <p>Rows: each group's total and its option counts. Columns: one option's
- * counts across groups, with the question's count for that option as margin; and the group totals,
- * with the number who answered as margin. Groups can overlap (several areas of need) and multi-choice
- * options need not add up; treating them as if they did hides a little more than needed, never less.
+ * <p>Rows: each group's total and its option counts. Columns: one option's counts across groups,
+ * with the question's count for that option as margin; and the group totals, with the number who
+ * answered as margin. Groups can overlap (several areas of need) and multi-choice options need not
+ * add up; treating them as if they did hides a little more than needed, never less.
  */
 final class ComplementarySuppression {
 
@@ -55,7 +55,10 @@ final class ComplementarySuppression {
       for (int o = 0; o < options; o++) {
         OptionCount before = group.options().get(o);
         int count = cells[g][o + 1];
-        counts.add(count == before.count() ? before : new OptionCount(before.value(), before.label(), count, -1));
+        counts.add(
+            count == before.count()
+                ? before
+                : new OptionCount(before.value(), before.label(), count, -1));
       }
       groups.add(new Breakdown.Group(group.label(), cells[g][0], counts));
     }
@@ -63,8 +66,9 @@ final class ComplementarySuppression {
   }
 
   /**
-   * Along a row (fixed group) or a column (fixed column), hides one more cell if exactly one is hidden:
-   * the smallest non-zero shown cell, since hiding a zero leaves the lone cell almost as exposed.
+   * Along a row (fixed group) or a column (fixed column), hides one more cell if exactly one is
+   * hidden: the smallest non-zero shown cell, since hiding a zero leaves the lone cell almost as
+   * exposed.
    */
   private static boolean protectLine(int[][] cells, int fixed, int from, int to, boolean row) {
     int hiddenCount = 0;
@@ -73,7 +77,8 @@ final class ComplementarySuppression {
       int value = row ? cells[fixed][i] : cells[i][fixed];
       if (hidden(value)) {
         hiddenCount++;
-      } else if ((!row || i > 0) && (chosen < 0 || better(value, row ? cells[fixed][chosen] : cells[chosen][fixed]))) {
+      } else if ((!row || i > 0)
+          && (chosen < 0 || better(value, row ? cells[fixed][chosen] : cells[chosen][fixed]))) {
         chosen = i;
       }
     }

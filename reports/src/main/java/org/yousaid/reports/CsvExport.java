@@ -23,7 +23,16 @@ import org.yousaid.shared.report.ThemeSummary;
 public final class CsvExport {
 
   public static final List<String> SUMMARY_HEADER =
-      List.of("Question", "Answers", "Group", "Theme or option", "Count", "Share", "Exemplar answer", "Other answers supporting", "Recommendation");
+      List.of(
+          "Question",
+          "Answers",
+          "Group",
+          "Theme or option",
+          "Count",
+          "Share",
+          "Exemplar answer",
+          "Other answers supporting",
+          "Recommendation");
 
   private final Suppression suppression;
 
@@ -73,14 +82,32 @@ public final class CsvExport {
         String rec = q.recommendation() == null ? "" : q.recommendation();
         if (q.type().isChoice()) {
           for (OptionCount o : q.options()) {
-            rows.add(List.of(question, answered, "All who answered", o.label(), ReportFormat.count(o.count(), suppression),
-                ReportFormat.percent(o), "", "", rec));
+            rows.add(
+                List.of(
+                    question,
+                    answered,
+                    "All who answered",
+                    o.label(),
+                    ReportFormat.count(o.count(), suppression),
+                    ReportFormat.percent(o),
+                    "",
+                    "",
+                    rec));
           }
           for (Breakdown b : q.breakdowns()) {
             for (Breakdown.Group g : b.groups()) {
               for (OptionCount o : g.options()) {
-                rows.add(List.of(question, ReportFormat.count(g.answered(), suppression), b.dimension() + ": " + g.label(),
-                    o.label(), ReportFormat.count(o.count(), suppression), ReportFormat.percent(o), "", "", ""));
+                rows.add(
+                    List.of(
+                        question,
+                        ReportFormat.count(g.answered(), suppression),
+                        b.dimension() + ": " + g.label(),
+                        o.label(),
+                        ReportFormat.count(o.count(), suppression),
+                        ReportFormat.percent(o),
+                        "",
+                        "",
+                        ""));
               }
             }
           }
@@ -88,8 +115,17 @@ public final class CsvExport {
           rows.add(List.of(question, answered, "", "", "", "", "", "", rec));
         } else {
           for (ThemeSummary t : q.themes()) {
-            rows.add(List.of(question, answered, "All who answered", t.label(), Integer.toString(t.count()), ReportFormat.percent(t.share()),
-                t.exemplarText() == null ? "" : t.exemplarText(), Integer.toString(t.othersSupport()), rec));
+            rows.add(
+                List.of(
+                    question,
+                    answered,
+                    "All who answered",
+                    t.label(),
+                    Integer.toString(t.count()),
+                    ReportFormat.percent(t.share()),
+                    t.exemplarText() == null ? "" : t.exemplarText(),
+                    Integer.toString(t.othersSupport()),
+                    rec));
           }
         }
       }

@@ -16,9 +16,10 @@ import org.yousaid.shared.report.ThemeSummary;
 
 /**
  * A Word committee report in the councils' format: title, council, date, number of responses; per
- * question "Question N: text" and "N answers"; closed questions as a table of options with counts and
- * percentages; free text as "Exemplar answers:", each theme with its exemplar and "N other answers
- * support this answer"; then "Recommendation:". Text is written as runs, so markup in answers stays text.
+ * question "Question N: text" and "N answers"; closed questions as a table of options with counts
+ * and percentages; free text as "Exemplar answers:", each theme with its exemplar and "N other
+ * answers support this answer"; then "Recommendation:". Text is written as runs, so markup in
+ * answers stays text.
  */
 public final class DocxExport {
 
@@ -33,7 +34,9 @@ public final class DocxExport {
     this(suppression, false);
   }
 
-  /** @param breakdowns also print, for each closed question, a table per respondent profile field */
+  /**
+   * @param breakdowns also print, for each closed question, a table per respondent profile field
+   */
   public DocxExport(Suppression suppression, boolean breakdowns) {
     this.suppression = suppression;
     this.breakdowns = breakdowns;
@@ -55,12 +58,18 @@ public final class DocxExport {
         } else if (!q.themes().isEmpty()) {
           para(doc, "Exemplar answers:", 11, true, false);
           for (ThemeSummary t : q.themes()) {
-            para(doc, t.label() + " (" + t.count() + ", " + ReportFormat.percent(t.share()) + ")", 11, true, false);
+            para(
+                doc,
+                t.label() + " (" + t.count() + ", " + ReportFormat.percent(t.share()) + ")",
+                11,
+                true,
+                false);
             if (t.exemplarText() != null && !t.exemplarText().isBlank()) {
               XWPFParagraph p = para(doc, "\u201C" + t.exemplarText() + "\u201D", 11, false, true);
               p.setIndentationLeft(360);
             }
-            para(doc, ReportFormat.othersSupport(t.othersSupport()), 11, false, false).setIndentationLeft(360);
+            para(doc, ReportFormat.othersSupport(t.othersSupport()), 11, false, false)
+                .setIndentationLeft(360);
           }
         } else if (q.answered() > 0) {
           para(doc, "Not yet analysed.", 11, false, true);
@@ -115,7 +124,8 @@ public final class DocxExport {
     run.setText(ReportFormat.xmlSafe(text));
   }
 
-  private static XWPFParagraph para(XWPFDocument doc, String text, int size, boolean bold, boolean italic) {
+  private static XWPFParagraph para(
+      XWPFDocument doc, String text, int size, boolean bold, boolean italic) {
     XWPFParagraph p = doc.createParagraph();
     p.setSpacingAfter(120);
     XWPFRun run = p.createRun();
@@ -132,5 +142,4 @@ public final class DocxExport {
     }
     return p;
   }
-
 }

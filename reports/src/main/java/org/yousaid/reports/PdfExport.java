@@ -24,10 +24,11 @@ import org.yousaid.shared.report.ThemeSummary;
 /**
  * A PDF committee report, the same content as {@link DocxExport}.
  *
- * <p>Apache PDFBox 3 draws it directly: one well-kept Apache library (the same project as POI), no HTML or
- * CSS engine to keep patched, and the tests use it to read the PDF back and render a page. Text is set in
- * Liberation Sans, embedded as a subset, so accents and Polish names print; characters the font has no glyph
- * for (e.g. emoji) are replaced with "?" rather than failing the export.
+ * <p>Apache PDFBox 3 draws it directly: one well-kept Apache library (the same project as POI), no
+ * HTML or CSS engine to keep patched, and the tests use it to read the PDF back and render a page.
+ * Text is set in Liberation Sans, embedded as a subset, so accents and Polish names print;
+ * characters the font has no glyph for (e.g. emoji) are replaced with "?" rather than failing the
+ * export.
  */
 public final class PdfExport {
 
@@ -47,7 +48,9 @@ public final class PdfExport {
     this(suppression, false);
   }
 
-  /** @param breakdowns also print, for each closed question, a table per respondent profile field */
+  /**
+   * @param breakdowns also print, for each closed question, a table per respondent profile field
+   */
   public PdfExport(Suppression suppression, boolean breakdowns) {
     this.suppression = suppression;
     this.breakdowns = breakdowns;
@@ -63,7 +66,12 @@ public final class PdfExport {
         w.text(report.title(), w.bold, 20, Color.BLACK, 0);
         w.gap(4);
         w.text(report.councilName(), w.regular, 14, Color.DARK_GRAY, 0);
-        w.text("Report date: " + ReportFormat.date(report.generatedAt()), w.regular, BODY, Color.BLACK, 0);
+        w.text(
+            "Report date: " + ReportFormat.date(report.generatedAt()),
+            w.regular,
+            BODY,
+            Color.BLACK,
+            0);
         w.text("Number of responses: " + report.responses(), w.regular, BODY, Color.BLACK, 0);
         w.rule(BLUE, 2);
         int n = 0;
@@ -81,11 +89,21 @@ public final class PdfExport {
             for (ThemeSummary t : q.themes()) {
               w.gap(4);
               w.keep(40);
-              w.text(t.label() + " (" + t.count() + ", " + ReportFormat.percent(t.share()) + ")", w.bold, BODY, BLUE, 12);
+              w.text(
+                  t.label() + " (" + t.count() + ", " + ReportFormat.percent(t.share()) + ")",
+                  w.bold,
+                  BODY,
+                  BLUE,
+                  12);
               if (t.exemplarText() != null && !t.exemplarText().isBlank()) {
                 w.text("\u201C" + t.exemplarText() + "\u201D", w.italic, BODY, Color.BLACK, 24);
               }
-              w.text(ReportFormat.othersSupport(t.othersSupport()), w.regular, BODY, Color.DARK_GRAY, 24);
+              w.text(
+                  ReportFormat.othersSupport(t.othersSupport()),
+                  w.regular,
+                  BODY,
+                  Color.DARK_GRAY,
+                  24);
             }
           } else if (q.answered() > 0) {
             w.text("Not yet analysed.", w.italic, BODY, Color.DARK_GRAY, 0);
@@ -108,7 +126,14 @@ public final class PdfExport {
     float[] cols = {width * 0.62f, width * 0.19f, width * 0.19f};
     w.row(new String[] {"Option", "Count", "Percentage"}, cols, w.bold, true, BODY);
     for (OptionCount o : q.options()) {
-      w.row(new String[] {o.label(), ReportFormat.count(o.count(), suppression), ReportFormat.percent(o)}, cols, w.regular, false, BODY);
+      w.row(
+          new String[] {
+            o.label(), ReportFormat.count(o.count(), suppression), ReportFormat.percent(o)
+          },
+          cols,
+          w.regular,
+          false,
+          BODY);
     }
     if (!breakdowns) {
       return;
@@ -193,7 +218,10 @@ public final class PdfExport {
       y -= points;
     }
 
-    /** Starts a new page unless {@code points} of space are left (keeps a heading with what follows). */
+    /**
+     * Starts a new page unless {@code points} of space are left (keeps a heading with what
+     * follows).
+     */
     void keep(float points) throws IOException {
       if (y - points < MARGIN) {
         newPage();
@@ -226,7 +254,8 @@ public final class PdfExport {
       }
     }
 
-    void row(String[] cells, float[] cols, PDFont font, boolean header, float size) throws IOException {
+    void row(String[] cells, float[] cols, PDFont font, boolean header, float size)
+        throws IOException {
       float leading = size * 1.35f;
       List<List<String>> wrapped = new ArrayList<>();
       int lines = 1;
@@ -267,24 +296,32 @@ public final class PdfExport {
       cs.stroke();
     }
 
-    /** Replaces what the font cannot draw: control characters with spaces, missing glyphs with "?". */
+    /**
+     * Replaces what the font cannot draw: control characters with spaces, missing glyphs with "?".
+     */
     String printable(PDFont font, String text) {
       if (text == null) {
         return "";
       }
       Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
       StringBuilder sb = new StringBuilder(text.length());
-      text.codePoints().forEach(cp -> {
-        if (cp == '\n' || cp == '\r' || cp == '\t') {
-          sb.append(cp == '\n' ? '\n' : ' ');
-        } else if (Character.isISOControl(cp) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
-          // drop: zero-width joiners, variation selectors and skin tones belong to a replaced emoji
-        } else if (known.computeIfAbsent(cp, c -> canEncode(font, c))) {
-          sb.appendCodePoint(cp);
-        } else {
-          sb.append('?');
-        }
-      });
+      text.codePoints()
+          .forEach(
+              cp -> {
+                if (cp == '\n' || cp == '\r' || cp == '\t') {
+                  sb.append(cp == '\n' ? '\n' : ' ');
+                } else if (Character.isISOControl(cp)
+                    || cp == 0x200D
+                    || (cp >= 0xFE00 && cp <= 0xFE0F)
+                    || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+                  // drop: zero-width joiners, variation selectors and skin tones belong to a
+                  // replaced emoji
+                } else if (known.computeIfAbsent(cp, c -> canEncode(font, c))) {
+                  sb.appendCodePoint(cp);
+                } else {
+                  sb.append('?');
+                }
+              });
       return sb.toString();
     }
 
@@ -335,5 +372,4 @@ public final class PdfExport {
       return font.getStringWidth(s) / 1000 * size;
     }
   }
-
 }

@@ -10,7 +10,11 @@ import org.yousaid.shared.report.ThemeSummary;
  *
  * @param recommendation the council's recommendation or response for the question, or null
  */
-public record QuestionThemes(String questionId, List<ThemeSummary> themes, SentimentCounts sentiment, String recommendation) {
+public record QuestionThemes(
+    String questionId,
+    List<ThemeSummary> themes,
+    SentimentCounts sentiment,
+    String recommendation) {
   public QuestionThemes {
     Objects.requireNonNull(questionId, "questionId");
     themes = themes == null ? List.of() : List.copyOf(themes);

@@ -25,13 +25,13 @@ import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
 
 /**
- * Builds a {@link ConsultationReport} from a consultation and its responses. Closed questions get counts,
- * shares of those who answered and breakdowns by the profile fields the consultation asks; free-text
- * questions take their themes from {@link QuestionThemes} supplied by the caller.
+ * Builds a {@link ConsultationReport} from a consultation and its responses. Closed questions get
+ * counts, shares of those who answered and breakdowns by the profile fields the consultation asks;
+ * free-text questions take their themes from {@link QuestionThemes} supplied by the caller.
  *
- * <p>In a breakdown group a count hidden by {@link Suppression} is reported as {@code -1}; exporters show it
- * as "fewer than N" (see {@link ReportFormat#count}). Its share is also {@code -1} so the number cannot be
- * worked back out. Whole-question totals are not suppressed.
+ * <p>In a breakdown group a count hidden by {@link Suppression} is reported as {@code -1};
+ * exporters show it as "fewer than N" (see {@link ReportFormat#count}). Its share is also {@code
+ * -1} so the number cannot be worked back out. Whole-question totals are not suppressed.
  */
 public final class ReportBuilder {
 
@@ -49,68 +49,145 @@ public final class ReportBuilder {
     return build(consultation, responses, List.of(), Suppression.NONE);
   }
 
-  public ConsultationReport build(Consultation consultation, List<Response> responses, List<QuestionThemes> themes,
+  public ConsultationReport build(
+      Consultation consultation,
+      List<Response> responses,
+      List<QuestionThemes> themes,
       Suppression suppression) {
-    Map<String, QuestionThemes> byQuestion = themes.stream()
-        .collect(Collectors.toMap(QuestionThemes::questionId, Function.identity(), (a, b) -> b));
+    Map<String, QuestionThemes> byQuestion =
+        themes.stream()
+            .collect(
+                Collectors.toMap(QuestionThemes::questionId, Function.identity(), (a, b) -> b));
     List<QuestionReport> questions = new ArrayList<>();
     for (Question q : consultation.questions()) {
-      questions.add(q.type().isChoice()
-          ? closed(consultation, q, responses, suppression, byQuestion.get(q.id()))
-          : freeText(q, responses, byQuestion.get(q.id())));
+      questions.add(
+          q.type().isChoice()
+              ? closed(consultation, q, responses, suppression, byQuestion.get(q.id()))
+              : freeText(q, responses, byQuestion.get(q.id())));
     }
-    return new ConsultationReport(consultation.council(), consultation.councilName(), consultation.id(),
-        consultation.title(), Instant.now(clock), responses.size(), questions);
+    return new ConsultationReport(
+        consultation.council(),
+        consultation.councilName(),
+        consultation.id(),
+        consultation.title(),
+        Instant.now(clock),
+        responses.size(),
+        questions);
   }
 
-  private static QuestionReport freeText(Question q, List<Response> responses, QuestionThemes themes) {
-    int answered = (int) responses.stream()
-        .filter(r -> r.answer(q.id()).map(a -> a.text() != null && !a.text().isBlank()).orElse(false))
-        .count();
-    return new QuestionReport(q.id(), q.text(), q.type(), answered,
-        themes == null ? List.of() : themes.themes(), List.of(), List.of(),
-        themes == null ? null : themes.sentiment(), themes == null ? null : themes.recommendation());
+  private static QuestionReport freeText(
+      Question q, List<Response> responses, QuestionThemes themes) {
+    int answered =
+        (int)
+            responses.stream()
+                .filter(
+                    r ->
+                        r.answer(q.id())
+                            .map(a -> a.text() != null && !a.text().isBlank())
+                            .orElse(false))
+                .count();
+    return new QuestionReport(
+        q.id(),
+        q.text(),
+        q.type(),
+        answered,
+        themes == null ? List.of() : themes.themes(),
+        List.of(),
+        List.of(),
+        themes == null ? null : themes.sentiment(),
+        themes == null ? null : themes.recommendation());
   }
 
   private static List<String> choices(Response r, String questionId) {
     return r.answer(questionId).map(a -> a.choices()).orElse(List.of());
   }
 
-  private static QuestionReport closed(Consultation c, Question q, List<Response> responses, Suppression suppression,
+  private static QuestionReport closed(
+      Consultation c,
+      Question q,
+      List<Response> responses,
+      Suppression suppression,
       QuestionThemes extra) {
-    List<Response> answering = responses.stream().filter(r -> !choices(r, q.id()).isEmpty()).toList();
+    List<Response> answering =
+        responses.stream().filter(r -> !choices(r, q.id()).isEmpty()).toList();
     List<OptionCount> options = counts(q, answering, Suppression.NONE);
     List<Breakdown> breakdowns = new ArrayList<>();
     if (c.asks(ProfileField.ROLE)) {
-      breakdowns.add(breakdown("Role", q, answering, Role.values(), p -> p.role() == null ? List.of() : List.of(p.role().label()), suppression));
+      breakdowns.add(
+          breakdown(
+              "Role",
+              q,
+              answering,
+              Role.values(),
+              p -> p.role() == null ? List.of() : List.of(p.role().label()),
+              suppression));
     }
     if (c.asks(ProfileField.AGE_BAND)) {
-      breakdowns.add(breakdown("Child's age", q, answering, AgeBand.values(),
-          p -> p.ageBand() == null ? List.of() : List.of(p.ageBand().label()), suppression));
+      breakdowns.add(
+          breakdown(
+              "Child's age",
+              q,
+              answering,
+              AgeBand.values(),
+              p -> p.ageBand() == null ? List.of() : List.of(p.ageBand().label()),
+              suppression));
     }
     if (c.asks(ProfileField.AREA_OF_NEED)) {
-      breakdowns.add(breakdown("Area of need", q, answering, AreaOfNeed.values(),
-          p -> p.areasOfNeed().stream().map(AreaOfNeed::label).toList(), suppression));
+      breakdowns.add(
+          breakdown(
+              "Area of need",
+              q,
+              answering,
+              AreaOfNeed.values(),
+              p -> p.areasOfNeed().stream().map(AreaOfNeed::label).toList(),
+              suppression));
     }
     if (c.asks(ProfileField.EHC_STAGE)) {
-      breakdowns.add(breakdown("EHC stage", q, answering, EhcStage.values(),
-          p -> p.ehcStage() == null ? List.of() : List.of(p.ehcStage().label()), suppression));
+      breakdowns.add(
+          breakdown(
+              "EHC stage",
+              q,
+              answering,
+              EhcStage.values(),
+              p -> p.ehcStage() == null ? List.of() : List.of(p.ehcStage().label()),
+              suppression));
     }
     if (c.asks(ProfileField.DISTRICT)) {
       List<String> districts = new ArrayList<>(c.districts());
-      answering.stream().map(r -> r.profile().district()).filter(d -> d != null && !d.isBlank() && !districts.contains(d))
-          .sorted().forEach(districts::add);
-      breakdowns.add(breakdownByLabels("District", q, answering, districts,
-          p -> p.district() == null || p.district().isBlank() ? List.of() : List.of(p.district()), suppression));
+      answering.stream()
+          .map(r -> r.profile().district())
+          .filter(d -> d != null && !d.isBlank() && !districts.contains(d))
+          .sorted()
+          .forEach(districts::add);
+      breakdowns.add(
+          breakdownByLabels(
+              "District",
+              q,
+              answering,
+              districts,
+              p ->
+                  p.district() == null || p.district().isBlank()
+                      ? List.of()
+                      : List.of(p.district()),
+              suppression));
     }
     if (suppression.below() > 0) {
       breakdowns.replaceAll(ComplementarySuppression::protect);
     }
-    return new QuestionReport(q.id(), q.text(), q.type(), answering.size(), List.of(), options, breakdowns, null,
+    return new QuestionReport(
+        q.id(),
+        q.text(),
+        q.type(),
+        answering.size(),
+        List.of(),
+        options,
+        breakdowns,
+        null,
         extra == null ? null : extra.recommendation());
   }
 
-  private static List<OptionCount> counts(Question q, List<Response> answering, Suppression suppression) {
+  private static List<OptionCount> counts(
+      Question q, List<Response> answering, Suppression suppression) {
     int answered = answering.size();
     List<OptionCount> out = new ArrayList<>();
     for (ChoiceOption o : q.effectiveOptions()) {
@@ -118,14 +195,20 @@ public final class ReportBuilder {
       if (suppression.hides(n)) {
         out.add(new OptionCount(o.value(), o.label(), -1, -1));
       } else {
-        out.add(new OptionCount(o.value(), o.label(), n, answered == 0 ? 0 : (double) n / answered));
+        out.add(
+            new OptionCount(o.value(), o.label(), n, answered == 0 ? 0 : (double) n / answered));
       }
     }
     return out;
   }
 
-  private static <E extends Enum<E> & org.yousaid.shared.model.Coded> Breakdown breakdown(String dimension, Question q,
-      List<Response> answering, E[] values, Function<RespondentProfile, List<String>> groupsOf, Suppression suppression) {
+  private static <E extends Enum<E> & org.yousaid.shared.model.Coded> Breakdown breakdown(
+      String dimension,
+      Question q,
+      List<Response> answering,
+      E[] values,
+      Function<RespondentProfile, List<String>> groupsOf,
+      Suppression suppression) {
     List<String> labels = new ArrayList<>();
     for (E e : values) {
       labels.add(e.label());
@@ -133,8 +216,13 @@ public final class ReportBuilder {
     return breakdownByLabels(dimension, q, answering, labels, groupsOf, suppression);
   }
 
-  private static Breakdown breakdownByLabels(String dimension, Question q, List<Response> answering, List<String> labels,
-      Function<RespondentProfile, List<String>> groupsOf, Suppression suppression) {
+  private static Breakdown breakdownByLabels(
+      String dimension,
+      Question q,
+      List<Response> answering,
+      List<String> labels,
+      Function<RespondentProfile, List<String>> groupsOf,
+      Suppression suppression) {
     Map<String, List<Response>> groups = new LinkedHashMap<>();
     labels.forEach(l -> groups.put(l, new ArrayList<>()));
     List<Response> notSaid = new ArrayList<>();
@@ -148,8 +236,13 @@ public final class ReportBuilder {
     }
     groups.put("Not said", notSaid);
     List<Breakdown.Group> out = new ArrayList<>();
-    groups.forEach((label, rs) -> out.add(new Breakdown.Group(label,
-        suppression.hides(rs.size()) ? -1 : rs.size(), counts(q, rs, suppression))));
+    groups.forEach(
+        (label, rs) ->
+            out.add(
+                new Breakdown.Group(
+                    label,
+                    suppression.hides(rs.size()) ? -1 : rs.size(),
+                    counts(q, rs, suppression))));
     return new Breakdown(dimension, out);
   }
 }

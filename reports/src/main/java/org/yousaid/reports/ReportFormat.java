@@ -1,8 +1,8 @@
 package org.yousaid.reports;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.Instant;
 import java.util.Locale;
 import org.yousaid.shared.report.OptionCount;
 
@@ -11,16 +11,21 @@ public final class ReportFormat {
 
   /** Hidden counts (see {@link ReportBuilder}) are -1 in the model. */
   public static final int SUPPRESSED = -1;
+
   /** Counts hidden only so that a suppressed count cannot be worked out by subtraction. */
   public static final int WITHHELD = -2;
+
   public static final String WITHHELD_LABEL = "not shown";
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-      .withZone(ZoneId.of("Europe/London"));
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
   private ReportFormat() {}
 
-  /** "12", "fewer than 5" when suppressed, or "not shown" when withheld to protect a suppressed count. */
+  /**
+   * "12", "fewer than 5" when suppressed, or "not shown" when withheld to protect a suppressed
+   * count.
+   */
   public static String count(int count, Suppression suppression) {
     if (count == WITHHELD) {
       return WITHHELD_LABEL;
@@ -49,13 +54,15 @@ public final class ReportFormat {
   }
 
   public static String othersSupport(int n) {
-    return n == 1 ? "1 other answer supports this answer" : n + " other answers support this answer";
+    return n == 1
+        ? "1 other answer supports this answer"
+        : n + " other answers support this answer";
   }
 
   /**
-   * OWASP CSV injection defence: a cell whose first non-whitespace character is {@code = + - @}, or which
-   * starts with a tab or carriage return, gets a leading apostrophe so spreadsheets treat it as text.
-   * Applied to every text cell of the CSV and XLSX exports.
+   * OWASP CSV injection defence: a cell whose first non-whitespace character is {@code = + - @}, or
+   * which starts with a tab or carriage return, gets a leading apostrophe so spreadsheets treat it
+   * as text. Applied to every text cell of the CSV and XLSX exports.
    */
   public static String safeCell(String value) {
     if (value == null || value.isEmpty()) {
@@ -68,15 +75,26 @@ public final class ReportFormat {
     String trimmed = value.stripLeading();
     if (!trimmed.isEmpty()) {
       char c = trimmed.charAt(0);
-      if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
-          || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20') {
+      if (c == '='
+          || c == '+'
+          || c == '-'
+          || c == '@'
+          || c == '\t'
+          || c == '\r'
+          || c == '\uFF1D'
+          || c == '\uFF0B'
+          || c == '\uFF0D'
+          || c == '\uFF20') {
         return "'" + value;
       }
     }
     return value;
   }
 
-  /** Removes characters XML 1.0 cannot hold (most C0 controls, lone surrogates), which would corrupt DOCX/XLSX. */
+  /**
+   * Removes characters XML 1.0 cannot hold (most C0 controls, lone surrogates), which would corrupt
+   * DOCX/XLSX.
+   */
   public static String xmlSafe(String value) {
     if (value == null) {
       return "";
@@ -84,9 +102,13 @@ public final class ReportFormat {
     StringBuilder sb = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char ch = value.charAt(i);
-      if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+      if (Character.isHighSurrogate(ch)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
         sb.append(ch).append(value.charAt(++i));
-      } else if (Character.isSurrogate(ch) || ch == '\uFFFE' || ch == '\uFFFF'
+      } else if (Character.isSurrogate(ch)
+          || ch == '\uFFFE'
+          || ch == '\uFFFF'
           || (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')) {
         continue;
       } else {

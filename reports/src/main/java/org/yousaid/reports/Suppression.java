@@ -18,7 +18,9 @@ public record Suppression(int below) {
     return new Suppression(threshold);
   }
 
-  /** Whether this count must not be shown (0 is shown: "nobody" discloses nothing about a person). */
+  /**
+   * Whether this count must not be shown (0 is shown: "nobody" discloses nothing about a person).
+   */
   public boolean hides(int count) {
     return count > 0 && count < below;
   }

@@ -13,8 +13,9 @@ import org.yousaid.shared.report.ConsultationReport;
 
 /**
  * An Excel workbook with a "Summary" sheet (as {@link CsvExport#writeSummary}) and, when given, an
- * "Answers" sheet (one row per response). Every cell is a string cell, never a formula, and its text
- * neutralised with {@link ReportFormat#safeCell} so copying it into another sheet or saving as CSV stays safe.
+ * "Answers" sheet (one row per response). Every cell is a string cell, never a formula, and its
+ * text neutralised with {@link ReportFormat#safeCell} so copying it into another sheet or saving as
+ * CSV stays safe.
  */
 public final class XlsxExport {
 
@@ -31,7 +32,8 @@ public final class XlsxExport {
     this.suppression = suppression;
   }
 
-  public void write(ConsultationReport report, AnswerTable answers, OutputStream out) throws IOException {
+  public void write(ConsultationReport report, AnswerTable answers, OutputStream out)
+      throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle bold = wb.createCellStyle();
       Font font = wb.createFont();
@@ -40,7 +42,12 @@ public final class XlsxExport {
       CellStyle wrap = wb.createCellStyle();
       wrap.setWrapText(true);
       List<List<String>> summary = CsvExport.SummaryRows.rows(report, suppression);
-      sheet(wb.createSheet("Summary"), summary.get(0), summary.subList(1, summary.size()), bold, wrap);
+      sheet(
+          wb.createSheet("Summary"),
+          summary.get(0),
+          summary.subList(1, summary.size()),
+          bold,
+          wrap);
       if (answers != null) {
         sheet(wb.createSheet("Answers"), answers.header(), answers.rows(), bold, wrap);
       }
@@ -48,7 +55,8 @@ public final class XlsxExport {
     }
   }
 
-  private static void sheet(Sheet sheet, List<String> header, List<List<String>> rows, CellStyle bold, CellStyle wrap) {
+  private static void sheet(
+      Sheet sheet, List<String> header, List<List<String>> rows, CellStyle bold, CellStyle wrap) {
     int[] widths = new int[header.size()];
     write(sheet.createRow(0), header, bold, widths);
     int r = 1;

@@ -15,7 +15,9 @@ class ComplementarySuppressionTest {
 
   private static final Suppression FIVE = Suppression.below(5);
 
-  /** A breakdown as ReportBuilder makes it in published mode: primary suppression already applied. */
+  /**
+   * A breakdown as ReportBuilder makes it in published mode: primary suppression already applied.
+   */
   private static Breakdown primary(int[][] exact) {
     List<Breakdown.Group> groups = new ArrayList<>();
     for (int g = 0; g < exact.length; g++) {
@@ -24,7 +26,10 @@ class ComplementarySuppressionTest {
       for (int o = 0; o < exact[g].length; o++) {
         total += exact[g][o];
         int n = exact[g][o];
-        options.add(FIVE.hides(n) ? new OptionCount("o" + o, "Option " + o, -1, -1) : new OptionCount("o" + o, "Option " + o, n, 0));
+        options.add(
+            FIVE.hides(n)
+                ? new OptionCount("o" + o, "Option " + o, -1, -1)
+                : new OptionCount("o" + o, "Option " + o, n, 0));
       }
       groups.add(new Breakdown.Group("Group " + g, FIVE.hides(total) ? -1 : total, options));
     }
@@ -33,14 +38,17 @@ class ComplementarySuppressionTest {
 
   @Test
   void aLoneSmallCellInARowGetsACompanion() {
-    // Group 0: 12 answered, 9 / 3 -> the 3 is hidden; 12 - 9 would give it away, so the 9 is withheld.
-    Breakdown b = ComplementarySuppression.protect(primary(new int[][] {{9, 3}, {20, 30}, {25, 25}}));
+    // Group 0: 12 answered, 9 / 3 -> the 3 is hidden; 12 - 9 would give it away, so the 9 is
+    // withheld.
+    Breakdown b =
+        ComplementarySuppression.protect(primary(new int[][] {{9, 3}, {20, 30}, {25, 25}}));
     Breakdown.Group first = b.groups().get(0);
     assertEquals(12, first.answered());
     assertEquals(ReportFormat.WITHHELD, first.options().get(0).count());
     assertEquals(ReportFormat.SUPPRESSED, first.options().get(1).count());
     assertEquals("not shown", ReportFormat.count(first.options().get(0).count(), FIVE));
-    // Column "Option 1": 3 hidden alone among groups -> the smallest other (25) is withheld as well.
+    // Column "Option 1": 3 hidden alone among groups -> the smallest other (25) is withheld as
+    // well.
     long hiddenInColumn = b.groups().stream().filter(g -> g.options().get(1).count() < 0).count();
     assertTrue(hiddenInColumn >= 2);
   }
@@ -52,9 +60,10 @@ class ComplementarySuppressionTest {
   }
 
   /**
-   * The attack it defends against: repeatedly use any row (with its shown total) or column (with the
-   * question's shown total) that has a single unknown cell to work that cell out. Over many random tables,
-   * no suppressed count can be recovered this way, and no line is left with exactly one hidden cell.
+   * The attack it defends against: repeatedly use any row (with its shown total) or column (with
+   * the question's shown total) that has a single unknown cell to work that cell out. Over many
+   * random tables, no suppressed count can be recovered this way, and no line is left with exactly
+   * one hidden cell.
    */
   @Test
   void noSuppressedCountCanBeWorkedOutBySubtraction() {
@@ -105,18 +114,31 @@ class ComplementarySuppressionTest {
         for (int o = 0; o < cols; o++) {
           total += exact[g][o];
           if (FIVE.hides(exact[g][o])) {
-            assertFalse(isKnown[g][o + 1], "trial " + trial + ": a count of " + exact[g][o] + " was worked out");
+            assertFalse(
+                isKnown[g][o + 1],
+                "trial " + trial + ": a count of " + exact[g][o] + " was worked out");
           }
         }
         if (FIVE.hides(total)) {
-          assertFalse(isKnown[g][0], "trial " + trial + ": a group of " + total + " was worked out");
+          assertFalse(
+              isKnown[g][0], "trial " + trial + ": a group of " + total + " was worked out");
         }
       }
     }
   }
 
-  /** One elimination step on a row (cells 1..cols must add up to cell 0) or a column (cells add up to a shown total). */
-  private static boolean solveLine(int[][] known, boolean[][] isKnown, int fixed, boolean row, int rows, int cols, int columnTotal) {
+  /**
+   * One elimination step on a row (cells 1..cols must add up to cell 0) or a column (cells add up
+   * to a shown total).
+   */
+  private static boolean solveLine(
+      int[][] known,
+      boolean[][] isKnown,
+      int fixed,
+      boolean row,
+      int rows,
+      int cols,
+      int columnTotal) {
     if (row) {
       int unknown = 0;
       int at = -1;

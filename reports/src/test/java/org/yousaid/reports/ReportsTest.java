@@ -53,50 +53,82 @@ import org.yousaid.shared.templates.ConsultationTemplates;
 
 class ReportsTest {
 
-  static final List<String> DISTRICTS = List.of("North Warwickshire", "Nuneaton and Bedworth", "Rugby", "Stratford-on-Avon", "Warwick");
+  static final List<String> DISTRICTS =
+      List.of(
+          "North Warwickshire", "Nuneaton and Bedworth", "Rugby", "Stratford-on-Avon", "Warwick");
   static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-14T09:00:00Z"), ZoneOffset.UTC);
-  static final String SCRIPT_EMOJI = "<script>alert('x')</script> Łucja Żółć said it was great 😀👍🏽";
-  static final List<String> INJECTIONS = List.of(
-      "=HYPERLINK(\"http://evil.example\",\"Click\")", "+1", "-2", "@SUM(A1:A2)", "\t=1+1", "  =cmd|' /C calc'!A0", "\r=2");
+  static final String SCRIPT_EMOJI =
+      "<script>alert('x')</script> Łucja Żółć said it was great 😀👍🏽";
+  static final List<String> INJECTIONS =
+      List.of(
+          "=HYPERLINK(\"http://evil.example\",\"Click\")",
+          "+1",
+          "-2",
+          "@SUM(A1:A2)",
+          "\t=1+1",
+          "  =cmd|' /C calc'!A0",
+          "\r=2");
 
   // --- test data ------------------------------------------------------------------------------
 
   static Consultation ehc() {
-    return ConsultationTemplates.ehcStageSurvey("warwickshire", "Warwickshire County Council", "ehc-2026", DISTRICTS);
+    return ConsultationTemplates.ehcStageSurvey(
+        "warwickshire", "Warwickshire County Council", "ehc-2026", DISTRICTS);
   }
 
   static Consultation localOffer() {
-    return ConsultationTemplates.localOffer("warwickshire", "Warwickshire County Council", "lo-2026", DISTRICTS, T0, null);
+    return ConsultationTemplates.localOffer(
+        "warwickshire", "Warwickshire County Council", "lo-2026", DISTRICTS, T0, null);
   }
 
   static RespondentProfile profile(int i) {
     Role role = i % 3 == 0 ? Role.PROFESSIONAL : Role.PARENT_CARER;
     AgeBand age = AgeBand.values()[i % 3];
-    List<AreaOfNeed> needs = i % 2 == 0
-        ? List.of(AreaOfNeed.COMMUNICATION_AND_INTERACTION, AreaOfNeed.SOCIAL_EMOTIONAL_MENTAL_HEALTH)
-        : List.of(AreaOfNeed.COGNITION_AND_LEARNING);
+    List<AreaOfNeed> needs =
+        i % 2 == 0
+            ? List.of(
+                AreaOfNeed.COMMUNICATION_AND_INTERACTION, AreaOfNeed.SOCIAL_EMOTIONAL_MENTAL_HEALTH)
+            : List.of(AreaOfNeed.COGNITION_AND_LEARNING);
     // Rugby gets 3 respondents (0, 10, 20): a small group for suppression
     String district = i % 10 == 0 ? "Rugby" : i % 2 == 0 ? "Warwick" : "Nuneaton and Bedworth";
-    return new RespondentProfile(role, age, needs, district, EhcStage.values()[i % EhcStage.values().length]);
+    return new RespondentProfile(
+        role, age, needs, district, EhcStage.values()[i % EhcStage.values().length]);
   }
 
   static Response response(Consultation c, int i, List<Answer> answers) {
-    return new Response(String.format("r%02d", i), c.council(), c.id(), T0.plusSeconds(3600L * i), Channel.WEB, answers,
-        profile(i), i % 2 == 0, "RC" + i, 0, null);
+    return new Response(
+        String.format("r%02d", i),
+        c.council(),
+        c.id(),
+        T0.plusSeconds(3600L * i),
+        Channel.WEB,
+        answers,
+        profile(i),
+        i % 2 == 0,
+        "RC" + i,
+        0,
+        null);
   }
 
-  /** 30 responses; 25 answer "outcomes-clear": 12 clear, 6 neither, 7 not clear (48% / 24% / 28%). */
+  /**
+   * 30 responses; 25 answer "outcomes-clear": 12 clear, 6 neither, 7 not clear (48% / 24% / 28%).
+   */
   static List<Response> ehcResponses() {
     Consultation c = ehc();
     List<Response> out = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       List<Answer> a = new ArrayList<>();
       if (i < 25) {
-        a.add(Answer.choices("outcomes-clear", List.of(i < 12 ? "clear" : i < 18 ? "neither" : "not-clear")));
+        a.add(
+            Answer.choices(
+                "outcomes-clear", List.of(i < 12 ? "clear" : i < 18 ? "neither" : "not-clear")));
       }
       a.add(Answer.choices("listened", List.of(i % 4 == 0 ? "no" : "yes")));
-      String text = i < INJECTIONS.size() ? INJECTIONS.get(i) : i == 10 ? SCRIPT_EMOJI : "Keep us informed about timescales " + i;
+      String text =
+          i < INJECTIONS.size()
+              ? INJECTIONS.get(i)
+              : i == 10 ? SCRIPT_EMOJI : "Keep us informed about timescales " + i;
       a.add(Answer.text("do-better", text));
       out.add(response(c, i, a));
     }
@@ -108,8 +140,12 @@ class ReportsTest {
     List<Response> out = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       List<Answer> a = new ArrayList<>();
-      a.add(Answer.text("find-information", i == 3 ? SCRIPT_EMOJI : "A search box that works on my phone " + i));
-      a.add(Answer.choices("search-by", i % 3 == 0 ? List.of("disability", "age") : List.of("area")));
+      a.add(
+          Answer.text(
+              "find-information",
+              i == 3 ? SCRIPT_EMOJI : "A search box that works on my phone " + i));
+      a.add(
+          Answer.choices("search-by", i % 3 == 0 ? List.of("disability", "age") : List.of("area")));
       a.add(Answer.choices("plain-english", List.of(i % 5 == 0 ? "disagree" : "agree")));
       out.add(response(c, i, a));
     }
@@ -117,13 +153,50 @@ class ReportsTest {
   }
 
   static QuestionThemes doBetterThemes() {
-    return new QuestionThemes("do-better", List.of(
-        new ThemeSummary("t1", "Communication and timescales", "", List.of("timescales"), 27, 0.9,
-            "Keep us informed about timescales 12", 26, SentimentCounts.NONE, List.of(), null, false),
-        new ThemeSummary("t2", "=Formula-looking theme", "", List.of(), 2, 2.0 / 30, SCRIPT_EMOJI, 1, SentimentCounts.NONE,
-            List.of(), null, false),
-        new ThemeSummary("other", "Other", "", List.of(), 1, 1.0 / 30, "+1", 0, SentimentCounts.NONE, List.of(), null, true)),
-        new SentimentCounts(3, 10, 17), "Send families a timeline at the start of the assessment.");
+    return new QuestionThemes(
+        "do-better",
+        List.of(
+            new ThemeSummary(
+                "t1",
+                "Communication and timescales",
+                "",
+                List.of("timescales"),
+                27,
+                0.9,
+                "Keep us informed about timescales 12",
+                26,
+                SentimentCounts.NONE,
+                List.of(),
+                null,
+                false),
+            new ThemeSummary(
+                "t2",
+                "=Formula-looking theme",
+                "",
+                List.of(),
+                2,
+                2.0 / 30,
+                SCRIPT_EMOJI,
+                1,
+                SentimentCounts.NONE,
+                List.of(),
+                null,
+                false),
+            new ThemeSummary(
+                "other",
+                "Other",
+                "",
+                List.of(),
+                1,
+                1.0 / 30,
+                "+1",
+                0,
+                SentimentCounts.NONE,
+                List.of(),
+                null,
+                true)),
+        new SentimentCounts(3, 10, 17),
+        "Send families a timeline at the start of the assessment.");
   }
 
   static ConsultationReport ehcReport(Suppression s) {
@@ -144,16 +217,19 @@ class ReportsTest {
     QuestionReport q = question(r, "outcomes-clear");
     assertEquals(25, q.answered());
     assertEquals(List.of(12, 6, 7), q.options().stream().map(OptionCount::count).toList());
-    assertEquals(List.of("48%", "24%", "28%"), q.options().stream().map(ReportFormat::percent).toList());
+    assertEquals(
+        List.of("48%", "24%", "28%"), q.options().stream().map(ReportFormat::percent).toList());
     assertEquals(0.48, q.options().get(0).share(), 1e-9);
     // only the profile fields the consultation asks, in a fixed order
-    assertEquals(List.of("Role", "Child's age", "Area of need", "EHC stage", "District"),
+    assertEquals(
+        List.of("Role", "Child's age", "Area of need", "EHC stage", "District"),
         q.breakdowns().stream().map(Breakdown::dimension).toList());
     Breakdown needs = q.breakdowns().get(2);
     int sumOfGroups = needs.groups().stream().mapToInt(Breakdown.Group::answered).sum();
     assertTrue(sumOfGroups > 25, "a respondent with several areas of need counts in each");
     Breakdown district = q.breakdowns().get(4);
-    Breakdown.Group rugby = district.groups().stream().filter(g -> g.label().equals("Rugby")).findFirst().orElseThrow();
+    Breakdown.Group rugby =
+        district.groups().stream().filter(g -> g.label().equals("Rugby")).findFirst().orElseThrow();
     assertEquals(3, rugby.answered());
     assertEquals(List.of(2, 0, 1), rugby.options().stream().map(OptionCount::count).toList());
     // free text: answered counted, themes passed through
@@ -162,9 +238,11 @@ class ReportsTest {
     assertEquals(3, free.themes().size());
     assertEquals("Send families a timeline at the start of the assessment.", free.recommendation());
     // local offer: multi choice shares can add up to more than 100%, and no EHC stage breakdown
-    QuestionReport search = question(new ReportBuilder(CLOCK).build(localOffer(), localOfferResponses()), "search-by");
+    QuestionReport search =
+        question(new ReportBuilder(CLOCK).build(localOffer(), localOfferResponses()), "search-by");
     assertEquals(30, search.answered());
-    assertEquals(List.of(10, 10, 20, 0), search.options().stream().map(OptionCount::count).toList());
+    assertEquals(
+        List.of(10, 10, 20, 0), search.options().stream().map(OptionCount::count).toList());
     assertFalse(search.breakdowns().stream().anyMatch(b -> b.dimension().equals("EHC stage")));
   }
 
@@ -173,10 +251,12 @@ class ReportsTest {
     ConsultationReport r = ehcReport(Suppression.below(5));
     QuestionReport q = question(r, "satisfaction");
     assertEquals(0, q.answered());
-    q.options().forEach(o -> {
-      assertEquals(0, o.count());
-      assertEquals(0.0, o.share());
-    });
+    q.options()
+        .forEach(
+            o -> {
+              assertEquals(0, o.count());
+              assertEquals(0.0, o.share());
+            });
     assertEquals("0%", ReportFormat.percent(q.options().get(0)));
     ConsultationReport empty = new ReportBuilder(CLOCK).build(ehc(), List.of());
     assertEquals(0, empty.responses());
@@ -187,30 +267,44 @@ class ReportsTest {
   void publishedReportSuppressesSmallGroupsOfficersSeeExactNumbers() throws IOException {
     ConsultationReport published = ehcReport(Suppression.below(5));
     QuestionReport q = question(published, "outcomes-clear");
-    assertEquals(List.of(12, 6, 7), q.options().stream().map(OptionCount::count).toList(), "totals are not suppressed");
-    Breakdown.Group rugby = q.breakdowns().get(4).groups().stream().filter(g -> g.label().equals("Rugby")).findFirst().orElseThrow();
+    assertEquals(
+        List.of(12, 6, 7),
+        q.options().stream().map(OptionCount::count).toList(),
+        "totals are not suppressed");
+    Breakdown.Group rugby =
+        q.breakdowns().get(4).groups().stream()
+            .filter(g -> g.label().equals("Rugby"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(ReportFormat.SUPPRESSED, rugby.answered());
     assertEquals(ReportFormat.SUPPRESSED, rugby.options().get(0).count());
     assertEquals(0, rugby.options().get(1).count(), "zero is shown");
     for (Breakdown b : q.breakdowns()) {
       for (Breakdown.Group g : b.groups()) {
         assertFalse(g.answered() > 0 && g.answered() < 5, b.dimension() + " " + g.label());
-        g.options().forEach(o -> assertFalse(o.count() > 0 && o.count() < 5, g.label() + " " + o.label()));
+        g.options()
+            .forEach(o -> assertFalse(o.count() > 0 && o.count() < 5, g.label() + " " + o.label()));
       }
     }
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     new CsvExport(Suppression.below(5)).writeSummary(published, csv);
     List<CSVRecord> rows = parse(csv.toByteArray());
-    CSVRecord rugbyClear = rows.stream()
-        .filter(x -> x.get(2).equals("District: Rugby") && x.get(3).equals("Clear")).findFirst().orElseThrow();
+    CSVRecord rugbyClear =
+        rows.stream()
+            .filter(x -> x.get(2).equals("District: Rugby") && x.get(3).equals("Clear"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("fewer than 5", rugbyClear.get(1));
     assertEquals("fewer than 5", rugbyClear.get(4));
     assertEquals("", rugbyClear.get(5));
 
     ByteArrayOutputStream officer = new ByteArrayOutputStream();
     new CsvExport().writeSummary(ehcReport(Suppression.NONE), officer);
-    CSVRecord exact = parse(officer.toByteArray()).stream()
-        .filter(x -> x.get(2).equals("District: Rugby") && x.get(3).equals("Clear")).findFirst().orElseThrow();
+    CSVRecord exact =
+        parse(officer.toByteArray()).stream()
+            .filter(x -> x.get(2).equals("District: Rugby") && x.get(3).equals("Clear"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("3", exact.get(1));
     assertEquals("2", exact.get(4));
     assertEquals("67%", exact.get(5));
@@ -229,7 +323,9 @@ class ReportsTest {
   static void assertSafe(String cell) {
     String t = cell.stripLeading();
     if (!cell.isEmpty()) {
-      assertFalse(cell.charAt(0) == '\t' || cell.charAt(0) == '\r', "starts with a control character: " + cell);
+      assertFalse(
+          cell.charAt(0) == '\t' || cell.charAt(0) == '\r',
+          "starts with a control character: " + cell);
     }
     if (!t.isEmpty()) {
       assertFalse("=+-@".indexOf(t.charAt(0)) >= 0, "unsafe cell: " + cell);
@@ -244,9 +340,17 @@ class ReportsTest {
     List<CSVRecord> rows = parse(summary.toByteArray());
     assertEquals(CsvExport.SUMMARY_HEADER, rows.get(0).toList());
     rows.forEach(row -> row.forEach(ReportsTest::assertSafe));
-    CSVRecord clear = rows.stream().filter(x -> x.get(2).equals("All who answered") && x.get(3).equals("Clear")).findFirst().orElseThrow();
+    CSVRecord clear =
+        rows.stream()
+            .filter(x -> x.get(2).equals("All who answered") && x.get(3).equals("Clear"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(List.of("25", "12", "48%"), List.of(clear.get(1), clear.get(4), clear.get(5)));
-    CSVRecord formulaTheme = rows.stream().filter(x -> x.get(3).endsWith("Formula-looking theme")).findFirst().orElseThrow();
+    CSVRecord formulaTheme =
+        rows.stream()
+            .filter(x -> x.get(3).endsWith("Formula-looking theme"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("'=Formula-looking theme", formulaTheme.get(3));
     assertEquals(SCRIPT_EMOJI, formulaTheme.get(6));
     assertEquals("1", formulaTheme.get(7));
@@ -258,7 +362,10 @@ class ReportsTest {
     List<String> header = raw.get(0).toList();
     assertEquals(List.of("Response id", "Submitted at", "Channel"), header.subList(0, 3));
     assertEquals("Consent to quote", header.get(header.size() - 1));
-    assertTrue(header.contains("District") && header.contains("EHC stage") && header.contains("Area of need"));
+    assertTrue(
+        header.contains("District")
+            && header.contains("EHC stage")
+            && header.contains("Area of need"));
     raw.forEach(row -> row.forEach(ReportsTest::assertSafe));
     int textCol = header.indexOf("What could we do better?");
     List<String> texts = raw.stream().skip(1).map(x -> x.get(textCol)).toList();
@@ -266,7 +373,9 @@ class ReportsTest {
       assertTrue(texts.contains("'" + injection), "neutralised: " + injection);
     }
     assertTrue(texts.contains(SCRIPT_EMOJI));
-    assertEquals("Communication and interaction; Social, emotional and mental health", raw.get(1).get(header.indexOf("Area of need")));
+    assertEquals(
+        "Communication and interaction; Social, emotional and mental health",
+        raw.get(1).get(header.indexOf("Area of need")));
   }
 
   @Test
@@ -297,7 +406,10 @@ class ReportsTest {
         assertTrue(sheet.getColumnWidth(0) >= 10 * 256);
         for (Row row : sheet) {
           for (Cell cell : row) {
-            assertEquals(CellType.STRING, cell.getCellType(), "no formulas or numbers: " + cell.getAddress());
+            assertEquals(
+                CellType.STRING,
+                cell.getCellType(),
+                "no formulas or numbers: " + cell.getAddress());
             assertSafe(cell.getStringCellValue());
             all.add(cell.getStringCellValue());
           }
@@ -321,13 +433,32 @@ class ReportsTest {
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()));
         XWPFWordExtractor ex = new XWPFWordExtractor(doc)) {
       text = ex.getText();
-      assertEquals(1, doc.getTables().stream().filter(t -> t.getText().contains("Neither clear nor not clear")).count());
+      assertEquals(
+          1,
+          doc.getTables().stream()
+              .filter(t -> t.getText().contains("Neither clear nor not clear"))
+              .count());
     }
-    for (String expected : List.of("How did we do? Your education, health and care plan", "Warwickshire County Council",
-        "14 April 2026", "Number of responses: 30", "Question 1: How clear are the outcomes", "25 answers", "48%", "24%", "28%",
-        "Question 4: What could we do better?", "Exemplar answers:", "Communication and timescales",
-        "26 other answers support this answer", "1 other answer supports this answer", "Recommendation:",
-        "Send families a timeline", SCRIPT_EMOJI, "0 answers")) {
+    for (String expected :
+        List.of(
+            "How did we do? Your education, health and care plan",
+            "Warwickshire County Council",
+            "14 April 2026",
+            "Number of responses: 30",
+            "Question 1: How clear are the outcomes",
+            "25 answers",
+            "48%",
+            "24%",
+            "28%",
+            "Question 4: What could we do better?",
+            "Exemplar answers:",
+            "Communication and timescales",
+            "26 other answers support this answer",
+            "1 other answer supports this answer",
+            "Recommendation:",
+            "Send families a timeline",
+            SCRIPT_EMOJI,
+            "0 answers")) {
       assertTrue(text.contains(expected), "DOCX contains " + expected + "\n" + text);
     }
   }
@@ -344,11 +475,22 @@ class ReportsTest {
     try (PDDocument doc = Loader.loadPDF(bytes)) {
       String text = new PDFTextStripper().getText(doc).replace("\r", "");
       String flat = text.replaceAll("\\s+", " ");
-      for (String expected : List.of("How did we do? Your education, health and care plan", "Warwickshire County Council",
-          "Report date: 14 April 2026", "Number of responses: 30", "Question 1: How clear are the outcomes", "25 answers",
-          "Clear 12 48%", "Neither clear nor not clear 6 24%", "Not clear 7 28%", "Exemplar answers:",
-          "Communication and timescales", "26 other answers support this answer", "Recommendation:",
-          "<script>alert('x')</script> Łucja Żółć said it was great")) {
+      for (String expected :
+          List.of(
+              "How did we do? Your education, health and care plan",
+              "Warwickshire County Council",
+              "Report date: 14 April 2026",
+              "Number of responses: 30",
+              "Question 1: How clear are the outcomes",
+              "25 answers",
+              "Clear 12 48%",
+              "Neither clear nor not clear 6 24%",
+              "Not clear 7 28%",
+              "Exemplar answers:",
+              "Communication and timescales",
+              "26 other answers support this answer",
+              "Recommendation:",
+              "<script>alert('x')</script> Łucja Żółć said it was great")) {
         assertTrue(flat.contains(expected), "PDF contains " + expected + "\n" + text);
       }
       assertFalse(flat.contains("😀"), "emoji the font cannot draw are replaced");
@@ -369,10 +511,28 @@ class ReportsTest {
     String nasty = "line one\nline two\u0000\u0007 tab\there " + longWord + " 中文 العربية 🏳️‍🌈";
     List<ThemeSummary> themes = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      themes.add(new ThemeSummary("t" + i, "Theme " + i, "", List.of(), 1, 0.01, nasty, 0, SentimentCounts.NONE, List.of(), null, false));
+      themes.add(
+          new ThemeSummary(
+              "t" + i,
+              "Theme " + i,
+              "",
+              List.of(),
+              1,
+              0.01,
+              nasty,
+              0,
+              SentimentCounts.NONE,
+              List.of(),
+              null,
+              false));
     }
-    ConsultationReport r = new ReportBuilder(CLOCK).build(ehc(), ehcResponses(),
-        List.of(new QuestionThemes("do-better", themes, SentimentCounts.NONE)), Suppression.NONE);
+    ConsultationReport r =
+        new ReportBuilder(CLOCK)
+            .build(
+                ehc(),
+                ehcResponses(),
+                List.of(new QuestionThemes("do-better", themes, SentimentCounts.NONE)),
+                Suppression.NONE);
     try (PDDocument doc = Loader.loadPDF(pdf(r))) {
       assertTrue(doc.getNumberOfPages() > 3);
       String text = new PDFTextStripper().getText(doc);
@@ -392,9 +552,16 @@ class ReportsTest {
     ByteArrayOutputStream docx = new ByteArrayOutputStream();
     new DocxExport(Suppression.below(5), true).write(published, docx);
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.toByteArray()))) {
-      String rugby = doc.getTables().stream().flatMap(t -> t.getRows().stream())
-          .filter(r -> r.getCell(0).getText().equals("Rugby")).findFirst().orElseThrow()
-          .getTableCells().stream().map(c -> c.getText()).collect(Collectors.joining("|"));
+      String rugby =
+          doc.getTables().stream()
+              .flatMap(t -> t.getRows().stream())
+              .filter(r -> r.getCell(0).getText().equals("Rugby"))
+              .findFirst()
+              .orElseThrow()
+              .getTableCells()
+              .stream()
+              .map(c -> c.getText())
+              .collect(Collectors.joining("|"));
       assertEquals("Rugby|fewer than 5|fewer than 5|0|fewer than 5", rugby);
     }
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();

@@ -23,7 +23,10 @@ import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** What analysis keeps of an answer (its redacted text) goes when the answer goes: erased by receipt, or expired by TTL. */
+/**
+ * What analysis keeps of an answer (its redacted text) goes when the answer goes: erased by
+ * receipt, or expired by TTL.
+ */
 class ErasureTest {
 
   static final String TABLE = "erasure";
@@ -45,14 +48,34 @@ class ErasureTest {
   }
 
   private Response response(String id, String receipt, long expiresAt) {
-    return new Response(id, "demo", "c1", Instant.parse("2026-11-01T10:00:00Z"), Channel.WEB,
+    return new Response(
+        id,
+        "demo",
+        "c1",
+        Instant.parse("2026-11-01T10:00:00Z"),
+        Channel.WEB,
         List.of(Answer.text("q1", "Answer one " + id), Answer.text("q2", "Answer two " + id)),
-        new RespondentProfile(null, null, List.of(), null, null), true, receipt, expiresAt, null);
+        new RespondentProfile(null, null, List.of(), null, null),
+        true,
+        receipt,
+        expiresAt,
+        null);
   }
 
   private Map<String, AttributeValue> item(String sk) {
-    return dynamo.client().getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(
-        TableLayout.PK, AttributeValue.fromS(TableLayout.consultationPk("demo", "c1")), TableLayout.SK, AttributeValue.fromS(sk)))).item();
+    return dynamo
+        .client()
+        .getItem(
+            b ->
+                b.tableName(TABLE)
+                    .consistentRead(true)
+                    .key(
+                        Map.of(
+                            TableLayout.PK,
+                            AttributeValue.fromS(TableLayout.consultationPk("demo", "c1")),
+                            TableLayout.SK,
+                            AttributeValue.fromS(sk))))
+        .item();
   }
 
   @Test
@@ -60,20 +83,31 @@ class ErasureTest {
     responses.insert(response("r1", "RCPT-1", 2_000_000_000L), Optional.empty());
     responses.insert(response("r2", "RCPT-2", 2_000_000_000L), Optional.empty());
     for (String q : List.of("q1", "q2")) {
-      analyses.replaceAnswers("demo", "c1", q, List.of(
-          new AnswerAnalysis("r1", "redacted r1", "neutral", List.of("t1"), null),
-          new AnswerAnalysis("r2", "redacted r2", "neutral", List.of("t1"), null)), Map.of("r1", 2_000_000_000L, "r2", 2_000_000_000L));
+      analyses.replaceAnswers(
+          "demo",
+          "c1",
+          q,
+          List.of(
+              new AnswerAnalysis("r1", "redacted r1", "neutral", List.of("t1"), null),
+              new AnswerAnalysis("r2", "redacted r2", "neutral", List.of("t1"), null)),
+          Map.of("r1", 2_000_000_000L, "r2", 2_000_000_000L));
     }
-    assertEquals("2000000000", item(TableLayout.answerAnalysisSk("q1", "r1")).get(TableLayout.TTL).n(),
+    assertEquals(
+        "2000000000",
+        item(TableLayout.answerAnalysisSk("q1", "r1")).get(TableLayout.TTL).n(),
         "an analysis expires with its answer");
 
     assertTrue(responses.eraseByReceipt("RCPT-1"));
     assertTrue(responses.findByReceipt("RCPT-1").isEmpty());
     for (String q : List.of("q1", "q2")) {
-      assertTrue(item(TableLayout.answerAnalysisSk(q, "r1")).isEmpty(), "r1's analysis of " + q + " is erased");
+      assertTrue(
+          item(TableLayout.answerAnalysisSk(q, "r1")).isEmpty(),
+          "r1's analysis of " + q + " is erased");
       assertFalse(item(TableLayout.answerAnalysisSk(q, "r2")).isEmpty(), "r2's is kept");
     }
-    assertEquals(List.of("r2"), analyses.answers("demo", "c1", "q1").stream().map(AnswerAnalysis::responseId).toList());
+    assertEquals(
+        List.of("r2"),
+        analyses.answers("demo", "c1", "q1").stream().map(AnswerAnalysis::responseId).toList());
     assertFalse(responses.eraseByReceipt("RCPT-1"), "a second erasure finds nothing");
   }
 

@@ -8,7 +8,9 @@ import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationKind;
 import org.yousaid.shared.model.ConsultationStatus;
 
-/** The stack's RetentionDays parameter reaches new consultations; a consultation's own period wins. */
+/**
+ * The stack's RetentionDays parameter reaches new consultations; a consultation's own period wins.
+ */
 class RetentionDaysTest {
 
   @Test
@@ -25,12 +27,39 @@ class RetentionDaysTest {
 
   @Test
   void aConsultationWithoutItsOwnPeriodGetsTheDeploymentDefault() {
-    Consultation unset = new Consultation("demo", "c", null, "Title", ConsultationKind.CONSULTATION, ConsultationStatus.DRAFT,
-        null, null, null, List.of(), null, null, 0);
+    Consultation unset =
+        new Consultation(
+            "demo",
+            "c",
+            null,
+            "Title",
+            ConsultationKind.CONSULTATION,
+            ConsultationStatus.DRAFT,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            0);
     assertEquals(Consultation.DEFAULT_RETENTION_DAYS, unset.retentionDays());
-    assertEquals(Consultation.retentionDays(System.getenv("DEFAULT_RETENTION_DAYS")), unset.retentionDays());
-    Consultation own = new Consultation("demo", "c", null, "Title", ConsultationKind.CONSULTATION, ConsultationStatus.DRAFT,
-        null, null, null, List.of(), null, null, 365);
+    assertEquals(
+        Consultation.retentionDays(System.getenv("DEFAULT_RETENTION_DAYS")), unset.retentionDays());
+    Consultation own =
+        new Consultation(
+            "demo",
+            "c",
+            null,
+            "Title",
+            ConsultationKind.CONSULTATION,
+            ConsultationStatus.DRAFT,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            365);
     assertEquals(365, own.retentionDays());
   }
 }

@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB throttling and timeouts injected into a real DynamoDB Local client: the service retries,
- * never writes half a response, says so clearly when it gives up, and a retry after recovery
- * stores the answers exactly once.
+ * never writes half a response, says so clearly when it gives up, and a retry after recovery stores
+ * the answers exactly once.
  */
 class SubmissionFaultTest {
 
@@ -62,24 +62,37 @@ class SubmissionFaultTest {
     table = "faults-" + (++tableCounter);
     TableSetup.createIfMissing(dynamo.client(), table);
     new ConsultationRepository(dynamo.client(), table)
-        .save(ConsultationTemplates.localOffer("demo", "Demo Council", "local-offer", List.of("North", "South"), null, null));
+        .save(
+            ConsultationTemplates.localOffer(
+                "demo", "Demo Council", "local-offer", List.of("North", "South"), null, null));
     faulty = new FaultInjectingDynamoDb(dynamo.client());
     responses = new ResponseRepository(faulty, table, StorageRetry.immediate(4));
-    service = new SubmissionService(new ConsultationRepository(faulty, table), responses,
-        Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    service =
+        new SubmissionService(
+            new ConsultationRepository(faulty, table),
+            responses,
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
   }
 
   private static RawSubmission answers(String text) {
-    return new RawSubmission(Map.of("find-information", List.of(text)), Map.of("role", List.of("parent-carer")), "yes", List.of());
+    return new RawSubmission(
+        Map.of("find-information", List.of(text)),
+        Map.of("role", List.of("parent-carer")),
+        "yes",
+        List.of());
   }
 
   private SubmissionService.Receipt submit(String text, String key) {
     return service.submit("demo", "local-offer", answers(text), key, Channel.WEB);
   }
 
-  /** Every item of the table by type; fails if any response lacks its receipt pointer or idempotency record, or the reverse. */
+  /**
+   * Every item of the table by type; fails if any response lacks its receipt pointer or idempotency
+   * record, or the reverse.
+   */
   private Map<String, Integer> checkedItems() {
-    List<Map<String, AttributeValue>> items = dynamo.client().scan(b -> b.tableName(table).consistentRead(true)).items();
+    List<Map<String, AttributeValue>> items =
+        dynamo.client().scan(b -> b.tableName(table).consistentRead(true)).items();
     Map<String, Integer> counts = new HashMap<>();
     Set<String> responseSks = new HashSet<>();
     Set<String> pointedAt = new HashSet<>();
@@ -96,12 +109,16 @@ class SubmissionFaultTest {
           }
         }
         case "RECEIPT" -> pointedAt.add(item.get("responseSk").s());
-        case "IDEMPOTENCY" -> idempotencyItems.add(item.get("sk").s().substring(item.get("sk").s().indexOf('#') + 1));
-        default -> { }
+        case "IDEMPOTENCY" ->
+            idempotencyItems.add(item.get("sk").s().substring(item.get("sk").s().indexOf('#') + 1));
+        default -> {}
       }
     }
     assertEquals(responseSks, pointedAt, "every response has exactly its receipt pointer");
-    assertEquals(idempotencyKeysOfResponses, idempotencyItems, "every keyed response has its idempotency record, and no record is orphaned");
+    assertEquals(
+        idempotencyKeysOfResponses,
+        idempotencyItems,
+        "every keyed response has its idempotency record, and no record is orphaned");
     return counts;
   }
 
@@ -111,12 +128,21 @@ class SubmissionFaultTest {
 
   @Test
   void throttledWritesAreRetriedAndStoredOnce() {
-    faulty.failNext(Call.TRANSACT_WRITE, Fault.THROTTLE, 2).failNext(Call.TRANSACT_WRITE, Fault.TRANSACTION_THROTTLED, 1);
+    faulty
+        .failNext(Call.TRANSACT_WRITE, Fault.THROTTLE, 2)
+        .failNext(Call.TRANSACT_WRITE, Fault.TRANSACTION_THROTTLED, 1);
     SubmissionService.Receipt receipt = submit("A search box", "key-throttled-0001");
     assertEquals(3, faulty.injected());
     assertFalse(receipt.replayed());
     assertEquals(1, responsesStored());
-    assertEquals("A search box", responses.findByReceipt(receipt.receipt()).orElseThrow().answer("find-information").orElseThrow().text());
+    assertEquals(
+        "A search box",
+        responses
+            .findByReceipt(receipt.receipt())
+            .orElseThrow()
+            .answer("find-information")
+            .orElseThrow()
+            .text());
   }
 
   @Test
@@ -130,15 +156,30 @@ class SubmissionFaultTest {
 
   @Test
   void aTimeoutAfterTheWriteLandedDoesNotStoreTwice() {
-    // The transaction is written, then the answer is "lost": the retry must find its own write, not add another.
+    // The transaction is written, then the answer is "lost": the retry must find its own write, not
+    // add another.
     faulty.failNext(Call.TRANSACT_WRITE, Fault.TIMEOUT_AFTER, 1);
     SubmissionService.Receipt keyed = submit("Timed out with a key", "key-timeout-0001");
     faulty.failNext(Call.TRANSACT_WRITE, Fault.TIMEOUT_AFTER, 1);
     SubmissionService.Receipt unkeyed = submit("Timed out without a key", null);
     assertEquals(2, faulty.injected());
     assertEquals(2, responsesStored());
-    assertEquals("Timed out with a key", responses.findByReceipt(keyed.receipt()).orElseThrow().answer("find-information").orElseThrow().text());
-    assertEquals("Timed out without a key", responses.findByReceipt(unkeyed.receipt()).orElseThrow().answer("find-information").orElseThrow().text());
+    assertEquals(
+        "Timed out with a key",
+        responses
+            .findByReceipt(keyed.receipt())
+            .orElseThrow()
+            .answer("find-information")
+            .orElseThrow()
+            .text());
+    assertEquals(
+        "Timed out without a key",
+        responses
+            .findByReceipt(unkeyed.receipt())
+            .orElseThrow()
+            .answer("find-information")
+            .orElseThrow()
+            .text());
   }
 
   @Test
@@ -152,7 +193,8 @@ class SubmissionFaultTest {
   @Test
   void anOutageGivesAClearRefusalNothingPartialAndARetryAfterRecoveryStoresOnce() {
     faulty.failNext(Call.TRANSACT_WRITE, Fault.THROTTLE, Integer.MAX_VALUE);
-    ProblemException refused = assertThrows(ProblemException.class, () -> submit("During the outage", "key-outage-0001"));
+    ProblemException refused =
+        assertThrows(ProblemException.class, () -> submit("During the outage", "key-outage-0001"));
     assertEquals(503, refused.status());
     assertTrue(refused.detail().contains("could not save your answers"), refused.detail());
     assertTrue(refused.detail().contains("nothing was saved"), refused.detail());
@@ -171,7 +213,8 @@ class SubmissionFaultTest {
   @Test
   void timeoutsBeforeEveryCallRefuseWithNothingStored() {
     faulty.failNext(Call.ANY, Fault.TIMEOUT_BEFORE, Integer.MAX_VALUE);
-    ProblemException refused = assertThrows(ProblemException.class, () -> submit("Nothing reachable", "key-down-0001"));
+    ProblemException refused =
+        assertThrows(ProblemException.class, () -> submit("Nothing reachable", "key-down-0001"));
     assertEquals(503, refused.status());
     faulty.recover();
     assertEquals(0, responsesStored());
@@ -183,8 +226,13 @@ class SubmissionFaultTest {
   void mixedFaultsOverManySubmissionsLoseNothingAndDuplicateNothing() {
     List<String> acknowledged = new ArrayList<>();
     // Every transient kind (a 400 validation error is not retried, by design).
-    Fault[] faults = {Fault.THROTTLE, Fault.TRANSACTION_THROTTLED, Fault.TIMEOUT_BEFORE, Fault.TIMEOUT_AFTER,
-        Fault.INTERNAL_ERROR_QUOTING_REQUEST};
+    Fault[] faults = {
+      Fault.THROTTLE,
+      Fault.TRANSACTION_THROTTLED,
+      Fault.TIMEOUT_BEFORE,
+      Fault.TIMEOUT_AFTER,
+      Fault.INTERNAL_ERROR_QUOTING_REQUEST
+    };
     for (int i = 0; i < 40; i++) {
       String key = "key-mixed-" + String.format("%04d", i);
       faulty.failNext(Call.TRANSACT_WRITE, faults[i % faults.length], 1 + i % 3);

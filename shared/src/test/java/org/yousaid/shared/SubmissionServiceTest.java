@@ -57,17 +57,23 @@ class SubmissionServiceTest {
     consultations = new ConsultationRepository(dynamo.client(), table);
     responses = new ResponseRepository(dynamo.client(), table);
     service = new SubmissionService(consultations, responses, Clock.fixed(now, ZoneOffset.UTC));
-    consultations.save(ConsultationTemplates.localOffer("demo", "Demo Council", "local-offer", List.of("North", "South"), null, null));
+    consultations.save(
+        ConsultationTemplates.localOffer(
+            "demo", "Demo Council", "local-offer", List.of("North", "South"), null, null));
   }
 
   private static RawSubmission answers(String text) {
-    return new RawSubmission(Map.of("find-information", List.of(text), "search-by", List.of("age", "disability")),
-        Map.of("role", List.of("parent-carer"), "ageBand", List.of("5-16")), "yes", List.of());
+    return new RawSubmission(
+        Map.of("find-information", List.of(text), "search-by", List.of("age", "disability")),
+        Map.of("role", List.of("parent-carer"), "ageBand", List.of("5-16")),
+        "yes",
+        List.of());
   }
 
   @Test
   void storesAValidSubmissionWithItsReceipt() {
-    SubmissionService.Receipt receipt = service.submit("demo", "local-offer", answers("A search box"), null, Channel.WEB);
+    SubmissionService.Receipt receipt =
+        service.submit("demo", "local-offer", answers("A search box"), null, Channel.WEB);
     Response stored = responses.findByReceipt(receipt.receipt()).orElseThrow();
     assertEquals("A search box", stored.answer("find-information").orElseThrow().text());
     assertEquals(List.of("age", "disability"), stored.answer("search-by").orElseThrow().choices());
@@ -81,7 +87,8 @@ class SubmissionServiceTest {
   @Test
   void theSameIdempotencyKeyReturnsTheSameReceiptAndStoresOnce() {
     var first = service.submit("demo", "local-offer", answers("Same"), "key-00000001", Channel.WEB);
-    var second = service.submit("demo", "local-offer", answers("Same"), "key-00000001", Channel.WEB);
+    var second =
+        service.submit("demo", "local-offer", answers("Same"), "key-00000001", Channel.WEB);
     assertEquals(first.receipt(), second.receipt());
     assertEquals(first.responseId(), second.responseId());
     assertFalse(first.replayed());
@@ -92,8 +99,12 @@ class SubmissionServiceTest {
   @Test
   void reusingAKeyForDifferentAnswersIsAConflictAndStoresNothingNew() {
     service.submit("demo", "local-offer", answers("First"), "key-00000002", Channel.WEB);
-    ProblemException e = assertThrows(ProblemException.class,
-        () -> service.submit("demo", "local-offer", answers("Second"), "key-00000002", Channel.WEB));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                service.submit(
+                    "demo", "local-offer", answers("Second"), "key-00000002", Channel.WEB));
     assertEquals(409, e.status());
     assertEquals(1, responses.countForConsultation("demo", "local-offer"));
   }
@@ -109,7 +120,10 @@ class SubmissionServiceTest {
   @Test
   void aMissingRequiredAnswerNamesTheQuestionAndStoresNothing() {
     RawSubmission raw = new RawSubmission(Map.of(), Map.of(), null, List.of());
-    ProblemException e = assertThrows(ProblemException.class, () -> service.submit("demo", "local-offer", raw, null, Channel.WEB));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> service.submit("demo", "local-offer", raw, null, Channel.WEB));
     assertEquals(400, e.status());
     assertEquals("find-information", e.errors().get(0).field());
     assertTrue(e.errors().get(0).message().contains("What would help you find information"));
@@ -118,26 +132,36 @@ class SubmissionServiceTest {
 
   @Test
   void anUnknownConsultationIsNotFound() {
-    ProblemException e = assertThrows(ProblemException.class,
-        () -> service.submit("demo", "no-such-thing", answers("x"), null, Channel.WEB));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> service.submit("demo", "no-such-thing", answers("x"), null, Channel.WEB));
     assertEquals(404, e.status());
   }
 
   @Test
   void aClosedConsultationRefusesAnswersButStillReplaysEarlierOnes() {
-    var before = service.submit("demo", "local-offer", answers("Early"), "key-00000003", Channel.WEB);
+    var before =
+        service.submit("demo", "local-offer", answers("Early"), "key-00000003", Channel.WEB);
     Consultation open = consultations.find("demo", "local-offer").orElseThrow();
     consultations.save(open.withStatus(ConsultationStatus.CLOSED));
-    ProblemException e = assertThrows(ProblemException.class,
-        () -> service.submit("demo", "local-offer", answers("Late"), null, Channel.WEB));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> service.submit("demo", "local-offer", answers("Late"), null, Channel.WEB));
     assertEquals(409, e.status());
-    assertEquals(before.receipt(), service.submit("demo", "local-offer", answers("Early"), "key-00000003", Channel.WEB).receipt());
+    assertEquals(
+        before.receipt(),
+        service
+            .submit("demo", "local-offer", answers("Early"), "key-00000003", Channel.WEB)
+            .receipt());
     assertEquals(1, responses.countForConsultation("demo", "local-offer"));
   }
 
   @Test
   void erasingByReceiptRemovesTheResponseAndItsIdempotencyRecord() {
-    var receipt = service.submit("demo", "local-offer", answers("Erase me"), "key-00000004", Channel.WEB);
+    var receipt =
+        service.submit("demo", "local-offer", answers("Erase me"), "key-00000004", Channel.WEB);
     assertTrue(responses.eraseByReceipt(receipt.receipt()));
     assertTrue(responses.findByReceipt(receipt.receipt()).isEmpty());
     assertEquals(0, responses.countForConsultation("demo", "local-offer"));

@@ -14,16 +14,21 @@ import org.yousaid.shared.validation.SubmissionValidator;
 
 class SubmissionValidatorTest {
 
-  private final Consultation survey = ConsultationTemplates.ehcStageSurvey("demo", "Demo", "ehc", List.of("North"));
+  private final Consultation survey =
+      ConsultationTemplates.ehcStageSurvey("demo", "Demo", "ehc", List.of("North"));
   private final SubmissionValidator validator = new SubmissionValidator();
 
-  private SubmissionValidator.Result validate(Map<String, List<String>> answers, Map<String, List<String>> profile) {
+  private SubmissionValidator.Result validate(
+      Map<String, List<String>> answers, Map<String, List<String>> profile) {
     return validator.validate(survey, new RawSubmission(answers, profile, null, List.of()));
   }
 
   @Test
   void acceptsAnOptionOfASingleChoiceQuestion() {
-    var result = validate(Map.of("outcomes-clear", List.of("not-clear")), Map.of("ehcStage", List.of("final-plan")));
+    var result =
+        validate(
+            Map.of("outcomes-clear", List.of("not-clear")),
+            Map.of("ehcStage", List.of("final-plan")));
     assertTrue(result.isValid());
   }
 
@@ -36,24 +41,38 @@ class SubmissionValidatorTest {
 
   @Test
   void refusesTwoValuesForASingleChoiceQuestion() {
-    assertFalse(validate(Map.of("outcomes-clear", List.of("clear", "not-clear")), Map.of()).isValid());
+    assertFalse(
+        validate(Map.of("outcomes-clear", List.of("clear", "not-clear")), Map.of()).isValid());
   }
 
   @Test
   void refusesTextLongerThanTheQuestionAllowsCountingCharactersNotBytes() {
     String tooLong = "é".repeat(2001);
-    var result = validate(Map.of("outcomes-clear", List.of("clear"), "do-better", List.of(tooLong)), Map.of());
+    var result =
+        validate(
+            Map.of("outcomes-clear", List.of("clear"), "do-better", List.of(tooLong)), Map.of());
     assertFalse(result.isValid());
     assertTrue(result.errors().get(0).message().contains("2000 characters or fewer"));
     String justRight = "😀".repeat(2000);
-    assertTrue(validate(Map.of("outcomes-clear", List.of("clear"), "do-better", List.of(justRight)), Map.of()).isValid());
+    assertTrue(
+        validate(
+                Map.of("outcomes-clear", List.of("clear"), "do-better", List.of(justRight)),
+                Map.of())
+            .isValid());
   }
 
   @Test
   void refusesUnknownQuestionsAndProfileValues() {
-    assertFalse(validate(Map.of("outcomes-clear", List.of("clear"), "nope", List.of("x")), Map.of()).isValid());
-    assertFalse(validate(Map.of("outcomes-clear", List.of("clear")), Map.of("role", List.of("king"))).isValid());
-    assertFalse(validate(Map.of("outcomes-clear", List.of("clear")), Map.of("district", List.of("Atlantis"))).isValid());
+    assertFalse(
+        validate(Map.of("outcomes-clear", List.of("clear"), "nope", List.of("x")), Map.of())
+            .isValid());
+    assertFalse(
+        validate(Map.of("outcomes-clear", List.of("clear")), Map.of("role", List.of("king")))
+            .isValid());
+    assertFalse(
+        validate(
+                Map.of("outcomes-clear", List.of("clear")), Map.of("district", List.of("Atlantis")))
+            .isValid());
   }
 
   @Test

@@ -2,13 +2,6 @@ package org.yousaid.analysis.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.yousaid.analysis.AnalysedAnswer;
-import org.yousaid.analysis.Answer;
-import org.yousaid.analysis.ThemeOptions;
-import org.yousaid.analysis.ThemeResult;
-import org.yousaid.analysis.ThemingEngine;
-import org.yousaid.analysis.eval.ClusteringMetrics;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +9,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yousaid.analysis.AnalysedAnswer;
+import org.yousaid.analysis.Answer;
+import org.yousaid.analysis.ThemeOptions;
+import org.yousaid.analysis.ThemeResult;
+import org.yousaid.analysis.ThemingEngine;
+import org.yousaid.analysis.eval.ClusteringMetrics;
 
 /**
  * Command line (contract in DESIGN.md):
+ *
  * <pre>
  * theme --input answers.csv --text-column text [--id-column id] --out themes.json [--k N] [--summary themes.md]
  * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N]
@@ -27,92 +27,109 @@ import java.util.Map;
  * </pre>
  */
 public final class Main {
-    static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            System.err.println("usage: theme|eval|bench|train-sentiment --help");
-            System.exit(2);
-        }
-        switch (args[0]) {
-            case "theme" -> theme(new Args(args, 1));
-            case "eval" -> System.out.println(JSON.writeValueAsString(eval(new Args(args, 1))));
-            case "bench" -> Benchmarks.run(args);
-            case "train-sentiment" -> SentimentTraining.run(new Args(args, 1));
-            default -> {
-                System.err.println("unknown command " + args[0]);
-                System.exit(2);
-            }
-        }
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println("usage: theme|eval|bench|train-sentiment --help");
+      System.exit(2);
     }
+    switch (args[0]) {
+      case "theme" -> theme(new Args(args, 1));
+      case "eval" -> System.out.println(JSON.writeValueAsString(eval(new Args(args, 1))));
+      case "bench" -> Benchmarks.run(args);
+      case "train-sentiment" -> SentimentTraining.run(new Args(args, 1));
+      default -> {
+        System.err.println("unknown command " + args[0]);
+        System.exit(2);
+      }
+    }
+  }
 
-    static void theme(Args a) throws Exception {
-        Path input = Path.of(a.required("input"));
-        String idColumn = a.get("id-column", null);
-        List<List<String>> rows = CsvTable.read(input, a.required("text-column"), idColumn);
-        List<Answer> answers = new ArrayList<>();
-        for (List<String> r : rows) answers.add(new Answer(r.get(1), r.get(0)));
-        ThemeOptions options = ThemeOptions.defaults().withK(a.integer("k"));
-        if (a.integer("max-k") != null) options = options.withMaxK(a.integer("max-k"));
-        try (ThemingEngine engine = new ThemingEngine()) {
-            ThemeResult result = engine.theme(answers, options);
-            Path out = Path.of(a.required("out"));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
-            Path summary = Path.of(a.get("summary", out.toString().replaceFirst("\\.json$", "") + ".md"));
-            Files.writeString(summary, MarkdownSummary.render(input.getFileName().toString(), result));
-            System.err.printf("themed %d answers into %d themes: %s and %s%n", answers.size(), result.chosenK(), out, summary);
-        }
+  static void theme(Args a) throws Exception {
+    Path input = Path.of(a.required("input"));
+    String idColumn = a.get("id-column", null);
+    List<List<String>> rows = CsvTable.read(input, a.required("text-column"), idColumn);
+    List<Answer> answers = new ArrayList<>();
+    for (List<String> r : rows) answers.add(new Answer(r.get(1), r.get(0)));
+    ThemeOptions options = ThemeOptions.defaults().withK(a.integer("k"));
+    if (a.integer("max-k") != null) options = options.withMaxK(a.integer("max-k"));
+    try (ThemingEngine engine = new ThemingEngine()) {
+      ThemeResult result = engine.theme(answers, options);
+      Path out = Path.of(a.required("out"));
+      JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+      Path summary = Path.of(a.get("summary", out.toString().replaceFirst("\\.json$", "") + ".md"));
+      Files.writeString(summary, MarkdownSummary.render(input.getFileName().toString(), result));
+      System.err.printf(
+          "themed %d answers into %d themes: %s and %s%n",
+          answers.size(), result.chosenK(), out, summary);
     }
+  }
 
-    /** Themes a labelled set (theming only: no NER, redaction or sentiment) and scores the primary themes. */
-    static Map<String, Object> eval(Args a) throws Exception {
-        List<List<String>> rows = CsvTable.read(Path.of(a.required("input")), a.required("text-column"), a.required("label-column"));
-        List<Answer> answers = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            answers.add(new Answer(String.valueOf(i), rows.get(i).get(0)));
-            labels.add(rows.get(i).get(1));
-        }
-        // (Integer) keeps the conditional boxed: with an int branch, an absent --k (= auto) was unboxed and threw
-        Integer k = "true-count".equals(a.get("k", null)) ? (Integer) (int) labels.stream().distinct().count() : a.integer("k");
-        double weight = Double.parseDouble(a.get("embedding-weight", String.valueOf(ThemingEngine.DEFAULT_EMBEDDING_WEIGHT)));
-        ThemeOptions options = ThemeOptions.defaults().themingOnly().withK(k)
-                .withMaxK(a.integer("max-k") == null ? 150 : a.integer("max-k"))
-                .withSeed(Long.parseLong(a.get("seed", "42")));
-        try (ThemingEngine engine = new ThemingEngine(weight)) {
-            return evaluate(engine, answers, labels, options);
-        }
+  /**
+   * Themes a labelled set (theming only: no NER, redaction or sentiment) and scores the primary
+   * themes.
+   */
+  static Map<String, Object> eval(Args a) throws Exception {
+    List<List<String>> rows =
+        CsvTable.read(
+            Path.of(a.required("input")), a.required("text-column"), a.required("label-column"));
+    List<Answer> answers = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      answers.add(new Answer(String.valueOf(i), rows.get(i).get(0)));
+      labels.add(rows.get(i).get(1));
     }
+    // (Integer) keeps the conditional boxed: with an int branch, an absent --k (= auto) was unboxed
+    // and threw
+    Integer k =
+        "true-count".equals(a.get("k", null))
+            ? (Integer) (int) labels.stream().distinct().count()
+            : a.integer("k");
+    double weight =
+        Double.parseDouble(
+            a.get("embedding-weight", String.valueOf(ThemingEngine.DEFAULT_EMBEDDING_WEIGHT)));
+    ThemeOptions options =
+        ThemeOptions.defaults()
+            .themingOnly()
+            .withK(k)
+            .withMaxK(a.integer("max-k") == null ? 150 : a.integer("max-k"))
+            .withSeed(Long.parseLong(a.get("seed", "42")));
+    try (ThemingEngine engine = new ThemingEngine(weight)) {
+      return evaluate(engine, answers, labels, options);
+    }
+  }
 
-    static Map<String, Object> evaluate(ThemingEngine engine, List<Answer> answers, List<String> labels, ThemeOptions options) {
-        long start = System.nanoTime();
-        ThemeResult result = engine.theme(answers, options);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Integer> labelIds = new HashMap<>(), themeIds = new HashMap<>();
-        int[] truth = new int[answers.size()], predicted = new int[answers.size()];
-        for (int i = 0; i < answers.size(); i++) {
-            AnalysedAnswer r = result.answers().get(i);
-            truth[i] = labelIds.computeIfAbsent(labels.get(i), x -> labelIds.size());
-            String theme = r.themes().isEmpty() ? "none" : r.themes().get(0).themeId();
-            predicted[i] = themeIds.computeIfAbsent(theme, x -> themeIds.size());
-        }
-        ClusteringMetrics.Scores s = ClusteringMetrics.score(truth, predicted);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("acc", round(s.acc()));
-        out.put("nmi", round(s.nmi()));
-        out.put("ari", round(s.ari()));
-        out.put("themes", result.chosenK());
-        out.put("seconds", round(seconds));
-        out.put("answers", answers.size());
-        out.put("stageSeconds", result.stageSeconds());
-        return out;
+  static Map<String, Object> evaluate(
+      ThemingEngine engine, List<Answer> answers, List<String> labels, ThemeOptions options) {
+    long start = System.nanoTime();
+    ThemeResult result = engine.theme(answers, options);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Integer> labelIds = new HashMap<>(), themeIds = new HashMap<>();
+    int[] truth = new int[answers.size()], predicted = new int[answers.size()];
+    for (int i = 0; i < answers.size(); i++) {
+      AnalysedAnswer r = result.answers().get(i);
+      truth[i] = labelIds.computeIfAbsent(labels.get(i), x -> labelIds.size());
+      String theme = r.themes().isEmpty() ? "none" : r.themes().get(0).themeId();
+      predicted[i] = themeIds.computeIfAbsent(theme, x -> themeIds.size());
     }
+    ClusteringMetrics.Scores s = ClusteringMetrics.score(truth, predicted);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("acc", round(s.acc()));
+    out.put("nmi", round(s.nmi()));
+    out.put("ari", round(s.ari()));
+    out.put("themes", result.chosenK());
+    out.put("seconds", round(seconds));
+    out.put("answers", answers.size());
+    out.put("stageSeconds", result.stageSeconds());
+    return out;
+  }
 
-    static double round(double x) {
-        return Math.round(x * 10000) / 10000.0;
-    }
+  static double round(double x) {
+    return Math.round(x * 10000) / 10000.0;
+  }
 
-    static {
-        JSON.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    }
+  static {
+    JSON.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
 }

@@ -1,17 +1,25 @@
 package org.yousaid.analysis.nlp;
 
-/** Kinds of personal data the redactor removes, with the placeholder that replaces each in published text. */
+/**
+ * Kinds of personal data the redactor removes, with the placeholder that replaces each in published
+ * text.
+ */
 public enum PersonalDataType {
-    NAME("[name]"), EMAIL("[email]"), PHONE("[phone]"), POSTCODE("[postcode]"), NHS_NUMBER("[nhs number]"),
-    DATE_OF_BIRTH("[date of birth]"), ADDRESS("[address]");
+  NAME("[name]"),
+  EMAIL("[email]"),
+  PHONE("[phone]"),
+  POSTCODE("[postcode]"),
+  NHS_NUMBER("[nhs number]"),
+  DATE_OF_BIRTH("[date of birth]"),
+  ADDRESS("[address]");
 
-    private final String placeholder;
+  private final String placeholder;
 
-    PersonalDataType(String placeholder) {
-        this.placeholder = placeholder;
-    }
+  PersonalDataType(String placeholder) {
+    this.placeholder = placeholder;
+  }
 
-    public String placeholder() {
-        return placeholder;
-    }
+  public String placeholder() {
+    return placeholder;
+  }
 }

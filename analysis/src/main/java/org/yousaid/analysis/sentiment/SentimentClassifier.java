@@ -1,46 +1,49 @@
 package org.yousaid.analysis.sentiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.yousaid.analysis.Sentiment;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.yousaid.analysis.Sentiment;
 
 /**
- * Stage 4: sentiment per answer from its sentence embedding, using a softmax regression trained on the Stanford
- * Sentiment Treebank (5 classes collapsed to 3). Training command: {@code java -jar yousaid-analysis.jar
- * train-sentiment --sst-dir DIR --out analysis/src/main/resources/org/yousaid/analysis/sentiment-bge-small-sst3.json}.
+ * Stage 4: sentiment per answer from its sentence embedding, using a softmax regression trained on
+ * the Stanford Sentiment Treebank (5 classes collapsed to 3). Training command: {@code java -jar
+ * yousaid-analysis.jar train-sentiment --sst-dir DIR --out
+ * analysis/src/main/resources/org/yousaid/analysis/sentiment-bge-small-sst3.json}.
  */
 public final class SentimentClassifier {
-    public static final String RESOURCE = "/org/yousaid/analysis/sentiment-bge-small-sst3.json";
-    /** Class order of the stored weights. */
-    public static final Sentiment[] CLASSES = {Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE};
+  public static final String RESOURCE = "/org/yousaid/analysis/sentiment-bge-small-sst3.json";
 
-    private final SoftmaxRegression model;
+  /** Class order of the stored weights. */
+  public static final Sentiment[] CLASSES = {
+    Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE
+  };
 
-    public SentimentClassifier(SoftmaxRegression model) {
-        this.model = model;
+  private final SoftmaxRegression model;
+
+  public SentimentClassifier(SoftmaxRegression model) {
+    this.model = model;
+  }
+
+  public static SentimentClassifier fromClasspath() {
+    try (InputStream in = SentimentClassifier.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) throw new IllegalStateException("Missing " + RESOURCE);
+      float[][] w = new ObjectMapper().readValue(in, float[][].class);
+      return new SentimentClassifier(new SoftmaxRegression(w));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    public static SentimentClassifier fromClasspath() {
-        try (InputStream in = SentimentClassifier.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("Missing " + RESOURCE);
-            float[][] w = new ObjectMapper().readValue(in, float[][].class);
-            return new SentimentClassifier(new SoftmaxRegression(w));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+  public double[] probabilities(float[] embedding) {
+    return model.probabilities(embedding);
+  }
 
-    public double[] probabilities(float[] embedding) {
-        return model.probabilities(embedding);
-    }
-
-    public Sentiment classify(float[] embedding) {
-        double[] p = probabilities(embedding);
-        int best = 0;
-        for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-        return CLASSES[best];
-    }
+  public Sentiment classify(float[] embedding) {
+    double[] p = probabilities(embedding);
+    int best = 0;
+    for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+    return CLASSES[best];
+  }
 }

@@ -1,9 +1,5 @@
 package org.yousaid.analysis.theme;
 
-import org.yousaid.analysis.nlp.AnnotatedText;
-import org.yousaid.analysis.nlp.Token;
-import org.yousaid.analysis.represent.Stopwords;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,90 +7,107 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yousaid.analysis.nlp.AnnotatedText;
+import org.yousaid.analysis.nlp.Token;
+import org.yousaid.analysis.represent.Stopwords;
 
 /**
- * Stage 7a: readable key phrases for a theme. Candidates are lemmatised noun phrases (adjective/noun runs ending in
- * a noun, up to three words) and single nouns/adjectives/verbs; each is scored by how much more often answers in the
- * theme use it than answers overall (a class-based TF-IDF: in-theme document rate x log lift), with a small bonus
- * for multi-word phrases, which read better as labels.
+ * Stage 7a: readable key phrases for a theme. Candidates are lemmatised noun phrases
+ * (adjective/noun runs ending in a noun, up to three words) and single nouns/adjectives/verbs; each
+ * is scored by how much more often answers in the theme use it than answers overall (a class-based
+ * TF-IDF: in-theme document rate x log lift), with a small bonus for multi-word phrases, which read
+ * better as labels.
  */
 public final class KeyPhraseExtractor {
-    private final List<Set<String>> phrasesPerAnswer;
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
-    private final int total;
+  private final List<Set<String>> phrasesPerAnswer;
+  private final Map<String, Integer> documentFrequency = new HashMap<>();
+  private final int total;
 
-    public KeyPhraseExtractor(List<AnnotatedText> answers) {
-        phrasesPerAnswer = new ArrayList<>(answers.size());
-        for (AnnotatedText a : answers) {
-            Set<String> p = candidates(a);
-            phrasesPerAnswer.add(p);
-            for (String s : p) documentFrequency.merge(s, 1, Integer::sum);
-        }
-        total = Math.max(1, answers.size());
+  public KeyPhraseExtractor(List<AnnotatedText> answers) {
+    phrasesPerAnswer = new ArrayList<>(answers.size());
+    for (AnnotatedText a : answers) {
+      Set<String> p = candidates(a);
+      phrasesPerAnswer.add(p);
+      for (String s : p) documentFrequency.merge(s, 1, Integer::sum);
     }
+    total = Math.max(1, answers.size());
+  }
 
-    /** Top phrases for the given member answers (indices into the constructor's list), most characteristic first. */
-    public List<String> keyPhrases(List<Integer> members, int howMany) {
-        Map<String, Integer> inTheme = new HashMap<>();
-        for (int m : members) for (String s : phrasesPerAnswer.get(m)) inTheme.merge(s, 1, Integer::sum);
-        int minCount = members.size() >= 10 ? 2 : 1;
-        List<Map.Entry<String, Double>> scored = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : inTheme.entrySet()) {
-            if (e.getValue() < minCount) continue;
-            double rate = (double) e.getValue() / members.size();
-            double overall = (double) documentFrequency.get(e.getKey()) / total;
-            double score = rate * Math.log(1 + rate / overall) * (e.getKey().contains(" ") ? 1.3 : 1.0);
-            scored.add(Map.entry(e.getKey(), score));
-        }
-        scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Double> e : scored) {
-            String p = e.getKey();
-            // skip a phrase already covered by (or covering) a better one: "respite" after "respite care"
-            if (out.stream().anyMatch(q -> containsWords(q, p) || containsWords(p, q))) continue;
-            out.add(p);
-            if (out.size() == howMany) break;
-        }
-        return out;
+  /**
+   * Top phrases for the given member answers (indices into the constructor's list), most
+   * characteristic first.
+   */
+  public List<String> keyPhrases(List<Integer> members, int howMany) {
+    Map<String, Integer> inTheme = new HashMap<>();
+    for (int m : members)
+      for (String s : phrasesPerAnswer.get(m)) inTheme.merge(s, 1, Integer::sum);
+    int minCount = members.size() >= 10 ? 2 : 1;
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : inTheme.entrySet()) {
+      if (e.getValue() < minCount) continue;
+      double rate = (double) e.getValue() / members.size();
+      double overall = (double) documentFrequency.get(e.getKey()) / total;
+      double score = rate * Math.log(1 + rate / overall) * (e.getKey().contains(" ") ? 1.3 : 1.0);
+      scored.add(Map.entry(e.getKey(), score));
     }
-
-    private static boolean containsWords(String longer, String shorter) {
-        return (" " + longer + " ").contains(" " + shorter + " ");
+    scored.sort(
+        Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Double> e : scored) {
+      String p = e.getKey();
+      // skip a phrase already covered by (or covering) a better one: "respite" after "respite care"
+      if (out.stream().anyMatch(q -> containsWords(q, p) || containsWords(p, q))) continue;
+      out.add(p);
+      if (out.size() == howMany) break;
     }
+    return out;
+  }
 
-    static Set<String> candidates(AnnotatedText text) {
-        Set<String> out = new LinkedHashSet<>();
-        List<Token> tokens = text.tokens();
-        List<String> run = new ArrayList<>();
-        int sentence = -1;
-        for (Token t : tokens) {
-            String lemma = t.lemma().toLowerCase(Locale.ROOT);
-            boolean usable = !t.isPerson() && !Stopwords.isStop(lemma) && lemma.chars().allMatch(c -> Character.isLetter(c) || c == '-');
-            if (usable && t.isContentWord()) out.add(lemma);
-            boolean nominal = usable && (t.pos().startsWith("NN") || t.pos().startsWith("JJ"));
-            if (t.sentence() != sentence || !nominal) {
-                addPhrases(run, out);
-                run.clear();
-                sentence = t.sentence();
-            }
-            if (nominal) run.add(t.pos().startsWith("NN") ? lemma : "JJ:" + lemma);
-        }
+  private static boolean containsWords(String longer, String shorter) {
+    return (" " + longer + " ").contains(" " + shorter + " ");
+  }
+
+  static Set<String> candidates(AnnotatedText text) {
+    Set<String> out = new LinkedHashSet<>();
+    List<Token> tokens = text.tokens();
+    List<String> run = new ArrayList<>();
+    int sentence = -1;
+    for (Token t : tokens) {
+      String lemma = t.lemma().toLowerCase(Locale.ROOT);
+      boolean usable =
+          !t.isPerson()
+              && !Stopwords.isStop(lemma)
+              && lemma.chars().allMatch(c -> Character.isLetter(c) || c == '-');
+      if (usable && t.isContentWord()) out.add(lemma);
+      boolean nominal = usable && (t.pos().startsWith("NN") || t.pos().startsWith("JJ"));
+      if (t.sentence() != sentence || !nominal) {
         addPhrases(run, out);
-        return out;
+        run.clear();
+        sentence = t.sentence();
+      }
+      if (nominal) run.add(t.pos().startsWith("NN") ? lemma : "JJ:" + lemma);
     }
+    addPhrases(run, out);
+    return out;
+  }
 
-    /** Adds 2-3 word sub-runs of an adjective/noun run that end in a noun ("short break", "respite transport"). */
-    private static void addPhrases(List<String> run, Set<String> out) {
-        for (int end = 0; end < run.size(); end++) {
-            if (run.get(end).startsWith("JJ:")) continue;
-            for (int len = 2; len <= 3 && end - len + 1 >= 0; len++) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = end - len + 1; i <= end; i++) {
-                    if (sb.length() > 0) sb.append(' ');
-                    sb.append(run.get(i).replace("JJ:", ""));
-                }
-                out.add(sb.toString());
-            }
+  /**
+   * Adds 2-3 word sub-runs of an adjective/noun run that end in a noun ("short break", "respite
+   * transport").
+   */
+  private static void addPhrases(List<String> run, Set<String> out) {
+    for (int end = 0; end < run.size(); end++) {
+      if (run.get(end).startsWith("JJ:")) continue;
+      for (int len = 2; len <= 3 && end - len + 1 >= 0; len++) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = end - len + 1; i <= end; i++) {
+          if (sb.length() > 0) sb.append(' ');
+          sb.append(run.get(i).replace("JJ:", ""));
         }
+        out.add(sb.toString());
+      }
     }
+  }
 }

@@ -1,65 +1,72 @@
 package org.yousaid.analysis.theme;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.represent.Vectors;
 
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 class ThemeCountChooserTest {
-    /** n points around each of k random directions in 64 dimensions; spread controls how tight the groups are. */
-    private static ThemeSpace groups(int k, int perGroup, double spread, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        int dim = 64;
-        float[][] centres = new float[k][dim];
-        for (float[] c : centres) {
-            for (int d = 0; d < dim; d++) c[d] = (float) r.nextGaussian();
-            Vectors.normalise(c);
-        }
-        float[][] points = new float[k * perGroup][dim];
-        for (int i = 0; i < points.length; i++) {
-            float[] c = centres[i % k];
-            for (int d = 0; d < dim; d++) points[i][d] = c[d] + (float) (spread * r.nextGaussian() / Math.sqrt(dim));
-            Vectors.normalise(points[i]);
-        }
-        return new ThemeSpace(points, null, 0, 1.0);
+  /**
+   * n points around each of k random directions in 64 dimensions; spread controls how tight the
+   * groups are.
+   */
+  private static ThemeSpace groups(int k, int perGroup, double spread, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int dim = 64;
+    float[][] centres = new float[k][dim];
+    for (float[] c : centres) {
+      for (int d = 0; d < dim; d++) c[d] = (float) r.nextGaussian();
+      Vectors.normalise(c);
     }
+    float[][] points = new float[k * perGroup][dim];
+    for (int i = 0; i < points.length; i++) {
+      float[] c = centres[i % k];
+      for (int d = 0; d < dim; d++)
+        points[i][d] = c[d] + (float) (spread * r.nextGaussian() / Math.sqrt(dim));
+      Vectors.normalise(points[i]);
+    }
+    return new ThemeSpace(points, null, 0, 1.0);
+  }
 
-    private static int choose(ThemeSpace space, int maxK, long seed) {
-        int[] items = IntStream.range(0, space.size()).toArray();
-        return new ThemeCountChooser(1500, maxK, seed).choose(space, items, ThemeCountChooser.Criterion.BAGGED_SILHOUETTE).k();
-    }
+  private static int choose(ThemeSpace space, int maxK, long seed) {
+    int[] items = IntStream.range(0, space.size()).toArray();
+    return new ThemeCountChooser(1500, maxK, seed)
+        .choose(space, items, ThemeCountChooser.Criterion.BAGGED_SILHOUETTE)
+        .k();
+  }
 
-    @Test
-    void findsAHandfulOfThemesInAConsultationSizedQuestion() {
-        assertEquals(4, choose(groups(4, 30, 0.6, 1), 30, 42));
-        assertEquals(7, choose(groups(7, 25, 0.6, 2), 30, 42));
-    }
+  @Test
+  void findsAHandfulOfThemesInAConsultationSizedQuestion() {
+    assertEquals(4, choose(groups(4, 30, 0.6, 1), 30, 42));
+    assertEquals(7, choose(groups(7, 25, 0.6, 2), 30, 42));
+  }
 
-    @Test
-    void findsManyThemesWhenThereAreManyAndSamplesLargeSets() {
-        // 2,400 points: larger than one sample, so the bagged rounds use different samples
-        assertEquals(40, choose(groups(40, 60, 0.5, 3), 150, 7));
-    }
+  @Test
+  void findsManyThemesWhenThereAreManyAndSamplesLargeSets() {
+    // 2,400 points: larger than one sample, so the bagged rounds use different samples
+    assertEquals(40, choose(groups(40, 60, 0.5, 3), 150, 7));
+  }
 
-    @Test
-    void neverExceedsTheOfficersMaximum() {
-        int k = choose(groups(40, 20, 0.5, 4), 12, 42);
-        assertEquals(12, k, "40 clear groups but at most 12 themes asked for");
-    }
+  @Test
+  void neverExceedsTheOfficersMaximum() {
+    int k = choose(groups(40, 20, 0.5, 4), 12, 42);
+    assertEquals(12, k, "40 clear groups but at most 12 themes asked for");
+  }
 
-    @Test
-    void silhouetteOfAPerfectSplitIsHighAndOfARandomSplitNearZero() {
-        ThemeSpace space = groups(2, 50, 0.3, 5);
-        int n = space.size();
-        float[][] sim = new float[n][n];
-        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) sim[i][j] = space.similarity(i, j);
-        int[] perfect = IntStream.range(0, n).map(i -> i % 2).toArray();
-        int[] random = IntStream.range(0, n).map(i -> (i / 2) % 2).toArray();
-        double good = ThemeCountChooser.silhouette(sim, perfect, 2), bad = ThemeCountChooser.silhouette(sim, random, 2);
-        org.junit.jupiter.api.Assertions.assertTrue(good > 0.5 && Math.abs(bad) < 0.1, good + " / " + bad);
-    }
+  @Test
+  void silhouetteOfAPerfectSplitIsHighAndOfARandomSplitNearZero() {
+    ThemeSpace space = groups(2, 50, 0.3, 5);
+    int n = space.size();
+    float[][] sim = new float[n][n];
+    for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) sim[i][j] = space.similarity(i, j);
+    int[] perfect = IntStream.range(0, n).map(i -> i % 2).toArray();
+    int[] random = IntStream.range(0, n).map(i -> (i / 2) % 2).toArray();
+    double good = ThemeCountChooser.silhouette(sim, perfect, 2),
+        bad = ThemeCountChooser.silhouette(sim, random, 2);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        good > 0.5 && Math.abs(bad) < 0.1, good + " / " + bad);
+  }
 }

@@ -32,26 +32,53 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sometimes resending an acknowledged one on purpose. Then it reads the table back and counts what
  * was lost (acknowledged, not stored) and duplicated (stored more than once).
  *
- * <p>Traffic goes only to the given 127.0.0.1 base URL; the number of requests and the time are bounded.
+ * <p>Traffic goes only to the given 127.0.0.1 base URL; the number of requests and the time are
+ * bounded.
  */
 public final class LoadCheck {
 
   /** How hard to push. */
-  public record Settings(int submitters, int perSubmitter, double duplicateShare, Duration requestTimeout,
-      int maxAttempts, Duration deadline, long seed) {
+  public record Settings(
+      int submitters,
+      int perSubmitter,
+      double duplicateShare,
+      Duration requestTimeout,
+      int maxAttempts,
+      Duration deadline,
+      long seed) {
 
     public static Settings of(int submitters, int perSubmitter) {
-      return new Settings(submitters, perSubmitter, 0.1, Duration.ofSeconds(15), 40, Duration.ofMinutes(10), 42);
+      return new Settings(
+          submitters, perSubmitter, 0.1, Duration.ofSeconds(15), 40, Duration.ofMinutes(10), 42);
     }
   }
 
   /** What happened, and what the table holds afterwards. */
-  public record Result(int submissions, int acknowledged, int gaveUp, int uniqueKeysStored, int storedResponses,
-      int lost, int duplicated, int wrongContent, int orphans, int deliberateResends, int replayed, int retries,
-      Map<String, Integer> retryCauses, Map<Integer, Integer> unexpectedStatuses, double seconds, double[] latenciesMs) {
+  public record Result(
+      int submissions,
+      int acknowledged,
+      int gaveUp,
+      int uniqueKeysStored,
+      int storedResponses,
+      int lost,
+      int duplicated,
+      int wrongContent,
+      int orphans,
+      int deliberateResends,
+      int replayed,
+      int retries,
+      Map<String, Integer> retryCauses,
+      Map<Integer, Integer> unexpectedStatuses,
+      double seconds,
+      double[] latenciesMs) {
 
     public boolean clean() {
-      return lost == 0 && duplicated == 0 && wrongContent == 0 && orphans == 0 && gaveUp == 0 && unexpectedStatuses.isEmpty()
+      return lost == 0
+          && duplicated == 0
+          && wrongContent == 0
+          && orphans == 0
+          && gaveUp == 0
+          && unexpectedStatuses.isEmpty()
           && storedResponses == acknowledged;
     }
 
@@ -90,18 +117,36 @@ public final class LoadCheck {
   private final AtomicInteger mismatchedReplays = new AtomicInteger();
   private final List<double[]> latencies = new ArrayList<>();
 
-  private LoadCheck(String baseUrl, String council, String consultation, Settings settings, ExecutorService clientExecutor) {
+  private LoadCheck(
+      String baseUrl,
+      String council,
+      String consultation,
+      Settings settings,
+      ExecutorService clientExecutor) {
     this.baseUrl = baseUrl;
     this.council = council;
     this.consultation = consultation;
     this.settings = settings;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-        .executor(clientExecutor).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(clientExecutor)
+            .build();
   }
 
-  /** Runs the load and then checks the table through {@code storage} (an unwrapped client) and {@code table}. */
-  public static Result run(String baseUrl, DynamoDbClient storage, String table, String council, String consultation,
-      Settings settings) throws InterruptedException {
+  /**
+   * Runs the load and then checks the table through {@code storage} (an unwrapped client) and
+   * {@code table}.
+   */
+  public static Result run(
+      String baseUrl,
+      DynamoDbClient storage,
+      String table,
+      String council,
+      String consultation,
+      Settings settings)
+      throws InterruptedException {
     if (!URI.create(baseUrl).getHost().equals("127.0.0.1")) {
       throw new IllegalArgumentException("The load check only talks to 127.0.0.1");
     }
@@ -152,7 +197,8 @@ public final class LoadCheck {
       }
       acknowledged.put(key, ack);
       if (random.nextDouble() < settings.duplicateShare()) {
-        // A deliberate duplicate: the same answers with the same key, as a double click or an app resend would.
+        // A deliberate duplicate: the same answers with the same key, as a double click or an app
+        // resend would.
         resends.incrementAndGet();
         Ack again = send(key, random, deadline, mine);
         if (again != null && !again.equals(ack)) {
@@ -164,14 +210,27 @@ public final class LoadCheck {
   }
 
   private Ack send(String key, SplittableRandom random, long deadline, List<Double> latencies) {
-    String body = "{\"answers\":{\"find-information\":" + Json.write(answerFor(key))
-        + ",\"search-by\":[\"age\",\"disability\"]},\"profile\":{\"role\":\"parent-carer\"},\"consentToQuote\":false}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/councils/" + council + "/consultations/"
-            + consultation + "/responses"))
-        .timeout(settings.requestTimeout())
-        .header("Content-Type", "application/json").header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    for (int attempt = 1; attempt <= settings.maxAttempts() && System.nanoTime() < deadline; attempt++) {
+    String body =
+        "{\"answers\":{\"find-information\":"
+            + Json.write(answerFor(key))
+            + ",\"search-by\":[\"age\",\"disability\"]},\"profile\":{\"role\":\"parent-carer\"},\"consentToQuote\":false}";
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    baseUrl
+                        + "/api/v1/councils/"
+                        + council
+                        + "/consultations/"
+                        + consultation
+                        + "/responses"))
+            .timeout(settings.requestTimeout())
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    for (int attempt = 1;
+        attempt <= settings.maxAttempts() && System.nanoTime() < deadline;
+        attempt++) {
       if (attempt > 1) {
         retries.incrementAndGet();
         long cap = Math.min(2_000, 50L << Math.min(attempt - 2, 10));
@@ -220,8 +279,15 @@ public final class LoadCheck {
     Set<String> idempotencyKeys = new HashSet<>();
     Map<String, String> receiptOfResponseSk = new HashMap<>();
     int stored = 0;
-    for (Map<String, AttributeValue> item : storage.queryPaginator(b -> b.tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items()) {
+    for (Map<String, AttributeValue> item :
+        storage
+            .queryPaginator(
+                b ->
+                    b.tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))))
+            .items()) {
       String sk = item.get(TableLayout.SK).s();
       if (sk.startsWith("R#")) {
         AttributeValue key = item.get("idempotencyKey");
@@ -249,17 +315,30 @@ public final class LoadCheck {
       Map<String, AttributeValue> item = items.get(0);
       String doc = item.get(TableLayout.DOC).s();
       if (!item.get(TableLayout.SK).s().equals(TableLayout.responseSk(e.getValue().responseId()))
-          || !e.getValue().receipt().equals(item.get("receipt").s()) || !doc.contains(Json.write(answerFor(e.getKey())))) {
+          || !e.getValue().receipt().equals(item.get("receipt").s())
+          || !doc.contains(Json.write(answerFor(e.getKey())))) {
         wrongContent++;
       }
     }
-    // Stored under a key nobody was told about (a given-up submission that did land) counts as stored, not lost.
+    // Stored under a key nobody was told about (a given-up submission that did land) counts as
+    // stored, not lost.
     int orphans = 0;
     for (Map.Entry<String, String> r : receiptOfResponseSk.entrySet()) {
-      Map<String, AttributeValue> pointer = storage.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-          TableLayout.PK, AttributeValue.fromS(TableLayout.receiptPk(r.getValue())),
-          TableLayout.SK, AttributeValue.fromS(TableLayout.RECEIPT)))).item();
-      if (pointer == null || pointer.isEmpty() || !r.getKey().equals(pointer.get("responseSk").s())) {
+      Map<String, AttributeValue> pointer =
+          storage
+              .getItem(
+                  b ->
+                      b.tableName(table)
+                          .consistentRead(true)
+                          .key(
+                              Map.of(
+                                  TableLayout.PK,
+                                      AttributeValue.fromS(TableLayout.receiptPk(r.getValue())),
+                                  TableLayout.SK, AttributeValue.fromS(TableLayout.RECEIPT))))
+              .item();
+      if (pointer == null
+          || pointer.isEmpty()
+          || !r.getKey().equals(pointer.get("responseSk").s())) {
         orphans++;
       }
     }
@@ -270,8 +349,22 @@ public final class LoadCheck {
     }
     double[] all = latencies.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
     int submissions = settings.submitters() * settings.perSubmitter();
-    return new Result(submissions, acknowledged.size(), gaveUp.size(), responsesByKey.size(), stored, lost, duplicated,
-        wrongContent, orphans, resends.get(), replayed.get(), retries.get(), new HashMap<>(retryCauses), new HashMap<>(unexpected),
-        seconds, all);
+    return new Result(
+        submissions,
+        acknowledged.size(),
+        gaveUp.size(),
+        responsesByKey.size(),
+        stored,
+        lost,
+        duplicated,
+        wrongContent,
+        orphans,
+        resends.get(),
+        replayed.get(),
+        retries.get(),
+        new HashMap<>(retryCauses),
+        new HashMap<>(unexpected),
+        seconds,
+        all);
   }
 }

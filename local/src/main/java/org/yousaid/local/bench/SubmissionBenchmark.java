@@ -16,17 +16,19 @@ import java.util.UUID;
 import java.util.zip.ZipFile;
 
 /**
- * Measures the foundation's submission path in local mode and prints a Markdown report:
- * fresh JVM to first 201, warm latency over sequential submissions, and artefact sizes.
+ * Measures the foundation's submission path in local mode and prints a Markdown report: fresh JVM
+ * to first 201, warm latency over sequential submissions, and artefact sizes.
  *
  * <p>Run with {@code bin/bench-submission}. Traffic goes only to 127.0.0.1, bounded in count.
  */
 public final class SubmissionBenchmark {
 
-  private static final String PATH = "/api/v1/councils/demo/consultations/local-offer-2026/responses";
-  private static final String BODY = "{\"answers\":{\"find-information\":\"A website I can search by my child's age and needs, "
-      + "in plain English, with a named person to call when I get stuck.\",\"search-by\":[\"age\",\"disability\"]},"
-      + "\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\"5-16\"},\"consentToQuote\":true}";
+  private static final String PATH =
+      "/api/v1/councils/demo/consultations/local-offer-2026/responses";
+  private static final String BODY =
+      "{\"answers\":{\"find-information\":\"A website I can search by my child's age and needs, "
+          + "in plain English, with a named person to call when I get stuck.\",\"search-by\":[\"age\",\"disability\"]},"
+          + "\"profile\":{\"role\":\"parent-carer\",\"ageBand\":\"5-16\"},\"consentToQuote\":true}";
 
   private SubmissionBenchmark() {}
 
@@ -44,9 +46,18 @@ public final class SubmissionBenchmark {
       int port = 18_400 + run;
       Path data = Files.createTempDirectory("yousaid-bench");
       long start = System.nanoTime();
-      Process process = new ProcessBuilder("java", "-jar", root.resolve("local/target/yousaid-local.jar").toString(),
-          "--port", Integer.toString(port), "--data", data.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder(
+                  "java",
+                  "-jar",
+                  root.resolve("local/target/yousaid-local.jar").toString(),
+                  "--port",
+                  Integer.toString(port),
+                  "--data",
+                  data.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       long deadline = start + Duration.ofSeconds(60).toNanos();
       while (true) {
         if (System.nanoTime() > deadline) {
@@ -91,20 +102,38 @@ public final class SubmissionBenchmark {
 
     System.out.println("| measure | value |");
     System.out.println("|---|---|");
-    System.out.printf(Locale.ROOT, "| fresh JVM to first 201 (JSON submission), median of %d | %.0f ms (min %.0f, max %.0f) |%n",
-        coldRuns, median(cold), cold.stream().mapToDouble(d -> d).min().orElse(0), cold.stream().mapToDouble(d -> d).max().orElse(0));
-    System.out.printf(Locale.ROOT, "| warm p50, %d sequential submissions after %d warm-up | %.2f ms |%n", measured, warmup, percentile(latencies, 50));
+    System.out.printf(
+        Locale.ROOT,
+        "| fresh JVM to first 201 (JSON submission), median of %d | %.0f ms (min %.0f, max %.0f) |%n",
+        coldRuns,
+        median(cold),
+        cold.stream().mapToDouble(d -> d).min().orElse(0),
+        cold.stream().mapToDouble(d -> d).max().orElse(0));
+    System.out.printf(
+        Locale.ROOT,
+        "| warm p50, %d sequential submissions after %d warm-up | %.2f ms |%n",
+        measured,
+        warmup,
+        percentile(latencies, 50));
     System.out.printf(Locale.ROOT, "| warm p99 | %.2f ms |%n", percentile(latencies, 99));
     System.out.printf(Locale.ROOT, "| warm max | %.2f ms |%n", latencies[latencies.length - 1]);
-    System.out.printf(Locale.ROOT, "| sequential throughput | %.0f submissions/s |%n", measured / wallSeconds);
-    artefact(root, "functions/public/target/yousaid-public.jar", "PublicFormFunction, SubmissionApiFunction");
+    System.out.printf(
+        Locale.ROOT, "| sequential throughput | %.0f submissions/s |%n", measured / wallSeconds);
+    artefact(
+        root,
+        "functions/public/target/yousaid-public.jar",
+        "PublicFormFunction, SubmissionApiFunction");
   }
 
-  private static int post(HttpClient http, int port, String key) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+  private static int post(HttpClient http, int port, String key)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(BODY))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
@@ -112,11 +141,22 @@ public final class SubmissionBenchmark {
     Path jar = root.resolve(relative);
     long nlp;
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      nlp = zip.stream().filter(e -> e.getName().startsWith("edu/stanford/") || e.getName().startsWith("ai/onnxruntime/")
-          || e.getName().startsWith("org/yousaid/analysis/")).count();
+      nlp =
+          zip.stream()
+              .filter(
+                  e ->
+                      e.getName().startsWith("edu/stanford/")
+                          || e.getName().startsWith("ai/onnxruntime/")
+                          || e.getName().startsWith("org/yousaid/analysis/"))
+              .count();
     }
-    System.out.printf(Locale.ROOT, "| artefact `%s` (%s) | %.1f MB, %d NLP classes |%n", relative, functions,
-        Files.size(jar) / 1024.0 / 1024.0, nlp);
+    System.out.printf(
+        Locale.ROOT,
+        "| artefact `%s` (%s) | %.1f MB, %d NLP classes |%n",
+        relative,
+        functions,
+        Files.size(jar) / 1024.0 / 1024.0,
+        nlp);
   }
 
   private static double median(List<Double> values) {

@@ -17,6 +17,7 @@ public final class LocalOfficers {
   public record Account(String subject, String email, String passwordHash, Set<String> councils) {}
 
   private static final String SK = "ACCOUNT";
+
   /** Hash checked when the email is unknown, so a wrong email takes as long as a wrong password. */
   private static final String DUMMY_HASH = PasswordHasher.hash(UUID.randomUUID().toString());
 
@@ -40,7 +41,9 @@ public final class LocalOfficers {
     item.put("subject", AttributeValue.fromS(subject));
     item.put("email", AttributeValue.fromS(normalise(email)));
     item.put("passwordHash", AttributeValue.fromS(PasswordHasher.hash(password)));
-    item.put("councils", AttributeValue.fromL(councils.stream().sorted().map(AttributeValue::fromS).toList()));
+    item.put(
+        "councils",
+        AttributeValue.fromL(councils.stream().sorted().map(AttributeValue::fromS).toList()));
     dynamo.putItem(b -> b.tableName(table).item(item));
   }
 
@@ -48,21 +51,43 @@ public final class LocalOfficers {
     return find(email).isPresent();
   }
 
-  /** The account if the email and password match; empty otherwise, in about the same time either way. */
+  /**
+   * The account if the email and password match; empty otherwise, in about the same time either
+   * way.
+   */
   public Optional<Account> authenticate(String email, String password) {
     Optional<Account> account = find(email == null ? "" : email);
-    boolean ok = PasswordHasher.matches(password == null ? "" : password, account.map(Account::passwordHash).orElse(DUMMY_HASH));
+    boolean ok =
+        PasswordHasher.matches(
+            password == null ? "" : password,
+            account.map(Account::passwordHash).orElse(DUMMY_HASH));
     return ok ? account : Optional.empty();
   }
 
   private Optional<Account> find(String email) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-        .key(Map.of("pk", AttributeValue.fromS(pk(email)), "sk", AttributeValue.fromS(SK)))).item();
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                b ->
+                    b.tableName(table)
+                        .consistentRead(true)
+                        .key(
+                            Map.of(
+                                "pk",
+                                AttributeValue.fromS(pk(email)),
+                                "sk",
+                                AttributeValue.fromS(SK))))
+            .item();
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
     List<String> councils = item.get("councils").l().stream().map(AttributeValue::s).toList();
-    return Optional.of(new Account(item.get("subject").s(), item.get("email").s(), item.get("passwordHash").s(), Set.copyOf(councils)));
+    return Optional.of(
+        new Account(
+            item.get("subject").s(),
+            item.get("email").s(),
+            item.get("passwordHash").s(),
+            Set.copyOf(councils)));
   }
 
   private static String pk(String email) {

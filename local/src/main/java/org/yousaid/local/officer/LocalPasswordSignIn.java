@@ -30,29 +30,42 @@ public final class LocalPasswordSignIn implements SignInMethod {
 
   @Override
   public APIGatewayV2HTTPResponse start(Request request) {
-    return Responses.html(200, Pages.render("officer/sign-in", Map.of("pageTitle", "Sign in", "serviceName", "Consultations")));
+    return Responses.html(
+        200,
+        Pages.render(
+            "officer/sign-in", Map.of("pageTitle", "Sign in", "serviceName", "Consultations")));
   }
 
   @Override
   public APIGatewayV2HTTPResponse complete(Request request) {
     FormBody form = FormBody.parse(request.bodyText(8 * 1024));
     String email = form.first("email");
-    return officers.authenticate(email, form.first("password"))
-        .map(account -> {
-          String token = key.issue(account.subject(), account.email(),
-              account.councils().stream().sorted().map(c -> OfficerIdentity.COUNCIL_GROUP_PREFIX + c).toList(), SESSION);
-          APIGatewayV2HTTPResponse response = Responses.redirect("/officer");
-          response.setCookies(List.of(session.setCookie(token, SESSION.toSeconds())));
-          return response;
-        })
-        .orElseGet(() -> {
-          Map<String, Object> model = new HashMap<>();
-          model.put("pageTitle", "Sign in");
-          model.put("serviceName", "Consultations");
-          model.put("error", "Enter a correct email address and password");
-          model.put("email", email == null ? "" : email);
-          model.put("hasErrors", true);
-          return Responses.html(401, Pages.render("officer/sign-in", model));
-        });
+    return officers
+        .authenticate(email, form.first("password"))
+        .map(
+            account -> {
+              String token =
+                  key.issue(
+                      account.subject(),
+                      account.email(),
+                      account.councils().stream()
+                          .sorted()
+                          .map(c -> OfficerIdentity.COUNCIL_GROUP_PREFIX + c)
+                          .toList(),
+                      SESSION);
+              APIGatewayV2HTTPResponse response = Responses.redirect("/officer");
+              response.setCookies(List.of(session.setCookie(token, SESSION.toSeconds())));
+              return response;
+            })
+        .orElseGet(
+            () -> {
+              Map<String, Object> model = new HashMap<>();
+              model.put("pageTitle", "Sign in");
+              model.put("serviceName", "Consultations");
+              model.put("error", "Enter a correct email address and password");
+              model.put("email", email == null ? "" : email);
+              model.put("hasErrors", true);
+              return Responses.html(401, Pages.render("officer/sign-in", model));
+            });
   }
 }

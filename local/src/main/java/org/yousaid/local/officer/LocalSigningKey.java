@@ -27,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Local mode's token issuer: an ES256 key kept in the data folder (so sessions survive a restart),
- * issuing ID tokens shaped like Cognito's, which the officer function verifies exactly as it does in AWS.
+ * issuing ID tokens shaped like Cognito's, which the officer function verifies exactly as it does
+ * in AWS.
  */
 public final class LocalSigningKey {
 
@@ -57,7 +58,8 @@ public final class LocalSigningKey {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ParseException | JOSEException e) {
-      throw new IllegalStateException("The local signing key in " + file + " cannot be read; delete it to make a new one", e);
+      throw new IllegalStateException(
+          "The local signing key in " + file + " cannot be read; delete it to make a new one", e);
     }
   }
 
@@ -70,15 +72,30 @@ public final class LocalSigningKey {
   }
 
   /** Signs with any key: tests use it to forge tokens and prove they are refused. */
-  public static String issue(String subject, String email, List<String> groups, Instant issuedAt, Duration lifetime, ECKey signingKey) {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(ISSUER).audience(AUDIENCE).subject(subject)
-        .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(lifetime)))
-        .jwtID(UUID.randomUUID().toString())
-        .claim("email", email).claim("cognito:groups", groups).claim("token_use", "id")
-        .build();
+  public static String issue(
+      String subject,
+      String email,
+      List<String> groups,
+      Instant issuedAt,
+      Duration lifetime,
+      ECKey signingKey) {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .audience(AUDIENCE)
+            .subject(subject)
+            .issueTime(Date.from(issuedAt))
+            .expirationTime(Date.from(issuedAt.plus(lifetime)))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("email", email)
+            .claim("cognito:groups", groups)
+            .claim("token_use", "id")
+            .build();
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(),
+              claims);
       jwt.sign(new ECDSASigner(signingKey));
       return jwt.serialize();
     } catch (JOSEException e) {

@@ -13,9 +13,9 @@ import org.yousaid.local.LocalMode;
 import org.yousaid.shared.storage.TableSetup;
 
 /**
- * Creates or updates a local-mode officer account: {@code bin/officer add --email E --council C [--council C2]}.
- * The password is read without echo (or from standard input when piped). Stop local mode first: the
- * data folder is opened by one process at a time.
+ * Creates or updates a local-mode officer account: {@code bin/officer add --email E --council C
+ * [--council C2]}. The password is read without echo (or from standard input when piped). Stop
+ * local mode first: the data folder is opened by one process at a time.
  */
 public final class OfficerCli {
 
@@ -23,7 +23,8 @@ public final class OfficerCli {
 
   public static void main(String[] args) throws IOException {
     if (args.length == 0 || !args[0].equals("add")) {
-      System.err.println("usage: bin/officer add --email EMAIL --council SLUG [--council SLUG ...] [--data DIR]");
+      System.err.println(
+          "usage: bin/officer add --email EMAIL --council SLUG [--council SLUG ...] [--data DIR]");
       System.exit(2);
     }
     String email = null;
@@ -48,7 +49,11 @@ public final class OfficerCli {
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(data)) {
       TableSetup.createIfMissing(dynamo.client(), LocalMode.TABLE);
       new LocalOfficers(dynamo.client(), LocalMode.TABLE).save(email, password, councils);
-      System.out.println("Saved officer " + email + " for " + String.join(", ", councils.stream().sorted().toList()));
+      System.out.println(
+          "Saved officer "
+              + email
+              + " for "
+              + String.join(", ", councils.stream().sorted().toList()));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(1);

@@ -8,8 +8,8 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashes in the PHC string format, with OWASP's recommended minimum cost
- * (19 MiB memory, 2 iterations, 1 lane). Only local mode stores passwords: in AWS, Cognito does.
+ * Argon2id password hashes in the PHC string format, with OWASP's recommended minimum cost (19 MiB
+ * memory, 2 iterations, 1 lane). Only local mode stores passwords: in AWS, Cognito does.
  */
 public final class PasswordHasher {
 
@@ -27,7 +27,16 @@ public final class PasswordHasher {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
-    return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    return "$argon2id$v=19$m="
+        + MEMORY_KIB
+        + ",t="
+        + ITERATIONS
+        + ",p="
+        + PARALLELISM
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
+        + B64.encodeToString(hash);
   }
 
   public static boolean matches(String password, String encoded) {
@@ -44,18 +53,24 @@ public final class PasswordHasher {
         case "m" -> m = Integer.parseInt(kv[1]);
         case "t" -> t = Integer.parseInt(kv[1]);
         case "p" -> p = Integer.parseInt(kv[1]);
-        default -> { }
+        default -> {}
       }
     }
     byte[] expected = B64D.decode(parts[5]);
     return MessageDigest.isEqual(expected, derive(password, B64D.decode(parts[4]), m, t, p));
   }
 
-  private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+  private static byte[] derive(
+      String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-        .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism).withSalt(salt).build());
+    generator.init(
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(memoryKib)
+            .withIterations(iterations)
+            .withParallelism(parallelism)
+            .withSalt(salt)
+            .build());
     byte[] out = new byte[HASH_BYTES];
     generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
     return out;

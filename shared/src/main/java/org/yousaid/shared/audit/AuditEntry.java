@@ -6,4 +6,11 @@ import java.time.Instant;
  * One officer action: who did what to which consultation, when. The summary names the change
  * ("opened", "renamed theme t3 to …") but never quotes an answer.
  */
-public record AuditEntry(String id, String council, String consultationId, String officer, Instant at, String action, String summary) {}
+public record AuditEntry(
+    String id,
+    String council,
+    String consultationId,
+    String officer,
+    Instant at,
+    String action,
+    String summary) {}

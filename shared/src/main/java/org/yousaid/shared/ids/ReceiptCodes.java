@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Receipt codes a person can read out or type: 12 Crockford base-32 characters (60 random bits)
- * shown in three groups, e.g. {@code K7QM-2XD9-F3PA}. The code is the only key to a response's
- * view and erase routes, so it must be unguessable.
+ * shown in three groups, e.g. {@code K7QM-2XD9-F3PA}. The code is the only key to a response's view
+ * and erase routes, so it must be unguessable.
  */
 public final class ReceiptCodes {
 
@@ -27,8 +27,8 @@ public final class ReceiptCodes {
   }
 
   /**
-   * The canonical form of what someone typed: case, spaces and dashes ignored; O read as 0 and I/L as 1.
-   * Empty when it cannot be a receipt code.
+   * The canonical form of what someone typed: case, spaces and dashes ignored; O read as 0 and I/L
+   * as 1. Empty when it cannot be a receipt code.
    */
   public static Optional<String> normalise(String typed) {
     if (typed == null || typed.length() > 40) {
@@ -39,11 +39,12 @@ public final class ReceiptCodes {
       if (c == '-' || c == ' ') {
         continue;
       }
-      char mapped = switch (c) {
-        case 'O' -> '0';
-        case 'I', 'L' -> '1';
-        default -> c;
-      };
+      char mapped =
+          switch (c) {
+            case 'O' -> '0';
+            case 'I', 'L' -> '1';
+            default -> c;
+          };
       if (new String(ALPHABET).indexOf(mapped) < 0) {
         return Optional.empty();
       }

@@ -12,9 +12,9 @@ import org.yousaid.shared.validation.FieldError;
 import org.yousaid.shared.validation.RawSubmission;
 
 /**
- * Reads the JSON submission body
- * {@code {"answers": {"q1": "text", "q2": ["a","b"]}, "profile": {"role": "parent-carer"}, "consentToQuote": true}}
- * into a {@link RawSubmission}, turning shape mistakes into field errors rather than failures.
+ * Reads the JSON submission body {@code {"answers": {"q1": "text", "q2": ["a","b"]}, "profile":
+ * {"role": "parent-carer"}, "consentToQuote": true}} into a {@link RawSubmission}, turning shape
+ * mistakes into field errors rather than failures.
  */
 public final class JsonSubmissionReader {
 
@@ -23,17 +23,25 @@ public final class JsonSubmissionReader {
     try {
       root = Json.mapper().readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest("The request body is not valid JSON. Check for a missing quote, comma or bracket"
-          + (e.getLocation() != null ? " near line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : "")
-          + ".");
+      throw ProblemException.badRequest(
+          "The request body is not valid JSON. Check for a missing quote, comma or bracket"
+              + (e.getLocation() != null
+                  ? " near line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                  : "")
+              + ".");
     }
     if (root == null || root.isMissingNode() || !root.isObject()) {
-      throw ProblemException.badRequest("The request body must be a JSON object with an \"answers\" member.");
+      throw ProblemException.badRequest(
+          "The request body must be a JSON object with an \"answers\" member.");
     }
     List<FieldError> problems = new ArrayList<>();
     JsonNode answersNode = root.path("answers");
     if (!answersNode.isObject()) {
-      throw ProblemException.badRequest("The request body must have an \"answers\" object, for example {\"answers\": {\"q1\": \"…\"}}.");
+      throw ProblemException.badRequest(
+          "The request body must have an \"answers\" object, for example {\"answers\": {\"q1\": \"…\"}}.");
     }
     Map<String, List<String>> answers = readValues(answersNode, "", problems);
     Map<String, List<String>> profile = Map.of();
@@ -41,7 +49,10 @@ public final class JsonSubmissionReader {
     if (profileNode.isObject()) {
       profile = readValues(profileNode, "profile.", problems);
     } else if (!profileNode.isMissingNode() && !profileNode.isNull()) {
-      problems.add(new FieldError("profile", "\"profile\" must be an object, for example {\"role\": \"parent-carer\"}."));
+      problems.add(
+          new FieldError(
+              "profile",
+              "\"profile\" must be an object, for example {\"role\": \"parent-carer\"}."));
     }
     String consent = null;
     JsonNode consentNode = root.path("consentToQuote");
@@ -53,7 +64,8 @@ public final class JsonSubmissionReader {
     return new RawSubmission(answers, profile, consent, problems);
   }
 
-  private static Map<String, List<String>> readValues(JsonNode object, String prefix, List<FieldError> problems) {
+  private static Map<String, List<String>> readValues(
+      JsonNode object, String prefix, List<FieldError> problems) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
     while (fields.hasNext()) {
@@ -67,8 +79,12 @@ public final class JsonSubmissionReader {
       } else if (value.isArray() && allScalar(value)) {
         value.forEach(v -> list.add(v.asText()));
       } else {
-        problems.add(new FieldError(prefix + field.getKey(),
-            "The answer to '" + field.getKey() + "' must be text, a number, or a list of option values."));
+        problems.add(
+            new FieldError(
+                prefix + field.getKey(),
+                "The answer to '"
+                    + field.getKey()
+                    + "' must be text, a number, or a list of option values."));
         continue;
       }
       values.put(field.getKey(), list);

@@ -13,6 +13,13 @@ public enum AgeBand implements Coded {
     this.label = label;
   }
 
-  @Override public String code() { return code; }
-  @Override public String label() { return label; }
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
 }

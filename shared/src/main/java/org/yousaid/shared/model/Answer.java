@@ -3,8 +3,8 @@ package org.yousaid.shared.model;
 import java.util.List;
 
 /**
- * One answer to one question: {@code text} for free text, {@code choices} (option values) for closed
- * questions. Unanswered questions have no Answer.
+ * One answer to one question: {@code text} for free text, {@code choices} (option values) for
+ * closed questions. Unanswered questions have no Answer.
  */
 public record Answer(String questionId, String text, List<String> choices) {
 

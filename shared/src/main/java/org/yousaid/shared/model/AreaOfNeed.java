@@ -4,7 +4,8 @@ package org.yousaid.shared.model;
 public enum AreaOfNeed implements Coded {
   COMMUNICATION_AND_INTERACTION("communication-and-interaction", "Communication and interaction"),
   COGNITION_AND_LEARNING("cognition-and-learning", "Cognition and learning"),
-  SOCIAL_EMOTIONAL_MENTAL_HEALTH("social-emotional-mental-health", "Social, emotional and mental health"),
+  SOCIAL_EMOTIONAL_MENTAL_HEALTH(
+      "social-emotional-mental-health", "Social, emotional and mental health"),
   SENSORY_AND_PHYSICAL("sensory-and-physical", "Sensory and/or physical needs");
 
   private final String code;
@@ -15,6 +16,13 @@ public enum AreaOfNeed implements Coded {
     this.label = label;
   }
 
-  @Override public String code() { return code; }
-  @Override public String label() { return label; }
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
 }

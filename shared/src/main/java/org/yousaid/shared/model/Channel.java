@@ -16,6 +16,13 @@ public enum Channel implements Coded {
     this.label = label;
   }
 
-  @Override public String code() { return code; }
-  @Override public String label() { return label; }
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
 }

@@ -15,6 +15,8 @@ public interface Coded {
       return Optional.empty();
     }
     String wanted = code.trim();
-    return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equalsIgnoreCase(wanted)).findFirst();
+    return Arrays.stream(type.getEnumConstants())
+        .filter(e -> e.code().equalsIgnoreCase(wanted))
+        .findFirst();
   }
 }

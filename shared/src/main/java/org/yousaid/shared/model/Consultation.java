@@ -31,10 +31,12 @@ public record Consultation(
   public static final int FALLBACK_RETENTION_DAYS = 3 * 365;
 
   /**
-   * How long answers to a new consultation are kept: the stack's RetentionDays parameter, which template.yaml
-   * hands every function as DEFAULT_RETENTION_DAYS, or three years where it is unset (local mode) or unusable.
+   * How long answers to a new consultation are kept: the stack's RetentionDays parameter, which
+   * template.yaml hands every function as DEFAULT_RETENTION_DAYS, or three years where it is unset
+   * (local mode) or unusable.
    */
-  public static final int DEFAULT_RETENTION_DAYS = retentionDays(System.getenv("DEFAULT_RETENTION_DAYS"));
+  public static final int DEFAULT_RETENTION_DAYS =
+      retentionDays(System.getenv("DEFAULT_RETENTION_DAYS"));
 
   /** A positive number of days of at most 100 years, or {@link #FALLBACK_RETENTION_DAYS}. */
   public static int retentionDays(String configured) {
@@ -45,7 +47,8 @@ public record Consultation(
           return days;
         }
       } catch (NumberFormatException notANumber) {
-        // CloudFormation passes a Number parameter as text such as "1095"; anything else falls back.
+        // CloudFormation passes a Number parameter as text such as "1095"; anything else falls
+        // back.
       }
     }
     return FALLBACK_RETENTION_DAYS;
@@ -89,7 +92,19 @@ public record Consultation(
   }
 
   public Consultation withStatus(ConsultationStatus newStatus) {
-    return new Consultation(council, id, councilName, title, kind, newStatus, opensAt, closesAt, intro, questions,
-        profileFields, districts, retentionDays);
+    return new Consultation(
+        council,
+        id,
+        councilName,
+        title,
+        kind,
+        newStatus,
+        opensAt,
+        closesAt,
+        intro,
+        questions,
+        profileFields,
+        districts,
+        retentionDays);
   }
 }

@@ -17,6 +17,13 @@ public enum EhcStage implements Coded {
     this.label = label;
   }
 
-  @Override public String code() { return code; }
-  @Override public String label() { return label; }
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
 }

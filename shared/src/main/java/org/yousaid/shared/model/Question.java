@@ -10,7 +10,13 @@ import java.util.Optional;
  * @param maxLength for free text, the most characters accepted (counted as Unicode code points)
  */
 public record Question(
-    String id, String text, String hint, QuestionType type, List<ChoiceOption> options, boolean required, int maxLength) {
+    String id,
+    String text,
+    String hint,
+    QuestionType type,
+    List<ChoiceOption> options,
+    boolean required,
+    int maxLength) {
 
   public static final int DEFAULT_MAX_LENGTH = 5000;
 
@@ -25,11 +31,18 @@ public record Question(
     }
   }
 
-  public static Question freeText(String id, String text, String hint, boolean required, int maxLength) {
+  public static Question freeText(
+      String id, String text, String hint, boolean required, int maxLength) {
     return new Question(id, text, hint, QuestionType.FREE_TEXT, List.of(), required, maxLength);
   }
 
-  public static Question choice(String id, String text, String hint, QuestionType type, List<ChoiceOption> options, boolean required) {
+  public static Question choice(
+      String id,
+      String text,
+      String hint,
+      QuestionType type,
+      List<ChoiceOption> options,
+      boolean required) {
     return new Question(id, text, hint, type, options, required, 0);
   }
 

@@ -6,19 +6,21 @@ public enum QuestionType {
   FREE_TEXT(List.of()),
   SINGLE_CHOICE(List.of()),
   MULTI_CHOICE(List.of()),
-  LIKERT_5(List.of(
-      new ChoiceOption("strongly-agree", "Strongly agree"),
-      new ChoiceOption("agree", "Agree"),
-      new ChoiceOption("neither", "Neither agree nor disagree"),
-      new ChoiceOption("disagree", "Disagree"),
-      new ChoiceOption("strongly-disagree", "Strongly disagree"))),
+  LIKERT_5(
+      List.of(
+          new ChoiceOption("strongly-agree", "Strongly agree"),
+          new ChoiceOption("agree", "Agree"),
+          new ChoiceOption("neither", "Neither agree nor disagree"),
+          new ChoiceOption("disagree", "Disagree"),
+          new ChoiceOption("strongly-disagree", "Strongly disagree"))),
   YES_NO(List.of(new ChoiceOption("yes", "Yes"), new ChoiceOption("no", "No"))),
-  RATING_1_5(List.of(
-      new ChoiceOption("1", "1 - very poor"),
-      new ChoiceOption("2", "2 - poor"),
-      new ChoiceOption("3", "3 - okay"),
-      new ChoiceOption("4", "4 - good"),
-      new ChoiceOption("5", "5 - very good")));
+  RATING_1_5(
+      List.of(
+          new ChoiceOption("1", "1 - very poor"),
+          new ChoiceOption("2", "2 - poor"),
+          new ChoiceOption("3", "3 - okay"),
+          new ChoiceOption("4", "4 - good"),
+          new ChoiceOption("5", "5 - very good")));
 
   private final List<ChoiceOption> fixedOptions;
 

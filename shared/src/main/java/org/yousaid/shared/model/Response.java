@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param receipt the code that lets the respondent view or erase this response
  * @param expiresAt epoch seconds after which DynamoDB's TTL may delete it (retention)
- * @param subject for page feedback, the Local Offer page URL or Open Referral UK service id it is about
+ * @param subject for page feedback, the Local Offer page URL or Open Referral UK service id it is
+ *     about
  */
 public record Response(
     String id,

@@ -14,6 +14,13 @@ public enum Role implements Coded {
     this.label = label;
   }
 
-  @Override public String code() { return code; }
-  @Override public String label() { return label; }
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
 }

@@ -6,19 +6,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One published version of a consultation's "You said, we did" page: the reg. 56 trail. Versions are
- * numbered from 1 and never overwritten; each keeps the SHA-256 of every file published with it.
+ * One published version of a consultation's "You said, we did" page: the reg. 56 trail. Versions
+ * are numbered from 1 and never overwritten; each keeps the SHA-256 of every file published with
+ * it.
  *
- * @param requestId the officer's publish request this version answers (a retried request publishes once)
- * @param contentHash SHA-256 (hex) of the version's {@code you-said-we-did.json}, the published content
+ * @param requestId the officer's publish request this version answers (a retried request publishes
+ *     once)
+ * @param contentHash SHA-256 (hex) of the version's {@code you-said-we-did.json}, the published
+ *     content
  * @param files path under the site root to the SHA-256 (hex) of its bytes
  * @param updates the council's "we did" responses as published, for the council's Atom feed
  */
-public record Publication(String council, String consultationId, int version, Instant publishedAt, String officer,
-    String requestId, String title, String contentHash, Map<String, String> files, List<Update> updates) {
+public record Publication(
+    String council,
+    String consultationId,
+    int version,
+    Instant publishedAt,
+    String officer,
+    String requestId,
+    String title,
+    String contentHash,
+    Map<String, String> files,
+    List<Update> updates) {
 
   /** One published "we did" response. */
-  public record Update(String id, String question, String theme, String response, String status, LocalDate date) {}
+  public record Update(
+      String id, String question, String theme, String response, String status, LocalDate date) {}
 
   public Publication {
     files = files == null ? Map.of() : Map.copyOf(files);

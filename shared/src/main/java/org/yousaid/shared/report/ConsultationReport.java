@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A consultation summary in the councils' own format (see the Warwickshire report in the seeds):
  * per question, the number of answers; for free text, themes with an exemplar answer and "N other
- * answers support this answer"; for closed questions, counts, percentages and breakdowns by respondent.
- * Every exporter (page, CSV, XLSX, DOCX, PDF) renders this one model.
+ * answers support this answer"; for closed questions, counts, percentages and breakdowns by
+ * respondent. Every exporter (page, CSV, XLSX, DOCX, PDF) renders this one model.
  */
 public record ConsultationReport(
     String council,

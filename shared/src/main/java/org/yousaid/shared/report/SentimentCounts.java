@@ -5,7 +5,10 @@ public record SentimentCounts(int positive, int neutral, int negative) {
 
   public static final SentimentCounts NONE = new SentimentCounts(0, 0, 0);
 
-  /** Counts "positive", "negative" and any other non-null sentiment (neutral) of these answers' analyses. */
+  /**
+   * Counts "positive", "negative" and any other non-null sentiment (neutral) of these answers'
+   * analyses.
+   */
   public static SentimentCounts of(Iterable<String> sentiments) {
     int positive = 0;
     int neutral = 0;

@@ -6,7 +6,8 @@ import java.util.List;
  * One theme as reported.
  *
  * @param share count divided by the number of answers to the question (0..1)
- * @param exemplarText the most central answer (officers' report: original text; published: redacted)
+ * @param exemplarText the most central answer (officers' report: original text; published:
+ *     redacted)
  * @param othersSupport the "N other answers support this answer" figure
  * @param quotes quotes approved for publication (redacted, from respondents who consented)
  * @param weDid the council's "we did" response to this theme, if written

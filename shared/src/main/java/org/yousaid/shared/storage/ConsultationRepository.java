@@ -26,9 +26,21 @@ public final class ConsultationRepository {
   }
 
   public Optional<Consultation> find(String council, String consultationId) {
-    Map<String, AttributeValue> item = StorageRetry.DEFAULT.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-        .key(Map.of(TableLayout.PK, s(TableLayout.consultationPk(council, consultationId)), TableLayout.SK, s(TableLayout.META))))
-        .item());
+    Map<String, AttributeValue> item =
+        StorageRetry.DEFAULT.call(
+            () ->
+                dynamo
+                    .getItem(
+                        b ->
+                            b.tableName(table)
+                                .consistentRead(true)
+                                .key(
+                                    Map.of(
+                                        TableLayout.PK,
+                                        s(TableLayout.consultationPk(council, consultationId)),
+                                        TableLayout.SK,
+                                        s(TableLayout.META))))
+                    .item());
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
@@ -43,7 +55,11 @@ public final class ConsultationRepository {
   /** Creates a consultation only if none has its id; returns false when one already does. */
   public boolean create(Consultation consultation) {
     try {
-      dynamo.putItem(b -> b.tableName(table).item(item(consultation)).conditionExpression("attribute_not_exists(pk)"));
+      dynamo.putItem(
+          b ->
+              b.tableName(table)
+                  .item(item(consultation))
+                  .conditionExpression("attribute_not_exists(pk)"));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -52,11 +68,17 @@ public final class ConsultationRepository {
 
   public List<Consultation> listForCouncil(String council) {
     List<Consultation> result = new ArrayList<>();
-    QueryRequest query = QueryRequest.builder().tableName(table).indexName(TableLayout.GSI1)
-        .keyConditionExpression("gsi1pk = :pk")
-        .expressionAttributeValues(Map.of(":pk", s(TableLayout.councilIndexPk(council))))
-        .build();
-    dynamo.queryPaginator(query).items().forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Consultation.class)));
+    QueryRequest query =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(TableLayout.GSI1)
+            .keyConditionExpression("gsi1pk = :pk")
+            .expressionAttributeValues(Map.of(":pk", s(TableLayout.councilIndexPk(council))))
+            .build();
+    dynamo
+        .queryPaginator(query)
+        .items()
+        .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Consultation.class)));
     return result;
   }
 

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Responses, their receipt pointers and idempotency records. A response and its pointers are
- * written in one transaction with {@code attribute_not_exists} conditions, so a retried
- * submission can never store a second copy and a half-written response cannot exist.
+ * written in one transaction with {@code attribute_not_exists} conditions, so a retried submission
+ * can never store a second copy and a half-written response cannot exist.
  */
 public final class ResponseRepository {
 
@@ -37,10 +37,15 @@ public final class ResponseRepository {
   private static final String NOT_EXISTS = "attribute_not_exists(pk)";
 
   /** What an idempotency key points at, and a hash of the request it was first used with. */
-  public record IdempotencyRecord(String key, String requestHash, String responseId, String receipt) {}
+  public record IdempotencyRecord(
+      String key, String requestHash, String responseId, String receipt) {}
 
   /** Why an insert was refused. */
-  public enum Clash { IDEMPOTENCY_KEY_USED, RECEIPT_CODE_TAKEN, RESPONSE_ID_TAKEN }
+  public enum Clash {
+    IDEMPOTENCY_KEY_USED,
+    RECEIPT_CODE_TAKEN,
+    RESPONSE_ID_TAKEN
+  }
 
   /** Thrown when a condition stopped the insert; nothing was written. */
   public static final class InsertRefused extends RuntimeException {
@@ -71,7 +76,9 @@ public final class ResponseRepository {
     this.retry = retry;
   }
 
-  /** Stores the response, its receipt pointer and (if given) its idempotency record, all or nothing. */
+  /**
+   * Stores the response, its receipt pointer and (if given) its idempotency record, all or nothing.
+   */
   public void insert(Response response, Optional<IdempotencyRecord> idempotency) {
     String pk = TableLayout.consultationPk(response.council(), response.consultationId());
     Map<String, AttributeValue> responseItem = new HashMap<>();
@@ -84,28 +91,51 @@ public final class ResponseRepository {
     responseItem.put(TableLayout.DOC, s(Json.write(response)));
     idempotency.ifPresent(i -> responseItem.put("idempotencyKey", s(i.key())));
 
-    Map<String, AttributeValue> receiptItem = Map.of(
-        TableLayout.PK, s(TableLayout.receiptPk(response.receipt())),
-        TableLayout.SK, s(TableLayout.RECEIPT),
-        TableLayout.TYPE, s(TYPE_RECEIPT),
-        "responsePk", s(pk),
-        "responseSk", s(TableLayout.responseSk(response.id())),
-        TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
+    Map<String, AttributeValue> receiptItem =
+        Map.of(
+            TableLayout.PK,
+            s(TableLayout.receiptPk(response.receipt())),
+            TableLayout.SK,
+            s(TableLayout.RECEIPT),
+            TableLayout.TYPE,
+            s(TYPE_RECEIPT),
+            "responsePk",
+            s(pk),
+            "responseSk",
+            s(TableLayout.responseSk(response.id())),
+            TableLayout.TTL,
+            AttributeValue.fromN(Long.toString(response.expiresAt())));
 
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(put(responseItem));
     writes.add(put(receiptItem));
-    idempotency.ifPresent(i -> writes.add(put(Map.of(
-        TableLayout.PK, s(pk),
-        TableLayout.SK, s(TableLayout.idempotencySk(i.key())),
-        TableLayout.TYPE, s(TYPE_IDEMPOTENCY),
-        "requestHash", s(i.requestHash()),
-        "responseId", s(i.responseId()),
-        "receipt", s(i.receipt()),
-        TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt()))))));
-    // The same token on every attempt of this insert: DynamoDB treats a repeat within 10 minutes as the
-    // same transaction, so a retry after a timeout cannot fail on our own earlier, successful write.
-    String token = UUID.nameUUIDFromBytes((response.id() + "|" + response.receipt()).getBytes(StandardCharsets.UTF_8)).toString();
+    idempotency.ifPresent(
+        i ->
+            writes.add(
+                put(
+                    Map.of(
+                        TableLayout.PK,
+                        s(pk),
+                        TableLayout.SK,
+                        s(TableLayout.idempotencySk(i.key())),
+                        TableLayout.TYPE,
+                        s(TYPE_IDEMPOTENCY),
+                        "requestHash",
+                        s(i.requestHash()),
+                        "responseId",
+                        s(i.responseId()),
+                        "receipt",
+                        s(i.receipt()),
+                        TableLayout.TTL,
+                        AttributeValue.fromN(Long.toString(response.expiresAt()))))));
+    // The same token on every attempt of this insert: DynamoDB treats a repeat within 10 minutes as
+    // the
+    // same transaction, so a retry after a timeout cannot fail on our own earlier, successful
+    // write.
+    String token =
+        UUID.nameUUIDFromBytes(
+                (response.id() + "|" + response.receipt()).getBytes(StandardCharsets.UTF_8))
+            .toString();
     String responseSk = TableLayout.responseSk(response.id());
     boolean mayHaveLanded = false;
     RuntimeException last = null;
@@ -118,7 +148,8 @@ public final class ResponseRepository {
         return;
       } catch (TransactionCanceledException e) {
         if (!StorageRetry.isThrottled(e.cancellationReasons())) {
-          // A condition failed. After a timeout that condition may be our own write, which did land.
+          // A condition failed. After a timeout that condition may be our own write, which did
+          // land.
           if (mayHaveLanded && landed(pk, responseSk, response.receipt())) {
             return;
           }
@@ -145,9 +176,14 @@ public final class ResponseRepository {
     throw new StorageUnavailable(last);
   }
 
-  /** Whether this very response (same id and receipt) is stored; the transaction wrote its pointers with it. */
+  /**
+   * Whether this very response (same id and receipt) is stored; the transaction wrote its pointers
+   * with it.
+   */
   private boolean landed(String pk, String sk, String receipt) {
-    return get(pk, sk).map(item -> item.get("receipt") != null && receipt.equals(item.get("receipt").s())).orElse(false);
+    return get(pk, sk)
+        .map(item -> item.get("receipt") != null && receipt.equals(item.get("receipt").s()))
+        .orElse(false);
   }
 
   private static Clash clashOf(List<CancellationReason> reasons) {
@@ -179,13 +215,21 @@ public final class ResponseRepository {
         .build();
   }
 
-  public Optional<IdempotencyRecord> findIdempotency(String council, String consultationId, String key) {
-    return get(TableLayout.consultationPk(council, consultationId), TableLayout.idempotencySk(key)).map(item ->
-        new IdempotencyRecord(key, item.get("requestHash").s(), item.get("responseId").s(), item.get("receipt").s()));
+  public Optional<IdempotencyRecord> findIdempotency(
+      String council, String consultationId, String key) {
+    return get(TableLayout.consultationPk(council, consultationId), TableLayout.idempotencySk(key))
+        .map(
+            item ->
+                new IdempotencyRecord(
+                    key,
+                    item.get("requestHash").s(),
+                    item.get("responseId").s(),
+                    item.get("receipt").s()));
   }
 
   public Optional<Response> find(String council, String consultationId, String responseId) {
-    return get(TableLayout.consultationPk(council, consultationId), TableLayout.responseSk(responseId))
+    return get(
+            TableLayout.consultationPk(council, consultationId), TableLayout.responseSk(responseId))
         .map(item -> Json.read(item.get(TableLayout.DOC).s(), Response.class));
   }
 
@@ -196,8 +240,8 @@ public final class ResponseRepository {
   }
 
   /**
-   * Erases the response with this receipt, its pointer, its idempotency record and what analysis kept of
-   * each of its answers (their redacted text), in one transaction. False if there is none.
+   * Erases the response with this receipt, its pointer, its idempotency record and what analysis
+   * kept of each of its answers (their redacted text), in one transaction. False if there is none.
    */
   public boolean eraseByReceipt(String receipt) {
     Optional<Map<String, AttributeValue>> pointer = receiptPointer(receipt);
@@ -208,15 +252,21 @@ public final class ResponseRepository {
     String sk = pointer.get().get("responseSk").s();
     List<TransactWriteItem> deletes = new ArrayList<>();
     deletes.add(delete(TableLayout.receiptPk(receipt), TableLayout.RECEIPT));
-    get(pk, sk).ifPresent(response -> {
-      deletes.add(delete(pk, sk));
-      if (response.containsKey("idempotencyKey")) {
-        deletes.add(delete(pk, TableLayout.idempotencySk(response.get("idempotencyKey").s())));
-      }
-      Response erased = Json.read(response.get(TableLayout.DOC).s(), Response.class);
-      erased.answers().stream().map(Answer::questionId).distinct()
-          .forEach(q -> deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id()))));
-    });
+    get(pk, sk)
+        .ifPresent(
+            response -> {
+              deletes.add(delete(pk, sk));
+              if (response.containsKey("idempotencyKey")) {
+                deletes.add(
+                    delete(pk, TableLayout.idempotencySk(response.get("idempotencyKey").s())));
+              }
+              Response erased = Json.read(response.get(TableLayout.DOC).s(), Response.class);
+              erased.answers().stream()
+                  .map(Answer::questionId)
+                  .distinct()
+                  .forEach(
+                      q -> deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id()))));
+            });
     // Deletes are safe to repeat.
     retry.call(() -> dynamo.transactWriteItems(b -> b.transactItems(deletes)));
     return true;
@@ -224,30 +274,39 @@ public final class ResponseRepository {
 
   /** Every response to a consultation, oldest first (ULIDs sort by time). */
   public List<Response> listForConsultation(String council, String consultationId) {
-    return retry.call(() -> {
-      List<Response> result = new ArrayList<>();
-      dynamo.queryPaginator(responsesQuery(council, consultationId).build()).items()
-          .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Response.class)));
-      return result;
-    });
+    return retry.call(
+        () -> {
+          List<Response> result = new ArrayList<>();
+          dynamo
+              .queryPaginator(responsesQuery(council, consultationId).build())
+              .items()
+              .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Response.class)));
+          return result;
+        });
   }
 
   public int countForConsultation(String council, String consultationId) {
-    return retry.call(() -> {
-      int count = 0;
-      for (var page : dynamo.queryPaginator(responsesQuery(council, consultationId).select(Select.COUNT).build())) {
-        count += page.count();
-      }
-      return count;
-    });
+    return retry.call(
+        () -> {
+          int count = 0;
+          for (var page :
+              dynamo.queryPaginator(
+                  responsesQuery(council, consultationId).select(Select.COUNT).build())) {
+            count += page.count();
+          }
+          return count;
+        });
   }
 
   private QueryRequest.Builder responsesQuery(String council, String consultationId) {
-    return QueryRequest.builder().tableName(table).consistentRead(true)
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :r)")
-        .expressionAttributeValues(Map.of(
-            ":pk", s(TableLayout.consultationPk(council, consultationId)),
-            ":r", s("R#")));
+        .expressionAttributeValues(
+            Map.of(
+                ":pk", s(TableLayout.consultationPk(council, consultationId)),
+                ":r", s("R#")));
   }
 
   private Optional<Map<String, AttributeValue>> receiptPointer(String receipt) {
@@ -255,21 +314,34 @@ public final class ResponseRepository {
   }
 
   private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-    Map<String, AttributeValue> item = retry.call(() -> dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-        .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk)))).item());
+    Map<String, AttributeValue> item =
+        retry.call(
+            () ->
+                dynamo
+                    .getItem(
+                        b ->
+                            b.tableName(table)
+                                .consistentRead(true)
+                                .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk))))
+                    .item());
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   private TransactWriteItem delete(String pk, String sk) {
     return TransactWriteItem.builder()
-        .delete(Delete.builder().tableName(table).key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk))).build())
+        .delete(
+            Delete.builder()
+                .tableName(table)
+                .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk)))
+                .build())
         .build();
   }
 
   /**
-   * Stores many responses in batches of 25, without the conditions, transaction and receipt pointers of
-   * {@link #insert}: only for answers made up in bulk (local mode's demo answers), whose ids the caller
-   * guarantees unique and whose receipt codes nobody holds. Answers people send always go through {@link #insert}.
+   * Stores many responses in batches of 25, without the conditions, transaction and receipt
+   * pointers of {@link #insert}: only for answers made up in bulk (local mode's demo answers),
+   * whose ids the caller guarantees unique and whose receipt codes nobody holds. Answers people
+   * send always go through {@link #insert}.
    */
   public void insertBulk(List<Response> batch) {
     List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
@@ -283,16 +355,22 @@ public final class ResponseRepository {
       item.put("submittedAt", s(response.submittedAt().toString()));
       item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
       item.put(TableLayout.DOC, s(Json.write(response)));
-      writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
+      writes.add(
+          software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+              .putRequest(p -> p.item(item))
+              .build());
     }
     for (int i = 0; i < writes.size(); i += 25) {
       Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> pending =
           Map.of(table, writes.subList(i, Math.min(writes.size(), i + 25)));
-      for (int attempt = 0; !pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty(); attempt++) {
+      for (int attempt = 0;
+          !pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty();
+          attempt++) {
         if (attempt > 10) {
           throw new IllegalStateException("DynamoDB kept returning unprocessed items");
         }
-        Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request = pending;
+        Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request =
+            pending;
         pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
       }
     }

@@ -25,7 +25,10 @@ public final class StorageRetry {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  /** DynamoDB could not be reached or kept refusing (throttling) after every attempt. Nothing was written by this call. */
+  /**
+   * DynamoDB could not be reached or kept refusing (throttling) after every attempt. Nothing was
+   * written by this call.
+   */
   public static final class StorageUnavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -35,8 +38,9 @@ public final class StorageRetry {
     }
   }
 
-  public static final StorageRetry DEFAULT = new StorageRetry(3, Duration.ofMillis(50), Duration.ofMillis(400),
-      d -> Thread.sleep(d.toMillis()));
+  public static final StorageRetry DEFAULT =
+      new StorageRetry(
+          3, Duration.ofMillis(50), Duration.ofMillis(400), d -> Thread.sleep(d.toMillis()));
 
   private final int maxAttempts;
   private final Duration baseDelay;
@@ -55,7 +59,7 @@ public final class StorageRetry {
 
   /** A policy that retries {@code maxAttempts} times without waiting (for tests). */
   public static StorageRetry immediate(int maxAttempts) {
-    return new StorageRetry(maxAttempts, Duration.ZERO, Duration.ZERO, d -> { });
+    return new StorageRetry(maxAttempts, Duration.ZERO, Duration.ZERO, d -> {});
   }
 
   public int maxAttempts() {
@@ -95,7 +99,8 @@ public final class StorageRetry {
 
   /** Throttling, timeouts, connection failures and DynamoDB's own 5xx: worth another try. */
   public static boolean isTransient(Throwable e) {
-    if (e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException) {
+    if (e instanceof ProvisionedThroughputExceededException
+        || e instanceof RequestLimitExceededException) {
       return true;
     }
     if (e instanceof TransactionCanceledException cancelled) {
@@ -104,11 +109,15 @@ public final class StorageRetry {
     if (e instanceof SdkServiceException service) {
       return service.isThrottlingException() || service.statusCode() >= 500;
     }
-    // Not a service answer at all: a timeout, a refused or reset connection. The call may or may not have landed.
+    // Not a service answer at all: a timeout, a refused or reset connection. The call may or may
+    // not have landed.
     return e instanceof SdkClientException;
   }
 
-  /** True when a transaction was cancelled because DynamoDB throttled one of its items, not because of a condition. */
+  /**
+   * True when a transaction was cancelled because DynamoDB throttled one of its items, not because
+   * of a condition.
+   */
   public static boolean isThrottled(List<CancellationReason> reasons) {
     boolean throttled = false;
     for (CancellationReason r : reasons) {
@@ -116,7 +125,9 @@ public final class StorageRetry {
       if ("ConditionalCheckFailed".equals(code)) {
         return false;
       }
-      if ("ThrottlingError".equals(code) || "ProvisionedThroughputExceeded".equals(code) || "RequestLimitExceeded".equals(code)) {
+      if ("ThrottlingError".equals(code)
+          || "ProvisionedThroughputExceeded".equals(code)
+          || "RequestLimitExceeded".equals(code)) {
         throttled = true;
       }
     }

@@ -11,7 +11,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Creates the table locally with the same keys and index as template.yaml (in AWS, CloudFormation does it). */
+/**
+ * Creates the table locally with the same keys and index as template.yaml (in AWS, CloudFormation
+ * does it).
+ */
 public final class TableSetup {
 
   private TableSetup() {}
@@ -23,21 +26,32 @@ public final class TableSetup {
     } catch (ResourceNotFoundException e) {
       // Not there yet: create it below.
     }
-    dynamo.createTable(b -> b.tableName(tableName)
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            string(TableLayout.PK), string(TableLayout.SK), string(TableLayout.GSI1_PK), string(TableLayout.GSI1_SK))
-        .keySchema(key(TableLayout.PK, KeyType.HASH), key(TableLayout.SK, KeyType.RANGE))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-            .indexName(TableLayout.GSI1)
-            .keySchema(key(TableLayout.GSI1_PK, KeyType.HASH), key(TableLayout.GSI1_SK, KeyType.RANGE))
-            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-            .build()));
+    dynamo.createTable(
+        b ->
+            b.tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    string(TableLayout.PK),
+                    string(TableLayout.SK),
+                    string(TableLayout.GSI1_PK),
+                    string(TableLayout.GSI1_SK))
+                .keySchema(key(TableLayout.PK, KeyType.HASH), key(TableLayout.SK, KeyType.RANGE))
+                .globalSecondaryIndexes(
+                    GlobalSecondaryIndex.builder()
+                        .indexName(TableLayout.GSI1)
+                        .keySchema(
+                            key(TableLayout.GSI1_PK, KeyType.HASH),
+                            key(TableLayout.GSI1_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build()));
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
   }
 
   private static AttributeDefinition string(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   private static KeySchemaElement key(String name, KeyType type) {

@@ -27,7 +27,10 @@ public final class ProblemException extends RuntimeException {
   }
 
   public static ProblemException invalid(List<FieldError> errors) {
-    String detail = errors.size() == 1 ? errors.get(0).message() : "There are " + errors.size() + " problems with the answers.";
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).message()
+            : "There are " + errors.size() + " problems with the answers.";
     return new ProblemException(400, "There is a problem with your answers", detail, errors);
   }
 
@@ -48,7 +51,8 @@ public final class ProblemException extends RuntimeException {
   }
 
   public static ProblemException serviceBusy(String detail) {
-    return new ProblemException(503, "Sorry, there is a problem with the service", detail, List.of());
+    return new ProblemException(
+        503, "Sorry, there is a problem with the service", detail, List.of());
   }
 
   public int status() {

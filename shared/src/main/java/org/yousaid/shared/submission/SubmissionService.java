@@ -34,7 +34,10 @@ import org.yousaid.shared.validation.ValidSubmission;
  */
 public final class SubmissionService {
 
-  /** What the respondent gets back. {@code replayed} is true when this repeats an earlier identical request. */
+  /**
+   * What the respondent gets back. {@code replayed} is true when this repeats an earlier identical
+   * request.
+   */
   public record Receipt(String responseId, String receipt, boolean replayed) {}
 
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,99}");
@@ -48,7 +51,8 @@ public final class SubmissionService {
   private final SubmissionValidator validator = new SubmissionValidator();
   private final Clock clock;
 
-  public SubmissionService(ConsultationRepository consultations, ResponseRepository responses, Clock clock) {
+  public SubmissionService(
+      ConsultationRepository consultations, ResponseRepository responses, Clock clock) {
     this.consultations = consultations;
     this.responses = responses;
     this.clock = clock;
@@ -56,25 +60,45 @@ public final class SubmissionService {
 
   /** The consultation as the public may see it, or a 404 problem. */
   public Consultation publicConsultation(String council, String consultationId) {
-    // Anything that cannot be a slug is not looked up at all: DynamoDB refuses over-long or odd keys
+    // Anything that cannot be a slug is not looked up at all: DynamoDB refuses over-long or odd
+    // keys
     // with a server error, and an address typed wrong deserves a plain 404.
     if (!isSlug(council) || !isSlug(consultationId)) {
-      throw ProblemException.notFound("There is no consultation at this address. Check the link you were sent.");
+      throw ProblemException.notFound(
+          "There is no consultation at this address. Check the link you were sent.");
     }
-    return consultations.find(council, consultationId)
+    return consultations
+        .find(council, consultationId)
         .filter(Consultation::isVisibleToPublic)
-        .orElseThrow(() -> ProblemException.notFound("There is no consultation at this address. Check the link you were sent."));
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "There is no consultation at this address. Check the link you were sent."));
   }
 
-  public Receipt submit(String council, String consultationId, RawSubmission raw, String idempotencyKey, Channel channel) {
+  public Receipt submit(
+      String council,
+      String consultationId,
+      RawSubmission raw,
+      String idempotencyKey,
+      Channel channel) {
     return submit(council, consultationId, raw, idempotencyKey, channel, null);
   }
 
-  /** As {@link #submit(String, String, RawSubmission, String, Channel)}, for feedback about one page or service. */
-  public Receipt submit(String council, String consultationId, RawSubmission raw, String idempotencyKey, Channel channel,
+  /**
+   * As {@link #submit(String, String, RawSubmission, String, Channel)}, for feedback about one page
+   * or service.
+   */
+  public Receipt submit(
+      String council,
+      String consultationId,
+      RawSubmission raw,
+      String idempotencyKey,
+      Channel channel,
       String subject) {
     try {
-      return store(publicConsultation(council, consultationId), raw, idempotencyKey, channel, subject, null);
+      return store(
+          publicConsultation(council, consultationId), raw, idempotencyKey, channel, subject, null);
     } catch (StorageUnavailable unavailable) {
       throw notSaved();
     }
@@ -85,24 +109,43 @@ public final class SubmissionService {
    * this request was stored; a retry with the same idempotency key stores it exactly once.
    */
   public static ProblemException notSaved() {
-    return new ProblemException(503, "Sorry, we could not save your answers",
-        "Sorry, we could not save your answers. Please try again in a moment: nothing was saved.", null);
+    return new ProblemException(
+        503,
+        "Sorry, we could not save your answers",
+        "Sorry, we could not save your answers. Please try again in a moment: nothing was saved.",
+        null);
   }
 
   /**
-   * Stores an answer an officer brings in from another channel (paper, meeting, email, another survey
-   * tool): validated like any other, accepted whatever the consultation's status (paper forms arrive
-   * late), with the date it was originally given when known.
+   * Stores an answer an officer brings in from another channel (paper, meeting, email, another
+   * survey tool): validated like any other, accepted whatever the consultation's status (paper
+   * forms arrive late), with the date it was originally given when known.
    */
-  public Receipt record(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, Instant givenAt) {
+  public Receipt record(
+      Consultation consultation,
+      RawSubmission raw,
+      String idempotencyKey,
+      Channel channel,
+      Instant givenAt) {
     try {
-      return store(consultation, raw, idempotencyKey, channel, null, givenAt == null ? clock.instant() : givenAt);
+      return store(
+          consultation,
+          raw,
+          idempotencyKey,
+          channel,
+          null,
+          givenAt == null ? clock.instant() : givenAt);
     } catch (StorageUnavailable unavailable) {
       throw notSaved();
     }
   }
 
-  private Receipt store(Consultation consultation, RawSubmission raw, String idempotencyKey, Channel channel, String subject,
+  private Receipt store(
+      Consultation consultation,
+      RawSubmission raw,
+      String idempotencyKey,
+      Channel channel,
+      String subject,
       Instant givenAt) {
     String council = consultation.council();
     String consultationId = consultation.id();
@@ -123,15 +166,29 @@ public final class SubmissionService {
       throw ProblemException.invalid(result.errors());
     }
     ValidSubmission valid = result.submission().orElseThrow();
-    // Retention runs from when we received it, not from when it was first given (an old paper form).
-    long expiresAt = clock.instant().plus(Duration.ofDays(consultation.retentionDays())).getEpochSecond();
+    // Retention runs from when we received it, not from when it was first given (an old paper
+    // form).
+    long expiresAt =
+        clock.instant().plus(Duration.ofDays(consultation.retentionDays())).getEpochSecond();
     String responseId = UlidCreator.getMonotonicUlid().toString();
     for (int attempt = 1; ; attempt++) {
       String receipt = ReceiptCodes.newCode();
-      Response response = new Response(responseId, council, consultationId, now, channel, valid.answers(), valid.profile(),
-          valid.consentToQuote(), receipt, expiresAt, subject);
+      Response response =
+          new Response(
+              responseId,
+              council,
+              consultationId,
+              now,
+              channel,
+              valid.answers(),
+              valid.profile(),
+              valid.consentToQuote(),
+              receipt,
+              expiresAt,
+              subject);
       try {
-        responses.insert(response, key.map(k -> new IdempotencyRecord(k, requestHash, responseId, receipt)));
+        responses.insert(
+            response, key.map(k -> new IdempotencyRecord(k, requestHash, responseId, receipt)));
         return new Receipt(responseId, receipt, false);
       } catch (InsertRefused refused) {
         switch (refused.clash()) {
@@ -141,10 +198,13 @@ public final class SubmissionService {
           }
           case RECEIPT_CODE_TAKEN -> {
             if (attempt >= RECEIPT_ATTEMPTS) {
-              throw ProblemException.serviceBusy("We could not save your answers. Please try again.");
+              throw ProblemException.serviceBusy(
+                  "We could not save your answers. Please try again.");
             }
           }
-          default -> throw ProblemException.serviceBusy("We could not save your answers. Please try again.");
+          default ->
+              throw ProblemException.serviceBusy(
+                  "We could not save your answers. Please try again.");
         }
       } catch (ResponseRepository.TransactionConflict conflict) {
         if (attempt >= RECEIPT_ATTEMPTS) {
@@ -163,24 +223,36 @@ public final class SubmissionService {
   }
 
   private Optional<Receipt> replay(Consultation consultation, String key, String requestHash) {
-    return responses.findIdempotency(consultation.council(), consultation.id(), key).map(earlier -> {
-      if (!earlier.requestHash().equals(requestHash)) {
-        throw ProblemException.conflict("These answers were already sent with a different request",
-            "The Idempotency-Key was already used for different answers. Use a new key for a new response.");
-      }
-      return new Receipt(earlier.responseId(), earlier.receipt(), true);
-    });
+    return responses
+        .findIdempotency(consultation.council(), consultation.id(), key)
+        .map(
+            earlier -> {
+              if (!earlier.requestHash().equals(requestHash)) {
+                throw ProblemException.conflict(
+                    "These answers were already sent with a different request",
+                    "The Idempotency-Key was already used for different answers. Use a new key for a new response.");
+              }
+              return new Receipt(earlier.responseId(), earlier.receipt(), true);
+            });
   }
 
   private static ProblemException closed(Consultation consultation, Instant now) {
     if (consultation.opensAt() != null && now.isBefore(consultation.opensAt())) {
-      return ProblemException.conflict("This consultation is not open yet",
-          "This consultation opens on " + CLOSED_DATE.format(consultation.opensAt()) + ". Please come back then.");
+      return ProblemException.conflict(
+          "This consultation is not open yet",
+          "This consultation opens on "
+              + CLOSED_DATE.format(consultation.opensAt())
+              + ". Please come back then.");
     }
-    String when = consultation.closesAt() != null && !now.isBefore(consultation.closesAt())
-        ? " on " + CLOSED_DATE.format(consultation.closesAt()) : "";
-    return ProblemException.conflict("This consultation has closed",
-        "This consultation closed" + when + " and no longer takes answers. Thank you for your interest.");
+    String when =
+        consultation.closesAt() != null && !now.isBefore(consultation.closesAt())
+            ? " on " + CLOSED_DATE.format(consultation.closesAt())
+            : "";
+    return ProblemException.conflict(
+        "This consultation has closed",
+        "This consultation closed"
+            + when
+            + " and no longer takes answers. Thank you for your interest.");
   }
 
   private static boolean isSlug(String value) {
@@ -201,8 +273,16 @@ public final class SubmissionService {
   private static String hash(RawSubmission raw, Channel channel, String subject) {
     try {
       // Map.copyOf order is unspecified, so hash a sorted rendering.
-      String canonical = Json.write(new java.util.TreeMap<>(raw.answers())) + "|"
-          + Json.write(new java.util.TreeMap<>(raw.profile())) + "|" + raw.consentToQuote() + "|" + channel.code() + "|" + subject;
+      String canonical =
+          Json.write(new java.util.TreeMap<>(raw.answers()))
+              + "|"
+              + Json.write(new java.util.TreeMap<>(raw.profile()))
+              + "|"
+              + raw.consentToQuote()
+              + "|"
+              + channel.code()
+              + "|"
+              + subject;
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

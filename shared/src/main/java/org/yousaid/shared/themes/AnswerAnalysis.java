@@ -5,12 +5,17 @@ import java.util.List;
 /**
  * What analysis found in one answer.
  *
- * @param redactedText the answer with names, contacts and addresses replaced (safe to publish if consented)
+ * @param redactedText the answer with names, contacts and addresses replaced (safe to publish if
+ *     consented)
  * @param sentiment positive, neutral or negative; null for non-answers
  * @param themeIds the themes it belongs to, primary first
  * @param nearDuplicateGroup shared by near-identical answers, or null
  */
-public record AnswerAnalysis(String responseId, String redactedText, String sentiment, List<String> themeIds,
+public record AnswerAnalysis(
+    String responseId,
+    String redactedText,
+    String sentiment,
+    List<String> themeIds,
     String nearDuplicateGroup) {
 
   public AnswerAnalysis {

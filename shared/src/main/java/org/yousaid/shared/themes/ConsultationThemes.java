@@ -17,8 +17,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class ConsultationThemes {
 
-  /** One analysed free-text question: its run, its per-answer results and its themes after corrections. */
-  public record AnalysedQuestion(Question question, QuestionAnalysis analysis, List<AnswerAnalysis> answers,
+  /**
+   * One analysed free-text question: its run, its per-answer results and its themes after
+   * corrections.
+   */
+  public record AnalysedQuestion(
+      Question question,
+      QuestionAnalysis analysis,
+      List<AnswerAnalysis> answers,
       EffectiveThemes.Result themes) {}
 
   private final AnalysisRepository analyses;
@@ -30,29 +36,45 @@ public final class ConsultationThemes {
   }
 
   /**
-   * Each analysed free-text question (all of them, or only {@code onlyQuestion} when not null). Only
-   * answers of {@code responses} count, and quotes are only ever taken from those whose respondent consented.
+   * Each analysed free-text question (all of them, or only {@code onlyQuestion} when not null).
+   * Only answers of {@code responses} count, and quotes are only ever taken from those whose
+   * respondent consented.
    */
-  public List<AnalysedQuestion> load(Consultation consultation, List<Response> responses, String onlyQuestion) {
+  public List<AnalysedQuestion> load(
+      Consultation consultation, List<Response> responses, String onlyQuestion) {
     Set<String> consented = new HashSet<>();
     Set<String> present = new HashSet<>();
     responses.forEach(r -> present.add(r.id()));
     responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
     List<AnalysedQuestion> result = new ArrayList<>();
     for (Question q : consultation.questions()) {
-      if (q.type() != QuestionType.FREE_TEXT || (onlyQuestion != null && !onlyQuestion.equals(q.id()))) {
+      if (q.type() != QuestionType.FREE_TEXT
+          || (onlyQuestion != null && !onlyQuestion.equals(q.id()))) {
         continue;
       }
-      Optional<QuestionAnalysis> analysis = analyses.find(consultation.council(), consultation.id(), q.id());
+      Optional<QuestionAnalysis> analysis =
+          analyses.find(consultation.council(), consultation.id(), q.id());
       if (analysis.isEmpty()) {
         continue;
       }
-      // A respondent who erased their answers (receipt code) leaves the themes at once: counts, exemplars
-      // and quotes are rebuilt without them, before the next analysis run and on the next publication.
-      List<AnswerAnalysis> answers = analyses.answers(consultation.council(), consultation.id(), q.id()).stream()
-          .filter(a -> present.contains(a.responseId())).toList();
-      result.add(new AnalysedQuestion(q, analysis.get(), answers, EffectiveThemes.apply(analysis.get().themes(), answers,
-          corrections.list(consultation.council(), consultation.id(), q.id()), consented)));
+      // A respondent who erased their answers (receipt code) leaves the themes at once: counts,
+      // exemplars
+      // and quotes are rebuilt without them, before the next analysis run and on the next
+      // publication.
+      List<AnswerAnalysis> answers =
+          analyses.answers(consultation.council(), consultation.id(), q.id()).stream()
+              .filter(a -> present.contains(a.responseId()))
+              .toList();
+      result.add(
+          new AnalysedQuestion(
+              q,
+              analysis.get(),
+              answers,
+              EffectiveThemes.apply(
+                  analysis.get().themes(),
+                  answers,
+                  corrections.list(consultation.council(), consultation.id(), q.id()),
+                  consented)));
     }
     return result;
   }

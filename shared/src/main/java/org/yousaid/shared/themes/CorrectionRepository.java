@@ -21,21 +21,39 @@ public final class CorrectionRepository {
   }
 
   public void add(String council, String consultationId, ThemeCorrection correction) {
-    dynamo.putItem(b -> b.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of(
-        TableLayout.PK, AttributeValue.fromS(TableLayout.consultationPk(council, consultationId)),
-        TableLayout.SK, AttributeValue.fromS("TC#" + correction.questionId() + "#" + correction.id()),
-        TableLayout.TYPE, AttributeValue.fromS("THEME_CORRECTION"),
-        TableLayout.DOC, AttributeValue.fromS(Json.write(correction)))));
+    dynamo.putItem(
+        b ->
+            b.tableName(table)
+                .conditionExpression("attribute_not_exists(pk)")
+                .item(
+                    Map.of(
+                        TableLayout.PK,
+                            AttributeValue.fromS(
+                                TableLayout.consultationPk(council, consultationId)),
+                        TableLayout.SK,
+                            AttributeValue.fromS(
+                                "TC#" + correction.questionId() + "#" + correction.id()),
+                        TableLayout.TYPE, AttributeValue.fromS("THEME_CORRECTION"),
+                        TableLayout.DOC, AttributeValue.fromS(Json.write(correction)))));
   }
 
   public List<ThemeCorrection> list(String council, String consultationId, String questionId) {
     List<ThemeCorrection> result = new ArrayList<>();
-    dynamo.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-        .expressionAttributeValues(Map.of(
-            ":pk", AttributeValue.fromS(TableLayout.consultationPk(council, consultationId)),
-            ":prefix", AttributeValue.fromS("TC#" + questionId + "#")))
-        .build()).items().forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), ThemeCorrection.class)));
+    dynamo
+        .queryPaginator(
+            QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(
+                    Map.of(
+                        ":pk",
+                            AttributeValue.fromS(
+                                TableLayout.consultationPk(council, consultationId)),
+                        ":prefix", AttributeValue.fromS("TC#" + questionId + "#")))
+                .build())
+        .items()
+        .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), ThemeCorrection.class)));
     return result;
   }
 }

@@ -11,15 +11,29 @@ import java.util.Set;
 
 /**
  * The themes officers see and publish: the analysis run's themes with every correction applied in
- * order. Counts, shares, "N other answers support" and sentiment are recomputed from the members;
- * a correction naming a theme that no longer exists is skipped and reported.
+ * order. Counts, shares, "N other answers support" and sentiment are recomputed from the members; a
+ * correction naming a theme that no longer exists is skipped and reported.
  */
 public final class EffectiveThemes {
 
-  /** A theme after corrections. {@code quotes}: response id to redacted, consented text approved for publication. */
-  public record Theme(String id, String label, List<String> keyTerms, List<String> memberIds, String exemplarId,
-      int othersSupport, double share, int positive, int neutral, int negative, boolean other,
-      Map<String, String> quotes, WeDid weDid) {
+  /**
+   * A theme after corrections. {@code quotes}: response id to redacted, consented text approved for
+   * publication.
+   */
+  public record Theme(
+      String id,
+      String label,
+      List<String> keyTerms,
+      List<String> memberIds,
+      String exemplarId,
+      int othersSupport,
+      double share,
+      int positive,
+      int neutral,
+      int negative,
+      boolean other,
+      Map<String, String> quotes,
+      WeDid weDid) {
 
     public int count() {
       return memberIds.size();
@@ -37,7 +51,10 @@ public final class EffectiveThemes {
   /**
    * @param consented response ids whose respondents agreed to be quoted
    */
-  public static Result apply(List<StoredTheme> themes, List<AnswerAnalysis> answers, List<ThemeCorrection> corrections,
+  public static Result apply(
+      List<StoredTheme> themes,
+      List<AnswerAnalysis> answers,
+      List<ThemeCorrection> corrections,
       Set<String> consented) {
     Map<String, String> labels = new LinkedHashMap<>();
     Map<String, Set<String>> members = new LinkedHashMap<>();
@@ -64,7 +81,8 @@ public final class EffectiveThemes {
     Map<String, WeDid> weDid = new HashMap<>();
     List<ThemeCorrection> skipped = new ArrayList<>();
     for (ThemeCorrection c : corrections) {
-      if (!labels.containsKey(c.themeId()) || (c.targetThemeId() != null && !labels.containsKey(c.targetThemeId()))) {
+      if (!labels.containsKey(c.themeId())
+          || (c.targetThemeId() != null && !labels.containsKey(c.targetThemeId()))) {
         skipped.add(c);
         continue;
       }
@@ -72,37 +90,58 @@ public final class EffectiveThemes {
         case RENAME -> labels.put(c.themeId(), c.text());
         case MERGE -> {
           members.get(c.targetThemeId()).addAll(members.get(c.themeId()));
-          quotes.computeIfAbsent(c.targetThemeId(), k -> new LinkedHashMap<>()).putAll(quotes.getOrDefault(c.themeId(), Map.of()));
+          quotes
+              .computeIfAbsent(c.targetThemeId(), k -> new LinkedHashMap<>())
+              .putAll(quotes.getOrDefault(c.themeId(), Map.of()));
           labels.remove(c.themeId());
           members.remove(c.themeId());
         }
-        case MOVE -> c.responseIds().forEach(r -> {
-          if (members.get(c.themeId()).remove(r)) {
-            members.get(c.targetThemeId()).add(r);
-          }
-        });
+        case MOVE ->
+            c.responseIds()
+                .forEach(
+                    r -> {
+                      if (members.get(c.themeId()).remove(r)) {
+                        members.get(c.targetThemeId()).add(r);
+                      }
+                    });
         case SPLIT -> {
-          String newId = c.themeId() + "-split-" + c.id().substring(c.id().length() - 6).toLowerCase(java.util.Locale.ROOT);
+          String newId =
+              c.themeId()
+                  + "-split-"
+                  + c.id().substring(c.id().length() - 6).toLowerCase(java.util.Locale.ROOT);
           Set<String> moved = new LinkedHashSet<>();
-          c.responseIds().forEach(r -> {
-            if (members.get(c.themeId()).remove(r)) {
-              moved.add(r);
-            }
-          });
+          c.responseIds()
+              .forEach(
+                  r -> {
+                    if (members.get(c.themeId()).remove(r)) {
+                      moved.add(r);
+                    }
+                  });
           labels.put(newId, c.text());
           members.put(newId, moved);
           keyTerms.put(newId, List.of());
           exemplars.put(newId, moved.isEmpty() ? null : moved.iterator().next());
         }
-        case APPROVE_QUOTE -> c.responseIds().forEach(r -> {
-          AnswerAnalysis a = byResponse.get(r);
-          // Only in redacted form, and only if the respondent said yes.
-          if (a != null && consented.contains(r) && members.get(c.themeId()).contains(r) && a.redactedText() != null) {
-            quotes.computeIfAbsent(c.themeId(), k -> new LinkedHashMap<>()).put(r, a.redactedText());
-          }
-        });
-        case WITHDRAW_QUOTE -> c.responseIds().forEach(r -> quotes.getOrDefault(c.themeId(), new HashMap<>()).remove(r));
-        case WE_DID -> weDid.put(c.themeId(), new WeDid(c.text(), c.status(), c.date(), c.officer()));
+        case APPROVE_QUOTE ->
+            c.responseIds()
+                .forEach(
+                    r -> {
+                      AnswerAnalysis a = byResponse.get(r);
+                      // Only in redacted form, and only if the respondent said yes.
+                      if (a != null
+                          && consented.contains(r)
+                          && members.get(c.themeId()).contains(r)
+                          && a.redactedText() != null) {
+                        quotes
+                            .computeIfAbsent(c.themeId(), k -> new LinkedHashMap<>())
+                            .put(r, a.redactedText());
+                      }
+                    });
+        case WITHDRAW_QUOTE ->
+            c.responseIds()
+                .forEach(r -> quotes.getOrDefault(c.themeId(), new HashMap<>()).remove(r));
+        case WE_DID ->
+            weDid.put(c.themeId(), new WeDid(c.text(), c.status(), c.date(), c.officer()));
         default -> skipped.add(c);
       }
     }
@@ -111,16 +150,38 @@ public final class EffectiveThemes {
     for (Map.Entry<String, String> e : labels.entrySet()) {
       String id = e.getKey();
       List<String> memberIds = List.copyOf(members.get(id));
-      String exemplar = memberIds.contains(exemplars.get(id)) ? exemplars.get(id) : memberIds.isEmpty() ? null : memberIds.get(0);
-      org.yousaid.shared.report.SentimentCounts sentiment = org.yousaid.shared.report.SentimentCounts.of(memberIds.stream()
-          .map(m -> byResponse.containsKey(m) ? byResponse.get(m).sentiment() : null).toList());
+      String exemplar =
+          memberIds.contains(exemplars.get(id))
+              ? exemplars.get(id)
+              : memberIds.isEmpty() ? null : memberIds.get(0);
+      org.yousaid.shared.report.SentimentCounts sentiment =
+          org.yousaid.shared.report.SentimentCounts.of(
+              memberIds.stream()
+                  .map(m -> byResponse.containsKey(m) ? byResponse.get(m).sentiment() : null)
+                  .toList());
       Map<String, String> themeQuotes = new LinkedHashMap<>(quotes.getOrDefault(id, Map.of()));
       themeQuotes.keySet().retainAll(memberIds);
-      result.add(new Theme(id, e.getValue(), keyTerms.getOrDefault(id, List.of()), memberIds, exemplar,
-          Math.max(0, memberIds.size() - 1), answered == 0 ? 0 : (double) memberIds.size() / answered,
-          sentiment.positive(), sentiment.neutral(), sentiment.negative(), otherIds.contains(id), themeQuotes, weDid.get(id)));
+      result.add(
+          new Theme(
+              id,
+              e.getValue(),
+              keyTerms.getOrDefault(id, List.of()),
+              memberIds,
+              exemplar,
+              Math.max(0, memberIds.size() - 1),
+              answered == 0 ? 0 : (double) memberIds.size() / answered,
+              sentiment.positive(),
+              sentiment.neutral(),
+              sentiment.negative(),
+              otherIds.contains(id),
+              themeQuotes,
+              weDid.get(id)));
     }
-    result.sort((a, b) -> a.other() != b.other() ? Boolean.compare(a.other(), b.other()) : Integer.compare(b.count(), a.count()));
+    result.sort(
+        (a, b) ->
+            a.other() != b.other()
+                ? Boolean.compare(a.other(), b.other())
+                : Integer.compare(b.count(), a.count()));
     return new Result(result, skipped);
   }
 }

@@ -10,8 +10,20 @@ import java.util.List;
  * @param nearDuplicates members that are near-copies of another answer (campaign responses)
  * @param other the bucket of answers that fit no theme
  */
-public record StoredTheme(String id, String label, String description, List<String> keyTerms, int count, double share,
-    int positive, int neutral, int negative, String exemplarId, int othersSupport, int nearDuplicates, boolean other) {
+public record StoredTheme(
+    String id,
+    String label,
+    String description,
+    List<String> keyTerms,
+    int count,
+    double share,
+    int positive,
+    int neutral,
+    int negative,
+    String exemplarId,
+    int othersSupport,
+    int nearDuplicates,
+    boolean other) {
 
   public StoredTheme {
     keyTerms = keyTerms == null ? List.of() : List.copyOf(keyTerms);

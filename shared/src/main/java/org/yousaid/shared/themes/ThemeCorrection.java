@@ -15,11 +15,29 @@ import java.util.List;
  * @param status for WE_DID: planned, in progress or done
  * @param date for WE_DID: when it was or will be done
  */
-public record ThemeCorrection(String id, String questionId, String officer, Instant at, Kind kind, String themeId,
-    String targetThemeId, List<String> responseIds, String text, String status, LocalDate date) {
+public record ThemeCorrection(
+    String id,
+    String questionId,
+    String officer,
+    Instant at,
+    Kind kind,
+    String themeId,
+    String targetThemeId,
+    List<String> responseIds,
+    String text,
+    String status,
+    LocalDate date) {
 
   /** What the officer did. */
-  public enum Kind { RENAME, MERGE, SPLIT, MOVE, APPROVE_QUOTE, WITHDRAW_QUOTE, WE_DID }
+  public enum Kind {
+    RENAME,
+    MERGE,
+    SPLIT,
+    MOVE,
+    APPROVE_QUOTE,
+    WITHDRAW_QUOTE,
+    WE_DID
+  }
 
   public ThemeCorrection {
     responseIds = responseIds == null ? List.of() : List.copyOf(responseIds);

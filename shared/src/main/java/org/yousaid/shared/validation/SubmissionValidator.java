@@ -33,7 +33,12 @@ public final class SubmissionValidator {
   public static final String PROFILE_EHC_STAGE = "ehcStage";
 
   private static final Set<String> PROFILE_KEYS =
-      Set.of(PROFILE_ROLE, PROFILE_AGE_BAND, PROFILE_AREAS_OF_NEED, PROFILE_DISTRICT, PROFILE_EHC_STAGE);
+      Set.of(
+          PROFILE_ROLE,
+          PROFILE_AGE_BAND,
+          PROFILE_AREAS_OF_NEED,
+          PROFILE_DISTRICT,
+          PROFILE_EHC_STAGE);
 
   /** The outcome: either a valid submission or the list of problems, never both. */
   public record Result(Optional<ValidSubmission> submission, List<FieldError> errors) {
@@ -46,7 +51,10 @@ public final class SubmissionValidator {
     List<FieldError> errors = new ArrayList<>(raw.problems());
     for (String questionId : raw.answers().keySet()) {
       if (consultation.question(questionId).isEmpty()) {
-        errors.add(new FieldError(questionId, "There is no question '" + shorten(questionId) + "' in this consultation."));
+        errors.add(
+            new FieldError(
+                questionId,
+                "There is no question '" + shorten(questionId) + "' in this consultation."));
       }
     }
     List<Answer> answers = new ArrayList<>();
@@ -64,7 +72,8 @@ public final class SubmissionValidator {
     if (!errors.isEmpty()) {
       return new Result(Optional.empty(), List.copyOf(errors));
     }
-    return new Result(Optional.of(new ValidSubmission(answers, profile, isYes(raw.consentToQuote()))), List.of());
+    return new Result(
+        Optional.of(new ValidSubmission(answers, profile, isYes(raw.consentToQuote()))), List.of());
   }
 
   private static String requiredMessage(Question question) {
@@ -73,30 +82,44 @@ public final class SubmissionValidator {
         : "Enter an answer for \"" + question.text() + "\"";
   }
 
-  private Optional<Answer> validateAnswer(Question question, List<String> given, List<FieldError> errors) {
+  private Optional<Answer> validateAnswer(
+      Question question, List<String> given, List<FieldError> errors) {
     if (!question.type().isChoice()) {
       if (given.size() > 1) {
-        errors.add(new FieldError(question.id(), "Give one answer to \"" + question.text() + "\", not a list."));
+        errors.add(
+            new FieldError(
+                question.id(), "Give one answer to \"" + question.text() + "\", not a list."));
         return Optional.empty();
       }
       String text = normaliseText(given.get(0));
       int length = text.codePointCount(0, text.length());
       if (length > question.maxLength()) {
-        errors.add(new FieldError(question.id(), "Your answer to \"" + question.text() + "\" must be "
-            + question.maxLength() + " characters or fewer. It has " + length + "."));
+        errors.add(
+            new FieldError(
+                question.id(),
+                "Your answer to \""
+                    + question.text()
+                    + "\" must be "
+                    + question.maxLength()
+                    + " characters or fewer. It has "
+                    + length
+                    + "."));
         return Optional.empty();
       }
       return Optional.of(Answer.text(question.id(), text));
     }
     if (given.size() > 1 && !question.type().allowsSeveral()) {
-      errors.add(new FieldError(question.id(), "Select only one answer for \"" + question.text() + "\"."));
+      errors.add(
+          new FieldError(question.id(), "Select only one answer for \"" + question.text() + "\"."));
       return Optional.empty();
     }
     Set<String> chosen = new LinkedHashSet<>();
     for (String value : given) {
       String trimmed = value.trim();
       if (question.option(trimmed).isEmpty()) {
-        errors.add(new FieldError(question.id(), "Select one of the options given for \"" + question.text() + "\"."));
+        errors.add(
+            new FieldError(
+                question.id(), "Select one of the options given for \"" + question.text() + "\"."));
         return Optional.empty();
       }
       chosen.add(trimmed);
@@ -104,20 +127,33 @@ public final class SubmissionValidator {
     return Optional.of(Answer.choices(question.id(), List.copyOf(chosen)));
   }
 
-  private RespondentProfile validateProfile(Consultation consultation, Map<String, List<String>> profile, List<FieldError> errors) {
+  private RespondentProfile validateProfile(
+      Consultation consultation, Map<String, List<String>> profile, List<FieldError> errors) {
     for (String key : profile.keySet()) {
       if (!PROFILE_KEYS.contains(key)) {
-        errors.add(new FieldError("profile." + shorten(key), "There is no 'about you' question called '" + shorten(key) + "'."));
+        errors.add(
+            new FieldError(
+                "profile." + shorten(key),
+                "There is no 'about you' question called '" + shorten(key) + "'."));
       }
     }
     Role role = single(profile, PROFILE_ROLE, Role.class, "your role", errors);
-    AgeBand ageBand = single(profile, PROFILE_AGE_BAND, AgeBand.class, "the age of your child or young person", errors);
-    EhcStage stage = single(profile, PROFILE_EHC_STAGE, EhcStage.class, "the stage you have reached", errors);
+    AgeBand ageBand =
+        single(
+            profile,
+            PROFILE_AGE_BAND,
+            AgeBand.class,
+            "the age of your child or young person",
+            errors);
+    EhcStage stage =
+        single(profile, PROFILE_EHC_STAGE, EhcStage.class, "the stage you have reached", errors);
     List<AreaOfNeed> areas = new ArrayList<>();
     for (String code : nonBlank(profile.get(PROFILE_AREAS_OF_NEED))) {
       Optional<AreaOfNeed> area = Coded.fromCode(AreaOfNeed.class, code);
       if (area.isEmpty()) {
-        errors.add(new FieldError("profile." + PROFILE_AREAS_OF_NEED, "Select areas of need from the list given."));
+        errors.add(
+            new FieldError(
+                "profile." + PROFILE_AREAS_OF_NEED, "Select areas of need from the list given."));
         break;
       }
       if (!areas.contains(area.get())) {
@@ -131,12 +167,18 @@ public final class SubmissionValidator {
     } else if (districts.size() == 1) {
       district = districts.get(0).trim();
       if (!consultation.districts().isEmpty() && !consultation.districts().contains(district)) {
-        errors.add(new FieldError("profile." + PROFILE_DISTRICT, "Select the area you live in from the list given."));
+        errors.add(
+            new FieldError(
+                "profile." + PROFILE_DISTRICT, "Select the area you live in from the list given."));
       } else if (consultation.districts().isEmpty() && district.length() > 100) {
-        errors.add(new FieldError("profile." + PROFILE_DISTRICT, "The area you live in must be 100 characters or fewer."));
+        errors.add(
+            new FieldError(
+                "profile." + PROFILE_DISTRICT,
+                "The area you live in must be 100 characters or fewer."));
       }
     }
-    // Profile answers for fields this consultation does not ask are dropped, not stored: ask only what is needed.
+    // Profile answers for fields this consultation does not ask are dropped, not stored: ask only
+    // what is needed.
     return new RespondentProfile(
         consultation.asks(ProfileField.ROLE) ? role : null,
         consultation.asks(ProfileField.AGE_BAND) ? ageBand : null,
@@ -146,7 +188,11 @@ public final class SubmissionValidator {
   }
 
   private static <E extends Enum<E> & Coded> E single(
-      Map<String, List<String>> profile, String key, Class<E> type, String what, List<FieldError> errors) {
+      Map<String, List<String>> profile,
+      String key,
+      Class<E> type,
+      String what,
+      List<FieldError> errors) {
     List<String> values = nonBlank(profile.get(key));
     if (values.isEmpty()) {
       return null;
@@ -171,7 +217,10 @@ public final class SubmissionValidator {
   }
 
   private static boolean isYes(String consent) {
-    return consent != null && (consent.equalsIgnoreCase("yes") || consent.equalsIgnoreCase("true") || consent.equals("on"));
+    return consent != null
+        && (consent.equalsIgnoreCase("yes")
+            || consent.equalsIgnoreCase("true")
+            || consent.equals("on"));
   }
 
   /**
@@ -179,11 +228,14 @@ public final class SubmissionValidator {
    * unpaired surrogates removed, trimmed.
    */
   public static String normaliseText(String text) {
-    String nfc = Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
+    String nfc =
+        Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder(nfc.length());
     for (int i = 0; i < nfc.length(); i++) {
       char c = nfc.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < nfc.length() && Character.isLowSurrogate(nfc.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < nfc.length()
+          && Character.isLowSurrogate(nfc.charAt(i + 1))) {
         out.append(c).append(nfc.charAt(++i));
       } else if (Character.isSurrogate(c)) {
         continue;

@@ -22,7 +22,9 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorkerHandler.class);
 
-  /** Loaded once per execution environment (and captured by SnapStart): models are the slow part. */
+  /**
+   * Loaded once per execution environment (and captured by SnapStart): models are the slow part.
+   */
   private static ThemingEngine sharedEngine;
 
   private final QuestionAnalyser analyser;
@@ -30,15 +32,25 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
   /** Kept here because CRaC holds its resources weakly. */
   private org.yousaid.functions.common.priming.SnapStartPriming priming;
 
-  /** Used by AWS Lambda; SnapStart primes the function (models loaded, sample answers themed) before its snapshot. */
+  /**
+   * Used by AWS Lambda; SnapStart primes the function (models loaded, sample answers themed) before
+   * its snapshot.
+   */
   public AnalysisWorkerHandler() {
     this(Services.fromEnvironment());
-    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("AnalysisWorkerFunction", WorkerPriming::prime);
+    this.priming =
+        org.yousaid.functions.common.priming.SnapStartPriming.register(
+            "AnalysisWorkerFunction", WorkerPriming::prime);
   }
 
   public AnalysisWorkerHandler(Services services) {
-    this.analyser = new QuestionAnalyser(services.consultations(), services.responses(),
-        new AnalysisRepository(services.dynamo(), services.tableName()), engine(), services.clock());
+    this.analyser =
+        new QuestionAnalyser(
+            services.consultations(),
+            services.responses(),
+            new AnalysisRepository(services.dynamo(), services.tableName()),
+            engine(),
+            services.clock());
   }
 
   private static synchronized ThemingEngine engine() {
@@ -54,11 +66,21 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
   }
 
   private SQSBatchResponse handle(SQSEvent event) {
-    // A run that was replaced, or a question that is gone, is not worth retrying: acknowledged as skipped.
-    return QueueBatch.process(event, "AnalysisRuns", e -> e instanceof IllegalArgumentException, body -> {
-      AnalysisJob job = Json.read(body, AnalysisJob.class);
-      analyser.run(job);
-      LOG.info("analysed council={} consultation={} question={} run={}", job.council(), job.consultationId(), job.questionId(), job.runId());
-    });
+    // A run that was replaced, or a question that is gone, is not worth retrying: acknowledged as
+    // skipped.
+    return QueueBatch.process(
+        event,
+        "AnalysisRuns",
+        e -> e instanceof IllegalArgumentException,
+        body -> {
+          AnalysisJob job = Json.read(body, AnalysisJob.class);
+          analyser.run(job);
+          LOG.info(
+              "analysed council={} consultation={} question={} run={}",
+              job.council(),
+              job.consultationId(),
+              job.questionId(),
+              job.runId());
+        });
   }
 }

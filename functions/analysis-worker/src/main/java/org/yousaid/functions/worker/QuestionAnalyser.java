@@ -26,8 +26,8 @@ import org.yousaid.shared.themes.StoredTheme;
 
 /**
  * Themes one question: reads its answers, runs the engine with the previous run's themes (so
- * persisting themes keep their ids and labels), and stores themes and per-answer results.
- * Safe to run twice for the same job: every write replaces, nothing appends.
+ * persisting themes keep their ids and labels), and stores themes and per-answer results. Safe to
+ * run twice for the same job: every write replaces, nothing appends.
  */
 public final class QuestionAnalyser {
 
@@ -37,8 +37,12 @@ public final class QuestionAnalyser {
   private final ThemingEngine engine;
   private final Clock clock;
 
-  public QuestionAnalyser(ConsultationRepository consultations, ResponseRepository responses, AnalysisRepository analyses,
-      ThemingEngine engine, Clock clock) {
+  public QuestionAnalyser(
+      ConsultationRepository consultations,
+      ResponseRepository responses,
+      AnalysisRepository analyses,
+      ThemingEngine engine,
+      Clock clock) {
     this.consultations = consultations;
     this.responses = responses;
     this.analyses = analyses;
@@ -47,53 +51,97 @@ public final class QuestionAnalyser {
   }
 
   public void run(AnalysisJob job) {
-    Consultation consultation = consultations.find(job.council(), job.consultationId())
-        .orElseThrow(() -> new IllegalArgumentException("no such consultation"));
-    if (consultation.question(job.questionId()).map(q -> q.type() != QuestionType.FREE_TEXT).orElse(true)) {
+    Consultation consultation =
+        consultations
+            .find(job.council(), job.consultationId())
+            .orElseThrow(() -> new IllegalArgumentException("no such consultation"));
+    if (consultation
+        .question(job.questionId())
+        .map(q -> q.type() != QuestionType.FREE_TEXT)
+        .orElse(true)) {
       throw new IllegalArgumentException("not a free-text question");
     }
-    QuestionAnalysis current = analyses.find(job.council(), job.consultationId(), job.questionId())
-        .filter(a -> a.runId().equals(job.runId()))
-        .orElseThrow(() -> new IllegalArgumentException("this run was replaced by a newer one"));
+    QuestionAnalysis current =
+        analyses
+            .find(job.council(), job.consultationId(), job.questionId())
+            .filter(a -> a.runId().equals(job.runId()))
+            .orElseThrow(
+                () -> new IllegalArgumentException("this run was replaced by a newer one"));
     analyses.saveStatus(current.with(AnalysisStatus.RUNNING, null, 0, current.themes(), null));
 
     List<Answer> answers = new ArrayList<>();
     Map<String, Long> expiresAt = new java.util.HashMap<>();
     for (Response r : responses.listForConsultation(job.council(), job.consultationId())) {
       expiresAt.put(r.id(), r.expiresAt());
-      r.answer(job.questionId()).filter(a -> a.text() != null && !a.text().isBlank())
+      r.answer(job.questionId())
+          .filter(a -> a.text() != null && !a.text().isBlank())
           .ifPresent(a -> answers.add(new Answer(r.id(), a.text())));
     }
-    ThemeOptions options = ThemeOptions.defaults().withK(job.themeCount()).withPreviousThemes(previousThemes(job, current));
-    ThemeResult result = answers.isEmpty() ? new ThemeResult(List.of(), List.of(), 0, Map.of()) : engine.theme(answers, options);
+    ThemeOptions options =
+        ThemeOptions.defaults()
+            .withK(job.themeCount())
+            .withPreviousThemes(previousThemes(job, current));
+    ThemeResult result =
+        answers.isEmpty()
+            ? new ThemeResult(List.of(), List.of(), 0, Map.of())
+            : engine.theme(answers, options);
 
     List<AnswerAnalysis> perAnswer = new ArrayList<>();
     for (AnalysedAnswer a : result.answers()) {
-      perAnswer.add(new AnswerAnalysis(a.id(), a.redactedText(), a.sentiment() == null ? null : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
-          a.themes().stream().map(ThemeMembership::themeId).toList(), a.nearDuplicateGroup()));
+      perAnswer.add(
+          new AnswerAnalysis(
+              a.id(),
+              a.redactedText(),
+              a.sentiment() == null
+                  ? null
+                  : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
+              a.themes().stream().map(ThemeMembership::themeId).toList(),
+              a.nearDuplicateGroup()));
     }
-    analyses.replaceAnswers(job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
+    analyses.replaceAnswers(
+        job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
     List<StoredTheme> themes = result.themes().stream().map(QuestionAnalyser::stored).toList();
-    analyses.saveStatus(current.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null));
+    analyses.saveStatus(
+        current.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null));
   }
 
-  /** The last completed run's themes with their members, which the engine matches to keep ids stable. */
+  /**
+   * The last completed run's themes with their members, which the engine matches to keep ids
+   * stable.
+   */
   private List<PreviousTheme> previousThemes(AnalysisJob job, QuestionAnalysis current) {
     if (current.themes().isEmpty()) {
       return List.of();
     }
     Map<String, List<String>> members = new HashMap<>();
-    for (AnswerAnalysis a : analyses.answers(job.council(), job.consultationId(), job.questionId())) {
-      a.themeIds().forEach(id -> members.computeIfAbsent(id, k -> new ArrayList<>()).add(a.responseId()));
+    for (AnswerAnalysis a :
+        analyses.answers(job.council(), job.consultationId(), job.questionId())) {
+      a.themeIds()
+          .forEach(id -> members.computeIfAbsent(id, k -> new ArrayList<>()).add(a.responseId()));
     }
-    return current.themes().stream().filter(t -> !t.other())
-        .map(t -> new PreviousTheme(t.id(), t.label(), t.keyTerms(), members.getOrDefault(t.id(), List.of())))
+    return current.themes().stream()
+        .filter(t -> !t.other())
+        .map(
+            t ->
+                new PreviousTheme(
+                    t.id(), t.label(), t.keyTerms(), members.getOrDefault(t.id(), List.of())))
         .toList();
   }
 
   private static StoredTheme stored(Theme t) {
-    return new StoredTheme(t.id(), t.label(), t.description(), t.keyTerms(), t.count(), t.share(),
-        t.sentiment() == null ? 0 : t.sentiment().positive(), t.sentiment() == null ? 0 : t.sentiment().neutral(),
-        t.sentiment() == null ? 0 : t.sentiment().negative(), t.exemplarId(), t.othersSupport(), t.nearDuplicates(), t.other());
+    return new StoredTheme(
+        t.id(),
+        t.label(),
+        t.description(),
+        t.keyTerms(),
+        t.count(),
+        t.share(),
+        t.sentiment() == null ? 0 : t.sentiment().positive(),
+        t.sentiment() == null ? 0 : t.sentiment().neutral(),
+        t.sentiment() == null ? 0 : t.sentiment().negative(),
+        t.exemplarId(),
+        t.othersSupport(),
+        t.nearDuplicates(),
+        t.other());
   }
 }

@@ -14,8 +14,9 @@ import org.yousaid.shared.themes.QuestionAnalysis;
 
 /**
  * SnapStart priming for AnalysisWorkerFunction: the engine's models (CoreNLP, the ONNX sentence
- * embedding, the tokenizer's native library) are loaded into the shared engine, and a few runs theme
- * made-up answers end to end through the real handler, on an in-memory table. No network, no DynamoDB.
+ * embedding, the tokenizer's native library) are loaded into the shared engine, and a few runs
+ * theme made-up answers end to end through the real handler, on an in-memory table. No network, no
+ * DynamoDB.
  */
 public final class WorkerPriming {
 
@@ -24,19 +25,37 @@ public final class WorkerPriming {
 
   private WorkerPriming() {}
 
-  /** Themes the sample answers; returns what the last run stored, e.g. "DONE, 36 answers, 4 themes". */
+  /**
+   * Themes the sample answers; returns what the last run stored, e.g. "DONE, 36 answers, 4 themes".
+   */
   public static String prime() {
     PrimingData data = PrimingData.create();
     data.seedResponses(ANSWERS);
     AnalysisWorkerHandler handler = new AnalysisWorkerHandler(data.services());
-    AnalysisRepository analyses = new AnalysisRepository(data.services().dynamo(), data.services().tableName());
-    String question = data.consultation().questions().stream().filter(q -> q.type() == QuestionType.FREE_TEXT)
-        .map(Question::id).findFirst().orElseThrow();
+    AnalysisRepository analyses =
+        new AnalysisRepository(data.services().dynamo(), data.services().tableName());
+    String question =
+        data.consultation().questions().stream()
+            .filter(q -> q.type() == QuestionType.FREE_TEXT)
+            .map(Question::id)
+            .findFirst()
+            .orElseThrow();
     QuestionAnalysis last = null;
     for (int round = 0; round < ROUNDS; round++) {
       String runId = "priming-" + round;
-      analyses.saveStatus(new QuestionAnalysis(PrimingData.COUNCIL, PrimingData.CONSULTATION, question, runId,
-          AnalysisStatus.QUEUED, "priming", Instant.now(), null, 0, last == null ? List.of() : last.themes(), null));
+      analyses.saveStatus(
+          new QuestionAnalysis(
+              PrimingData.COUNCIL,
+              PrimingData.CONSULTATION,
+              question,
+              runId,
+              AnalysisStatus.QUEUED,
+              "priming",
+              Instant.now(),
+              null,
+              0,
+              last == null ? List.of() : last.themes(),
+              null));
       Map<String, Object> job = new LinkedHashMap<>();
       job.put("council", PrimingData.COUNCIL);
       job.put("consultationId", PrimingData.CONSULTATION);

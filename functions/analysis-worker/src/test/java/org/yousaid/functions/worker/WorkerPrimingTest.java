@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The SnapStart priming hook's work runs without AWS: models load and sample answers are themed in memory. */
+/**
+ * The SnapStart priming hook's work runs without AWS: models load and sample answers are themed in
+ * memory.
+ */
 class WorkerPrimingTest {
 
   @Test

@@ -23,13 +23,21 @@ public record Services(DynamoDbClient dynamo, String tableName, Clock clock) {
       throw new IllegalStateException("Set " + TABLE_NAME_VARIABLE + " to the DynamoDB table name");
     }
     // The SDK's standard retry mode retries throttling and 5xx with backoff (and keeps one
-    // ClientRequestToken per TransactWriteItems call); each attempt and each call are time-boxed so a
-    // stuck connection becomes a retry or a clear 503 inside the functions' 15 s timeout, never a hang.
-    var builder = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(java.time.Duration.ofSeconds(2)).socketTimeout(java.time.Duration.ofSeconds(2)))
-        .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
-            .apiCallAttemptTimeout(java.time.Duration.ofSeconds(2))
-            .apiCallTimeout(java.time.Duration.ofSeconds(4)));
+    // ClientRequestToken per TransactWriteItems call); each attempt and each call are time-boxed so
+    // a
+    // stuck connection becomes a retry or a clear 503 inside the functions' 15 s timeout, never a
+    // hang.
+    var builder =
+        DynamoDbClient.builder()
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(java.time.Duration.ofSeconds(2))
+                    .socketTimeout(java.time.Duration.ofSeconds(2)))
+            .overrideConfiguration(
+                c ->
+                    c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(java.time.Duration.ofSeconds(2))
+                        .apiCallTimeout(java.time.Duration.ofSeconds(4)));
     String endpoint = System.getenv(DYNAMODB_ENDPOINT_VARIABLE);
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));

@@ -24,10 +24,11 @@ import org.yousaid.shared.validation.FieldError;
 final class ConsultationAdmin {
 
   /** The templates officers start from, keyed as the "new consultation" form names them. */
-  static final Map<String, String> TEMPLATES = Map.of(
-      "local-offer", "Local Offer consultation",
-      "ehc-stage", "EHC plan satisfaction survey",
-      "page-feedback", "Local Offer page feedback");
+  static final Map<String, String> TEMPLATES =
+      Map.of(
+          "local-offer", "Local Offer consultation",
+          "ehc-stage", "EHC plan satisfaction survey",
+          "page-feedback", "Local Offer page feedback");
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{2,59}");
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -46,7 +47,10 @@ final class ConsultationAdmin {
       errors.add(new FieldError("template", "Choose what kind of consultation to create"));
     }
     if (id == null || !SLUG.matcher(id).matches()) {
-      errors.add(new FieldError("id", "Enter a web address name of 3 to 60 lower-case letters, numbers and dashes, like local-offer-2026"));
+      errors.add(
+          new FieldError(
+              "id",
+              "Enter a web address name of 3 to 60 lower-case letters, numbers and dashes, like local-offer-2026"));
     }
     String cleanTitle = title == null ? "" : title.strip();
     if (cleanTitle.isEmpty() || cleanTitle.length() > 200) {
@@ -55,24 +59,49 @@ final class ConsultationAdmin {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    Consultation base = switch (template) {
-      case "ehc-stage" -> ConsultationTemplates.ehcStageSurvey(council, council, id, List.of());
-      case "page-feedback" -> ConsultationTemplates.pageFeedback(council, council, id);
-      default -> ConsultationTemplates.localOffer(council, council, id, List.of(), null, null);
-    };
-    Consultation draft = new Consultation(council, id, councilName(council), cleanTitle, base.kind(), ConsultationStatus.DRAFT,
-        null, null, base.intro(), base.questions(), base.profileFields(), base.districts(), base.retentionDays());
+    Consultation base =
+        switch (template) {
+          case "ehc-stage" -> ConsultationTemplates.ehcStageSurvey(council, council, id, List.of());
+          case "page-feedback" -> ConsultationTemplates.pageFeedback(council, council, id);
+          default -> ConsultationTemplates.localOffer(council, council, id, List.of(), null, null);
+        };
+    Consultation draft =
+        new Consultation(
+            council,
+            id,
+            councilName(council),
+            cleanTitle,
+            base.kind(),
+            ConsultationStatus.DRAFT,
+            null,
+            null,
+            base.intro(),
+            base.questions(),
+            base.profileFields(),
+            base.districts(),
+            base.retentionDays());
     if (!consultations.create(draft)) {
-      throw ProblemException.conflict("That web address is taken", "There is already a consultation called " + id + ". Choose another name.");
+      throw ProblemException.conflict(
+          "That web address is taken",
+          "There is already a consultation called " + id + ". Choose another name.");
     }
-    audit.record(council, id, officer, "created", "created from the " + TEMPLATES.get(template) + " template");
+    audit.record(
+        council,
+        id,
+        officer,
+        "created",
+        "created from the " + TEMPLATES.get(template) + " template");
     return draft;
   }
 
-  /** Saves edits to a draft: title, introduction, dates, question wording and whether each is required. */
+  /**
+   * Saves edits to a draft: title, introduction, dates, question wording and whether each is
+   * required.
+   */
   Consultation update(Consultation current, Map<String, List<String>> form, String officer) {
     if (current.status() != ConsultationStatus.DRAFT) {
-      throw ProblemException.conflict("This consultation can no longer be edited",
+      throw ProblemException.conflict(
+          "This consultation can no longer be edited",
           "Only drafts can be edited, so that everyone answers the same questions. Close it and create a new one instead.");
     }
     List<FieldError> errors = new ArrayList<>();
@@ -93,17 +122,32 @@ final class ConsultationAdmin {
     for (Question q : current.questions()) {
       String text = first(form, "q." + q.id() + ".text").strip();
       if (text.isEmpty() || text.length() > 500) {
-        errors.add(new FieldError("q." + q.id() + ".text", "Enter the question, up to 500 characters"));
+        errors.add(
+            new FieldError("q." + q.id() + ".text", "Enter the question, up to 500 characters"));
       }
       String hint = first(form, "q." + q.id() + ".hint").strip();
       boolean required = form.getOrDefault("q." + q.id() + ".required", List.of()).contains("yes");
-      questions.add(new Question(q.id(), text, hint, q.type(), q.options(), required, q.maxLength()));
+      questions.add(
+          new Question(q.id(), text, hint, q.type(), q.options(), required, q.maxLength()));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    Consultation updated = new Consultation(current.council(), current.id(), current.councilName(), title, current.kind(), current.status(),
-        opens, closes, intro, questions, current.profileFields(), current.districts(), current.retentionDays());
+    Consultation updated =
+        new Consultation(
+            current.council(),
+            current.id(),
+            current.councilName(),
+            title,
+            current.kind(),
+            current.status(),
+            opens,
+            closes,
+            intro,
+            questions,
+            current.profileFields(),
+            current.districts(),
+            current.retentionDays());
     consultations.save(updated);
     audit.record(current.council(), current.id(), officer, "edited", "edited the draft");
     return updated;
@@ -114,7 +158,9 @@ final class ConsultationAdmin {
       return current;
     }
     if (current.status() == ConsultationStatus.PUBLISHED) {
-      throw ProblemException.conflict("This consultation has been published", "A published consultation cannot take answers again.");
+      throw ProblemException.conflict(
+          "This consultation has been published",
+          "A published consultation cannot take answers again.");
     }
     Consultation opened = current.withStatus(ConsultationStatus.OPEN);
     consultations.save(opened);
@@ -124,7 +170,8 @@ final class ConsultationAdmin {
 
   Consultation close(Consultation current, String officer) {
     if (current.status() != ConsultationStatus.OPEN) {
-      throw ProblemException.conflict("This consultation is not open", "Only an open consultation can be closed.");
+      throw ProblemException.conflict(
+          "This consultation is not open", "Only an open consultation can be closed.");
     }
     Consultation closed = current.withStatus(ConsultationStatus.CLOSED);
     consultations.save(closed);
@@ -137,7 +184,8 @@ final class ConsultationAdmin {
     return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
   }
 
-  private static Instant date(String value, String field, String what, List<FieldError> errors, boolean endOfDay) {
+  private static Instant date(
+      String value, String field, String what, List<FieldError> errors, boolean endOfDay) {
     if (value.isBlank()) {
       return null;
     }
@@ -151,6 +199,9 @@ final class ConsultationAdmin {
   }
 
   private String councilName(String council) {
-    return consultations.listForCouncil(council).stream().map(Consultation::councilName).findFirst().orElse(council);
+    return consultations.listForCouncil(council).stream()
+        .map(Consultation::councilName)
+        .findFirst()
+        .orElse(council);
   }
 }

@@ -46,7 +46,8 @@ final class CsvImport {
   static final String IGNORE = "ignore";
 
   /** What happened to one file. */
-  record Outcome(int imported, int alreadyImported, List<RowProblem> problems, Map<String, String> mapping) {}
+  record Outcome(
+      int imported, int alreadyImported, List<RowProblem> problems, Map<String, String> mapping) {}
 
   /** Why one row was not imported (row 1 is the first row after the header). */
   record RowProblem(int row, List<String> messages) {}
@@ -57,21 +58,32 @@ final class CsvImport {
     this.submissions = submissions;
   }
 
-  Outcome importCsv(Consultation consultation, String csv, Channel channel, Map<String, String> explicitMapping) {
+  Outcome importCsv(
+      Consultation consultation, String csv, Channel channel, Map<String, String> explicitMapping) {
     if (channel == Channel.WEB) {
-      throw ProblemException.badRequest("Imported answers cannot be marked as sent through the online form.");
+      throw ProblemException.badRequest(
+          "Imported answers cannot be marked as sent through the online form.");
     }
     List<CSVRecord> records;
     List<String> headers;
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-        .setTrim(true).get().parse(new StringReader(stripBom(csv)))) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get()
+            .parse(new StringReader(stripBom(csv)))) {
       headers = parser.getHeaderNames();
       records = parser.getRecords();
     } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      throw ProblemException.badRequest("The file could not be read as CSV. Check it has one header row and commas between columns.");
+      throw ProblemException.badRequest(
+          "The file could not be read as CSV. Check it has one header row and commas between columns.");
     }
     if (records.size() > MAX_ROWS) {
-      throw ProblemException.tooLarge("The file has more than " + MAX_ROWS + " rows. Split it into smaller files.");
+      throw ProblemException.tooLarge(
+          "The file has more than " + MAX_ROWS + " rows. Split it into smaller files.");
     }
     Map<String, String> mapping = mapping(consultation, headers, explicitMapping);
     int imported = 0;
@@ -85,14 +97,19 @@ final class CsvImport {
       String consent = null;
       Instant givenAt = null;
       for (Map.Entry<String, String> m : mapping.entrySet()) {
-        String value = record.isMapped(m.getKey()) && record.isSet(m.getKey()) ? record.get(m.getKey()) : "";
+        String value =
+            record.isMapped(m.getKey()) && record.isSet(m.getKey()) ? record.get(m.getKey()) : "";
         if (value.isBlank()) {
           continue;
         }
         String target = m.getValue();
         if (target.startsWith("q.")) {
           Question q = consultation.question(target.substring(2)).orElseThrow();
-          answers.put(q.id(), q.type().isChoice() ? choices(q.effectiveOptions(), value, q.type().allowsSeveral()) : List.of(value));
+          answers.put(
+              q.id(),
+              q.type().isChoice()
+                  ? choices(q.effectiveOptions(), value, q.type().allowsSeveral())
+                  : List.of(value));
         } else if (target.startsWith("profile.")) {
           String field = target.substring("profile.".length());
           profile.put(field, profileValues(field, value));
@@ -109,56 +126,82 @@ final class CsvImport {
         problems.add(new RowProblem(row, rowProblems));
         continue;
       }
-      String key = "import-" + digest(consultation.id() + "|" + row + "|" + String.join("\u0001", record.toList()));
+      String key =
+          "import-"
+              + digest(
+                  consultation.id() + "|" + row + "|" + String.join("\u0001", record.toList()));
       try {
-        SubmissionService.Receipt receipt = submissions.record(consultation, new RawSubmission(answers, profile, consent, List.of()),
-            key, channel, givenAt);
+        SubmissionService.Receipt receipt =
+            submissions.record(
+                consultation,
+                new RawSubmission(answers, profile, consent, List.of()),
+                key,
+                channel,
+                givenAt);
         if (receipt.replayed()) {
           replayed++;
         } else {
           imported++;
         }
       } catch (ProblemException problem) {
-        List<String> messages = problem.errors().isEmpty() ? List.of(problem.detail())
-            : problem.errors().stream().map(FieldError::message).toList();
+        List<String> messages =
+            problem.errors().isEmpty()
+                ? List.of(problem.detail())
+                : problem.errors().stream().map(FieldError::message).toList();
         problems.add(new RowProblem(row, messages));
       }
     }
     if (imported > 0) {
-      org.yousaid.functions.common.telemetry.Telemetry.count("ResponsesSubmitted", imported, "Channel", channel.code());
+      org.yousaid.functions.common.telemetry.Telemetry.count(
+          "ResponsesSubmitted", imported, "Channel", channel.code());
     }
     return new Outcome(imported, replayed, problems, mapping);
   }
 
-  /** Column to target: the officer's choices first, then matches on question id or wording, profile names. */
-  static Map<String, String> mapping(Consultation consultation, List<String> headers, Map<String, String> explicit) {
+  /**
+   * Column to target: the officer's choices first, then matches on question id or wording, profile
+   * names.
+   */
+  static Map<String, String> mapping(
+      Consultation consultation, List<String> headers, Map<String, String> explicit) {
     Map<String, String> mapping = new LinkedHashMap<>();
     for (String header : headers) {
       String chosen = explicit.get(header);
       if (chosen != null) {
         if (!chosen.equals(IGNORE)) {
           if (!validTarget(consultation, chosen)) {
-            throw ProblemException.badRequest("The column \"" + shorten(header) + "\" is mapped to something this consultation does not have.");
+            throw ProblemException.badRequest(
+                "The column \""
+                    + shorten(header)
+                    + "\" is mapped to something this consultation does not have.");
           }
           mapping.put(header, chosen);
         }
         continue;
       }
       String h = normal(header);
-      consultation.questions().stream().filter(q -> normal(q.id()).equals(h) || normal(q.text()).equals(h)).findFirst()
+      consultation.questions().stream()
+          .filter(q -> normal(q.id()).equals(h) || normal(q.text()).equals(h))
+          .findFirst()
           .ifPresent(q -> mapping.put(header, "q." + q.id()));
       if (mapping.containsKey(header)) {
         continue;
       }
       switch (h) {
-        case "role", "answering as", "respondent type" -> mapping.put(header, "profile." + SubmissionValidator.PROFILE_ROLE);
-        case "age band", "child's age", "age" -> mapping.put(header, "profile." + SubmissionValidator.PROFILE_AGE_BAND);
-        case "area of need", "areas of need", "need" -> mapping.put(header, "profile." + SubmissionValidator.PROFILE_AREAS_OF_NEED);
-        case "district", "area", "locality" -> mapping.put(header, "profile." + SubmissionValidator.PROFILE_DISTRICT);
-        case "stage", "ehc stage" -> mapping.put(header, "profile." + SubmissionValidator.PROFILE_EHC_STAGE);
+        case "role", "answering as", "respondent type" ->
+            mapping.put(header, "profile." + SubmissionValidator.PROFILE_ROLE);
+        case "age band", "child's age", "age" ->
+            mapping.put(header, "profile." + SubmissionValidator.PROFILE_AGE_BAND);
+        case "area of need", "areas of need", "need" ->
+            mapping.put(header, "profile." + SubmissionValidator.PROFILE_AREAS_OF_NEED);
+        case "district", "area", "locality" ->
+            mapping.put(header, "profile." + SubmissionValidator.PROFILE_DISTRICT);
+        case "stage", "ehc stage" ->
+            mapping.put(header, "profile." + SubmissionValidator.PROFILE_EHC_STAGE);
         case "consent", "consent to quote", "may we quote you" -> mapping.put(header, "consent");
-        case "date", "submitted", "submitted at", "timestamp", "start date" -> mapping.put(header, "submittedAt");
-        default -> { }
+        case "date", "submitted", "submitted at", "timestamp", "start date" ->
+            mapping.put(header, "submittedAt");
+        default -> {}
       }
     }
     return mapping;
@@ -168,9 +211,15 @@ final class CsvImport {
     if (target.startsWith("q.")) {
       return consultation.question(target.substring(2)).isPresent();
     }
-    return List.of("consent", "submittedAt").contains(target) || List.of(SubmissionValidator.PROFILE_ROLE, SubmissionValidator.PROFILE_AGE_BAND,
-        SubmissionValidator.PROFILE_AREAS_OF_NEED, SubmissionValidator.PROFILE_DISTRICT, SubmissionValidator.PROFILE_EHC_STAGE)
-        .stream().anyMatch(f -> target.equals("profile." + f));
+    return List.of("consent", "submittedAt").contains(target)
+        || List.of(
+                SubmissionValidator.PROFILE_ROLE,
+                SubmissionValidator.PROFILE_AGE_BAND,
+                SubmissionValidator.PROFILE_AREAS_OF_NEED,
+                SubmissionValidator.PROFILE_DISTRICT,
+                SubmissionValidator.PROFILE_EHC_STAGE)
+            .stream()
+            .anyMatch(f -> target.equals("profile." + f));
   }
 
   /** Option values from codes or labels; several separated by ";" or "," for multi-choice. */
@@ -179,8 +228,12 @@ final class CsvImport {
     List<String> result = new ArrayList<>();
     for (String part : parts) {
       String p = part.trim();
-      result.add(options.stream().filter(o -> o.value().equalsIgnoreCase(p) || o.label().equalsIgnoreCase(p))
-          .map(ChoiceOption::value).findFirst().orElse(p));
+      result.add(
+          options.stream()
+              .filter(o -> o.value().equalsIgnoreCase(p) || o.label().equalsIgnoreCase(p))
+              .map(ChoiceOption::value)
+              .findFirst()
+              .orElse(p));
     }
     return result;
   }
@@ -190,7 +243,10 @@ final class CsvImport {
       case SubmissionValidator.PROFILE_ROLE -> List.of(coded(Role.values(), value));
       case SubmissionValidator.PROFILE_AGE_BAND -> List.of(coded(AgeBand.values(), value));
       case SubmissionValidator.PROFILE_EHC_STAGE -> List.of(coded(EhcStage.values(), value));
-      case SubmissionValidator.PROFILE_AREAS_OF_NEED -> List.of(value.split("[;,]")).stream().map(v -> coded(AreaOfNeed.values(), v.trim())).toList();
+      case SubmissionValidator.PROFILE_AREAS_OF_NEED ->
+          List.of(value.split("[;,]")).stream()
+              .map(v -> coded(AreaOfNeed.values(), v.trim()))
+              .toList();
       default -> List.of(value);
     };
   }
@@ -205,7 +261,8 @@ final class CsvImport {
   }
 
   private static boolean yes(String value) {
-    return List.of("yes", "y", "true", "1", "agreed").contains(value.trim().toLowerCase(Locale.ROOT));
+    return List.of("yes", "y", "true", "1", "agreed")
+        .contains(value.trim().toLowerCase(Locale.ROOT));
   }
 
   private static Instant date(String value) {
@@ -214,7 +271,9 @@ final class CsvImport {
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException notDateTime) {
       try {
-        return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay(ZoneId.of("Europe/London")).toInstant();
+        return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v)
+            .atStartOfDay(ZoneId.of("Europe/London"))
+            .toInstant();
       } catch (DateTimeParseException notDate) {
         return null;
       }
@@ -235,7 +294,10 @@ final class CsvImport {
 
   private static String digest(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
+          .substring(0, 40);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.yousaid.shared.validation.FieldError;
 
-/** Field errors keyed by field, in the order found, for the error summary and the inline messages. */
+/**
+ * Field errors keyed by field, in the order found, for the error summary and the inline messages.
+ */
 final class ErrorMessages {
 
   private ErrorMessages() {}

@@ -11,13 +11,20 @@ import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Role;
 
 /** The choices offered by the response filter form. */
-public record FilterOptions(List<ChoiceOption> questions, List<ChoiceOption> roles, List<ChoiceOption> ageBands,
-    List<ChoiceOption> areas, List<ChoiceOption> districts, List<ChoiceOption> channels) {
+public record FilterOptions(
+    List<ChoiceOption> questions,
+    List<ChoiceOption> roles,
+    List<ChoiceOption> ageBands,
+    List<ChoiceOption> areas,
+    List<ChoiceOption> districts,
+    List<ChoiceOption> channels) {
 
   public static FilterOptions of(Consultation c) {
     return new FilterOptions(
         c.questions().stream().map(q -> new ChoiceOption(q.id(), q.text())).toList(),
-        options(Role.values()), options(AgeBand.values()), options(AreaOfNeed.values()),
+        options(Role.values()),
+        options(AgeBand.values()),
+        options(AreaOfNeed.values()),
         c.districts().stream().map(d -> new ChoiceOption(d, d)).toList(),
         options(Channel.values()));
   }

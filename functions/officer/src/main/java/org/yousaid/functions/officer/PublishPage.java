@@ -68,8 +68,12 @@ final class PublishPage {
     List<VersionRow> rows = new ArrayList<>();
     for (int i = versions.size() - 1; i >= 0; i--) {
       Publication p = versions.get(i);
-      rows.add(new VersionRow(p.version(), ReportFormat.date(p.publishedAt()), p.contentHash(),
-          current + "versions/" + p.version() + "/index.html"));
+      rows.add(
+          new VersionRow(
+              p.version(),
+              ReportFormat.date(p.publishedAt()),
+              p.contentHash(),
+              current + "versions/" + p.version() + "/index.html"));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", "Publish: " + consultation.title());
@@ -93,7 +97,15 @@ final class PublishPage {
 
   void request(Consultation consultation, OfficerIdentity officer) {
     String requestId = UlidCreator.getMonotonicUlid().toString();
-    queue.send(Json.write(new PublishJob(consultation.council(), consultation.id(), officer.subject(), requestId)));
-    audit.record(consultation.council(), consultation.id(), officer.email(), "publish", "Asked to publish You said, we did");
+    queue.send(
+        Json.write(
+            new PublishJob(
+                consultation.council(), consultation.id(), officer.subject(), requestId)));
+    audit.record(
+        consultation.council(),
+        consultation.id(),
+        officer.email(),
+        "publish",
+        "Asked to publish You said, we did");
   }
 }

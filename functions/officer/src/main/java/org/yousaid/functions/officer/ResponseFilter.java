@@ -17,12 +17,26 @@ import org.yousaid.shared.model.Role;
 
 /**
  * Which responses an officer wants to see: by question answered, respondent profile, channel, date
- * range and words in the answers. Unknown values are ignored rather than refused: a filter can only narrow.
+ * range and words in the answers. Unknown values are ignored rather than refused: a filter can only
+ * narrow.
  */
-public record ResponseFilter(String question, Role role, AgeBand ageBand, AreaOfNeed areaOfNeed, String district,
-    Channel channel, LocalDate from, LocalDate to, String words, String sentiment, String theme) {
+public record ResponseFilter(
+    String question,
+    Role role,
+    AgeBand ageBand,
+    AreaOfNeed areaOfNeed,
+    String district,
+    Channel channel,
+    LocalDate from,
+    LocalDate to,
+    String words,
+    String sentiment,
+    String theme) {
 
-  /** What analysis says about one response's free-text answers: their sentiments and (corrected) themes. */
+  /**
+   * What analysis says about one response's free-text answers: their sentiments and (corrected)
+   * themes.
+   */
   public record AnswerFacts(java.util.Set<String> sentiments, java.util.Set<String> themeIds) {}
 
   /** Whether this filter needs analysis results at all (they cost a read per question). */
@@ -43,7 +57,10 @@ public record ResponseFilter(String question, Role role, AgeBand ageBand, AreaOf
         date(request, "from"),
         date(request, "to"),
         text(request, "words"),
-        request.query("sentiment").filter(v -> v.equals("positive") || v.equals("neutral") || v.equals("negative")).orElse(null),
+        request
+            .query("sentiment")
+            .filter(v -> v.equals("positive") || v.equals("neutral") || v.equals("negative"))
+            .orElse(null),
         text(request, "theme"));
   }
 
@@ -51,7 +68,9 @@ public record ResponseFilter(String question, Role role, AgeBand ageBand, AreaOf
     return apply(responses, java.util.Map.of());
   }
 
-  /** @param facts analysis facts by response id, needed when filtering by sentiment or theme */
+  /**
+   * @param facts analysis facts by response id, needed when filtering by sentiment or theme
+   */
   public List<Response> apply(List<Response> responses, java.util.Map<String, AnswerFacts> facts) {
     return responses.stream().filter(predicate(facts)).toList();
   }
@@ -59,7 +78,9 @@ public record ResponseFilter(String question, Role role, AgeBand ageBand, AreaOf
   private Predicate<Response> predicate(java.util.Map<String, AnswerFacts> facts) {
     Predicate<Response> p = r -> true;
     if (sentiment != null) {
-      p = p.and(r -> facts.containsKey(r.id()) && facts.get(r.id()).sentiments().contains(sentiment));
+      p =
+          p.and(
+              r -> facts.containsKey(r.id()) && facts.get(r.id()).sentiments().contains(sentiment));
     }
     if (theme != null) {
       p = p.and(r -> facts.containsKey(r.id()) && facts.get(r.id()).themeIds().contains(theme));
@@ -90,13 +111,24 @@ public record ResponseFilter(String question, Role role, AgeBand ageBand, AreaOf
     }
     if (words != null) {
       String needle = words.toLowerCase(Locale.ROOT);
-      p = p.and(r -> r.answers().stream().anyMatch(a -> a.text() != null && a.text().toLowerCase(Locale.ROOT).contains(needle)));
+      p =
+          p.and(
+              r ->
+                  r.answers().stream()
+                      .anyMatch(
+                          a ->
+                              a.text() != null
+                                  && a.text().toLowerCase(Locale.ROOT).contains(needle)));
     }
     return p;
   }
 
   private static String text(Request request, String name) {
-    return request.query(name).map(String::trim).filter(s -> !s.isEmpty() && s.length() <= 200).orElse(null);
+    return request
+        .query(name)
+        .map(String::trim)
+        .filter(s -> !s.isEmpty() && s.length() <= 200)
+        .orElse(null);
   }
 
   private static LocalDate date(Request request, String name) {

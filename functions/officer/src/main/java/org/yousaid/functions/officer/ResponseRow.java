@@ -11,10 +11,21 @@ import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Question;
 import org.yousaid.shared.model.Response;
 
-/** One response as an officer reads it in the list: full answer text (officers only), labels not codes. */
-public record ResponseRow(String id, String submittedAt, String channel, List<Cell> answers, String profile, boolean consent) {
+/**
+ * One response as an officer reads it in the list: full answer text (officers only), labels not
+ * codes.
+ */
+public record ResponseRow(
+    String id,
+    String submittedAt,
+    String channel,
+    List<Cell> answers,
+    String profile,
+    boolean consent) {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
+          .withZone(ZoneId.of("Europe/London"));
 
   /** One question and its answer. */
   public record Cell(String question, String answer) {}
@@ -23,8 +34,14 @@ public record ResponseRow(String id, String submittedAt, String channel, List<Ce
     List<Cell> cells = new ArrayList<>();
     for (Answer a : r.answers()) {
       Question q = c.question(a.questionId()).orElse(null);
-      String text = a.text() != null ? a.text() : String.join(", ",
-          a.choices().stream().map(v -> q == null ? v : q.option(v).map(o -> o.label()).orElse(v)).toList());
+      String text =
+          a.text() != null
+              ? a.text()
+              : String.join(
+                  ", ",
+                  a.choices().stream()
+                      .map(v -> q == null ? v : q.option(v).map(o -> o.label()).orElse(v))
+                      .toList());
       cells.add(new Cell(q == null ? a.questionId() : q.text(), text));
     }
     List<String> profile = new ArrayList<>();
@@ -41,6 +58,12 @@ public record ResponseRow(String id, String submittedAt, String channel, List<Ce
     if (r.profile().ehcStage() != null) {
       profile.add(r.profile().ehcStage().label());
     }
-    return new ResponseRow(r.id(), WHEN.format(r.submittedAt()), r.channel().label(), cells, String.join("; ", profile), r.consentToQuote());
+    return new ResponseRow(
+        r.id(),
+        WHEN.format(r.submittedAt()),
+        r.channel().label(),
+        cells,
+        String.join("; ", profile),
+        r.consentToQuote());
   }
 }

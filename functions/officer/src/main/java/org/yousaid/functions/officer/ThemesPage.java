@@ -35,11 +35,24 @@ import org.yousaid.shared.themes.StoredTheme;
 final class ThemesPage {
 
   /** One theme ready for the page. */
-  record ThemeView(String id, String label, String keyTerms, int count, long percent, String exemplar, int othersSupport,
-      int positive, int neutral, int negative, boolean other, int quotes, String weDid) {}
+  record ThemeView(
+      String id,
+      String label,
+      String keyTerms,
+      int count,
+      long percent,
+      String exemplar,
+      int othersSupport,
+      int positive,
+      int neutral,
+      int negative,
+      boolean other,
+      int quotes,
+      String weDid) {}
 
   /** One free-text question with its analysis state. */
-  record QuestionView(String id, String text, String status, String problem, int answers, List<ThemeView> themes) {}
+  record QuestionView(
+      String id, String text, String status, String problem, int answers, List<ThemeView> themes) {}
 
   private final AnalysisRepository analyses;
   private final ResponseRepository responses;
@@ -64,7 +77,8 @@ final class ThemesPage {
         k = -1;
       }
       if (k < 2 || k > 40) {
-        throw ProblemException.badRequest("The number of themes must be a whole number from 2 to 40, or left empty to choose automatically.");
+        throw ProblemException.badRequest(
+            "The number of themes must be a whole number from 2 to 40, or left empty to choose automatically.");
       }
     }
     for (Question q : consultation.questions()) {
@@ -72,10 +86,24 @@ final class ThemesPage {
         continue;
       }
       String runId = UlidCreator.getMonotonicUlid().toString();
-      List<StoredTheme> previous = analyses.find(consultation.council(), consultation.id(), q.id())
-          .map(QuestionAnalysis::themes).orElse(List.of());
-      analyses.saveStatus(new QuestionAnalysis(consultation.council(), consultation.id(), q.id(), runId, AnalysisStatus.QUEUED,
-          officer.subject(), clock.instant(), null, 0, previous, null));
+      List<StoredTheme> previous =
+          analyses
+              .find(consultation.council(), consultation.id(), q.id())
+              .map(QuestionAnalysis::themes)
+              .orElse(List.of());
+      analyses.saveStatus(
+          new QuestionAnalysis(
+              consultation.council(),
+              consultation.id(),
+              q.id(),
+              runId,
+              AnalysisStatus.QUEUED,
+              officer.subject(),
+              clock.instant(),
+              null,
+              0,
+              previous,
+              null));
       Map<String, Object> job = new LinkedHashMap<>();
       job.put("council", consultation.council());
       job.put("consultationId", consultation.id());
@@ -87,7 +115,8 @@ final class ThemesPage {
   }
 
   /** Loads each analysed free-text question once (all of them, or only {@code onlyQuestion}). */
-  List<AnalysedQuestion> analysed(Consultation consultation, List<Response> all, String onlyQuestion) {
+  List<AnalysedQuestion> analysed(
+      Consultation consultation, List<Response> all, String onlyQuestion) {
     return loader.load(consultation, all, onlyQuestion);
   }
 
@@ -97,14 +126,26 @@ final class ThemesPage {
     for (AnalysedQuestion q : analysed) {
       for (AnswerAnalysis a : q.answers()) {
         if (a.sentiment() != null) {
-          facts.computeIfAbsent(a.responseId(), k -> new ResponseFilter.AnswerFacts(new java.util.HashSet<>(), new java.util.HashSet<>()))
-              .sentiments().add(a.sentiment());
+          facts
+              .computeIfAbsent(
+                  a.responseId(),
+                  k ->
+                      new ResponseFilter.AnswerFacts(
+                          new java.util.HashSet<>(), new java.util.HashSet<>()))
+              .sentiments()
+              .add(a.sentiment());
         }
       }
       for (EffectiveThemes.Theme theme : q.themes().themes()) {
         for (String member : theme.memberIds()) {
-          facts.computeIfAbsent(member, k -> new ResponseFilter.AnswerFacts(new java.util.HashSet<>(), new java.util.HashSet<>()))
-              .themeIds().add(theme.id());
+          facts
+              .computeIfAbsent(
+                  member,
+                  k ->
+                      new ResponseFilter.AnswerFacts(
+                          new java.util.HashSet<>(), new java.util.HashSet<>()))
+              .themeIds()
+              .add(theme.id());
         }
       }
     }
@@ -114,7 +155,8 @@ final class ThemesPage {
   /** Every corrected theme of every analysed question, for the filter's list. */
   static List<ChoiceOption> themeOptions(List<AnalysedQuestion> analysed) {
     List<ChoiceOption> options = new ArrayList<>();
-    analysed.forEach(q -> q.themes().themes().forEach(t -> options.add(new ChoiceOption(t.id(), t.label()))));
+    analysed.forEach(
+        q -> q.themes().themes().forEach(t -> options.add(new ChoiceOption(t.id(), t.label()))));
     return options;
   }
 
@@ -132,21 +174,48 @@ final class ThemesPage {
         r.answer(q.id()).filter(a -> a.text() != null).ifPresent(a -> texts.put(r.id(), a.text()));
       }
       Optional<AnalysedQuestion> analysed = Optional.ofNullable(analysedById.get(q.id()));
-      List<ThemeView> themes = analysed.map(a -> a.themes().themes().stream()
-          .map(t -> new ThemeView(t.id(), t.label(), String.join(", ", t.keyTerms()), t.count(), Math.round(t.share() * 100),
-              texts.getOrDefault(t.exemplarId(), ""), t.othersSupport(), t.positive(), t.neutral(), t.negative(), t.other(),
-              t.quotes().size(), t.weDid() == null ? null : t.weDid().text()))
-          .toList()).orElse(List.of());
-      questions.add(new QuestionView(q.id(), q.text(),
-          analysed.map(a -> a.analysis().status().name().toLowerCase(java.util.Locale.ROOT)).orElse("not analysed"),
-          analysed.map(a -> a.analysis().problem()).orElse(null), texts.size(), themes));
+      List<ThemeView> themes =
+          analysed
+              .map(
+                  a ->
+                      a.themes().themes().stream()
+                          .map(
+                              t ->
+                                  new ThemeView(
+                                      t.id(),
+                                      t.label(),
+                                      String.join(", ", t.keyTerms()),
+                                      t.count(),
+                                      Math.round(t.share() * 100),
+                                      texts.getOrDefault(t.exemplarId(), ""),
+                                      t.othersSupport(),
+                                      t.positive(),
+                                      t.neutral(),
+                                      t.negative(),
+                                      t.other(),
+                                      t.quotes().size(),
+                                      t.weDid() == null ? null : t.weDid().text()))
+                          .toList())
+              .orElse(List.of());
+      questions.add(
+          new QuestionView(
+              q.id(),
+              q.text(),
+              analysed
+                  .map(a -> a.analysis().status().name().toLowerCase(java.util.Locale.ROOT))
+                  .orElse("not analysed"),
+              analysed.map(a -> a.analysis().problem()).orElse(null),
+              texts.size(),
+              themes));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", "Themes: " + consultation.title());
     model.put("consultation", consultation);
     model.put("questions", questions);
-    model.put("running", questions.stream().anyMatch(q -> q.status().equals("queued") || q.status().equals("running")));
+    model.put(
+        "running",
+        questions.stream()
+            .anyMatch(q -> q.status().equals("queued") || q.status().equals("running")));
     return model;
   }
-
 }

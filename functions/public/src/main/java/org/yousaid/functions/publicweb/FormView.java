@@ -33,8 +33,18 @@ public final class FormView {
   public record OptionView(String id, String value, String label, boolean checked) {}
 
   /** One field: {@code kind} is textarea, radios or checkboxes. */
-  public record FieldView(String id, String name, String label, String hint, String kind, boolean optional,
-      List<OptionView> options, String value, String error, int maxLength, String describedBy) {}
+  public record FieldView(
+      String id,
+      String name,
+      String label,
+      String hint,
+      String kind,
+      boolean optional,
+      List<OptionView> options,
+      String value,
+      String error,
+      int maxLength,
+      String describedBy) {}
 
   /** An entry in the error summary, linking to the field. */
   public record ErrorLink(String href, String message) {}
@@ -45,61 +55,128 @@ public final class FormView {
   public static RawSubmission toSubmission(FormBody form) {
     Map<String, List<String>> answers = new java.util.LinkedHashMap<>();
     Map<String, List<String>> profile = new java.util.LinkedHashMap<>();
-    form.fields().forEach((name, values) -> {
-      if (name.startsWith(ANSWER_PREFIX)) {
-        answers.put(name.substring(ANSWER_PREFIX.length()), values);
-      } else if (name.startsWith(PROFILE_PREFIX)) {
-        profile.put(name.substring(PROFILE_PREFIX.length()), values);
-      }
-    });
+    form.fields()
+        .forEach(
+            (name, values) -> {
+              if (name.startsWith(ANSWER_PREFIX)) {
+                answers.put(name.substring(ANSWER_PREFIX.length()), values);
+              } else if (name.startsWith(PROFILE_PREFIX)) {
+                profile.put(name.substring(PROFILE_PREFIX.length()), values);
+              }
+            });
     return new RawSubmission(answers, profile, form.first(CONSENT), List.of());
   }
 
-  public static List<FieldView> questionFields(Consultation consultation, FormBody given, List<FieldError> errors) {
+  public static List<FieldView> questionFields(
+      Consultation consultation, FormBody given, List<FieldError> errors) {
     List<FieldView> fields = new ArrayList<>();
     for (Question q : consultation.questions()) {
-      String kind = switch (q.type()) {
-        case FREE_TEXT -> "textarea";
-        case MULTI_CHOICE -> "checkboxes";
-        default -> "radios";
-      };
-      fields.add(field("q-" + q.id(), ANSWER_PREFIX + q.id(), q.text(), q.hint(), kind, !q.required(),
-          q.type() == QuestionType.FREE_TEXT ? List.of() : q.effectiveOptions(), given, errorFor(q.id(), errors), q.maxLength()));
+      String kind =
+          switch (q.type()) {
+            case FREE_TEXT -> "textarea";
+            case MULTI_CHOICE -> "checkboxes";
+            default -> "radios";
+          };
+      fields.add(
+          field(
+              "q-" + q.id(),
+              ANSWER_PREFIX + q.id(),
+              q.text(),
+              q.hint(),
+              kind,
+              !q.required(),
+              q.type() == QuestionType.FREE_TEXT ? List.of() : q.effectiveOptions(),
+              given,
+              errorFor(q.id(), errors),
+              q.maxLength()));
     }
     return fields;
   }
 
-  public static List<FieldView> profileFields(Consultation consultation, FormBody given, List<FieldError> errors) {
+  public static List<FieldView> profileFields(
+      Consultation consultation, FormBody given, List<FieldError> errors) {
     List<FieldView> fields = new ArrayList<>();
     if (consultation.asks(ProfileField.EHC_STAGE)) {
-      fields.add(profile(SubmissionValidator.PROFILE_EHC_STAGE, "Which stage have you just finished?", "", "radios",
-          options(EhcStage.values()), given, errors));
+      fields.add(
+          profile(
+              SubmissionValidator.PROFILE_EHC_STAGE,
+              "Which stage have you just finished?",
+              "",
+              "radios",
+              options(EhcStage.values()),
+              given,
+              errors));
     }
     if (consultation.asks(ProfileField.ROLE)) {
-      fields.add(profile(SubmissionValidator.PROFILE_ROLE, "Are you answering as", "", "radios", options(Role.values()), given, errors));
+      fields.add(
+          profile(
+              SubmissionValidator.PROFILE_ROLE,
+              "Are you answering as",
+              "",
+              "radios",
+              options(Role.values()),
+              given,
+              errors));
     }
     if (consultation.asks(ProfileField.AGE_BAND)) {
-      fields.add(profile(SubmissionValidator.PROFILE_AGE_BAND, "How old is the child or young person?",
-          "If you are answering about more than one child, choose the youngest.", "radios", options(AgeBand.values()), given, errors));
+      fields.add(
+          profile(
+              SubmissionValidator.PROFILE_AGE_BAND,
+              "How old is the child or young person?",
+              "If you are answering about more than one child, choose the youngest.",
+              "radios",
+              options(AgeBand.values()),
+              given,
+              errors));
     }
     if (consultation.asks(ProfileField.AREA_OF_NEED)) {
-      fields.add(profile(SubmissionValidator.PROFILE_AREAS_OF_NEED, "What are their main areas of need?", "Select all that apply.",
-          "checkboxes", options(AreaOfNeed.values()), given, errors));
+      fields.add(
+          profile(
+              SubmissionValidator.PROFILE_AREAS_OF_NEED,
+              "What are their main areas of need?",
+              "Select all that apply.",
+              "checkboxes",
+              options(AreaOfNeed.values()),
+              given,
+              errors));
     }
     if (consultation.asks(ProfileField.DISTRICT) && !consultation.districts().isEmpty()) {
-      fields.add(profile(SubmissionValidator.PROFILE_DISTRICT, "Which area do you live in?", "", "radios",
-          consultation.districts().stream().map(d -> new ChoiceOption(d, d)).toList(), given, errors));
+      fields.add(
+          profile(
+              SubmissionValidator.PROFILE_DISTRICT,
+              "Which area do you live in?",
+              "",
+              "radios",
+              consultation.districts().stream().map(d -> new ChoiceOption(d, d)).toList(),
+              given,
+              errors));
     }
     return fields;
   }
 
-  private static FieldView profile(String key, String label, String hint, String kind, List<ChoiceOption> options,
-      FormBody given, List<FieldError> errors) {
+  private static FieldView profile(
+      String key,
+      String label,
+      String hint,
+      String kind,
+      List<ChoiceOption> options,
+      FormBody given,
+      List<FieldError> errors) {
     List<ChoiceOption> withSkip = new ArrayList<>(options);
     if (kind.equals("radios")) {
       withSkip.add(new ChoiceOption("", "Prefer not to say"));
     }
-    return field("profile-" + key, PROFILE_PREFIX + key, label, hint, kind, true, withSkip, given, errorFor("profile." + key, errors), 0);
+    return field(
+        "profile-" + key,
+        PROFILE_PREFIX + key,
+        label,
+        hint,
+        kind,
+        true,
+        withSkip,
+        given,
+        errorFor("profile." + key, errors),
+        0);
   }
 
   private static <E extends Enum<E> & Coded> List<ChoiceOption> options(E[] values) {
@@ -110,15 +187,29 @@ public final class FormView {
     return options;
   }
 
-  private static FieldView field(String id, String name, String label, String hint, String kind, boolean optional,
-      List<ChoiceOption> options, FormBody given, String error, int maxLength) {
+  private static FieldView field(
+      String id,
+      String name,
+      String label,
+      String hint,
+      String kind,
+      boolean optional,
+      List<ChoiceOption> options,
+      FormBody given,
+      String error,
+      int maxLength) {
     List<String> values = given.all(name);
     List<OptionView> optionViews = new ArrayList<>();
     for (int i = 0; i < options.size(); i++) {
       ChoiceOption o = options.get(i);
       // The first option carries the field's id, so the error summary link focuses it.
       String optionId = i == 0 ? id : id + "-" + (i + 1);
-      optionViews.add(new OptionView(optionId, o.value(), o.label(), values.contains(o.value()) && !(o.value().isEmpty() && values.isEmpty())));
+      optionViews.add(
+          new OptionView(
+              optionId,
+              o.value(),
+              o.label(),
+              values.contains(o.value()) && !(o.value().isEmpty() && values.isEmpty())));
     }
     List<String> describedBy = new ArrayList<>();
     if (hint != null && !hint.isBlank()) {
@@ -130,12 +221,26 @@ public final class FormView {
     if (kind.equals("textarea")) {
       describedBy.add(id + "-info");
     }
-    return new FieldView(id, name, label, hint, kind, optional, optionViews, values.isEmpty() ? "" : values.get(0), error,
-        maxLength, String.join(" ", describedBy));
+    return new FieldView(
+        id,
+        name,
+        label,
+        hint,
+        kind,
+        optional,
+        optionViews,
+        values.isEmpty() ? "" : values.get(0),
+        error,
+        maxLength,
+        String.join(" ", describedBy));
   }
 
   private static String errorFor(String field, List<FieldError> errors) {
-    return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
+    return errors.stream()
+        .filter(e -> e.field().equals(field))
+        .map(FieldError::message)
+        .findFirst()
+        .orElse(null);
   }
 
   public static List<ErrorLink> errorLinks(List<FieldError> errors) {
@@ -143,6 +248,8 @@ public final class FormView {
   }
 
   private static String fieldId(String field) {
-    return field.startsWith("profile.") ? "profile-" + field.substring("profile.".length()) : "q-" + field;
+    return field.startsWith("profile.")
+        ? "profile-" + field.substring("profile.".length())
+        : "q-" + field;
   }
 }

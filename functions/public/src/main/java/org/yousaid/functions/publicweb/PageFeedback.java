@@ -36,11 +36,14 @@ public final class PageFeedback {
     String subject = subject(input, errors);
     Map<String, List<String>> answers = new LinkedHashMap<>();
     if (input.useful() != null) {
-      answers.put("useful", List.of(switch (input.useful().trim().toLowerCase(java.util.Locale.ROOT)) {
-        case "true", "yes" -> "yes";
-        case "false", "no" -> "no";
-        default -> input.useful();
-      }));
+      answers.put(
+          "useful",
+          List.of(
+              switch (input.useful().trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes" -> "yes";
+                case "false", "no" -> "no";
+                default -> input.useful();
+              }));
     }
     if (input.comment() != null) {
       answers.put("comment", List.of(input.comment()));
@@ -53,21 +56,32 @@ public final class PageFeedback {
     } catch (ProblemException notFound) {
       throw ProblemException.notFound("This council does not collect page feedback here.");
     }
-    return submissions.submit(council, CONSULTATION_ID, new RawSubmission(answers, Map.of(), null, List.of()),
-        idempotencyKey, Channel.WEB, subject);
+    return submissions.submit(
+        council,
+        CONSULTATION_ID,
+        new RawSubmission(answers, Map.of(), null, List.of()),
+        idempotencyKey,
+        Channel.WEB,
+        subject);
   }
 
   private static String subject(Input input, List<FieldError> errors) {
     boolean hasUrl = input.pageUrl() != null && !input.pageUrl().isBlank();
     boolean hasService = input.serviceId() != null && !input.serviceId().isBlank();
     if (hasUrl == hasService) {
-      errors.add(new FieldError("pageUrl", "Say which page or service this feedback is about: give a pageUrl or a serviceId, not both."));
+      errors.add(
+          new FieldError(
+              "pageUrl",
+              "Say which page or service this feedback is about: give a pageUrl or a serviceId, not both."));
       return null;
     }
     if (hasService) {
       String id = input.serviceId().trim();
       if (!SERVICE_ID.matcher(id).matches()) {
-        errors.add(new FieldError("serviceId", "The serviceId must be an Open Referral UK service id: letters, digits and dashes, up to 100 characters."));
+        errors.add(
+            new FieldError(
+                "serviceId",
+                "The serviceId must be an Open Referral UK service id: letters, digits and dashes, up to 100 characters."));
         return null;
       }
       return "service:" + id;
@@ -75,15 +89,24 @@ public final class PageFeedback {
     String url = input.pageUrl().trim();
     try {
       URI uri = new URI(url);
-      if (url.length() > 2000 || uri.getHost() == null
-          || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+      if (url.length() > 2000
+          || uri.getHost() == null
+          || !("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()))) {
         throw new URISyntaxException(url, "not a web address");
       }
       // Drop the query and fragment: they can carry personal data (search terms, tokens).
-      return new URI(uri.getScheme().toLowerCase(java.util.Locale.ROOT), uri.getHost().toLowerCase(java.util.Locale.ROOT),
-          uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(), null).toString();
+      return new URI(
+              uri.getScheme().toLowerCase(java.util.Locale.ROOT),
+              uri.getHost().toLowerCase(java.util.Locale.ROOT),
+              uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(),
+              null)
+          .toString();
     } catch (URISyntaxException e) {
-      errors.add(new FieldError("pageUrl", "The pageUrl must be the full web address of the page, starting with https://"));
+      errors.add(
+          new FieldError(
+              "pageUrl",
+              "The pageUrl must be the full web address of the page, starting with https://"));
       return null;
     }
   }

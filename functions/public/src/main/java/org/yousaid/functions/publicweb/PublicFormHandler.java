@@ -25,12 +25,15 @@ import org.yousaid.shared.submission.SubmissionService;
 import org.yousaid.shared.validation.FieldError;
 
 /**
- * The public HTML pages: the consultation form, its confirmation with a receipt code, and the
- * "see or delete your answers" pages. Works without JavaScript; every value shown is escaped.
+ * The public HTML pages: the consultation form, its confirmation with a receipt code, and the "see
+ * or delete your answers" pages. Works without JavaScript; every value shown is escaped.
  */
 public final class PublicFormHandler extends HttpHandler {
 
-  /** Form posts are URL-encoded (non-ASCII text grows up to 9 times), so they get more room than JSON. */
+  /**
+   * Form posts are URL-encoded (non-ASCII text grows up to 9 times), so they get more room than
+   * JSON.
+   */
   static final int MAX_FORM_BYTES = 192 * 1024;
 
   private final SubmissionService submissions;
@@ -44,7 +47,9 @@ public final class PublicFormHandler extends HttpHandler {
   /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public PublicFormHandler() {
     this(Services.fromEnvironment());
-    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("PublicFormFunction", PublicPriming::prime);
+    this.priming =
+        org.yousaid.functions.common.priming.SnapStartPriming.register(
+            "PublicFormFunction", PublicPriming::prime);
   }
 
   public PublicFormHandler(Services services) {
@@ -65,8 +70,11 @@ public final class PublicFormHandler extends HttpHandler {
   }
 
   private APIGatewayV2HTTPResponse showForm(Request request) {
-    Consultation consultation = submissions.publicConsultation(request.pathParameter("council"), request.pathParameter("consultation"));
-    return Responses.html(200, renderForm(consultation, FormBody.parse(""), List.of(), UUID.randomUUID().toString()));
+    Consultation consultation =
+        submissions.publicConsultation(
+            request.pathParameter("council"), request.pathParameter("consultation"));
+    return Responses.html(
+        200, renderForm(consultation, FormBody.parse(""), List.of(), UUID.randomUUID().toString()));
   }
 
   private APIGatewayV2HTTPResponse submitForm(Request request) {
@@ -74,15 +82,20 @@ public final class PublicFormHandler extends HttpHandler {
     String consultationId = request.pathParameter("consultation");
     requireForm(request);
     FormBody form = FormBody.parse(request.bodyText(MAX_FORM_BYTES));
-    String token = Optional.ofNullable(form.first(FormView.FORM_TOKEN)).filter(t -> t.matches("[0-9a-f\\-]{36}"))
-        .orElse(UUID.randomUUID().toString());
+    String token =
+        Optional.ofNullable(form.first(FormView.FORM_TOKEN))
+            .filter(t -> t.matches("[0-9a-f\\-]{36}"))
+            .orElse(UUID.randomUUID().toString());
     if (Honeypot.filled(form)) {
-      // A bot filled the field people cannot see: it gets a confirmation that looks real, and nothing is stored.
+      // A bot filled the field people cannot see: it gets a confirmation that looks real, and
+      // nothing is stored.
       Consultation consultation = submissions.publicConsultation(council, consultationId);
       return confirmation(consultation, Honeypot.decoyReceipt());
     }
     try {
-      SubmissionService.Receipt receipt = submissions.submit(council, consultationId, FormView.toSubmission(form), token, Channel.WEB);
+      SubmissionService.Receipt receipt =
+          submissions.submit(
+              council, consultationId, FormView.toSubmission(form), token, Channel.WEB);
       SubmissionMetrics.submitted(receipt, Channel.WEB);
       Consultation consultation = submissions.publicConsultation(council, consultationId);
       return confirmation(consultation, receipt.receipt());
@@ -95,22 +108,35 @@ public final class PublicFormHandler extends HttpHandler {
         Consultation consultation = submissions.publicConsultation(council, consultationId);
         return Responses.html(400, renderForm(consultation, form, problem.errors(), token));
       }
-      if (problem.status() == 409 && problem.title().startsWith("These answers were already sent")) {
-        throw new ProblemException(409, "You have already sent answers from this page",
+      if (problem.status() == 409
+          && problem.title().startsWith("These answers were already sent")) {
+        throw new ProblemException(
+            409,
+            "You have already sent answers from this page",
             "You sent answers from this page before. To send different answers, open the consultation link again "
-                + "and fill in a new form.", null);
+                + "and fill in a new form.",
+            null);
       }
       throw problem;
     }
   }
 
   private static APIGatewayV2HTTPResponse confirmation(Consultation consultation, String receipt) {
-    return Responses.html(200, Pages.render("confirmation", Map.of(
-        "pageTitle", "Your answers have been sent",
-        "councilName", consultation.councilName(),
-        "consultation", consultation,
-        "receipt", receipt,
-        "draftKey", consultation.council() + "/" + consultation.id())));
+    return Responses.html(
+        200,
+        Pages.render(
+            "confirmation",
+            Map.of(
+                "pageTitle",
+                "Your answers have been sent",
+                "councilName",
+                consultation.councilName(),
+                "consultation",
+                consultation,
+                "receipt",
+                receipt,
+                "draftKey",
+                consultation.council() + "/" + consultation.id())));
   }
 
   /**
@@ -118,7 +144,11 @@ public final class PublicFormHandler extends HttpHandler {
    * token, so pressing the button again stores the answers exactly once. If even the consultation
    * cannot be read, a plain page re-posts every field as it was given.
    */
-  private APIGatewayV2HTTPResponse notSaved(String council, String consultationId, FormBody form, String token,
+  private APIGatewayV2HTTPResponse notSaved(
+      String council,
+      String consultationId,
+      FormBody form,
+      String token,
       ProblemException problem) {
     String html;
     try {
@@ -126,25 +156,43 @@ public final class PublicFormHandler extends HttpHandler {
       html = renderForm(consultation, form, List.of(), token, problem.detail());
     } catch (RuntimeException stillDown) {
       List<Map<String, String>> hidden = new java.util.ArrayList<>();
-      form.fields().forEach((name, values) -> {
-        if (!name.equals(FormView.FORM_TOKEN)) {
-          values.forEach(v -> hidden.add(Map.of("name", name, "value", v)));
-        }
-      });
+      form.fields()
+          .forEach(
+              (name, values) -> {
+                if (!name.equals(FormView.FORM_TOKEN)) {
+                  values.forEach(v -> hidden.add(Map.of("name", name, "value", v)));
+                }
+              });
       hidden.add(Map.of("name", FormView.FORM_TOKEN, "value", token));
-      html = Pages.render("not-saved", Map.of("pageTitle", problem.title(), "detail", problem.detail(),
-          "action", "/c/" + council + "/" + consultationId, "fields", hidden));
+      html =
+          Pages.render(
+              "not-saved",
+              Map.of(
+                  "pageTitle",
+                  problem.title(),
+                  "detail",
+                  problem.detail(),
+                  "action",
+                  "/c/" + council + "/" + consultationId,
+                  "fields",
+                  hidden));
     }
     APIGatewayV2HTTPResponse response = Responses.html(503, html);
     response.getHeaders().put("Retry-After", "2");
     return response;
   }
 
-  private String renderForm(Consultation consultation, FormBody given, List<FieldError> errors, String token) {
+  private String renderForm(
+      Consultation consultation, FormBody given, List<FieldError> errors, String token) {
     return renderForm(consultation, given, errors, token, null);
   }
 
-  private String renderForm(Consultation consultation, FormBody given, List<FieldError> errors, String token, String notSaved) {
+  private String renderForm(
+      Consultation consultation,
+      FormBody given,
+      List<FieldError> errors,
+      String token,
+      String notSaved) {
     Map<String, Object> model = new HashMap<>();
     if (notSaved != null) {
       model.put("notSaved", notSaved);
@@ -172,17 +220,25 @@ public final class PublicFormHandler extends HttpHandler {
     String typed = Optional.ofNullable(form.first("receipt")).orElse("");
     Optional<String> code = ReceiptCodes.normalise(typed);
     if (code.isEmpty()) {
-      return receiptLookup(typed, "Enter your receipt code. It has 12 letters and numbers, like ABCD-2345-WXYZ.", 400);
+      return receiptLookup(
+          typed,
+          "Enter your receipt code. It has 12 letters and numbers, like ABCD-2345-WXYZ.",
+          400);
     }
     Optional<Response> response = responses.findByReceipt(code.get());
     if (response.isEmpty()) {
-      return receiptLookup(typed, "We cannot find answers with this receipt code. Check the code, or your answers may already have been deleted.", 404);
+      return receiptLookup(
+          typed,
+          "We cannot find answers with this receipt code. Check the code, or your answers may already have been deleted.",
+          404);
     }
     if ("erase".equals(form.first("action"))) {
       responses.eraseByReceipt(code.get());
-      return Responses.html(200, Pages.render("erased", Map.of("pageTitle", "Your answers have been deleted")));
+      return Responses.html(
+          200, Pages.render("erased", Map.of("pageTitle", "Your answers have been deleted")));
     }
-    Optional<Consultation> consultation = consultations.find(response.get().council(), response.get().consultationId());
+    Optional<Consultation> consultation =
+        consultations.find(response.get().council(), response.get().consultationId());
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", "Your answers");
     model.put("receipt", code.get());
@@ -205,7 +261,8 @@ public final class PublicFormHandler extends HttpHandler {
 
   private static void requireForm(Request request) {
     if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
-      throw ProblemException.unsupportedMediaType("Send this form from the web page, as application/x-www-form-urlencoded.");
+      throw ProblemException.unsupportedMediaType(
+          "Send this form from the web page, as application/x-www-form-urlencoded.");
     }
   }
 

@@ -19,7 +19,8 @@ import org.yousaid.shared.model.Response;
 public final class ReceiptView {
 
   private static final DateTimeFormatter SENT_AT =
-      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK).withZone(ZoneId.of("Europe/London"));
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
+          .withZone(ZoneId.of("Europe/London"));
 
   /** One question and the answer given. */
   public record Row(String question, String answer) {}
@@ -30,23 +31,35 @@ public final class ReceiptView {
     List<Row> rows = new ArrayList<>();
     for (Answer answer : response.answers()) {
       Optional<Question> question = consultation.flatMap(c -> c.question(answer.questionId()));
-      String text = answer.text() != null ? answer.text()
-          : String.join(", ", answer.choices().stream()
-              .map(v -> question.flatMap(q -> q.option(v)).map(o -> o.label()).orElse(v)).toList());
+      String text =
+          answer.text() != null
+              ? answer.text()
+              : String.join(
+                  ", ",
+                  answer.choices().stream()
+                      .map(v -> question.flatMap(q -> q.option(v)).map(o -> o.label()).orElse(v))
+                      .toList());
       rows.add(new Row(question.map(Question::text).orElse(answer.questionId()), text));
     }
     RespondentProfile p = response.profile();
     addProfile(rows, "Answering as", p.role());
     addProfile(rows, "Age of child or young person", p.ageBand());
     if (!p.areasOfNeed().isEmpty()) {
-      rows.add(new Row("Areas of need", String.join(", ", p.areasOfNeed().stream().map(Coded::label).toList())));
+      rows.add(
+          new Row(
+              "Areas of need",
+              String.join(", ", p.areasOfNeed().stream().map(Coded::label).toList())));
     }
     if (p.district() != null) {
       rows.add(new Row("Area you live in", p.district()));
     }
     addProfile(rows, "Stage", p.ehcStage());
-    rows.add(new Row("Can we quote you (without your name)?", response.consentToQuote() ? "Yes" : "No"));
-    rows.add(new Row("Sent", SENT_AT.format(response.submittedAt()).replace("AM", "am").replace("PM", "pm")));
+    rows.add(
+        new Row("Can we quote you (without your name)?", response.consentToQuote() ? "Yes" : "No"));
+    rows.add(
+        new Row(
+            "Sent",
+            SENT_AT.format(response.submittedAt()).replace("AM", "am").replace("PM", "pm")));
     return rows;
   }
 

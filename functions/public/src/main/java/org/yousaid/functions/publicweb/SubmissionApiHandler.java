@@ -21,7 +21,9 @@ import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
 
-/** The public JSON API: submissions, page feedback, and a respondent's own receipt (view and erase). */
+/**
+ * The public JSON API: submissions, page feedback, and a respondent's own receipt (view and erase).
+ */
 public final class SubmissionApiHandler extends HttpHandler {
 
   static final int MAX_JSON_BYTES = 64 * 1024;
@@ -39,15 +41,23 @@ public final class SubmissionApiHandler extends HttpHandler {
 
   /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public SubmissionApiHandler() {
-    this(Services.fromEnvironment(), AllowedOrigins.fromEnvironment(), RateLimiter.fromEnvironment());
-    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("SubmissionApiFunction", PublicPriming::prime);
+    this(
+        Services.fromEnvironment(),
+        AllowedOrigins.fromEnvironment(),
+        RateLimiter.fromEnvironment());
+    this.priming =
+        org.yousaid.functions.common.priming.SnapStartPriming.register(
+            "SubmissionApiFunction", PublicPriming::prime);
   }
 
   public SubmissionApiHandler(Services services) {
     this(services, AllowedOrigins.fromEnvironment(), RateLimiter.fromEnvironment());
   }
 
-  /** {@code pageFeedbackOrigins}: the council web sites whose pages may send page feedback from script (CORS). */
+  /**
+   * {@code pageFeedbackOrigins}: the council web sites whose pages may send page feedback from
+   * script (CORS).
+   */
   public SubmissionApiHandler(Services services, AllowedOrigins pageFeedbackOrigins) {
     this(services, pageFeedbackOrigins, RateLimiter.fromEnvironment());
   }
@@ -56,16 +66,23 @@ public final class SubmissionApiHandler extends HttpHandler {
     this(services, AllowedOrigins.fromEnvironment(), rateLimiter);
   }
 
-  /** @param rateLimiter the per-client limit on these routes (per Lambda container) */
-  public SubmissionApiHandler(Services services, AllowedOrigins pageFeedbackOrigins, RateLimiter rateLimiter) {
+  /**
+   * @param rateLimiter the per-client limit on these routes (per Lambda container)
+   */
+  public SubmissionApiHandler(
+      Services services, AllowedOrigins pageFeedbackOrigins, RateLimiter rateLimiter) {
     rateLimit(rateLimiter);
     this.pageFeedbackOrigins = pageFeedbackOrigins;
     this.submissions = services.submissions();
     this.responses = services.responses();
     this.pageFeedback = new PageFeedback(submissions);
     route("POST /api/v1/councils/{council}/consultations/{consultation}/responses", this::submit);
-    route(PAGE_FEEDBACK_ROUTE, r -> pageFeedbackOrigins.decorate(r, r.pathParameter("council"), submitPageFeedback(r)));
-    route("OPTIONS /api/v1/councils/{council}/page-feedback", r -> pageFeedbackOrigins.preflight(r, r.pathParameter("council")));
+    route(
+        PAGE_FEEDBACK_ROUTE,
+        r -> pageFeedbackOrigins.decorate(r, r.pathParameter("council"), submitPageFeedback(r)));
+    route(
+        "OPTIONS /api/v1/councils/{council}/page-feedback",
+        r -> pageFeedbackOrigins.preflight(r, r.pathParameter("council")));
     route("GET /api/v1/receipts/{receipt}", this::viewReceipt);
     route("DELETE /api/v1/receipts/{receipt}", this::eraseReceipt);
   }
@@ -75,8 +92,13 @@ public final class SubmissionApiHandler extends HttpHandler {
     try {
       requireJson(request);
       String body = request.bodyText(MAX_JSON_BYTES);
-      receipt = submissions.submit(request.pathParameter("council"), request.pathParameter("consultation"),
-          reader.read(body), request.header("idempotency-key").orElse(null), Channel.WEB);
+      receipt =
+          submissions.submit(
+              request.pathParameter("council"),
+              request.pathParameter("consultation"),
+              reader.read(body),
+              request.header("idempotency-key").orElse(null),
+              Channel.WEB);
     } catch (ProblemException problem) {
       SubmissionMetrics.rejected(problem);
       throw problem;
@@ -92,19 +114,40 @@ public final class SubmissionApiHandler extends HttpHandler {
       // The embeddable no-JavaScript snippet posts a plain form and gets a thank-you page back.
       FormBody form = FormBody.parse(request.bodyText(MAX_JSON_BYTES));
       if (!Honeypot.filled(form)) {
-        pageFeedback.submit(council, new PageFeedback.Input(form.first("pageUrl"), form.first("serviceId"),
-            form.first("useful"), form.first("comment")), key);
+        pageFeedback.submit(
+            council,
+            new PageFeedback.Input(
+                form.first("pageUrl"),
+                form.first("serviceId"),
+                form.first("useful"),
+                form.first("comment")),
+            key);
       }
       // A filled honeypot is a bot: thanked like anyone else, nothing stored.
-      return Responses.html(201, Pages.render("feedback-thanks", Map.of("pageTitle", "Thank you for your feedback",
-          "returnTo", safeReturn(form.first("pageUrl")))));
+      return Responses.html(
+          201,
+          Pages.render(
+              "feedback-thanks",
+              Map.of(
+                  "pageTitle",
+                  "Thank you for your feedback",
+                  "returnTo",
+                  safeReturn(form.first("pageUrl")))));
     }
     requireJson(request);
     JsonNode json = parseObject(request.bodyText(MAX_JSON_BYTES));
-    String useful = json.path("useful").isBoolean() ? Boolean.toString(json.path("useful").asBoolean())
-        : json.path("useful").isMissingNode() || json.path("useful").isNull() ? null : "not a yes/no value";
-    return created(pageFeedback.submit(council, new PageFeedback.Input(text(json, "pageUrl"), text(json, "serviceId"),
-        useful, text(json, "comment")), key));
+    String useful =
+        json.path("useful").isBoolean()
+            ? Boolean.toString(json.path("useful").asBoolean())
+            : json.path("useful").isMissingNode() || json.path("useful").isNull()
+                ? null
+                : "not a yes/no value";
+    return created(
+        pageFeedback.submit(
+            council,
+            new PageFeedback.Input(
+                text(json, "pageUrl"), text(json, "serviceId"), useful, text(json, "comment")),
+            key));
   }
 
   private APIGatewayV2HTTPResponse viewReceipt(Request request) {
@@ -121,15 +164,19 @@ public final class SubmissionApiHandler extends HttpHandler {
   }
 
   private Response findByReceipt(Request request) {
-    return responses.findByReceipt(receiptCode(request)).orElseThrow(SubmissionApiHandler::notFoundReceipt);
+    return responses
+        .findByReceipt(receiptCode(request))
+        .orElseThrow(SubmissionApiHandler::notFoundReceipt);
   }
 
   private static String receiptCode(Request request) {
-    return ReceiptCodes.normalise(request.pathParameter("receipt")).orElseThrow(SubmissionApiHandler::notFoundReceipt);
+    return ReceiptCodes.normalise(request.pathParameter("receipt"))
+        .orElseThrow(SubmissionApiHandler::notFoundReceipt);
   }
 
   private static ProblemException notFoundReceipt() {
-    return ProblemException.notFound("There are no answers with this receipt code. They may already have been deleted.");
+    return ProblemException.notFound(
+        "There are no answers with this receipt code. They may already have been deleted.");
   }
 
   private static APIGatewayV2HTTPResponse created(SubmissionService.Receipt receipt) {
@@ -145,7 +192,8 @@ public final class SubmissionApiHandler extends HttpHandler {
 
   private static void requireJson(Request request) {
     if (!request.mediaType().equals("application/json")) {
-      throw ProblemException.unsupportedMediaType("Send the answers as JSON with the header Content-Type: application/json.");
+      throw ProblemException.unsupportedMediaType(
+          "Send the answers as JSON with the header Content-Type: application/json.");
     }
   }
 
@@ -172,12 +220,18 @@ public final class SubmissionApiHandler extends HttpHandler {
     return value.asText();
   }
 
-  /** The no-JavaScript page-feedback form gets an HTML page for its errors; API clients get problem JSON. */
+  /**
+   * The no-JavaScript page-feedback form gets an HTML page for its errors; API clients get problem
+   * JSON.
+   */
   @Override
   protected APIGatewayV2HTTPResponse refuse(Request request, ProblemException problem) {
-    if (PAGE_FEEDBACK_ROUTE.equals(request.routeKey()) && request.pathParameters().containsKey("council")) {
-      // The embeddable script reads the problem's field messages, so refusals carry the CORS headers too.
-      return pageFeedbackOrigins.decorate(request, request.pathParameters().get("council"), refusePage(request, problem));
+    if (PAGE_FEEDBACK_ROUTE.equals(request.routeKey())
+        && request.pathParameters().containsKey("council")) {
+      // The embeddable script reads the problem's field messages, so refusals carry the CORS
+      // headers too.
+      return pageFeedbackOrigins.decorate(
+          request, request.pathParameters().get("council"), refusePage(request, problem));
     }
     return refusePage(request, problem);
   }
@@ -186,12 +240,22 @@ public final class SubmissionApiHandler extends HttpHandler {
     if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
       return super.refuse(request, problem);
     }
-    String detail = problem.errors().isEmpty() ? problem.detail()
-        : String.join(" ", problem.errors().stream().map(org.yousaid.shared.validation.FieldError::message).toList());
-    return Responses.html(problem.status(), Pages.render("error", Map.of("pageTitle", problem.title(), "detail", detail)));
+    String detail =
+        problem.errors().isEmpty()
+            ? problem.detail()
+            : String.join(
+                " ",
+                problem.errors().stream()
+                    .map(org.yousaid.shared.validation.FieldError::message)
+                    .toList());
+    return Responses.html(
+        problem.status(),
+        Pages.render("error", Map.of("pageTitle", problem.title(), "detail", detail)));
   }
 
   private static String safeReturn(String pageUrl) {
-    return pageUrl != null && (pageUrl.startsWith("https://") || pageUrl.startsWith("http://")) ? pageUrl : null;
+    return pageUrl != null && (pageUrl.startsWith("https://") || pageUrl.startsWith("http://"))
+        ? pageUrl
+        : null;
   }
 }

@@ -5,7 +5,10 @@ import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
 
-/** The public functions' metrics: answers stored (a replayed retry is not a new one) and refusals by status. */
+/**
+ * The public functions' metrics: answers stored (a replayed retry is not a new one) and refusals by
+ * status.
+ */
 final class SubmissionMetrics {
 
   private SubmissionMetrics() {}

@@ -51,31 +51,52 @@ final class HandlerFixture {
     TableSetup.createIfMissing(dynamo.client(), table);
     services = new Services(dynamo.client(), table, clock);
     List<String> districts = List.of("North", "South", "East", "West", "Central");
-    services.consultations().save(ConsultationTemplates.localOffer(COUNCIL, "Demo Borough Council", LOCAL_OFFER, districts, null, null));
-    services.consultations().save(ConsultationTemplates.ehcStageSurvey(COUNCIL, "Demo Borough Council", EHC_SURVEY, districts));
-    services.consultations().save(ConsultationTemplates.pageFeedback(COUNCIL, "Demo Borough Council", PAGE_FEEDBACK));
-    Consultation closed = ConsultationTemplates.localOffer(COUNCIL, "Demo Borough Council", CLOSED, districts,
-        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"));
+    services
+        .consultations()
+        .save(
+            ConsultationTemplates.localOffer(
+                COUNCIL, "Demo Borough Council", LOCAL_OFFER, districts, null, null));
+    services
+        .consultations()
+        .save(
+            ConsultationTemplates.ehcStageSurvey(
+                COUNCIL, "Demo Borough Council", EHC_SURVEY, districts));
+    services
+        .consultations()
+        .save(ConsultationTemplates.pageFeedback(COUNCIL, "Demo Borough Council", PAGE_FEEDBACK));
+    Consultation closed =
+        ConsultationTemplates.localOffer(
+            COUNCIL,
+            "Demo Borough Council",
+            CLOSED,
+            districts,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            Instant.parse("2026-03-01T00:00:00Z"));
     services.consultations().save(closed.withStatus(ConsultationStatus.CLOSED));
   }
 
   /** Every item in the table: consultations, responses, idempotency and receipt records. */
   int itemCount() {
-    return dynamo.client().scan(b -> b.tableName(table).select(Select.COUNT).consistentRead(true)).count();
+    return dynamo
+        .client()
+        .scan(b -> b.tableName(table).select(Select.COUNT).consistentRead(true))
+        .count();
   }
 
   static Path repoRoot() {
     String root = System.getProperty("yousaid.repo.root");
     Path path = root == null || root.isBlank() ? Path.of("../..") : Path.of(root);
     if (!Files.isDirectory(path.resolve("events"))) {
-      throw new IllegalStateException("Cannot find the events/ folder under " + path.toAbsolutePath());
+      throw new IllegalStateException(
+          "Cannot find the events/ folder under " + path.toAbsolutePath());
     }
     return path;
   }
 
   /** A fresh copy of a sample event from {@code events/}, loaded as the Lambda runtime would. */
   static APIGatewayV2HTTPEvent event(String name) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(repoRoot().resolve("events").resolve(name).toString());
+    APIGatewayV2HTTPEvent event =
+        EventLoader.loadApiGatewayHttpEvent(repoRoot().resolve("events").resolve(name).toString());
     if (event == null || event.getRouteKey() == null) {
       throw new IllegalStateException("Could not load events/" + name);
     }
@@ -90,17 +111,24 @@ final class HandlerFixture {
   /** The body of an event as text, decoding base64 as the handler would. */
   static String bodyOf(APIGatewayV2HTTPEvent event) {
     return event.getIsBase64Encoded()
-        ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8) : event.getBody();
+        ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8)
+        : event.getBody();
   }
 
   /** Replaces the body, keeping the event's own encoding (base64 or not). */
   static APIGatewayV2HTTPEvent withBody(APIGatewayV2HTTPEvent event, String body) {
-    event.setBody(event.getIsBase64Encoded() ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
-    event.getHeaders().put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+    event.setBody(
+        event.getIsBase64Encoded()
+            ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
+            : body);
+    event
+        .getHeaders()
+        .put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
     return event;
   }
 
-  static APIGatewayV2HTTPEvent withPathParameter(APIGatewayV2HTTPEvent event, String name, String value) {
+  static APIGatewayV2HTTPEvent withPathParameter(
+      APIGatewayV2HTTPEvent event, String name, String value) {
     String old = event.getPathParameters().get(name);
     event.getPathParameters().put(name, value);
     event.setRawPath(event.getRawPath().replace("/" + old, "/" + value));
@@ -110,7 +138,10 @@ final class HandlerFixture {
 
   static String header(APIGatewayV2HTTPResponse response, String name) {
     Map<String, String> headers = response.getHeaders();
-    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-        .findFirst().orElse(null);
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -33,8 +33,8 @@ import org.yousaid.shared.json.Json;
 
 /**
  * Logs never carry what people wrote: answers full of distinctive canaries (a name, an email, a
- * phone number, an NHS number, health terms) go through every public route, their error paths
- * and the storage-fault paths, while everything written to System.out, System.err and the logging
+ * phone number, an NHS number, health terms) go through every public route, their error paths and
+ * the storage-fault paths, while everything written to System.out, System.err and the logging
  * backend (slf4j-simple writes to System.err) is captured. None of the canaries may appear.
  */
 class LogPrivacyTest {
@@ -45,10 +45,33 @@ class LogPrivacyTest {
   private static final String NHS = "943 476 5919";
   private static final String HEALTH = "Xylofenamide tablets for his pathological demand avoidance";
   private static final String POSTCODE = "ZZ9 9QQ";
-  private static final List<String> CANARIES = List.of(NAME, EMAIL, PHONE, NHS, HEALTH, POSTCODE,
-      "Quonsett", "farnaby.canary", "900461", "Xylofenamide", "demand avoidance");
-  private static final String ANSWER = "My son " + NAME + " (" + EMAIL + ", " + PHONE + ", NHS " + NHS + ", " + POSTCODE
-      + ") takes " + HEALTH + ".";
+  private static final List<String> CANARIES =
+      List.of(
+          NAME,
+          EMAIL,
+          PHONE,
+          NHS,
+          HEALTH,
+          POSTCODE,
+          "Quonsett",
+          "farnaby.canary",
+          "900461",
+          "Xylofenamide",
+          "demand avoidance");
+  private static final String ANSWER =
+      "My son "
+          + NAME
+          + " ("
+          + EMAIL
+          + ", "
+          + PHONE
+          + ", NHS "
+          + NHS
+          + ", "
+          + POSTCODE
+          + ") takes "
+          + HEALTH
+          + ".";
 
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private PrintStream originalOut;
@@ -62,23 +85,24 @@ class LogPrivacyTest {
 
   /** Writes to the capture and on to the original stream, so the test's own output still shows. */
   private PrintStream tee(PrintStream original) {
-    OutputStream both = new OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (captured) {
-          captured.write(b);
-        }
-        original.write(b);
-      }
+    OutputStream both =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (captured) {
+              captured.write(b);
+            }
+            original.write(b);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        synchronized (captured) {
-          captured.write(b, off, len);
-        }
-        original.write(b, off, len);
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            synchronized (captured) {
+              captured.write(b, off, len);
+            }
+            original.write(b, off, len);
+          }
+        };
     return new PrintStream(both, true, StandardCharsets.UTF_8);
   }
 
@@ -91,7 +115,8 @@ class LogPrivacyTest {
     dynamo = EmbeddedDynamoDb.inMemory();
     fixture = new HandlerFixture(dynamo);
     faulty = new FaultInjectingDynamoDb(dynamo.client());
-    Services services = new Services(faulty, fixture.table, Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
+    Services services =
+        new Services(faulty, fixture.table, Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
     forms = new PublicFormHandler(services, RateLimiter.off());
     api = new SubmissionApiHandler(services, RateLimiter.off());
   }
@@ -126,21 +151,48 @@ class LogPrivacyTest {
   }
 
   private static String submission(String text) {
-    return Json.write(Map.of("answers", Map.of("find-information", text, "anything-else", text), "profile", Map.of("district", text),
-        "consentToQuote", true));
+    return Json.write(
+        Map.of(
+            "answers",
+            Map.of("find-information", text, "anything-else", text),
+            "profile",
+            Map.of("district", text),
+            "consentToQuote",
+            true));
   }
 
   private static APIGatewayV2HTTPEvent formPost(String token, String extra) {
-    return withBody(event("post-form.json"), "formToken=" + token + "&q.find-information=" + enc(ANSWER)
-        + "&q.anything-else=" + enc(ANSWER) + "&profile.role=parent-carer" + extra);
+    return withBody(
+        event("post-form.json"),
+        "formToken="
+            + token
+            + "&q.find-information="
+            + enc(ANSWER)
+            + "&q.anything-else="
+            + enc(ANSWER)
+            + "&profile.role=parent-carer"
+            + extra);
   }
 
   private void everyRoute(String round) {
-    String token = java.util.UUID.nameUUIDFromBytes(round.getBytes(StandardCharsets.UTF_8)).toString();
-    // JSON submissions: stored, replayed, conflicting, invalid, malformed, too large, wrong type, bad key.
-    api(json(Json.write(Map.of("answers", Map.of("find-information", ANSWER), "consentToQuote", true)), "canary-key-" + round));
-    api(json(Json.write(Map.of("answers", Map.of("find-information", ANSWER), "consentToQuote", true)), "canary-key-" + round));
-    api(json(Json.write(Map.of("answers", Map.of("find-information", ANSWER + " changed"))), "canary-key-" + round));
+    String token =
+        java.util.UUID.nameUUIDFromBytes(round.getBytes(StandardCharsets.UTF_8)).toString();
+    // JSON submissions: stored, replayed, conflicting, invalid, malformed, too large, wrong type,
+    // bad key.
+    api(
+        json(
+            Json.write(
+                Map.of("answers", Map.of("find-information", ANSWER), "consentToQuote", true)),
+            "canary-key-" + round));
+    api(
+        json(
+            Json.write(
+                Map.of("answers", Map.of("find-information", ANSWER), "consentToQuote", true)),
+            "canary-key-" + round));
+    api(
+        json(
+            Json.write(Map.of("answers", Map.of("find-information", ANSWER + " changed"))),
+            "canary-key-" + round));
     api(json(submission(ANSWER), null));
     api(json(Json.write(Map.of("answers", Map.of("find-information", ANSWER.repeat(200)))), null));
     api(json(Json.write(Map.of("answers", Map.of(ANSWER, ANSWER))), null));
@@ -153,15 +205,37 @@ class LogPrivacyTest {
     api(withPathParameter(json(submission(ANSWER), null), "consultation", NAME));
     api(withPathParameter(json(submission(ANSWER), null), "consultation", "closed-survey"));
     // Page feedback, JSON and the no-JavaScript form, with personal data in the URL's query too.
-    APIGatewayV2HTTPEvent feedback = withBody(event("post-page-feedback.json"),
-        Json.write(Map.of("pageUrl", "https://localoffer.example/short-breaks?email=" + EMAIL, "useful", false, "comment", ANSWER)));
+    APIGatewayV2HTTPEvent feedback =
+        withBody(
+            event("post-page-feedback.json"),
+            Json.write(
+                Map.of(
+                    "pageUrl",
+                    "https://localoffer.example/short-breaks?email=" + EMAIL,
+                    "useful",
+                    false,
+                    "comment",
+                    ANSWER)));
     api(feedback);
-    api(withBody(event("post-page-feedback.json"), Json.write(Map.of("pageUrl", ANSWER, "useful", ANSWER, "comment", List.of(ANSWER)))));
-    APIGatewayV2HTTPEvent feedbackForm = withBody(event("post-page-feedback.json"), "serviceId=" + enc(NAME) + "&useful=no&comment=" + enc(ANSWER));
+    api(
+        withBody(
+            event("post-page-feedback.json"),
+            Json.write(Map.of("pageUrl", ANSWER, "useful", ANSWER, "comment", List.of(ANSWER)))));
+    APIGatewayV2HTTPEvent feedbackForm =
+        withBody(
+            event("post-page-feedback.json"),
+            "serviceId=" + enc(NAME) + "&useful=no&comment=" + enc(ANSWER));
     feedbackForm.getHeaders().put("content-type", "application/x-www-form-urlencoded");
     api(feedbackForm);
-    APIGatewayV2HTTPEvent feedbackBot = withBody(event("post-page-feedback.json"),
-        "pageUrl=" + enc("https://localoffer.example/") + "&useful=no&comment=" + enc(ANSWER) + "&website=" + enc(EMAIL));
+    APIGatewayV2HTTPEvent feedbackBot =
+        withBody(
+            event("post-page-feedback.json"),
+            "pageUrl="
+                + enc("https://localoffer.example/")
+                + "&useful=no&comment="
+                + enc(ANSWER)
+                + "&website="
+                + enc(EMAIL));
     feedbackBot.getHeaders().put("content-type", "application/x-www-form-urlencoded");
     api(feedbackBot);
     // The HTML form: stored, sent twice, invalid (sent back), honeypot, and a bad encoding.
@@ -182,7 +256,8 @@ class LogPrivacyTest {
   @Test
   void noAnswerTextOrPersonalDataReachesTheLogsOnAnyRouteOrFault() {
     everyRoute("healthy");
-    // Storage faults: throttled until given up, timeouts after a write landed, and errors that quote the request.
+    // Storage faults: throttled until given up, timeouts after a write landed, and errors that
+    // quote the request.
     faulty.failNext(Call.TRANSACT_WRITE, Fault.THROTTLE, Integer.MAX_VALUE);
     everyRoute("throttled");
     faulty.recover();
@@ -203,14 +278,22 @@ class LogPrivacyTest {
       logs = captured.toString(StandardCharsets.UTF_8);
     }
     // The capture works and saw the handlers' own log lines, including the error paths.
-    assertTrue(logs.contains("route=POST /api/v1/councils/{council}/consultations/{consultation}/responses status=201"), logs);
+    assertTrue(
+        logs.contains(
+            "route=POST /api/v1/councils/{council}/consultations/{consultation}/responses status=201"),
+        logs);
     assertTrue(logs.contains("status=503"), "the fault paths were logged");
     assertTrue(logs.contains("status=500"), "the unexpected-error path was logged");
-    assertTrue(statuses.contains(409) && statuses.contains(413) && statuses.contains(415) && statuses.contains(400));
+    assertTrue(
+        statuses.contains(409)
+            && statuses.contains(413)
+            && statuses.contains(415)
+            && statuses.contains(400));
     String lower = logs.toLowerCase(Locale.ROOT);
     for (String canary : CANARIES) {
       for (String form : List.of(canary, enc(canary), Json.write(canary))) {
-        assertFalse(lower.contains(form.toLowerCase(Locale.ROOT)), "the logs contain \"" + form + "\"");
+        assertFalse(
+            lower.contains(form.toLowerCase(Locale.ROOT)), "the logs contain \"" + form + "\"");
       }
     }
     assertEquals(5 * 27, statuses.size());

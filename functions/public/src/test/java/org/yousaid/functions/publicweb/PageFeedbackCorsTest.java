@@ -19,8 +19,8 @@ import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.http.AllowedOrigins;
 
 /**
- * CORS for the embeddable page-feedback script: the preflight and the actual response carry the allow
- * headers for the deployment's configured council sites only, on that one route only.
+ * CORS for the embeddable page-feedback script: the preflight and the actual response carry the
+ * allow headers for the deployment's configured council sites only, on that one route only.
  */
 class PageFeedbackCorsTest {
 
@@ -42,7 +42,10 @@ class PageFeedbackCorsTest {
   @BeforeEach
   void setUp() {
     fixture = new HandlerFixture(dynamo);
-    handler = new SubmissionApiHandler(fixture.services, AllowedOrigins.parse(" demo=" + SITE + " , https://shared.example:8443"));
+    handler =
+        new SubmissionApiHandler(
+            fixture.services,
+            AllowedOrigins.parse(" demo=" + SITE + " , https://shared.example:8443"));
   }
 
   private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -64,17 +67,38 @@ class PageFeedbackCorsTest {
     assertEquals("600", header(response, "Access-Control-Max-Age"));
     assertTrue(header(response, "Vary").contains("Origin"));
     assertNull(response.getBody());
-    assertEquals(SITE.toUpperCase(java.util.Locale.ROOT).replace("HTTPS", "https"),
-        header(handle(from(event("options-page-feedback.json"), SITE.toUpperCase(java.util.Locale.ROOT).replace("HTTPS", "https"))),
-            "Access-Control-Allow-Origin"), "host names compare without case; the browser's own spelling is echoed");
-    assertEquals("https://shared.example:8443", header(handle(withPathParameter(from(event("options-page-feedback.json"),
-        "https://shared.example:8443"), "council", "other")), "Access-Control-Allow-Origin"), "a bare entry is for every council");
+    assertEquals(
+        SITE.toUpperCase(java.util.Locale.ROOT).replace("HTTPS", "https"),
+        header(
+            handle(
+                from(
+                    event("options-page-feedback.json"),
+                    SITE.toUpperCase(java.util.Locale.ROOT).replace("HTTPS", "https"))),
+            "Access-Control-Allow-Origin"),
+        "host names compare without case; the browser's own spelling is echoed");
+    assertEquals(
+        "https://shared.example:8443",
+        header(
+            handle(
+                withPathParameter(
+                    from(event("options-page-feedback.json"), "https://shared.example:8443"),
+                    "council",
+                    "other")),
+            "Access-Control-Allow-Origin"),
+        "a bare entry is for every council");
   }
 
   @Test
   void thePreflightRefusesAnyOtherSiteOrCouncil() {
-    for (String origin : new String[] {"https://evil.example", SITE + ".evil.example", "http://localoffer.demo.gov.uk", "null",
-        "https://shared.example", SITE + "/path"}) {
+    for (String origin :
+        new String[] {
+          "https://evil.example",
+          SITE + ".evil.example",
+          "http://localoffer.demo.gov.uk",
+          "null",
+          "https://shared.example",
+          SITE + "/path"
+        }) {
       APIGatewayV2HTTPResponse response = handle(from(event("options-page-feedback.json"), origin));
       assertEquals(403, response.getStatusCode(), origin);
       assertNull(header(response, "Access-Control-Allow-Origin"), origin);
@@ -82,7 +106,8 @@ class PageFeedbackCorsTest {
     APIGatewayV2HTTPEvent noOrigin = event("options-page-feedback.json");
     noOrigin.getHeaders().remove("origin");
     assertEquals(403, handle(noOrigin).getStatusCode());
-    APIGatewayV2HTTPResponse otherCouncil = handle(withPathParameter(event("options-page-feedback.json"), "council", "elsewhere"));
+    APIGatewayV2HTTPResponse otherCouncil =
+        handle(withPathParameter(event("options-page-feedback.json"), "council", "elsewhere"));
     assertEquals(403, otherCouncil.getStatusCode(), "demo's site is allowed for demo only");
   }
 
@@ -94,29 +119,48 @@ class PageFeedbackCorsTest {
     assertEquals("Idempotent-Replayed", header(created, "Access-Control-Expose-Headers"));
     assertTrue(header(created, "Vary").contains("Origin"));
 
-    APIGatewayV2HTTPResponse refused = handle(withBody(from(event("post-page-feedback.json"), SITE), "{\"useful\": true}"));
+    APIGatewayV2HTTPResponse refused =
+        handle(withBody(from(event("post-page-feedback.json"), SITE), "{\"useful\": true}"));
     assertEquals(400, refused.getStatusCode());
-    assertEquals(SITE, header(refused, "Access-Control-Allow-Origin"), "the script may read why it was refused");
+    assertEquals(
+        SITE,
+        header(refused, "Access-Control-Allow-Origin"),
+        "the script may read why it was refused");
 
-    APIGatewayV2HTTPResponse elsewhere = handle(from(event("post-page-feedback.json"), "https://evil.example"));
-    assertEquals(201, elsewhere.getStatusCode(), "a server-side client is not stopped by CORS; browsers are");
+    APIGatewayV2HTTPResponse elsewhere =
+        handle(from(event("post-page-feedback.json"), "https://evil.example"));
+    assertEquals(
+        201,
+        elsewhere.getStatusCode(),
+        "a server-side client is not stopped by CORS; browsers are");
     assertNull(header(elsewhere, "Access-Control-Allow-Origin"));
-    assertTrue(header(elsewhere, "Vary").contains("Origin"), "caches keep answers for different sites apart");
+    assertTrue(
+        header(elsewhere, "Vary").contains("Origin"),
+        "caches keep answers for different sites apart");
 
     APIGatewayV2HTTPEvent other = event("post-response.json");
     other.getHeaders().put("origin", SITE);
-    assertNull(header(handle(other), "Access-Control-Allow-Origin"), "only the page-feedback route allows other sites");
+    assertNull(
+        header(handle(other), "Access-Control-Allow-Origin"),
+        "only the page-feedback route allows other sites");
   }
 
   @Test
   void aDeploymentWithoutOriginsAllowsNoneAndAMistypedSettingStopsStartUp() {
     SubmissionApiHandler closed = new SubmissionApiHandler(fixture.services, AllowedOrigins.none());
-    assertEquals(403, closed.handleRequest(event("options-page-feedback.json"), null).getStatusCode());
-    assertNull(header(closed.handleRequest(from(event("post-page-feedback.json"), SITE), null), "Access-Control-Allow-Origin"));
+    assertEquals(
+        403, closed.handleRequest(event("options-page-feedback.json"), null).getStatusCode());
+    assertNull(
+        header(
+            closed.handleRequest(from(event("post-page-feedback.json"), SITE), null),
+            "Access-Control-Allow-Origin"));
     assertTrue(AllowedOrigins.parse("").isEmpty());
     assertTrue(AllowedOrigins.parse(null).isEmpty());
-    assertThrows(IllegalArgumentException.class, () -> AllowedOrigins.parse("localoffer.demo.gov.uk"));
-    assertThrows(IllegalArgumentException.class, () -> AllowedOrigins.parse("https://localoffer.demo.gov.uk/send"));
+    assertThrows(
+        IllegalArgumentException.class, () -> AllowedOrigins.parse("localoffer.demo.gov.uk"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AllowedOrigins.parse("https://localoffer.demo.gov.uk/send"));
     assertThrows(IllegalArgumentException.class, () -> AllowedOrigins.parse("*"));
   }
 }

@@ -24,11 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 
-/** The public HTML routes, driven by the sample events in {@code events/} against DynamoDB Local. */
+/**
+ * The public HTML routes, driven by the sample events in {@code events/} against DynamoDB Local.
+ */
 class PublicFormHandlerTest {
 
-  private static final Pattern RECEIPT = Pattern.compile("class=\"yousaid-receipt\">([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<");
-  private static final String FIND_INFORMATION = "What would help you find information about services for your child or young person?";
+  private static final Pattern RECEIPT =
+      Pattern.compile("class=\"yousaid-receipt\">([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<");
+  private static final String FIND_INFORMATION =
+      "What would help you find information about services for your child or young person?";
 
   private static EmbeddedDynamoDb dynamo;
   private HandlerFixture fixture;
@@ -71,10 +75,16 @@ class PublicFormHandlerTest {
   private static APIGatewayV2HTTPEvent formPostWith(String field, String value) {
     APIGatewayV2HTTPEvent event = event("post-form.json");
     String body = bodyOf(event);
-    String encoded = URLEncoder.encode(field, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-    String replaced = body.replaceFirst("(^|&)" + Pattern.quote(URLEncoder.encode(field, StandardCharsets.UTF_8)) + "=[^&]*",
-        "$1" + Matcher.quoteReplacement(encoded));
-    return withBody(event, replaced.equals(body) && !body.contains(encoded) ? body + "&" + encoded : replaced);
+    String encoded =
+        URLEncoder.encode(field, StandardCharsets.UTF_8)
+            + "="
+            + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    String replaced =
+        body.replaceFirst(
+            "(^|&)" + Pattern.quote(URLEncoder.encode(field, StandardCharsets.UTF_8)) + "=[^&]*",
+            "$1" + Matcher.quoteReplacement(encoded));
+    return withBody(
+        event, replaced.equals(body) && !body.contains(encoded) ? body + "&" + encoded : replaced);
   }
 
   @Test
@@ -82,19 +92,27 @@ class PublicFormHandlerTest {
     APIGatewayV2HTTPResponse response = handle(event("get-form.json"));
     assertHtml(response, 200);
     String html = response.getBody();
-    assertTrue(html.contains("<h1 class=\"govuk-heading-l\">Tell us what would help you use our Local Offer</h1>"), html);
-    assertTrue(html.contains("<title>Tell us what would help you use our Local Offer - Demo Borough Council</title>"), html);
+    assertTrue(
+        html.contains(
+            "<h1 class=\"govuk-heading-l\">Tell us what would help you use our Local Offer</h1>"),
+        html);
+    assertTrue(
+        html.contains(
+            "<title>Tell us what would help you use our Local Offer - Demo Borough Council</title>"),
+        html);
     assertTrue(html.contains("name=\"q.find-information\""));
     assertTrue(html.contains("name=\"q.search-by\""));
     assertTrue(html.contains("name=\"profile.district\" type=\"radio\" value=\"North\""));
     assertTrue(html.contains("action=\"/c/demo/local-offer-2026\""));
-    assertTrue(Pattern.compile("name=\"formToken\" value=\"[0-9a-f-]{36}\"").matcher(html).find(), html);
+    assertTrue(
+        Pattern.compile("name=\"formToken\" value=\"[0-9a-f-]{36}\"").matcher(html).find(), html);
     assertEquals("no-store", header(response, "Cache-Control"));
   }
 
   @Test
   void getFormForTheEhcSurveyAsksWhichStage() {
-    APIGatewayV2HTTPEvent event = withPathParameter(event("get-form.json"), "consultation", HandlerFixture.EHC_SURVEY);
+    APIGatewayV2HTTPEvent event =
+        withPathParameter(event("get-form.json"), "consultation", HandlerFixture.EHC_SURVEY);
     APIGatewayV2HTTPResponse response = handle(event);
     assertHtml(response, 200);
     assertTrue(response.getBody().contains("Which stage have you just finished?"));
@@ -103,20 +121,27 @@ class PublicFormHandlerTest {
 
   @Test
   void unknownConsultationIsAnHtml404() {
-    APIGatewayV2HTTPResponse response = handle(withPathParameter(event("get-form.json"), "consultation", "no-such-thing"));
+    APIGatewayV2HTTPResponse response =
+        handle(withPathParameter(event("get-form.json"), "consultation", "no-such-thing"));
     assertHtml(response, 404);
-    assertTrue(response.getBody().contains("There is no consultation at this address"), response.getBody());
+    assertTrue(
+        response.getBody().contains("There is no consultation at this address"),
+        response.getBody());
   }
 
   @Test
   void closedConsultationShowsNoFormAndRefusesAPost() {
-    APIGatewayV2HTTPResponse page = handle(withPathParameter(event("get-form.json"), "consultation", HandlerFixture.CLOSED));
+    APIGatewayV2HTTPResponse page =
+        handle(withPathParameter(event("get-form.json"), "consultation", HandlerFixture.CLOSED));
     assertHtml(page, 200);
-    assertTrue(page.getBody().contains("This consultation is not taking answers at the moment."), page.getBody());
+    assertTrue(
+        page.getBody().contains("This consultation is not taking answers at the moment."),
+        page.getBody());
     assertFalse(page.getBody().contains("<form method=\"post\""));
 
     int before = fixture.itemCount();
-    APIGatewayV2HTTPResponse response = handle(withPathParameter(event("post-form.json"), "consultation", HandlerFixture.CLOSED));
+    APIGatewayV2HTTPResponse response =
+        handle(withPathParameter(event("post-form.json"), "consultation", HandlerFixture.CLOSED));
     assertHtml(response, 409);
     assertTrue(response.getBody().contains("This consultation has closed"), response.getBody());
     assertEquals(before, fixture.itemCount());
@@ -124,18 +149,33 @@ class PublicFormHandlerTest {
 
   @Test
   void theFormAndTheSubmissionAgreeOnWhetherTheConsultationIsOpen() {
-    // A consultation open only in a window far from today: the handler's clock, not the machine's, decides.
+    // A consultation open only in a window far from today: the handler's clock, not the machine's,
+    // decides.
     java.time.Instant inWindow = java.time.Instant.parse("2031-01-15T12:00:00Z");
-    HandlerFixture later = new HandlerFixture(dynamo, java.time.Clock.fixed(inWindow, java.time.ZoneOffset.UTC));
-    later.services.consultations().save(org.yousaid.shared.templates.ConsultationTemplates.localOffer("demo", "Demo Borough Council",
-        "window-2031", java.util.List.of("North"), java.time.Instant.parse("2031-01-01T00:00:00Z"),
-        java.time.Instant.parse("2031-02-01T00:00:00Z")));
+    HandlerFixture later =
+        new HandlerFixture(dynamo, java.time.Clock.fixed(inWindow, java.time.ZoneOffset.UTC));
+    later
+        .services
+        .consultations()
+        .save(
+            org.yousaid.shared.templates.ConsultationTemplates.localOffer(
+                "demo",
+                "Demo Borough Council",
+                "window-2031",
+                java.util.List.of("North"),
+                java.time.Instant.parse("2031-01-01T00:00:00Z"),
+                java.time.Instant.parse("2031-02-01T00:00:00Z")));
     PublicFormHandler inWindowHandler = new PublicFormHandler(later.services);
-    APIGatewayV2HTTPResponse page = inWindowHandler.handleRequest(withPathParameter(event("get-form.json"), "consultation", "window-2031"), null);
+    APIGatewayV2HTTPResponse page =
+        inWindowHandler.handleRequest(
+            withPathParameter(event("get-form.json"), "consultation", "window-2031"), null);
     assertHtml(page, 200);
-    assertTrue(page.getBody().contains("<form method=\"post\" action=\"/c/demo/window-2031\""), page.getBody());
+    assertTrue(
+        page.getBody().contains("<form method=\"post\" action=\"/c/demo/window-2031\""),
+        page.getBody());
     assertFalse(page.getBody().contains("not taking answers"));
-    APIGatewayV2HTTPEvent post = withPathParameter(event("post-form.json"), "consultation", "window-2031");
+    APIGatewayV2HTTPEvent post =
+        withPathParameter(event("post-form.json"), "consultation", "window-2031");
     withBody(post, bodyOf(post).replace("profile.district=North&", ""));
     assertHtml(inWindowHandler.handleRequest(post, null), 200);
   }
@@ -154,8 +194,13 @@ class PublicFormHandlerTest {
     assertEquals("local-offer-2026", stored.consultationId());
     assertTrue(stored.consentToQuote());
     assertEquals("North", stored.profile().district());
-    assertTrue(stored.answers().stream().anyMatch(a -> a.questionId().equals("search-by")
-        && a.choices().equals(java.util.List.of("disability", "age"))), stored.answers().toString());
+    assertTrue(
+        stored.answers().stream()
+            .anyMatch(
+                a ->
+                    a.questionId().equals("search-by")
+                        && a.choices().equals(java.util.List.of("disability", "age"))),
+        stored.answers().toString());
   }
 
   @Test
@@ -175,7 +220,9 @@ class PublicFormHandlerTest {
     int after = fixture.itemCount();
     APIGatewayV2HTTPResponse response = handle(formPostWith("q.format", "printed"));
     assertHtml(response, 409);
-    assertTrue(response.getBody().contains("You have already sent answers from this page"), response.getBody());
+    assertTrue(
+        response.getBody().contains("You have already sent answers from this page"),
+        response.getBody());
     assertEquals(after, fixture.itemCount());
   }
 
@@ -187,13 +234,23 @@ class PublicFormHandlerTest {
     String html = response.getBody();
     assertTrue(html.contains("<title>Error: "), "title must start with Error:");
     assertTrue(html.contains("There is a problem"));
-    assertTrue(html.contains("<a href=\"#q-find-information\">Enter an answer for &quot;" + FIND_INFORMATION + "&quot;</a>"), html);
+    assertTrue(
+        html.contains(
+            "<a href=\"#q-find-information\">Enter an answer for &quot;"
+                + FIND_INFORMATION
+                + "&quot;</a>"),
+        html);
     assertTrue(html.contains("id=\"q-find-information-error\""));
-    assertTrue(html.contains("aria-describedby=\"q-find-information-hint q-find-information-error q-find-information-info\""), html);
+    assertTrue(
+        html.contains(
+            "aria-describedby=\"q-find-information-hint q-find-information-error q-find-information-info\""),
+        html);
     // What was given survives, so nobody has to type it again.
     assertTrue(html.contains("value=\"disability\" checked"));
     assertTrue(html.contains("value=\"keyworker\" checked"));
-    assertTrue(html.contains("Clear information on who pays for transport &amp; respite.</textarea>"), html);
+    assertTrue(
+        html.contains("Clear information on who pays for transport &amp; respite.</textarea>"),
+        html);
     assertTrue(html.contains("name=\"formToken\" value=\"3f2b8c4e-9d1a-4c6b-8e7f-1a2b3c4d5e6f\""));
     assertEquals(before, fixture.itemCount());
   }
@@ -201,15 +258,19 @@ class PublicFormHandlerTest {
   @Test
   void overLongFreeTextIsRefusedWithTheLimit() {
     int before = fixture.itemCount();
-    APIGatewayV2HTTPResponse response = handle(formPostWith("q.find-information", "a".repeat(2001)));
+    APIGatewayV2HTTPResponse response =
+        handle(formPostWith("q.find-information", "a".repeat(2001)));
     assertHtml(response, 400);
-    assertTrue(response.getBody().contains("must be 2000 characters or fewer. It has 2001."), response.getBody());
+    assertTrue(
+        response.getBody().contains("must be 2000 characters or fewer. It has 2001."),
+        response.getBody());
     assertEquals(before, fixture.itemCount());
   }
 
   @Test
   void anAnswerExactlyAtTheLimitIsAccepted() {
-    APIGatewayV2HTTPResponse response = handle(formPostWith("q.find-information", "é".repeat(2000)));
+    APIGatewayV2HTTPResponse response =
+        handle(formPostWith("q.find-information", "é".repeat(2000)));
     assertHtml(response, 200);
   }
 
@@ -218,14 +279,16 @@ class PublicFormHandlerTest {
     int before = fixture.itemCount();
     APIGatewayV2HTTPResponse response = handle(formPostWith("q.format", "carrier-pigeon"));
     assertHtml(response, 400);
-    assertTrue(response.getBody().contains("Select one of the options given for"), response.getBody());
+    assertTrue(
+        response.getBody().contains("Select one of the options given for"), response.getBody());
     assertEquals(before, fixture.itemCount());
   }
 
   @Test
   void bodyOverTheLimitIs413() {
     int before = fixture.itemCount();
-    APIGatewayV2HTTPResponse response = handle(formPostWith("q.anything-else", "x".repeat(PublicFormHandler.MAX_FORM_BYTES)));
+    APIGatewayV2HTTPResponse response =
+        handle(formPostWith("q.anything-else", "x".repeat(PublicFormHandler.MAX_FORM_BYTES)));
     assertHtml(response, 413);
     assertTrue(response.getBody().contains("too long to send in one go"), response.getBody());
     assertEquals(before, fixture.itemCount());
@@ -238,7 +301,8 @@ class PublicFormHandlerTest {
     event.getHeaders().put("content-type", "application/json");
     APIGatewayV2HTTPResponse response = handle(event);
     assertHtml(response, 415);
-    assertTrue(response.getBody().contains("application/x-www-form-urlencoded"), response.getBody());
+    assertTrue(
+        response.getBody().contains("application/x-www-form-urlencoded"), response.getBody());
     event.getHeaders().remove("content-type");
     assertEquals(415, handle(event).getStatusCode());
     assertEquals(before, fixture.itemCount());
@@ -273,7 +337,8 @@ class PublicFormHandlerTest {
   @Test
   void malformedPercentEncodingIs400() {
     int before = fixture.itemCount();
-    APIGatewayV2HTTPResponse response = handle(withBody(event("post-form.json"), "q.find-information=100%&consent=yes"));
+    APIGatewayV2HTTPResponse response =
+        handle(withBody(event("post-form.json"), "q.find-information=100%&consent=yes"));
     assertHtml(response, 400);
     assertEquals(before, fixture.itemCount());
   }
@@ -281,7 +346,8 @@ class PublicFormHandlerTest {
   @Test
   void aFormWithTooManyFieldsIs400() {
     int before = fixture.itemCount();
-    APIGatewayV2HTTPResponse response = handle(withBody(event("post-form.json"), "q.x=1&".repeat(501)));
+    APIGatewayV2HTTPResponse response =
+        handle(withBody(event("post-form.json"), "q.x=1&".repeat(501)));
     assertHtml(response, 400);
     assertTrue(response.getBody().contains("too many fields"), response.getBody());
     assertEquals(before, fixture.itemCount());
@@ -298,11 +364,15 @@ class PublicFormHandlerTest {
   void scriptInAnAnswerIsEscapedOnTheFormWithErrorsTheConfirmationAndTheReceiptPage() {
     // Re-rendered with errors: the required answer is missing, the script sits in another one.
     APIGatewayV2HTTPEvent withError = formPostWith("q.confidence", XSS);
-    withBody(withError, bodyOf(withError).replaceFirst("q\\.find-information=[^&]*", "q.find-information="));
+    withBody(
+        withError,
+        bodyOf(withError).replaceFirst("q\\.find-information=[^&]*", "q.find-information="));
     String errorPage = handle(withError).getBody();
     assertFalse(errorPage.contains(XSS), errorPage);
     assertFalse(errorPage.contains("<script>window.__xss"), errorPage);
-    assertTrue(errorPage.contains("&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;</textarea>"),
+    assertTrue(
+        errorPage.contains(
+            "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;</textarea>"),
         errorPage);
 
     APIGatewayV2HTTPResponse confirmation = handle(formPostWith("q.confidence", XSS));
@@ -311,12 +381,17 @@ class PublicFormHandlerTest {
     assertFalse(confirmation.getBody().contains("onerror=\"window"));
     String receipt = receiptIn(confirmation.getBody());
 
-    APIGatewayV2HTTPResponse receiptPage = handle(withBody(event("post-receipt-lookup.json"), "receipt=" + receipt));
+    APIGatewayV2HTTPResponse receiptPage =
+        handle(withBody(event("post-receipt-lookup.json"), "receipt=" + receipt));
     assertHtml(receiptPage, 200);
     assertFalse(receiptPage.getBody().contains("<script>window.__xss"), receiptPage.getBody());
     assertFalse(receiptPage.getBody().contains("<img src=x"), receiptPage.getBody());
-    assertTrue(receiptPage.getBody().contains(
-        "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;"), receiptPage.getBody());
+    assertTrue(
+        receiptPage
+            .getBody()
+            .contains(
+                "&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;"),
+        receiptPage.getBody());
   }
 
   @Test
@@ -324,13 +399,18 @@ class PublicFormHandlerTest {
     APIGatewayV2HTTPResponse response = handle(event("get-receipt-lookup.json"));
     assertHtml(response, 200);
     assertTrue(response.getBody().contains("<form method=\"post\" action=\"/receipt\""));
-    assertTrue(response.getBody().contains("<label class=\"govuk-label govuk-label--l\" for=\"receipt\">See or delete your answers</label>"));
+    assertTrue(
+        response
+            .getBody()
+            .contains(
+                "<label class=\"govuk-label govuk-label--l\" for=\"receipt\">See or delete your answers</label>"));
     assertFalse(response.getBody().contains("There is a problem"));
   }
 
   @Test
   void receiptLookupRefusesACodeThatCannotBeOne() {
-    APIGatewayV2HTTPResponse response = handle(withBody(event("post-receipt-lookup.json"), "receipt=hello%3Cb%3E"));
+    APIGatewayV2HTTPResponse response =
+        handle(withBody(event("post-receipt-lookup.json"), "receipt=hello%3Cb%3E"));
     assertHtml(response, 400);
     assertTrue(response.getBody().contains("Enter your receipt code"));
     assertTrue(response.getBody().contains("value=\"hello&lt;b&gt;\""), response.getBody());
@@ -348,7 +428,8 @@ class PublicFormHandlerTest {
     String receipt = receiptIn(handle(event("post-form.json")).getBody());
     // Typed loosely: lower case, spaces instead of dashes.
     String typed = receipt.toLowerCase(java.util.Locale.ROOT).replace('-', ' ');
-    APIGatewayV2HTTPResponse page = handle(withBody(event("post-receipt-lookup.json"), "receipt=" + typed.replace(" ", "+")));
+    APIGatewayV2HTTPResponse page =
+        handle(withBody(event("post-receipt-lookup.json"), "receipt=" + typed.replace(" ", "+")));
     assertHtml(page, 200);
     String html = page.getBody();
     assertTrue(html.contains("<h1 class=\"govuk-heading-l\">Your answers</h1>"));
@@ -365,8 +446,11 @@ class PublicFormHandlerTest {
     assertTrue(fixture.itemCount() < before);
     assertEquals(0, fixture.services.responses().countForConsultation("demo", "local-offer-2026"));
 
-    assertEquals(404, handle(withBody(event("post-receipt-lookup.json"), "receipt=" + receipt)).getStatusCode());
-    assertEquals(404, handle(withBody(event("post-receipt-erase.json"), eraseBody)).getStatusCode());
+    assertEquals(
+        404,
+        handle(withBody(event("post-receipt-lookup.json"), "receipt=" + receipt)).getStatusCode());
+    assertEquals(
+        404, handle(withBody(event("post-receipt-erase.json"), eraseBody)).getStatusCode());
   }
 
   @Test
@@ -384,11 +468,13 @@ class PublicFormHandlerTest {
     assertTrue(css.getBody().contains(".yousaid-receipt"));
     assertEquals("public, max-age=86400", header(css, "Cache-Control"));
 
-    APIGatewayV2HTTPResponse govuk = handle(withPathParameter(event("get-asset.json"), "file", "govuk-frontend.min.js"));
+    APIGatewayV2HTTPResponse govuk =
+        handle(withPathParameter(event("get-asset.json"), "file", "govuk-frontend.min.js"));
     assertEquals(200, govuk.getStatusCode());
     assertEquals("text/javascript; charset=utf-8", header(govuk, "Content-Type"));
 
-    APIGatewayV2HTTPResponse missing = handle(withPathParameter(event("get-asset.json"), "file", "..%2Fpom.xml"));
+    APIGatewayV2HTTPResponse missing =
+        handle(withPathParameter(event("get-asset.json"), "file", "..%2Fpom.xml"));
     assertEquals(404, missing.getStatusCode());
     assertEquals("application/problem+json", header(missing, "Content-Type"));
     assertNotEquals(-1, missing.getBody().indexOf("\"status\":404"), missing.getBody());
@@ -398,8 +484,15 @@ class PublicFormHandlerTest {
   void everyRouteInTheTemplateHasASampleEvent() {
     for (String routeKey : handler.routeKeys()) {
       boolean found = false;
-      for (String name : new String[] {"get-form.json", "post-form.json", "get-receipt-lookup.json", "post-receipt-lookup.json",
-          "post-receipt-erase.json", "get-asset.json"}) {
+      for (String name :
+          new String[] {
+            "get-form.json",
+            "post-form.json",
+            "get-receipt-lookup.json",
+            "post-receipt-lookup.json",
+            "post-receipt-erase.json",
+            "get-asset.json"
+          }) {
         found |= event(name).getRouteKey().equals(routeKey);
       }
       assertTrue(found, "no sample event for " + routeKey);

@@ -35,7 +35,8 @@ import org.yousaid.functions.common.http.RateLimiter;
  */
 class PublicHardeningTest {
 
-  private static final String TYPED = "My son's EHCP review was late & nobody rang back <b>twice</b>";
+  private static final String TYPED =
+      "My son's EHCP review was late & nobody rang back <b>twice</b>";
 
   private static EmbeddedDynamoDb dynamo;
   private HandlerFixture fixture;
@@ -57,14 +58,17 @@ class PublicHardeningTest {
   void setUp() {
     fixture = new HandlerFixture(dynamo);
     faulty = new FaultInjectingDynamoDb(dynamo.client());
-    Services services = new Services(faulty, fixture.table, Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
+    Services services =
+        new Services(faulty, fixture.table, Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
     forms = new PublicFormHandler(services, RateLimiter.off());
     api = new SubmissionApiHandler(services, RateLimiter.off());
   }
 
   private int count(String type) {
-    return (int) dynamo.client().scan(b -> b.tableName(fixture.table).consistentRead(true)).items().stream()
-        .filter(i -> i.get("type") != null && type.equals(i.get("type").s())).count();
+    return (int)
+        dynamo.client().scan(b -> b.tableName(fixture.table).consistentRead(true)).items().stream()
+            .filter(i -> i.get("type") != null && type.equals(i.get("type").s()))
+            .count();
   }
 
   private static String enc(String s) {
@@ -72,8 +76,14 @@ class PublicHardeningTest {
   }
 
   private static APIGatewayV2HTTPEvent formPost(String token, String extra) {
-    return withBody(event("post-form.json"), "formToken=" + token + "&q.find-information=" + enc(TYPED)
-        + "&q.search-by=age&profile.role=parent-carer" + extra);
+    return withBody(
+        event("post-form.json"),
+        "formToken="
+            + token
+            + "&q.find-information="
+            + enc(TYPED)
+            + "&q.search-by=age&profile.role=parent-carer"
+            + extra);
   }
 
   @Test
@@ -86,9 +96,14 @@ class PublicHardeningTest {
     String page = refused.getBody();
     assertTrue(page.contains("Sorry, we could not save your answers"), page);
     assertTrue(page.contains("nothing was saved"), page);
-    // The form is back with what was typed (escaped) and the same token, so pressing the button again is safe.
-    assertTrue(page.contains("My son&#39;s EHCP review was late &amp; nobody rang back &lt;b&gt;twice&lt;/b&gt;</textarea>")
-        || page.contains("My son&#x27;s EHCP review was late &amp; nobody rang back &lt;b&gt;twice&lt;/b&gt;</textarea>"), page);
+    // The form is back with what was typed (escaped) and the same token, so pressing the button
+    // again is safe.
+    assertTrue(
+        page.contains(
+                "My son&#39;s EHCP review was late &amp; nobody rang back &lt;b&gt;twice&lt;/b&gt;</textarea>")
+            || page.contains(
+                "My son&#x27;s EHCP review was late &amp; nobody rang back &lt;b&gt;twice&lt;/b&gt;</textarea>"),
+        page);
     assertTrue(page.contains("value=\"" + token + "\""), page);
     assertFalse(page.contains("<b>twice</b>"));
     assertEquals(0, count("RESPONSE"));
@@ -109,7 +124,8 @@ class PublicHardeningTest {
   @Test
   void whenEvenTheFormCannotBeReadThePageStillHoldsTheAnswersToSendAgain() {
     faulty.failNext(Call.ANY, Fault.TIMEOUT_BEFORE, Integer.MAX_VALUE);
-    APIGatewayV2HTTPResponse refused = forms.handleRequest(formPost("3f2b8c4e-9d1a-4c6b-8e7f-1a2b3c4d5e6f", ""), null);
+    APIGatewayV2HTTPResponse refused =
+        forms.handleRequest(formPost("3f2b8c4e-9d1a-4c6b-8e7f-1a2b3c4d5e6f", ""), null);
     assertEquals(503, refused.getStatusCode());
     String page = refused.getBody();
     assertTrue(page.contains("Sorry, we could not save your answers"), page);
@@ -157,23 +173,34 @@ class PublicHardeningTest {
   @Test
   void theFormCarriesAHoneypotPeopleCannotSeeOrReach() {
     String page = forms.handleRequest(event("get-form.json"), null).getBody();
-    Matcher hp = Pattern.compile("<div class=\"yousaid-hp\" aria-hidden=\"true\">\\s*<label for=\"website\">Leave this empty</label>\\s*"
-        + "<input type=\"text\" id=\"website\" name=\"website\" value=\"\" tabindex=\"-1\" autocomplete=\"off\">").matcher(page);
+    Matcher hp =
+        Pattern.compile(
+                "<div class=\"yousaid-hp\" aria-hidden=\"true\">\\s*<label for=\"website\">Leave this empty</label>\\s*"
+                    + "<input type=\"text\" id=\"website\" name=\"website\" value=\"\" tabindex=\"-1\" autocomplete=\"off\">")
+            .matcher(page);
     assertTrue(hp.find(), page);
   }
 
   @Test
   void aFilledHoneypotGetsAPlausibleConfirmationAndNothingIsStored() {
-    APIGatewayV2HTTPResponse bot = forms.handleRequest(formPost("3f2b8c4e-9d1a-4c6b-8e7f-1a2b3c4d5e6f",
-        "&website=" + enc("http://spam.example/buy")), null);
+    APIGatewayV2HTTPResponse bot =
+        forms.handleRequest(
+            formPost(
+                "3f2b8c4e-9d1a-4c6b-8e7f-1a2b3c4d5e6f",
+                "&website=" + enc("http://spam.example/buy")),
+            null);
     assertEquals(200, bot.getStatusCode());
     assertTrue(bot.getBody().contains("Your answers have been sent"));
-    assertTrue(Pattern.compile("class=\"yousaid-receipt\">[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}<").matcher(bot.getBody()).find());
+    assertTrue(
+        Pattern.compile("class=\"yousaid-receipt\">[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}<")
+            .matcher(bot.getBody())
+            .find());
     assertEquals(0, count("RESPONSE"));
     assertEquals(0, count("IDEMPOTENCY"));
 
     // An empty honeypot (every real person) is stored as usual.
-    APIGatewayV2HTTPResponse person = forms.handleRequest(formPost("4f2b8c4e-9d1a-4c6b-8e7f-1a2b3c4d5e6f", "&website="), null);
+    APIGatewayV2HTTPResponse person =
+        forms.handleRequest(formPost("4f2b8c4e-9d1a-4c6b-8e7f-1a2b3c4d5e6f", "&website="), null);
     assertEquals(200, person.getStatusCode());
     assertEquals(1, count("RESPONSE"));
   }
@@ -182,7 +209,12 @@ class PublicHardeningTest {
   void aFilledHoneypotOnThePageFeedbackFormIsThankedAndNotStored() {
     APIGatewayV2HTTPEvent bot = event("post-page-feedback.json");
     bot.getHeaders().put("content-type", "application/x-www-form-urlencoded");
-    withBody(bot, "pageUrl=" + enc("https://localoffer.example/short-breaks") + "&useful=no&comment=spam&website=" + enc("x"));
+    withBody(
+        bot,
+        "pageUrl="
+            + enc("https://localoffer.example/short-breaks")
+            + "&useful=no&comment=spam&website="
+            + enc("x"));
     APIGatewayV2HTTPResponse thanked = api.handleRequest(bot, null);
     assertEquals(201, thanked.getStatusCode(), thanked::getBody);
     assertTrue(thanked.getBody().contains("Thank you for your feedback"));
@@ -192,7 +224,8 @@ class PublicHardeningTest {
   @Test
   void oneClientOverItsRateLimitGets429WithRetryAfterAndOthersAreUnaffected() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-    PublicFormHandler limited = new PublicFormHandler(fixture.services, RateLimiter.parse("3/60", clock));
+    PublicFormHandler limited =
+        new PublicFormHandler(fixture.services, RateLimiter.parse("3/60", clock));
     for (int i = 0; i < 3; i++) {
       assertEquals(200, limited.handleRequest(event("get-form.json"), null).getStatusCode());
     }
@@ -200,7 +233,8 @@ class PublicHardeningTest {
     assertEquals(429, tooMany.getStatusCode());
     assertEquals("20", header(tooMany, "Retry-After"));
     assertEquals("text/html; charset=utf-8", header(tooMany, "Content-Type"));
-    assertTrue(tooMany.getBody().contains("Please wait 20 seconds, then try again"), tooMany.getBody());
+    assertTrue(
+        tooMany.getBody().contains("Please wait 20 seconds, then try again"), tooMany.getBody());
 
     APIGatewayV2HTTPEvent other = event("get-form.json");
     other.getRequestContext().getHttp().setSourceIp("198.51.100.7");
@@ -208,7 +242,8 @@ class PublicHardeningTest {
     // Static assets never count.
     assertEquals(200, limited.handleRequest(event("get-asset.json"), null).getStatusCode());
 
-    SubmissionApiHandler limitedApi = new SubmissionApiHandler(fixture.services, RateLimiter.parse("1/10", clock));
+    SubmissionApiHandler limitedApi =
+        new SubmissionApiHandler(fixture.services, RateLimiter.parse("1/10", clock));
     assertEquals(404, limitedApi.handleRequest(event("get-receipt.json"), null).getStatusCode());
     APIGatewayV2HTTPResponse problem = limitedApi.handleRequest(event("get-receipt.json"), null);
     assertEquals(429, problem.getStatusCode());
@@ -219,11 +254,23 @@ class PublicHardeningTest {
   @Test
   void theRateLimitRefillsOverTime() {
     long[] now = {0};
-    Clock moving = new Clock() {
-      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-      @Override public Instant instant() { return Instant.ofEpochMilli(now[0]); }
-    };
+    Clock moving =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(now[0]);
+          }
+        };
     RateLimiter limiter = RateLimiter.parse("2/10", moving);
     assertTrue(limiter.acquire("a").isEmpty());
     assertTrue(limiter.acquire("a").isEmpty());
@@ -233,5 +280,4 @@ class PublicHardeningTest {
     assertTrue(limiter.acquire("a").isPresent());
     assertFalse(RateLimiter.off().acquire("a").isPresent());
   }
-
 }

@@ -59,8 +59,12 @@ class SubmissionApiHandlerTest {
   private static JsonNode problem(APIGatewayV2HTTPResponse response, int status) {
     JsonNode body = json(response, status, "application/problem+json");
     assertEquals(status, body.path("status").asInt());
-    assertTrue(body.path("title").isTextual() && !body.path("title").asText().isBlank(), response.getBody());
-    assertTrue(body.path("detail").isTextual() && !body.path("detail").asText().isBlank(), response.getBody());
+    assertTrue(
+        body.path("title").isTextual() && !body.path("title").asText().isBlank(),
+        response.getBody());
+    assertTrue(
+        body.path("detail").isTextual() && !body.path("detail").asText().isBlank(),
+        response.getBody());
     return body;
   }
 
@@ -81,9 +85,12 @@ class SubmissionApiHandlerTest {
     int before = fixture.itemCount();
     JsonNode body = json(handle(event("post-response.json")), 201, "application/json");
     assertTrue(body.path("responseId").asText().matches("[0-9A-HJKMNP-TV-Z]{26}"), body.toString());
-    assertTrue(body.path("receipt").asText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), body.toString());
+    assertTrue(
+        body.path("receipt").asText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"),
+        body.toString());
     assertTrue(fixture.itemCount() > before);
-    var stored = fixture.services.responses().findByReceipt(body.path("receipt").asText()).orElseThrow();
+    var stored =
+        fixture.services.responses().findByReceipt(body.path("receipt").asText()).orElseThrow();
     assertEquals(body.path("responseId").asText(), stored.id());
     assertEquals("South", stored.profile().district());
     assertTrue(stored.consentToQuote());
@@ -133,7 +140,12 @@ class SubmissionApiHandlerTest {
   @Test
   void invalidJsonIs400() {
     int before = fixture.itemCount();
-    JsonNode body = problem(handle(withBody(event("post-response.json"), "{\"answers\": {\"find-information\": \"x\",}")), 400);
+    JsonNode body =
+        problem(
+            handle(
+                withBody(
+                    event("post-response.json"), "{\"answers\": {\"find-information\": \"x\",}")),
+            400);
     assertTrue(body.path("detail").asText().contains("not valid JSON"), body.toString());
     problem(handle(withBody(event("post-response.json"), "[1, 2]")), 400);
     problem(handle(withBody(event("post-response.json"), "")), 400);
@@ -145,19 +157,29 @@ class SubmissionApiHandlerTest {
   void missingRequiredAnswerIs400NamingTheQuestion() {
     int before = fixture.itemCount();
     JsonNode body = problem(handle(submission(b -> answers(b).remove("find-information"))), 400);
-    assertTrue(body.path("detail").asText().contains(
-        "What would help you find information about services for your child or young person?"), body.toString());
-    assertEquals("find-information", body.path("errors").path(0).path("field").asText(), body.toString());
+    assertTrue(
+        body.path("detail")
+            .asText()
+            .contains(
+                "What would help you find information about services for your child or young person?"),
+        body.toString());
+    assertEquals(
+        "find-information", body.path("errors").path(0).path("field").asText(), body.toString());
     assertEquals(before, fixture.itemCount());
   }
 
   @Test
   void unknownQuestionAndWrongShapeAreFieldErrors() {
     int before = fixture.itemCount();
-    JsonNode body = problem(handle(submission(b -> {
-      answers(b).put("no-such-question", "x");
-      answers(b).putObject("format").put("nested", true);
-    })), 400);
+    JsonNode body =
+        problem(
+            handle(
+                submission(
+                    b -> {
+                      answers(b).put("no-such-question", "x");
+                      answers(b).putObject("format").put("nested", true);
+                    })),
+            400);
     assertEquals(2, body.path("errors").size(), body.toString());
     assertEquals(before, fixture.itemCount());
   }
@@ -165,7 +187,10 @@ class SubmissionApiHandlerTest {
   @Test
   void unknownConsultationIs404() {
     int before = fixture.itemCount();
-    problem(handle(withPathParameter(event("post-response.json"), "consultation", "no-such-consultation")), 404);
+    problem(
+        handle(
+            withPathParameter(event("post-response.json"), "consultation", "no-such-consultation")),
+        404);
     problem(handle(withPathParameter(event("post-response.json"), "council", "elsewhere")), 404);
     assertEquals(before, fixture.itemCount());
   }
@@ -173,7 +198,12 @@ class SubmissionApiHandlerTest {
   @Test
   void closedConsultationIs409() {
     int before = fixture.itemCount();
-    JsonNode body = problem(handle(withPathParameter(event("post-response.json"), "consultation", HandlerFixture.CLOSED)), 409);
+    JsonNode body =
+        problem(
+            handle(
+                withPathParameter(
+                    event("post-response.json"), "consultation", HandlerFixture.CLOSED)),
+            409);
     assertEquals("This consultation has closed", body.path("title").asText());
     assertTrue(body.path("detail").asText().contains("closed on 1 March 2026"), body.toString());
     assertEquals(before, fixture.itemCount());
@@ -182,15 +212,24 @@ class SubmissionApiHandlerTest {
   @Test
   void bodyOver64KbIs413() {
     int before = fixture.itemCount();
-    problem(handle(submission(b -> answers(b).put("anything-else", "x".repeat(SubmissionApiHandler.MAX_JSON_BYTES)))), 413);
+    problem(
+        handle(
+            submission(
+                b ->
+                    answers(b)
+                        .put("anything-else", "x".repeat(SubmissionApiHandler.MAX_JSON_BYTES)))),
+        413);
     assertEquals(before, fixture.itemCount());
   }
 
   @Test
   void freeTextOverTheQuestionsMaxLengthIs400() {
     int before = fixture.itemCount();
-    JsonNode body = problem(handle(submission(b -> answers(b).put("confidence", "y".repeat(2001)))), 400);
-    assertTrue(body.path("detail").asText().contains("must be 2000 characters or fewer. It has 2001."), body.toString());
+    JsonNode body =
+        problem(handle(submission(b -> answers(b).put("confidence", "y".repeat(2001)))), 400);
+    assertTrue(
+        body.path("detail").asText().contains("must be 2000 characters or fewer. It has 2001."),
+        body.toString());
     assertEquals("confidence", body.path("errors").path(0).path("field").asText());
     assertEquals(before, fixture.itemCount());
   }
@@ -221,7 +260,8 @@ class SubmissionApiHandlerTest {
   void base64BodyIsDecoded() {
     APIGatewayV2HTTPEvent event = event("post-response.json");
     event.setIsBase64Encoded(true);
-    event.setBody(Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));
+    event.setBody(
+        Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));
     json(handle(event), 201, "application/json");
   }
 
@@ -229,7 +269,8 @@ class SubmissionApiHandlerTest {
   void invalidUtf8BodyIs400() {
     int before = fixture.itemCount();
     APIGatewayV2HTTPEvent event = event("post-response.json");
-    byte[] broken = "{\"answers\":{\"find-information\":\"caf\u00e9 \"}}".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] broken =
+        "{\"answers\":{\"find-information\":\"caf\u00e9 \"}}".getBytes(StandardCharsets.ISO_8859_1);
     event.setIsBase64Encoded(true);
     event.setBody(Base64.getEncoder().encodeToString(broken));
     JsonNode body = problem(handle(event), 400);
@@ -242,20 +283,39 @@ class SubmissionApiHandlerTest {
     int before = fixture.itemCount();
     JsonNode body = json(handle(event("post-page-feedback.json")), 201, "application/json");
     assertTrue(fixture.itemCount() > before);
-    var stored = fixture.services.responses().findByReceipt(body.path("receipt").asText()).orElseThrow();
+    var stored =
+        fixture.services.responses().findByReceipt(body.path("receipt").asText()).orElseThrow();
     assertEquals("page-feedback", stored.consultationId());
     assertEquals("https://localoffer.demo.gov.uk/services/short-breaks", stored.subject());
-    assertEquals("no", stored.answers().stream().filter(a -> a.questionId().equals("useful")).findFirst().orElseThrow().choices().get(0));
+    assertEquals(
+        "no",
+        stored.answers().stream()
+            .filter(a -> a.questionId().equals("useful"))
+            .findFirst()
+            .orElseThrow()
+            .choices()
+            .get(0));
   }
 
   @Test
   void pageFeedbackWithoutAPageOrUsefulnessIs400() {
     int before = fixture.itemCount();
-    JsonNode body = problem(handle(withBody(event("post-page-feedback.json"), "{\"useful\": true}")), 400);
+    JsonNode body =
+        problem(handle(withBody(event("post-page-feedback.json"), "{\"useful\": true}")), 400);
     assertEquals("pageUrl", body.path("errors").path(0).path("field").asText(), body.toString());
-    problem(handle(withBody(event("post-page-feedback.json"), "{\"pageUrl\": \"https://example.org/a\"}")), 400);
-    problem(handle(withBody(event("post-page-feedback.json"), "{\"pageUrl\": \"javascript:alert(1)\", \"useful\": true}")), 400);
-    problem(handle(withBody(event("post-page-feedback.json"), "{\"serviceId\": 42, \"useful\": true}")), 400);
+    problem(
+        handle(
+            withBody(event("post-page-feedback.json"), "{\"pageUrl\": \"https://example.org/a\"}")),
+        400);
+    problem(
+        handle(
+            withBody(
+                event("post-page-feedback.json"),
+                "{\"pageUrl\": \"javascript:alert(1)\", \"useful\": true}")),
+        400);
+    problem(
+        handle(withBody(event("post-page-feedback.json"), "{\"serviceId\": 42, \"useful\": true}")),
+        400);
     problem(handle(withBody(event("post-page-feedback.json"), "not json")), 400);
     assertEquals(before, fixture.itemCount());
   }
@@ -265,11 +325,17 @@ class SubmissionApiHandlerTest {
     int before = fixture.itemCount();
     APIGatewayV2HTTPEvent event = event("post-page-feedback.json");
     event.getHeaders().put("content-type", "application/x-www-form-urlencoded");
-    withBody(event, "pageUrl=https%3A%2F%2Flocaloffer.demo.gov.uk%2Fservices%2Fshort-breaks&useful=yes&comment=");
+    withBody(
+        event,
+        "pageUrl=https%3A%2F%2Flocaloffer.demo.gov.uk%2Fservices%2Fshort-breaks&useful=yes&comment=");
     APIGatewayV2HTTPResponse response = handle(event);
     assertEquals(201, response.getStatusCode(), response.getBody());
     assertEquals("text/html; charset=utf-8", header(response, "Content-Type"));
-    assertTrue(response.getBody().contains("<a class=\"govuk-link\" href=\"https://localoffer.demo.gov.uk/services/short-breaks\">"),
+    assertTrue(
+        response
+            .getBody()
+            .contains(
+                "<a class=\"govuk-link\" href=\"https://localoffer.demo.gov.uk/services/short-breaks\">"),
         response.getBody());
     assertTrue(fixture.itemCount() > before);
   }
@@ -284,14 +350,17 @@ class SubmissionApiHandlerTest {
   @Test
   void pageFeedbackForACouncilWithoutItIs404() {
     int before = fixture.itemCount();
-    problem(handle(withPathParameter(event("post-page-feedback.json"), "council", "elsewhere")), 404);
+    problem(
+        handle(withPathParameter(event("post-page-feedback.json"), "council", "elsewhere")), 404);
     assertEquals(before, fixture.itemCount());
   }
 
   @Test
   void receiptCanBeViewedThenErasedThen404() {
-    String receipt = json(handle(submission(b -> answers(b).put("anything-else", XSS))), 201, "application/json")
-        .path("receipt").asText();
+    String receipt =
+        json(handle(submission(b -> answers(b).put("anything-else", XSS))), 201, "application/json")
+            .path("receipt")
+            .asText();
 
     APIGatewayV2HTTPEvent get = withPathParameter(event("get-receipt.json"), "receipt", receipt);
     JsonNode view = json(handle(get), 200, "application/json");
@@ -303,7 +372,8 @@ class SubmissionApiHandlerTest {
     assertTrue(view.path("consentToQuote").asBoolean());
 
     int before = fixture.itemCount();
-    APIGatewayV2HTTPResponse deleted = handle(withPathParameter(event("delete-receipt.json"), "receipt", receipt));
+    APIGatewayV2HTTPResponse deleted =
+        handle(withPathParameter(event("delete-receipt.json"), "receipt", receipt));
     assertEquals(204, deleted.getStatusCode());
     assertNull(deleted.getBody());
     assertTrue(fixture.itemCount() < before);
@@ -324,8 +394,14 @@ class SubmissionApiHandlerTest {
   void everyRouteInTheTemplateHasASampleEvent() {
     for (String routeKey : handler.routeKeys()) {
       boolean found = false;
-      for (String name : new String[] {"post-response.json", "post-page-feedback.json", "options-page-feedback.json",
-          "get-receipt.json", "delete-receipt.json"}) {
+      for (String name :
+          new String[] {
+            "post-response.json",
+            "post-page-feedback.json",
+            "options-page-feedback.json",
+            "get-receipt.json",
+            "delete-receipt.json"
+          }) {
         found |= event(name).getRouteKey().equals(routeKey);
       }
       assertTrue(found, "no sample event for " + routeKey);

@@ -17,9 +17,9 @@ import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.submission.ProblemException;
 
 /**
- * Publishes on an officer's request, from the publish queue. A failed message is reported back, so SQS
- * retries it and in the end parks it in the dead-letter queue; the site keeps its previous version
- * meanwhile (see {@link Publisher} for the order of writes).
+ * Publishes on an officer's request, from the publish queue. A failed message is reported back, so
+ * SQS retries it and in the end parks it in the dead-letter queue; the site keeps its previous
+ * version meanwhile (see {@link Publisher} for the order of writes).
  */
 public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -33,7 +33,9 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
   /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public PublishHandler() {
     this(Services.fromEnvironment(), S3SiteStore.fromEnvironment());
-    this.priming = org.yousaid.functions.common.priming.SnapStartPriming.register("PublishFunction", PublisherPriming::prime);
+    this.priming =
+        org.yousaid.functions.common.priming.SnapStartPriming.register(
+            "PublishFunction", PublisherPriming::prime);
   }
 
   public PublishHandler(Services services, SiteStore site) {
@@ -47,10 +49,21 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
   private SQSBatchResponse handle(SQSEvent event) {
     // A consultation that is gone has nothing to publish, and retrying will not change that.
-    return QueueBatch.process(event, "Publications", e -> e instanceof ProblemException p && p.status() == 404, body -> {
-      PublishJob job = Json.read(body, PublishJob.class);
-      Publication p = publisher.publish(job.council(), job.consultationId(), job.officer(), job.requestId());
-      LOG.info("published council={} consultation={} version={} hash={}", p.council(), p.consultationId(), p.version(), p.contentHash());
-    });
+    return QueueBatch.process(
+        event,
+        "Publications",
+        e -> e instanceof ProblemException p && p.status() == 404,
+        body -> {
+          PublishJob job = Json.read(body, PublishJob.class);
+          Publication p =
+              publisher.publish(
+                  job.council(), job.consultationId(), job.officer(), job.requestId());
+          LOG.info(
+              "published council={} consultation={} version={} hash={}",
+              p.council(),
+              p.consultationId(),
+              p.version(),
+              p.contentHash());
+        });
   }
 }

@@ -8,7 +8,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** The published site in an S3 bucket; each key is the file's site path, e.g. {@code published/demo/index.html}. */
+/**
+ * The published site in an S3 bucket; each key is the file's site path, e.g. {@code
+ * published/demo/index.html}.
+ */
 public final class S3SiteStore implements SiteStore {
 
   private final S3Client s3;
@@ -24,16 +27,26 @@ public final class S3SiteStore implements SiteStore {
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalStateException("Set SITE_BUCKET to the published site's bucket");
     }
-    return new S3SiteStore(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), bucket);
+    return new S3SiteStore(
+        S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), bucket);
   }
 
   @Override
   public void put(SiteFile file) {
     // A PUT replaces the object as a whole: readers see the old file or the new one. Pages change
     // with each publication, so caches must check back; versions' files never change.
-    String cache = file.path().contains("/versions/") ? "public, max-age=31536000, immutable" : "public, max-age=300";
-    s3.putObject(b -> b.bucket(bucket).key(file.path()).contentType(file.contentType()).cacheControl(cache)
-        .checksumAlgorithm("SHA256"), RequestBody.fromBytes(file.body()));
+    String cache =
+        file.path().contains("/versions/")
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=300";
+    s3.putObject(
+        b ->
+            b.bucket(bucket)
+                .key(file.path())
+                .contentType(file.contentType())
+                .cacheControl(cache)
+                .checksumAlgorithm("SHA256"),
+        RequestBody.fromBytes(file.body()));
   }
 
   @Override

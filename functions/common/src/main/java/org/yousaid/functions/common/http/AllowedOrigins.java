@@ -11,15 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The web sites (origins) whose pages may send page feedback to the API from script, per deployment:
- * a comma-separated list such as {@code https://www.localoffer.example, demo=https://send.demo.example}.
- * An entry {@code council=origin} allows that origin for that council only; a bare origin allows it for
- * every council of the deployment. Nothing is allowed by default: the plain HTML form needs no CORS.
+ * The web sites (origins) whose pages may send page feedback to the API from script, per
+ * deployment: a comma-separated list such as {@code https://www.localoffer.example,
+ * demo=https://send.demo.example}. An entry {@code council=origin} allows that origin for that
+ * council only; a bare origin allows it for every council of the deployment. Nothing is allowed by
+ * default: the plain HTML form needs no CORS.
  */
 public final class AllowedOrigins {
 
-  /** The environment variable read in AWS (set from the template's PageFeedbackOrigins parameter). */
+  /**
+   * The environment variable read in AWS (set from the template's PageFeedbackOrigins parameter).
+   */
   public static final String ENVIRONMENT_VARIABLE = "PAGE_FEEDBACK_ORIGINS";
+
   public static final String ALLOWED_HEADERS = "Content-Type, Idempotency-Key";
 
   private record Entry(String council, String origin) {}
@@ -38,7 +42,10 @@ public final class AllowedOrigins {
     return parse(System.getenv(ENVIRONMENT_VARIABLE));
   }
 
-  /** Parses the setting; an entry that is not an http(s) origin stops the start-up, so a typo cannot pass unnoticed. */
+  /**
+   * Parses the setting; an entry that is not an http(s) origin stops the start-up, so a typo cannot
+   * pass unnoticed.
+   */
   public static AllowedOrigins parse(String setting) {
     List<Entry> entries = new ArrayList<>();
     if (setting == null || setting.isBlank()) {
@@ -55,22 +62,40 @@ public final class AllowedOrigins {
         council = item.substring(0, eq).trim().toLowerCase(Locale.ROOT);
         item = item.substring(eq + 1).trim();
       }
-      entries.add(new Entry(council, normalise(item).orElseThrow(() ->
-          new IllegalArgumentException(ENVIRONMENT_VARIABLE + " holds an entry that is not an origin such as https://www.example.gov.uk"))));
+      entries.add(
+          new Entry(
+              council,
+              normalise(item)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              ENVIRONMENT_VARIABLE
+                                  + " holds an entry that is not an origin such as https://www.example.gov.uk"))));
     }
     return new AllowedOrigins(entries);
   }
 
-  /** {@code scheme://host[:port]} in lower case, or empty if this is not an http(s) origin (no path, query or credentials). */
+  /**
+   * {@code scheme://host[:port]} in lower case, or empty if this is not an http(s) origin (no path,
+   * query or credentials).
+   */
   static Optional<String> normalise(String origin) {
     try {
       URI uri = new URI(origin);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null
-          || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      if (!(scheme.equals("https") || scheme.equals("http"))
+          || uri.getHost() == null
+          || uri.getRawUserInfo() != null
+          || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+          || uri.getRawQuery() != null
+          || uri.getRawFragment() != null) {
         return Optional.empty();
       }
-      return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+      return Optional.of(
+          scheme
+              + "://"
+              + uri.getHost().toLowerCase(Locale.ROOT)
+              + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
@@ -86,15 +111,24 @@ public final class AllowedOrigins {
       return false;
     }
     Optional<String> wanted = normalise(origin.trim());
-    return wanted.isPresent() && entries.stream()
-        .anyMatch(e -> e.origin().equals(wanted.get()) && (e.council() == null || e.council().equals(council)));
+    return wanted.isPresent()
+        && entries.stream()
+            .anyMatch(
+                e ->
+                    e.origin().equals(wanted.get())
+                        && (e.council() == null || e.council().equals(council)));
   }
 
-  /** The answer to a CORS preflight: 204 with the allow headers for an allowed origin, 403 for any other. */
+  /**
+   * The answer to a CORS preflight: 204 with the allow headers for an allowed origin, 403 for any
+   * other.
+   */
   public APIGatewayV2HTTPResponse preflight(Request request, String council) {
     String origin = request.header("origin").orElse(null);
     if (!allows(council, origin)) {
-      APIGatewayV2HTTPResponse refused = Responses.response(403, null, null, Map.of("Cache-Control", "no-store", "Vary", "Origin"));
+      APIGatewayV2HTTPResponse refused =
+          Responses.response(
+              403, null, null, Map.of("Cache-Control", "no-store", "Vary", "Origin"));
       return refused;
     }
     Map<String, String> headers = new HashMap<>();
@@ -107,9 +141,14 @@ public final class AllowedOrigins {
     return Responses.response(204, null, null, headers);
   }
 
-  /** Adds the CORS headers to an actual response when the request came from an allowed origin's page. */
-  public APIGatewayV2HTTPResponse decorate(Request request, String council, APIGatewayV2HTTPResponse response) {
-    Map<String, String> headers = response.getHeaders() == null ? new HashMap<>() : new HashMap<>(response.getHeaders());
+  /**
+   * Adds the CORS headers to an actual response when the request came from an allowed origin's
+   * page.
+   */
+  public APIGatewayV2HTTPResponse decorate(
+      Request request, String council, APIGatewayV2HTTPResponse response) {
+    Map<String, String> headers =
+        response.getHeaders() == null ? new HashMap<>() : new HashMap<>(response.getHeaders());
     headers.merge("Vary", "Origin", (a, b) -> a.contains("Origin") ? a : a + ", Origin");
     String origin = request.header("origin").orElse(null);
     if (allows(council, origin)) {

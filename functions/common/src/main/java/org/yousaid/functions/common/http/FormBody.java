@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.yousaid.shared.submission.ProblemException;
 
-/** Parses {@code application/x-www-form-urlencoded} bodies, keeping repeated fields (checkboxes) as lists. */
+/**
+ * Parses {@code application/x-www-form-urlencoded} bodies, keeping repeated fields (checkboxes) as
+ * lists.
+ */
 public final class FormBody {
 
   private static final int MAX_FIELDS = 500;
@@ -44,7 +47,8 @@ public final class FormBody {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest("The form could not be read. Please go back and try again.");
+      throw ProblemException.badRequest(
+          "The form could not be read. Please go back and try again.");
     }
   }
 

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** The single inline script GOV.UK Frontend needs before the page paints, allowed by its CSP hash. */
+/**
+ * The single inline script GOV.UK Frontend needs before the page paints, allowed by its CSP hash.
+ */
 public final class InlineScripts {
 
   public static final String JS_ENABLED =
@@ -17,8 +19,9 @@ public final class InlineScripts {
 
   private static String sha256(String script) {
     try {
-      return Base64.getEncoder().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -14,14 +14,19 @@ import java.util.OptionalLong;
  * <p>Configured by {@code PUBLIC_RATE_LIMIT} (environment) or {@code yousaid.publicRateLimit}
  * (system property): {@code "<burst>/<seconds>"} lets a client send {@code burst} requests at once
  * and then one every {@code seconds / burst} seconds; {@code "off"} turns it off. The default is
- * {@value #DEFAULT}: generous for a family or a school office behind one address, tight for a script.
+ * {@value #DEFAULT}: generous for a family or a school office behind one address, tight for a
+ * script.
  */
 public final class RateLimiter {
 
   public static final String VARIABLE = "PUBLIC_RATE_LIMIT";
   public static final String PROPERTY = "yousaid.publicRateLimit";
   public static final String DEFAULT = "60/60";
-  /** Memory bound: at most this many clients are tracked; the least recently seen are forgotten first. */
+
+  /**
+   * Memory bound: at most this many clients are tracked; the least recently seen are forgotten
+   * first.
+   */
   static final int MAX_CLIENTS = 20_000;
 
   private static final RateLimiter OFF = new RateLimiter(0, 0, Clock.systemUTC());
@@ -29,14 +34,15 @@ public final class RateLimiter {
   private final double capacity;
   private final double tokensPerMilli;
   private final Clock clock;
-  private final Map<String, double[]> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<String, double[]> buckets =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
-      return size() > MAX_CLIENTS;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+          return size() > MAX_CLIENTS;
+        }
+      };
 
   /** {@code burst} requests at once, refilled evenly over {@code perSeconds}. */
   public RateLimiter(int burst, int perSeconds, Clock clock) {
@@ -54,7 +60,8 @@ public final class RateLimiter {
     if (configured == null || configured.isBlank()) {
       configured = System.getenv(VARIABLE);
     }
-    return parse(configured == null || configured.isBlank() ? DEFAULT : configured, Clock.systemUTC());
+    return parse(
+        configured == null || configured.isBlank() ? DEFAULT : configured, Clock.systemUTC());
   }
 
   /** Parses {@code "burst/seconds"} or {@code "off"}. */
@@ -72,7 +79,8 @@ public final class RateLimiter {
       }
       return new RateLimiter(burst, seconds, clock);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(VARIABLE + " must be like 60/60 (requests per seconds) or off");
+      throw new IllegalArgumentException(
+          VARIABLE + " must be like 60/60 (requests per seconds) or off");
     }
   }
 

@@ -24,7 +24,8 @@ public final class Request {
 
   public String method() {
     return event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-        ? event.getRequestContext().getHttp().getMethod() : routeKey().split(" ", 2)[0];
+        ? event.getRequestContext().getHttp().getMethod()
+        : routeKey().split(" ", 2)[0];
   }
 
   public String path() {
@@ -58,9 +59,13 @@ public final class Request {
         .findFirst();
   }
 
-  /** The media type of the body without parameters, lower case; empty if there is no Content-Type. */
+  /**
+   * The media type of the body without parameters, lower case; empty if there is no Content-Type.
+   */
   public String mediaType() {
-    return header("content-type").map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+    return header("content-type")
+        .map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+        .orElse("");
   }
 
   public Optional<String> query(String name) {
@@ -79,18 +84,24 @@ public final class Request {
 
   public String sourceIp() {
     return event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-        ? event.getRequestContext().getHttp().getSourceIp() : "";
+        ? event.getRequestContext().getHttp().getSourceIp()
+        : "";
   }
 
-  /** The host API Gateway received the request on (from the request context, not from a header a client sets). */
+  /**
+   * The host API Gateway received the request on (from the request context, not from a header a
+   * client sets).
+   */
   public String domainName() {
     return event.getRequestContext() != null && event.getRequestContext().getDomainName() != null
-        ? event.getRequestContext().getDomainName() : "";
+        ? event.getRequestContext().getDomainName()
+        : "";
   }
 
   public String requestId() {
     return event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
-        ? event.getRequestContext().getRequestId() : "";
+        ? event.getRequestContext().getRequestId()
+        : "";
   }
 
   /** The body's bytes (decoding base64 when API Gateway encoded it). */
@@ -116,8 +127,10 @@ public final class Request {
   public String bodyText(int maxBytes) {
     byte[] bytes = bodyBytes();
     if (bytes.length > maxBytes) {
-      throw ProblemException.tooLarge("Your answers are too long to send in one go. The most we accept is "
-          + (maxBytes / 1024) + " KB. Please shorten your answers and try again.");
+      throw ProblemException.tooLarge(
+          "Your answers are too long to send in one go. The most we accept is "
+              + (maxBytes / 1024)
+              + " KB. Please shorten your answers and try again.");
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();

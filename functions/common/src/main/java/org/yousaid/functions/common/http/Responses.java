@@ -12,10 +12,14 @@ import org.yousaid.shared.validation.FieldError;
 /** Builds HTTP API responses with the security headers every response carries. */
 public final class Responses {
 
-  /** Pages allow only their own scripts and styles (plus the one inline start-up script, by hash). */
-  public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' "
-      + InlineScripts.JS_ENABLED_HASH + "; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-      + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+  /**
+   * Pages allow only their own scripts and styles (plus the one inline start-up script, by hash).
+   */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self' "
+          + InlineScripts.JS_ENABLED_HASH
+          + "; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+          + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
   private Responses() {}
 
@@ -24,7 +28,8 @@ public final class Responses {
   }
 
   public static APIGatewayV2HTTPResponse json(int status, Object body) {
-    return response(status, "application/json", Json.write(body), Map.of("Cache-Control", "no-store"));
+    return response(
+        status, "application/json", Json.write(body), Map.of("Cache-Control", "no-store"));
   }
 
   public static APIGatewayV2HTTPResponse noContent() {
@@ -43,9 +48,10 @@ public final class Responses {
     body.put("status", problem.status());
     body.put("detail", problem.detail());
     if (!problem.errors().isEmpty()) {
-      List<Map<String, String>> errors = problem.errors().stream()
-          .map((FieldError e) -> Map.of("field", e.field(), "message", e.message()))
-          .toList();
+      List<Map<String, String>> errors =
+          problem.errors().stream()
+              .map((FieldError e) -> Map.of("field", e.field(), "message", e.message()))
+              .toList();
       body.put("errors", errors);
     }
     Map<String, String> headers = new HashMap<>(Map.of("Cache-Control", "no-store"));
@@ -55,7 +61,8 @@ public final class Responses {
     return response(problem.status(), "application/problem+json", Json.write(body), headers);
   }
 
-  public static APIGatewayV2HTTPResponse response(int status, String contentType, String body, Map<String, String> extraHeaders) {
+  public static APIGatewayV2HTTPResponse response(
+      int status, String contentType, String body, Map<String, String> extraHeaders) {
     Map<String, String> headers = new HashMap<>(securityHeaders());
     if (contentType != null) {
       headers.put("Content-Type", contentType);
@@ -70,8 +77,11 @@ public final class Responses {
   }
 
   /** A binary body (a download), base64-encoded as API Gateway expects. */
-  public static APIGatewayV2HTTPResponse binary(int status, String contentType, byte[] body, Map<String, String> extraHeaders) {
-    APIGatewayV2HTTPResponse response = response(status, contentType, java.util.Base64.getEncoder().encodeToString(body), extraHeaders);
+  public static APIGatewayV2HTTPResponse binary(
+      int status, String contentType, byte[] body, Map<String, String> extraHeaders) {
+    APIGatewayV2HTTPResponse response =
+        response(
+            status, contentType, java.util.Base64.getEncoder().encodeToString(body), extraHeaders);
     response.setIsBase64Encoded(true);
     return response;
   }

@@ -1,8 +1,8 @@
 package org.yousaid.functions.common.logging;
 
 /**
- * Describes a failure for the logs without its messages: exception messages can quote the input
- * (a JSON parser's error shows the text around the fault), and the input may be someone's answer.
+ * Describes a failure for the logs without its messages: exception messages can quote the input (a
+ * JSON parser's error shows the text around the fault), and the input may be someone's answer.
  */
 public final class SafeErrors {
 
@@ -20,8 +20,12 @@ public final class SafeErrors {
       out.append(current.getClass().getName());
       StackTraceElement[] frames = current.getStackTrace();
       for (int i = 0; i < Math.min(FRAMES, frames.length); i++) {
-        out.append(i == 0 ? " at " : " < ").append(frames[i].getClassName()).append('.').append(frames[i].getMethodName())
-            .append(':').append(frames[i].getLineNumber());
+        out.append(i == 0 ? " at " : " < ")
+            .append(frames[i].getClassName())
+            .append('.')
+            .append(frames[i].getMethodName())
+            .append(':')
+            .append(frames[i].getLineNumber());
       }
     }
     return out.toString();

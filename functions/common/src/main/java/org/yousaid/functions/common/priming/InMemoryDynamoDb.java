@@ -27,15 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Just enough of DynamoDB, in memory, for SnapStart priming: the handlers run their real code paths
- * (repositories, the SDK's request and attribute classes) on sample data before the snapshot, without
- * a network call or an AWS credential. Keys, puts, deletes, transactions and the key-condition queries the
- * repositories use ({@code k = :v} with an optional {@code begins_with(sk, :p)}); conditions are not checked.
- * Never used to store anything real.
+ * (repositories, the SDK's request and attribute classes) on sample data before the snapshot,
+ * without a network call or an AWS credential. Keys, puts, deletes, transactions and the
+ * key-condition queries the repositories use ({@code k = :v} with an optional {@code
+ * begins_with(sk, :p)}); conditions are not checked. Never used to store anything real.
  */
 public final class InMemoryDynamoDb implements DynamoDbClient {
 
   private static final Pattern KEY_CONDITION =
-      Pattern.compile("\\s*(\\w+)\\s*=\\s*(:\\w+)\\s*(?:AND\\s+begins_with\\(\\s*(\\w+)\\s*,\\s*(:\\w+)\\s*\\)\\s*)?", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\s*(\\w+)\\s*=\\s*(:\\w+)\\s*(?:AND\\s+begins_with\\(\\s*(\\w+)\\s*,\\s*(:\\w+)\\s*\\)\\s*)?",
+          Pattern.CASE_INSENSITIVE);
 
   /** "pk\u0000sk" to item, sorted, as a table is within a partition. */
   private final Map<String, Map<String, AttributeValue>> items = new ConcurrentSkipListMap<>();
@@ -51,7 +53,9 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
   @Override
   public GetItemResponse getItem(GetItemRequest request) {
     Map<String, AttributeValue> item = items.get(key(request.key()));
-    return item == null ? GetItemResponse.builder().build() : GetItemResponse.builder().item(item).build();
+    return item == null
+        ? GetItemResponse.builder().build()
+        : GetItemResponse.builder().item(item).build();
   }
 
   @Override
@@ -96,7 +100,8 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
   public QueryResponse query(QueryRequest request) {
     Matcher m = KEY_CONDITION.matcher(request.keyConditionExpression());
     if (!m.matches()) {
-      throw new UnsupportedOperationException("priming cannot run the query " + request.keyConditionExpression());
+      throw new UnsupportedOperationException(
+          "priming cannot run the query " + request.keyConditionExpression());
     }
     Map<String, AttributeValue> values = request.expressionAttributeValues();
     String partitionAttribute = m.group(1);
@@ -116,7 +121,8 @@ public final class InMemoryDynamoDb implements DynamoDbClient {
     if (request.limit() != null && found.size() > request.limit()) {
       found = found.subList(0, request.limit());
     }
-    QueryResponse.Builder response = QueryResponse.builder().count(found.size()).scannedCount(found.size());
+    QueryResponse.Builder response =
+        QueryResponse.builder().count(found.size()).scannedCount(found.size());
     return request.select() == Select.COUNT ? response.build() : response.items(found).build();
   }
 

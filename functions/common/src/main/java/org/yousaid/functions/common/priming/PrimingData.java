@@ -23,9 +23,9 @@ import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.validation.RawSubmission;
 
 /**
- * Made-up sample data and events for priming: a consultation from the Local Offer template of a council
- * that does not exist, answers written for the purpose (no one's words), and API Gateway / SQS events
- * shaped like those in {@code events/}. Everything lives in an {@link InMemoryDynamoDb}.
+ * Made-up sample data and events for priming: a consultation from the Local Offer template of a
+ * council that does not exist, answers written for the purpose (no one's words), and API Gateway /
+ * SQS events shaped like those in {@code events/}. Everything lives in an {@link InMemoryDynamoDb}.
  */
 public final class PrimingData {
 
@@ -33,19 +33,20 @@ public final class PrimingData {
   public static final String CONSULTATION = "priming-local-offer";
 
   /** Sample free-text answers, varied enough for the theming engine to find a few themes. */
-  private static final List<String> SAMPLE_TEXT = List.of(
-      "A single search page with filters for age and need would help.",
-      "Knowing who to call when things go wrong.",
-      "Clearer information about short breaks and how to apply.",
-      "The website is hard to use on a phone.",
-      "Plain English please, fewer acronyms.",
-      "More activities in the school holidays for older children.",
-      "Information about transport to school and college.",
-      "It took months to get a reply about the EHC assessment.",
-      "A list of local support groups for parents.",
-      "Easy read versions for young people.",
-      "The search results are out of date.",
-      "Better help with moving to adult services at 18.");
+  private static final List<String> SAMPLE_TEXT =
+      List.of(
+          "A single search page with filters for age and need would help.",
+          "Knowing who to call when things go wrong.",
+          "Clearer information about short breaks and how to apply.",
+          "The website is hard to use on a phone.",
+          "Plain English please, fewer acronyms.",
+          "More activities in the school holidays for older children.",
+          "Information about transport to school and college.",
+          "It took months to get a reply about the EHC assessment.",
+          "A list of local support groups for parents.",
+          "Easy read versions for young people.",
+          "The search results are out of date.",
+          "Better help with moving to adult services at 18.");
 
   private final Services services;
   private final Consultation consultation;
@@ -58,8 +59,9 @@ public final class PrimingData {
   /** A fresh in-memory table holding the sample consultation, open for answers. */
   public static PrimingData create() {
     Services services = new Services(new InMemoryDynamoDb(), "priming", Clock.systemUTC());
-    Consultation consultation = ConsultationTemplates.localOffer(COUNCIL, "Priming Council", CONSULTATION,
-        List.of("North", "South"), null, null);
+    Consultation consultation =
+        ConsultationTemplates.localOffer(
+            COUNCIL, "Priming Council", CONSULTATION, List.of("North", "South"), null, null);
     services.consultations().create(consultation);
     return new PrimingData(services, consultation);
   }
@@ -77,11 +79,18 @@ public final class PrimingData {
     return new RawSubmission(answers(n), Map.of("role", List.of("parent-carer")), "yes", List.of());
   }
 
-  /** Stores {@code count} sample responses through the real submission path; returns the receipts. */
+  /**
+   * Stores {@code count} sample responses through the real submission path; returns the receipts.
+   */
   public List<String> seedResponses(int count) {
     List<String> receipts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      receipts.add(services.submissions().submit(COUNCIL, CONSULTATION, submission(i), UUID.randomUUID().toString(), Channel.WEB).receipt());
+      receipts.add(
+          services
+              .submissions()
+              .submit(
+                  COUNCIL, CONSULTATION, submission(i), UUID.randomUUID().toString(), Channel.WEB)
+              .receipt());
     }
     return receipts;
   }
@@ -94,7 +103,11 @@ public final class PrimingData {
       if (question.type() == QuestionType.FREE_TEXT) {
         answers.put(question.id(), List.of(SAMPLE_TEXT.get((n + q) % SAMPLE_TEXT.size())));
       } else if (question.type() == QuestionType.MULTI_CHOICE && options.size() > 1) {
-        answers.put(question.id(), List.of(options.get(n % options.size()).value(), options.get((n + 1) % options.size()).value()));
+        answers.put(
+            question.id(),
+            List.of(
+                options.get(n % options.size()).value(),
+                options.get((n + 1) % options.size()).value()));
       } else if (!options.isEmpty()) {
         answers.put(question.id(), List.of(options.get(n % options.size()).value()));
       }
@@ -105,27 +118,51 @@ public final class PrimingData {
 
   /** The n-th submission as the public form posts it (URL-encoded). */
   public String formBody(int n, String formToken) {
-    StringBuilder body = new StringBuilder("formToken=").append(formToken).append("&consent=yes&profile.role=parent-carer");
-    answers(n).forEach((question, values) -> values.forEach(v ->
-        body.append("&q.").append(question).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
+    StringBuilder body =
+        new StringBuilder("formToken=")
+            .append(formToken)
+            .append("&consent=yes&profile.role=parent-carer");
+    answers(n)
+        .forEach(
+            (question, values) ->
+                values.forEach(
+                    v ->
+                        body.append("&q.")
+                            .append(question)
+                            .append('=')
+                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
     return body.toString();
   }
 
   /** The n-th submission as the JSON API takes it. */
   public String jsonBody(int n) {
     Map<String, Object> answers = new LinkedHashMap<>();
-    consultation.questions().forEach(question -> {
-      List<String> values = answers(n).get(question.id());
-      if (values != null) {
-        answers.put(question.id(), question.type() == QuestionType.MULTI_CHOICE ? values : values.get(0));
-      }
-    });
-    return Json.write(Map.of("answers", answers, "profile", Map.of("role", "parent-carer"), "consentToQuote", true));
+    consultation
+        .questions()
+        .forEach(
+            question -> {
+              List<String> values = answers(n).get(question.id());
+              if (values != null) {
+                answers.put(
+                    question.id(),
+                    question.type() == QuestionType.MULTI_CHOICE ? values : values.get(0));
+              }
+            });
+    return Json.write(
+        Map.of(
+            "answers", answers, "profile", Map.of("role", "parent-carer"), "consentToQuote", true));
   }
 
-  /** An HTTP API (payload 2.0) event as API Gateway sends it; a form body is base64-encoded, as there. */
-  public static APIGatewayV2HTTPEvent http(String routeKey, String path, Map<String, String> pathParameters,
-      Map<String, String> headers, String body) {
+  /**
+   * An HTTP API (payload 2.0) event as API Gateway sends it; a form body is base64-encoded, as
+   * there.
+   */
+  public static APIGatewayV2HTTPEvent http(
+      String routeKey,
+      String path,
+      Map<String, String> pathParameters,
+      Map<String, String> headers,
+      String body) {
     Map<String, String> allHeaders = new HashMap<>(headers);
     allHeaders.putIfAbsent("host", "priming.execute-api.eu-west-2.amazonaws.com");
     allHeaders.putIfAbsent("user-agent", "yousaid-priming");
@@ -138,15 +175,27 @@ public final class PrimingData {
         .withRawQueryString("")
         .withHeaders(allHeaders)
         .withPathParameters(pathParameters)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withRequestId("priming-" + UUID.randomUUID())
-            .withRouteKey(routeKey)
-            .withStage("$default")
-            .withDomainName("priming.execute-api.eu-west-2.amazonaws.com")
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("192.0.2.1").withUserAgent("yousaid-priming").build())
-            .build())
-        .withBody(body == null ? null : form ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body)
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("priming-" + UUID.randomUUID())
+                .withRouteKey(routeKey)
+                .withStage("$default")
+                .withDomainName("priming.execute-api.eu-west-2.amazonaws.com")
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod(method)
+                        .withPath(path)
+                        .withProtocol("HTTP/1.1")
+                        .withSourceIp("192.0.2.1")
+                        .withUserAgent("yousaid-priming")
+                        .build())
+                .build())
+        .withBody(
+            body == null
+                ? null
+                : form
+                    ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
+                    : body)
         .withIsBase64Encoded(body != null && form)
         .build();
   }

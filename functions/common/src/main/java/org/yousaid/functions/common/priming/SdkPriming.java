@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Primes the AWS SDK's own DynamoDB request path, which the in-memory table skips: request marshalling,
- * endpoint rules, SigV4 signing, interceptors, retries and JSON unmarshalling. The client's HTTP client
- * answers every request from memory with an empty JSON object, so nothing leaves the JVM and no real
- * credential is used.
+ * Primes the AWS SDK's own DynamoDB request path, which the in-memory table skips: request
+ * marshalling, endpoint rules, SigV4 signing, interceptors, retries and JSON unmarshalling. The
+ * client's HTTP client answers every request from memory with an empty JSON object, so nothing
+ * leaves the JVM and no real credential is used.
  */
 public final class SdkPriming {
 
@@ -30,18 +30,39 @@ public final class SdkPriming {
   /** Makes {@code rounds} × 3 calls (get, query, transaction); returns how many were answered. */
   public static int dynamoDb(int rounds) {
     CannedHttpClient http = new CannedHttpClient();
-    try (DynamoDbClient client = DynamoDbClient.builder()
-        .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "eu-west-2")))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
-        .httpClient(http)
-        .build()) {
-      Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("C#priming#priming"), "sk", AttributeValue.fromS("META"));
+    try (DynamoDbClient client =
+        DynamoDbClient.builder()
+            .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "eu-west-2")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+            .httpClient(http)
+            .build()) {
+      Map<String, AttributeValue> key =
+          Map.of(
+              "pk", AttributeValue.fromS("C#priming#priming"), "sk", AttributeValue.fromS("META"));
       for (int i = 0; i < rounds; i++) {
         client.getItem(b -> b.tableName("priming").consistentRead(true).key(key));
-        client.query(b -> b.tableName("priming").keyConditionExpression("pk = :pk AND begins_with(sk, :r)")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("C#priming#priming"), ":r", AttributeValue.fromS("R#"))));
-        client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
-            .put(Put.builder().tableName("priming").item(key).conditionExpression("attribute_not_exists(pk)").build()).build()));
+        client.query(
+            b ->
+                b.tableName("priming")
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :r)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk",
+                            AttributeValue.fromS("C#priming#priming"),
+                            ":r",
+                            AttributeValue.fromS("R#"))));
+        client.transactWriteItems(
+            b ->
+                b.transactItems(
+                    TransactWriteItem.builder()
+                        .put(
+                            Put.builder()
+                                .tableName("priming")
+                                .item(key)
+                                .conditionExpression("attribute_not_exists(pk)")
+                                .build())
+                        .build()));
       }
     }
     return http.answered;
@@ -60,10 +81,13 @@ public final class SdkPriming {
           answered++;
           byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
           return HttpExecuteResponse.builder()
-              .response(SdkHttpResponse.builder().statusCode(200)
-                  .putHeader("Content-Type", "application/x-amz-json-1.0")
-                  .putHeader("Content-Length", Integer.toString(body.length))
-                  .putHeader("x-amzn-RequestId", "priming").build())
+              .response(
+                  SdkHttpResponse.builder()
+                      .statusCode(200)
+                      .putHeader("Content-Type", "application/x-amz-json-1.0")
+                      .putHeader("Content-Length", Integer.toString(body.length))
+                      .putHeader("x-amzn-RequestId", "priming")
+                      .build())
               .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
               .build();
         }

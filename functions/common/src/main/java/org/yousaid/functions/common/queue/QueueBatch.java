@@ -11,11 +11,11 @@ import org.yousaid.functions.common.logging.SafeErrors;
 import org.yousaid.functions.common.telemetry.Telemetry;
 
 /**
- * How a queue-triggered function works through a batch: each message on its own, correlated in the logs
- * by its message id. A message that fails is reported back (partial batch response), so SQS retries only
- * that one and, after the queue's maxReceiveCount, parks it in the dead-letter queue; a message that can
- * never succeed is acknowledged and counted as skipped. Metrics: {@code <name>Completed}, {@code Skipped},
- * {@code Failed}.
+ * How a queue-triggered function works through a batch: each message on its own, correlated in the
+ * logs by its message id. A message that fails is reported back (partial batch response), so SQS
+ * retries only that one and, after the queue's maxReceiveCount, parks it in the dead-letter queue;
+ * a message that can never succeed is acknowledged and counted as skipped. Metrics: {@code
+ * <name>Completed}, {@code Skipped}, {@code Failed}.
  */
 public final class QueueBatch {
 
@@ -31,9 +31,11 @@ public final class QueueBatch {
 
   /**
    * @param metric the metrics' name prefix, e.g. "AnalysisRuns"
-   * @param notWorthRetrying which failures mean the message can never succeed (acknowledged, not retried)
+   * @param notWorthRetrying which failures mean the message can never succeed (acknowledged, not
+   *     retried)
    */
-  public static SQSBatchResponse process(SQSEvent event, String metric, Predicate<Exception> notWorthRetrying, Job job) {
+  public static SQSBatchResponse process(
+      SQSEvent event, String metric, Predicate<Exception> notWorthRetrying, Job job) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       Telemetry.correlate(message.getMessageId());
@@ -47,7 +49,10 @@ public final class QueueBatch {
         } else {
           LOG.error("message {} failed: {}", message.getMessageId(), SafeErrors.describe(e));
           Telemetry.count(metric + "Failed");
-          failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+          failures.add(
+              SQSBatchResponse.BatchItemFailure.builder()
+                  .withItemIdentifier(message.getMessageId())
+                  .build());
         }
       }
     }

@@ -6,17 +6,19 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * Logs and metrics for every function, with Powertools for AWS Lambda's functional API (no AspectJ).
+ * Logs and metrics for every function, with Powertools for AWS Lambda's functional API (no
+ * AspectJ).
  *
- * <p>Each invocation runs inside {@link #invocation}: Powertools puts the service name, cold start flag,
- * Lambda request id and X-Ray trace id in the logging context, we add a correlation id (API Gateway's
- * request id, or the SQS message id), and in Lambda the log layout (yousaid-log4j2.xml) writes each line
- * as one JSON object. Log messages carry ids, routes and statuses only: never answer text or personal data.
+ * <p>Each invocation runs inside {@link #invocation}: Powertools puts the service name, cold start
+ * flag, Lambda request id and X-Ray trace id in the logging context, we add a correlation id (API
+ * Gateway's request id, or the SQS message id), and in Lambda the log layout (yousaid-log4j2.xml)
+ * writes each line as one JSON object. Log messages carry ids, routes and statuses only: never
+ * answer text or personal data.
  *
  * <p>Metrics are counts, written as CloudWatch embedded metric format (EMF) lines in Lambda, in the
- * namespace of POWERTOOLS_METRICS_NAMESPACE with the dimension Service (POWERTOOLS_SERVICE_NAME). Outside
- * Lambda (local mode, tests, benchmarks without AWS_LAMBDA_FUNCTION_NAME) they go to a debug log line, so
- * nothing probes for a CloudWatch agent or instance metadata.
+ * namespace of POWERTOOLS_METRICS_NAMESPACE with the dimension Service (POWERTOOLS_SERVICE_NAME).
+ * Outside Lambda (local mode, tests, benchmarks without AWS_LAMBDA_FUNCTION_NAME) they go to a
+ * debug log line, so nothing probes for a CloudWatch agent or instance metadata.
  */
 public final class Telemetry {
 
@@ -25,13 +27,17 @@ public final class Telemetry {
 
   static final boolean IN_LAMBDA = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
 
-  private static volatile MetricsSink sink = IN_LAMBDA ? new EmfMetricsSink() : new LogMetricsSink();
+  private static volatile MetricsSink sink =
+      IN_LAMBDA ? new EmfMetricsSink() : new LogMetricsSink();
+
   /** Set while SnapStart priming runs: its sample traffic must not show up as real submissions. */
   private static final ThreadLocal<Boolean> MUTED = ThreadLocal.withInitial(() -> false);
 
   private Telemetry() {}
 
-  /** Runs one Lambda invocation with Powertools' logging context; {@code correlationId} may be null. */
+  /**
+   * Runs one Lambda invocation with Powertools' logging context; {@code correlationId} may be null.
+   */
   public static <T> T invocation(Context context, String correlationId, Supplier<T> work) {
     if (!MUTED.get()) {
       sink.coldStart(context);
@@ -68,7 +74,8 @@ public final class Telemetry {
       sink.count(metric, n, dimension, value == null || value.isBlank() ? "unknown" : value);
     } catch (RuntimeException e) {
       // A metric must never fail a submission.
-      org.slf4j.LoggerFactory.getLogger(Telemetry.class).warn("metric {} not recorded: {}", metric, e.getClass().getName());
+      org.slf4j.LoggerFactory.getLogger(Telemetry.class)
+          .warn("metric {} not recorded: {}", metric, e.getClass().getName());
     }
   }
 

@@ -12,15 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.shared.submission.ProblemException;
 
-/** Serves the CSS and JS bundled under {@code assets/} on the classpath: an allow-list, never a file path. */
+/**
+ * Serves the CSS and JS bundled under {@code assets/} on the classpath: an allow-list, never a file
+ * path.
+ */
 public final class Assets {
 
-  private static final Map<String, String> TYPES = Map.of(
-      "govuk-frontend.min.css", "text/css; charset=utf-8",
-      "govuk-frontend.min.js", "text/javascript; charset=utf-8",
-      "yousaid.css", "text/css; charset=utf-8",
-      "yousaid.js", "text/javascript; charset=utf-8",
-      "page-feedback.js", "text/javascript; charset=utf-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "govuk-frontend.min.css", "text/css; charset=utf-8",
+          "govuk-frontend.min.js", "text/javascript; charset=utf-8",
+          "yousaid.css", "text/css; charset=utf-8",
+          "yousaid.js", "text/javascript; charset=utf-8",
+          "page-feedback.js", "text/javascript; charset=utf-8");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private Assets() {}

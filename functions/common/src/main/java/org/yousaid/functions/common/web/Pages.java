@@ -15,12 +15,13 @@ import org.yousaid.functions.common.http.InlineScripts;
  */
 public final class Pages {
 
-  private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
-      .loader(classpathLoader())
-      .autoEscaping(true)
-      .strictVariables(false)
-      .newLineTrimming(true)
-      .build();
+  private static final PebbleEngine ENGINE =
+      new PebbleEngine.Builder()
+          .loader(classpathLoader())
+          .autoEscaping(true)
+          .strictVariables(false)
+          .newLineTrimming(true)
+          .build();
 
   private Pages() {}
 

@@ -15,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.shared.json.Json;
@@ -36,13 +35,16 @@ public final class CognitoSignIn implements SignInMethod {
   private static final String CALLBACK = "/officer/callback";
   private final Session session;
   private final TokenVerifier verifier;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   /**
-   * @param redirectUri the registered callback URL, or null to use https://{the API's domain}/officer/callback
-   *     for each request (the template cannot name the API's URL in the function without a dependency cycle)
+   * @param redirectUri the registered callback URL, or null to use https://{the API's
+   *     domain}/officer/callback for each request (the template cannot name the API's URL in the
+   *     function without a dependency cycle)
    */
-  public CognitoSignIn(String domain, String clientId, String redirectUri, Session session, TokenVerifier verifier) {
+  public CognitoSignIn(
+      String domain, String clientId, String redirectUri, Session session, TokenVerifier verifier) {
     this.domain = domain;
     this.clientId = clientId;
     this.redirectUri = redirectUri;
@@ -54,31 +56,61 @@ public final class CognitoSignIn implements SignInMethod {
   public APIGatewayV2HTTPResponse start(Request request) {
     String state = random();
     String verifierCode = random();
-    String location = domain + "/oauth2/authorize?response_type=code&client_id=" + enc(clientId)
-        + "&redirect_uri=" + enc(redirectUri(request)) + "&scope=" + enc("openid email")
-        + "&state=" + state + "&code_challenge_method=S256&code_challenge=" + challenge(verifierCode);
+    String location =
+        domain
+            + "/oauth2/authorize?response_type=code&client_id="
+            + enc(clientId)
+            + "&redirect_uri="
+            + enc(redirectUri(request))
+            + "&scope="
+            + enc("openid email")
+            + "&state="
+            + state
+            + "&code_challenge_method=S256&code_challenge="
+            + challenge(verifierCode);
     APIGatewayV2HTTPResponse response = Responses.redirect(location);
-    response.setCookies(List.of(FLOW_COOKIE + "=" + state + "." + verifierCode + "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=600"));
+    response.setCookies(
+        List.of(
+            FLOW_COOKIE
+                + "="
+                + state
+                + "."
+                + verifierCode
+                + "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=600"));
     return response;
   }
 
   @Override
   public APIGatewayV2HTTPResponse complete(Request request) {
-    String code = request.query("code").orElseThrow(() -> ProblemException.badRequest("Sign-in did not finish. Please try again."));
+    String code =
+        request
+            .query("code")
+            .orElseThrow(
+                () -> ProblemException.badRequest("Sign-in did not finish. Please try again."));
     String state = request.query("state").orElse("");
-    String flow = request.cookies().stream().filter(c -> c.startsWith(FLOW_COOKIE + "=")).map(c -> c.substring(FLOW_COOKIE.length() + 1))
-        .findFirst().orElse("");
+    String flow =
+        request.cookies().stream()
+            .filter(c -> c.startsWith(FLOW_COOKIE + "="))
+            .map(c -> c.substring(FLOW_COOKIE.length() + 1))
+            .findFirst()
+            .orElse("");
     String[] parts = flow.split("\\.", 2);
-    if (parts.length != 2 || !MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII), state.getBytes(StandardCharsets.US_ASCII))) {
+    if (parts.length != 2
+        || !MessageDigest.isEqual(
+            parts[0].getBytes(StandardCharsets.US_ASCII),
+            state.getBytes(StandardCharsets.US_ASCII))) {
       throw ProblemException.badRequest("Sign-in did not finish. Please try again.");
     }
     String idToken = exchange(code, parts[1], redirectUri(request));
     if (verifier.verify(idToken).isEmpty()) {
-      throw new ProblemException(401, "You are not signed in", "Sign-in did not finish. Please try again.", null);
+      throw new ProblemException(
+          401, "You are not signed in", "Sign-in did not finish. Please try again.", null);
     }
     APIGatewayV2HTTPResponse response = Responses.redirect("/officer");
-    response.setCookies(List.of(session.setCookie(idToken, 3600),
-        FLOW_COOKIE + "=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0"));
+    response.setCookies(
+        List.of(
+            session.setCookie(idToken, 3600),
+            FLOW_COOKIE + "=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0"));
     return response;
   }
 
@@ -87,23 +119,36 @@ public final class CognitoSignIn implements SignInMethod {
   }
 
   private String exchange(String code, String codeVerifier, String redirectUri) {
-    String form = "grant_type=authorization_code&client_id=" + enc(clientId) + "&code=" + enc(code)
-        + "&redirect_uri=" + enc(redirectUri) + "&code_verifier=" + enc(codeVerifier);
+    String form =
+        "grant_type=authorization_code&client_id="
+            + enc(clientId)
+            + "&code="
+            + enc(code)
+            + "&redirect_uri="
+            + enc(redirectUri)
+            + "&code_verifier="
+            + enc(codeVerifier);
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(domain + "/oauth2/token"))
-          .timeout(Duration.ofSeconds(5))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(domain + "/oauth2/token"))
+                  .timeout(Duration.ofSeconds(5))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw ProblemException.badRequest("Sign-in did not finish. Please try again.");
       }
       JsonNode tokens = Json.mapper().readTree(response.body());
       return tokens.path("id_token").asText();
     } catch (IOException e) {
-      throw ProblemException.serviceBusy("We could not reach the sign-in service. Please try again.");
+      throw ProblemException.serviceBusy(
+          "We could not reach the sign-in service. Please try again.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ProblemException.serviceBusy("We could not reach the sign-in service. Please try again.");
+      throw ProblemException.serviceBusy(
+          "We could not reach the sign-in service. Please try again.");
     }
   }
 
@@ -115,8 +160,11 @@ public final class CognitoSignIn implements SignInMethod {
 
   private static String challenge(String verifier) {
     try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -125,5 +173,4 @@ public final class CognitoSignIn implements SignInMethod {
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
-
 }

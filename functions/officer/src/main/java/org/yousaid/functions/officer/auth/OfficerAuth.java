@@ -1,7 +1,5 @@
 package org.yousaid.functions.officer.auth;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -9,36 +7,53 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Optional;
 import org.yousaid.functions.common.http.Request;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** Everything the officer routes need to know who is asking: token verification, the session cookie, sign-in. */
+/**
+ * Everything the officer routes need to know who is asking: token verification, the session cookie,
+ * sign-in.
+ */
 public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod signIn) {
 
   /**
-   * In AWS: Cognito. OFFICER_ISSUER is the user pool's issuer URL
-   * ({@code https://cognito-idp.<region>.amazonaws.com/<pool id>}); its JWKS is fetched once and cached.
-   * The app client's id is OFFICER_CLIENT_ID or, as the template does it, read once from the SSM parameter
-   * named in OFFICER_CLIENT_ID_PARAMETER: the client names the API's callback URL and the API routes to
-   * this function, so the function cannot reference the client directly without a dependency cycle.
+   * In AWS: Cognito. OFFICER_ISSUER is the user pool's issuer URL ({@code
+   * https://cognito-idp.<region>.amazonaws.com/<pool id>}); its JWKS is fetched once and cached.
+   * The app client's id is OFFICER_CLIENT_ID or, as the template does it, read once from the SSM
+   * parameter named in OFFICER_CLIENT_ID_PARAMETER: the client names the API's callback URL and the
+   * API routes to this function, so the function cannot reference the client directly without a
+   * dependency cycle.
    */
   public static OfficerAuth fromEnvironment() {
     String issuer = required("OFFICER_ISSUER");
     String clientId = System.getenv("OFFICER_CLIENT_ID");
     if (clientId == null || clientId.isBlank()) {
       String parameter = required("OFFICER_CLIENT_ID_PARAMETER");
-      try (SsmClient ssm = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+      try (SsmClient ssm =
+          SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
         clientId = ssm.getParameter(b -> b.name(parameter)).parameter().value();
       }
     }
     String redirect = System.getenv("OFFICER_REDIRECT_URI");
     JWKSource<SecurityContext> keys;
     try {
-      keys = JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL()).retrying(true).build();
+      keys =
+          JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL())
+              .retrying(true)
+              .build();
     } catch (MalformedURLException e) {
       throw new IllegalStateException("OFFICER_ISSUER is not a URL", e);
     }
     Session session = new Session(true);
-    return new OfficerAuth(new TokenVerifier(keys, issuer, clientId), session,
-        new CognitoSignIn(required("COGNITO_DOMAIN"), clientId, redirect == null || redirect.isBlank() ? null : redirect, session, new TokenVerifier(keys, issuer, clientId)));
+    return new OfficerAuth(
+        new TokenVerifier(keys, issuer, clientId),
+        session,
+        new CognitoSignIn(
+            required("COGNITO_DOMAIN"),
+            clientId,
+            redirect == null || redirect.isBlank() ? null : redirect,
+            session,
+            new TokenVerifier(keys, issuer, clientId)));
   }
 
   public Optional<OfficerIdentity> identify(Request request) {

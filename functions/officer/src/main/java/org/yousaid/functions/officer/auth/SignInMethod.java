@@ -5,7 +5,8 @@ import org.yousaid.functions.common.http.Request;
 
 /**
  * How an officer gets an ID token: Cognito's hosted sign-in in AWS, a local password form in local
- * mode. Either way the result is a signed ID token that {@link TokenVerifier} checks on every request.
+ * mode. Either way the result is a signed ID token that {@link TokenVerifier} checks on every
+ * request.
  */
 public interface SignInMethod {
 

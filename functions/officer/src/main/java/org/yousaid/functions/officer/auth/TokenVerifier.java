@@ -17,19 +17,21 @@ import java.util.Set;
 
 /**
  * Verifies an officer's ID token: signature against the issuer's keys (Cognito's JWKS in AWS, the
- * local signing key in local mode), issuer, audience (the app client), expiry and token use. One code
- * path for both, so what is tested locally is what runs in AWS.
+ * local signing key in local mode), issuer, audience (the app client), expiry and token use. One
+ * code path for both, so what is tested locally is what runs in AWS.
  */
 public final class TokenVerifier {
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
   public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience) {
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        audience,
-        new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", "id").build(),
-        Set.of("sub", "exp", "iat")));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            audience,
+            new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", "id").build(),
+            Set.of("sub", "exp", "iat")));
   }
 
   /** The identity in a valid token, or empty for a missing, forged, expired or foreign one. */
@@ -49,7 +51,9 @@ public final class TokenVerifier {
         }
       }
       String email = claims.getStringClaim("email");
-      return Optional.of(new OfficerIdentity(claims.getSubject(), email == null ? claims.getSubject() : email, councils));
+      return Optional.of(
+          new OfficerIdentity(
+              claims.getSubject(), email == null ? claims.getSubject() : email, councils));
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return Optional.empty();
     }

@@ -22,18 +22,26 @@ public final class DashboardPages {
 
   /** Comments per page of the drill-down. */
   public static final int COMMENTS_PER_PAGE = 50;
-  /** The API's public address when it is not the one the officer's browser used (a custom domain). */
+
+  /**
+   * The API's public address when it is not the one the officer's browser used (a custom domain).
+   */
   public static final String PUBLIC_API_URL = "PUBLIC_API_URL";
 
   /** One comment as the drill-down shows it (officers see the original text). */
-  public record Comment(String date, String subject, String subjectLabel, String useful, String text) {}
+  public record Comment(
+      String date, String subject, String subjectLabel, String useful, String text) {}
 
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
   private final EhcStageStats stages;
   private final String configuredApiUrl;
 
-  public DashboardPages(ConsultationRepository consultations, ResponseRepository responses, ReportBuilder builder, String configuredApiUrl) {
+  public DashboardPages(
+      ConsultationRepository consultations,
+      ResponseRepository responses,
+      ReportBuilder builder,
+      String configuredApiUrl) {
     this.consultations = consultations;
     this.responses = responses;
     this.stages = new EhcStageStats(builder);
@@ -41,8 +49,10 @@ public final class DashboardPages {
   }
 
   private List<Consultation> ofKind(String council, ConsultationKind kind) {
-    return consultations.listForCouncil(council).stream().filter(c -> c.kind() == kind)
-        .sorted(Comparator.comparing(Consultation::id)).toList();
+    return consultations.listForCouncil(council).stream()
+        .filter(c -> c.kind() == kind)
+        .sorted(Comparator.comparing(Consultation::id))
+        .toList();
   }
 
   /** Every page-feedback answer of the council, from each of its page-feedback forms. */
@@ -69,26 +79,50 @@ public final class DashboardPages {
     DateRange range = DateRange.parse(request.query("from"), request.query("to"));
     String subject = request.query("subject").filter(s -> !s.isBlank()).orElse(null);
     List<Response> all = pageFeedback(council);
-    PageFeedbackStats.Summary summary = PageFeedbackStats.of(subject == null ? all
-        : all.stream().filter(r -> PageFeedbackStats.subject(r).equals(subject)).toList(), range);
+    PageFeedbackStats.Summary summary =
+        PageFeedbackStats.of(
+            subject == null
+                ? all
+                : all.stream().filter(r -> PageFeedbackStats.subject(r).equals(subject)).toList(),
+            range);
     List<Response> withComments = new ArrayList<>();
     for (Response r : all) {
-      if (range.contains(r.submittedAt()) && PageFeedbackStats.comment(r) != null
+      if (range.contains(r.submittedAt())
+          && PageFeedbackStats.comment(r) != null
           && (subject == null || PageFeedbackStats.subject(r).equals(subject))) {
         withComments.add(r);
       }
     }
-    withComments.sort(Comparator.comparing(Response::submittedAt).reversed().thenComparing(Response::id));
+    withComments.sort(
+        Comparator.comparing(Response::submittedAt).reversed().thenComparing(Response::id));
     int pages = Math.max(1, (withComments.size() + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE);
-    int page = Math.min(pages, Math.max(1, request.query("page").map(DashboardPages::number).orElse(1)));
-    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
-    List<Comment> shown = withComments.subList((page - 1) * COMMENTS_PER_PAGE, Math.min(withComments.size(), page * COMMENTS_PER_PAGE))
-        .stream().map(r -> new Comment(day.format(r.submittedAt().atZone(Months.UK)), PageFeedbackStats.subject(r),
-            PageFeedbackStats.label(PageFeedbackStats.subject(r)),
-            "yes".equals(PageFeedbackStats.useful(r)) ? "Yes" : "no".equals(PageFeedbackStats.useful(r)) ? "No" : "Not said",
-            PageFeedbackStats.comment(r))).toList();
+    int page =
+        Math.min(pages, Math.max(1, request.query("page").map(DashboardPages::number).orElse(1)));
+    java.time.format.DateTimeFormatter day =
+        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+    List<Comment> shown =
+        withComments
+            .subList(
+                (page - 1) * COMMENTS_PER_PAGE,
+                Math.min(withComments.size(), page * COMMENTS_PER_PAGE))
+            .stream()
+            .map(
+                r ->
+                    new Comment(
+                        day.format(r.submittedAt().atZone(Months.UK)),
+                        PageFeedbackStats.subject(r),
+                        PageFeedbackStats.label(PageFeedbackStats.subject(r)),
+                        "yes".equals(PageFeedbackStats.useful(r))
+                            ? "Yes"
+                            : "no".equals(PageFeedbackStats.useful(r)) ? "No" : "Not said",
+                        PageFeedbackStats.comment(r)))
+            .toList();
     Map<String, Object> model = base(council, range);
-    model.put("pageTitle", subject == null ? "Page feedback comments" : "Feedback on " + PageFeedbackStats.label(subject));
+    model.put(
+        "pageTitle",
+        subject == null
+            ? "Page feedback comments"
+            : "Feedback on " + PageFeedbackStats.label(subject));
     model.put("subject", subject);
     model.put("row", subject == null ? null : PageFeedbackStats.row(summary, subject));
     model.put("summary", summary);
@@ -97,26 +131,52 @@ public final class DashboardPages {
     model.put("page", page);
     model.put("pages", pages);
     model.put("hiddenFields", subject == null ? Map.of() : Map.of("subject", subject));
-    model.put("clearQuery", subject == null ? "" : "subject=" + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8));
-    model.put("pageLinkBase", "/officer/councils/" + council + "/page-feedback/comments?"
-        + (subject == null ? "" : "subject=" + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8) + "&")
-        + (range.query().isEmpty() ? "" : range.query() + "&") + "page=");
+    model.put(
+        "clearQuery",
+        subject == null
+            ? ""
+            : "subject="
+                + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8));
+    model.put(
+        "pageLinkBase",
+        "/officer/councils/"
+            + council
+            + "/page-feedback/comments?"
+            + (subject == null
+                ? ""
+                : "subject="
+                    + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&")
+            + (range.query().isEmpty() ? "" : range.query() + "&")
+            + "page=");
     return model;
   }
 
   public Map<String, Object> snippetModel(Request request) {
     String council = request.pathParameter("council");
-    Optional<String> api = FeedbackSnippet.apiBase(configuredApiUrl, request.header("host"), request.header("x-forwarded-proto"));
+    Optional<String> api =
+        FeedbackSnippet.apiBase(
+            configuredApiUrl, request.header("host"), request.header("x-forwarded-proto"));
     String base = api.orElse("https://your-yousaid-address.example");
     Map<String, Object> model = base(council, DateRange.ALL);
     model.put("pageTitle", "Add page feedback to your Local Offer pages");
     model.put("apiBase", base);
     model.put("apiKnown", api.isPresent());
     model.put("pageUrlPlaceholder", FeedbackSnippet.PAGE_URL_PLACEHOLDER);
-    model.put("pageSnippet", FeedbackSnippet.html(base, council, "pageUrl", FeedbackSnippet.PAGE_URL_PLACEHOLDER, true));
-    model.put("serviceSnippet", FeedbackSnippet.html(base, council, "serviceId", FeedbackSnippet.SERVICE_ID_PLACEHOLDER, true));
-    model.put("hasForm", ofKind(council, ConsultationKind.PAGE_FEEDBACK).stream()
-        .anyMatch(c -> c.id().equals("page-feedback") && c.status() == org.yousaid.shared.model.ConsultationStatus.OPEN));
+    model.put(
+        "pageSnippet",
+        FeedbackSnippet.html(base, council, "pageUrl", FeedbackSnippet.PAGE_URL_PLACEHOLDER, true));
+    model.put(
+        "serviceSnippet",
+        FeedbackSnippet.html(
+            base, council, "serviceId", FeedbackSnippet.SERVICE_ID_PLACEHOLDER, true));
+    model.put(
+        "hasForm",
+        ofKind(council, ConsultationKind.PAGE_FEEDBACK).stream()
+            .anyMatch(
+                c ->
+                    c.id().equals("page-feedback")
+                        && c.status() == org.yousaid.shared.model.ConsultationStatus.OPEN));
     return model;
   }
 
@@ -125,16 +185,22 @@ public final class DashboardPages {
     DateRange range = DateRange.parse(request.query("from"), request.query("to"));
     List<Consultation> surveys = ofKind(council, ConsultationKind.STAGE_SURVEY);
     String wanted = request.query("survey").orElse(null);
-    Consultation survey = surveys.stream().filter(c -> c.id().equals(wanted)).findFirst()
-        .orElse(surveys.isEmpty() ? null : surveys.get(0));
+    Consultation survey =
+        surveys.stream()
+            .filter(c -> c.id().equals(wanted))
+            .findFirst()
+            .orElse(surveys.isEmpty() ? null : surveys.get(0));
     Map<String, Object> model = base(council, range);
     model.put("pageTitle", "EHC stage satisfaction");
     model.put("surveys", surveys);
     model.put("survey", survey);
     model.put("unknownSurvey", wanted != null && (survey == null || !survey.id().equals(wanted)));
     if (survey != null) {
-      model.put("summary", stages.of(survey, responses.listForConsultation(council, survey.id()), range));
-      model.put("filterQuery", "survey=" + survey.id() + (range.query().isEmpty() ? "" : "&" + range.query()));
+      model.put(
+          "summary", stages.of(survey, responses.listForConsultation(council, survey.id()), range));
+      model.put(
+          "filterQuery",
+          "survey=" + survey.id() + (range.query().isEmpty() ? "" : "&" + range.query()));
     }
     return model;
   }

@@ -17,41 +17,57 @@ import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
 
 /**
- * A stage survey's answers per EHC stage (request, decision to assess, assessment, draft plan, final
- * plan, annual review): how many answered, each closed question's split in whole percentages that add
- * up to 100 ("48% clear / 24% neither clear nor not clear / 28% not clear", as Leicestershire reports
- * it), and a month-by-month trend of the survey's first closed question. Counting is the reports
- * module's {@link ReportBuilder}; this class groups, rounds and lays out. Officers see exact numbers:
- * groups of fewer than {@value #FEW} are flagged, not hidden.
+ * A stage survey's answers per EHC stage (request, decision to assess, assessment, draft plan,
+ * final plan, annual review): how many answered, each closed question's split in whole percentages
+ * that add up to 100 ("48% clear / 24% neither clear nor not clear / 28% not clear", as
+ * Leicestershire reports it), and a month-by-month trend of the survey's first closed question.
+ * Counting is the reports module's {@link ReportBuilder}; this class groups, rounds and lays out.
+ * Officers see exact numbers: groups of fewer than {@value #FEW} are flagged, not hidden.
  */
 public final class EhcStageStats {
 
-  /** Below this many answers a figure is flagged "treat with care" (and would be suppressed if published). */
+  /**
+   * Below this many answers a figure is flagged "treat with care" (and would be suppressed if
+   * published).
+   */
   public static final int FEW = 5;
 
   public record OptionShare(String value, String label, int count, int percent, int barWidth) {}
 
-  public record QuestionSplit(String questionId, String text, int answered, List<OptionShare> options, String summary) {
+  public record QuestionSplit(
+      String questionId, String text, int answered, List<OptionShare> options, String summary) {
     public boolean fewAnswers() {
       return answered > 0 && answered < FEW;
     }
   }
 
   /** One month of one stage: responses, and the headline question's split that month. */
-  public record MonthRow(YearMonth month, String label, int responses, int answered, List<OptionShare> options, String text) {
+  public record MonthRow(
+      YearMonth month,
+      String label,
+      int responses,
+      int answered,
+      List<OptionShare> options,
+      String text) {
     public boolean fewAnswers() {
       return answered > 0 && answered < FEW;
     }
   }
 
   /** One EHC stage ({@code code} is "not-said" for answers that gave no stage). */
-  public record Stage(String code, String label, int responses, List<QuestionSplit> questions, List<MonthRow> months) {
+  public record Stage(
+      String code,
+      String label,
+      int responses,
+      List<QuestionSplit> questions,
+      List<MonthRow> months) {
     public boolean fewAnswers() {
       return responses > 0 && responses < FEW;
     }
   }
 
-  public record Summary(int responses, String headlineQuestion, List<String> headlineOptions, List<Stage> stages) {
+  public record Summary(
+      int responses, String headlineQuestion, List<String> headlineOptions, List<Stage> stages) {
     public boolean isEmpty() {
       return responses == 0;
     }
@@ -86,28 +102,47 @@ public final class EhcStageStats {
       first = first == null || m.isBefore(first) ? m : first;
       last = last == null || m.isAfter(last) ? m : last;
     }
-    List<YearMonth> months = Months.between(range.from() != null ? YearMonth.from(range.from()) : first,
-        range.to() != null ? YearMonth.from(range.to()) : last);
-    Question headline = survey.questions().stream().filter(q -> q.type().isChoice()).findFirst().orElse(null);
+    List<YearMonth> months =
+        Months.between(
+            range.from() != null ? YearMonth.from(range.from()) : first,
+            range.to() != null ? YearMonth.from(range.to()) : last);
+    Question headline =
+        survey.questions().stream().filter(q -> q.type().isChoice()).findFirst().orElse(null);
     List<Stage> stages = new ArrayList<>();
-    byStage.forEach((code, rs) -> {
-      if (code.equals("not-said") && rs.isEmpty()) {
-        return;
-      }
-      ConsultationReport report = builder.build(survey, rs, List.of(), Suppression.NONE);
-      List<QuestionSplit> splits = new ArrayList<>();
-      for (QuestionReport q : report.questions()) {
-        if (!q.options().isEmpty()) {
-          splits.add(split(q.questionId(), q.text(), q.answered(), q.options()));
-        }
-      }
-      stages.add(new Stage(code, labels.get(code), rs.size(), splits, headline == null ? List.of() : trend(survey, headline, rs, months)));
-    });
-    return new Summary(total, headline == null ? null : headline.text(),
-        headline == null ? List.of() : headline.effectiveOptions().stream().map(o -> o.label()).toList(), stages);
+    byStage.forEach(
+        (code, rs) -> {
+          if (code.equals("not-said") && rs.isEmpty()) {
+            return;
+          }
+          ConsultationReport report = builder.build(survey, rs, List.of(), Suppression.NONE);
+          List<QuestionSplit> splits = new ArrayList<>();
+          for (QuestionReport q : report.questions()) {
+            if (!q.options().isEmpty()) {
+              splits.add(split(q.questionId(), q.text(), q.answered(), q.options()));
+            }
+          }
+          stages.add(
+              new Stage(
+                  code,
+                  labels.get(code),
+                  rs.size(),
+                  splits,
+                  headline == null ? List.of() : trend(survey, headline, rs, months)));
+        });
+    return new Summary(
+        total,
+        headline == null ? null : headline.text(),
+        headline == null
+            ? List.of()
+            : headline.effectiveOptions().stream().map(o -> o.label()).toList(),
+        stages);
   }
 
-  private List<MonthRow> trend(Consultation survey, Question headline, List<Response> stageResponses, List<YearMonth> months) {
+  private List<MonthRow> trend(
+      Consultation survey,
+      Question headline,
+      List<Response> stageResponses,
+      List<YearMonth> months) {
     Map<YearMonth, List<Response>> byMonth = new LinkedHashMap<>();
     months.forEach(m -> byMonth.put(m, new ArrayList<>()));
     for (Response r : stageResponses) {
@@ -116,23 +151,49 @@ public final class EhcStageStats {
         bucket.add(r);
       }
     }
-    Consultation onlyHeadline = new Consultation(survey.council(), survey.id(), survey.councilName(), survey.title(), survey.kind(),
-        survey.status(), survey.opensAt(), survey.closesAt(), survey.intro(), List.of(headline), java.util.Set.of(), List.of(),
-        survey.retentionDays());
+    Consultation onlyHeadline =
+        new Consultation(
+            survey.council(),
+            survey.id(),
+            survey.councilName(),
+            survey.title(),
+            survey.kind(),
+            survey.status(),
+            survey.opensAt(),
+            survey.closesAt(),
+            survey.intro(),
+            List.of(headline),
+            java.util.Set.of(),
+            List.of(),
+            survey.retentionDays());
     List<MonthRow> rows = new ArrayList<>();
-    byMonth.forEach((month, rs) -> {
-      QuestionReport q = builder.build(onlyHeadline, rs, List.of(), Suppression.NONE).questions().get(0);
-      QuestionSplit s = split(q.questionId(), q.text(), q.answered(), q.options());
-      rows.add(new MonthRow(month, Months.shortLabel(month), rs.size(), q.answered(), s.options(),
-          Months.shortLabel(month) + ": " + (q.answered() == 0 ? "no answers" : s.summary() + " (" + q.answered() + " answered)")));
-    });
+    byMonth.forEach(
+        (month, rs) -> {
+          QuestionReport q =
+              builder.build(onlyHeadline, rs, List.of(), Suppression.NONE).questions().get(0);
+          QuestionSplit s = split(q.questionId(), q.text(), q.answered(), q.options());
+          rows.add(
+              new MonthRow(
+                  month,
+                  Months.shortLabel(month),
+                  rs.size(),
+                  q.answered(),
+                  s.options(),
+                  Months.shortLabel(month)
+                      + ": "
+                      + (q.answered() == 0
+                          ? "no answers"
+                          : s.summary() + " (" + q.answered() + " answered)")));
+        });
     return rows;
   }
 
   /** Counts from the report module, rounded so that they add up to 100%. */
-  static QuestionSplit split(String questionId, String text, int answered, List<OptionCount> counts) {
+  static QuestionSplit split(
+      String questionId, String text, int answered, List<OptionCount> counts) {
     int[] raw = counts.stream().mapToInt(OptionCount::count).toArray();
-    // A multi-choice question's options can add to more than the people answering: share of people, not of 100.
+    // A multi-choice question's options can add to more than the people answering: share of people,
+    // not of 100.
     int sum = java.util.Arrays.stream(raw).sum();
     int[] percents = sum == answered ? Percentages.of(raw) : raw.clone();
     if (sum != answered) {
@@ -150,6 +211,7 @@ public final class EhcStageStats {
       }
       summary.append(percents[i]).append("% ").append(o.label().toLowerCase(Locale.UK));
     }
-    return new QuestionSplit(questionId, text, answered, options, answered == 0 ? "no answers" : summary.toString());
+    return new QuestionSplit(
+        questionId, text, answered, options, answered == 0 ? "no answers" : summary.toString());
   }
 }

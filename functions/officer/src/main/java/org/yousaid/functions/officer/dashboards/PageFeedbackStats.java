@@ -18,11 +18,22 @@ public final class PageFeedbackStats {
 
   public static final String USEFUL = "useful";
   public static final String COMMENT = "comment";
+
   /** Answers with no page or service (should not happen: the API requires one). */
   public static final String UNKNOWN_SUBJECT = "(not said)";
 
-  /** One month of answers. {@code barWidth} is the "useful" share scaled to 0..200 for the chart. */
-  public record Month(YearMonth month, String label, String longLabel, int answers, int yes, int no, int usefulPercent, int barWidth) {
+  /**
+   * One month of answers. {@code barWidth} is the "useful" share scaled to 0..200 for the chart.
+   */
+  public record Month(
+      YearMonth month,
+      String label,
+      String longLabel,
+      int answers,
+      int yes,
+      int no,
+      int usefulPercent,
+      int barWidth) {
     /** The bar's height in the 20-pixel table sparkline. */
     public int sparkHeight() {
       return yes + no == 0 ? 0 : Math.max(1, usefulPercent / 5);
@@ -30,8 +41,18 @@ public final class PageFeedbackStats {
   }
 
   /** One page or service. */
-  public record Row(String subject, String label, boolean service, int answers, int yes, int no, int comments,
-      int usefulPercent, int notUsefulPercent, List<Month> months, String trendText) {
+  public record Row(
+      String subject,
+      String label,
+      boolean service,
+      int answers,
+      int yes,
+      int no,
+      int comments,
+      int usefulPercent,
+      int notUsefulPercent,
+      List<Month> months,
+      String trendText) {
 
     public boolean fewAnswers() {
       return answers > 0 && answers < EhcStageStats.FEW;
@@ -49,7 +70,14 @@ public final class PageFeedbackStats {
   }
 
   /** Everything the dashboard shows. */
-  public record Summary(int answers, int yes, int no, int comments, int usefulPercent, List<Row> rows, List<Month> months,
+  public record Summary(
+      int answers,
+      int yes,
+      int no,
+      int comments,
+      int usefulPercent,
+      List<Row> rows,
+      List<Month> months,
       String trendText) {
 
     public boolean isEmpty() {
@@ -105,7 +133,9 @@ public final class PageFeedbackStats {
 
   /** How a subject reads: the page's address, or "Service <id>" for an Open Referral UK service. */
   public static String label(String subject) {
-    return subject.startsWith("service:") ? "Service " + subject.substring("service:".length()) : subject;
+    return subject.startsWith("service:")
+        ? "Service " + subject.substring("service:".length())
+        : subject;
   }
 
   public static Summary of(List<Response> responses, DateRange range) {
@@ -125,26 +155,61 @@ public final class PageFeedbackStats {
       all.add(month, useful, comment);
       bySubject.computeIfAbsent(subject(r), k -> new Tally()).add(month, useful, comment);
     }
-    // The trend runs over the filter's months when it has dates, otherwise over the months with answers.
+    // The trend runs over the filter's months when it has dates, otherwise over the months with
+    // answers.
     YearMonth from = range.from() != null ? YearMonth.from(range.from()) : first;
     YearMonth to = range.to() != null ? YearMonth.from(range.to()) : last;
     List<YearMonth> months = Months.between(from, to);
     List<Row> rows = new ArrayList<>();
-    bySubject.forEach((subject, t) -> {
-      List<Month> trend = months(t, months);
-      int[] split = Percentages.of(t.yes, t.no);
-      rows.add(new Row(subject, label(subject), subject.startsWith("service:"), t.answers, t.yes, t.no, t.comments,
-          split[0], split[1], trend, trendText(trend)));
-    });
+    bySubject.forEach(
+        (subject, t) -> {
+          List<Month> trend = months(t, months);
+          int[] split = Percentages.of(t.yes, t.no);
+          rows.add(
+              new Row(
+                  subject,
+                  label(subject),
+                  subject.startsWith("service:"),
+                  t.answers,
+                  t.yes,
+                  t.no,
+                  t.comments,
+                  split[0],
+                  split[1],
+                  trend,
+                  trendText(trend)));
+        });
     rows.sort(Comparator.comparingInt(Row::answers).reversed().thenComparing(Row::subject));
     List<Month> overall = months(all, months);
-    return new Summary(all.answers, all.yes, all.no, all.comments, Percentages.of(all.yes, all.no)[0], rows, overall, trendText(overall));
+    return new Summary(
+        all.answers,
+        all.yes,
+        all.no,
+        all.comments,
+        Percentages.of(all.yes, all.no)[0],
+        rows,
+        overall,
+        trendText(overall));
   }
 
   /** One subject's figures (a row with no answers if it has none in the range). */
   public static Row row(Summary summary, String subject) {
-    return summary.rows().stream().filter(r -> r.subject().equals(subject)).findFirst()
-        .orElse(new Row(subject, label(subject), subject.startsWith("service:"), 0, 0, 0, 0, 0, 0, List.of(), "No answers."));
+    return summary.rows().stream()
+        .filter(r -> r.subject().equals(subject))
+        .findFirst()
+        .orElse(
+            new Row(
+                subject,
+                label(subject),
+                subject.startsWith("service:"),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                "No answers."));
   }
 
   private static List<Month> months(Tally t, List<YearMonth> months) {
@@ -152,12 +217,24 @@ public final class PageFeedbackStats {
     for (YearMonth m : months) {
       int[] c = t.byMonth.getOrDefault(m, new int[3]);
       int useful = Percentages.of(c[1], c[2])[0];
-      out.add(new Month(m, Months.shortLabel(m), Months.longLabel(m), c[0], c[1], c[2], useful, c[1] + c[2] == 0 ? 0 : useful * 2));
+      out.add(
+          new Month(
+              m,
+              Months.shortLabel(m),
+              Months.longLabel(m),
+              c[0],
+              c[1],
+              c[2],
+              useful,
+              c[1] + c[2] == 0 ? 0 : useful * 2));
     }
     return out;
   }
 
-  /** The text alternative of a trend chart: "Jul 2026: 75% useful (8 answers); Aug 2026: no answers". */
+  /**
+   * The text alternative of a trend chart: "Jul 2026: 75% useful (8 answers); Aug 2026: no
+   * answers".
+   */
   static String trendText(List<Month> months) {
     if (months.isEmpty()) {
       return "No answers.";
@@ -171,7 +248,10 @@ public final class PageFeedbackStats {
       if (m.yes() + m.no() == 0) {
         s.append("no answers");
       } else {
-        s.append(m.usefulPercent()).append("% useful (").append(m.answers()).append(m.answers() == 1 ? " answer)" : " answers)");
+        s.append(m.usefulPercent())
+            .append("% useful (")
+            .append(m.answers())
+            .append(m.answers() == 1 ? " answer)" : " answers)");
       }
     }
     return s.toString();

@@ -1,8 +1,8 @@
 package org.yousaid.functions.officer.dashboards;
 
 /**
- * Whole-number percentages that add up to exactly 100 (largest remainder method), so a split such as
- * 1 / 1 / 1 reads 34% / 33% / 33% and never 33% / 33% / 33%. Nobody answering gives all zeros.
+ * Whole-number percentages that add up to exactly 100 (largest remainder method), so a split such
+ * as 1 / 1 / 1 reads 34% / 33% / 33% and never 33% / 33% / 33%. Nobody answering gives all zeros.
  */
 public final class Percentages {
 
@@ -42,7 +42,10 @@ public final class Percentages {
     return result;
   }
 
-  /** The share of {@code part} in {@code total} as a whole percentage, rounded half up; 0 when total is 0. */
+  /**
+   * The share of {@code part} in {@code total} as a whole percentage, rounded half up; 0 when total
+   * is 0.
+   */
   public static int share(int part, int total) {
     return total == 0 ? 0 : (int) ((part * 200L + total) / (total * 2L));
   }

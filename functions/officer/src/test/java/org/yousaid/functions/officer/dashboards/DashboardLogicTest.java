@@ -18,18 +18,22 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Channel;
-import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.RespondentProfile;
+import org.yousaid.shared.model.Response;
 
 /** Month bucketing, percentages that add up, date filters and the page-feedback counts. */
 class DashboardLogicTest {
 
   @Test
   void percentagesAddUpTo100AndMatchTheSeed() {
-    assertArrayEquals(new int[] {48, 24, 28}, Percentages.of(12, 6, 7), "Leicestershire: 48% clear / 24% neither / 28% not clear");
+    assertArrayEquals(
+        new int[] {48, 24, 28},
+        Percentages.of(12, 6, 7),
+        "Leicestershire: 48% clear / 24% neither / 28% not clear");
     assertArrayEquals(new int[] {34, 33, 33}, Percentages.of(1, 1, 1));
     assertArrayEquals(new int[] {67, 33}, Percentages.of(2, 1));
-    assertArrayEquals(new int[] {0, 0, 0}, Percentages.of(0, 0, 0), "nobody answered: zeros, not NaN");
+    assertArrayEquals(
+        new int[] {0, 0, 0}, Percentages.of(0, 0, 0), "nobody answered: zeros, not NaN");
     assertArrayEquals(new int[] {100, 0}, Percentages.of(5, 0));
     assertArrayEquals(new int[0], Percentages.of());
     Random random = new Random(7);
@@ -43,7 +47,9 @@ class DashboardLogicTest {
       assertEquals(total == 0 ? 0 : 100, Arrays.stream(p).sum(), Arrays.toString(counts));
       for (int j = 0; j < counts.length; j++) {
         double exact = total == 0 ? 0 : counts[j] * 100.0 / total;
-        assertTrue(Math.abs(p[j] - exact) < 1, "each share is within 1 point of the exact one: " + Arrays.toString(counts));
+        assertTrue(
+            Math.abs(p[j] - exact) < 1,
+            "each share is within 1 point of the exact one: " + Arrays.toString(counts));
       }
     }
     assertThrows(IllegalArgumentException.class, () -> Percentages.of(-1, 2));
@@ -60,9 +66,13 @@ class DashboardLogicTest {
     // In winter the UK is on UTC.
     assertEquals(YearMonth.of(2026, 1), Months.of(Instant.parse("2026-01-31T23:30:00Z")));
     assertEquals(YearMonth.of(2026, 2), Months.of(Instant.parse("2026-02-01T00:00:00Z")));
-    assertEquals(List.of(YearMonth.of(2025, 11), YearMonth.of(2025, 12), YearMonth.of(2026, 1)),
-        Months.between(YearMonth.of(2025, 11), YearMonth.of(2026, 1)), "gaps filled, across the new year");
-    assertEquals(List.of(YearMonth.of(2026, 3)), Months.between(YearMonth.of(2026, 3), YearMonth.of(2026, 3)));
+    assertEquals(
+        List.of(YearMonth.of(2025, 11), YearMonth.of(2025, 12), YearMonth.of(2026, 1)),
+        Months.between(YearMonth.of(2025, 11), YearMonth.of(2026, 1)),
+        "gaps filled, across the new year");
+    assertEquals(
+        List.of(YearMonth.of(2026, 3)),
+        Months.between(YearMonth.of(2026, 3), YearMonth.of(2026, 3)));
     assertTrue(Months.between(YearMonth.of(2026, 4), YearMonth.of(2026, 3)).isEmpty());
     assertTrue(Months.between(null, null).isEmpty());
     List<YearMonth> long_ = Months.between(YearMonth.of(2010, 1), YearMonth.of(2026, 6));
@@ -78,7 +88,8 @@ class DashboardLogicTest {
     assertFalse(range.hasErrors());
     assertTrue(range.contains(Instant.parse("2026-06-30T23:30:00Z")), "00:30 BST on 1 July is in");
     assertTrue(range.contains(Instant.parse("2026-07-31T22:59:00Z")), "23:59 BST on 31 July is in");
-    assertFalse(range.contains(Instant.parse("2026-07-31T23:00:00Z")), "midnight BST on 1 August is out");
+    assertFalse(
+        range.contains(Instant.parse("2026-07-31T23:00:00Z")), "midnight BST on 1 August is out");
     assertFalse(range.contains(Instant.parse("2026-06-30T22:59:00Z")));
     assertEquals("from=2026-07-01&to=2026-07-31", range.query());
     assertEquals("1 July 2026 to 31 July 2026", range.describe());
@@ -110,30 +121,46 @@ class DashboardLogicTest {
     if (comment != null) {
       answers.add(Answer.text("comment", comment));
     }
-    return new Response("R" + (ids++), "demo", "page-feedback", Instant.parse(at), Channel.WEB, answers, RespondentProfile.EMPTY,
-        false, "RECEIPT", 0, subject);
+    return new Response(
+        "R" + (ids++),
+        "demo",
+        "page-feedback",
+        Instant.parse(at),
+        Channel.WEB,
+        answers,
+        RespondentProfile.EMPTY,
+        false,
+        "RECEIPT",
+        0,
+        subject);
   }
 
   @Test
   void pageFeedbackIsCountedPerPageAndMonth() {
     String a = "https://localoffer.example/short-breaks";
     String b = "service:demo-club";
-    List<Response> responses = List.of(
-        feedback(a, "2026-05-03T10:00:00Z", "yes", null),
-        feedback(a, "2026-05-20T10:00:00Z", "no", "Opening times are wrong"),
-        feedback(a, "2026-07-02T10:00:00Z", "yes", "   "),
-        feedback(b, "2026-07-09T10:00:00Z", "no", "No phone number"),
-        feedback(a, "2026-07-15T10:00:00Z", "yes", null));
+    List<Response> responses =
+        List.of(
+            feedback(a, "2026-05-03T10:00:00Z", "yes", null),
+            feedback(a, "2026-05-20T10:00:00Z", "no", "Opening times are wrong"),
+            feedback(a, "2026-07-02T10:00:00Z", "yes", "   "),
+            feedback(b, "2026-07-09T10:00:00Z", "no", "No phone number"),
+            feedback(a, "2026-07-15T10:00:00Z", "yes", null));
     PageFeedbackStats.Summary all = PageFeedbackStats.of(responses, DateRange.ALL);
     assertEquals(5, all.answers());
     assertEquals(3, all.yes());
     assertEquals(2, all.no());
     assertEquals(2, all.comments(), "a blank comment is not a comment");
     assertEquals(60, all.usefulPercent());
-    assertEquals(List.of(YearMonth.of(2026, 5), YearMonth.of(2026, 6), YearMonth.of(2026, 7)),
-        all.months().stream().map(PageFeedbackStats.Month::month).toList(), "June has no answers but is shown");
+    assertEquals(
+        List.of(YearMonth.of(2026, 5), YearMonth.of(2026, 6), YearMonth.of(2026, 7)),
+        all.months().stream().map(PageFeedbackStats.Month::month).toList(),
+        "June has no answers but is shown");
     assertEquals(0, all.months().get(1).answers());
-    assertEquals(List.of(a, b), all.rows().stream().map(PageFeedbackStats.Row::subject).toList(), "most answers first");
+    assertEquals(
+        List.of(a, b),
+        all.rows().stream().map(PageFeedbackStats.Row::subject).toList(),
+        "most answers first");
     PageFeedbackStats.Row page = all.rows().get(0);
     assertEquals(4, page.answers());
     assertEquals(75, page.usefulPercent());
@@ -141,15 +168,21 @@ class DashboardLogicTest {
     assertEquals(1, page.comments());
     assertFalse(page.fewAnswers() && page.answers() >= 5);
     assertTrue(page.fewAnswers(), "4 answers: treat with care");
-    assertEquals("May 2026: 50% useful (2 answers); Jun 2026: no answers; Jul 2026: 100% useful (2 answers)", page.trendText());
+    assertEquals(
+        "May 2026: 50% useful (2 answers); Jun 2026: no answers; Jul 2026: 100% useful (2 answers)",
+        page.trendText());
     assertTrue(page.anyFewMonths());
     assertEquals("Service demo-club", all.rows().get(1).label());
     assertNull(all.rows().get(1).webAddress(), "a service id is never used as a link");
     assertEquals(a, page.webAddress());
 
-    PageFeedbackStats.Summary july = PageFeedbackStats.of(responses, DateRange.parse(Optional.of("2026-07-01"), Optional.of("2026-07-31")));
+    PageFeedbackStats.Summary july =
+        PageFeedbackStats.of(
+            responses, DateRange.parse(Optional.of("2026-07-01"), Optional.of("2026-07-31")));
     assertEquals(3, july.answers());
-    assertEquals(List.of(YearMonth.of(2026, 7)), july.months().stream().map(PageFeedbackStats.Month::month).toList());
+    assertEquals(
+        List.of(YearMonth.of(2026, 7)),
+        july.months().stream().map(PageFeedbackStats.Month::month).toList());
     assertEquals(0, PageFeedbackStats.row(july, "https://nowhere.example/").answers());
 
     PageFeedbackStats.Summary empty = PageFeedbackStats.of(List.of(), DateRange.ALL);
@@ -168,8 +201,14 @@ class DashboardLogicTest {
     for (int i = 0; i < 20_000; i++) {
       boolean useful = random.nextBoolean();
       yes += useful ? 1 : 0;
-      many.add(feedback("https://localoffer.example/page-" + random.nextInt(300),
-          Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextInt(60 * 60 * 24 * 365)).toString(), useful ? "yes" : "no", null));
+      many.add(
+          feedback(
+              "https://localoffer.example/page-" + random.nextInt(300),
+              Instant.parse("2025-01-01T00:00:00Z")
+                  .plusSeconds(random.nextInt(60 * 60 * 24 * 365))
+                  .toString(),
+              useful ? "yes" : "no",
+              null));
     }
     PageFeedbackStats.Summary s = PageFeedbackStats.of(many, DateRange.ALL);
     assertEquals(20_000, s.answers());
