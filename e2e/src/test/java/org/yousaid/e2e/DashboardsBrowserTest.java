@@ -74,7 +74,7 @@ class DashboardsBrowserTest {
     councilSite.start();
     browser = Browsers.chromium(playwright);
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
-    DemoData.seedAnswers(local.services().dynamo(), LocalMode.TABLE, Clock.systemUTC());
+    DemoData.seedAnswers(local.services(), Clock.systemUTC());
   }
 
   @AfterAll

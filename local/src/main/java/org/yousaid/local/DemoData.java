@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,10 +21,10 @@ import org.yousaid.shared.model.RespondentProfile;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.Role;
 import org.yousaid.shared.storage.ConsultationRepository;
-import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
+import org.yousaid.shared.storage.Table;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.templates.ConsultationTemplates;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The demo council and its consultations, created on the first start only (never overwritten). */
@@ -119,17 +120,10 @@ public final class DemoData {
    * runs this after it has started, so the first start is not slowed (DynamoDB Local takes some
    * seconds for the ~1,500 items). Returns how many answers were added.
    */
-  public static int seedAnswers(DynamoDbClient dynamo, String table, Clock clock) {
-    Map<String, AttributeValue> marker =
-        Map.of(
-            TableLayout.PK,
-            AttributeValue.fromS("DEMO#" + COUNCIL),
-            TableLayout.SK,
-            AttributeValue.fromS("ANSWERS"));
-    if (!dynamo
-        .getItem(b -> b.tableName(table).consistentRead(true).key(marker))
-        .item()
-        .isEmpty()) {
+  public static int seedAnswers(Storage storage, Clock clock) {
+    Table table = storage.table();
+    String markerPk = TableLayout.demoAnswersPk(COUNCIL);
+    if (table.get(markerPk, TableLayout.DEMO_ANSWERS_SK).isPresent()) {
       return 0;
     }
     List<Response> answers = new ArrayList<>();
@@ -137,10 +131,11 @@ public final class DemoData {
     answers.addAll(stageSurveyAnswers(clock));
     // Same ids every time: if local mode stops half-way, the next start writes the same answers
     // again.
-    new ResponseRepository(dynamo, table).insertBulk(answers);
-    Map<String, AttributeValue> done = new java.util.HashMap<>(marker);
+    storage.responses().insertBulk(answers);
+    Map<String, AttributeValue> done =
+        new HashMap<>(TableLayout.key(markerPk, TableLayout.DEMO_ANSWERS_SK));
     done.put(TableLayout.TYPE, AttributeValue.fromS("DEMO_MARKER"));
-    dynamo.putItem(b -> b.tableName(table).item(done));
+    table.put(done);
     return answers.size();
   }
 

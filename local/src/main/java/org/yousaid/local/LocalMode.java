@@ -25,6 +25,7 @@ import org.yousaid.local.officer.LocalSigningKey;
 import org.yousaid.publishing.FolderSiteStore;
 import org.yousaid.publishing.SitePaths;
 import org.yousaid.publishing.SiteStore;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableSetup;
 
 /**
@@ -145,10 +146,11 @@ public final class LocalMode implements AutoCloseable {
       throws IOException {
     EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(dataFolder);
     TableSetup.createIfMissing(dynamo.client(), TABLE);
-    DemoData.seed(new Services(dynamo.client(), TABLE, Clock.systemUTC()).consultations());
+    DemoData.seed(Storage.of(dynamo.client(), TABLE, Clock.systemUTC()).consultations());
     Services services = new Services(wrapClient.apply(dynamo.client()), TABLE, Clock.systemUTC());
     LocalSigningKey signingKey = LocalSigningKey.inFolder(dataFolder);
-    LocalOfficers officers = new LocalOfficers(dynamo.client(), TABLE);
+    LocalOfficers officers =
+        new LocalOfficers(Storage.of(dynamo.client(), TABLE, Clock.systemUTC()).table());
     String newPassword = null;
     if (!officers.exists(DEMO_OFFICER)) {
       newPassword = java.util.UUID.randomUUID().toString().substring(0, 18);
@@ -345,8 +347,7 @@ public final class LocalMode implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                int added =
-                    DemoData.seedAnswers(local.services().dynamo(), TABLE, Clock.systemUTC());
+                int added = DemoData.seedAnswers(local.services(), Clock.systemUTC());
                 if (added > 0) {
                   System.out.println(
                       "  demo answers:       "

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.worker.AnalysisWorkerHandler;
-import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnalysisStatus;
 import org.yousaid.shared.themes.QuestionAnalysis;
 
@@ -118,9 +117,7 @@ class AnalysisWorkflowTest {
 
   private static QuestionAnalysis analysis() {
     Services s = local.services();
-    return new AnalysisRepository(s.dynamo(), s.tableName())
-        .find("demo", "local-offer-2026", "find-information")
-        .orElseThrow();
+    return s.analyses().find("demo", "local-offer-2026", "find-information").orElseThrow();
   }
 
   @Test
@@ -162,9 +159,7 @@ class AnalysisWorkflowTest {
     long distinctIds = done.themes().stream().map(t -> t.id()).distinct().count();
     assertEquals(done.themes().size(), distinctIds, "no duplicate themes");
     int analysed =
-        new AnalysisRepository(local.services().dynamo(), local.services().tableName())
-            .answers("demo", "local-offer-2026", "find-information")
-            .size();
+        local.services().analyses().answers("demo", "local-offer-2026", "find-information").size();
     assertEquals(37, analysed, "one analysis per answer, however often the message was delivered");
 
     String page = get("/officer/councils/demo/consultations/local-offer-2026/themes", token).body();
@@ -179,10 +174,9 @@ class AnalysisWorkflowTest {
                 token)
             .body();
     long members =
-        new AnalysisRepository(local.services().dynamo(), local.services().tableName())
-            .answers("demo", "local-offer-2026", "find-information").stream()
-                .filter(a -> a.themeIds().contains(someTheme.id()))
-                .count();
+        local.services().analyses().answers("demo", "local-offer-2026", "find-information").stream()
+            .filter(a -> a.themeIds().contains(someTheme.id()))
+            .count();
     assertTrue(members > 0);
     assertTrue(
         byTheme.startsWith("{\"total\":" + members + ","),
@@ -247,11 +241,14 @@ class AnalysisWorkflowTest {
     String allMembers =
         String.join(
             "&",
-            new AnalysisRepository(local.services().dynamo(), local.services().tableName())
-                .answers("demo", "local-offer-2026", "find-information").stream()
-                    .filter(a -> a.themeIds().contains(first.id()))
-                    .map(a -> "answer=" + a.responseId())
-                    .toList());
+            local
+                .services()
+                .analyses()
+                .answers("demo", "local-offer-2026", "find-information")
+                .stream()
+                .filter(a -> a.themeIds().contains(first.id()))
+                .map(a -> "answer=" + a.responseId())
+                .toList());
     assertEquals(
         303,
         post(

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.model.ConsultationStatus;
 
 /**
@@ -117,12 +116,7 @@ class ConsultationAdminTest {
         ConsultationStatus.CLOSED,
         consultations.find("demo", "annual-review-2027").orElseThrow().status());
 
-    var log =
-        new AuditLog(
-                local.services().dynamo(),
-                local.services().tableName(),
-                java.time.Clock.systemUTC())
-            .entries("demo", "annual-review-2027");
+    var log = local.services().audit().entries("demo", "annual-review-2027");
     assertEquals(
         List.of("created", "edited", "opened", "closed"),
         log.stream().map(e -> e.action()).toList());

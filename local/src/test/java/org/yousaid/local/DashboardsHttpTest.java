@@ -288,10 +288,9 @@ class DashboardsHttpTest {
           stage + " has answers");
     }
     try (LocalMode other = LocalMode.start(data.resolve("seeded"), 0)) {
-      int added = DemoData.seedAnswers(other.services().dynamo(), LocalMode.TABLE, clock);
+      int added = DemoData.seedAnswers(other.services(), clock);
       assertEquals(first.size() + stages.size(), added);
-      assertEquals(
-          0, DemoData.seedAnswers(other.services().dynamo(), LocalMode.TABLE, clock), "only once");
+      assertEquals(0, DemoData.seedAnswers(other.services(), clock), "only once");
       assertEquals(
           first.size(), other.services().responses().countForConsultation("demo", "page-feedback"));
       OfficerBrowser demo = new OfficerBrowser(other, "demo@demo.example", List.of("demo"));

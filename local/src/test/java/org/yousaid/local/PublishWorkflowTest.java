@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.functions.publisher.PublishHandler;
 import org.yousaid.shared.publishing.Publication;
-import org.yousaid.shared.publishing.PublicationRepository;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.QuestionAnalysis;
@@ -185,8 +184,7 @@ class PublishWorkflowTest {
     String base = "/officer/councils/demo/consultations/local-offer-2026";
     assertEquals(303, officer.postForm(base + "/analysis", "").statusCode());
     assertTrue(local.analysisQueue().awaitIdle(5, TimeUnit.MINUTES));
-    AnalysisRepository analyses =
-        new AnalysisRepository(local.services().dynamo(), local.services().tableName());
+    AnalysisRepository analyses = local.services().analyses();
     QuestionAnalysis analysis =
         analyses.find("demo", "local-offer-2026", "find-information").orElseThrow();
     List<AnswerAnalysis> answers = analyses.answers("demo", "local-offer-2026", "find-information");
@@ -273,8 +271,7 @@ class PublishWorkflowTest {
     assertEquals(1, local.publishQueue().redrive());
     assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES));
     List<Publication> versions =
-        new PublicationRepository(local.services().dynamo(), local.services().tableName())
-            .versions("demo", "local-offer-2026");
+        local.services().publications().versions("demo", "local-offer-2026");
     assertEquals(List.of(1, 2), versions.stream().map(Publication::version).toList());
     String record = officer.get(base + "/publish").body();
     assertTrue(

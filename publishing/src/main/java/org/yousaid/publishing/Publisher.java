@@ -14,9 +14,9 @@ import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.publishing.PublicationRepository;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.themes.ConsultationThemes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Publishes one consultation's "You said, we did" as a new version, in an order that keeps the site
@@ -47,17 +47,17 @@ public final class Publisher {
    * A publisher that can only preview and list versions (the officers' function has no write access
    * to the site).
    */
-  public Publisher(DynamoDbClient dynamo, String table, Clock clock) {
-    this(dynamo, table, null, clock);
+  public Publisher(Storage storage) {
+    this(storage, null);
   }
 
-  public Publisher(DynamoDbClient dynamo, String table, SiteStore site, Clock clock) {
-    this.consultations = new ConsultationRepository(dynamo, table);
-    this.responses = new ResponseRepository(dynamo, table);
-    this.themes = new ConsultationThemes(dynamo, table);
-    this.log = new PublicationRepository(dynamo, table);
+  public Publisher(Storage storage, SiteStore site) {
+    this.consultations = storage.consultations();
+    this.responses = storage.responses();
+    this.themes = storage.themes();
+    this.log = storage.publications();
     this.site = site;
-    this.clock = clock;
+    this.clock = storage.clock();
     this.builder = new PublishedReportBuilder(clock);
   }
 

@@ -39,9 +39,8 @@ import org.yousaid.shared.model.RespondentProfile;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.Role;
 import org.yousaid.shared.publishing.Publication;
-import org.yousaid.shared.publishing.PublicationRepository;
-import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.templates.ConsultationTemplates;
@@ -87,6 +86,7 @@ class PublisherTest {
   Path siteRoot;
   FolderSiteStore site;
   Publisher publisher;
+  Storage storage;
   Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
 
   @BeforeEach
@@ -95,7 +95,8 @@ class PublisherTest {
     TableSetup.createIfMissing(dynamo.client(), TABLE);
     siteRoot = folder;
     site = new FolderSiteStore(folder);
-    publisher = new Publisher(dynamo.client(), TABLE, site, clock);
+    storage = Storage.of(dynamo.client(), TABLE, clock);
+    publisher = new Publisher(storage, site);
     seed();
   }
 
@@ -108,8 +109,8 @@ class PublisherTest {
     Consultation c =
         ConsultationTemplates.localOffer(
             COUNCIL, "Testshire Council", ID, List.of("North", "South"), T0, null);
-    new ConsultationRepository(dynamo.client(), TABLE).save(c);
-    ResponseRepository responses = new ResponseRepository(dynamo.client(), TABLE);
+    storage.consultations().save(c);
+    ResponseRepository responses = storage.responses();
     List<AnswerAnalysis> analysed = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String id = String.format("r%02d", i);
@@ -170,7 +171,7 @@ class PublisherTest {
               List.of(search ? "t-search" : "t-person"),
               null));
     }
-    AnalysisRepository analyses = new AnalysisRepository(dynamo.client(), TABLE);
+    AnalysisRepository analyses = storage.analyses();
     analyses.saveStatus(
         new QuestionAnalysis(
             COUNCIL,
@@ -215,7 +216,7 @@ class PublisherTest {
                     false)),
             null));
     analyses.replaceAnswers(COUNCIL, ID, QUESTION, analysed);
-    CorrectionRepository corrections = new CorrectionRepository(dynamo.client(), TABLE);
+    CorrectionRepository corrections = storage.corrections();
     corrections.add(
         COUNCIL,
         ID,
@@ -366,7 +367,7 @@ class PublisherTest {
     assertTrue(
         current.contains("versions/1/index.html") && current.contains("versions/2/index.html"));
     assertTrue(current.contains(v1.contentHash()) && current.contains(v2.contentHash()));
-    List<Publication> log = new PublicationRepository(dynamo.client(), TABLE).versions(COUNCIL, ID);
+    List<Publication> log = storage.publications().versions(COUNCIL, ID);
     assertEquals(List.of(1, 2), log.stream().map(Publication::version).toList());
   }
 
@@ -423,7 +424,7 @@ class PublisherTest {
             return site.get(path);
           }
         };
-    Publisher flaky = new Publisher(dynamo.client(), TABLE, failing, clock);
+    Publisher flaky = new Publisher(storage, failing);
     assertThrows(
         IOException.class, () -> flaky.publish(COUNCIL, ID, "officer-subject-canary", "req-2"));
     Map<String, byte[]> after = siteFiles();
@@ -431,10 +432,7 @@ class PublisherTest {
       assertArrayEquals(
           f.getValue(), after.get(f.getKey()), "unchanged after the failure: " + f.getKey());
     }
-    assertEquals(
-        1,
-        new PublicationRepository(dynamo.client(), TABLE).versions(COUNCIL, ID).size(),
-        "no version was recorded");
+    assertEquals(1, storage.publications().versions(COUNCIL, ID).size(), "no version was recorded");
     assertEquals(
         2,
         publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2").version(),
@@ -450,7 +448,7 @@ class PublisherTest {
             site.get("published/testshire/lo-2026/index.html").orElseThrow(),
             StandardCharsets.UTF_8);
     assertTrue(before.contains("My son [name] needs a search box."));
-    assertTrue(new ResponseRepository(dynamo.client(), TABLE).eraseByReceipt("RC2"));
+    assertTrue(storage.responses().eraseByReceipt("RC2"));
     publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
     String after =
         new String(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.RespondentProfile;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.themes.AnalysisRepository;
@@ -38,8 +40,9 @@ class ErasureTest {
   void setUp() {
     dynamo = EmbeddedDynamoDb.inMemory();
     TableSetup.createIfMissing(dynamo.client(), TABLE);
-    responses = new ResponseRepository(dynamo.client(), TABLE);
-    analyses = new AnalysisRepository(dynamo.client(), TABLE);
+    Storage storage = Storage.of(dynamo.client(), TABLE, Clock.systemUTC());
+    responses = storage.responses();
+    analyses = storage.analyses();
   }
 
   @AfterEach

@@ -23,8 +23,8 @@ import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
 import org.yousaid.shared.model.Channel;
-import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.StorageRetry;
 import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
@@ -61,17 +61,20 @@ class SubmissionFaultTest {
   void freshTable() {
     table = "faults-" + (++tableCounter);
     TableSetup.createIfMissing(dynamo.client(), table);
-    new ConsultationRepository(dynamo.client(), table)
+    Storage.of(dynamo.client(), table, Clock.systemUTC())
+        .consultations()
         .save(
             ConsultationTemplates.localOffer(
                 "demo", "Demo Council", "local-offer", List.of("North", "South"), null, null));
     faulty = new FaultInjectingDynamoDb(dynamo.client());
-    responses = new ResponseRepository(faulty, table, StorageRetry.immediate(4));
-    service =
-        new SubmissionService(
-            new ConsultationRepository(faulty, table),
-            responses,
-            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    Storage storage =
+        Storage.of(
+            faulty,
+            table,
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC),
+            StorageRetry.immediate(4));
+    responses = storage.responses();
+    service = new SubmissionService(storage.consultations(), responses, storage.clock());
   }
 
   private static RawSubmission answers(String text) {

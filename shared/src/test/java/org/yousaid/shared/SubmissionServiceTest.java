@@ -24,6 +24,7 @@ import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.Role;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
@@ -54,8 +55,9 @@ class SubmissionServiceTest {
   void freshTable() {
     String table = "responses-" + (++tableCounter);
     TableSetup.createIfMissing(dynamo.client(), table);
-    consultations = new ConsultationRepository(dynamo.client(), table);
-    responses = new ResponseRepository(dynamo.client(), table);
+    Storage storage = Storage.of(dynamo.client(), table, Clock.systemUTC());
+    consultations = storage.consultations();
+    responses = storage.responses();
     service = new SubmissionService(consultations, responses, Clock.fixed(now, ZoneOffset.UTC));
     consultations.save(
         ConsultationTemplates.localOffer(

@@ -166,7 +166,7 @@ public final class ColdStartBenchmark {
             .findFirst()
             .orElseThrow()
             .id();
-    AnalysisRepository analyses = new AnalysisRepository(client, TABLE);
+    AnalysisRepository analyses = services.analyses();
 
     // The officer function fetches its issuer's JWKS (Cognito's, in AWS) on the first token: serve
     // one here.

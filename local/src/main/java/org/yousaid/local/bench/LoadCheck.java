@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.yousaid.shared.json.Json;
+import org.yousaid.shared.storage.Storage;
+import org.yousaid.shared.storage.Table;
 import org.yousaid.shared.storage.TableLayout;
+import org.yousaid.shared.storage.TableQuery;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -279,25 +283,18 @@ public final class LoadCheck {
     Set<String> idempotencyKeys = new HashSet<>();
     Map<String, String> receiptOfResponseSk = new HashMap<>();
     int stored = 0;
-    for (Map<String, AttributeValue> item :
-        storage
-            .queryPaginator(
-                b ->
-                    b.tableName(table)
-                        .consistentRead(true)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))))
-            .items()) {
+    Table dynamo = Storage.of(storage, table, Clock.systemUTC()).table();
+    for (Map<String, AttributeValue> item : dynamo.query(TableQuery.partition(pk))) {
       String sk = item.get(TableLayout.SK).s();
-      if (sk.startsWith("R#")) {
+      if (sk.startsWith(TableLayout.RESPONSE_PREFIX)) {
         AttributeValue key = item.get("idempotencyKey");
         if (key != null && key.s().startsWith("load-" + runId + "-")) {
           stored++;
           responsesByKey.computeIfAbsent(key.s(), k -> new ArrayList<>()).add(item);
           receiptOfResponseSk.put(sk, item.get("receipt").s());
         }
-      } else if (sk.startsWith(TableLayout.idempotencySk(""))) {
-        idempotencyKeys.add(sk.substring(TableLayout.idempotencySk("").length()));
+      } else if (TableLayout.isIdempotencySk(sk)) {
+        idempotencyKeys.add(TableLayout.idempotencyKeyOf(sk));
       }
     }
     int lost = 0;
@@ -325,20 +322,8 @@ public final class LoadCheck {
     int orphans = 0;
     for (Map.Entry<String, String> r : receiptOfResponseSk.entrySet()) {
       Map<String, AttributeValue> pointer =
-          storage
-              .getItem(
-                  b ->
-                      b.tableName(table)
-                          .consistentRead(true)
-                          .key(
-                              Map.of(
-                                  TableLayout.PK,
-                                      AttributeValue.fromS(TableLayout.receiptPk(r.getValue())),
-                                  TableLayout.SK, AttributeValue.fromS(TableLayout.RECEIPT))))
-              .item();
-      if (pointer == null
-          || pointer.isEmpty()
-          || !r.getKey().equals(pointer.get("responseSk").s())) {
+          dynamo.get(TableLayout.receiptPk(r.getValue()), TableLayout.RECEIPT).orElse(Map.of());
+      if (pointer.isEmpty() || !r.getKey().equals(pointer.get("responseSk").s())) {
         orphans++;
       }
     }

@@ -29,6 +29,7 @@ import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.Role;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.themes.AnalysisRepository;
@@ -72,18 +73,15 @@ public final class PublishBenchmark {
     Path folder = Files.createTempDirectory("yousaid-publish-bench");
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(folder.resolve("db"))) {
       TableSetup.createIfMissing(dynamo.client(), TABLE);
+      Storage storage = Storage.of(dynamo.client(), TABLE, Clock.systemUTC());
       long t = System.nanoTime();
-      List<String> ids = seed(dynamo, answers, consultations);
+      List<String> ids = seed(storage, answers, consultations);
       double seedSeconds = (System.nanoTime() - t) / 1e9;
       FolderSiteStore site = new FolderSiteStore(folder.resolve("site"));
-      Publisher publisher = new Publisher(dynamo.client(), TABLE, site, Clock.systemUTC());
+      Publisher publisher = new Publisher(storage, site);
       // Warm-up on a throwaway request, so JIT and template compilation are not counted in version
       // 1.
-      publisher.build(
-          new ConsultationRepository(dynamo.client(), TABLE)
-              .find(DemoData.COUNCIL, ids.get(0))
-              .orElseThrow(),
-          1);
+      publisher.build(storage.consultations().find(DemoData.COUNCIL, ids.get(0)).orElseThrow(), 1);
       System.out.printf(
           Locale.ROOT,
           "| setup: %d consultations, %d answers, analysis and corrections written to DynamoDB Local | %.1f s |%n",
@@ -125,11 +123,11 @@ public final class PublishBenchmark {
     }
   }
 
-  private static List<String> seed(EmbeddedDynamoDb dynamo, int answers, int consultations) {
-    ConsultationRepository repo = new ConsultationRepository(dynamo.client(), TABLE);
-    ResponseRepository responses = new ResponseRepository(dynamo.client(), TABLE);
-    AnalysisRepository analyses = new AnalysisRepository(dynamo.client(), TABLE);
-    CorrectionRepository corrections = new CorrectionRepository(dynamo.client(), TABLE);
+  private static List<String> seed(Storage storage, int answers, int consultations) {
+    ConsultationRepository repo = storage.consultations();
+    ResponseRepository responses = storage.responses();
+    AnalysisRepository analyses = storage.analyses();
+    CorrectionRepository corrections = storage.corrections();
     Random random = new Random(11);
     Instant start = Instant.parse("2026-01-05T09:00:00Z");
     List<String> ids = new ArrayList<>();

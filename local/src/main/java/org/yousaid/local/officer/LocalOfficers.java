@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.yousaid.shared.storage.Table;
+import org.yousaid.shared.storage.TableLayout;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Local-mode officer accounts (in AWS, Cognito holds them): email, Argon2id hash, councils. */
@@ -16,16 +17,12 @@ public final class LocalOfficers {
   /** A stored account. */
   public record Account(String subject, String email, String passwordHash, Set<String> councils) {}
 
-  private static final String SK = "ACCOUNT";
-
   /** Hash checked when the email is unknown, so a wrong email takes as long as a wrong password. */
   private static final String DUMMY_HASH = PasswordHasher.hash(UUID.randomUUID().toString());
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Table table;
 
-  public LocalOfficers(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
+  public LocalOfficers(Table table) {
     this.table = table;
   }
 
@@ -34,17 +31,16 @@ public final class LocalOfficers {
       throw new IllegalArgumentException("Use a password of at least 12 characters.");
     }
     String subject = find(email).map(Account::subject).orElse(UUID.randomUUID().toString());
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("pk", AttributeValue.fromS(pk(email)));
-    item.put("sk", AttributeValue.fromS(SK));
-    item.put("type", AttributeValue.fromS("LOCAL_OFFICER"));
+    Map<String, AttributeValue> item =
+        new HashMap<>(TableLayout.key(pk(email), TableLayout.LOCAL_OFFICER_SK));
+    item.put(TableLayout.TYPE, AttributeValue.fromS("LOCAL_OFFICER"));
     item.put("subject", AttributeValue.fromS(subject));
     item.put("email", AttributeValue.fromS(normalise(email)));
     item.put("passwordHash", AttributeValue.fromS(PasswordHasher.hash(password)));
     item.put(
         "councils",
         AttributeValue.fromL(councils.stream().sorted().map(AttributeValue::fromS).toList()));
-    dynamo.putItem(b -> b.tableName(table).item(item));
+    table.put(item);
   }
 
   public boolean exists(String email) {
@@ -65,22 +61,12 @@ public final class LocalOfficers {
   }
 
   private Optional<Account> find(String email) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(
-                b ->
-                    b.tableName(table)
-                        .consistentRead(true)
-                        .key(
-                            Map.of(
-                                "pk",
-                                AttributeValue.fromS(pk(email)),
-                                "sk",
-                                AttributeValue.fromS(SK))))
-            .item();
-    if (item == null || item.isEmpty()) {
+    Optional<Map<String, AttributeValue>> found =
+        table.get(pk(email), TableLayout.LOCAL_OFFICER_SK);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
+    Map<String, AttributeValue> item = found.get();
     List<String> councils = item.get("councils").l().stream().map(AttributeValue::s).toList();
     return Optional.of(
         new Account(
@@ -91,7 +77,7 @@ public final class LocalOfficers {
   }
 
   private static String pk(String email) {
-    return "LOCAL_OFFICER#" + normalise(email);
+    return TableLayout.localOfficerPk(normalise(email));
   }
 
   private static String normalise(String email) {

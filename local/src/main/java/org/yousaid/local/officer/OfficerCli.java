@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.local.LocalMode;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableSetup;
 
 /**
@@ -48,7 +50,8 @@ public final class OfficerCli {
     String password = readPassword();
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(data)) {
       TableSetup.createIfMissing(dynamo.client(), LocalMode.TABLE);
-      new LocalOfficers(dynamo.client(), LocalMode.TABLE).save(email, password, councils);
+      new LocalOfficers(Storage.of(dynamo.client(), LocalMode.TABLE, Clock.systemUTC()).table())
+          .save(email, password, councils);
       System.out.println(
           "Saved officer "
               + email

@@ -2,26 +2,20 @@ package org.yousaid.shared.audit;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.yousaid.shared.json.Json;
+import org.yousaid.shared.storage.Table;
 import org.yousaid.shared.storage.TableLayout;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import org.yousaid.shared.storage.TableQuery;
 
 /**
  * Append-only record of officer actions per consultation ({@code LOG#<ulid>} items, oldest first).
  */
 public final class AuditLog {
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Table table;
   private final Clock clock;
 
-  public AuditLog(DynamoDbClient dynamo, String table, Clock clock) {
-    this.dynamo = dynamo;
+  public AuditLog(Table table, Clock clock) {
     this.table = table;
     this.clock = clock;
   }
@@ -37,38 +31,24 @@ public final class AuditLog {
             clock.instant(),
             action,
             summary);
-    dynamo.putItem(
-        b ->
-            b.tableName(table)
-                .conditionExpression("attribute_not_exists(pk)")
-                .item(
-                    Map.of(
-                        TableLayout.PK,
-                            AttributeValue.fromS(
-                                TableLayout.consultationPk(council, consultationId)),
-                        TableLayout.SK, AttributeValue.fromS("LOG#" + entry.id()),
-                        TableLayout.TYPE, AttributeValue.fromS("AUDIT"),
-                        TableLayout.DOC, AttributeValue.fromS(Json.write(entry)))));
+    boolean recorded =
+        table.putNew(
+            Table.documentItem(
+                TableLayout.consultationPk(council, consultationId),
+                TableLayout.auditSk(entry.id()),
+                "AUDIT",
+                entry));
+    if (!recorded) {
+      // Ids are new monotonic ULIDs: an entry already under this one's id would be a bug.
+      throw new IllegalStateException("An audit entry with this id is already stored");
+    }
     return entry;
   }
 
   public List<AuditEntry> entries(String council, String consultationId) {
-    List<AuditEntry> entries = new ArrayList<>();
-    dynamo
-        .queryPaginator(
-            QueryRequest.builder()
-                .tableName(table)
-                .consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :log)")
-                .expressionAttributeValues(
-                    Map.of(
-                        ":pk",
-                        AttributeValue.fromS(TableLayout.consultationPk(council, consultationId)),
-                        ":log",
-                        AttributeValue.fromS("LOG#")))
-                .build())
-        .items()
-        .forEach(i -> entries.add(Json.read(i.get(TableLayout.DOC).s(), AuditEntry.class)));
-    return entries;
+    return table.documents(
+        TableQuery.partition(TableLayout.consultationPk(council, consultationId))
+            .startingWith(TableLayout.AUDIT_PREFIX),
+        AuditEntry.class);
   }
 }

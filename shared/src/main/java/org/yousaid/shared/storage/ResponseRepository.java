@@ -4,25 +4,20 @@ import static org.yousaid.shared.storage.ConsultationRepository.s;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Responses, their receipt pointers and idempotency records. A response and its pointers are
@@ -62,18 +57,12 @@ public final class ResponseRepository {
     }
   }
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private final Table table;
   private final StorageRetry retry;
 
-  public ResponseRepository(DynamoDbClient dynamo, String table) {
-    this(dynamo, table, StorageRetry.DEFAULT);
-  }
-
-  public ResponseRepository(DynamoDbClient dynamo, String table, StorageRetry retry) {
-    this.dynamo = dynamo;
+  public ResponseRepository(Table table) {
     this.table = table;
-    this.retry = retry;
+    this.retry = table.retry();
   }
 
   /**
@@ -81,14 +70,7 @@ public final class ResponseRepository {
    */
   public void insert(Response response, Optional<IdempotencyRecord> idempotency) {
     String pk = TableLayout.consultationPk(response.council(), response.consultationId());
-    Map<String, AttributeValue> responseItem = new HashMap<>();
-    responseItem.put(TableLayout.PK, s(pk));
-    responseItem.put(TableLayout.SK, s(TableLayout.responseSk(response.id())));
-    responseItem.put(TableLayout.TYPE, s(TYPE_RESPONSE));
-    responseItem.put("receipt", s(response.receipt()));
-    responseItem.put("submittedAt", s(response.submittedAt().toString()));
-    responseItem.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
-    responseItem.put(TableLayout.DOC, s(Json.write(response)));
+    Map<String, AttributeValue> responseItem = item(response);
     idempotency.ifPresent(i -> responseItem.put("idempotencyKey", s(i.key())));
 
     Map<String, AttributeValue> receiptItem =
@@ -129,8 +111,7 @@ public final class ResponseRepository {
                         TableLayout.TTL,
                         AttributeValue.fromN(Long.toString(response.expiresAt()))))));
     // The same token on every attempt of this insert: DynamoDB treats a repeat within 10 minutes as
-    // the
-    // same transaction, so a retry after a timeout cannot fail on our own earlier, successful
+    // the same transaction, so a retry after a timeout cannot fail on our own earlier, successful
     // write.
     String token =
         UUID.nameUUIDFromBytes(
@@ -144,7 +125,7 @@ public final class ResponseRepository {
         retry.pause(attempt - 1);
       }
       try {
-        dynamo.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(token));
+        table.transactWriteOnce(writes, token);
         return;
       } catch (TransactionCanceledException e) {
         if (!StorageRetry.isThrottled(e.cancellationReasons())) {
@@ -160,7 +141,7 @@ public final class ResponseRepository {
         if (!StorageRetry.isTransient(e)) {
           throw e;
         }
-        mayHaveLanded |= e instanceof SdkClientException;
+        mayHaveLanded |= StorageRetry.mayHaveLanded(e);
         last = e;
       }
     }
@@ -211,7 +192,12 @@ public final class ResponseRepository {
 
   private TransactWriteItem put(Map<String, AttributeValue> item) {
     return TransactWriteItem.builder()
-        .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build())
+        .put(
+            Put.builder()
+                .tableName(table.name())
+                .item(item)
+                .conditionExpression(NOT_EXISTS)
+                .build())
         .build();
   }
 
@@ -230,13 +216,13 @@ public final class ResponseRepository {
   public Optional<Response> find(String council, String consultationId, String responseId) {
     return get(
             TableLayout.consultationPk(council, consultationId), TableLayout.responseSk(responseId))
-        .map(item -> Json.read(item.get(TableLayout.DOC).s(), Response.class));
+        .map(item -> Table.document(item, Response.class));
   }
 
   public Optional<Response> findByReceipt(String receipt) {
     return receiptPointer(receipt)
         .flatMap(p -> get(p.get("responsePk").s(), p.get("responseSk").s()))
-        .map(item -> Json.read(item.get(TableLayout.DOC).s(), Response.class));
+        .map(item -> Table.document(item, Response.class));
   }
 
   /**
@@ -260,7 +246,7 @@ public final class ResponseRepository {
                 deletes.add(
                     delete(pk, TableLayout.idempotencySk(response.get("idempotencyKey").s())));
               }
-              Response erased = Json.read(response.get(TableLayout.DOC).s(), Response.class);
+              Response erased = Table.document(response, Response.class);
               erased.answers().stream()
                   .map(Answer::questionId)
                   .distinct()
@@ -268,45 +254,22 @@ public final class ResponseRepository {
                       q -> deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id()))));
             });
     // Deletes are safe to repeat.
-    retry.call(() -> dynamo.transactWriteItems(b -> b.transactItems(deletes)));
+    table.transactWrite(deletes);
     return true;
   }
 
   /** Every response to a consultation, oldest first (ULIDs sort by time). */
   public List<Response> listForConsultation(String council, String consultationId) {
-    return retry.call(
-        () -> {
-          List<Response> result = new ArrayList<>();
-          dynamo
-              .queryPaginator(responsesQuery(council, consultationId).build())
-              .items()
-              .forEach(i -> result.add(Json.read(i.get(TableLayout.DOC).s(), Response.class)));
-          return result;
-        });
+    return table.documents(responsesQuery(council, consultationId), Response.class);
   }
 
   public int countForConsultation(String council, String consultationId) {
-    return retry.call(
-        () -> {
-          int count = 0;
-          for (var page :
-              dynamo.queryPaginator(
-                  responsesQuery(council, consultationId).select(Select.COUNT).build())) {
-            count += page.count();
-          }
-          return count;
-        });
+    return table.count(responsesQuery(council, consultationId));
   }
 
-  private QueryRequest.Builder responsesQuery(String council, String consultationId) {
-    return QueryRequest.builder()
-        .tableName(table)
-        .consistentRead(true)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :r)")
-        .expressionAttributeValues(
-            Map.of(
-                ":pk", s(TableLayout.consultationPk(council, consultationId)),
-                ":r", s("R#")));
+  private static TableQuery responsesQuery(String council, String consultationId) {
+    return TableQuery.partition(TableLayout.consultationPk(council, consultationId))
+        .startingWith(TableLayout.RESPONSE_PREFIX);
   }
 
   private Optional<Map<String, AttributeValue>> receiptPointer(String receipt) {
@@ -314,26 +277,12 @@ public final class ResponseRepository {
   }
 
   private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-    Map<String, AttributeValue> item =
-        retry.call(
-            () ->
-                dynamo
-                    .getItem(
-                        b ->
-                            b.tableName(table)
-                                .consistentRead(true)
-                                .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk))))
-                    .item());
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    return table.get(pk, sk);
   }
 
   private TransactWriteItem delete(String pk, String sk) {
     return TransactWriteItem.builder()
-        .delete(
-            Delete.builder()
-                .tableName(table)
-                .key(Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk)))
-                .build())
+        .delete(Delete.builder().tableName(table.name()).key(TableLayout.key(pk, sk)).build())
         .build();
   }
 
@@ -344,35 +293,25 @@ public final class ResponseRepository {
    * send always go through {@link #insert}.
    */
   public void insertBulk(List<Response> batch) {
-    List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
+    List<WriteRequest> writes = new ArrayList<>();
     for (Response response : batch) {
-      String pk = TableLayout.consultationPk(response.council(), response.consultationId());
-      Map<String, AttributeValue> item = new HashMap<>();
-      item.put(TableLayout.PK, s(pk));
-      item.put(TableLayout.SK, s(TableLayout.responseSk(response.id())));
-      item.put(TableLayout.TYPE, s(TYPE_RESPONSE));
-      item.put("receipt", s(response.receipt()));
-      item.put("submittedAt", s(response.submittedAt().toString()));
-      item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
-      item.put(TableLayout.DOC, s(Json.write(response)));
-      writes.add(
-          software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-              .putRequest(p -> p.item(item))
-              .build());
+      Map<String, AttributeValue> item = item(response);
+      writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
     }
-    for (int i = 0; i < writes.size(); i += 25) {
-      Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> pending =
-          Map.of(table, writes.subList(i, Math.min(writes.size(), i + 25)));
-      for (int attempt = 0;
-          !pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty();
-          attempt++) {
-        if (attempt > 10) {
-          throw new IllegalStateException("DynamoDB kept returning unprocessed items");
-        }
-        Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request =
-            pending;
-        pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-      }
-    }
+    table.batchWrite(writes);
+  }
+
+  /** A response's item: what {@link #insert} and {@link #insertBulk} store. */
+  private static Map<String, AttributeValue> item(Response response) {
+    Map<String, AttributeValue> item =
+        Table.documentItem(
+            TableLayout.consultationPk(response.council(), response.consultationId()),
+            TableLayout.responseSk(response.id()),
+            TYPE_RESPONSE,
+            response);
+    item.put("receipt", s(response.receipt()));
+    item.put("submittedAt", s(response.submittedAt().toString()));
+    item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(response.expiresAt())));
+    return item;
   }
 }

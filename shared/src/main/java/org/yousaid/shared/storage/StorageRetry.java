@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * connection failures are retried a few times with exponential backoff and full jitter, then
  * reported as {@link StorageUnavailable} so the caller can tell the person that nothing was saved.
  * Bounded: three attempts, under half a second of waiting in all, on top of the SDK's own retries.
+ * Every repository's calls go through one policy ({@link Table}, and the submission transaction in
+ * {@link ResponseRepository#insert}).
  */
 public final class StorageRetry {
 
@@ -112,6 +114,15 @@ public final class StorageRetry {
     // Not a service answer at all: a timeout, a refused or reset connection. The call may or may
     // not have landed.
     return e instanceof SdkClientException;
+  }
+
+  /**
+   * Whether a failed write may still have been carried out: a timeout or a broken connection (the
+   * request may have reached DynamoDB) or DynamoDB's own 5xx. Throttling and refusals never write.
+   */
+  public static boolean mayHaveLanded(Throwable e) {
+    return e instanceof SdkClientException
+        || (e instanceof SdkServiceException service && service.statusCode() >= 500);
   }
 
   /**

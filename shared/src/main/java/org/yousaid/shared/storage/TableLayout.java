@@ -1,17 +1,33 @@
 package org.yousaid.shared.storage;
 
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 /**
- * The single-table layout. Every partition key starts with the council's slug, so one council's
- * data never shares a partition with another's.
+ * The single-table layout: every key shape of the table is built here and nowhere else. Every
+ * partition key of a council's data starts with the council's slug, so one council's data never
+ * shares a partition with another's.
  *
  * <pre>
- * pk                          sk                 what
- * C#{council}#{consultation}  META               the consultation (gsi1: COUNCIL#{council} / CONSULTATION#{id})
- * C#{council}#{consultation}  R#{ulid}           a response
- * C#{council}#{consultation}  IDEM#{key}         an idempotency record pointing at a response
- * C#{council}#{consultation}  AA#{q}#{ulid}      what analysis found in one answer (expires with the answer)
- * RECEIPT#{code}              RECEIPT            where the response with this receipt code lives
+ * pk                              sk                       what
+ * C#{council}#{consultation}      META                     the consultation
+ *                                                          (gsi1: COUNCIL#{council} / CONSULTATION#{id})
+ * C#{council}#{consultation}      R#{ulid}                 a response
+ * C#{council}#{consultation}      IDEM#{key}               an idempotency record pointing at a response
+ * C#{council}#{consultation}      AQ#{question}            a question's analysis run: status and themes
+ * C#{council}#{consultation}      AA#{question}#{ulid}     what analysis found in one answer (expires with the answer)
+ * C#{council}#{consultation}      TC#{question}#{ulid}     an officer's theme correction, in order
+ * C#{council}#{consultation}      PUB#{version:6 digits}   a published version, the reg. 56 trail
+ *                                                          (gsi1: PUBLISHED#{council} / {consultation}#PUB#{version})
+ * C#{council}#{consultation}      LOG#{ulid}               an audit entry of an officer's action
+ * RECEIPT#{code}                  RECEIPT                  where the response with this receipt code lives
+ * DEMO#{council}                  ANSWERS                  local mode only: the made-up answers are in
+ * LOCAL_OFFICER#{email}           ACCOUNT                  local mode only: an officer account
  * </pre>
+ *
+ * The {@code …_PREFIX} constants and {@code …Prefix} methods are the {@code begins_with} prefixes
+ * that list one kind of item in a partition ({@link TableQuery#startingWith}).
  */
 public final class TableLayout {
 
@@ -27,30 +43,109 @@ public final class TableLayout {
   public static final String META = "META";
   public static final String RECEIPT = "RECEIPT";
 
+  /** Lists a consultation's responses. */
+  public static final String RESPONSE_PREFIX = "R#";
+
+  /** Lists a consultation's publication log. */
+  public static final String PUBLICATION_PREFIX = "PUB#";
+
+  /** Lists a consultation's audit entries. */
+  public static final String AUDIT_PREFIX = "LOG#";
+
+  public static final String DEMO_ANSWERS_SK = "ANSWERS";
+  public static final String LOCAL_OFFICER_SK = "ACCOUNT";
+
+  private static final String IDEMPOTENCY_PREFIX = "IDEM#";
+
   private TableLayout() {}
+
+  /** The key of one item. */
+  public static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+  }
 
   public static String consultationPk(String council, String consultationId) {
     return "C#" + council + "#" + consultationId;
   }
 
+  /** GSI1 partition of a council's consultations. */
   public static String councilIndexPk(String council) {
     return "COUNCIL#" + council;
   }
 
+  public static String consultationIndexSk(String consultationId) {
+    return "CONSULTATION#" + consultationId;
+  }
+
   public static String responseSk(String responseId) {
-    return "R#" + responseId;
+    return RESPONSE_PREFIX + responseId;
   }
 
   public static String idempotencySk(String key) {
-    return "IDEM#" + key;
+    return IDEMPOTENCY_PREFIX + key;
+  }
+
+  /** Whether this sort key is an idempotency record's. */
+  public static boolean isIdempotencySk(String sk) {
+    return sk.startsWith(IDEMPOTENCY_PREFIX);
+  }
+
+  /** The idempotency key of an idempotency record's sort key. */
+  public static String idempotencyKeyOf(String sk) {
+    return sk.substring(IDEMPOTENCY_PREFIX.length());
+  }
+
+  /** One question's analysis run (status and themes). */
+  public static String analysisSk(String questionId) {
+    return "AQ#" + questionId;
   }
 
   /** One answer's analysis: kept beside the response, erased and expired with it. */
   public static String answerAnalysisSk(String questionId, String responseId) {
-    return "AA#" + questionId + "#" + responseId;
+    return answerAnalysisPrefix(questionId) + responseId;
+  }
+
+  public static String answerAnalysisPrefix(String questionId) {
+    return "AA#" + questionId + "#";
+  }
+
+  public static String correctionSk(String questionId, String correctionId) {
+    return correctionPrefix(questionId) + correctionId;
+  }
+
+  public static String correctionPrefix(String questionId) {
+    return "TC#" + questionId + "#";
+  }
+
+  /** Zero-padded, so versions sort in order. */
+  public static String publicationSk(int version) {
+    return String.format(Locale.ROOT, PUBLICATION_PREFIX + "%06d", version);
+  }
+
+  /** GSI1 partition of a council's publication log, kept apart from its consultation list. */
+  public static String publishedIndexPk(String council) {
+    return "PUBLISHED#" + council;
+  }
+
+  public static String publishedIndexSk(String consultationId, int version) {
+    return consultationId + "#" + publicationSk(version);
+  }
+
+  public static String auditSk(String entryId) {
+    return AUDIT_PREFIX + entryId;
   }
 
   public static String receiptPk(String receipt) {
     return "RECEIPT#" + receipt;
+  }
+
+  /** Local mode's marker that a council's made-up answers were added. */
+  public static String demoAnswersPk(String council) {
+    return "DEMO#" + council;
+  }
+
+  /** Local mode's officer account, by the email as the account store normalises it. */
+  public static String localOfficerPk(String normalisedEmail) {
+    return "LOCAL_OFFICER#" + normalisedEmail;
   }
 }

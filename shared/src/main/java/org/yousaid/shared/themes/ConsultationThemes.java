@@ -9,7 +9,6 @@ import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Question;
 import org.yousaid.shared.model.QuestionType;
 import org.yousaid.shared.model.Response;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Loads a consultation's analysed free-text questions with every officer correction applied: what
@@ -30,9 +29,9 @@ public final class ConsultationThemes {
   private final AnalysisRepository analyses;
   private final CorrectionRepository corrections;
 
-  public ConsultationThemes(DynamoDbClient dynamo, String table) {
-    this.analyses = new AnalysisRepository(dynamo, table);
-    this.corrections = new CorrectionRepository(dynamo, table);
+  public ConsultationThemes(AnalysisRepository analyses, CorrectionRepository corrections) {
+    this.analyses = analyses;
+    this.corrections = corrections;
   }
 
   /**

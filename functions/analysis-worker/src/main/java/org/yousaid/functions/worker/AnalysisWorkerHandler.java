@@ -11,7 +11,6 @@ import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.queue.QueueBatch;
 import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.shared.json.Json;
-import org.yousaid.shared.themes.AnalysisRepository;
 
 /**
  * The SQS-triggered analysis worker. A message that fails is reported back (partial batch
@@ -48,7 +47,7 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
         new QuestionAnalyser(
             services.consultations(),
             services.responses(),
-            new AnalysisRepository(services.dynamo(), services.tableName()),
+            services.analyses(),
             engine(),
             services.clock());
   }

@@ -32,8 +32,7 @@ public final class WorkerPriming {
     PrimingData data = PrimingData.create();
     data.seedResponses(ANSWERS);
     AnalysisWorkerHandler handler = new AnalysisWorkerHandler(data.services());
-    AnalysisRepository analyses =
-        new AnalysisRepository(data.services().dynamo(), data.services().tableName());
+    AnalysisRepository analyses = data.services().analyses();
     String question =
         data.consultation().questions().stream()
             .filter(q -> q.type() == QuestionType.FREE_TEXT)

@@ -2,17 +2,17 @@ package org.yousaid.functions.common;
 
 import java.net.URI;
 import java.time.Clock;
-import org.yousaid.shared.storage.ConsultationRepository;
-import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.submission.SubmissionService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What handlers need from the outside world. In Lambda it is built once per execution environment
- * from environment variables (so SnapStart snapshots it); local mode and tests pass their own.
+ * from environment variables (so SnapStart snapshots it); local mode and tests pass their own. Its
+ * repositories come from {@link Storage}, the one place that makes them.
  */
-public record Services(DynamoDbClient dynamo, String tableName, Clock clock) {
+public record Services(DynamoDbClient dynamo, String tableName, Clock clock) implements Storage {
 
   public static final String TABLE_NAME_VARIABLE = "TABLE_NAME";
   public static final String DYNAMODB_ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
@@ -43,14 +43,6 @@ public record Services(DynamoDbClient dynamo, String tableName, Clock clock) {
       builder.endpointOverride(URI.create(endpoint));
     }
     return new Services(builder.build(), table, Clock.systemUTC());
-  }
-
-  public ConsultationRepository consultations() {
-    return new ConsultationRepository(dynamo, tableName);
-  }
-
-  public ResponseRepository responses() {
-    return new ResponseRepository(dynamo, tableName);
   }
 
   public SubmissionService submissions() {

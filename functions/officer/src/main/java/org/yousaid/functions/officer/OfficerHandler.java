@@ -80,9 +80,7 @@ public final class OfficerHandler extends HttpHandler {
     this.consultations = services.consultations();
     this.responses = services.responses();
     this.themes = new ThemesPage(services, analysisQueue);
-    this.audit =
-        new org.yousaid.shared.audit.AuditLog(
-            services.dynamo(), services.tableName(), services.clock());
+    this.audit = services.audit();
     this.admin = new ConsultationAdmin(consultations, audit);
     this.themeDetail = new ThemeDetail(services, themes, audit);
     this.csvImport = new CsvImport(services.submissions());

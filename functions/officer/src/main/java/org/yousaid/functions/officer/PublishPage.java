@@ -33,7 +33,7 @@ final class PublishPage {
   private final String siteUrl;
 
   PublishPage(Services services, PublishQueue queue, AuditLog audit, String siteUrl) {
-    this.publisher = new Publisher(services.dynamo(), services.tableName(), services.clock());
+    this.publisher = new Publisher(services);
     this.queue = queue;
     this.audit = audit;
     this.siteUrl = siteUrl.endsWith("/") ? siteUrl : siteUrl + "/";

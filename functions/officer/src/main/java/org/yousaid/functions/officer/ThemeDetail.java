@@ -47,7 +47,7 @@ final class ThemeDetail {
 
   ThemeDetail(Services services, ThemesPage themesPage, AuditLog audit) {
     this.themesPage = themesPage;
-    this.corrections = new CorrectionRepository(services.dynamo(), services.tableName());
+    this.corrections = services.corrections();
     this.audit = audit;
     this.clock = services.clock();
   }

@@ -61,11 +61,11 @@ final class ThemesPage {
   private final ConsultationThemes loader;
 
   ThemesPage(Services services, JobQueue queue) {
-    this.analyses = new AnalysisRepository(services.dynamo(), services.tableName());
+    this.analyses = services.analyses();
     this.responses = services.responses();
     this.queue = queue;
     this.clock = services.clock();
-    this.loader = new ConsultationThemes(services.dynamo(), services.tableName());
+    this.loader = services.themes();
   }
 
   void requestAnalysis(Consultation consultation, OfficerIdentity officer, String themeCount) {

@@ -39,7 +39,7 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
   }
 
   public PublishHandler(Services services, SiteStore site) {
-    this.publisher = new Publisher(services.dynamo(), services.tableName(), site, services.clock());
+    this.publisher = new Publisher(services, site);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.yousaid.functions.common.priming;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.yousaid.shared.storage.TableLayout;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -37,9 +38,8 @@ public final class SdkPriming {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
             .httpClient(http)
             .build()) {
-      Map<String, AttributeValue> key =
-          Map.of(
-              "pk", AttributeValue.fromS("C#priming#priming"), "sk", AttributeValue.fromS("META"));
+      String pk = TableLayout.consultationPk("priming", "priming");
+      Map<String, AttributeValue> key = TableLayout.key(pk, TableLayout.META);
       for (int i = 0; i < rounds; i++) {
         client.getItem(b -> b.tableName("priming").consistentRead(true).key(key));
         client.query(
@@ -49,9 +49,9 @@ public final class SdkPriming {
                     .expressionAttributeValues(
                         Map.of(
                             ":pk",
-                            AttributeValue.fromS("C#priming#priming"),
+                            AttributeValue.fromS(pk),
                             ":r",
-                            AttributeValue.fromS("R#"))));
+                            AttributeValue.fromS(TableLayout.RESPONSE_PREFIX))));
         client.transactWriteItems(
             b ->
                 b.transactItems(
