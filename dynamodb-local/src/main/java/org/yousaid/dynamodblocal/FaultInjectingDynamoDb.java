@@ -43,6 +43,7 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
     PUT_ITEM,
     TRANSACT_WRITE,
     QUERY,
+    BATCH_WRITE,
     ANY
   }
 
@@ -65,11 +66,13 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
     VALIDATION_ERROR_QUOTING_REQUEST
   }
 
-  private record Rule(Call call, Fault fault, AtomicInteger remaining, double probability) {}
+  private record Rule(
+      Call call, Fault fault, AtomicInteger passing, AtomicInteger remaining, double probability) {}
 
   private final DynamoDbClient delegate;
   private final List<Rule> rules = new ArrayList<>();
   private final AtomicInteger injected = new AtomicInteger();
+  private final java.util.Map<Call, AtomicInteger> calls = new java.util.EnumMap<>(Call.class);
   private final java.util.Random random = new java.util.Random(1);
 
   public FaultInjectingDynamoDb(DynamoDbClient delegate) {
@@ -81,7 +84,16 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
    * outage.
    */
   public synchronized FaultInjectingDynamoDb failNext(Call call, Fault fault, int times) {
-    rules.add(new Rule(call, fault, new AtomicInteger(times), 1.0));
+    return failAfter(0, call, fault, times);
+  }
+
+  /**
+   * The next {@code passing} matching calls succeed, then the {@code times} after them fail with
+   * {@code fault}: a failure in the middle of a run of calls, such as on a query's second page.
+   */
+  public synchronized FaultInjectingDynamoDb failAfter(
+      int passing, Call call, Fault fault, int times) {
+    rules.add(new Rule(call, fault, new AtomicInteger(passing), new AtomicInteger(times), 1.0));
     return this;
   }
 
@@ -91,7 +103,9 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
    */
   public synchronized FaultInjectingDynamoDb failRandomly(
       Call call, Fault fault, double probability) {
-    rules.add(new Rule(call, fault, new AtomicInteger(Integer.MAX_VALUE), probability));
+    rules.add(
+        new Rule(
+            call, fault, new AtomicInteger(0), new AtomicInteger(Integer.MAX_VALUE), probability));
     return this;
   }
 
@@ -111,8 +125,24 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
     return injected.get();
   }
 
+  /**
+   * How many calls of this kind were made so far, failed ones included ({@link Call#ANY}: all
+   * kinds).
+   */
+  public synchronized int calls(Call call) {
+    if (call == Call.ANY) {
+      return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+    return calls.getOrDefault(call, new AtomicInteger()).get();
+  }
+
   private synchronized Fault faultFor(Call call) {
+    calls.computeIfAbsent(call, c -> new AtomicInteger()).incrementAndGet();
     for (Rule rule : rules) {
+      if ((rule.call() == call || rule.call() == Call.ANY) && rule.passing().get() > 0) {
+        rule.passing().decrementAndGet();
+        continue;
+      }
       if ((rule.call() == call || rule.call() == Call.ANY)
           && rule.remaining().get() > 0
           && (rule.probability() >= 1.0 || random.nextDouble() < rule.probability())) {
@@ -212,7 +242,7 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   @Override
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    return delegate.batchWriteItem(request);
+    return run(Call.BATCH_WRITE, 1, request, () -> delegate.batchWriteItem(request));
   }
 
   @Override

@@ -1,0 +1,618 @@
+package org.yousaid.shared.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
+import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
+import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
+import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
+import org.yousaid.shared.audit.AuditEntry;
+import org.yousaid.shared.audit.AuditLog;
+import org.yousaid.shared.model.Answer;
+import org.yousaid.shared.model.Channel;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.RespondentProfile;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.publishing.Publication;
+import org.yousaid.shared.publishing.PublicationRepository;
+import org.yousaid.shared.storage.ResponseRepository.IdempotencyRecord;
+import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
+import org.yousaid.shared.templates.ConsultationTemplates;
+import org.yousaid.shared.themes.AnalysisRepository;
+import org.yousaid.shared.themes.AnalysisStatus;
+import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.CorrectionRepository;
+import org.yousaid.shared.themes.QuestionAnalysis;
+import org.yousaid.shared.themes.ThemeCorrection;
+
+/**
+ * Every public method of every repository that {@link Storage} makes, against DynamoDB Local with
+ * faults injected into each DynamoDB call it makes in turn: throttled twice, timed out twice
+ * (before the call, or after it landed), or answered twice with a 500. Each must end exactly as it
+ * does without faults: nothing lost, nothing stored twice, a create that found its own write still
+ * "created", a create refused by someone else's item still refused. An outage ends in {@link
+ * StorageUnavailable}, which the functions turn into "nothing was saved, try again".
+ */
+class StorageRetriesTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final String TABLE = "retries";
+  private static final String QUESTION = "find-information";
+  private static final List<Fault> FAULTS =
+      List.of(
+          Fault.THROTTLE,
+          Fault.TIMEOUT_BEFORE,
+          Fault.TIMEOUT_AFTER,
+          Fault.INTERNAL_ERROR_QUOTING_REQUEST);
+  private static final List<Call> CALLS =
+      List.of(Call.GET_ITEM, Call.PUT_ITEM, Call.QUERY, Call.BATCH_WRITE, Call.TRANSACT_WRITE);
+
+  private static EmbeddedDynamoDb dynamo;
+  private static Storage plain;
+  private static int cases;
+
+  @BeforeAll
+  static void startDynamo() {
+    dynamo = EmbeddedDynamoDb.inMemory();
+    TableSetup.createIfMissing(dynamo.client(), TABLE);
+    plain = Storage.of(dynamo.client(), TABLE, CLOCK, StorageRetry.immediate(1));
+  }
+
+  @AfterAll
+  static void stopDynamo() {
+    dynamo.close();
+  }
+
+  /** Each run gets its own council and consultation, so runs share the table but no item. */
+  record Case(String council, String consultation) {
+
+    static synchronized Case next() {
+      cases++;
+      return new Case("council-" + cases, "consultation-" + cases);
+    }
+
+    Consultation consultation(String title) {
+      Consultation c =
+          ConsultationTemplates.localOffer(
+              council, title, consultation, List.of("North"), null, null);
+      return c;
+    }
+
+    Response response(int i) {
+      return new Response(
+          String.format(Locale.ROOT, "01RESPONSE%06d", i),
+          council,
+          consultation,
+          NOW.plusSeconds(i),
+          Channel.WEB,
+          List.of(Answer.text(QUESTION, "Answer " + i)),
+          RespondentProfile.EMPTY,
+          true,
+          receipt(i),
+          NOW.plusSeconds(86_400).getEpochSecond(),
+          null);
+    }
+
+    String receipt(int i) {
+      return (council + "R" + i).toUpperCase(Locale.ROOT);
+    }
+
+    Optional<IdempotencyRecord> key(int i) {
+      return Optional.of(
+          new IdempotencyRecord(council + "-key-" + i, "hash-" + i, response(i).id(), receipt(i)));
+    }
+
+    AnswerAnalysis analysis(int i) {
+      return new AnswerAnalysis(response(i).id(), "Answer " + i, "neutral", List.of("t1"), null);
+    }
+
+    QuestionAnalysis run(AnalysisStatus status) {
+      return new QuestionAnalysis(
+          council,
+          consultation,
+          QUESTION,
+          "run-1",
+          status,
+          "officer",
+          NOW,
+          null,
+          2,
+          List.of(),
+          null);
+    }
+
+    ThemeCorrection correction(int i) {
+      return new ThemeCorrection(
+          String.format(Locale.ROOT, "01CORRECTION%06d", i),
+          QUESTION,
+          "officer",
+          NOW,
+          ThemeCorrection.Kind.RENAME,
+          "t1",
+          null,
+          List.of(),
+          "Label " + i,
+          null,
+          null);
+    }
+
+    Publication publication(int version, String requestId) {
+      return new Publication(
+          council,
+          consultation,
+          version,
+          NOW,
+          "officer",
+          requestId,
+          "Title",
+          "hash-" + version,
+          Map.of(),
+          List.of());
+    }
+  }
+
+  /** What is stored before the call; never faulted. */
+  @FunctionalInterface
+  interface Setup {
+    void on(Storage storage, Case c);
+  }
+
+  /** The call under test on {@code storage}; returns what it returned and what is then stored. */
+  @FunctionalInterface
+  interface Act {
+    Object run(Storage storage, Case c);
+  }
+
+  /** One public method of a repository ({@code Class.method/arity}), in one situation. */
+  record Operation(String method, String situation, Setup setup, Act act) {
+    @Override
+    public String toString() {
+      return method + (situation.isEmpty() ? "" : " (" + situation + ")");
+    }
+  }
+
+  private static Operation op(String method, Setup setup, Act act) {
+    return new Operation(method, "", setup, act);
+  }
+
+  private static Operation op(String method, String situation, Setup setup, Act act) {
+    return new Operation(method, situation, setup, act);
+  }
+
+  private static final Setup NOTHING = (s, c) -> {};
+
+  private static List<String> ids(List<Response> responses) {
+    return responses.stream().map(Response::id).toList();
+  }
+
+  private static List<String> answerIds(Storage s, Case c) {
+    return s.analyses().answers(c.council(), c.consultation(), QUESTION).stream()
+        .map(AnswerAnalysis::responseId)
+        .toList();
+  }
+
+  private static List<String> stored(Case c) {
+    ResponseRepository r = plain.responses();
+    return List.of(
+        "responses=" + ids(r.listForConsultation(c.council(), c.consultation())),
+        "count=" + r.countForConsultation(c.council(), c.consultation()));
+  }
+
+  private static List<String> audit(AuditLog log, Case c) {
+    return log.entries(c.council(), c.consultation()).stream()
+        .map(e -> e.officer() + ":" + e.action() + ":" + e.summary() + ":" + e.at())
+        .toList();
+  }
+
+  private static void insert(Storage s, Case c, int... which) {
+    for (int i : which) {
+      s.responses().insert(c.response(i), c.key(i));
+    }
+  }
+
+  static List<Operation> operations() {
+    List<Operation> ops = new ArrayList<>();
+    // ConsultationRepository
+    ops.add(
+        op(
+            "ConsultationRepository.find/2",
+            (s, c) -> s.consultations().save(c.consultation("Council")),
+            (s, c) -> s.consultations().find(c.council(), c.consultation())));
+    ops.add(
+        op(
+            "ConsultationRepository.save/1",
+            (s, c) -> s.consultations().save(c.consultation("Before")),
+            (s, c) -> {
+              s.consultations().save(c.consultation("After"));
+              return plain.consultations().find(c.council(), c.consultation());
+            }));
+    ops.add(
+        op(
+            "ConsultationRepository.create/1",
+            NOTHING,
+            (s, c) ->
+                List.of(
+                    s.consultations().create(c.consultation("Council")),
+                    plain.consultations().find(c.council(), c.consultation()))));
+    ops.add(
+        op(
+            "ConsultationRepository.create/1",
+            "another one is there",
+            (s, c) -> s.consultations().save(c.consultation("Theirs")),
+            (s, c) ->
+                List.of(
+                    s.consultations().create(c.consultation("Ours")),
+                    plain.consultations().find(c.council(), c.consultation()))));
+    ops.add(
+        op(
+            "ConsultationRepository.listForCouncil/1",
+            (s, c) -> {
+              s.consultations().save(c.consultation("One"));
+              s.consultations()
+                  .save(new Case(c.council(), c.consultation() + "-b").consultation("Two"));
+            },
+            (s, c) ->
+                s.consultations().listForCouncil(c.council()).stream()
+                    .map(Consultation::id)
+                    .sorted()
+                    .toList()));
+    // ResponseRepository
+    ops.add(
+        op(
+            "ResponseRepository.insert/2",
+            NOTHING,
+            (s, c) -> {
+              s.responses().insert(c.response(1), c.key(1));
+              return List.of(
+                  stored(c),
+                  plain.responses().findByReceipt(c.receipt(1)),
+                  plain
+                      .responses()
+                      .findIdempotency(c.council(), c.consultation(), c.key(1).get().key()));
+            }));
+    ops.add(
+        op(
+            "ResponseRepository.findIdempotency/3",
+            (s, c) -> insert(s, c, 1),
+            (s, c) ->
+                s.responses()
+                    .findIdempotency(c.council(), c.consultation(), c.key(1).get().key())));
+    ops.add(
+        op(
+            "ResponseRepository.find/3",
+            (s, c) -> insert(s, c, 1),
+            (s, c) -> s.responses().find(c.council(), c.consultation(), c.response(1).id())));
+    ops.add(
+        op(
+            "ResponseRepository.findByReceipt/1",
+            (s, c) -> insert(s, c, 1),
+            (s, c) -> s.responses().findByReceipt(c.receipt(1))));
+    ops.add(
+        op(
+            "ResponseRepository.eraseByReceipt/1",
+            (s, c) -> {
+              insert(s, c, 1, 2);
+              s.analyses()
+                  .replaceAnswers(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      List.of(c.analysis(1), c.analysis(2)));
+            },
+            (s, c) ->
+                List.of(
+                    s.responses().eraseByReceipt(c.receipt(1)),
+                    stored(c),
+                    answerIds(plain, c),
+                    plain.responses().findByReceipt(c.receipt(1)),
+                    plain
+                        .responses()
+                        .findIdempotency(c.council(), c.consultation(), c.key(1).get().key()))));
+    ops.add(
+        op(
+            "ResponseRepository.eraseByReceipt/1",
+            "no such receipt",
+            NOTHING,
+            (s, c) -> s.responses().eraseByReceipt(c.receipt(9))));
+    ops.add(
+        op(
+            "ResponseRepository.listForConsultation/2",
+            (s, c) -> insert(s, c, 1, 2, 3),
+            (s, c) -> ids(s.responses().listForConsultation(c.council(), c.consultation()))));
+    ops.add(
+        op(
+            "ResponseRepository.countForConsultation/2",
+            (s, c) -> insert(s, c, 1, 2, 3),
+            (s, c) -> s.responses().countForConsultation(c.council(), c.consultation())));
+    ops.add(
+        op(
+            "ResponseRepository.insertBulk/1",
+            "two batches",
+            NOTHING,
+            (s, c) -> {
+              List<Response> many = new ArrayList<>();
+              for (int i = 0; i < Table.BATCH_SIZE + 5; i++) {
+                many.add(c.response(i));
+              }
+              s.responses().insertBulk(many);
+              return stored(c);
+            }));
+    // AnalysisRepository
+    ops.add(
+        op(
+            "AnalysisRepository.saveStatus/1",
+            (s, c) -> s.analyses().saveStatus(c.run(AnalysisStatus.QUEUED)),
+            (s, c) -> {
+              s.analyses().saveStatus(c.run(AnalysisStatus.DONE));
+              return plain.analyses().find(c.council(), c.consultation(), QUESTION);
+            }));
+    ops.add(
+        op(
+            "AnalysisRepository.find/3",
+            (s, c) -> s.analyses().saveStatus(c.run(AnalysisStatus.DONE)),
+            (s, c) -> s.analyses().find(c.council(), c.consultation(), QUESTION)));
+    ops.add(
+        op(
+            "AnalysisRepository.replaceAnswers/4",
+            "answers gone since the last run are removed",
+            (s, c) ->
+                s.analyses()
+                    .replaceAnswers(
+                        c.council(),
+                        c.consultation(),
+                        QUESTION,
+                        List.of(c.analysis(1), c.analysis(2), c.analysis(3))),
+            (s, c) -> {
+              s.analyses()
+                  .replaceAnswers(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      List.of(c.analysis(2), c.analysis(4)));
+              return answerIds(plain, c);
+            }));
+    ops.add(
+        op(
+            "AnalysisRepository.replaceAnswers/5",
+            "many answers, with their responses' expiry",
+            NOTHING,
+            (s, c) -> {
+              List<AnswerAnalysis> answers = new ArrayList<>();
+              for (int i = 0; i < Table.BATCH_SIZE + 5; i++) {
+                answers.add(c.analysis(i));
+              }
+              s.analyses()
+                  .replaceAnswers(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      answers,
+                      Map.of(c.response(3).id(), 1_900_000_000L));
+              return List.of(
+                  answerIds(plain, c),
+                  plain
+                      .table()
+                      .get(
+                          TableLayout.consultationPk(c.council(), c.consultation()),
+                          TableLayout.answerAnalysisSk(QUESTION, c.response(3).id()))
+                      .orElseThrow()
+                      .get(TableLayout.TTL));
+            }));
+    ops.add(
+        op(
+            "AnalysisRepository.answers/3",
+            (s, c) ->
+                s.analyses()
+                    .replaceAnswers(
+                        c.council(),
+                        c.consultation(),
+                        QUESTION,
+                        List.of(c.analysis(1), c.analysis(2))),
+            (s, c) -> s.analyses().answers(c.council(), c.consultation(), QUESTION)));
+    // CorrectionRepository
+    ops.add(
+        op(
+            "CorrectionRepository.add/3",
+            (s, c) -> s.corrections().add(c.council(), c.consultation(), c.correction(1)),
+            (s, c) -> {
+              s.corrections().add(c.council(), c.consultation(), c.correction(2));
+              return plain.corrections().list(c.council(), c.consultation(), QUESTION);
+            }));
+    ops.add(
+        op(
+            "CorrectionRepository.list/3",
+            (s, c) -> {
+              s.corrections().add(c.council(), c.consultation(), c.correction(1));
+              s.corrections().add(c.council(), c.consultation(), c.correction(2));
+            },
+            (s, c) -> s.corrections().list(c.council(), c.consultation(), QUESTION)));
+    // PublicationRepository
+    ops.add(
+        op(
+            "PublicationRepository.record/1",
+            NOTHING,
+            (s, c) ->
+                List.of(
+                    s.publications().record(c.publication(1, "ours")),
+                    plain.publications().versions(c.council(), c.consultation()))));
+    ops.add(
+        op(
+            "PublicationRepository.record/1",
+            "another publish took the version",
+            (s, c) -> s.publications().record(c.publication(1, "theirs")),
+            (s, c) ->
+                List.of(
+                    s.publications().record(c.publication(1, "ours")),
+                    plain.publications().versions(c.council(), c.consultation()))));
+    Setup twoVersions =
+        (s, c) -> {
+          s.publications().record(c.publication(1, "first"));
+          s.publications().record(c.publication(2, "second"));
+        };
+    ops.add(
+        op(
+            "PublicationRepository.versions/2",
+            twoVersions,
+            (s, c) -> s.publications().versions(c.council(), c.consultation())));
+    ops.add(
+        op(
+            "PublicationRepository.latest/2",
+            twoVersions,
+            (s, c) -> s.publications().latest(c.council(), c.consultation())));
+    ops.add(
+        op(
+            "PublicationRepository.latestPerConsultation/1",
+            twoVersions,
+            (s, c) -> s.publications().latestPerConsultation(c.council())));
+    // AuditLog
+    ops.add(
+        op(
+            "AuditLog.record/5",
+            NOTHING,
+            (s, c) -> {
+              AuditEntry entry =
+                  s.audit().record(c.council(), c.consultation(), "officer", "opened", "Opened");
+              return List.of(entry.action(), audit(plain.audit(), c));
+            }));
+    ops.add(
+        op(
+            "AuditLog.entries/2",
+            (s, c) -> {
+              s.audit().record(c.council(), c.consultation(), "officer", "created", "Created");
+              s.audit().record(c.council(), c.consultation(), "officer", "opened", "Opened");
+            },
+            (s, c) -> audit(s.audit(), c)));
+    return ops;
+  }
+
+  /**
+   * Runs the operation on a fresh case (the faults are set before, but the setup does not go
+   * through them); returns the outcome with the case's own names taken out, so runs compare.
+   */
+  private static String run(Operation op, FaultInjectingDynamoDb faulty) {
+    Case c = Case.next();
+    op.setup().on(plain, c);
+    Storage storage = Storage.of(faulty, TABLE, CLOCK, StorageRetry.immediate(3));
+    return String.valueOf(op.act().run(storage, c))
+        .replace(c.council(), "{council}")
+        .replace(c.council().toUpperCase(Locale.ROOT), "{COUNCIL}")
+        .replace(c.consultation(), "{consultation}");
+  }
+
+  @TestFactory
+  List<DynamicTest> everyCallOfEveryOperationSurvivesTransientFaults() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Operation op : operations()) {
+      tests.add(
+          dynamicTest(
+              op.toString(),
+              () -> {
+                // The same run without faults: what every faulted run must match.
+                FaultInjectingDynamoDb counting = new FaultInjectingDynamoDb(dynamo.client());
+                String expected = run(op, counting);
+                assertTrue(counting.calls(Call.ANY) > 0, "the operation uses DynamoDB");
+                for (Call call : CALLS) {
+                  for (int passing = 0; passing < counting.calls(call); passing++) {
+                    for (Fault fault : FAULTS) {
+                      FaultInjectingDynamoDb faulty = new FaultInjectingDynamoDb(dynamo.client());
+                      faulty.failAfter(passing, call, fault, 2);
+                      String what = call + " #" + (passing + 1) + " failing twice with " + fault;
+                      String outcome = run(op, faulty);
+                      // One only when the faulted call was refused by a condition (no retry).
+                      assertTrue(faulty.injected() >= 1, what + ": the fault was injected");
+                      assertEquals(expected, outcome, what);
+                    }
+                  }
+                }
+              }));
+    }
+    return tests;
+  }
+
+  @TestFactory
+  List<DynamicTest> anOutageEndsInStorageUnavailable() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Operation op : operations()) {
+      for (Fault fault : List.of(Fault.THROTTLE, Fault.TIMEOUT_BEFORE)) {
+        tests.add(
+            dynamicTest(
+                op + " under " + fault,
+                () -> {
+                  FaultInjectingDynamoDb down = new FaultInjectingDynamoDb(dynamo.client());
+                  down.failNext(Call.ANY, fault, Integer.MAX_VALUE);
+                  assertThrows(StorageUnavailable.class, () -> run(op, down));
+                }));
+      }
+    }
+    return tests;
+  }
+
+  /** A new repository method without a retry case here fails this test. */
+  @Test
+  void everyPublicMethodOfEveryRepositoryHasACase() {
+    Set<String> methods = new TreeSet<>();
+    for (Method made : Storage.class.getDeclaredMethods()) {
+      Class<?> type = made.getReturnType();
+      if (!made.isDefault() || type == Table.class || type == StorageRetry.class) {
+        continue;
+      }
+      if (type == org.yousaid.shared.themes.ConsultationThemes.class) {
+        // Reads only through the analysis and correction repositories, covered below.
+        continue;
+      }
+      for (Method m : type.getDeclaredMethods()) {
+        if (Modifier.isPublic(m.getModifiers())
+            && !Modifier.isStatic(m.getModifiers())
+            && !m.isSynthetic()) {
+          methods.add(type.getSimpleName() + "." + m.getName() + "/" + m.getParameterCount());
+        }
+      }
+    }
+    Set<String> covered =
+        operations().stream().map(Operation::method).collect(Collectors.toCollection(TreeSet::new));
+    assertTrue(
+        methods.containsAll(
+            Arrays.asList(
+                "ConsultationRepository.find/2",
+                "ResponseRepository.insert/2",
+                "AnalysisRepository.replaceAnswers/5",
+                "CorrectionRepository.add/3",
+                "PublicationRepository.record/1",
+                "AuditLog.record/5")),
+        "the repositories are found: " + methods);
+    assertEquals(methods, covered, "every repository method has a retry case, and no other");
+    assertTrue(
+        Set.of(
+                ConsultationRepository.class,
+                ResponseRepository.class,
+                AnalysisRepository.class,
+                CorrectionRepository.class,
+                PublicationRepository.class,
+                AuditLog.class)
+            .stream()
+            .allMatch(t -> methods.stream().anyMatch(m -> m.startsWith(t.getSimpleName() + "."))));
+  }
+}
