@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Response;
-import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -29,7 +28,6 @@ public final class ResponseRepository {
   private static final String TYPE_RESPONSE = "RESPONSE";
   private static final String TYPE_RECEIPT = "RECEIPT";
   private static final String TYPE_IDEMPOTENCY = "IDEMPOTENCY";
-  private static final String NOT_EXISTS = "attribute_not_exists(pk)";
 
   /** What an idempotency key points at, and a hash of the request it was first used with. */
   public record IdempotencyRecord(
@@ -118,43 +116,17 @@ public final class ResponseRepository {
                 (response.id() + "|" + response.receipt()).getBytes(StandardCharsets.UTF_8))
             .toString();
     String responseSk = TableLayout.responseSk(response.id());
-    boolean mayHaveLanded = false;
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-      if (attempt > 1) {
-        retry.pause(attempt - 1);
-      }
-      try {
-        table.transactWriteOnce(writes, token);
-        return;
-      } catch (TransactionCanceledException e) {
-        if (!StorageRetry.isThrottled(e.cancellationReasons())) {
-          // A condition failed. After a timeout that condition may be our own write, which did
-          // land.
-          if (mayHaveLanded && landed(pk, responseSk, response.receipt())) {
-            return;
-          }
-          throw new InsertRefused(clashOf(e.cancellationReasons()));
-        }
-        last = e;
-      } catch (RuntimeException e) {
-        if (!StorageRetry.isTransient(e)) {
-          throw e;
-        }
-        mayHaveLanded |= StorageRetry.mayHaveLanded(e);
-        last = e;
-      }
+    try {
+      // A condition that fails after a timeout may be our own write, which did land.
+      retry.writeOnce(
+          () -> table.transactWriteOnce(writes, token),
+          e ->
+              e instanceof TransactionCanceledException cancelled
+                  && !StorageRetry.isThrottled(cancelled.cancellationReasons()),
+          () -> landed(pk, responseSk, response.receipt()));
+    } catch (TransactionCanceledException refused) {
+      throw new InsertRefused(clashOf(refused.cancellationReasons()));
     }
-    if (mayHaveLanded) {
-      try {
-        if (landed(pk, responseSk, response.receipt())) {
-          return;
-        }
-      } catch (RuntimeException unreachable) {
-        // Still unreachable: report the original failure.
-      }
-    }
-    throw new StorageUnavailable(last);
   }
 
   /**
@@ -196,7 +168,7 @@ public final class ResponseRepository {
             Put.builder()
                 .tableName(table.name())
                 .item(item)
-                .conditionExpression(NOT_EXISTS)
+                .conditionExpression(Table.NOT_EXISTS)
                 .build())
         .build();
   }

@@ -3,6 +3,8 @@ package org.yousaid.shared.storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -83,6 +85,53 @@ public final class StorageRetry {
         pause(attempt);
       }
     }
+  }
+
+  /**
+   * Runs a write that may happen only once, such as a conditional create: transient failures are
+   * retried, and a failure that may hide a write that landed (a lost answer) is remembered. When a
+   * later attempt is then refused by the write's own condition, or every attempt fails, {@code
+   * landed} is asked whether the item in the way is this write's own: if so, the write is done.
+   *
+   * @param refusal whether a failure is the condition refusing the write; it is rethrown when the
+   *     item in the way is someone else's
+   * @throws StorageUnavailable when every attempt failed and the write did not land
+   */
+  public void writeOnce(
+      Runnable write, Predicate<RuntimeException> refusal, BooleanSupplier landed) {
+    boolean mayHaveLanded = false;
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (attempt > 1) {
+        pause(attempt - 1);
+      }
+      try {
+        write.run();
+        return;
+      } catch (RuntimeException e) {
+        if (refusal.test(e)) {
+          if (mayHaveLanded && landed.getAsBoolean()) {
+            return;
+          }
+          throw e;
+        }
+        if (!isTransient(e)) {
+          throw e;
+        }
+        mayHaveLanded |= mayHaveLanded(e);
+        last = e;
+      }
+    }
+    if (mayHaveLanded) {
+      try {
+        if (landed.getAsBoolean()) {
+          return;
+        }
+      } catch (RuntimeException stillUnreachable) {
+        // Report the write's own failure below.
+      }
+    }
+    throw new StorageUnavailable(last);
   }
 
   /** Waits before attempt {@code attempt + 1}: full jitter over min(max, base * 2^(attempt-1)). */

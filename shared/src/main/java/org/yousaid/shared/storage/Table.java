@@ -32,7 +32,8 @@ public final class Table {
   /** How many times a batch's unprocessed writes are sent again before giving up. */
   static final int UNPROCESSED_ATTEMPTS = 10;
 
-  private static final String NOT_EXISTS = "attribute_not_exists(" + TableLayout.PK + ")";
+  /** The condition of a write that creates an item: no item has its key yet. */
+  public static final String NOT_EXISTS = "attribute_not_exists(" + TableLayout.PK + ")";
 
   private final DynamoDbClient dynamo;
   private final String name;
@@ -101,35 +102,15 @@ public final class Table {
   public boolean putNew(Map<String, AttributeValue> item) {
     PutItemRequest request =
         PutItemRequest.builder().tableName(name).item(item).conditionExpression(NOT_EXISTS).build();
-    boolean mayHaveLanded = false;
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-      if (attempt > 1) {
-        retry.pause(attempt - 1);
-      }
-      try {
-        dynamo.putItem(request);
-        return true;
-      } catch (ConditionalCheckFailedException taken) {
-        return mayHaveLanded && isStored(item);
-      } catch (RuntimeException e) {
-        if (!StorageRetry.isTransient(e)) {
-          throw e;
-        }
-        mayHaveLanded |= StorageRetry.mayHaveLanded(e);
-        last = e;
-      }
+    try {
+      retry.writeOnce(
+          () -> dynamo.putItem(request),
+          e -> e instanceof ConditionalCheckFailedException,
+          () -> isStored(item));
+      return true;
+    } catch (ConditionalCheckFailedException taken) {
+      return false;
     }
-    if (mayHaveLanded) {
-      try {
-        if (isStored(item)) {
-          return true;
-        }
-      } catch (StorageUnavailable stillUnreachable) {
-        // Report the write's own failure below.
-      }
-    }
-    throw new StorageUnavailable(last);
   }
 
   private boolean isStored(Map<String, AttributeValue> item) {
