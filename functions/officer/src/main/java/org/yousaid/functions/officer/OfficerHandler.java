@@ -61,21 +61,33 @@ public final class OfficerHandler extends HttpHandler {
   /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public OfficerHandler() {
     this(
-        Services.fromEnvironment(),
-        OfficerAuth.fromEnvironment(),
-        SqsJobQueue.fromEnvironment("ANALYSIS_QUEUE_URL"),
-        SqsJobQueue.fromEnvironment("PUBLISH_QUEUE_URL")::send);
+        Services.fromEnvironment(), OfficerAuth.fromEnvironment(), OfficerConfig.fromEnvironment());
     this.priming =
         org.yousaid.functions.common.priming.SnapStartPriming.register(
             "OfficerFunction", OfficerPriming::prime);
   }
 
-  /**
-   * @param publishQueue where publish requests go; the published site's address comes from SITE_URL
-   *     (local mode serves the site from the same origin, so "/" by default)
-   */
+  private OfficerHandler(Services services, OfficerAuth auth, OfficerConfig config) {
+    this(
+        services,
+        auth,
+        SqsJobQueue.at(config.requiredAnalysisQueueUrl()),
+        SqsJobQueue.at(config.requiredPublishQueueUrl())::send,
+        config);
+  }
+
+  /** Used by local mode, which passes its own queues; SITE_URL and PUBLIC_API_URL as set. */
   public OfficerHandler(
       Services services, OfficerAuth auth, JobQueue analysisQueue, PublishQueue publishQueue) {
+    this(services, auth, analysisQueue, publishQueue, OfficerConfig.fromEnvironment());
+  }
+
+  public OfficerHandler(
+      Services services,
+      OfficerAuth auth,
+      JobQueue analysisQueue,
+      PublishQueue publishQueue,
+      OfficerConfig config) {
     this.auth = auth;
     this.consultations = services.consultations();
     this.responses = services.responses();
@@ -87,9 +99,7 @@ public final class OfficerHandler extends HttpHandler {
     this.themeDetail = new ThemeDetail(services, themes, audit);
     this.csvImport = new CsvImport(services.submissions());
     this.reports = new ReportAssembler(new org.yousaid.reports.ReportBuilder(services.clock()));
-    this.publishing =
-        new PublishPage(
-            services, publishQueue, audit, System.getenv().getOrDefault("SITE_URL", "/"));
+    this.publishing = new PublishPage(services, publishQueue, audit, config.siteUrl());
     route(
         "GET /officer/councils/{council}/consultations/{consultation}/publish",
         signedIn(
@@ -120,7 +130,7 @@ public final class OfficerHandler extends HttpHandler {
             consultations,
             responses,
             new org.yousaid.reports.ReportBuilder(services.clock()),
-            System.getenv(org.yousaid.functions.officer.dashboards.DashboardPages.PUBLIC_API_URL));
+            config.publicApiUrl());
     route(
         "GET /officer/councils/{council}/consultations/{consultation}/import",
         signedIn(
