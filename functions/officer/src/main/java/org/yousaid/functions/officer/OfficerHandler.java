@@ -337,20 +337,17 @@ public final class OfficerHandler extends HttpHandler {
                             .filter(q -> q.question().id().equals(filter.question()))
                             .toList())));
     matching.sort(Comparator.comparing(Response::submittedAt).reversed());
-    int page = Math.max(1, request.query("page").map(OfficerHandler::parsePage).orElse(1));
-    int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-    page = Math.min(page, pages);
-    List<Response> shown =
-        matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE));
+    PageNumbers pages = PageNumbers.of(request.query("page"), matching.size(), PAGE_SIZE);
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", "Responses: " + consultation.title());
     model.put("consultation", consultation);
     model.put("filter", filter);
     model.put("total", all.size());
     model.put("matching", matching.size());
-    model.put("rows", shown.stream().map(r -> ResponseRow.of(r, consultation)).toList());
-    model.put("page", page);
-    model.put("pages", pages);
+    model.put(
+        "rows", pages.of(matching).stream().map(r -> ResponseRow.of(r, consultation)).toList());
+    model.put("page", pages.page());
+    model.put("pages", pages.pages());
     model.put("filterOptions", FilterOptions.of(consultation));
     model.put("themeOptions", ThemesPage.themeOptions(analysed));
     model.put(
@@ -444,25 +441,8 @@ public final class OfficerHandler extends HttpHandler {
     model.put("edited", !given.isEmpty());
     model.put("errors", ErrorMessages.of(errors));
     model.put("hasErrors", !errors.isEmpty());
-    model.put(
-        "opens",
-        consultation.opensAt() == null
-            ? ""
-            : consultation
-                .opensAt()
-                .atZone(java.time.ZoneId.of("Europe/London"))
-                .toLocalDate()
-                .toString());
-    model.put(
-        "closes",
-        consultation.closesAt() == null
-            ? ""
-            : consultation
-                .closesAt()
-                .atZone(java.time.ZoneId.of("Europe/London"))
-                .toLocalDate()
-                .minusDays(1)
-                .toString());
+    model.put("opens", ConsultationAdmin.formDate(consultation.opensAt(), false));
+    model.put("closes", ConsultationAdmin.formDate(consultation.closesAt(), true));
     model.put(
         "responses", responses.countForConsultation(consultation.council(), consultation.id()));
     model.put("audit", audit.entries(consultation.council(), consultation.id()));
@@ -477,61 +457,46 @@ public final class OfficerHandler extends HttpHandler {
    */
   private APIGatewayV2HTTPResponse export(Request request, OfficerIdentity officer, String token) {
     Consultation c = consultation(request);
-    String format = request.pathParameter("format");
     List<Response> all = responses.listForConsultation(c.council(), c.id());
+    ExportFormat format = ExportFormat.of(request.pathParameter("format"));
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    String type;
     try {
       switch (format) {
-        case "csv" -> {
-          new org.yousaid.reports.CsvExport()
-              .writeAnswers(org.yousaid.reports.AnswerTable.of(c, all), out);
-          type = "text/csv; charset=utf-8";
-        }
-        case "xlsx" -> {
-          new org.yousaid.reports.XlsxExport()
-              .write(
-                  reports.build(c, all, themes.analysed(c, all, null)),
-                  org.yousaid.reports.AnswerTable.of(c, all),
-                  out);
-          type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        }
-        case "docx" -> {
-          new org.yousaid.reports.DocxExport()
-              .write(reports.build(c, all, themes.analysed(c, all, null)), out);
-          type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        }
-        case "pdf" -> {
-          new org.yousaid.reports.PdfExport()
-              .write(reports.build(c, all, themes.analysed(c, all, null)), out);
-          type = "application/pdf";
-        }
-        default -> throw ProblemException.notFound("We can export CSV, XLSX, DOCX or PDF.");
+        case CSV ->
+            new org.yousaid.reports.CsvExport()
+                .writeAnswers(org.yousaid.reports.AnswerTable.of(c, all), out);
+        case XLSX ->
+            new org.yousaid.reports.XlsxExport()
+                .write(
+                    reports.build(c, all, themes.analysed(c, all, null)),
+                    org.yousaid.reports.AnswerTable.of(c, all),
+                    out);
+        case DOCX ->
+            new org.yousaid.reports.DocxExport()
+                .write(reports.build(c, all, themes.analysed(c, all, null)), out);
+        case PDF ->
+            new org.yousaid.reports.PdfExport()
+                .write(reports.build(c, all, themes.analysed(c, all, null)), out);
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     audit.record(
-        c.council(),
-        c.id(),
-        officer.email(),
-        "exported",
-        "downloaded the " + format.toUpperCase(java.util.Locale.ROOT));
+        c.council(), c.id(), officer.email(), "exported", "downloaded the " + format.name());
     Map<String, String> headers =
         Map.of(
             "Cache-Control",
             "no-store",
             "Content-Disposition",
-            "attachment; filename=\""
-                + c.id()
-                + (format.equals("csv") ? "-responses." : "-report.")
-                + format
-                + "\"");
-    if (format.equals("csv")) {
+            "attachment; filename=\"" + format.fileName(c.id()) + "\"");
+    if (format.text()) {
       return Responses.response(
-          200, type, out.toString(java.nio.charset.StandardCharsets.UTF_8), headers);
+          200,
+          format.contentType(),
+          out.toString(java.nio.charset.StandardCharsets.UTF_8),
+          headers);
     }
-    return Responses.binary(200, type, out.toByteArray(), headers);
+    return Responses.binary(200, format.contentType(), out.toByteArray(), headers);
   }
 
   private APIGatewayV2HTTPResponse importPage(
@@ -614,33 +579,12 @@ public final class OfficerHandler extends HttpHandler {
     return Responses.json(200, Map.of("consultations", body));
   }
 
-  /** The most responses one call of the officer API returns ({@code ?limit=}, 1 to this). */
-  static final int API_MAX_LIMIT = 1000;
-
-  /**
-   * A page stops before its responses pass this size: Lambda returns at most 6 MB, a big
-   * consultation far more.
-   */
-  static final int API_PAGE_BYTES = 4 * 1024 * 1024;
-
-  private static final java.util.regex.Pattern RESPONSE_ID =
-      java.util.regex.Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
-
-  /**
-   * Matching responses oldest first (by id), a page at a time: {@code next} is there when more
-   * remain and is the {@code ?after=} of the next page. Answers that arrive meanwhile come on later
-   * pages, so paging never skips one.
-   */
+  /** Matching responses oldest first, a page at a time (see {@link ApiPaging}). */
   private APIGatewayV2HTTPResponse responsesJson(
       Request request, OfficerIdentity officer, String token) {
     Consultation consultation = consultation(request);
     ResponseFilter filter = ResponseFilter.from(request);
-    int limit = request.query("limit").map(OfficerHandler::parseLimit).orElse(API_MAX_LIMIT);
-    String after = request.query("after").filter(v -> !v.isBlank()).orElse(null);
-    if (after != null && !RESPONSE_ID.matcher(after).matches()) {
-      throw ProblemException.badRequest(
-          "\"after\" must be the \"next\" value of the previous page.");
-    }
+    ApiPaging paging = ApiPaging.from(request.query("limit"), request.query("after"));
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
     List<Response> matching =
         filter.apply(
@@ -648,46 +592,14 @@ public final class OfficerHandler extends HttpHandler {
             filter.needsAnalysis()
                 ? ThemesPage.facts(themes.analysed(consultation, all, filter.question()))
                 : Map.of());
-    List<OfficerResponseView> page = new ArrayList<>();
-    long bytes = 0;
-    String next = null;
-    for (Response response :
-        matching.stream().sorted(Comparator.comparing(Response::id)).toList()) {
-      if (after != null && response.id().compareTo(after) <= 0) {
-        continue;
-      }
-      OfficerResponseView r = OfficerResponseView.of(response);
-      long size =
-          org.yousaid.shared.json.Json.write(r)
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8)
-              .length;
-      if (page.size() == limit || (!page.isEmpty() && bytes + size > API_PAGE_BYTES)) {
-        next = page.get(page.size() - 1).id();
-        break;
-      }
-      page.add(r);
-      bytes += size;
-    }
+    ApiPaging.Page page = paging.page(matching);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", matching.size());
-    body.put("responses", page);
-    if (next != null) {
-      body.put("next", next);
+    body.put("responses", page.responses());
+    if (page.next() != null) {
+      body.put("next", page.next());
     }
     return Responses.json(200, body);
-  }
-
-  private static int parseLimit(String value) {
-    try {
-      int limit = Integer.parseInt(value.trim());
-      if (limit >= 1 && limit <= API_MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw ProblemException.badRequest(
-        "\"limit\" must be a whole number from 1 to " + API_MAX_LIMIT + ".");
   }
 
   private Consultation consultation(Request request) {
@@ -708,14 +620,6 @@ public final class OfficerHandler extends HttpHandler {
     model.put("csrf", Session.csrfToken(token));
     model.put("serviceName", "Consultations");
     return Responses.html(status, Pages.render(template, model));
-  }
-
-  private static int parsePage(String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return 1;
-    }
   }
 
   @Override
