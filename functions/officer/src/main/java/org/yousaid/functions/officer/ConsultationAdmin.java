@@ -198,6 +198,18 @@ final class ConsultationAdmin {
     }
   }
 
+  /**
+   * How the manage form shows a stored date: the day it opens, or for {@code endOfDay} the last day
+   * it is open (stored as the start of the next day, as {@link #update} reads it); "" when unset.
+   */
+  static String formDate(Instant instant, boolean endOfDay) {
+    if (instant == null) {
+      return "";
+    }
+    LocalDate day = instant.atZone(LONDON).toLocalDate();
+    return (endOfDay ? day.minusDays(1) : day).toString();
+  }
+
   private String councilName(String council) {
     return consultations.listForCouncil(council).stream()
         .map(Consultation::councilName)

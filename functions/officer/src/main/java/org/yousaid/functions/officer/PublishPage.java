@@ -1,11 +1,14 @@
 package org.yousaid.functions.officer;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.queue.PublishQueue;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.publishing.PublishJob;
@@ -30,13 +33,41 @@ final class PublishPage {
   private final Publisher publisher;
   private final PublishQueue queue;
   private final AuditLog audit;
+  private final ConsultationLookup lookup;
   private final String siteUrl;
 
-  PublishPage(Services services, PublishQueue queue, AuditLog audit, String siteUrl) {
+  /**
+   * @param siteUrl the published site's address, for the links to each version
+   */
+  PublishPage(
+      Services services,
+      PublishQueue queue,
+      AuditLog audit,
+      ConsultationLookup lookup,
+      String siteUrl) {
+    this.lookup = lookup;
     this.publisher = new Publisher(services);
     this.queue = queue;
     this.audit = audit;
     this.siteUrl = siteUrl.endsWith("/") ? siteUrl : siteUrl + "/";
+  }
+
+  APIGatewayV2HTTPResponse show(Request request, SignedInOfficer officer) {
+    return officer.page(
+        "officer/publish",
+        model(lookup.of(request), request.queryParameters().containsKey("requested")));
+  }
+
+  /** The public page as it would be published now, with no officer header around it. */
+  APIGatewayV2HTTPResponse preview(Request request, SignedInOfficer officer) {
+    return Responses.html(200, publisher.preview(lookup.of(request)));
+  }
+
+  /** Queues the publisher and comes back to this page, which then says it was asked. */
+  APIGatewayV2HTTPResponse request(Request request, SignedInOfficer officer) {
+    Consultation c = lookup.of(request);
+    request(c, officer.identity());
+    return Responses.redirect(OfficerPaths.consultation(c) + "/publish?requested=1");
   }
 
   Map<String, Object> model(Consultation consultation, boolean requested) {
@@ -89,10 +120,6 @@ final class PublishPage {
     model.put("councilLink", siteUrl + SitePaths.council(consultation.council()) + "index.html");
     model.put("requested", requested);
     return model;
-  }
-
-  String preview(Consultation consultation) {
-    return publisher.preview(consultation);
   }
 
   void request(Consultation consultation, OfficerIdentity officer) {

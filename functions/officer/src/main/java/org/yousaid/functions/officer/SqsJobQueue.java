@@ -17,16 +17,10 @@ public final class SqsJobQueue implements JobQueue {
     this.queueUrl = queueUrl;
   }
 
-  /**
-   * The queue whose URL is in this environment variable (ANALYSIS_QUEUE_URL, PUBLISH_QUEUE_URL).
-   */
-  public static SqsJobQueue fromEnvironment(String variable) {
-    String url = System.getenv(variable);
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException("Set " + variable);
-    }
+  /** The queue at this URL, through an SQS client with the function's lightweight HTTP client. */
+  public static SqsJobQueue at(String queueUrl) {
     return new SqsJobQueue(
-        SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), url);
+        SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), queueUrl);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.yousaid.functions.officer;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,9 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.FormBody;
+import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.common.http.Responses;
 import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
+import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.ConsultationThemes;
@@ -42,14 +46,44 @@ final class ThemeDetail {
 
   private final ThemesPage themesPage;
   private final CorrectionRepository corrections;
+  private final ResponseRepository responses;
+  private final ConsultationLookup lookup;
   private final AuditLog audit;
   private final Clock clock;
 
-  ThemeDetail(Services services, ThemesPage themesPage, AuditLog audit) {
+  ThemeDetail(Services services, ThemesPage themesPage, ConsultationLookup lookup, AuditLog audit) {
     this.themesPage = themesPage;
+    this.responses = services.responses();
+    this.lookup = lookup;
     this.corrections = services.corrections();
     this.audit = audit;
     this.clock = services.clock();
+  }
+
+  APIGatewayV2HTTPResponse show(Request request, SignedInOfficer officer) {
+    Consultation c = lookup.of(request);
+    return officer.page(
+        "officer/theme",
+        model(
+            c,
+            request.pathParameter("question"),
+            request.pathParameter("theme"),
+            responses.listForConsultation(c.council(), c.id())));
+  }
+
+  /** Applies the correction a form on the theme page sends, then shows the theme to see next. */
+  APIGatewayV2HTTPResponse correct(Request request, SignedInOfficer officer) {
+    Consultation c = lookup.of(request);
+    String question = request.pathParameter("question");
+    String next =
+        correct(
+            c,
+            question,
+            request.pathParameter("theme"),
+            FormBody.parse(request.bodyText(256 * 1024)),
+            officer.identity().email(),
+            responses.listForConsultation(c.council(), c.id()));
+    return Responses.redirect(OfficerPaths.consultation(c) + "/themes/" + question + "/" + next);
   }
 
   Map<String, Object> model(

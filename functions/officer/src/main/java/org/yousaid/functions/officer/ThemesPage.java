@@ -1,5 +1,6 @@
 package org.yousaid.functions.officer;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.FormBody;
+import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.shared.json.Json;
@@ -59,13 +63,27 @@ final class ThemesPage {
   private final JobQueue queue;
   private final Clock clock;
   private final ConsultationThemes loader;
+  private final ConsultationLookup lookup;
 
-  ThemesPage(Services services, JobQueue queue) {
+  ThemesPage(Services services, JobQueue queue, ConsultationLookup lookup) {
+    this.lookup = lookup;
     this.analyses = services.analyses();
     this.responses = services.responses();
     this.queue = queue;
     this.clock = services.clock();
     this.loader = services.themes();
+  }
+
+  APIGatewayV2HTTPResponse show(Request request, SignedInOfficer officer) {
+    return officer.page("officer/themes", model(lookup.of(request)));
+  }
+
+  /** Queues analysis of every free-text question with the form's number of themes, if any. */
+  APIGatewayV2HTTPResponse analyse(Request request, SignedInOfficer officer) {
+    Consultation c = lookup.of(request);
+    requestAnalysis(
+        c, officer.identity(), FormBody.parse(request.bodyText(8 * 1024)).first("themeCount"));
+    return Responses.redirect(OfficerPaths.consultation(c) + "/themes");
   }
 
   void requestAnalysis(Consultation consultation, OfficerIdentity officer, String themeCount) {

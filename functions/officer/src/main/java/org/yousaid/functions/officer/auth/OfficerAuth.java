@@ -1,12 +1,15 @@
 package org.yousaid.functions.officer.auth;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.common.http.Responses;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -54,6 +57,13 @@ public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod 
             redirect == null || redirect.isBlank() ? null : redirect,
             session,
             new TokenVerifier(keys, issuer, clientId)));
+  }
+
+  /** Forgets the session (its cookie) and goes back to the sign-in page. */
+  public APIGatewayV2HTTPResponse signOut() {
+    APIGatewayV2HTTPResponse response = Responses.redirect("/officer/sign-in");
+    response.setCookies(List.of(session.clearCookie()));
+    return response;
   }
 
   public Optional<OfficerIdentity> identify(Request request) {

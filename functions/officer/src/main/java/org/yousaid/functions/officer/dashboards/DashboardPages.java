@@ -23,11 +23,6 @@ public final class DashboardPages {
   /** Comments per page of the drill-down. */
   public static final int COMMENTS_PER_PAGE = 50;
 
-  /**
-   * The API's public address when it is not the one the officer's browser used (a custom domain).
-   */
-  public static final String PUBLIC_API_URL = "PUBLIC_API_URL";
-
   /** One comment as the drill-down shows it (officers see the original text). */
   public record Comment(
       String date, String subject, String subjectLabel, String useful, String text) {}
@@ -37,6 +32,10 @@ public final class DashboardPages {
   private final EhcStageStats stages;
   private final String configuredApiUrl;
 
+  /**
+   * @param configuredApiUrl the API's public address when it is not the one the officer's browser
+   *     used (a custom domain), or null
+   */
   public DashboardPages(
       ConsultationRepository consultations,
       ResponseRepository responses,

@@ -1,0 +1,43 @@
+package org.yousaid.functions.officer;
+
+import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.queue.JobQueue;
+import org.yousaid.functions.common.queue.PublishQueue;
+import org.yousaid.functions.officer.dashboards.DashboardPages;
+import org.yousaid.reports.ReportBuilder;
+import org.yousaid.shared.audit.AuditLog;
+
+/**
+ * The page class of each officer area, created once per function and sharing one audit log, one
+ * consultation lookup and the themes loader (responses, reports and exports filter and count by the
+ * corrected themes).
+ */
+record OfficerAreas(
+    ConsultationsPage consultations,
+    ResponsesPage responses,
+    ThemesPage themes,
+    ThemeDetail theme,
+    ExportsPage exports,
+    ImportPage imports,
+    PublishPage publish,
+    DashboardPages dashboards) {
+
+  static OfficerAreas create(
+      Services services, JobQueue analysisQueue, PublishQueue publishQueue, OfficerConfig config) {
+    AuditLog audit = services.audit();
+    ConsultationLookup lookup = new ConsultationLookup(services.consultations());
+    ReportBuilder reportBuilder = new ReportBuilder(services.clock());
+    ThemesPage themes = new ThemesPage(services, analysisQueue, lookup);
+    return new OfficerAreas(
+        new ConsultationsPage(services.consultations(), services.responses(), lookup, audit),
+        new ResponsesPage(services.responses(), lookup, themes),
+        themes,
+        new ThemeDetail(services, themes, lookup, audit),
+        new ExportsPage(
+            services.responses(), lookup, themes, new ReportAssembler(reportBuilder), audit),
+        new ImportPage(services.submissions(), lookup, audit),
+        new PublishPage(services, publishQueue, audit, lookup, config.siteUrl()),
+        new DashboardPages(
+            services.consultations(), services.responses(), reportBuilder, config.publicApiUrl()));
+  }
+}

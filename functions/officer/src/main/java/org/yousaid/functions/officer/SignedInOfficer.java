@@ -1,0 +1,32 @@
+package org.yousaid.functions.officer;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.yousaid.functions.common.http.Responses;
+import org.yousaid.functions.common.web.Pages;
+import org.yousaid.functions.officer.auth.OfficerIdentity;
+import org.yousaid.functions.officer.auth.Session;
+
+/**
+ * The officer a request was verified for, with the session token it came with, so every officer
+ * page is rendered the same way: who is signed in (for the header and sign-out), the CSRF token
+ * every form carries, and the service's name.
+ */
+record SignedInOfficer(OfficerIdentity identity, String sessionToken) {
+
+  /** The service's name in the header of every officer page, error pages included. */
+  static final String SERVICE_NAME = "Consultations";
+
+  APIGatewayV2HTTPResponse page(String template, Map<String, ?> content) {
+    return page(template, content, 200);
+  }
+
+  APIGatewayV2HTTPResponse page(String template, Map<String, ?> content, int status) {
+    Map<String, Object> model = new HashMap<>(content);
+    model.put("officer", identity);
+    model.put("csrf", Session.csrfToken(sessionToken));
+    model.put("serviceName", SERVICE_NAME);
+    return Responses.html(status, Pages.render(template, model));
+  }
+}
