@@ -15,7 +15,6 @@ import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.http.Route;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.queue.PublishQueue;
-import org.yousaid.functions.common.web.Pages;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.functions.officer.auth.Session;
@@ -27,6 +26,7 @@ import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.themes.ConsultationThemes;
+import org.yousaid.web.Pages;
 
 /**
  * Officer pages and API. Every route but sign-in needs a valid ID token (401 without one) and acts
