@@ -90,6 +90,16 @@ class PageLayoutTest {
         Assets.find("page-feedback.js").orElseThrow().contentType());
   }
 
+  @Test
+  void everyNameOnTheAllowListIsBundled() {
+    assertTrue(Assets.names().contains("page-feedback.js"), "councils embed it: " + Assets.names());
+    for (String name : Assets.names()) {
+      Assets.Asset asset = Assets.find(name).orElseThrow();
+      assertEquals(name, asset.name());
+      assertFalse(asset.text().isBlank(), name);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
