@@ -3,7 +3,6 @@ package org.yousaid.publishing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,12 +19,14 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.yousaid.functions.common.web.Pages;
 import org.yousaid.publishing.PublishedConsultation.PublishedQuestion;
 import org.yousaid.publishing.PublishedConsultation.PublishedTheme;
 import org.yousaid.reports.ReportFormat;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.publishing.Publication;
+import org.yousaid.web.Assets;
+import org.yousaid.web.Assets.Asset;
+import org.yousaid.web.Pages;
 
 /**
  * Turns published content into the site's files: HTML pages (GOV.UK Frontend markup, no scripts),
@@ -316,20 +317,13 @@ public final class SiteRenderer {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
   }
 
-  /** GOV.UK Frontend's CSS and ours, copied from the application's own assets. */
+  /** GOV.UK Frontend's CSS and ours, the same files the application's pages use. */
   public List<SiteFile> assets() {
     List<SiteFile> files = new ArrayList<>();
     for (String name : ASSETS) {
-      try (InputStream in =
-          SiteRenderer.class.getClassLoader().getResourceAsStream("assets/" + name)) {
-        if (in == null) {
-          throw new IllegalStateException("Missing asset " + name);
-        }
-        files.add(
-            new SiteFile(SitePaths.assets() + name, in.readAllBytes(), "text/css; charset=utf-8"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Asset asset =
+          Assets.find(name).orElseThrow(() -> new IllegalStateException("Missing asset " + name));
+      files.add(new SiteFile(SitePaths.assets() + name, asset.bytes(), asset.contentType()));
     }
     return files;
   }

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
-import org.yousaid.functions.common.web.Pages;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.functions.officer.auth.Session;
 import org.yousaid.functions.officer.auth.SignInMethod;
+import org.yousaid.web.Pages;
 
 /** Local mode's sign-in: an email and password form that issues a Cognito-shaped ID token. */
 public final class LocalPasswordSignIn implements SignInMethod {

@@ -13,11 +13,11 @@ import org.yousaid.functions.common.http.Route;
 import org.yousaid.functions.common.priming.SnapStartPriming;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.queue.PublishQueue;
-import org.yousaid.functions.common.web.Pages;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.functions.officer.auth.Session;
 import org.yousaid.shared.submission.ProblemException;
+import org.yousaid.web.Pages;
 
 /**
  * Officer pages and API. Every route but sign-in needs a valid ID token (401 without one) and acts

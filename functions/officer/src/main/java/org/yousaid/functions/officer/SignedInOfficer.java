@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
 import java.util.Map;
 import org.yousaid.functions.common.http.Responses;
-import org.yousaid.functions.common.web.Pages;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.functions.officer.auth.Session;
+import org.yousaid.web.Pages;
 
 /**
  * The officer a request was verified for, with the session token it came with, so every officer

@@ -12,8 +12,6 @@ import org.yousaid.functions.common.http.HttpHandler;
 import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
-import org.yousaid.functions.common.web.Assets;
-import org.yousaid.functions.common.web.Pages;
 import org.yousaid.shared.ids.ReceiptCodes;
 import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.Consultation;
@@ -23,6 +21,7 @@ import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
 import org.yousaid.shared.validation.FieldError;
+import org.yousaid.web.Pages;
 
 /**
  * The public HTML pages: the consultation form, its confirmation with a receipt code, and the "see
@@ -66,7 +65,7 @@ public final class PublicFormHandler extends HttpHandler {
     route("POST /c/{council}/{consultation}", this::submitForm);
     route("GET /receipt", r -> receiptLookup("", null, 200));
     route("POST /receipt", this::receiptAction);
-    route("GET /assets/{file}", r -> Assets.serve(r.pathParameter("file")));
+    route("GET /assets/{file}", r -> Responses.asset(r.pathParameter("file")));
   }
 
   private APIGatewayV2HTTPResponse showForm(Request request) {

@@ -11,7 +11,6 @@ import org.yousaid.functions.common.http.HttpHandler;
 import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
-import org.yousaid.functions.common.web.Pages;
 import org.yousaid.shared.ids.ReceiptCodes;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.json.JsonSubmissionReader;
@@ -20,6 +19,7 @@ import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
+import org.yousaid.web.Pages;
 
 /**
  * The public JSON API: submissions, page feedback, and a respondent's own receipt (view and erase).

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.validation.FieldError;
+import org.yousaid.web.Assets;
+import org.yousaid.web.InlineScripts;
 
 /** Builds HTTP API responses with the security headers every response carries. */
 public final class Responses {
@@ -38,6 +40,14 @@ public final class Responses {
 
   public static APIGatewayV2HTTPResponse redirect(String location) {
     return response(303, null, null, Map.of("Location", location, "Cache-Control", "no-store"));
+  }
+
+  /** One of the bundled CSS and JS files (an allow-list, never a file path), cached for a day. */
+  public static APIGatewayV2HTTPResponse asset(String name) {
+    Assets.Asset asset =
+        Assets.find(name).orElseThrow(() -> ProblemException.notFound("This file does not exist."));
+    return response(
+        200, asset.contentType(), asset.text(), Map.of("Cache-Control", "public, max-age=86400"));
   }
 
   /** RFC 9457 problem details, with per-field errors for validation problems. */

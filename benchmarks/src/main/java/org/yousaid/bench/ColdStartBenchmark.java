@@ -1,4 +1,4 @@
-package org.yousaid.local.bench;
+package org.yousaid.bench;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -118,7 +118,7 @@ public final class ColdStartBenchmark {
       }
     }
     Path work = Files.createTempDirectory("yousaid-coldstart");
-    Path classes = root.resolve("local/target/classes");
+    Path classes = root.resolve("benchmarks/target/classes");
 
     // DynamoDB Local as a server on a free port (in memory); EmbeddedDynamoDb unpacks its SQLite
     // natives first.

@@ -1,4 +1,4 @@
-package org.yousaid.local.bench;
+package org.yousaid.bench;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.yousaid.local.bench;
+package org.yousaid.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

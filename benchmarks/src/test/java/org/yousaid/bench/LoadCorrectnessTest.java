@@ -1,4 +1,4 @@
-package org.yousaid.local;
+package org.yousaid.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,8 @@ import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
 import org.yousaid.functions.common.http.RateLimiter;
-import org.yousaid.local.bench.LoadCheck;
+import org.yousaid.local.DemoData;
+import org.yousaid.local.LocalMode;
 import org.yousaid.shared.templates.ConsultationTemplates;
 
 /**

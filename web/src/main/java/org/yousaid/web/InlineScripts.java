@@ -1,4 +1,4 @@
-package org.yousaid.functions.common.http;
+package org.yousaid.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

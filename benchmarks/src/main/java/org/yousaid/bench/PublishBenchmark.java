@@ -1,4 +1,4 @@
-package org.yousaid.local.bench;
+package org.yousaid.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.yousaid.local.bench;
+package org.yousaid.bench;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

@@ -1,4 +1,4 @@
-package org.yousaid.functions.common.web;
+package org.yousaid.web;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -7,11 +7,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.yousaid.functions.common.http.InlineScripts;
 
 /**
- * Renders server-side HTML pages from Pebble templates under {@code templates/} on the classpath.
- * Auto-escaping is on for every variable, so nothing a person typed can become markup.
+ * Renders server-side HTML pages from Pebble templates under {@code templates/} on the classpath:
+ * this module's base {@code layout} and {@code error}, and each caller's own (the functions' pages,
+ * publishing's {@code published/}). Auto-escaping is on for every variable, so nothing a person
+ * typed can become markup. The layout's start-up script is {@link InlineScripts#JS_ENABLED}, whose
+ * hash the functions' Content-Security-Policy allows.
  */
 public final class Pages {
 
