@@ -33,9 +33,7 @@ class ThemeCountChooserTest {
 
   private static int choose(ThemeSpace space, int maxK, long seed) {
     int[] items = IntStream.range(0, space.size()).toArray();
-    return new ThemeCountChooser(1500, maxK, seed)
-        .choose(space, items, ThemeCountChooser.Criterion.BAGGED_SILHOUETTE)
-        .k();
+    return new ThemeCountChooser(AutoKOptions.defaults(), maxK, seed).choose(space, items).k();
   }
 
   @Test
@@ -54,6 +52,21 @@ class ThemeCountChooserTest {
   void neverExceedsTheOfficersMaximum() {
     int k = choose(groups(40, 20, 0.5, 4), 12, 42);
     assertEquals(12, k, "40 clear groups but at most 12 themes asked for");
+  }
+
+  @Test
+  void theCriterionAndItsThresholdAreTheOnesAskedFor() {
+    ThemeSpace space = groups(5, 30, 0.5, 6);
+    int[] items = IntStream.range(0, space.size()).toArray();
+    AutoKOptions merge = AutoKOptions.defaults().withCriterion(AutoKOptions.Criterion.MERGE);
+    // merging stops at the first pair of groups less similar than the threshold: a threshold no
+    // cosine can reach keeps every over-clustered group (capped at maxK), one every cosine passes
+    // merges all
+    assertEquals(
+        20, new ThemeCountChooser(merge.withMergeSimilarity(1.0), 20, 1).choose(space, items).k());
+    assertEquals(
+        1,
+        new ThemeCountChooser(merge.withMergeSimilarity(-0.999), 20, 1).choose(space, items).k());
   }
 
   @Test
