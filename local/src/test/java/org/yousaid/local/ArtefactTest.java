@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
-/** The public submission artefact stays small and never carries the NLP engine or its models. */
+/**
+ * The public submission artefact stays small and never carries the NLP engine or its models; no
+ * deployed artefact carries a developer tool (CLI, benchmark, evaluation, local mode).
+ */
 class ArtefactTest {
 
   private static final long MAX_PUBLIC_BYTES = 15L * 1024 * 1024;
@@ -42,6 +45,35 @@ class ArtefactTest {
               .limit(5)
               .toList();
       assertTrue(nlp.isEmpty(), "public artefact carries NLP code or models: " + nlp);
+    }
+  }
+
+  @Test
+  void noDeployedFunctionJarCarriesACommandLineBenchmarkOrEvaluation() throws Exception {
+    Path root = Path.of(System.getProperty("yousaid.repo.root", ".."));
+    for (String artefact :
+        List.of(
+            "functions/public/target/yousaid-public.jar",
+            "functions/officer/target/yousaid-officer.jar",
+            "functions/publisher/target/yousaid-publisher.jar",
+            "functions/analysis-worker/target/yousaid-analysis-worker.jar")) {
+      Path jar = root.resolve(artefact);
+      assertTrue(Files.exists(jar), "Build the function artefacts first: " + jar);
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        List<String> tools =
+            zip.stream()
+                .map(e -> e.getName())
+                .filter(name -> name.startsWith("org/yousaid/"))
+                .filter(
+                    name ->
+                        name.contains("/cli/")
+                            || name.contains("/bench/")
+                            || name.contains("/eval/")
+                            || name.startsWith("org/yousaid/local/"))
+                .limit(5)
+                .toList();
+        assertTrue(tools.isEmpty(), artefact + " carries developer tools: " + tools);
+      }
     }
   }
 }
