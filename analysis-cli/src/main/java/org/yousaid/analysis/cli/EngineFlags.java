@@ -22,10 +22,7 @@ final class EngineFlags {
     if (a.has("language-check")) o = o.withLanguageCheck(a.flag("language-check"));
     AutoKOptions k = o.autoK();
     if (a.has("autok-criterion"))
-      k =
-          k.withCriterion(
-              AutoKOptions.Criterion.valueOf(
-                  a.get("autok-criterion", null).toUpperCase(Locale.ROOT).replace('-', '_')));
+      k = k.withCriterion(named(AutoKOptions.Criterion.class, a.get("autok-criterion", null)));
     if (a.has("autok-sample")) k = k.withSampleSize(a.integer("autok-sample"));
     if (a.has("autok-rounds")) k = k.withRounds(a.integer("autok-rounds"));
     if (a.has("autok-tau")) k = k.withMergeSimilarity(Double.parseDouble(a.get("autok-tau", null)));
@@ -37,15 +34,17 @@ final class EngineFlags {
   static EmbedderOptions embedder(Args a, EmbedderOptions base) {
     EmbedderOptions e = base;
     if (a.has("embedding-model"))
-      e =
-          e.withModel(
-              SentenceEmbedder.Model.valueOf(
-                  a.get("embedding-model", null).toUpperCase(Locale.ROOT).replace('-', '_')));
+      e = e.withModel(named(SentenceEmbedder.Model.class, a.get("embedding-model", null)));
     if (a.has("embed-max-tokens")) e = e.withMaxTokens(a.integer("embed-max-tokens"));
     if (a.has("embed-batch")) e = e.withBatchSize(a.integer("embed-batch"));
     if (a.has("embed-workers")) e = e.withWorkers(a.integer("embed-workers"));
     if (a.has("embed-intra-threads")) e = e.withIntraOpThreads(a.integer("embed-intra-threads"));
     if (a.has("embed-spin")) e = e.withAllowSpinning(a.flag("embed-spin"));
     return e;
+  }
+
+  /** "bagged-silhouette" or BAGGED_SILHOUETTE. */
+  private static <E extends Enum<E>> E named(Class<E> type, String name) {
+    return Enum.valueOf(type, name.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.yousaid.analysis.ThemeOptions;
+import org.yousaid.analysis.represent.SyntheticGroups;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.represent.Vectors;
 
@@ -26,20 +26,9 @@ class DiscoverThemesTest {
     List<AnswerRecord> records = TestModels.records(texts);
     new Normalise().apply(records);
     records.forEach(r -> r.language("en"));
-    SplittableRandom random = new SplittableRandom(seed);
-    int dim = 32;
-    float[][] centres = new float[groups][dim];
-    for (float[] c : centres) {
-      for (int d = 0; d < dim; d++) c[d] = (float) random.nextGaussian();
-      Vectors.normalise(c);
-    }
-    for (int i = 0; i < n; i++) {
-      float[] v = new float[dim];
-      for (int d = 0; d < dim; d++)
-        v[d] = centres[i % groups][d] + (float) (0.4 * random.nextGaussian() / Math.sqrt(dim));
-      records.get(i).embedding(Vectors.normalise(v));
-    }
-    records.get(n).embedding(new float[dim]);
+    float[][] points = SyntheticGroups.points(groups, perGroup, 0.4, 32, seed);
+    for (int i = 0; i < n; i++) records.get(i).embedding(points[i]);
+    records.get(n).embedding(new float[32]);
     return records;
   }
 

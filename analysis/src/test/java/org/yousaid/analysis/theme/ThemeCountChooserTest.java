@@ -2,33 +2,15 @@ package org.yousaid.analysis.theme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.yousaid.analysis.represent.SyntheticGroups;
 import org.yousaid.analysis.represent.ThemeSpace;
-import org.yousaid.analysis.represent.Vectors;
 
 class ThemeCountChooserTest {
-  /**
-   * n points around each of k random directions in 64 dimensions; spread controls how tight the
-   * groups are.
-   */
+  /** n points around each of k random directions in 64 dimensions. */
   private static ThemeSpace groups(int k, int perGroup, double spread, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int dim = 64;
-    float[][] centres = new float[k][dim];
-    for (float[] c : centres) {
-      for (int d = 0; d < dim; d++) c[d] = (float) r.nextGaussian();
-      Vectors.normalise(c);
-    }
-    float[][] points = new float[k * perGroup][dim];
-    for (int i = 0; i < points.length; i++) {
-      float[] c = centres[i % k];
-      for (int d = 0; d < dim; d++)
-        points[i][d] = c[d] + (float) (spread * r.nextGaussian() / Math.sqrt(dim));
-      Vectors.normalise(points[i]);
-    }
-    return new ThemeSpace(points, null, 0, 1.0);
+    return new ThemeSpace(SyntheticGroups.points(k, perGroup, spread, 64, seed), null, 0, 1.0);
   }
 
   private static int choose(ThemeSpace space, int maxK, long seed) {
