@@ -20,6 +20,7 @@ import org.yousaid.analysis.pipeline.Represent;
 import org.yousaid.analysis.pipeline.ScoreSentiment;
 import org.yousaid.analysis.pipeline.StabiliseIds;
 import org.yousaid.analysis.pipeline.StageTimer;
+import org.yousaid.analysis.pipeline.ThemeDraft;
 import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.represent.ThemeSpace;
@@ -86,12 +87,13 @@ public final class ThemingEngine implements AutoCloseable {
                     ? new DiscoverThemes(options).apply(records, space)
                     : new AssignToCodeframe(options.codeframe(), embedder).apply(records));
     timer.run("labels", () -> new BucketOtherLanguages(grouping).apply(records));
+    List<ThemeDraft> drafts =
+        timer.time("labels", () -> new LabelThemes(grouping, space).apply(records));
     Map<Integer, Theme> themes =
         timer.time(
             "labels",
             () ->
-                new StabiliseIds(options.previousThemes(), grouping.fromCodeframe())
-                    .apply(new LabelThemes(grouping, space).apply(records)));
+                new StabiliseIds(options.previousThemes(), grouping.fromCodeframe()).apply(drafts));
     List<AnalysedAnswer> analysed =
         timer.time("labels", () -> new CollectAnswers().apply(records, themes));
 
