@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.yousaid.analysis.eval.ClusteringMetrics;
 import org.yousaid.analysis.nlp.TextNormaliser;
 import org.yousaid.analysis.theme.NearDuplicateDetector;
 
@@ -20,19 +19,6 @@ class StagesTest {
     assertTrue(n.isNonAnswer(n.normalise(" N/A ")));
     assertTrue(n.isNonAnswer(""));
     assertFalse(n.isNonAnswer("No transport means no respite"));
-  }
-
-  @Test
-  void metricsArePerfectForARelabelledClusteringAndLowForNoise() {
-    int[] truth = {0, 0, 0, 1, 1, 1, 2, 2, 2};
-    int[] relabelled = {5, 5, 5, 3, 3, 3, 9, 9, 9};
-    ClusteringMetrics.Scores s = ClusteringMetrics.score(truth, relabelled);
-    assertEquals(1.0, s.acc(), 1e-9);
-    assertEquals(1.0, s.nmi(), 1e-9);
-    assertEquals(1.0, s.ari(), 1e-9);
-    ClusteringMetrics.Scores one = ClusteringMetrics.score(truth, new int[9]);
-    assertEquals(1.0 / 3, one.acc(), 1e-9);
-    assertEquals(0.0, one.ari(), 1e-9);
   }
 
   @Test

@@ -224,6 +224,77 @@ class ThemingEngineTest {
             .noneMatch(AnalysedAnswer::otherLanguage));
   }
 
+  @Test
+  void withTheLanguageCheckOffEveryAnswerIsThemedAsEnglish() {
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    answers.add(
+        new Answer(
+            "lang-pl", "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu."));
+    ThemeResult result =
+        engine.theme(answers, ThemeOptions.defaults().withK(3).withLanguageCheck(false));
+    assertTrue(
+        result.themes().stream().noneMatch(t -> t.id().equals(ThemingEngine.OTHER_LANGUAGES_ID)));
+    AnalysedAnswer polish =
+        result.answers().stream().filter(a -> a.id().equals("lang-pl")).findFirst().orElseThrow();
+    assertEquals("en", polish.language());
+    assertFalse(polish.themes().isEmpty());
+  }
+
+  @Test
+  void everyStageIsTimedUnderTheNamesTheBenchmarksUse() {
+    ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults());
+    assertEquals(
+        List.of(
+            "normalise",
+            "corenlp",
+            "redaction",
+            "embeddings",
+            "sentiment",
+            "representation",
+            "near-duplicates",
+            "themes",
+            "labels"),
+        List.copyOf(result.stageSeconds().keySet()));
+    assertTrue(result.stageSeconds().values().stream().allMatch(s -> s >= 0));
+  }
+
+  @Test
+  void theEmbedderSettingsOfARunAreTheOnesUsed() {
+    List<Answer> answers =
+        List.of(
+            new Answer("good", "Transport to respite is wonderful, the drivers are kind."),
+            new Answer("bad", "Transport to respite is awful, the drivers are rude and late."));
+    ThemeResult whole = engine.theme(answers, ThemeOptions.defaults().withK(1));
+    assertEquals(Sentiment.POSITIVE, whole.answers().get(0).sentiment());
+    assertEquals(Sentiment.NEGATIVE, whole.answers().get(1).sentiment());
+    // five word pieces: [CLS] transport to respite [SEP]; both answers embed alike
+    ThemeResult cut =
+        engine.theme(
+            answers,
+            ThemeOptions.defaults()
+                .withK(1)
+                .withEmbedder(ThemeOptions.defaults().embedder().withMaxTokens(5)));
+    assertEquals(cut.answers().get(0).sentiment(), cut.answers().get(1).sentiment());
+  }
+
+  @Test
+  void weightZeroIsTheTermsOnlyBaselineAndStillThemes() {
+    ThemeResult result =
+        engine.theme(
+            TestData.respiteAnswers(),
+            ThemeOptions.defaults().themingOnly().withK(3).withEmbeddingWeight(0));
+    assertEquals(3, result.chosenK());
+    assertTrue(result.answers().stream().allMatch(a -> a.sentiment() == null));
+    assertEquals(
+        result.themes(),
+        engine
+            .theme(
+                TestData.respiteAnswers(),
+                ThemeOptions.defaults().themingOnly().withK(3).withEmbeddingWeight(0))
+            .themes(),
+        "deterministic");
+  }
+
   private static Map<String, String> topicIds(ThemeResult result) {
     Map<String, String> out = new HashMap<>();
     for (Theme t : result.themes()) {

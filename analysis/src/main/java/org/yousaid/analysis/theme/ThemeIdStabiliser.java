@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.yousaid.analysis.PreviousTheme;
-import org.yousaid.analysis.eval.Hungarian;
 
 /**
  * Stage 8: when a question is themed again (usually with more answers), each new theme is matched

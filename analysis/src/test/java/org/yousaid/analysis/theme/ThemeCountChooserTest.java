@@ -2,40 +2,20 @@ package org.yousaid.analysis.theme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.yousaid.analysis.represent.SyntheticGroups;
 import org.yousaid.analysis.represent.ThemeSpace;
-import org.yousaid.analysis.represent.Vectors;
 
 class ThemeCountChooserTest {
-  /**
-   * n points around each of k random directions in 64 dimensions; spread controls how tight the
-   * groups are.
-   */
+  /** n points around each of k random directions in 64 dimensions. */
   private static ThemeSpace groups(int k, int perGroup, double spread, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int dim = 64;
-    float[][] centres = new float[k][dim];
-    for (float[] c : centres) {
-      for (int d = 0; d < dim; d++) c[d] = (float) r.nextGaussian();
-      Vectors.normalise(c);
-    }
-    float[][] points = new float[k * perGroup][dim];
-    for (int i = 0; i < points.length; i++) {
-      float[] c = centres[i % k];
-      for (int d = 0; d < dim; d++)
-        points[i][d] = c[d] + (float) (spread * r.nextGaussian() / Math.sqrt(dim));
-      Vectors.normalise(points[i]);
-    }
-    return new ThemeSpace(points, null, 0, 1.0);
+    return new ThemeSpace(SyntheticGroups.points(k, perGroup, spread, 64, seed), null, 0, 1.0);
   }
 
   private static int choose(ThemeSpace space, int maxK, long seed) {
     int[] items = IntStream.range(0, space.size()).toArray();
-    return new ThemeCountChooser(1500, maxK, seed)
-        .choose(space, items, ThemeCountChooser.Criterion.BAGGED_SILHOUETTE)
-        .k();
+    return new ThemeCountChooser(AutoKOptions.defaults(), maxK, seed).choose(space, items).k();
   }
 
   @Test
@@ -54,6 +34,21 @@ class ThemeCountChooserTest {
   void neverExceedsTheOfficersMaximum() {
     int k = choose(groups(40, 20, 0.5, 4), 12, 42);
     assertEquals(12, k, "40 clear groups but at most 12 themes asked for");
+  }
+
+  @Test
+  void theCriterionAndItsThresholdAreTheOnesAskedFor() {
+    ThemeSpace space = groups(5, 30, 0.5, 6);
+    int[] items = IntStream.range(0, space.size()).toArray();
+    AutoKOptions merge = AutoKOptions.defaults().withCriterion(AutoKOptions.Criterion.MERGE);
+    // merging stops at the first pair of groups less similar than the threshold: a threshold no
+    // cosine can reach keeps every over-clustered group (capped at maxK), one every cosine passes
+    // merges all
+    assertEquals(
+        20, new ThemeCountChooser(merge.withMergeSimilarity(1.0), 20, 1).choose(space, items).k());
+    assertEquals(
+        1,
+        new ThemeCountChooser(merge.withMergeSimilarity(-0.999), 20, 1).choose(space, items).k());
   }
 
   @Test

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.yousaid.analysis.Sentiment;
+import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.sentiment.SentimentClassifier;
-import org.yousaid.analysis.sentiment.SstReader;
 
 /**
  * SST test set, 3-class collapse: our embedding classifier on all test sentences and on the first
@@ -24,12 +24,13 @@ import org.yousaid.analysis.sentiment.SstReader;
 final class SentimentBenchmark {
   private SentimentBenchmark() {}
 
-  static Map<String, Object> run(Path sstDir, int corenlpSubset) throws Exception {
+  static Map<String, Object> run(Path sstDir, int corenlpSubset, EmbedderOptions embedding)
+      throws Exception {
     List<SstReader.Example> test = SstReader.read(sstDir.resolve("test.txt"));
     Map<String, Object> out = new LinkedHashMap<>();
     SentimentClassifier ours = SentimentClassifier.fromClasspath();
     Sentiment[] predicted = new Sentiment[test.size()];
-    try (SentenceEmbedder embedder = new SentenceEmbedder()) {
+    try (SentenceEmbedder embedder = new SentenceEmbedder(embedding)) {
       long t = System.nanoTime();
       float[][] x = embedder.embed(test.stream().map(SstReader.Example::sentence).toList());
       for (int i = 0; i < x.length; i++) predicted[i] = ours.classify(x[i]);

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.sentiment.SentimentClassifier;
 import org.yousaid.analysis.sentiment.SoftmaxRegression;
-import org.yousaid.analysis.sentiment.SstReader;
 
 /**
  * Trains the sentiment weights shipped as {@link SentimentClassifier#RESOURCE}: {@code
@@ -24,11 +24,14 @@ final class SentimentTraining {
 
   static void run(Args a) throws Exception {
     Path dir = Path.of(a.required("sst-dir"));
+    Path out = Path.of(a.required("out"));
+    EmbedderOptions embedding = EngineFlags.embedder(a, EmbedderOptions.defaults());
+    a.rejectUnread();
     List<SstReader.Example> train = withPhrases(SstReader.read(dir.resolve("train.txt")));
-    try (SentenceEmbedder embedder = new SentenceEmbedder()) {
+    try (SentenceEmbedder embedder = new SentenceEmbedder(embedding)) {
       SoftmaxRegression model = train(embedder, train);
-      Main.JSON.writeValue(Path.of(a.required("out")).toFile(), model.weights());
-      System.err.println("trained on " + train.size() + " sentences -> " + a.required("out"));
+      Main.JSON.writeValue(out.toFile(), model.weights());
+      System.err.println("trained on " + train.size() + " sentences -> " + out);
     }
   }
 

@@ -1,4 +1,4 @@
-package org.yousaid.analysis.sentiment;
+package org.yousaid.analysis.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -21,47 +21,56 @@ final class QualityBenchmark {
 
   record Dataset(String name, List<Answer> answers, List<String> labels) {}
 
-  static List<Map<String, Object>> run(Path dataDir, long[] seeds, List<String> only)
+  /**
+   * Which rows to run for each set and seed.
+   *
+   * @param trueK the TF-IDF baseline and ours with the true number of themes
+   * @param auto ours with k chosen automatically
+   * @param otherKs ours at these fixed k as well (how much a wrong k costs)
+   */
+  record Rows(boolean trueK, boolean auto, List<Integer> otherKs) {}
+
+  /**
+   * @param engine the engine settings for every row (the baseline's embedding weight is always 0)
+   */
+  static List<Map<String, Object>> run(
+      Path dataDir, long[] seeds, List<String> only, Rows rows, ThemeOptions engine)
       throws Exception {
     List<Dataset> sets = new ArrayList<>();
     if (only.contains("so20")) sets.add(stackOverflow(dataDir.resolve("so20")));
     if (only.contains("banking77")) sets.add(banking77(dataDir.resolve("banking77")));
     List<Map<String, Object>> out = new ArrayList<>();
-    try (ThemingEngine baseline = new ThemingEngine(0.0);
+    ThemeOptions themingOnly = engine.themingOnly();
+    try (ThemingEngine baseline = new ThemingEngine();
         ThemingEngine ours = new ThemingEngine().cachingEmbeddings()) {
       for (Dataset d : sets) {
         int trueK = (int) d.labels().stream().distinct().count();
         for (long seed : seeds) {
-          ThemeOptions fixed = ThemeOptions.defaults().themingOnly().withK(trueK).withSeed(seed);
-          if (!Boolean.getBoolean("yousaid.bench.autoOnly")) {
+          ThemeOptions fixed = themingOnly.withK(trueK).withSeed(seed);
+          if (rows.trueK()) {
             out.add(
                 row(
                     d,
                     "tfidf-kmeans",
                     "true",
                     seed,
-                    Main.evaluate(baseline, d.answers(), d.labels(), fixed)));
+                    Main.evaluate(
+                        baseline, d.answers(), d.labels(), fixed.withEmbeddingWeight(0.0))));
             out.add(
                 row(d, "ours", "true", seed, Main.evaluate(ours, d.answers(), d.labels(), fixed)));
           }
-          // -Dyousaid.bench.ks=60,90,120: ours at other fixed k (how much a wrong k costs)
-          for (String extra : System.getProperty("yousaid.bench.ks", "").split(",")) {
-            if (extra.isBlank()) continue;
-            ThemeOptions at =
-                ThemeOptions.defaults()
-                    .themingOnly()
-                    .withK(Integer.parseInt(extra.strip()))
-                    .withSeed(seed);
+          for (int k : rows.otherKs()) {
+            ThemeOptions at = themingOnly.withK(k).withSeed(seed);
             out.add(
                 row(
                     d,
                     "ours",
-                    extra.strip(),
+                    String.valueOf(k),
                     seed,
                     Main.evaluate(ours, d.answers(), d.labels(), at)));
           }
-          if (Boolean.getBoolean("yousaid.bench.noAuto")) continue;
-          ThemeOptions auto = ThemeOptions.defaults().themingOnly().withMaxK(150).withSeed(seed);
+          if (!rows.auto()) continue;
+          ThemeOptions auto = themingOnly.withMaxK(150).withSeed(seed);
           out.add(row(d, "ours", "auto", seed, Main.evaluate(ours, d.answers(), d.labels(), auto)));
         }
       }

@@ -1,4 +1,4 @@
-package org.yousaid.analysis.eval;
+package org.yousaid.analysis.theme;
 
 import java.util.Arrays;
 

@@ -21,10 +21,13 @@ import org.yousaid.analysis.eval.ClusteringMetrics;
  *
  * <pre>
  * theme --input answers.csv --text-column text [--id-column id] --out themes.json [--k N] [--summary themes.md]
- * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N]
+ * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N] [--seed S]
  * bench quality|speed|redaction|sentiment [--data-dir DIR] ...   (see docs/benchmarks.md)
  * train-sentiment --sst-dir DIR --out weights.json
  * </pre>
+ *
+ * <p>The commands that theme or embed also take the engine's settings as options ({@link
+ * EngineFlags}, listed in analysis/README.md); an option a command does not know stops it.
  */
 public final class Main {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -49,16 +52,19 @@ public final class Main {
   static void theme(Args a) throws Exception {
     Path input = Path.of(a.required("input"));
     String idColumn = a.get("id-column", null);
-    List<List<String>> rows = CsvTable.read(input, a.required("text-column"), idColumn);
-    List<Answer> answers = new ArrayList<>();
-    for (List<String> r : rows) answers.add(new Answer(r.get(1), r.get(0)));
+    String textColumn = a.required("text-column");
+    Path out = Path.of(a.required("out"));
+    Path summary = Path.of(a.get("summary", out.toString().replaceFirst("\\.json$", "") + ".md"));
     ThemeOptions options = ThemeOptions.defaults().withK(a.integer("k"));
     if (a.integer("max-k") != null) options = options.withMaxK(a.integer("max-k"));
+    options = EngineFlags.apply(a, options);
+    a.rejectUnread();
+    List<List<String>> rows = CsvTable.read(input, textColumn, idColumn);
+    List<Answer> answers = new ArrayList<>();
+    for (List<String> r : rows) answers.add(new Answer(r.get(1), r.get(0)));
     try (ThemingEngine engine = new ThemingEngine()) {
       ThemeResult result = engine.theme(answers, options);
-      Path out = Path.of(a.required("out"));
       JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
-      Path summary = Path.of(a.get("summary", out.toString().replaceFirst("\\.json$", "") + ".md"));
       Files.writeString(summary, MarkdownSummary.render(input.getFileName().toString(), result));
       System.err.printf(
           "themed %d answers into %d themes: %s and %s%n",
@@ -71,9 +77,18 @@ public final class Main {
    * themes.
    */
   static Map<String, Object> eval(Args a) throws Exception {
-    List<List<String>> rows =
-        CsvTable.read(
-            Path.of(a.required("input")), a.required("text-column"), a.required("label-column"));
+    Path input = Path.of(a.required("input"));
+    String textColumn = a.required("text-column"), labelColumn = a.required("label-column");
+    String k = a.get("k", null);
+    ThemeOptions base =
+        EngineFlags.apply(
+            a,
+            ThemeOptions.defaults()
+                .themingOnly()
+                .withMaxK(a.integer("max-k") == null ? 150 : a.integer("max-k"))
+                .withSeed(Long.parseLong(a.get("seed", "42"))));
+    a.rejectUnread();
+    List<List<String>> rows = CsvTable.read(input, textColumn, labelColumn);
     List<Answer> answers = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -82,20 +97,12 @@ public final class Main {
     }
     // (Integer) keeps the conditional boxed: with an int branch, an absent --k (= auto) was unboxed
     // and threw
-    Integer k =
-        "true-count".equals(a.get("k", null))
-            ? (Integer) (int) labels.stream().distinct().count()
-            : a.integer("k");
-    double weight =
-        Double.parseDouble(
-            a.get("embedding-weight", String.valueOf(ThemingEngine.DEFAULT_EMBEDDING_WEIGHT)));
     ThemeOptions options =
-        ThemeOptions.defaults()
-            .themingOnly()
-            .withK(k)
-            .withMaxK(a.integer("max-k") == null ? 150 : a.integer("max-k"))
-            .withSeed(Long.parseLong(a.get("seed", "42")));
-    try (ThemingEngine engine = new ThemingEngine(weight)) {
+        base.withK(
+            "true-count".equals(k)
+                ? (Integer) (int) labels.stream().distinct().count()
+                : k == null ? null : Integer.valueOf(k));
+    try (ThemingEngine engine = new ThemingEngine()) {
       return evaluate(engine, answers, labels, options);
     }
   }

@@ -2,6 +2,7 @@ package org.yousaid.analysis.eval;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.yousaid.analysis.theme.Hungarian;
 
 /**
  * ACC (best one-to-one cluster/label mapping), NMI (arithmetic-mean normalisation, as sklearn) and

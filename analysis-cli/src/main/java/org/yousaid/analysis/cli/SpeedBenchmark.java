@@ -20,13 +20,13 @@ import org.yousaid.analysis.ThemingEngine;
 final class SpeedBenchmark {
   private SpeedBenchmark() {}
 
-  static List<Map<String, Object>> run(int[] sizes, long seed) {
+  static List<Map<String, Object>> run(int[] sizes, long seed, ThemeOptions options) {
     List<Map<String, Object>> out = new ArrayList<>();
     long t0 = System.nanoTime();
     try (ThemingEngine engine = new ThemingEngine()) {
       engine.theme(
           List.of(new Answer("warm", "Loading the models: transport to respite matters.")),
-          ThemeOptions.defaults());
+          options);
       double load = (System.nanoTime() - t0) / 1e9;
       for (int size : sizes) {
         SyntheticAnswers gen = new SyntheticAnswers(seed);
@@ -42,7 +42,7 @@ final class SpeedBenchmark {
         }
         resetPeaks();
         long start = System.nanoTime();
-        ThemeResult r = engine.theme(answers, ThemeOptions.defaults());
+        ThemeResult r = engine.theme(answers, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("answers", size);

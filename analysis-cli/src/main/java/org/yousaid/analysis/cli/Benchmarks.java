@@ -1,0 +1,72 @@
+package org.yousaid.analysis.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.yousaid.analysis.ThemeOptions;
+
+/**
+ * Benchmark commands ({@code bench quality|speed|redaction|sentiment}); results go in
+ * docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at once.
+ */
+final class Benchmarks {
+  private Benchmarks() {}
+
+  static void run(String[] args) throws Exception {
+    if (args.length < 2)
+      throw new IllegalArgumentException("bench quality|speed|redaction|sentiment");
+    Args a = new Args(args, 2);
+    Callable<Object> benchmark = parse(args[1], a);
+    a.rejectUnread();
+    System.out.println(Main.JSON.writeValueAsString(benchmark.call()));
+  }
+
+  private static Callable<Object> parse(String name, Args a) {
+    return switch (name) {
+      case "sentiment" -> {
+        Path sst = dataDir(a).resolve("sst");
+        int subset = Integer.parseInt(a.get("corenlp-subset", "500"));
+        var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
+        yield () -> SentimentBenchmark.run(sst, subset, embedder);
+      }
+      case "redaction" -> {
+        int n = Integer.parseInt(a.get("n", "1000"));
+        long seed = Long.parseLong(a.get("seed", "7"));
+        yield () -> RedactionBenchmark.run(n, seed);
+      }
+      case "speed" -> {
+        int[] sizes =
+            Arrays.stream(a.get("sizes", "1000,10000").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        long seed = Long.parseLong(a.get("seed", "7"));
+        ThemeOptions options = EngineFlags.apply(a, ThemeOptions.defaults());
+        yield () -> SpeedBenchmark.run(sizes, seed, options);
+      }
+      case "quality" -> {
+        Path data = dataDir(a);
+        long[] seeds =
+            Arrays.stream(a.get("seeds", "1,2,3").split(",")).mapToLong(Long::parseLong).toArray();
+        List<String> sets = List.of(a.get("sets", "so20,banking77").split(","));
+        QualityBenchmark.Rows rows =
+            new QualityBenchmark.Rows(
+                !a.flag("auto-only"),
+                !a.flag("no-auto"),
+                Arrays.stream(a.get("ks", "").split(","))
+                    .map(String::strip)
+                    .filter(k -> !k.isEmpty())
+                    .map(Integer::valueOf)
+                    .toList());
+        ThemeOptions engine = EngineFlags.apply(a, ThemeOptions.defaults());
+        yield () -> QualityBenchmark.run(data, seeds, sets, rows, engine);
+      }
+      default -> throw new IllegalArgumentException("unknown benchmark " + name);
+    };
+  }
+
+  private static Path dataDir(Args a) {
+    return Path.of(
+        a.get("data-dir", System.getenv().getOrDefault("YOUSAID_DATA_DIR", "/work/data")));
+  }
+}

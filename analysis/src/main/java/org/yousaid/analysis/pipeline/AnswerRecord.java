@@ -1,0 +1,156 @@
+package org.yousaid.analysis.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.yousaid.analysis.Answer;
+import org.yousaid.analysis.Sentiment;
+import org.yousaid.analysis.nlp.AnnotatedText;
+import org.yousaid.analysis.represent.SparseVector;
+
+/**
+ * One answer as it goes through the theming pipeline, like CoreNLP's {@code Annotation} or a row of
+ * ThemeFinder's frame: each stage fills in what it is responsible for, named beside the field
+ * below, and later stages read it.
+ *
+ * <p>Why mutable rather than copied by each stage: every field is written by exactly one stage, in
+ * the fixed order {@code ThemingEngine.theme} runs them, and a stage writes each answer's field
+ * from one thread only (CoreNLP and redaction run answers in parallel). A copy per answer per stage
+ * would buy no safety on top of that, and would add a dozen full copies of a question's answers to
+ * a run whose 50,000-answer case already fills the worker's 2 GiB heap. A record's place in the
+ * list is its {@link #index()}: the theme space and k-means address answers by it.
+ */
+public final class AnswerRecord {
+  private final int index;
+  private final Answer answer;
+  private String text; // Normalise
+  private boolean nonAnswer; // Normalise
+  private String language; // CheckLanguage
+  private AnnotatedText annotated; // Annotate
+  private String publishedText; // Redact
+  private float[] embedding; // Embed: themable answers only
+  private Sentiment sentiment; // ScoreSentiment: themable answers of publishable runs only
+  private SparseVector tfidf; // Represent: themable answers only
+  private int nearDuplicateGroup = -1; // MarkNearDuplicates
+  // DiscoverThemes or AssignToCodeframe, then BucketOtherLanguages: primary theme first
+  private final List<Membership> themes = new ArrayList<>();
+
+  public AnswerRecord(int index, Answer answer) {
+    this.index = index;
+    this.answer = answer;
+  }
+
+  /** A record per answer, in the answers' order. */
+  public static List<AnswerRecord> of(List<Answer> answers) {
+    return IntStream.range(0, answers.size())
+        .mapToObj(i -> new AnswerRecord(i, answers.get(i)))
+        .toList();
+  }
+
+  /** Positions of the answers that are themed by content: answers, in English. */
+  public static int[] themableIndices(List<AnswerRecord> records) {
+    return records.stream().filter(AnswerRecord::themable).mapToInt(AnswerRecord::index).toArray();
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public Answer answer() {
+    return answer;
+  }
+
+  /** Normalised text (whitespace, quotes, Unicode); the original stays in {@link #answer()}. */
+  public String text() {
+    return text;
+  }
+
+  /** Blank or "n/a"-style: counted, never themed. */
+  public boolean nonAnswer() {
+    return nonAnswer;
+  }
+
+  /** "en", or the language check's guess for an answer not in English. */
+  public String language() {
+    return language;
+  }
+
+  /** An answer that is themed by its content: not a non-answer, and in English. */
+  public boolean themable() {
+    return !nonAnswer && "en".equals(language);
+  }
+
+  /** An answer the language check found not to be in English: bucketed, not themed. */
+  public boolean otherLanguage() {
+    return !nonAnswer && !"en".equals(language);
+  }
+
+  public AnnotatedText annotated() {
+    return annotated;
+  }
+
+  /** The text safe to publish (redacted), or the normalised text in a theming-only run. */
+  public String publishedText() {
+    return publishedText;
+  }
+
+  /** Unit sentence embedding of the published text; null for answers that are not themed. */
+  public float[] embedding() {
+    return embedding;
+  }
+
+  public Sentiment sentiment() {
+    return sentiment;
+  }
+
+  public SparseVector tfidf() {
+    return tfidf;
+  }
+
+  /** Group number shared with near-identical answers, or -1. */
+  public int nearDuplicateGroup() {
+    return nearDuplicateGroup;
+  }
+
+  /** Theme memberships by theme index, primary first. */
+  public List<Membership> themes() {
+    return themes;
+  }
+
+  void normalised(String normalisedText, boolean isNonAnswer) {
+    this.text = normalisedText;
+    this.nonAnswer = isNonAnswer;
+  }
+
+  void language(String code) {
+    this.language = code;
+  }
+
+  void annotated(AnnotatedText a) {
+    this.annotated = a;
+  }
+
+  void publishedText(String published) {
+    this.publishedText = published;
+  }
+
+  void embedding(float[] vector) {
+    this.embedding = vector;
+  }
+
+  void sentiment(Sentiment s) {
+    this.sentiment = s;
+  }
+
+  void tfidf(SparseVector vector) {
+    this.tfidf = vector;
+  }
+
+  void nearDuplicateGroup(int group) {
+    this.nearDuplicateGroup = group;
+  }
+
+  void addTheme(Membership membership) {
+    themes.add(membership);
+  }
+}

@@ -1,0 +1,26 @@
+package org.yousaid.analysis.pipeline;
+
+import java.util.List;
+
+/**
+ * The themes a run found or was given, by index: 0 to k - 1 are themes, {@link #otherIndex()} is
+ * the "other" bucket and {@link #otherLanguagesIndex()} the "other languages" bucket. Which answers
+ * belong where is on each {@link AnswerRecord}.
+ *
+ * @param centroids each theme's centre in the theme space (discovery), or null (codeframe)
+ * @param names the officer's theme names (codeframe), or null (discovery: labels come from key
+ *     terms)
+ */
+public record Grouping(int k, float[][] centroids, List<String> names) {
+  public int otherIndex() {
+    return k;
+  }
+
+  public int otherLanguagesIndex() {
+    return k + 1;
+  }
+
+  public boolean fromCodeframe() {
+    return names != null;
+  }
+}

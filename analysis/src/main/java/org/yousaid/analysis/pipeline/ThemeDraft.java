@@ -1,0 +1,26 @@
+package org.yousaid.analysis.pipeline;
+
+import java.util.List;
+import org.yousaid.analysis.SentimentSplit;
+
+/**
+ * A theme with everything but its id: what {@link LabelThemes} makes and {@link StabiliseIds}
+ * names.
+ *
+ * @param index the theme's index in its {@link Grouping}
+ * @param other the "other" or "other languages" bucket
+ * @param otherLanguages the "other languages" bucket
+ * @param label the label made for it (a previous run's label may replace it)
+ */
+public record ThemeDraft(
+    int index,
+    boolean other,
+    boolean otherLanguages,
+    String label,
+    String description,
+    List<String> keyTerms,
+    List<String> memberIds,
+    double share,
+    SentimentSplit sentiment,
+    String exemplarId,
+    int nearDuplicates) {}

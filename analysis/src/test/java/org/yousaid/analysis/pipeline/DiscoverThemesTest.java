@@ -1,0 +1,94 @@
+package org.yousaid.analysis.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yousaid.analysis.ThemeOptions;
+import org.yousaid.analysis.represent.SyntheticGroups;
+import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.represent.Vectors;
+
+class DiscoverThemesTest {
+  /**
+   * Records whose embeddings lie around {@code groups} random directions, {@code perGroup} each
+   * (answer i is in group i % groups), plus one non-answer at the end.
+   */
+  private static List<AnswerRecord> records(int groups, int perGroup, long seed) {
+    int n = groups * perGroup;
+    String[] texts = new String[n + 1];
+    for (int i = 0; i < n; i++) texts[i] = "answer " + i;
+    texts[n] = "n/a";
+    List<AnswerRecord> records = TestModels.records(texts);
+    new Normalise().apply(records);
+    records.forEach(r -> r.language("en"));
+    float[][] points = SyntheticGroups.points(groups, perGroup, 0.4, 32, seed);
+    for (int i = 0; i < n; i++) records.get(i).embedding(points[i]);
+    records.get(n).embedding(new float[32]);
+    return records;
+  }
+
+  private static ThemeSpace space(List<AnswerRecord> records) {
+    return new ThemeSpace(
+        records.stream().map(AnswerRecord::embedding).toArray(float[][]::new), null, 0, 1.0);
+  }
+
+  @Test
+  void theOfficersNumberOfThemesGroupsTheAnswersByTopic() {
+    List<AnswerRecord> records = records(3, 12, 1);
+    Grouping g =
+        new DiscoverThemes(ThemeOptions.defaults().withK(3)).apply(records, space(records));
+    assertEquals(3, g.k());
+    assertEquals(3, g.centroids().length);
+    assertNull(g.names());
+    for (int group = 0; group < 3; group++) {
+      Set<Integer> primaries = new HashSet<>();
+      for (int i = group; i < 36; i += 3) primaries.add(records.get(i).themes().get(0).theme());
+      assertEquals(1, primaries.size(), "group " + group + " is one theme");
+    }
+    for (AnswerRecord r : records.subList(0, 36)) {
+      double c = r.themes().get(0).confidence();
+      assertTrue(c > 0 && c <= 1, "confidence " + c);
+    }
+    assertTrue(records.get(36).themes().isEmpty(), "non-answers are not themed");
+  }
+
+  @Test
+  void theNumberOfThemesIsChosenWithinTheMaximum() {
+    List<AnswerRecord> records = records(4, 20, 2);
+    assertEquals(4, new DiscoverThemes(ThemeOptions.defaults()).apply(records, space(records)).k());
+    List<AnswerRecord> capped = records(4, 20, 2);
+    assertEquals(
+        2,
+        new DiscoverThemes(ThemeOptions.defaults().withMaxK(2)).apply(capped, space(capped)).k());
+  }
+
+  @Test
+  void aSingletonClusterGoesToOtherWhenTheOfficerFixedK() {
+    List<AnswerRecord> records = records(3, 10, 3);
+    float[] outlier = new float[32];
+    // the outlier points away from every group: k-means gives it a cluster of its own
+    for (int d = 0; d < 32; d++) {
+      float sum = 0;
+      for (int i = 0; i < 3; i++) sum += records.get(i).embedding()[d];
+      outlier[d] = -sum;
+    }
+    records.get(0).embedding(Vectors.normalise(outlier));
+    Grouping g =
+        new DiscoverThemes(ThemeOptions.defaults().withK(4)).apply(records, space(records));
+    assertEquals(g.otherIndex(), records.get(0).themes().get(0).theme());
+    assertEquals(1, records.get(0).themes().size());
+  }
+
+  @Test
+  void noThemableAnswersNoThemes() {
+    List<AnswerRecord> records = TestModels.checked("n/a", "none");
+    Grouping g = new DiscoverThemes(ThemeOptions.defaults()).apply(records, null);
+    assertEquals(0, g.k());
+    assertTrue(records.stream().allMatch(r -> r.themes().isEmpty()));
+  }
+}

@@ -1,0 +1,109 @@
+package org.yousaid.analysis.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yousaid.analysis.Sentiment;
+import org.yousaid.analysis.SentimentSplit;
+import org.yousaid.analysis.represent.ThemeSpace;
+
+class LabelThemesTest {
+  private static final String[] TEXTS = {
+    "The respite transport is late every week.", // 0: transport
+    "Respite transport never arrives on time.", // 1: transport
+    "We need respite transport that turns up.", // 2: transport, exemplar below
+    "More holiday playschemes in the summer please.", // 3: playschemes
+    "Holiday playschemes for older children.", // 4: playschemes
+    "n/a", // 5
+    "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu.", // 6: Polish
+    "Something else entirely about parking.", // 7: other
+  };
+
+  /** Two themes, "other" and "other languages", set by hand as the stages before would. */
+  private static List<AnswerRecord> grouped() {
+    List<AnswerRecord> records = TestModels.embedded(TEXTS);
+    int[] theme = {0, 0, 0, 1, 1, -1, -1, 2};
+    for (int i = 0; i < TEXTS.length; i++)
+      if (theme[i] >= 0) records.get(i).addTheme(new Membership(theme[i], i == 2 ? 0.9 : 0.6));
+    records.get(0).addTheme(new Membership(1, 0.3)); // a second, not primary, theme
+    new BucketOtherLanguages(new Grouping(2, null, null)).apply(records);
+    records.get(0).sentiment(Sentiment.NEGATIVE);
+    records.get(1).sentiment(Sentiment.NEGATIVE);
+    records.get(2).sentiment(Sentiment.NEUTRAL);
+    records.get(0).nearDuplicateGroup(0);
+    records.get(1).nearDuplicateGroup(0);
+    return records;
+  }
+
+  @Test
+  void themesLargestFirstThenOtherThenOtherLanguagesWithTheirFigures() {
+    List<AnswerRecord> records = grouped();
+    ThemeSpace space = new Represent(TestModels.embedder().dimension(), 0.85).apply(records);
+    List<ThemeDraft> drafts = new LabelThemes(new Grouping(2, null, null), space).apply(records);
+    assertEquals(List.of(0, 1, 2, 3), drafts.stream().map(ThemeDraft::index).toList());
+    ThemeDraft transport = drafts.get(0);
+    assertEquals(List.of("a0", "a1", "a2"), transport.memberIds());
+    assertTrue(transport.label().toLowerCase().contains("transport"), transport.label());
+    assertTrue(transport.keyTerms().stream().anyMatch(t -> t.contains("transport")));
+    assertEquals("a2", transport.exemplarId(), "most confident (no centroids)");
+    assertEquals(new SentimentSplit(2, 1, 0), transport.sentiment());
+    assertEquals(2, transport.nearDuplicates());
+    assertEquals(3 / 7.0, transport.share(), 1e-9, "the non-answer is not counted");
+    assertTrue(transport.description().startsWith("3 answers (43%) about "));
+    assertTrue(transport.description().contains("67% negative, 33% neutral, 0% positive"));
+    assertTrue(transport.description().contains("2 near-identical (campaign-style) answers"));
+    assertEquals(List.of("a0", "a3", "a4"), drafts.get(1).memberIds(), "a0's second theme");
+    assertEquals("a3", drafts.get(1).exemplarId(), "exemplars come from primary members");
+    ThemeDraft other = drafts.get(2);
+    assertTrue(other.other() && !other.otherLanguages());
+    assertEquals("Other", other.label());
+    ThemeDraft languages = drafts.get(3);
+    assertTrue(languages.other() && languages.otherLanguages());
+    assertEquals("Other languages", languages.label());
+    assertEquals(List.of(), languages.keyTerms());
+    assertEquals(
+        "1 answer (14%) not in English, not themed: please read or translate (pl 1).",
+        languages.description());
+  }
+
+  @Test
+  void discoveredThemesTakeTheAnswerNearestTheCentreAsExemplar() {
+    List<AnswerRecord> records = grouped();
+    ThemeSpace space = new Represent(TestModels.embedder().dimension(), 0.85).apply(records);
+    float[][] centroids = {space.vector(1), space.vector(4)};
+    List<ThemeDraft> drafts =
+        new LabelThemes(new Grouping(2, centroids, null), space).apply(records);
+    assertEquals("a1", drafts.get(0).exemplarId());
+    assertEquals("a4", drafts.get(1).exemplarId());
+  }
+
+  @Test
+  void codeframeThemesKeepTheOfficersNamesAndEmptyOnesAreLeftOut() {
+    List<AnswerRecord> records = grouped();
+    ThemeSpace space = new Represent(TestModels.embedder().dimension(), 0.85).apply(records);
+    // theme 2 of this codeframe is empty; "other" has index 3 here, so answer 7 moves there
+    records.get(7).themes().set(0, new Membership(3, 1.0));
+    records.get(6).themes().set(0, new Membership(4, 1.0));
+    List<ThemeDraft> drafts =
+        new LabelThemes(
+                new Grouping(3, null, List.of("Getting there", "Holidays", "Unused")), space)
+            .apply(records);
+    assertEquals(
+        List.of("Getting there", "Holidays", "Other", "Other languages"),
+        drafts.stream().map(ThemeDraft::label).toList());
+  }
+
+  @Test
+  void labelsReadLikeAPersonWroteThem() {
+    assertEquals("Respite transport", LabelThemes.label(List.of("respite transport", "bus"), 1));
+    assertEquals(
+        "Holiday and playscheme", LabelThemes.label(List.of("holiday", "playscheme", "club"), 1));
+    assertEquals(
+        "Cost and short break", LabelThemes.label(List.of("cost", "short break", "money"), 1));
+    assertEquals("Theme 4", LabelThemes.label(List.of(), 4));
+    assertFalse(LabelThemes.label(List.of("x"), 1).isBlank());
+  }
+}
