@@ -24,11 +24,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.AgeBand;
 import org.yousaid.shared.model.Answer;
@@ -42,7 +40,6 @@ import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.publishing.PublicationRepository;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.themes.AnalysisRepository;
@@ -52,14 +49,18 @@ import org.yousaid.shared.themes.CorrectionRepository;
 import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.StoredTheme;
 import org.yousaid.shared.themes.ThemeCorrection;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * Publishing against DynamoDB Local and a real folder: what reaches the site, the publication log,
  * and what a failure part way leaves behind.
  */
+// Every test seeds the same response ids, so the same transaction tokens: each needs a server of
+// its own.
+@WithDynamoDb(ownServer = true)
 class PublisherTest {
 
-  static final String TABLE = "publishing-test";
   static final String COUNCIL = "testshire";
   static final String ID = "lo-2026";
   static final String QUESTION = "find-information";
@@ -83,33 +84,27 @@ class PublisherTest {
           "0121 496 0000",
           "officer-subject-canary");
 
-  EmbeddedDynamoDb dynamo;
+  DynamoTable table;
   Path siteRoot;
   FolderSiteStore site;
   Publisher publisher;
   Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
 
   @BeforeEach
-  void setUp(@TempDir Path folder) {
-    dynamo = EmbeddedDynamoDb.inMemory();
-    TableSetup.createIfMissing(dynamo.client(), TABLE);
+  void setUp(DynamoTable table, @TempDir Path folder) {
+    this.table = table;
     siteRoot = folder;
     site = new FolderSiteStore(folder);
-    publisher = new Publisher(dynamo.client(), TABLE, site, clock);
+    publisher = new Publisher(table.client(), table.name(), site, clock);
     seed();
-  }
-
-  @AfterEach
-  void tearDown() {
-    dynamo.close();
   }
 
   private void seed() {
     Consultation c =
         ConsultationTemplates.localOffer(
             COUNCIL, "Testshire Council", ID, List.of("North", "South"), T0, null);
-    new ConsultationRepository(dynamo.client(), TABLE).save(c);
-    ResponseRepository responses = new ResponseRepository(dynamo.client(), TABLE);
+    new ConsultationRepository(table.client(), table.name()).save(c);
+    ResponseRepository responses = new ResponseRepository(table.client(), table.name());
     List<AnswerAnalysis> analysed = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String id = String.format("r%02d", i);
@@ -170,7 +165,7 @@ class PublisherTest {
               List.of(search ? "t-search" : "t-person"),
               null));
     }
-    AnalysisRepository analyses = new AnalysisRepository(dynamo.client(), TABLE);
+    AnalysisRepository analyses = new AnalysisRepository(table.client(), table.name());
     analyses.saveStatus(
         new QuestionAnalysis(
             COUNCIL,
@@ -215,7 +210,7 @@ class PublisherTest {
                     false)),
             null));
     analyses.replaceAnswers(COUNCIL, ID, QUESTION, analysed);
-    CorrectionRepository corrections = new CorrectionRepository(dynamo.client(), TABLE);
+    CorrectionRepository corrections = new CorrectionRepository(table.client(), table.name());
     corrections.add(
         COUNCIL,
         ID,
@@ -366,7 +361,8 @@ class PublisherTest {
     assertTrue(
         current.contains("versions/1/index.html") && current.contains("versions/2/index.html"));
     assertTrue(current.contains(v1.contentHash()) && current.contains(v2.contentHash()));
-    List<Publication> log = new PublicationRepository(dynamo.client(), TABLE).versions(COUNCIL, ID);
+    List<Publication> log =
+        new PublicationRepository(table.client(), table.name()).versions(COUNCIL, ID);
     assertEquals(List.of(1, 2), log.stream().map(Publication::version).toList());
   }
 
@@ -423,7 +419,7 @@ class PublisherTest {
             return site.get(path);
           }
         };
-    Publisher flaky = new Publisher(dynamo.client(), TABLE, failing, clock);
+    Publisher flaky = new Publisher(table.client(), table.name(), failing, clock);
     assertThrows(
         IOException.class, () -> flaky.publish(COUNCIL, ID, "officer-subject-canary", "req-2"));
     Map<String, byte[]> after = siteFiles();
@@ -433,7 +429,7 @@ class PublisherTest {
     }
     assertEquals(
         1,
-        new PublicationRepository(dynamo.client(), TABLE).versions(COUNCIL, ID).size(),
+        new PublicationRepository(table.client(), table.name()).versions(COUNCIL, ID).size(),
         "no version was recorded");
     assertEquals(
         2,
@@ -450,7 +446,7 @@ class PublisherTest {
             site.get("published/testshire/lo-2026/index.html").orElseThrow(),
             StandardCharsets.UTF_8);
     assertTrue(before.contains("My son [name] needs a search box."));
-    assertTrue(new ResponseRepository(dynamo.client(), TABLE).eraseByReceipt("RC2"));
+    assertTrue(new ResponseRepository(table.client(), table.name()).eraseByReceipt("RC2"));
     publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
     String after =
         new String(

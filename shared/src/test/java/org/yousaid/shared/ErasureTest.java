@@ -8,43 +8,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.RespondentProfile;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.TableLayout;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What analysis keeps of an answer (its redacted text) goes when the answer goes: erased by
  * receipt, or expired by TTL.
  */
+@WithDynamoDb
 class ErasureTest {
 
-  static final String TABLE = "erasure";
-  EmbeddedDynamoDb dynamo;
+  DynamoTable table;
   ResponseRepository responses;
   AnalysisRepository analyses;
 
   @BeforeEach
-  void setUp() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-    TableSetup.createIfMissing(dynamo.client(), TABLE);
-    responses = new ResponseRepository(dynamo.client(), TABLE);
-    analyses = new AnalysisRepository(dynamo.client(), TABLE);
-  }
-
-  @AfterEach
-  void tearDown() {
-    dynamo.close();
+  void setUp(DynamoTable table) {
+    this.table = table;
+    responses = new ResponseRepository(table.client(), table.name());
+    analyses = new AnalysisRepository(table.client(), table.name());
   }
 
   private Response response(String id, String receipt, long expiresAt) {
@@ -63,11 +56,11 @@ class ErasureTest {
   }
 
   private Map<String, AttributeValue> item(String sk) {
-    return dynamo
+    return table
         .client()
         .getItem(
             b ->
-                b.tableName(TABLE)
+                b.tableName(table.name())
                     .consistentRead(true)
                     .key(
                         Map.of(

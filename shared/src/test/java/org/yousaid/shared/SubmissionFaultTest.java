@@ -14,11 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
@@ -26,11 +23,12 @@ import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.StorageRetry;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.validation.RawSubmission;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,38 +36,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * never writes half a response, says so clearly when it gives up, and a retry after recovery stores
  * the answers exactly once.
  */
+@WithDynamoDb
 class SubmissionFaultTest {
 
-  private static EmbeddedDynamoDb dynamo;
-  private static int tableCounter;
-  private String table;
+  private DynamoTable table;
   private FaultInjectingDynamoDb faulty;
   private SubmissionService service;
   private ResponseRepository responses;
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    dynamo.close();
-  }
-
   @BeforeEach
-  void freshTable() {
-    table = "faults-" + (++tableCounter);
-    TableSetup.createIfMissing(dynamo.client(), table);
-    new ConsultationRepository(dynamo.client(), table)
+  void seed(DynamoTable table) {
+    this.table = table;
+    new ConsultationRepository(table.client(), table.name())
         .save(
             ConsultationTemplates.localOffer(
                 "demo", "Demo Council", "local-offer", List.of("North", "South"), null, null));
-    faulty = new FaultInjectingDynamoDb(dynamo.client());
-    responses = new ResponseRepository(faulty, table, StorageRetry.immediate(4));
+    faulty = new FaultInjectingDynamoDb(table.client());
+    responses = new ResponseRepository(faulty, table.name(), StorageRetry.immediate(4));
     service =
         new SubmissionService(
-            new ConsultationRepository(faulty, table),
+            new ConsultationRepository(faulty, table.name()),
             responses,
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
   }
@@ -92,7 +78,7 @@ class SubmissionFaultTest {
    */
   private Map<String, Integer> checkedItems() {
     List<Map<String, AttributeValue>> items =
-        dynamo.client().scan(b -> b.tableName(table).consistentRead(true)).items();
+        table.client().scan(b -> b.tableName(table.name()).consistentRead(true)).items();
     Map<String, Integer> counts = new HashMap<>();
     Set<String> responseSks = new HashSet<>();
     Set<String> pointedAt = new HashSet<>();
