@@ -30,7 +30,6 @@ import org.yousaid.testing.WithLocalMode;
  * message goes to the dead-letter queue while collection carries on, and a re-drive completes it
  * once.
  */
-@WithLocalMode
 class AnalysisWorkflowTest {
 
   private static final String[] ANSWERS = {
@@ -48,13 +47,12 @@ class AnalysisWorkflowTest {
     "Easy to read pages without professional jargon",
   };
 
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
+  static void seed() throws Exception {
     for (int i = 0; i < 36; i++) {
       String text = ANSWERS[i % ANSWERS.length] + (i >= ANSWERS.length ? " (" + i + ")" : "");
       assertEquals(

@@ -15,15 +15,13 @@ import org.yousaid.testing.WithLocalMode;
  * Officers create a consultation from a template, edit the draft, open and close it; each step is
  * logged.
  */
-@WithLocalMode
 class ConsultationAdminTest {
 
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
+  static void signIn() throws Exception {
     officer = new OfficerBrowser(local, "editor@demo.example", List.of("demo"));
   }
 

@@ -16,7 +16,6 @@ import org.yousaid.testing.WithLocalMode;
  * Officers import another tool's CSV export: mapped by header, validated per row, channel recorded,
  * never twice.
  */
-@WithLocalMode
 class CsvImportTest {
 
   private static final String CSV =
@@ -27,12 +26,11 @@ class CsvImportTest {
           + "not a date,Anything,parent-carer,yes\n"
           + "2026-03-04,,parent-carer,yes\n";
 
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
+  static void signIn() throws Exception {
     officer = new OfficerBrowser(local, "importer@demo.example", List.of("demo"));
   }
 

@@ -24,19 +24,19 @@ import org.yousaid.testing.WithLocalMode;
  * public API (with CORS for an allowed council site only) show up per page, per stage and per
  * month.
  */
-@WithLocalMode(pageFeedbackOrigins = "demo=" + DashboardsHttpTest.COUNCIL_SITE)
 class DashboardsHttpTest {
 
-  static final String COUNCIL_SITE = "http://localoffer.demo.example:8000";
+  private static final String COUNCIL_SITE = "http://localoffer.demo.example:8000";
   private static final String XSS = "<script>window.__xss=1</script><img src=x onerror=alert(1)>";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static LocalMode local;
+  @WithLocalMode(pageFeedbackOrigins = "demo=" + COUNCIL_SITE)
+  static LocalMode local;
+
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
+  static void seed() throws Exception {
     officer = new OfficerBrowser(local, "dash@demo.example", List.of("demo"));
     String page = "https://localoffer.demo.example/send/short-breaks";
     for (int i = 0; i < 8; i++) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yousaid.testing.WithLocalMode;
 
@@ -20,17 +19,12 @@ import org.yousaid.testing.WithLocalMode;
  * handlers): raw bytes on a socket to local mode, so bad percent-encoding in the path, invalid
  * UTF-8, NULs, a body over API Gateway's limit and odd headers reach the server exactly as sent.
  */
-@WithLocalMode(publicRateLimit = "off")
 class LocalBadInputHttpTest {
 
   private static final Set<Integer> CLEAR = Set.of(400, 404, 409, 413, 415);
 
-  private static LocalMode local;
-
-  @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
-  }
+  @WithLocalMode(publicRateLimit = "off")
+  static LocalMode local;
 
   /** Sends one raw HTTP/1.1 request and returns the status line's code and the response. */
   private static String send(String method, String path, String headers, byte[] body)

@@ -12,27 +12,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationStatus;
 import org.yousaid.testing.WithLocalMode;
 
 /** The whole submission path over real HTTP, against DynamoDB Local kept in a folder. */
-@WithLocalMode
 class LocalModeHttpTest {
 
   private static final String API =
       "/api/v1/councils/demo/consultations/local-offer-2026/responses";
   private static final Pattern RECEIPT = Pattern.compile("\"receipt\":\"([0-9A-Z\\-]+)\"");
 
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
-  }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

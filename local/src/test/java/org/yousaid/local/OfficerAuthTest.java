@@ -30,20 +30,18 @@ import org.yousaid.testing.WithLocalMode;
  * Every officer route, over real HTTP: 401 without a valid token, 403 for another council, CSRF on
  * posts.
  */
-@WithLocalMode
 class OfficerAuthTest {
 
   private static final Set<String> SIGN_IN_ROUTES =
       Set.of("GET /officer/sign-in", "POST /officer/sign-in", "GET /officer/callback");
   private static final String PASSWORD = "correct horse battery staple";
 
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static List<SamTemplate.Route> officerRoutes;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
+  static void seed() throws Exception {
     local.officers().save("other@elsewhere.example", PASSWORD, Set.of("elsewhere"));
     local.officers().save("demo@demo.example", PASSWORD, Set.of("demo"));
     try (InputStream in =

@@ -56,7 +56,6 @@ import org.yousaid.testing.WithLocalMode;
  * 503).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@WithLocalMode(pageFeedbackOrigins = "demo=https://localoffer.example.gov.uk")
 class OpenApiContractTest {
 
   private static final String SUBMIT =
@@ -89,13 +88,14 @@ class OpenApiContractTest {
 
   private static Path root;
   private static JsonNode api;
-  private static LocalMode local;
+
+  @WithLocalMode(pageFeedbackOrigins = "demo=https://localoffer.example.gov.uk")
+  static LocalMode local;
 
   @BeforeAll
-  static void start(LocalMode started) throws Exception {
+  static void readTheDocument() throws Exception {
     root = Path.of(System.getProperty("yousaid.repo.root", ".."));
     api = load(root.resolve("docs/openapi.yaml"));
-    local = started;
   }
 
   /** Parses a YAML file with snakeyaml's safe constructor and hands it to Jackson as a tree. */

@@ -16,15 +16,13 @@ import org.yousaid.testing.WithLocalMode;
  * The summary report in the councils' format: Leicestershire's "48% clear / 24% neither / 28% not
  * clear", with breakdowns.
  */
-@WithLocalMode
 class ReportPageTest {
 
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start(LocalMode started) throws Exception {
-    local = started;
+  static void seed() throws Exception {
     officer = new OfficerBrowser(local, "reader@demo.example", List.of("demo"));
     HttpClient http = HttpClient.newHttpClient();
     String[] answers = new String[25];

@@ -56,9 +56,6 @@ import org.yousaid.testing.WithDynamoDb;
  * Publishing against DynamoDB Local and a real folder: what reaches the site, the publication log,
  * and what a failure part way leaves behind.
  */
-// Every test seeds the same response ids, so the same transaction tokens: each needs a server of
-// its own.
-@WithDynamoDb(ownServer = true)
 class PublisherTest {
 
   static final String COUNCIL = "testshire";
@@ -84,15 +81,18 @@ class PublisherTest {
           "0121 496 0000",
           "officer-subject-canary");
 
+  // Every test seeds the same response ids, so the same transaction tokens: each needs a server of
+  // its own.
+  @WithDynamoDb(ownServer = true)
   DynamoTable table;
+
   Path siteRoot;
   FolderSiteStore site;
   Publisher publisher;
   Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
 
   @BeforeEach
-  void setUp(DynamoTable table, @TempDir Path folder) {
-    this.table = table;
+  void setUp(@TempDir Path folder) {
     siteRoot = folder;
     site = new FolderSiteStore(folder);
     publisher = new Publisher(table.client(), table.name(), site, clock);

@@ -26,16 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What analysis keeps of an answer (its redacted text) goes when the answer goes: erased by
  * receipt, or expired by TTL.
  */
-@WithDynamoDb
 class ErasureTest {
 
-  DynamoTable table;
+  @WithDynamoDb DynamoTable table;
   ResponseRepository responses;
   AnalysisRepository analyses;
 
   @BeforeEach
-  void setUp(DynamoTable table) {
-    this.table = table;
+  void setUp() {
     responses = new ResponseRepository(table.client(), table.name());
     analyses = new AnalysisRepository(table.client(), table.name());
   }

@@ -36,17 +36,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * never writes half a response, says so clearly when it gives up, and a retry after recovery stores
  * the answers exactly once.
  */
-@WithDynamoDb
 class SubmissionFaultTest {
 
-  private DynamoTable table;
+  @WithDynamoDb DynamoTable table;
   private FaultInjectingDynamoDb faulty;
   private SubmissionService service;
   private ResponseRepository responses;
 
   @BeforeEach
-  void seed(DynamoTable table) {
-    this.table = table;
+  void seed() {
     new ConsultationRepository(table.client(), table.name())
         .save(
             ConsultationTemplates.localOffer(

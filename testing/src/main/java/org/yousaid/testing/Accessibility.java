@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /** axe-core's check of a page at WCAG 2.2 AA. */
 public final class Accessibility {
 
-  static final List<String> WCAG_TAGS =
+  /** WCAG 2.2 AA and everything below it. */
+  public static final List<String> WCAG_TAGS =
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
   private Accessibility() {}

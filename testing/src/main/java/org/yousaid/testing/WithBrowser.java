@@ -7,10 +7,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The test class takes Playwright's {@code Browser} (Debian's headless Chromium, one per JVM) or a
- * {@code Page} in a context of its own, closed after the test, as parameters.
+ * Playwright's {@code Browser} (Debian's headless Chromium, one for the whole run) or a {@code
+ * Page} in a context of its own, closed after the test, for the annotated field or for parameters
+ * of the annotated class's or method's tests.
  */
-@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(YousaidExtension.class)
 public @interface WithBrowser {

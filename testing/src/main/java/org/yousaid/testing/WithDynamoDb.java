@@ -7,10 +7,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The test class takes {@link DynamoTable} parameters: a fresh table for each test, or one for the
- * whole class when its {@code @BeforeAll} asks for it (see {@link YousaidExtension}).
+ * A {@link DynamoTable} for the annotated field, or for parameters of the annotated class's or
+ * method's tests: a fresh table for each test, or one for the whole class in a static field or
+ * {@code @BeforeAll} parameter (see {@link YousaidExtension}).
  */
-@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(YousaidExtension.class)
 public @interface WithDynamoDb {

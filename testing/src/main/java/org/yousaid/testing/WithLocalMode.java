@@ -7,12 +7,13 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The test class (or method) takes local mode as a parameter, started on a free port with its data
- * in a temporary folder, and closed with the folder deleted after the class (when its
- * {@code @BeforeAll} asks for it) or after each test. Settings known only at run time go through
+ * Local mode for the annotated field ({@code @WithLocalMode static LocalMode local;}), or for
+ * parameters of the annotated class's or method's tests: started on a free port with its data in a
+ * temporary folder, and stopped with the folder deleted after the class (static field or
+ * {@code @BeforeAll} parameter) or after each test. Settings known only at run time go through
  * {@link YousaidExtension#withLocalMode} instead.
  */
-@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(YousaidExtension.class)
 public @interface WithLocalMode {

@@ -3,21 +3,31 @@ package org.yousaid.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ModifierSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 
 /**
- * Gives a test what it asks for by parameter type, starts it on first request and closes it after:
+ * Gives a test what it asks for, starts it on first request and closes it after:
  *
  * <ul>
  *   <li>{@link DynamoTable}: a fresh table in this JVM's DynamoDB Local ({@link WithDynamoDb});
@@ -28,18 +38,26 @@ import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
  *   <li>{@link CapturedOutput}: what is printed meanwhile.
  * </ul>
  *
- * <p>What a {@code @BeforeAll} method asks for lives for the whole class, and every test of the
- * class gets that same one; what a {@code @BeforeEach}, test or {@code @AfterEach} method asks for
- * first lives for that one test, which all three then share. Parameters are resolved in order, so
- * {@code start(CapturedOutput logs, LocalMode local)} captures local mode's start too. Register it
- * once per class: with the annotations, or as a {@code @RegisterExtension} field built by {@link
- * #withLocalMode} for local mode settings known only at run time.
+ * <p>A test asks with a field annotated with one of those annotations ({@code @WithLocalMode static
+ * LocalMode local;}), like {@code @TempDir}, or with a parameter of a lifecycle or test method.
+ * What a static field or a {@code @BeforeAll} method asks for lives for the whole class, and every
+ * test of the class gets that same one; what an instance field, a {@code @BeforeEach}, test or
+ * {@code @AfterEach} method asks for first lives for that one test, which all of them then share.
+ * Static fields are filled before any {@code @BeforeAll} method runs; parameters are resolved in
+ * order, so {@code start(CapturedOutput logs, LocalMode local)} captures local mode's start too.
+ *
+ * <p>Register it once per class: with the annotations, or as a {@code @RegisterExtension} field
+ * built by {@link #withLocalMode} for local mode settings known only at run time (then ask by
+ * parameter).
  */
-public final class YousaidExtension implements ParameterResolver {
+public final class YousaidExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(YousaidExtension.class);
   private static final String BROWSER = "com.microsoft.playwright.Browser";
   private static final String PAGE = "com.microsoft.playwright.Page";
+  private static final List<Class<? extends Annotation>> FIELD_ANNOTATIONS =
+      List.of(WithDynamoDb.class, WithLocalMode.class, WithBrowser.class);
 
   /** Found once: the launcher is on the classpath only where local/ is. */
   private static Optional<LocalModeLauncher> launcher;
@@ -62,8 +80,45 @@ public final class YousaidExtension implements ParameterResolver {
   }
 
   @Override
+  public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+    fillFields(context, null);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IllegalAccessException {
+    fillFields(context, context.getRequiredTestInstance());
+  }
+
+  @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
+    return provides(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return provide(parameter.getParameter().getType(), context, Optional.empty());
+  }
+
+  /** The static fields (no instance) or the instance's fields annotated with ours. */
+  private void fillFields(ExtensionContext context, Object instance) throws IllegalAccessException {
+    Predicate<Field> ours =
+        field ->
+            ModifierSupport.isStatic(field) == (instance == null)
+                && FIELD_ANNOTATIONS.stream()
+                    .anyMatch(a -> AnnotationSupport.isAnnotated(field, a));
+    for (Field field :
+        ReflectionSupport.findFields(
+            context.getRequiredTestClass(), ours, HierarchyTraversalMode.TOP_DOWN)) {
+      if (!provides(field.getType())) {
+        throw new ExtensionConfigurationException(
+            field + ": YousaidExtension cannot provide a " + field.getType().getName());
+      }
+      field.setAccessible(true);
+      field.set(instance, provide(field.getType(), context, Optional.of(field)));
+    }
+  }
+
+  private static boolean provides(Class<?> type) {
     return type == DynamoTable.class
         || type == CapturedOutput.class
         || type.getName().equals(BROWSER)
@@ -71,14 +126,15 @@ public final class YousaidExtension implements ParameterResolver {
         || launcher().filter(l -> type.isAssignableFrom(l.type())).isPresent();
   }
 
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    // This context's store, which also finds what the class's store holds: see the class comment.
+  /**
+   * What the type asks for, from this context's store, which also finds what the class's store
+   * holds (see the class comment). Settings come from {@code field}'s annotation first.
+   */
+  private Object provide(Class<?> type, ExtensionContext context, Optional<Field> field) {
     Store store = context.getStore(NAMESPACE);
     if (type == DynamoTable.class) {
       return store
-          .getOrComputeIfAbsent(StoredTable.class, k -> newTable(context), StoredTable.class)
+          .getOrComputeIfAbsent(StoredTable.class, k -> newTable(context, field), StoredTable.class)
           .table();
     }
     if (type == CapturedOutput.class) {
@@ -90,12 +146,12 @@ public final class YousaidExtension implements ParameterResolver {
     }
     if (type.getName().equals(PAGE)) {
       return store
-          .getOrComputeIfAbsent(OpenPage.class, k -> openPage(context), OpenPage.class)
+          .getOrComputeIfAbsent(OpenPage.class, k -> openPage(context, field), OpenPage.class)
           .page();
     }
     return store
         .getOrComputeIfAbsent(
-            RunningLocalMode.class, k -> startLocalMode(context), RunningLocalMode.class)
+            RunningLocalMode.class, k -> startLocalMode(context, field), RunningLocalMode.class)
         .localMode();
   }
 
@@ -106,8 +162,8 @@ public final class YousaidExtension implements ParameterResolver {
     return launcher;
   }
 
-  private static StoredTable newTable(ExtensionContext context) {
-    if (!nearest(context, WithDynamoDb.class).map(WithDynamoDb::ownServer).orElse(false)) {
+  private static StoredTable newTable(ExtensionContext context, Optional<Field> field) {
+    if (!nearest(context, field, WithDynamoDb.class).map(WithDynamoDb::ownServer).orElse(false)) {
       return new StoredTable(SharedDynamoDb.newTable(label(context)), null);
     }
     EmbeddedDynamoDb server = EmbeddedDynamoDb.inMemory();
@@ -125,14 +181,21 @@ public final class YousaidExtension implements ParameterResolver {
     return context.getTestMethod().map(m -> label + "." + m.getName()).orElse(label);
   }
 
-  /** The nearest annotation: on the test method, its class, or a class enclosing that. */
+  /**
+   * The nearest annotation: on the field being filled, the test method, its class, or a class
+   * enclosing that.
+   */
   private static <A extends Annotation> Optional<A> nearest(
-      ExtensionContext context, Class<A> annotation) {
+      ExtensionContext context, Optional<Field> field, Class<A> annotation) {
+    Optional<A> onField = field.flatMap(f -> AnnotationSupport.findAnnotation(f, annotation));
+    if (onField.isPresent()) {
+      return onField;
+    }
     for (Optional<ExtensionContext> c = Optional.of(context);
         c.isPresent();
         c = c.get().getParent()) {
-      Optional<A> found =
-          c.get().getElement().flatMap(e -> AnnotationSupport.findAnnotation(e, annotation));
+      Optional<AnnotatedElement> element = c.get().getElement();
+      Optional<A> found = element.flatMap(e -> AnnotationSupport.findAnnotation(e, annotation));
       if (found.isPresent()) {
         return found;
       }
@@ -148,8 +211,8 @@ public final class YousaidExtension implements ParameterResolver {
         .getOrComputeIfAbsent(Chromium.class, k -> Chromium.launch(), Chromium.class);
   }
 
-  private static OpenPage openPage(ExtensionContext context) {
-    Optional<WithBrowser> settings = nearest(context, WithBrowser.class);
+  private static OpenPage openPage(ExtensionContext context, Optional<Field> field) {
+    Optional<WithBrowser> settings = nearest(context, field, WithBrowser.class);
     return new OpenPage(
         chromium(context)
             .newPage(
@@ -157,11 +220,11 @@ public final class YousaidExtension implements ParameterResolver {
                 settings.map(WithBrowser::viewportHeight).orElse(720)));
   }
 
-  private RunningLocalMode startLocalMode(ExtensionContext context) {
+  private RunningLocalMode startLocalMode(ExtensionContext context, Optional<Field> field) {
     LocalModeOptions options =
         localModeOptions != null
             ? localModeOptions
-            : nearest(context, WithLocalMode.class)
+            : nearest(context, field, WithLocalMode.class)
                 .map(LocalModeOptions::of)
                 .orElse(LocalModeOptions.DEFAULT);
     try {

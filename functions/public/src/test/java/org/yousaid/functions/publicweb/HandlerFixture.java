@@ -13,7 +13,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationStatus;
 import org.yousaid.shared.templates.ConsultationTemplates;
@@ -69,6 +71,19 @@ final class HandlerFixture {
             Instant.parse("2026-01-01T00:00:00Z"),
             Instant.parse("2026-03-01T00:00:00Z"));
     services.consultations().save(closed.withStatus(ConsultationStatus.CLOSED));
+  }
+
+  /** Public handlers whose DynamoDB client a test makes fail, with no rate limit. */
+  record FaultyHandlers(
+      FaultInjectingDynamoDb faulty, PublicFormHandler forms, SubmissionApiHandler api) {}
+
+  FaultyHandlers handlersWithFaults() {
+    FaultInjectingDynamoDb faulty = new FaultInjectingDynamoDb(table.client());
+    Services faultyServices = new Services(faulty, table.name(), Clock.fixed(NOW, ZoneOffset.UTC));
+    return new FaultyHandlers(
+        faulty,
+        new PublicFormHandler(faultyServices, RateLimiter.off()),
+        new SubmissionApiHandler(faultyServices, RateLimiter.off()));
   }
 
   /** Every item in the table: consultations, responses, idempotency and receipt records. */

@@ -11,8 +11,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
-import org.yousaid.functions.common.Services;
-import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.shared.json.Json;
 import org.yousaid.testing.CapturedOutput;
 import org.yousaid.testing.DynamoTable;
@@ -73,7 +69,6 @@ class LogPrivacyTest {
           + ".";
 
   private CapturedOutput captured;
-  private HandlerFixture fixture;
   private FaultInjectingDynamoDb faulty;
   private PublicFormHandler forms;
   private SubmissionApiHandler api;
@@ -83,12 +78,10 @@ class LogPrivacyTest {
   @BeforeEach
   void setUp(CapturedOutput captured, DynamoTable table) {
     this.captured = captured;
-    fixture = new HandlerFixture(table);
-    faulty = new FaultInjectingDynamoDb(table.client());
-    Services services =
-        new Services(faulty, table.name(), Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
-    forms = new PublicFormHandler(services, RateLimiter.off());
-    api = new SubmissionApiHandler(services, RateLimiter.off());
+    HandlerFixture.FaultyHandlers handlers = new HandlerFixture(table).handlersWithFaults();
+    faulty = handlers.faulty();
+    forms = handlers.forms();
+    api = handlers.api();
   }
 
   private static String enc(String s) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
-import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.testing.DynamoTable;
 import org.yousaid.testing.WithDynamoDb;
@@ -46,11 +45,10 @@ class PublicHardeningTest {
   @BeforeEach
   void setUp(DynamoTable table) {
     fixture = new HandlerFixture(table);
-    faulty = new FaultInjectingDynamoDb(table.client());
-    Services services =
-        new Services(faulty, table.name(), Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
-    forms = new PublicFormHandler(services, RateLimiter.off());
-    api = new SubmissionApiHandler(services, RateLimiter.off());
+    HandlerFixture.FaultyHandlers handlers = fixture.handlersWithFaults();
+    faulty = handlers.faulty();
+    forms = handlers.forms();
+    api = handlers.api();
   }
 
   private int count(String type) {
