@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,7 @@ import java.nio.file.Paths;
 
 /**
  * What the browser tests share besides the browser itself (which YousaidExtension starts): opening
- * a page, sending answers to local mode's API, and where screenshots go.
+ * a page, signing in, sending answers to local mode's API, and where screenshots go.
  */
 final class Browsers {
 
@@ -27,6 +28,13 @@ final class Browsers {
     Response response = page.navigate(url);
     assertNotNull(response, url);
     return response;
+  }
+
+  /** Fills in the officer sign-in form open on the page and sends it. */
+  static void signIn(Page page, String email, String password) {
+    page.getByLabel("Email address").fill(email);
+    page.getByLabel("Password").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
   }
 
   /** Posts JSON as a council's site or a person's script would, and returns the status. */

@@ -28,14 +28,6 @@ class OfficerPagesBrowserTest {
 
   private static final String EMAIL = "a11y@demo.example";
   private static final String PASSWORD = "a long enough password";
-  private static final String[] ANSWERS = {
-    "A search box where I can filter by my child's age and needs",
-        "Being able to search by age group and type of disability",
-    "A named key worker I can phone when I am stuck",
-        "Someone to talk to, a key worker who knows our family",
-    "Plain English with no jargon or acronyms",
-        "Information written in plain English that parents can understand"
-  };
 
   @WithLocalMode static LocalMode local;
   @WithBrowser static Browser browser;
@@ -48,7 +40,7 @@ class OfficerPagesBrowserTest {
     for (int i = 0; i < 24; i++) {
       String body =
           "{\"answers\":{\"find-information\":\""
-              + ANSWERS[i % ANSWERS.length]
+              + SampleAnswers.FIND_INFORMATION[i % SampleAnswers.FIND_INFORMATION.length]
               + " "
               + i
               + "\","
@@ -81,15 +73,11 @@ class OfficerPagesBrowserTest {
     Page page = context.newPage();
     open(page, "/officer/sign-in");
     assertAccessible(page, "the sign-in page");
-    page.getByLabel("Email address").fill(EMAIL);
-    page.getByLabel("Password").fill("not the password");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    Browsers.signIn(page, EMAIL, "not the password");
     page.waitForLoadState();
     assertTrue(page.content().contains("Enter a correct email address and password"));
     assertAccessible(page, "the sign-in page with an error");
-    page.getByLabel("Email address").fill(EMAIL);
-    page.getByLabel("Password").fill(PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    Browsers.signIn(page, EMAIL, PASSWORD);
     page.waitForURL(base + "/officer");
     return page;
   }

@@ -30,14 +30,6 @@ class PublishedPagesBrowserTest {
 
   private static final String EMAIL = "publisher@demo.example";
   private static final String PASSWORD = "a long enough password";
-  private static final String[] ANSWERS = {
-    "A search box where I can filter by my child's age and needs",
-        "Being able to search by age group and type of disability",
-    "A named key worker I can phone when I am stuck",
-        "Someone to talk to, a key worker who knows our family",
-    "Plain English with no jargon or acronyms",
-        "Information written in plain English that parents can understand"
-  };
   private static final String[] DISTRICTS = {"North", "South", "East", "West", "Central", "North"};
 
   @WithLocalMode static LocalMode local;
@@ -51,7 +43,7 @@ class PublishedPagesBrowserTest {
     for (int i = 0; i < 36; i++) {
       String body =
           "{\"answers\":{\"find-information\":\""
-              + ANSWERS[i % ANSWERS.length]
+              + SampleAnswers.FIND_INFORMATION[i % SampleAnswers.FIND_INFORMATION.length]
               + "\","
               + "\"plain-english\":\""
               + (i % 3 == 0 ? "agree" : i % 3 == 1 ? "disagree" : "neither")
@@ -82,9 +74,7 @@ class PublishedPagesBrowserTest {
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = context.newPage();
       open(page, "/officer/sign-in");
-      page.getByLabel("Email address").fill(EMAIL);
-      page.getByLabel("Password").fill(PASSWORD);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      Browsers.signIn(page, EMAIL, PASSWORD);
       page.waitForURL(base + "/officer");
 
       open(page, consultation + "/themes");

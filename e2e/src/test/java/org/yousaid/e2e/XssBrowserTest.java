@@ -234,9 +234,7 @@ class XssBrowserTest {
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = watchedPage(context);
       open(page, "/officer/sign-in");
-      page.getByLabel("Email address").fill(EMAIL);
-      page.getByLabel("Password").fill(PASSWORD);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      Browsers.signIn(page, EMAIL, PASSWORD);
       page.waitForURL(base + "/officer");
       assertNoScriptFromInput(page, "the dashboard");
 
