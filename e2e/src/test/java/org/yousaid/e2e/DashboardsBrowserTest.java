@@ -1,19 +1,19 @@
 package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yousaid.testing.Accessibility.assertAccessible;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +22,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.yousaid.functions.common.http.AllowedOrigins;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yousaid.functions.officer.dashboards.FeedbackSnippet;
 import org.yousaid.local.DemoData;
 import org.yousaid.local.LocalMode;
+import org.yousaid.testing.LocalModeOptions;
+import org.yousaid.testing.YousaidExtension;
 
 /**
  * The "Was this page useful?" snippet on a council's own page (a plain test page served from
@@ -39,21 +40,34 @@ class DashboardsBrowserTest {
   private static final String EMAIL = "dashboards@demo.example";
   private static final String PASSWORD = "a long enough password";
 
-  @TempDir static Path data;
+  /**
+   * The council's Local Offer site: another origin (another port) than yousaid's API. Bound before
+   * the extension field below, which allows its origin in local mode.
+   */
+  private static final HttpServer councilSite = bindCouncilSite();
+
+  private static final String site = "http://127.0.0.1:" + councilSite.getAddress().getPort();
+
+  @RegisterExtension
+  static final YousaidExtension yousaid =
+      YousaidExtension.withLocalMode(new LocalModeOptions("demo=" + site, ""));
+
   private static LocalMode local;
-  private static HttpServer councilSite;
-  private static Playwright playwright;
   private static Browser browser;
   private static String base;
-  private static String site;
+
+  private static HttpServer bindCouncilSite() {
+    try {
+      return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @BeforeAll
-  static void start() throws Exception {
-    playwright = Browsers.playwright();
-    // The council's Local Offer site: another origin (another port) than yousaid's API.
-    councilSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    site = "http://127.0.0.1:" + councilSite.getAddress().getPort();
-    local = LocalMode.start(data, 0, AllowedOrigins.parse("demo=" + site));
+  static void start(LocalMode started, Browser chromium) throws Exception {
+    local = started;
+    browser = chromium;
     base = "http://127.0.0.1:" + local.port();
     councilSite.createContext(
         "/",
@@ -72,25 +86,13 @@ class DashboardsBrowserTest {
           exchange.close();
         });
     councilSite.start();
-    browser = Browsers.chromium(playwright);
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
     DemoData.seedAnswers(local.services(), Clock.systemUTC());
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-    if (councilSite != null) {
-      councilSite.stop(0);
-    }
-    if (local != null) {
-      local.close();
-    }
+    councilSite.stop(0);
   }
 
   private static List<org.yousaid.shared.model.Response> feedbackAbout(String path) {
@@ -100,32 +102,26 @@ class DashboardsBrowserTest {
         .toList();
   }
 
-  private static Response open(Page page, String url) {
-    Response response = page.navigate(url);
-    assertNotNull(response, url);
-    return response;
-  }
-
   @Test
   void withJavaScriptTheSnippetThanksTheReaderInPlace() {
     try (BrowserContext context = browser.newContext()) {
       Page page = context.newPage();
-      assertEquals(200, open(page, site + "/short-breaks-js").status());
-      Browsers.assertAccessible(page, "the council's page with the snippet");
+      assertEquals(200, Browsers.open(page, site + "/short-breaks-js").status());
+      assertAccessible(page, "the council's page with the snippet");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
       page.locator(".govuk-error-message").waitFor();
       assertTrue(
           page.locator(".govuk-error-message")
               .innerText()
               .contains("Select yes if this page was useful"));
-      Browsers.assertAccessible(page, "the snippet with an error");
+      assertAccessible(page, "the snippet with an error");
       page.getByLabel("No").check();
       page.getByLabel("How could we improve this page? (optional)")
           .fill("The opening times were out of date <b>twice</b>");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
       page.getByText("Thank you for your feedback.").waitFor();
       assertEquals(site + "/short-breaks-js", page.url(), "the reader stays on the council's page");
-      Browsers.assertAccessible(page, "the snippet's thank-you");
+      assertAccessible(page, "the snippet's thank-you");
       List<org.yousaid.shared.model.Response> stored = feedbackAbout("/short-breaks-js");
       assertEquals(1, stored.size(), "sent once");
       assertEquals(
@@ -143,8 +139,8 @@ class DashboardsBrowserTest {
     try (BrowserContext context = browser.newContext()) {
       context.route("**/assets/page-feedback.js", route -> route.abort());
       Page page = context.newPage();
-      open(page, site + "/short-breaks-no-script");
-      Browsers.assertAccessible(page, "the council's page with the snippet, without its script");
+      Browsers.open(page, site + "/short-breaks-no-script");
+      assertAccessible(page, "the council's page with the snippet, without its script");
       page.getByLabel("Yes").check();
       Response thanks =
           page.waitForNavigation(
@@ -155,13 +151,13 @@ class DashboardsBrowserTest {
       assertEquals(201, thanks.status());
       assertTrue(page.url().startsWith(base + "/api/v1/councils/demo/page-feedback"), page.url());
       assertTrue(page.content().contains("Go back to the page you were reading"));
-      Browsers.assertAccessible(page, "the thank-you page");
+      assertAccessible(page, "the thank-you page");
       assertEquals(1, feedbackAbout("/short-breaks-no-script").size());
     }
     try (BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
       Page page = context.newPage();
-      open(page, site + "/short-breaks-no-js");
+      Browsers.open(page, site + "/short-breaks-no-js");
       page.getByLabel("No").check();
       page.getByLabel("How could we improve this page? (optional)")
           .fill("Please add an easy read version");
@@ -185,7 +181,7 @@ class DashboardsBrowserTest {
     try (BrowserContext context = browser.newContext()) {
       Page page = context.newPage();
       // "localhost" is another origin than the allowed 127.0.0.1: the preflight is refused.
-      open(page, site.replace("127.0.0.1", "localhost") + "/short-breaks-fallback");
+      Browsers.open(page, site.replace("127.0.0.1", "localhost") + "/short-breaks-fallback");
       page.getByLabel("Yes").check();
       page.waitForNavigation(
           () ->
@@ -202,12 +198,10 @@ class DashboardsBrowserTest {
     try (BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = context.newPage();
-      open(page, base + "/officer/sign-in");
-      page.getByLabel("Email address").fill(EMAIL);
-      page.getByLabel("Password").fill(PASSWORD);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      Browsers.open(page, base + "/officer/sign-in");
+      Browsers.signIn(page, EMAIL, PASSWORD);
       page.waitForURL(base + "/officer");
-      Browsers.assertAccessible(page, "the dashboard with links to page feedback and EHC stages");
+      assertAccessible(page, "the dashboard with links to page feedback and EHC stages");
 
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Page feedback"))
           .first()
@@ -215,7 +209,7 @@ class DashboardsBrowserTest {
       page.waitForURL(base + "/officer/councils/demo/page-feedback");
       assertTrue(
           page.content().contains("https://localoffer.demo.example/send/ehc-needs-assessment"));
-      Browsers.assertAccessible(page, "the page feedback dashboard");
+      assertAccessible(page, "the page feedback dashboard");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Browsers.screenshots().resolve("officer-page-feedback.png"))
@@ -230,30 +224,30 @@ class DashboardsBrowserTest {
       assertTrue(
           page.content()
               .contains("Feedback on https://localoffer.demo.example/send/transport-to-school"));
-      Browsers.assertAccessible(page, "one page's feedback and comments");
+      assertAccessible(page, "one page's feedback and comments");
 
-      open(page, base + "/officer/councils/demo/page-feedback/comments?from=last+week");
+      Browsers.open(page, base + "/officer/councils/demo/page-feedback/comments?from=last+week");
       assertTrue(page.content().contains("There is a problem"));
-      Browsers.assertAccessible(page, "every comment, with a date error");
+      assertAccessible(page, "every comment, with a date error");
 
-      open(page, base + "/officer/councils/demo/page-feedback/snippet");
+      Browsers.open(page, base + "/officer/councils/demo/page-feedback/snippet");
       assertTrue(
           page.locator("pre code")
               .first()
               .innerText()
               .contains("action=\"" + base + "/api/v1/councils/demo/page-feedback\""));
-      Browsers.assertAccessible(page, "the snippet page");
+      assertAccessible(page, "the snippet page");
 
-      open(page, base + "/officer/councils/demo/consultations/ehc-plan-survey");
+      Browsers.open(page, base + "/officer/councils/demo/consultations/ehc-plan-survey");
       page.getByRole(
               AriaRole.LINK, new Page.GetByRoleOptions().setName("Satisfaction by EHC stage"))
           .click();
       page.waitForLoadState();
       assertTrue(page.content().contains("Annual review") && page.content().contains("% clear / "));
-      Browsers.assertAccessible(page, "the EHC stage satisfaction dashboard");
+      assertAccessible(page, "the EHC stage satisfaction dashboard");
       page.getByText("Final plan: every question and the trend by month").click();
       assertTrue(page.getByText("Final plan, month by month").isVisible());
-      Browsers.assertAccessible(page, "the EHC stage dashboard with a stage opened");
+      assertAccessible(page, "the EHC stage dashboard with a stage opened");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Browsers.screenshots().resolve("officer-ehc-stages.png"))

@@ -2,26 +2,21 @@ package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yousaid.testing.Accessibility.assertAccessible;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.local.LocalMode;
+import org.yousaid.testing.WithBrowser;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * Every officer page in a real browser: an officer signs in with the form, reads responses, asks
@@ -33,33 +28,19 @@ class OfficerPagesBrowserTest {
 
   private static final String EMAIL = "a11y@demo.example";
   private static final String PASSWORD = "a long enough password";
-  private static final String[] ANSWERS = {
-    "A search box where I can filter by my child's age and needs",
-        "Being able to search by age group and type of disability",
-    "A named key worker I can phone when I am stuck",
-        "Someone to talk to, a key worker who knows our family",
-    "Plain English with no jargon or acronyms",
-        "Information written in plain English that parents can understand"
-  };
 
-  @TempDir static Path data;
-  private static LocalMode local;
-  private static Playwright playwright;
-  private static Browser browser;
+  @WithLocalMode static LocalMode local;
+  @WithBrowser static Browser browser;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    playwright = Browsers.playwright();
-    local = LocalMode.start(data, 0);
     base = "http://127.0.0.1:" + local.port();
-    browser = Browsers.chromium(playwright);
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
-    HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 24; i++) {
       String body =
           "{\"answers\":{\"find-information\":\""
-              + ANSWERS[i % ANSWERS.length]
+              + SampleAnswers.FIND_INFORMATION[i % SampleAnswers.FIND_INFORMATION.length]
               + " "
               + i
               + "\","
@@ -77,22 +58,11 @@ class OfficerPagesBrowserTest {
               + "\"},\"consentToQuote\":"
               + (i % 3 == 0)
               + "}";
-      HttpResponse<String> sent =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          base + "/api/v1/councils/demo/consultations/local-offer-2026/responses"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(201, sent.statusCode());
+      assertEquals(
+          201,
+          Browsers.postJson(
+              base + "/api/v1/councils/demo/consultations/local-offer-2026/responses", body));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    Browsers.closeAll(browser, playwright, local);
   }
 
   private static Response open(Page page, String path) {
@@ -102,16 +72,12 @@ class OfficerPagesBrowserTest {
   private static Page signedIn(BrowserContext context) {
     Page page = context.newPage();
     open(page, "/officer/sign-in");
-    Browsers.assertAccessible(page, "the sign-in page");
-    page.getByLabel("Email address").fill(EMAIL);
-    page.getByLabel("Password").fill("not the password");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertAccessible(page, "the sign-in page");
+    Browsers.signIn(page, EMAIL, "not the password");
     page.waitForLoadState();
     assertTrue(page.content().contains("Enter a correct email address and password"));
-    Browsers.assertAccessible(page, "the sign-in page with an error");
-    page.getByLabel("Email address").fill(EMAIL);
-    page.getByLabel("Password").fill(PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertAccessible(page, "the sign-in page with an error");
+    Browsers.signIn(page, EMAIL, PASSWORD);
     page.waitForURL(base + "/officer");
     return page;
   }
@@ -121,23 +87,23 @@ class OfficerPagesBrowserTest {
     try (BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = signedIn(context);
-      Browsers.assertAccessible(page, "the dashboard");
+      assertAccessible(page, "the dashboard");
 
       String consultation = "/officer/councils/demo/consultations/local-offer-2026";
       assertEquals(200, open(page, consultation).status());
-      Browsers.assertAccessible(page, "the manage page of an open consultation");
+      assertAccessible(page, "the manage page of an open consultation");
       assertEquals(200, open(page, consultation + "/responses?ageBand=0-5").status());
       assertTrue(page.content().contains("Showing 12 of 24 responses"));
-      Browsers.assertAccessible(page, "the filtered responses");
+      assertAccessible(page, "the filtered responses");
 
       open(page, consultation + "/themes");
-      Browsers.assertAccessible(page, "the themes page before analysis");
+      assertAccessible(page, "the themes page before analysis");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find themes")).click();
       page.waitForLoadState();
       assertTrue(local.analysisQueue().awaitIdle(4, TimeUnit.MINUTES));
       open(page, consultation + "/themes");
       assertTrue(page.content().contains("other answers support this answer"));
-      Browsers.assertAccessible(page, "the themes page");
+      assertAccessible(page, "the themes page");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Browsers.screenshots().resolve("officer-themes.png"))
@@ -145,7 +111,7 @@ class OfficerPagesBrowserTest {
 
       page.locator(".govuk-summary-card__title a").first().click();
       page.waitForLoadState();
-      Browsers.assertAccessible(page, "a theme's page");
+      assertAccessible(page, "a theme's page");
       page.getByLabel("Rename this theme").fill("Finding services by age");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename")).click();
       page.waitForLoadState();
@@ -155,32 +121,32 @@ class OfficerPagesBrowserTest {
       assertTrue(
           page.content().contains("Finding services by age"),
           "the report shows the corrected theme");
-      Browsers.assertAccessible(page, "the summary report");
+      assertAccessible(page, "the summary report");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Browsers.screenshots().resolve("officer-report.png"))
               .setFullPage(true));
 
       open(page, "/officer/councils/demo/new-consultation");
-      Browsers.assertAccessible(page, "the new consultation page");
+      assertAccessible(page, "the new consultation page");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
       page.waitForLoadState();
       assertTrue(page.content().contains("There is a problem"));
-      Browsers.assertAccessible(page, "the new consultation page with errors");
+      assertAccessible(page, "the new consultation page with errors");
       page.getByLabel("Local Offer page feedback").check();
       page.getByLabel("Title").fill("Was this page useful? 2027");
       page.getByLabel("Web address name").fill("page-feedback-2027");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
       page.waitForURL(base + "/officer/councils/demo/consultations/page-feedback-2027");
-      Browsers.assertAccessible(page, "the manage page of a draft");
+      assertAccessible(page, "the manage page of a draft");
       page.getByLabel("Last day for answers (optional, year-month-day)").fill("31 March");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
       page.waitForLoadState();
       assertTrue(page.content().contains("Enter the date it closes as year-month-day"));
-      Browsers.assertAccessible(page, "the draft with errors");
+      assertAccessible(page, "the draft with errors");
 
       open(page, consultation + "/import");
-      Browsers.assertAccessible(page, "the import page");
+      assertAccessible(page, "the import page");
       page.getByLabel("Paper forms").check();
       page.getByLabel("CSV")
           .fill(
@@ -188,17 +154,17 @@ class OfficerPagesBrowserTest {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
       page.waitForLoadState();
       assertTrue(page.content().contains("1 answers imported"));
-      Browsers.assertAccessible(page, "the import outcome");
+      assertAccessible(page, "the import outcome");
 
       assertEquals(
           403,
           open(page, "/officer/councils/elsewhere/consultations/local-offer-2026/themes").status());
-      Browsers.assertAccessible(page, "the 403 page");
+      assertAccessible(page, "the 403 page");
     }
     try (BrowserContext anonymous = browser.newContext()) {
       Page page = anonymous.newPage();
       assertEquals(401, open(page, "/officer").status());
-      Browsers.assertAccessible(page, "the 401 page");
+      assertAccessible(page, "the 401 page");
     }
   }
 }

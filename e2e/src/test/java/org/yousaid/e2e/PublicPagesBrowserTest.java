@@ -1,8 +1,8 @@
 package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yousaid.testing.Accessibility.assertAccessible;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
@@ -10,20 +10,19 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.local.LocalMode;
+import org.yousaid.testing.Accessibility;
+import org.yousaid.testing.WithBrowser;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * The public pages in a real browser (Debian's Chromium driven by Playwright) against local mode:
@@ -40,14 +39,12 @@ class PublicPagesBrowserTest {
   private static final String FIND_INFORMATION =
       "What would help you find information about services for your child or young person?";
 
-  @TempDir static Path data;
-  private static LocalMode local;
-  private static Playwright playwright;
-  private static Browser browser;
+  @WithLocalMode static LocalMode local;
+  @WithBrowser static Browser browser;
   private static String base;
 
-  private BrowserContext context;
-  private Page page;
+  @WithBrowser(viewportWidth = 1024, viewportHeight = 768)
+  Page page;
 
   /**
    * Script errors and console errors (such as Content-Security-Policy refusals) seen on {@link
@@ -56,22 +53,12 @@ class PublicPagesBrowserTest {
   private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void start() throws Exception {
-    playwright = Browsers.playwright();
-    local = LocalMode.start(data, 0);
+  static void start() {
     base = "http://127.0.0.1:" + local.port();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stop() {
-    Browsers.closeAll(browser, playwright, local);
   }
 
   @BeforeEach
-  void openPage() {
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768));
-    page = context.newPage();
+  void watchPage() {
     page.onConsoleMessage(
         message -> {
           // A page's own 4xx status (the form with errors, a 404) is logged as a failed load;
@@ -95,19 +82,8 @@ class PublicPagesBrowserTest {
     assertTrue(consoleErrors.isEmpty(), "errors in the browser console: " + consoleErrors);
   }
 
-  @AfterEach
-  void closePage() {
-    context.close();
-  }
-
   private Response open(Page on, String path) {
-    Response response = on.navigate(base + path);
-    assertNotNull(response, "no response for " + path);
-    return response;
-  }
-
-  private static void assertAccessible(Page on, String what) {
-    Browsers.assertAccessible(on, what);
+    return Browsers.open(on, base + path);
   }
 
   /**
@@ -259,7 +235,7 @@ class PublicPagesBrowserTest {
         "<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head>"
             + "<body><main><h1>Broken</h1><input type=\"text\" name=\"x\"></main></body></html>");
     List<Rule> violations =
-        new AxeBuilder(page).withTags(Browsers.WCAG_TAGS).analyze().getViolations();
+        new AxeBuilder(page).withTags(Accessibility.WCAG_TAGS).analyze().getViolations();
     assertTrue(
         violations.stream().anyMatch(rule -> rule.getId().equals("label")),
         "axe-core missed an unlabelled input: " + violations.stream().map(Rule::getId).toList());

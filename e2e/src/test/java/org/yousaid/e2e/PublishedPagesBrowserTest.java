@@ -2,28 +2,23 @@ package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yousaid.testing.Accessibility.assertAccessible;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.local.LocalMode;
+import org.yousaid.testing.WithBrowser;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * Publishing in a real browser: an officer approves quotes, writes the council's response, checks
@@ -35,34 +30,20 @@ class PublishedPagesBrowserTest {
 
   private static final String EMAIL = "publisher@demo.example";
   private static final String PASSWORD = "a long enough password";
-  private static final String[] ANSWERS = {
-    "A search box where I can filter by my child's age and needs",
-        "Being able to search by age group and type of disability",
-    "A named key worker I can phone when I am stuck",
-        "Someone to talk to, a key worker who knows our family",
-    "Plain English with no jargon or acronyms",
-        "Information written in plain English that parents can understand"
-  };
   private static final String[] DISTRICTS = {"North", "South", "East", "West", "Central", "North"};
 
-  @TempDir static Path data;
-  private static LocalMode local;
-  private static Playwright playwright;
-  private static Browser browser;
+  @WithLocalMode static LocalMode local;
+  @WithBrowser static Browser browser;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    playwright = Browsers.playwright();
-    local = LocalMode.start(data, 0);
     base = "http://127.0.0.1:" + local.port();
-    browser = Browsers.chromium(playwright);
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
-    HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 36; i++) {
       String body =
           "{\"answers\":{\"find-information\":\""
-              + ANSWERS[i % ANSWERS.length]
+              + SampleAnswers.FIND_INFORMATION[i % SampleAnswers.FIND_INFORMATION.length]
               + "\","
               + "\"plain-english\":\""
               + (i % 3 == 0 ? "agree" : i % 3 == 1 ? "disagree" : "neither")
@@ -75,22 +56,11 @@ class PublishedPagesBrowserTest {
               + "\",\"district\":\""
               + DISTRICTS[i % DISTRICTS.length]
               + "\"},\"consentToQuote\":true}";
-      HttpResponse<String> sent =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          base + "/api/v1/councils/demo/consultations/local-offer-2026/responses"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(201, sent.statusCode());
+      assertEquals(
+          201,
+          Browsers.postJson(
+              base + "/api/v1/councils/demo/consultations/local-offer-2026/responses", body));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    Browsers.closeAll(browser, playwright, local);
   }
 
   private static Response open(Page page, String path) {
@@ -104,9 +74,7 @@ class PublishedPagesBrowserTest {
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = context.newPage();
       open(page, "/officer/sign-in");
-      page.getByLabel("Email address").fill(EMAIL);
-      page.getByLabel("Password").fill(PASSWORD);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      Browsers.signIn(page, EMAIL, PASSWORD);
       page.waitForURL(base + "/officer");
 
       open(page, consultation + "/themes");
@@ -142,10 +110,10 @@ class PublishedPagesBrowserTest {
       }
 
       assertEquals(200, open(page, consultation + "/publish").status());
-      Browsers.assertAccessible(page, "the publish page before publishing");
+      assertAccessible(page, "the publish page before publishing");
       assertEquals(200, open(page, consultation + "/publish/preview").status());
       assertTrue(page.content().contains("This page is not published yet"));
-      Browsers.assertAccessible(page, "the preview of the published page");
+      assertAccessible(page, "the preview of the published page");
 
       open(page, consultation + "/publish");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version"))
@@ -155,7 +123,7 @@ class PublishedPagesBrowserTest {
       assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES));
       open(page, consultation + "/publish");
       assertTrue(page.content().contains("Version 1"));
-      Browsers.assertAccessible(page, "the publish page with its publication record");
+      assertAccessible(page, "the publish page with its publication record");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Browsers.screenshots().resolve("officer-publish.png"))
@@ -170,7 +138,7 @@ class PublishedPagesBrowserTest {
       page.onConsoleMessage(m -> scripts.add(m.text()));
       assertEquals(200, open(page, "/published/demo/index.html").status());
       assertTrue(page.content().contains("Tell us what would help you use our Local Offer"));
-      Browsers.assertAccessible(page, "the council's published list");
+      assertAccessible(page, "the council's published list");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Browsers.screenshots().resolve("published-council.png"))
@@ -186,7 +154,7 @@ class PublishedPagesBrowserTest {
       assertTrue(
           page.content().contains("other answers support this answer")
               || page.content().contains("other answer supports this answer"));
-      Browsers.assertAccessible(page, "a published You said, we did page");
+      assertAccessible(page, "a published You said, we did page");
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(Browsers.screenshots().resolve("published-you-said-we-did.png"))
@@ -194,18 +162,18 @@ class PublishedPagesBrowserTest {
       for (var details : page.locator("details").all()) {
         details.locator("summary").click();
       }
-      Browsers.assertAccessible(page, "a published page with every breakdown open");
+      assertAccessible(page, "a published page with every breakdown open");
       assertEquals(0, (int) page.locator("script").count(), "published pages carry no script");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Version 1")).click();
       page.waitForLoadState();
       assertTrue(page.url().endsWith("/versions/1/index.html"));
-      Browsers.assertAccessible(page, "version 1 of the page");
+      assertAccessible(page, "version 1 of the page");
     }
     try (BrowserContext phone =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {
       Page page = phone.newPage();
       open(page, "/published/demo/local-offer-2026/index.html");
-      Browsers.assertAccessible(page, "a published page at phone width");
+      assertAccessible(page, "a published page at phone width");
       Object overflow =
           page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
       assertEquals(false, overflow, "no sideways scrolling at 375 px");

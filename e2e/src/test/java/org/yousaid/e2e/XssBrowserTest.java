@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,13 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.local.LocalMode;
 import org.yousaid.shared.json.Json;
+import org.yousaid.testing.WithBrowser;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * A corpus of script payloads (xss-payloads.txt, after the OWASP cheat sheets) sent as answers,
@@ -48,10 +41,10 @@ class XssBrowserTest {
   private static final String CONSULTATION =
       "/officer/councils/demo/consultations/local-offer-2026";
 
-  @TempDir static Path data;
-  private static LocalMode local;
-  private static Playwright playwright;
-  private static Browser browser;
+  @WithLocalMode(publicRateLimit = "off")
+  static LocalMode local;
+
+  @WithBrowser static Browser browser;
   private static String base;
   private static List<String> payloads;
   private static final AtomicInteger DIALOGS = new AtomicInteger();
@@ -72,12 +65,8 @@ class XssBrowserTest {
   static void start() throws Exception {
     payloads = payloads();
     assertTrue(payloads.size() >= 50, "the corpus has " + payloads.size() + " payloads");
-    playwright = Browsers.playwright();
-    local = LocalMode.start(data, 0, RateLimiter.off());
     base = "http://127.0.0.1:" + local.port();
-    browser = Browsers.chromium(playwright);
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
-    HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < payloads.size(); i++) {
       String p = payloads.get(i);
       String body =
@@ -98,9 +87,7 @@ class XssBrowserTest {
                   "consentToQuote",
                   true));
       assertEquals(
-          201,
-          post(http, "/api/v1/councils/demo/consultations/local-offer-2026/responses", body),
-          p);
+          201, post("/api/v1/councils/demo/consultations/local-offer-2026/responses", body), p);
       String feedback =
           Json.write(
               java.util.Map.of(
@@ -110,23 +97,12 @@ class XssBrowserTest {
                   false,
                   "comment",
                   p));
-      assertEquals(201, post(http, "/api/v1/councils/demo/page-feedback", feedback), p);
+      assertEquals(201, post("/api/v1/councils/demo/page-feedback", feedback), p);
     }
   }
 
-  private static int post(HttpClient http, String path, String json) throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
-  }
-
-  @AfterAll
-  static void stop() {
-    Browsers.closeAll(browser, playwright, local);
+  private static int post(String path, String json) throws Exception {
+    return Browsers.postJson(base + path, json);
   }
 
   private static Page watchedPage(BrowserContext context) {
@@ -258,9 +234,7 @@ class XssBrowserTest {
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
       Page page = watchedPage(context);
       open(page, "/officer/sign-in");
-      page.getByLabel("Email address").fill(EMAIL);
-      page.getByLabel("Password").fill(PASSWORD);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      Browsers.signIn(page, EMAIL, PASSWORD);
       page.waitForURL(base + "/officer");
       assertNoScriptFromInput(page, "the dashboard");
 

@@ -136,7 +136,8 @@ public final class LocalMode implements AutoCloseable {
     return configured ? RateLimiter.fromEnvironment() : RateLimiter.off();
   }
 
-  private static LocalMode start(
+  /** Every setting at once (for {@link LocalModeTestLauncher}). */
+  static LocalMode start(
       Path dataFolder,
       int port,
       org.yousaid.functions.common.http.AllowedOrigins pageFeedbackOrigins,

@@ -10,21 +10,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.worker.AnalysisWorkerHandler;
 import org.yousaid.shared.themes.AnalysisStatus;
 import org.yousaid.shared.themes.QuestionAnalysis;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * Officers ask for themes; the worker (the real engine) runs from the queue; a crashing worker's
@@ -48,14 +46,12 @@ class AnalysisWorkflowTest {
     "Easy to read pages without professional jargon",
   };
 
-  @TempDir static Path data;
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0);
+  static void seed() throws Exception {
     for (int i = 0; i < 36; i++) {
       String text = ANSWERS[i % ANSWERS.length] + (i >= ANSWERS.length ? " (" + i + ")" : "");
       assertEquals(
@@ -67,11 +63,6 @@ class AnalysisWorkflowTest {
                   null)
               .statusCode());
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
   }
 
   private static HttpResponse<String> post(String path, String type, String body, String token)

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.model.ConsultationStatus;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * Officers create a consultation from a template, edit the draft, open and close it; each step is
@@ -18,19 +17,12 @@ import org.yousaid.shared.model.ConsultationStatus;
  */
 class ConsultationAdminTest {
 
-  @TempDir static Path data;
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0);
+  static void signIn() throws Exception {
     officer = new OfficerBrowser(local, "editor@demo.example", List.of("demo"));
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

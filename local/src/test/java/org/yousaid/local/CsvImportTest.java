@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.Role;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * Officers import another tool's CSV export: mapped by header, validated per row, channel recorded,
@@ -28,19 +26,12 @@ class CsvImportTest {
           + "not a date,Anything,parent-carer,yes\n"
           + "2026-03-04,,parent-carer,yes\n";
 
-  @TempDir static Path data;
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0);
+  static void signIn() throws Exception {
     officer = new OfficerBrowser(local, "importer@demo.example", List.of("demo"));
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
   }
 
   private static HttpResponse<String> importCsv(String channel) throws Exception {

@@ -14,11 +14,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yousaid.functions.common.http.AllowedOrigins;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * The page-feedback and EHC stage dashboards over real HTTP in local mode: answers sent through the
@@ -31,13 +30,13 @@ class DashboardsHttpTest {
   private static final String XSS = "<script>window.__xss=1</script><img src=x onerror=alert(1)>";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir static Path data;
-  private static LocalMode local;
+  @WithLocalMode(pageFeedbackOrigins = "demo=" + COUNCIL_SITE)
+  static LocalMode local;
+
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0, AllowedOrigins.parse("demo=" + COUNCIL_SITE));
+  static void seed() throws Exception {
     officer = new OfficerBrowser(local, "dash@demo.example", List.of("demo"));
     String page = "https://localoffer.demo.example/send/short-breaks";
     for (int i = 0; i < 8; i++) {
@@ -77,11 +76,6 @@ class DashboardsHttpTest {
                 "{\"answers\":{\"outcomes-clear\":\"clear\"},\"profile\":{\"ehcStage\":\"request\"}}",
                 null)
             .statusCode());
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
   }
 
   private static HttpResponse<String> feedback(String json, String origin) throws Exception {
@@ -265,7 +259,7 @@ class DashboardsHttpTest {
   }
 
   @Test
-  void demoAnswersAreAddedOnceAndAreTheSameEveryTime() throws Exception {
+  void demoAnswersAreAddedOnceAndAreTheSameEveryTime(@TempDir Path fresh) throws Exception {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     var first = DemoData.pageFeedbackAnswers(clock);
     var again = DemoData.pageFeedbackAnswers(clock);
@@ -287,7 +281,8 @@ class DashboardsHttpTest {
           stages.stream().filter(r -> r.profile().ehcStage() == stage).count() >= 20,
           stage + " has answers");
     }
-    try (LocalMode other = LocalMode.start(data.resolve("seeded"), 0)) {
+    // A second local mode, without this class's answers: a first start's seeding is under test.
+    try (LocalMode other = LocalMode.start(fresh, 0)) {
       int added = DemoData.seedAnswers(other.services(), clock);
       assertEquals(first.size() + stages.size(), added);
       assertEquals(0, DemoData.seedAnswers(other.services(), clock), "only once");

@@ -8,15 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.yousaid.functions.common.http.RateLimiter;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * The part of the bad-input checks that needs real HTTP (the in-process property test covers the
@@ -27,18 +23,8 @@ class LocalBadInputHttpTest {
 
   private static final Set<Integer> CLEAR = Set.of(400, 404, 409, 413, 415);
 
-  @TempDir static Path data;
-  private static LocalMode local;
-
-  @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0, RateLimiter.off());
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
-  }
+  @WithLocalMode(publicRateLimit = "off")
+  static LocalMode local;
 
   /** Sends one raw HTTP/1.1 request and returns the status line's code and the response. */
   private static String send(String method, String path, String headers, byte[] body)

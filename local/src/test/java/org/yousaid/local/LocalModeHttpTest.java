@@ -10,15 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationStatus;
+import org.yousaid.testing.WithLocalMode;
 
 /** The whole submission path over real HTTP, against DynamoDB Local kept in a folder. */
 class LocalModeHttpTest {
@@ -27,19 +24,8 @@ class LocalModeHttpTest {
       "/api/v1/councils/demo/consultations/local-offer-2026/responses";
   private static final Pattern RECEIPT = Pattern.compile("\"receipt\":\"([0-9A-Z\\-]+)\"");
 
-  @TempDir static Path data;
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
-  }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

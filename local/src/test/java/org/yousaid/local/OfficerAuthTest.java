@@ -21,11 +21,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.local.officer.LocalSigningKey;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * Every officer route, over real HTTP: 401 without a valid token, 403 for another council, CSRF on
@@ -37,14 +36,12 @@ class OfficerAuthTest {
       Set.of("GET /officer/sign-in", "POST /officer/sign-in", "GET /officer/callback");
   private static final String PASSWORD = "correct horse battery staple";
 
-  @TempDir static Path data;
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static List<SamTemplate.Route> officerRoutes;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0);
+  static void seed() throws Exception {
     local.officers().save("other@elsewhere.example", PASSWORD, Set.of("elsewhere"));
     local.officers().save("demo@demo.example", PASSWORD, Set.of("demo"));
     try (InputStream in =
@@ -58,11 +55,6 @@ class OfficerAuthTest {
               .toList();
     }
     assertFalse(officerRoutes.isEmpty());
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
   }
 
   private static HttpResponse<String> call(

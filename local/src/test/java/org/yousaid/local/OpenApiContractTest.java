@@ -33,13 +33,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -47,6 +45,7 @@ import org.yousaid.local.officer.LocalSigningKey;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationStatus;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * docs/openapi.yaml against the real thing: it lists exactly the /api/v1 routes of template.yaml,
@@ -87,28 +86,16 @@ class OpenApiContractTest {
   /** "METHOD path status" of every exchange checked so far. */
   private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
-  @TempDir static Path data;
   private static Path root;
   private static JsonNode api;
-  private static LocalMode local;
+
+  @WithLocalMode(pageFeedbackOrigins = "demo=https://localoffer.example.gov.uk")
+  static LocalMode local;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void readTheDocument() throws Exception {
     root = Path.of(System.getProperty("yousaid.repo.root", ".."));
     api = load(root.resolve("docs/openapi.yaml"));
-    local =
-        LocalMode.start(
-            data,
-            0,
-            org.yousaid.functions.common.http.AllowedOrigins.parse(
-                "demo=https://localoffer.example.gov.uk"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (local != null) {
-      local.close();
-    }
   }
 
   /** Parses a YAML file with snakeyaml's safe constructor and hands it to Jackson as a tree. */

@@ -18,15 +18,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.functions.publisher.PublishHandler;
 import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.QuestionAnalysis;
+import org.yousaid.testing.CapturedOutput;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * The whole path in local mode, with the real NLP engine: parents answer (some with their child's
@@ -35,6 +35,7 @@ import org.yousaid.shared.themes.QuestionAnalysis;
  * mode serves at /published/. A crashing publisher leaves the site as it was, and a re-drive
  * publishes.
  */
+@WithLocalMode
 class PublishWorkflowTest {
 
   private static final String[] ANSWERS = {
@@ -74,7 +75,6 @@ class PublishWorkflowTest {
           "officer@demo.example",
           "officer-1");
 
-  @TempDir static Path data;
   private static LocalMode local;
   private static OfficerBrowser officer;
   private static final HttpClient HTTP =
@@ -84,41 +84,13 @@ class PublishWorkflowTest {
    * Everything printed while the test runs: the officer function, the worker and the publisher log
    * here too.
    */
-  private static final java.io.ByteArrayOutputStream LOGS = new java.io.ByteArrayOutputStream();
-
-  private static java.io.PrintStream originalOut;
-  private static java.io.PrintStream originalErr;
-
-  private static java.io.PrintStream tee(java.io.PrintStream original) {
-    return new java.io.PrintStream(
-        new java.io.OutputStream() {
-          @Override
-          public void write(int b) {
-            synchronized (LOGS) {
-              LOGS.write(b);
-            }
-            original.write(b);
-          }
-
-          @Override
-          public void write(byte[] b, int off, int len) {
-            synchronized (LOGS) {
-              LOGS.write(b, off, len);
-            }
-            original.write(b, off, len);
-          }
-        },
-        true,
-        StandardCharsets.UTF_8);
-  }
+  private static CapturedOutput output;
 
   @BeforeAll
-  static void start() throws Exception {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(tee(originalOut));
-    System.setErr(tee(originalErr));
-    local = LocalMode.start(data, 0);
+  static void start(CapturedOutput captured, LocalMode started) throws Exception {
+    // In this order: the capture starts before local mode, so it also sees the functions start.
+    output = captured;
+    local = started;
     officer = new OfficerBrowser(local, "officer@demo.example", List.of("demo"));
     String[] districts = {"North", "North", "South", "East", "North", "West"};
     for (int i = 0; i < 30; i++) {
@@ -147,13 +119,6 @@ class PublishWorkflowTest {
               HttpResponse.BodyHandlers.ofString());
       assertEquals(201, r.statusCode(), r.body());
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
-    System.setOut(originalOut);
-    System.setErr(originalErr);
   }
 
   private static URI uri(String path) {
@@ -284,10 +249,7 @@ class PublishWorkflowTest {
 
     // Officer pages, the analysis worker (with a crash), the publisher (with a crash): none logged
     // an answer.
-    String logs;
-    synchronized (LOGS) {
-      logs = LOGS.toString(StandardCharsets.UTF_8);
-    }
+    String logs = output.text();
     assertTrue(
         logs.contains("published council=demo consultation=local-offer-2026 version=2"),
         "the capture saw the publisher's log");

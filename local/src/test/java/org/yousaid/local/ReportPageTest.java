@@ -7,12 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.yousaid.testing.WithLocalMode;
 
 /**
  * The summary report in the councils' format: Leicestershire's "48% clear / 24% neither / 28% not
@@ -20,13 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportPageTest {
 
-  @TempDir static Path data;
-  private static LocalMode local;
+  @WithLocalMode static LocalMode local;
   private static OfficerBrowser officer;
 
   @BeforeAll
-  static void start() throws Exception {
-    local = LocalMode.start(data, 0);
+  static void seed() throws Exception {
     officer = new OfficerBrowser(local, "reader@demo.example", List.of("demo"));
     HttpClient http = HttpClient.newHttpClient();
     String[] answers = new String[25];
@@ -53,11 +49,6 @@ class ReportPageTest {
               HttpResponse.BodyHandlers.ofString());
       assertEquals(201, sent.statusCode(), sent.body());
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
   }
 
   @Test

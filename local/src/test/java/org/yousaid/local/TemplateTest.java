@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.HttpHandler;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * Structural checks of template.yaml: handlers exist, every contract route is wired, the table and
@@ -49,52 +50,51 @@ class TemplateTest {
   }
 
   @Test
+  @WithDynamoDb
   void everyFunctionsHandlerClassExistsAndServesExactlyItsTemplateRoutes(
-      @org.junit.jupiter.api.io.TempDir Path keys) throws Exception {
-    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.inMemory()) {
-      Services services = new Services(dynamo.client(), "unused", Clock.systemUTC());
-      var key = org.yousaid.local.officer.LocalSigningKey.inFolder(keys);
-      var session = new org.yousaid.functions.officer.auth.Session(false);
-      var officerAuth =
-          new org.yousaid.functions.officer.auth.OfficerAuth(
-              new org.yousaid.functions.officer.auth.TokenVerifier(
-                  key.publicKeys(), "issuer", "audience"),
-              session,
-              new org.yousaid.local.officer.LocalPasswordSignIn(
-                  new org.yousaid.local.officer.LocalOfficers(services.table()), key, session));
-      Map<Class<?>, Object> provided =
-          Map.of(
-              Services.class,
-              services,
-              org.yousaid.functions.officer.auth.OfficerAuth.class,
-              officerAuth,
-              org.yousaid.functions.common.queue.JobQueue.class,
-              new InProcessQueue(1),
-              org.yousaid.functions.common.queue.PublishQueue.class,
-              (org.yousaid.functions.common.queue.PublishQueue) body -> {},
-              org.yousaid.publishing.SiteStore.class,
-              new org.yousaid.publishing.FolderSiteStore(keys.resolve("site")));
-      assertFalse(template.functions().isEmpty());
-      for (SamTemplate.Function function : template.functions()) {
-        Class<?> type = Class.forName(function.handlerClass());
-        assertTrue(
-            RequestHandler.class.isAssignableFrom(type),
-            function.handlerClass() + " is a Lambda RequestHandler");
-        assertNotNull(
-            type.getConstructor(),
-            function.handlerClass() + " has the no-argument constructor Lambda uses");
-        if (HttpHandler.class.isAssignableFrom(type)) {
-          HttpHandler handler =
-              (HttpHandler) LocalMode.instantiate(function.handlerClass(), provided);
-          Set<String> wired =
-              function.routes().stream()
-                  .map(SamTemplate.Route::routeKey)
-                  .collect(Collectors.toSet());
-          assertEquals(
-              handler.routeKeys(),
-              wired,
-              function.logicalId() + ": routes in template.yaml and in the handler differ");
-        }
+      DynamoTable table, @org.junit.jupiter.api.io.TempDir Path keys) throws Exception {
+    Services services = new Services(table.client(), table.name(), Clock.systemUTC());
+    var key = org.yousaid.local.officer.LocalSigningKey.inFolder(keys);
+    var session = new org.yousaid.functions.officer.auth.Session(false);
+    var officerAuth =
+        new org.yousaid.functions.officer.auth.OfficerAuth(
+            new org.yousaid.functions.officer.auth.TokenVerifier(
+                key.publicKeys(), "issuer", "audience"),
+            session,
+            new org.yousaid.local.officer.LocalPasswordSignIn(
+                new org.yousaid.local.officer.LocalOfficers(services.table()),
+                key,
+                session));
+    Map<Class<?>, Object> provided =
+        Map.of(
+            Services.class,
+            services,
+            org.yousaid.functions.officer.auth.OfficerAuth.class,
+            officerAuth,
+            org.yousaid.functions.common.queue.JobQueue.class,
+            new InProcessQueue(1),
+            org.yousaid.functions.common.queue.PublishQueue.class,
+            (org.yousaid.functions.common.queue.PublishQueue) body -> {},
+            org.yousaid.publishing.SiteStore.class,
+            new org.yousaid.publishing.FolderSiteStore(keys.resolve("site")));
+    assertFalse(template.functions().isEmpty());
+    for (SamTemplate.Function function : template.functions()) {
+      Class<?> type = Class.forName(function.handlerClass());
+      assertTrue(
+          RequestHandler.class.isAssignableFrom(type),
+          function.handlerClass() + " is a Lambda RequestHandler");
+      assertNotNull(
+          type.getConstructor(),
+          function.handlerClass() + " has the no-argument constructor Lambda uses");
+      if (HttpHandler.class.isAssignableFrom(type)) {
+        HttpHandler handler =
+            (HttpHandler) LocalMode.instantiate(function.handlerClass(), provided);
+        Set<String> wired =
+            function.routes().stream().map(SamTemplate.Route::routeKey).collect(Collectors.toSet());
+        assertEquals(
+            handler.routeKeys(),
+            wired,
+            function.logicalId() + ": routes in template.yaml and in the handler differ");
       }
     }
   }

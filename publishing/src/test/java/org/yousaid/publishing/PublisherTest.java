@@ -24,11 +24,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.AgeBand;
 import org.yousaid.shared.model.Answer;
@@ -41,7 +39,6 @@ import org.yousaid.shared.model.Role;
 import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.Storage;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.themes.AnalysisRepository;
@@ -51,6 +48,8 @@ import org.yousaid.shared.themes.CorrectionRepository;
 import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.StoredTheme;
 import org.yousaid.shared.themes.ThemeCorrection;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * Publishing against DynamoDB Local and a real folder: what reaches the site, the publication log,
@@ -58,7 +57,6 @@ import org.yousaid.shared.themes.ThemeCorrection;
  */
 class PublisherTest {
 
-  static final String TABLE = "publishing-test";
   static final String COUNCIL = "testshire";
   static final String ID = "lo-2026";
   static final String QUESTION = "find-information";
@@ -82,7 +80,11 @@ class PublisherTest {
           "0121 496 0000",
           "officer-subject-canary");
 
-  EmbeddedDynamoDb dynamo;
+  // Every test seeds the same response ids, so the same transaction tokens: each needs a server of
+  // its own.
+  @WithDynamoDb(ownServer = true)
+  DynamoTable table;
+
   Path siteRoot;
   FolderSiteStore site;
   Publisher publisher;
@@ -91,18 +93,11 @@ class PublisherTest {
 
   @BeforeEach
   void setUp(@TempDir Path folder) {
-    dynamo = EmbeddedDynamoDb.inMemory();
-    TableSetup.createIfMissing(dynamo.client(), TABLE);
     siteRoot = folder;
     site = new FolderSiteStore(folder);
-    storage = Storage.of(dynamo.client(), TABLE, clock);
+    storage = Storage.of(table.client(), table.name(), clock);
     publisher = new Publisher(storage, site);
     seed();
-  }
-
-  @AfterEach
-  void tearDown() {
-    dynamo.close();
   }
 
   private void seed() {

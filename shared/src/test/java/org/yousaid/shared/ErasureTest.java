@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.RespondentProfile;
@@ -20,9 +18,10 @@ import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableLayout;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,23 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class ErasureTest {
 
-  static final String TABLE = "erasure";
-  EmbeddedDynamoDb dynamo;
+  @WithDynamoDb DynamoTable table;
   ResponseRepository responses;
   AnalysisRepository analyses;
 
   @BeforeEach
   void setUp() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-    TableSetup.createIfMissing(dynamo.client(), TABLE);
-    Storage storage = Storage.of(dynamo.client(), TABLE, Clock.systemUTC());
+    Storage storage = Storage.of(table.client(), table.name(), Clock.systemUTC());
     responses = storage.responses();
     analyses = storage.analyses();
-  }
-
-  @AfterEach
-  void tearDown() {
-    dynamo.close();
   }
 
   private Response response(String id, String receipt, long expiresAt) {
@@ -66,11 +57,11 @@ class ErasureTest {
   }
 
   private Map<String, AttributeValue> item(String sk) {
-    return dynamo
+    return table
         .client()
         .getItem(
             b ->
-                b.tableName(TABLE)
+                b.tableName(table.name())
                     .consistentRead(true)
                     .key(
                         Map.of(

@@ -14,11 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
@@ -26,11 +23,12 @@ import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.StorageRetry;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.validation.RawSubmission;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -40,37 +38,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class SubmissionFaultTest {
 
-  private static EmbeddedDynamoDb dynamo;
-  private static int tableCounter;
-  private String table;
+  @WithDynamoDb DynamoTable table;
   private FaultInjectingDynamoDb faulty;
   private SubmissionService service;
   private ResponseRepository responses;
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    dynamo.close();
-  }
-
   @BeforeEach
-  void freshTable() {
-    table = "faults-" + (++tableCounter);
-    TableSetup.createIfMissing(dynamo.client(), table);
-    Storage.of(dynamo.client(), table, Clock.systemUTC())
+  void seed() {
+    Storage.of(table.client(), table.name(), Clock.systemUTC())
         .consultations()
         .save(
             ConsultationTemplates.localOffer(
                 "demo", "Demo Council", "local-offer", List.of("North", "South"), null, null));
-    faulty = new FaultInjectingDynamoDb(dynamo.client());
+    faulty = new FaultInjectingDynamoDb(table.client());
     Storage storage =
         Storage.of(
             faulty,
-            table,
+            table.name(),
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC),
             StorageRetry.immediate(4));
     responses = storage.responses();
@@ -95,7 +79,7 @@ class SubmissionFaultTest {
    */
   private Map<String, Integer> checkedItems() {
     List<Map<String, AttributeValue>> items =
-        dynamo.client().scan(b -> b.tableName(table).consistentRead(true)).items();
+        table.client().scan(b -> b.tableName(table.name()).consistentRead(true)).items();
     Map<String, Integer> counts = new HashMap<>();
     Set<String> responseSks = new HashSet<>();
     Set<String> pointedAt = new HashSet<>();

@@ -11,11 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.shared.model.AgeBand;
 import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.Consultation;
@@ -25,37 +22,25 @@ import org.yousaid.shared.model.Role;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.Storage;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.validation.RawSubmission;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /** The submission path against a real (embedded) DynamoDB Local. */
+@WithDynamoDb
 class SubmissionServiceTest {
 
-  private static EmbeddedDynamoDb dynamo;
-  private static int tableCounter;
   private ConsultationRepository consultations;
   private ResponseRepository responses;
   private SubmissionService service;
   private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    dynamo.close();
-  }
-
   @BeforeEach
-  void freshTable() {
-    String table = "responses-" + (++tableCounter);
-    TableSetup.createIfMissing(dynamo.client(), table);
-    Storage storage = Storage.of(dynamo.client(), table, Clock.systemUTC());
+  void seed(DynamoTable table) {
+    Storage storage = Storage.of(table.client(), table.name(), Clock.systemUTC());
     consultations = storage.consultations();
     responses = storage.responses();
     service = new SubmissionService(consultations, responses, Clock.fixed(now, ZoneOffset.UTC));

@@ -13,13 +13,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
+import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationStatus;
-import org.yousaid.shared.storage.TableSetup;
 import org.yousaid.shared.templates.ConsultationTemplates;
+import org.yousaid.testing.DynamoTable;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -38,18 +38,16 @@ final class HandlerFixture {
   /** Text that would run script if any page showed it unescaped. */
   static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
 
-  final EmbeddedDynamoDb dynamo;
-  final String table = "yousaid-test-" + UUID.randomUUID();
+  final DynamoTable table;
   final Services services;
 
-  HandlerFixture(EmbeddedDynamoDb dynamo) {
-    this(dynamo, Clock.fixed(NOW, ZoneOffset.UTC));
+  HandlerFixture(DynamoTable table) {
+    this(table, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  HandlerFixture(EmbeddedDynamoDb dynamo, Clock clock) {
-    this.dynamo = dynamo;
-    TableSetup.createIfMissing(dynamo.client(), table);
-    services = new Services(dynamo.client(), table, clock);
+  HandlerFixture(DynamoTable table, Clock clock) {
+    this.table = table;
+    services = new Services(table.client(), table.name(), clock);
     List<String> districts = List.of("North", "South", "East", "West", "Central");
     services
         .consultations()
@@ -75,11 +73,24 @@ final class HandlerFixture {
     services.consultations().save(closed.withStatus(ConsultationStatus.CLOSED));
   }
 
+  /** Public handlers whose DynamoDB client a test makes fail, with no rate limit. */
+  record FaultyHandlers(
+      FaultInjectingDynamoDb faulty, PublicFormHandler forms, SubmissionApiHandler api) {}
+
+  FaultyHandlers handlersWithFaults() {
+    FaultInjectingDynamoDb faulty = new FaultInjectingDynamoDb(table.client());
+    Services faultyServices = new Services(faulty, table.name(), Clock.fixed(NOW, ZoneOffset.UTC));
+    return new FaultyHandlers(
+        faulty,
+        new PublicFormHandler(faultyServices, RateLimiter.off()),
+        new SubmissionApiHandler(faultyServices, RateLimiter.off()));
+  }
+
   /** Every item in the table: consultations, responses, idempotency and receipt records. */
   int itemCount() {
-    return dynamo
+    return table
         .client()
-        .scan(b -> b.tableName(table).select(Select.COUNT).consistentRead(true))
+        .scan(b -> b.tableName(table.name()).select(Select.COUNT).consistentRead(true))
         .count();
   }
 

@@ -9,27 +9,21 @@ import static org.yousaid.functions.publicweb.HandlerFixture.withPathParameter;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
-import org.yousaid.functions.common.Services;
-import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.shared.json.Json;
+import org.yousaid.testing.CapturedOutput;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * Logs never carry what people wrote: answers full of distinctive canaries (a name, an email, a
@@ -37,6 +31,7 @@ import org.yousaid.shared.json.Json;
  * the storage-fault paths, while everything written to System.out, System.err and the logging
  * backend (slf4j-simple writes to System.err) is captured. None of the canaries may appear.
  */
+@WithDynamoDb
 class LogPrivacyTest {
 
   private static final String NAME = "Zebediah Quonsett-Farnaby";
@@ -73,59 +68,20 @@ class LogPrivacyTest {
           + HEALTH
           + ".";
 
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-  private EmbeddedDynamoDb dynamo;
-  private HandlerFixture fixture;
+  private CapturedOutput captured;
   private FaultInjectingDynamoDb faulty;
   private PublicFormHandler forms;
   private SubmissionApiHandler api;
   private final List<Integer> statuses = new ArrayList<>();
 
-  /** Writes to the capture and on to the original stream, so the test's own output still shows. */
-  private PrintStream tee(PrintStream original) {
-    OutputStream both =
-        new OutputStream() {
-          @Override
-          public void write(int b) {
-            synchronized (captured) {
-              captured.write(b);
-            }
-            original.write(b);
-          }
-
-          @Override
-          public void write(byte[] b, int off, int len) {
-            synchronized (captured) {
-              captured.write(b, off, len);
-            }
-            original.write(b, off, len);
-          }
-        };
-    return new PrintStream(both, true, StandardCharsets.UTF_8);
-  }
-
+  /** The capture comes first, so it sees everything the handlers log. */
   @BeforeEach
-  void setUp() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(tee(originalOut));
-    System.setErr(tee(originalErr));
-    dynamo = EmbeddedDynamoDb.inMemory();
-    fixture = new HandlerFixture(dynamo);
-    faulty = new FaultInjectingDynamoDb(dynamo.client());
-    Services services =
-        new Services(faulty, fixture.table, Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
-    forms = new PublicFormHandler(services, RateLimiter.off());
-    api = new SubmissionApiHandler(services, RateLimiter.off());
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-    dynamo.close();
+  void setUp(CapturedOutput captured, DynamoTable table) {
+    this.captured = captured;
+    HandlerFixture.FaultyHandlers handlers = new HandlerFixture(table).handlersWithFaults();
+    faulty = handlers.faulty();
+    forms = handlers.forms();
+    api = handlers.api();
   }
 
   private static String enc(String s) {
@@ -273,10 +229,7 @@ class LogPrivacyTest {
 
     System.out.flush();
     System.err.flush();
-    String logs;
-    synchronized (captured) {
-      logs = captured.toString(StandardCharsets.UTF_8);
-    }
+    String logs = captured.text();
     // The capture works and saw the handlers' own log lines, including the error paths.
     assertTrue(
         logs.contains(

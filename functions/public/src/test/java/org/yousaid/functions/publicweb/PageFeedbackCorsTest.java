@@ -11,37 +11,26 @@ import static org.yousaid.functions.publicweb.HandlerFixture.withPathParameter;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.http.AllowedOrigins;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * CORS for the embeddable page-feedback script: the preflight and the actual response carry the
  * allow headers for the deployment's configured council sites only, on that one route only.
  */
+@WithDynamoDb
 class PageFeedbackCorsTest {
 
   private static final String SITE = "https://localoffer.demo.gov.uk";
-  private static EmbeddedDynamoDb dynamo;
   private HandlerFixture fixture;
   private SubmissionApiHandler handler;
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    dynamo.close();
-  }
-
   @BeforeEach
-  void setUp() {
-    fixture = new HandlerFixture(dynamo);
+  void setUp(DynamoTable table) {
+    fixture = new HandlerFixture(table);
     handler =
         new SubmissionApiHandler(
             fixture.services,

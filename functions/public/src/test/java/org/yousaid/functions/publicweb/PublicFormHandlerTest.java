@@ -18,15 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * The public HTML routes, driven by the sample events in {@code events/} against DynamoDB Local.
  */
+@WithDynamoDb
 class PublicFormHandlerTest {
 
   private static final Pattern RECEIPT =
@@ -34,23 +34,12 @@ class PublicFormHandlerTest {
   private static final String FIND_INFORMATION =
       "What would help you find information about services for your child or young person?";
 
-  private static EmbeddedDynamoDb dynamo;
   private HandlerFixture fixture;
   private PublicFormHandler handler;
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    dynamo.close();
-  }
-
   @BeforeEach
-  void setUp() {
-    fixture = new HandlerFixture(dynamo);
+  void setUp(DynamoTable table) {
+    fixture = new HandlerFixture(table);
     handler = new PublicFormHandler(fixture.services);
   }
 
@@ -153,7 +142,8 @@ class PublicFormHandlerTest {
     // decides.
     java.time.Instant inWindow = java.time.Instant.parse("2031-01-15T12:00:00Z");
     HandlerFixture later =
-        new HandlerFixture(dynamo, java.time.Clock.fixed(inWindow, java.time.ZoneOffset.UTC));
+        new HandlerFixture(
+            fixture.table, java.time.Clock.fixed(inWindow, java.time.ZoneOffset.UTC));
     later
         .services
         .consultations()

@@ -17,56 +17,48 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Call;
 import org.yousaid.dynamodblocal.FaultInjectingDynamoDb.Fault;
-import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.RateLimiter;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * What a person sees when DynamoDB fails (their answers kept, a clear "nothing was saved", exactly
  * once after a retry), what a bot filling the honeypot gets (a plausible page, nothing stored), and
  * the per-client rate limit (429 with Retry-After).
  */
+@WithDynamoDb
 class PublicHardeningTest {
 
   private static final String TYPED =
       "My son's EHCP review was late & nobody rang back <b>twice</b>";
 
-  private static EmbeddedDynamoDb dynamo;
   private HandlerFixture fixture;
   private FaultInjectingDynamoDb faulty;
   private PublicFormHandler forms;
   private SubmissionApiHandler api;
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    dynamo.close();
-  }
-
   @BeforeEach
-  void setUp() {
-    fixture = new HandlerFixture(dynamo);
-    faulty = new FaultInjectingDynamoDb(dynamo.client());
-    Services services =
-        new Services(faulty, fixture.table, Clock.fixed(HandlerFixture.NOW, ZoneOffset.UTC));
-    forms = new PublicFormHandler(services, RateLimiter.off());
-    api = new SubmissionApiHandler(services, RateLimiter.off());
+  void setUp(DynamoTable table) {
+    fixture = new HandlerFixture(table);
+    HandlerFixture.FaultyHandlers handlers = fixture.handlersWithFaults();
+    faulty = handlers.faulty();
+    forms = handlers.forms();
+    api = handlers.api();
   }
 
   private int count(String type) {
     return (int)
-        dynamo.client().scan(b -> b.tableName(fixture.table).consistentRead(true)).items().stream()
+        fixture
+            .table
+            .client()
+            .scan(b -> b.tableName(fixture.table.name()).consistentRead(true))
+            .items()
+            .stream()
             .filter(i -> i.get("type") != null && type.equals(i.get("type").s()))
             .count();
   }

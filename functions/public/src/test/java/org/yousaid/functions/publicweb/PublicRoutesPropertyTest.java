@@ -26,13 +26,13 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.Answer;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.TableLayout;
+import org.yousaid.testing.DynamoTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,7 +47,7 @@ class PublicRoutesPropertyTest {
 
   private static final Set<Integer> REFUSALS = Set.of(400, 404, 409, 413, 415);
 
-  private static EmbeddedDynamoDb dynamo;
+  private static DynamoTable table;
   private static HandlerFixture fixture;
   private static PublicFormHandler forms;
   private static SubmissionApiHandler api;
@@ -57,8 +57,10 @@ class PublicRoutesPropertyTest {
 
   @BeforeContainer
   static void start() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-    fixture = new HandlerFixture(dynamo);
+    // jqwik runs outside JUnit Jupiter, so it takes its table itself instead of through the
+    // extension.
+    table = DynamoTable.create(PublicRoutesPropertyTest.class.getSimpleName());
+    fixture = new HandlerFixture(table);
     forms = new PublicFormHandler(fixture.services, RateLimiter.off());
     api = new SubmissionApiHandler(fixture.services, RateLimiter.off());
     // Real answers already stored, which no bad request may change.
@@ -75,14 +77,14 @@ class PublicRoutesPropertyTest {
   @AfterContainer
   static void stop() {
     System.out.println("PublicRoutesPropertyTest sent " + REQUESTS.get() + " generated requests");
-    dynamo.close();
+    table.close();
   }
 
   private static Map<String, Map<String, AttributeValue>> snapshot() {
     Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-    dynamo
+    table
         .client()
-        .scanPaginator(b -> b.tableName(fixture.table).consistentRead(true))
+        .scanPaginator(b -> b.tableName(table.name()).consistentRead(true))
         .items()
         .forEach(i -> items.put(i.get("pk").s() + "|" + i.get("sk").s(), i));
     return items;

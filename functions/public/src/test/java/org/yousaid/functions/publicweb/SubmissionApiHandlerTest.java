@@ -15,33 +15,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yousaid.dynamodblocal.EmbeddedDynamoDb;
 import org.yousaid.shared.json.Json;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /** The public JSON API, driven by the sample events in {@code events/} against DynamoDB Local. */
+@WithDynamoDb
 class SubmissionApiHandlerTest {
 
-  private static EmbeddedDynamoDb dynamo;
   private HandlerFixture fixture;
   private SubmissionApiHandler handler;
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = EmbeddedDynamoDb.inMemory();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    dynamo.close();
-  }
-
   @BeforeEach
-  void setUp() {
-    fixture = new HandlerFixture(dynamo);
+  void setUp(DynamoTable table) {
+    fixture = new HandlerFixture(table);
     handler = new SubmissionApiHandler(fixture.services);
   }
 
