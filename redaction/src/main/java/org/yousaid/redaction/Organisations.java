@@ -196,6 +196,45 @@ final class Organisations {
           "pentecostal");
 
   /** Words that end a name's left side inside capitals but join two capitalised halves. */
+  /** Nouns "high" describes rather than names a school with. */
+  private static final Set<String> HIGH_NOUNS =
+      Set.of(
+          "needs",
+          "need",
+          "level",
+          "levels",
+          "risk",
+          "quality",
+          "standard",
+          "standards",
+          "priority",
+          "demand",
+          "cost",
+          "costs",
+          "numbers",
+          "number",
+          "rates",
+          "rate",
+          "anxiety",
+          "expectations",
+          "functioning",
+          "achievers",
+          "pressure",
+          "support",
+          "end",
+          "street",
+          "road",
+          "court",
+          "chair",
+          "temperature",
+          "blood",
+          "dependency",
+          "proportion",
+          "volume",
+          "percentage",
+          "enough",
+          "up");
+
   private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "upon", "on", "under");
 
   /** Lower-case words that can open a school name before its stem ("little acorns"). */
@@ -423,7 +462,7 @@ final class Organisations {
   private void schoolAt(Words w, int a, List<PersonalDataSpan> out) {
     String key = w.key(a);
     // "High Street", "the high road": a street, not a school
-    if (key.equals("high") && (isStreetAt(w, a + 1) || w.key(a + 1).equals("st"))) return;
+    if (key.equals("high") && !highNamesSchool(w, a)) return;
     int r = extendRight(w, a);
     int l = extendLeft(w, a, SCHOOL_QUALIFIERS);
     int s = capitalisedNameStart(w, l);
@@ -452,6 +491,19 @@ final class Organisations {
     // "Tiny Steps Ltd", "Coventry and Warwickshire Partnership Trust"
     if (lex.isPublicName(text(w, s, r))) return;
     out.add(new PersonalDataSpan(PersonalDataKind.ORGANISATION, w.get(s).begin(), end(w, r)));
+  }
+
+  /**
+   * "Riverside High", "Stratford High School", not "High Street", "High Needs Block" or "high
+   * levels of anxiety": after "high" comes a school word, punctuation or a verb.
+   */
+  private static boolean highNamesSchool(Words w, int a) {
+    int next = a + 1;
+    if (next >= w.size() || !w.joined(next)) return true;
+    String k = w.key(next);
+    if (SCHOOL_ANCHORS.contains(k) || SCHOOL_QUALIFIERS.contains(k)) return true;
+    if (isStreetAt(w, next) || k.equals("st") || w.get(next).capitalised()) return false;
+    return !HIGH_NOUNS.contains(k);
   }
 
   /** Full names from the council's register, in any case ("kenilworth school"). */
@@ -598,6 +650,7 @@ final class Organisations {
         if (word.sentenceStart()) break;
         k--;
       } else if (CONNECTORS.contains(w.key(k))
+          && count > 0
           && k - 1 >= 0
           && w.get(k - 1).capitalised()
           && w.joined(k)

@@ -623,9 +623,17 @@ final class PersonNames {
           "(?:\\s*\\(\\s*\\d{1,2}\\s*(?:yrs?|years?|yo|y/o|months?)?\\s*\\)"
               + "|\\s*,\\s*\\d{1,2}\\s*(?:,|\\)|yrs?\\b|years?\\b|yo\\b)"
               + "|\\s*,?\\s+(?:aged|age)\\s+\\d"
-              + "|\\s+(?:who\\s+)?is\\s+(?:now\\s+|only\\s+|just\\s+|nearly\\s+|almost\\s+)?\\d{1,2}\\b"
-              + "|\\s+\\d{1,2}\\s*(?:,|and\\b|yrs?\\b|years?\\b|yo\\b|\\)|$))",
+              + "|\\s+(?:who\\s+)?is\\s+(?:now\\s+|only\\s+|just\\s+|nearly\\s+|almost\\s+)?\\d{1,2}\\b)",
           Pattern.CASE_INSENSITIVE);
+
+  /** "jayden 11 and tia 8": a bare age, trusted only after a known name. */
+  private static final Pattern BARE_AGE =
+      Pattern.compile(
+          "\\s+[1-9]\\d?\\s*(?:,|and\\b|yrs?\\b|years?\\b|yo\\b|$)", Pattern.CASE_INSENSITIVE);
+
+  /** What may follow "my son will" or "my daughter may" for them to be names, not verbs. */
+  private static final Set<String> AFTER_MODAL_NAME =
+      Set.of("is", "was", "has", "had", "and", "who", "aged", "loves", "needs", "goes", "attends");
 
   private final Lexicon lex;
 
@@ -689,12 +697,12 @@ final class PersonNames {
         if (NOT_NAMES.contains(key) || TITLES.contains(key) || TYPE_WORDS.contains(key)) {
           return false;
         }
+        if (looksPlural(key)) return false;
         return familyBefore(w, i) && singularFamilyBefore(w, i)
             || calledBefore(w, i)
             || iAmBefore(w, i)
             || roleBefore(w, i) && determinedRoleBefore(w, i)
             || roleAfter(w, i) && punctuatedAfter(w, i)
-            || teamAfter(w, i) && !word.sentenceStart()
             || afterAnd && !word.sentenceStart()
             || !word.sentenceStart() && (ageAfter(w, i) || possessiveRelational(w, i));
     }
@@ -726,12 +734,17 @@ final class PersonNames {
     return !k.endsWith("s") || k.equals("twins") || k.equals("old");
   }
 
-  /** "our caseworker Zephyr", not "GP Visit" or "OT Dept". */
+  /** "our caseworker Zephyr", not "GP Visit", "OT Dept" or "the Support Workstream". */
   private boolean determinedRoleBefore(Words w, int i) {
     int p = i - 1;
     if (CALLED.contains(w.key(p)) || w.key(p).equals("is") || w.key(p).equals("was")) p--;
     int s = lex.roles.startEndingAt(w, p);
-    return s > 0 && DETERMINERS.contains(w.key(s - 1));
+    return s > 0 && DETERMINERS.contains(w.key(s - 1)) && !w.get(p).titleCase();
+  }
+
+  /** "Co-ordinators", "Allowances": an unknown capitalised plural is no name. */
+  private static boolean looksPlural(String key) {
+    return key.endsWith("s") && !key.endsWith("ss") && !key.endsWith("us") && !key.endsWith("is");
   }
 
   /** "Zephyr, our caseworker", "Zephyr (SENCO)", not "Seeing my nurse". */
@@ -805,14 +818,15 @@ final class PersonNames {
   }
 
   /** "Freya (6)", "Noah, 6,", "Mia aged 10", "Rose is 5", "jayden 11 and tia 8". */
-  private static boolean ageAfter(Words w, int i) {
+  private boolean ageAfter(Words w, int i) {
     Word word = w.get(i);
     if (word.possessive()) return false;
     String text = w.text();
-    return AGE_AFTER
-        .matcher(text)
-        .region(word.end(), Math.min(text.length(), word.end() + 40))
-        .lookingAt();
+    int to = Math.min(text.length(), word.end() + 40);
+    if (AGE_AFTER.matcher(text).region(word.end(), to).lookingAt()) return true;
+    NameTier tier = lex.tier(word.key());
+    boolean known = tier == NameTier.PLAIN || tier == NameTier.WORD && word.titleCase();
+    return known && BARE_AGE.matcher(text).region(word.end(), to).lookingAt();
   }
 
   /** After a name context, the sentence goes on as about a person: a verb, a comma, an age. */
@@ -821,6 +835,7 @@ final class PersonNames {
     String gap = w.gapBefore(i + 1);
     if (!gap.isBlank() || gap.indexOf('\n') >= 0) return true;
     String next = w.key(i + 1);
+    if (MODAL_NAMES.contains(w.key(i))) return AFTER_MODAL_NAME.contains(next);
     return SUBJECT_VERBS.contains(next)
         || Character.isDigit(next.charAt(0))
         || lex.isPlainSurname(next)

@@ -59,7 +59,7 @@ final class Words {
     }
     int letters = 0;
     int upper = 0;
-    for (int k = 0; k < raw.length(); k++) {
+    for (int k = 0; k < baseEnd - begin; k++) {
       char c = raw.charAt(k);
       if (Character.isLetter(c)) {
         letters++;
@@ -85,7 +85,8 @@ final class Words {
     Word previous = before.get(before.size() - 1);
     String gap = text.substring(previous.end(), begin);
     if (gap.indexOf('\n') >= 0 || gap.indexOf('!') >= 0 || gap.indexOf('?') >= 0) return true;
-    if (gap.indexOf('•') >= 0 || gap.indexOf(';') >= 0) return true;
+    if (gap.indexOf('•') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('\t') >= 0) return true;
+    if (gap.indexOf('>') >= 0 || gap.indexOf('|') >= 0) return true;
     if (gap.indexOf('.') >= 0) return !ABBREVIATIONS.contains(previous.key());
     // "- item" or "* item" starting a list line
     return gap.strip().equals("*");
@@ -112,7 +113,7 @@ final class Words {
           switch (out[k]) {
             case '\u2018', '\u2019', '\u02BC', '\u02BB', '`', '\u00B4', '\u2032', '\uFF07' -> '\'';
             case '\u2010', '\u2011', '\u00AD' -> '-';
-            case '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u2002', '\u2003', '\t' -> ' ';
+            case '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u2002', '\u2003' -> ' ';
             case '\uFF0E' -> '.';
             case '\uFF20' -> '@';
             default -> out[k];
@@ -161,13 +162,16 @@ final class Words {
   boolean joined(int i) {
     if (i <= 0 || i >= words.size()) return false;
     String gap = gapBefore(i);
-    return !gap.isEmpty() && gap.isBlank() && gap.indexOf('\n') < 0 && gap.length() <= 3;
+    // spaces only: a tab or a line break separates the cells of a table or the lines of a list
+    return !gap.isEmpty() && gap.length() <= 3 && gap.chars().allMatch(c -> c == ' ');
   }
 
   /** Word {@code i} follows word {@code i - 1} with only spaces or a comma between. */
   boolean joinedOrComma(int i) {
     if (i <= 0 || i >= words.size()) return false;
     String gap = gapBefore(i).strip();
-    return (gap.isEmpty() || gap.equals(",")) && gapBefore(i).indexOf('\n') < 0;
+    return (gap.isEmpty() || gap.equals(","))
+        && gapBefore(i).indexOf('\n') < 0
+        && gapBefore(i).indexOf('\t') < 0;
   }
 }
