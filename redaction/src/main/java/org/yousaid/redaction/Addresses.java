@@ -97,6 +97,12 @@ final class Addresses {
           "close",
           "drive");
 
+  /**
+   * More street words that a house number makes safe to read in lower case ("14 kingfisher way").
+   */
+  private static final Set<String> NUMBERED_LOWER_CASE_TYPES =
+      Set.of("way", "court", "place", "walk", "rise", "view", "row", "square");
+
   private static final Set<String> FUNCTION =
       Set.of(
           "the", "a", "an", "our", "my", "your", "his", "her", "their", "its", "this", "that",
@@ -254,7 +260,8 @@ final class Addresses {
       String key = type.key();
       boolean typed =
           type.titleCase() && (STRONG_TYPES.contains(key) || WEAK_TYPES.contains(key))
-              || LOWER_CASE_TYPES.contains(key);
+              || LOWER_CASE_TYPES.contains(key)
+              || NUMBERED_LOWER_CASE_TYPES.contains(key);
       if (typed && names(w, i + 1, t - 1, false)) return t;
       if (w.get(t - 1).possessive() && !saint(w, t - 2)) return -1;
     }

@@ -85,6 +85,7 @@ final class DatesOfBirth {
           "c",
           "section",
           "caesarean",
+          "'s",
           "s",
           "his",
           "her",

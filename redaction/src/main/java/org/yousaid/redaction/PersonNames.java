@@ -699,6 +699,7 @@ final class PersonNames {
         }
         if (looksPlural(key)) return false;
         return familyBefore(w, i) && singularFamilyBefore(w, i)
+            || familyAfter(w, i)
             || calledBefore(w, i)
             || iAmBefore(w, i)
             || roleBefore(w, i) && determinedRoleBefore(w, i)
@@ -710,6 +711,7 @@ final class PersonNames {
 
   private boolean strongContext(Words w, int i) {
     return familyBefore(w, i)
+        || familyAfter(w, i)
         || calledBefore(w, i)
         || iAmBefore(w, i)
         || roleBefore(w, i)
@@ -722,10 +724,33 @@ final class PersonNames {
   /** "my son jack", "our daughter, Hope,", "my 7 year old Amara". */
   private static boolean familyBefore(Words w, int i) {
     int p = i - 1;
-    if (p < 0 || !w.joinedOrComma(i)) return false;
+    if (p < 0 || !openGap(w, i)) return false;
     // "my son Zephyr", but not "the Parent Carer Forum" or "Brother Jones"
     if (FAMILY.contains(w.key(p)) && !w.get(p).possessive()) return !w.get(p).capitalised();
     return w.key(p).equals("old") && (w.key(p - 1).equals("year") || w.key(p - 1).equals("years"));
+  }
+
+  /** Spaces, a comma, a bracket or a dash on one line: "my son (jack)", "my son - Jack". */
+  private static boolean openGap(Words w, int i) {
+    String gap = w.gapBefore(i);
+    String s = gap.strip();
+    return gap.indexOf('\n') < 0
+        && gap.indexOf('\t') < 0
+        && (s.isEmpty() || s.equals(",") || s.equals("(") || s.equals("-") || s.equals(":"));
+  }
+
+  /** "Kaydence is my granddaughter", "Zephyr, my son, ...". */
+  private static boolean familyAfter(Words w, int i) {
+    int k = i + 1;
+    if (k >= w.size() || w.get(i).possessive() || !openGap(w, k)) return false;
+    boolean verb = w.key(k).equals("is") || w.key(k).equals("was");
+    if (verb) k++;
+    else if (!w.gapBefore(k).strip().equals(",")) return false;
+    if (k + 1 >= w.size() || !(w.key(k).equals("my") || w.key(k).equals("our"))) return false;
+    int f = k + 1;
+    if (!w.joined(f) || !FAMILY.contains(w.key(f)) || w.get(f).possessive()) return false;
+    // without "is", only an aside: "Zephyr, my son, ..." (not "Nothing, my son received...")
+    return verb || f + 1 >= w.size() || !w.gapBefore(f + 1).isBlank();
   }
 
   /** "my daughter Zephyr", not "our daughters Issues" (a possessive without its apostrophe). */
@@ -880,7 +905,9 @@ final class PersonNames {
   private boolean nameAfterTitle(Words w, int t, int j) {
     Word next = w.get(j);
     String k = next.key();
-    if (!Character.isLetter(w.text().charAt(next.begin())) || k.length() < 2) return false;
+    if (!Character.isLetter(w.text().charAt(next.begin()))) return false;
+    // "Miss J", "Mrs B.": schools call staff by an initial
+    if (k.length() == 1) return next.capitalised() && w.get(t).capitalised() && !k.equals("i");
     boolean known = lex.isPlainSurname(k) || lex.tier(k) != NameTier.NONE;
     if (next.capitalised()) {
       return known || lex.isSurnameWord(k) || !lex.isGeneric(k) && !NOT_NAMES.contains(k);
