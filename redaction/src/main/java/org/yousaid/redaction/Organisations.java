@@ -367,10 +367,11 @@ final class Organisations {
     for (String name : register.schoolNames()) {
       List<String> canonical = canonical(Words.of(name), null);
       if (canonical.isEmpty()) continue;
-      List<String> stem = stemOf(name);
+      List<String> stem = stemOf(canonical);
       if (stem.isEmpty()) continue; // a generic name ("The Village School") would redact phrases
       names.put(String.join(" ", canonical), PersonalDataKind.SCHOOL);
       longest = Math.max(longest, canonical.size());
+      if (stem.size() > 4 || stem.get(0).equals("st")) continue;
       stemPhrases.add(stem);
       if (stem.size() >= 2 && stem.stream().noneMatch(lex::isGeneric)) standalone.add(stem);
     }
@@ -434,7 +435,7 @@ final class Organisations {
           && !lex.isGeneric(w.key(j + 1))) {
         r = extendRight(w, j + 1); // "St John Fisher", "St Mary Magdalene"
       }
-      out.add(span(w, i, r));
+      out.add(span(w, i, r, r == j));
       i = r;
     }
   }
@@ -451,10 +452,16 @@ final class Organisations {
       for (int k = i; k <= last; k++) {
         if (!w.get(k).capitalised() && !CONNECTORS.contains(w.key(k))) capitalised = false;
       }
+      // "Our Lady of Lourdes", "Our Lady of the Rosary"
+      int of = last + 1;
+      if (of + 1 < w.size() && w.key(of).equals("of") && w.joined(of) && w.joined(of + 1)) {
+        int name = w.key(of + 1).equals("the") && of + 2 < w.size() ? of + 2 : of + 1;
+        if (w.get(name).titleCase() && !lex.isGeneric(w.key(name)) && w.joined(name)) last = name;
+      }
       int r = extendRight(w, last);
       if (!capitalised && r == last) continue;
       if (isStreetAt(w, r + 1)) continue;
-      out.add(span(w, i, r));
+      out.add(span(w, i, r, r == last));
       i = r;
     }
   }
@@ -563,33 +570,25 @@ final class Organisations {
   }
 
   /** A register name without its school words: "Riverside High School" → [riverside]. */
-  private List<String> stemOf(String name) {
-    Words w = Words.of(name);
-    int end = w.size() - 1;
+  private List<String> stemOf(List<String> canonical) {
+    int end = canonical.size() - 1;
     while (end >= 0
-        && (SCHOOL_QUALIFIERS.contains(w.key(end))
-            || SCHOOL_ANCHORS.contains(w.key(end))
-            || CONNECTORS.contains(w.key(end))
-            || w.key(end).equals("e")
-            || w.key(end).equals("c"))) {
+        && (SCHOOL_QUALIFIERS.contains(canonical.get(end))
+            || SCHOOL_ANCHORS.contains(canonical.get(end))
+            || CONNECTORS.contains(canonical.get(end)))) {
       end--;
     }
-    int begin = 0;
-    while (begin <= end && w.key(begin).equals("the")) begin++;
-    if (begin > end || w.key(begin).equals("st") || w.key(begin).equals("saint")) return List.of();
-    List<String> stem = new ArrayList<>();
-    boolean distinctive = false;
-    for (int k = begin; k <= end; k++) {
-      stem.add(w.get(k).possessive() ? w.key(k) + "'s" : w.key(k));
-      if (!lex.isGeneric(w.key(k))) distinctive = true;
-    }
-    return distinctive && stem.size() <= 4 ? stem : List.of();
+    List<String> stem = canonical.subList(0, end + 1);
+    // possessives are canonical "marys", which word keys never are: no stem can hold one
+    if (stem.isEmpty() || stem.stream().allMatch(lex::isGeneric)) return List.of();
+    return List.copyOf(stem);
   }
 
   /** The last word of the school name that starts at word {@code a}: qualifiers and anchors. */
   private int extendRight(Words w, int a) {
     int r = a;
-    while (r + 1 < w.size() && w.joined(r + 1) && !w.get(r).possessive()) {
+    // a possessive ends a name ("Oakwood Academy's SENCo"), unless it is the name ("St Mary's CE")
+    while (r + 1 < w.size() && w.joined(r + 1) && (r == a || !w.get(r).possessive())) {
       String next = w.key(r + 1);
       if (SCHOOL_QUALIFIERS.contains(next) || SCHOOL_ANCHORS.contains(next)) {
         if (next.equals("high") && isStreetAt(w, r + 2)) break;
@@ -707,15 +706,27 @@ final class Organisations {
   }
 
   private PersonalDataSpan span(Words w, int s, int r) {
+    return span(w, s, r, false);
+  }
+
+  /**
+   * A school, or an organisation if an organisation word is in it ("St Mary's Hospital"); {@code
+   * ownPossessive}: the last word's {@code 's} is part of the name ("St Mary's").
+   */
+  private PersonalDataSpan span(Words w, int s, int r, boolean ownPossessive) {
     boolean organisation = false;
     for (int k = s; k <= r; k++) {
       String key = w.key(k);
-      if (ORG_ANCHORS.contains(key) && !SCHOOL_ANCHORS.contains(key)) organisation = true;
+      boolean churchOfEngland =
+          key.equals("church") && w.key(k + 1).equals("of") && w.key(k + 2).equals("england");
+      if (ORG_ANCHORS.contains(key) && !SCHOOL_ANCHORS.contains(key) && !churchOfEngland) {
+        organisation = true;
+      }
     }
     return new PersonalDataSpan(
         organisation ? PersonalDataKind.ORGANISATION : PersonalDataKind.SCHOOL,
         w.get(s).begin(),
-        end(w, r));
+        ownPossessive ? w.get(r).end() : end(w, r));
   }
 
   private static int end(Words w, int r) {

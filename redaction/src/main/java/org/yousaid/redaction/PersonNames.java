@@ -759,12 +759,15 @@ final class PersonNames {
     return !k.endsWith("s") || k.equals("twins") || k.equals("old");
   }
 
-  /** "our caseworker Zephyr", not "GP Visit", "OT Dept" or "the Support Workstream". */
+  /**
+   * "our caseworker Zephyr", not "the GP Visit", "OT Dept" or "the Support Workstream": an unknown
+   * word is a name only after a determiner and a role in lower case.
+   */
   private boolean determinedRoleBefore(Words w, int i) {
     int p = i - 1;
     if (CALLED.contains(w.key(p)) || w.key(p).equals("is") || w.key(p).equals("was")) p--;
     int s = lex.roles.startEndingAt(w, p);
-    return s > 0 && DETERMINERS.contains(w.key(s - 1)) && !w.get(p).titleCase();
+    return s > 0 && DETERMINERS.contains(w.key(s - 1)) && !w.get(p).capitalised();
   }
 
   /** "Co-ordinators", "Allowances": an unknown capitalised plural is no name. */

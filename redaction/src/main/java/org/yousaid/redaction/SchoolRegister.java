@@ -96,8 +96,12 @@ public final class SchoolRegister {
 
   /** The register this deployment was given (see the class comment), or an empty one. */
   public static SchoolRegister configured() {
+    return configured(System.getenv(ENV));
+  }
+
+  /** The register at {@code path} if given, else the classpath resource, else none. */
+  static SchoolRegister configured(String path) {
     try {
-      String path = System.getenv(ENV);
       if (path != null && !path.isBlank()) return read(Path.of(path));
       try (InputStream in = SchoolRegister.class.getResourceAsStream(RESOURCE)) {
         return in == null ? empty() : read(in);
