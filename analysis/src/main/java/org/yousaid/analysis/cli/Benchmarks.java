@@ -22,7 +22,9 @@ final class Benchmarks {
                   data.resolve("sst"), Integer.parseInt(a.get("corenlp-subset", "500")));
           case "redaction" ->
               RedactionBenchmark.run(
-                  Integer.parseInt(a.get("n", "1000")), Long.parseLong(a.get("seed", "7")));
+                  Integer.parseInt(a.get("n", "1000")),
+                  Long.parseLong(a.get("seed", "7")),
+                  Path.of(a.get("eval-dir", "redaction/eval")));
           case "speed" ->
               SpeedBenchmark.run(
                   java.util.Arrays.stream(a.get("sizes", "1000,10000").split(","))
