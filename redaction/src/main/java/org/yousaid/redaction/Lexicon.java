@@ -43,6 +43,9 @@ final class Lexicon {
       publicPhrases.add(String.join(" ", p));
       if (p.size() == 1) publicWords.add(p.get(0));
     }
+    for (List<String> p : WordLists.phrases("public-places.txt")) {
+      publicPhrases.add(String.join(" ", p));
+    }
   }
 
   NameTier tier(String key) {

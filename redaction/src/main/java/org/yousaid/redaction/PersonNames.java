@@ -697,7 +697,8 @@ final class PersonNames {
         if (NOT_NAMES.contains(key) || TITLES.contains(key) || TYPE_WORDS.contains(key)) {
           return false;
         }
-        if (looksPlural(key)) return false;
+        // "Honestly, the caseworker...", "Seeing my nurse": adverbs and verbs, not unknown names
+        if (looksPlural(key) || key.endsWith("ly") || key.endsWith("ing")) return false;
         return familyBefore(w, i) && singularFamilyBefore(w, i)
             || familyAfter(w, i)
             || calledBefore(w, i)

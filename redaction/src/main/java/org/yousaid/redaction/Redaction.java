@@ -124,7 +124,14 @@ public final class Redaction {
 
   private PersonalDataSpan filterRecognised(String text, PersonalDataSpan s) {
     String phrase = text.substring(s.begin(), s.end());
-    if (lex.isPublicName(phrase) || !phrase.chars().anyMatch(Character::isLetter)) return null;
+    if (lex.isPublicName(phrase) || phrase.chars().filter(Character::isLetter).count() < 3) {
+      return null;
+    }
+    // a lone acronym ("CBT", "QMC", "DOB") is a service or a form field, not who someone is
+    if (phrase.chars().noneMatch(Character::isWhitespace)
+        && phrase.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
+      return null;
+    }
     if (s.kind() == PersonalDataKind.ORGANISATION) {
       for (String k : WordLists.keys(phrase)) {
         if (SCHOOL_WORDS.contains(k)) {

@@ -42,17 +42,14 @@ final class RedactionBenchmark {
     for (String half : List.of("heldout", "dev")) {
       Path file = evalDir.resolve(half + ".txt");
       if (!Files.exists(file)) continue;
-      List<LabelledAnswer> answers = LabelledAnswer.read(file);
+      // the engine redacts normalised text (quotes straightened, spaces collapsed); so do all four
+      List<LabelledAnswer> answers = LabelledAnswer.read(file, normaliser::normalise);
       Map<String, Object> byRedactor = new LinkedHashMap<>();
       byRedactor.put("answers", answers.size());
       for (var r : redactors.entrySet()) {
         RedactionScore score = new RedactionScore();
         long start = System.nanoTime();
         for (LabelledAnswer a : answers) {
-          // the set is already plain text: normalising must not move the marked spans
-          if (!normaliser.normalise(a.text()).equals(a.text())) {
-            throw new IllegalStateException("an answer in " + file + " changes when normalised");
-          }
           score.add(a.text(), a.gold(), r.getValue().apply(annotator.annotate(a.text())));
         }
         Map<String, Object> table = score.table();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yousaid.redaction.PersonalDataKind;
@@ -25,10 +26,19 @@ public record LabelledAnswer(String text, List<PersonalDataSpan> gold) {
   }
 
   public static List<LabelledAnswer> read(Path file) throws IOException {
+    return read(file, UnaryOperator.identity());
+  }
+
+  /**
+   * Reads the set with each line first passed through {@code normalise} (the engine's text
+   * normaliser, which may collapse spaces), so the marks still point at the right words.
+   */
+  public static List<LabelledAnswer> read(Path file, UnaryOperator<String> normalise)
+      throws IOException {
     List<LabelledAnswer> out = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith("#")) continue;
-      out.add(parse(line));
+      out.add(parse(normalise.apply(line)));
     }
     return out;
   }
