@@ -70,6 +70,12 @@ class RedactorTest {
   }
 
   @Test
+  void conditionsNamedAfterPeopleAreNotNames() {
+    String text = "Our son has Tourette's, and Asperger syndrome was diagnosed later.";
+    assertEquals(text, redactor.redact(text).text());
+  }
+
+  @Test
   void leavesOrdinaryNumbersDatesAndWordsAlone() {
     String text =
         "We were offered 24 nights in 2015, then 35 nights from 1 April 2016. The review is on 12/05/2024.";

@@ -31,6 +31,7 @@ final class Lexicon {
   private final Set<String> surnameWords = WordLists.words("surnames-also-words.txt");
   private final Set<String> generic = WordLists.words("generic-words.txt");
   final Set<String> schoolStems = WordLists.words("school-stems.txt");
+  final Set<String> eponyms = WordLists.words("eponyms.txt");
   final Phrases foundations = new Phrases(WordLists.phrases("school-foundations.txt"));
   final Phrases roles = new Phrases(WordLists.phrases("roles.txt"));
   private final Set<String> roleWords = new HashSet<>();

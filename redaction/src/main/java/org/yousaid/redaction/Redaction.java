@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one redaction module: everything that leaves for the public (quotes, theme labels and
@@ -132,6 +133,7 @@ public final class Redaction {
         && phrase.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
       return null;
     }
+    if (s.kind() == PersonalDataKind.NAME && isCondition(text, s, phrase)) return null;
     if (s.kind() == PersonalDataKind.ORGANISATION) {
       for (String k : WordLists.keys(phrase)) {
         if (SCHOOL_WORDS.contains(k)) {
@@ -140,6 +142,18 @@ public final class Redaction {
       }
     }
     return s;
+  }
+
+  private static final Pattern CONDITION_AFTER =
+      Pattern.compile(
+          "^(?:['\u2019]s\\b|s?\\s+(?:syndrome|disease|disorder)\\b)", Pattern.CASE_INSENSITIVE);
+
+  /** "Tourette's", "Asperger syndrome": a condition named after a person is not a name. */
+  private boolean isCondition(String text, PersonalDataSpan s, String phrase) {
+    for (String k : WordLists.keys(phrase)) {
+      if (!lex.eponyms.contains(k.replace("'s", ""))) return false;
+    }
+    return CONDITION_AFTER.matcher(text.substring(s.end())).find();
   }
 
   /** The earliest, then longest span where spans overlap; the rules' span on a tie. */

@@ -72,6 +72,8 @@ class ContactsAddressesDatesTest {
         "we live at cv34 6lb|we live at [postcode]",
         "NHS number 943 476 5919|NHS number [nhs number]",
         "450-557-7104 is her NHS number|[nhs number] is her NHS number",
+        "NHS number 627 232 8601 (I may have a digit wrong)|NHS number [nhs number] (I may have a digit wrong)",
+        "his nhs no: 6272328601|his nhs no: [nhs number]",
         "We live at 12 Acacia Avenue now|We live at [address] now",
         "flat 6, 22 station road please|[address] please",
         "we live at Flat 2, Mill Lane in Leamington|we live at [address] in Leamington",
