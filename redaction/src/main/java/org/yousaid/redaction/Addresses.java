@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class Addresses {
   /** Street words that, capitalised after a capitalised name, make a street on their own. */
-  private static final Set<String> STRONG_TYPES =
+  static final Set<String> STRONG_TYPES =
       Set.of(
           "road",
           "rd",

@@ -243,22 +243,8 @@ final class Organisations {
           "little", "st", "saint", "north", "south", "east", "west", "upper", "lower", "great",
           "holy", "busy", "tiny", "kings", "queens", "old", "new", "high");
 
-  private static final Set<String> STREET_TYPES =
-      Set.of(
-          "road",
-          "rd",
-          "street",
-          "avenue",
-          "ave",
-          "lane",
-          "close",
-          "drive",
-          "way",
-          "crescent",
-          "grove",
-          "terrace",
-          "gardens",
-          "mews");
+  /** A school word before one of these is a street: "High Street", "Academy Road". */
+  private static final Set<String> STREET_TYPES = Addresses.STRONG_TYPES;
 
   /** "St" + these is a town ("St Albans"), unless a school word follows. */
   private static final Set<String> SAINT_TOWNS =
@@ -701,9 +687,13 @@ final class Organisations {
     return false;
   }
 
+  /** A street word follows: "St Mary's Road", not "St Mary's close to home" or "... way better". */
   private static boolean isStreetAt(Words w, int i) {
-    return i < w.size() && w.joined(i) && STREET_TYPES.contains(w.key(i));
+    if (i >= w.size() || !w.joined(i) || !STREET_TYPES.contains(w.key(i))) return false;
+    return w.get(i).capitalised() || !EVERYDAY_STREET_WORDS.contains(w.key(i));
   }
+
+  private static final Set<String> EVERYDAY_STREET_WORDS = Set.of("close", "drive", "way");
 
   private PersonalDataSpan span(Words w, int s, int r) {
     return span(w, s, r, false);

@@ -571,52 +571,45 @@ final class PersonNames {
           "tomorrow");
 
   /** Words that end a name: a street, school or organisation follows ("Victoria Street"). */
-  private static final Set<String> TYPE_WORDS =
-      Set.of(
-          "road",
-          "rd",
-          "street",
-          "st",
-          "avenue",
-          "ave",
-          "lane",
-          "close",
-          "drive",
-          "way",
-          "crescent",
-          "grove",
-          "terrace",
-          "gardens",
-          "mews",
-          "court",
-          "place",
-          "hill",
-          "park",
-          "green",
-          "square",
-          "school",
-          "academy",
-          "primary",
-          "high",
-          "college",
-          "nursery",
-          "infants",
-          "juniors",
-          "hospital",
-          "surgery",
-          "centre",
-          "center",
-          "trust",
-          "club",
-          "group",
-          "ltd",
-          "estate",
-          "house",
-          "cottage",
-          "church",
-          "hall",
-          "unit",
-          "ward");
+  private static final Set<String> TYPE_WORDS = typeWords();
+
+  /** Streets, schools and organisations: "Victoria Street", "Harris Academy", "Hope House". */
+  private static Set<String> typeWords() {
+    Set<String> words = new java.util.HashSet<>(Addresses.STRONG_TYPES);
+    words.addAll(
+        List.of(
+            "st",
+            "court",
+            "place",
+            "hill",
+            "park",
+            "green",
+            "square",
+            "school",
+            "academy",
+            "primary",
+            "high",
+            "college",
+            "nursery",
+            "infants",
+            "juniors",
+            "hospital",
+            "surgery",
+            "centre",
+            "center",
+            "trust",
+            "club",
+            "group",
+            "ltd",
+            "estate",
+            "house",
+            "cottage",
+            "church",
+            "hall",
+            "unit",
+            "ward"));
+    return Set.copyOf(words);
+  }
 
   private static final Pattern AGE_AFTER =
       Pattern.compile(

@@ -48,6 +48,8 @@ class OrganisationsTest {
         "Coventry and Warwickshire Partnership Trust has a long wait|[organisation] has a long wait",
         "Birmingham Children's Hospital diagnosed him|[organisation] diagnosed him",
         "St Mary's Hospital did the scan|[organisation] did the scan",
+        "St Mary's close to home was ideal|[school] close to home was ideal",
+        "Riverside High way better than the last|[school] way better than the last",
       })
   void schoolsAndOrganisationsAreRedacted(String text, String redacted) {
     assertEquals(redacted, R.redact(text));
