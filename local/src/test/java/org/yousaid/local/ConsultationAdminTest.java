@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.model.ConsultationStatus;
 import org.yousaid.testing.WithLocalMode;
 

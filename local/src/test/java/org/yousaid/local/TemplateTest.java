@@ -62,9 +62,7 @@ class TemplateTest {
                 key.publicKeys(), "issuer", "audience"),
             session,
             new org.yousaid.local.officer.LocalPasswordSignIn(
-                new org.yousaid.local.officer.LocalOfficers(services.table()),
-                key,
-                session));
+                new org.yousaid.local.officer.LocalOfficers(services.table()), key, session));
     Map<Class<?>, Object> provided =
         Map.of(
             Services.class,

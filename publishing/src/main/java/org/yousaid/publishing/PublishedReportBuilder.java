@@ -15,7 +15,7 @@ import org.yousaid.publishing.PublishedConsultation.PublishedQuestion;
 import org.yousaid.publishing.PublishedConsultation.PublishedTheme;
 import org.yousaid.publishing.PublishedConsultation.Sentiment;
 import org.yousaid.publishing.PublishedConsultation.WeDid;
-import org.yousaid.redaction.PersonalDataPatterns;
+import org.yousaid.redaction.Redaction;
 import org.yousaid.reports.ReportBuilder;
 import org.yousaid.reports.ReportFormat;
 import org.yousaid.reports.Suppression;
@@ -36,8 +36,10 @@ import org.yousaid.shared.themes.EffectiveThemes;
  *
  * <ul>
  *   <li>no answer text except quotes an officer approved, from respondents who consented, in the
- *       analysis's redacted form, with shaped personal data (emails, phones, postcodes...) redacted
- *       again;
+ *       analysis's redacted form, redacted again by the shared {@link Redaction} module (names,
+ *       staff, schools, organisations, contacts, addresses, dates of birth: the same rules the
+ *       engine ran, so a quote the engine redacted passes unchanged and anything an officer typed
+ *       or the engine missed is caught); theme labels and "we did" text pass the same check;
  *   <li>a theme's exemplar is one of those quotes, never the raw most-central answer;
  *   <li>counts below 5 in breakdowns and themes are hidden, with complementary suppression in
  *       breakdowns;
@@ -48,6 +50,7 @@ public final class PublishedReportBuilder {
 
   public static final int THRESHOLD = 5;
   private static final Suppression SUPPRESSION = Suppression.below(THRESHOLD);
+  private static final Redaction REDACTION = Redaction.standard();
 
   private final ReportBuilder reports;
 
@@ -124,7 +127,7 @@ public final class PublishedReportBuilder {
         if (!consented.contains(q.getKey()) || q.getValue() == null || q.getValue().isBlank()) {
           continue;
         }
-        String text = PersonalDataPatterns.redact(q.getValue());
+        String text = REDACTION.redact(q.getValue());
         if (q.getKey().equals(t.exemplarId()) && exemplar == null) {
           exemplar = text;
         } else {
@@ -139,7 +142,7 @@ public final class PublishedReportBuilder {
       out.add(
           new PublishedTheme(
               t.id(),
-              PersonalDataPatterns.redact(t.label()),
+              REDACTION.redact(t.label()),
               small ? null : t.count(),
               small ? null : (int) Math.round(t.share() * 100),
               small ? SUPPRESSION.label() : null,
@@ -150,7 +153,7 @@ public final class PublishedReportBuilder {
               t.weDid() == null || t.weDid().text() == null || t.weDid().text().isBlank()
                   ? null
                   : new WeDid(
-                      PersonalDataPatterns.redact(t.weDid().text()),
+                      REDACTION.redact(t.weDid().text()),
                       status(t.weDid().status()),
                       t.weDid().date())));
     }

@@ -77,6 +77,12 @@ class PublisherTest {
           "UNAPPROVED-CANARY",
           "RAW-EXEMPLAR-CANARY",
           "leaked.person@example.org",
+          "karen",
+          "St Mary",
+          "07 700 900 789",
+          "mill lane",
+          "Riverside High",
+          "May 2014",
           "0121 496 0000",
           "officer-subject-canary");
 
@@ -122,9 +128,11 @@ class PublisherTest {
                 + "His NHS number is [nhs number].";
       } else if (i == 4) {
         text = "A search page that works. RAW-EXEMPLAR-CANARY";
+        // as if the engine had missed everything: the publisher's last check runs the same module
         redacted =
-            "A search page that works. Contact leaked.person@example.org"; // as if the engine had
-        // missed it
+            "A search page that works. Contact leaked.person@example.org, our caseworker karen at"
+                + " St Mary's Primary School, 07 700 900 789, we live on mill lane and he was born"
+                + " in May 2014";
       } else if (i == 5) {
         text = "Search by age please NONCONSENTED-CANARY";
         redacted = text;
@@ -183,7 +191,7 @@ class PublisherTest {
                 // must not be the exemplar.
                 new StoredTheme(
                     "t-search",
-                    "Search by age",
+                    "Search by age at Riverside High",
                     "",
                     List.of("search", "age"),
                     20,
@@ -287,8 +295,11 @@ class PublisherTest {
         page.contains("My son [name] needs a search box."),
         "the approved, redacted quote is published");
     assertTrue(
-        page.contains("A search page that works. Contact [email]"),
-        "a missed email is caught by the last check");
+        page.contains(
+            "A search page that works. Contact [email], our caseworker [staff] at [school],"
+                + " [phone], we live on [address] and he was born in [date of birth]"),
+        "what the engine missed is caught by the last check: " + page);
+    assertTrue(page.contains("Search by age at [school]"), "a school in a theme label is redacted");
     assertTrue(page.contains("We added search by age"), "the council's response is published");
     assertTrue(page.contains("&lt;") || !page.contains("<script"), "no script");
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.yousaid.shared.storage.ConsultationRepository;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -90,7 +92,7 @@ class YousaidExtensionDynamoDbTest {
     /** Empty, whichever test runs first; saving and listing through gsi1 needs the real schema. */
     private static void startsEmptyWithTheProjectsKeysAndIndex(DynamoTable table) {
       ConsultationRepository consultations =
-          new ConsultationRepository(table.client(), table.name());
+          Storage.of(table.client(), table.name(), Clock.systemUTC()).consultations();
       assertEquals(List.of(), consultations.listForCouncil("demo"));
       consultations.save(
           ConsultationTemplates.localOffer("demo", "Demo", "c1", List.of("North"), null, null));
@@ -120,7 +122,8 @@ class YousaidExtensionDynamoDbTest {
     @BeforeAll
     static void seed(DynamoTable table) {
       fromBeforeAll = table;
-      new ConsultationRepository(table.client(), table.name())
+      Storage.of(table.client(), table.name(), Clock.systemUTC())
+          .consultations()
           .save(ConsultationTemplates.pageFeedback("demo", "Demo", "seeded"));
     }
 
@@ -137,7 +140,8 @@ class YousaidExtensionDynamoDbTest {
     }
 
     private static boolean seeded(DynamoTable table) {
-      return new ConsultationRepository(table.client(), table.name())
+      return Storage.of(table.client(), table.name(), Clock.systemUTC())
+          .consultations()
           .find("demo", "seeded")
           .isPresent();
     }

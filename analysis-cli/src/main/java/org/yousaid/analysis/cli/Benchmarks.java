@@ -33,7 +33,8 @@ final class Benchmarks {
       case "redaction" -> {
         int n = Integer.parseInt(a.get("n", "1000"));
         long seed = Long.parseLong(a.get("seed", "7"));
-        yield () -> RedactionBenchmark.run(n, seed);
+        Path evalDir = Path.of(a.get("eval-dir", "redaction/eval"));
+        yield () -> RedactionBenchmark.run(n, seed, evalDir);
       }
       case "speed" -> {
         int[] sizes =

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.yousaid.analysis.nlp.PersonalDataType;
+import org.yousaid.redaction.PersonalDataKind;
 
 /**
  * Generates SEND-parent-style consultation answers of seed-like length (1-3 sentences, ~30 words,
@@ -14,7 +14,19 @@ import org.yousaid.analysis.nlp.PersonalDataType;
  * 960xxx, 020 7946 0xxx); NHS numbers are random with a valid check digit; everything is fictional.
  */
 final class SyntheticAnswers {
-  record Planted(PersonalDataType type, int begin, int end) {}
+  record Planted(PersonalDataKind type, int begin, int end) {}
+
+  /** The kinds planted, in the order the generator has always drawn them from. */
+  private static final PersonalDataKind[] PLANTED =
+      new PersonalDataKind[] {
+        PersonalDataKind.NAME,
+        PersonalDataKind.EMAIL,
+        PersonalDataKind.PHONE,
+        PersonalDataKind.POSTCODE,
+        PersonalDataKind.NHS_NUMBER,
+        PersonalDataKind.DATE_OF_BIRTH,
+        PersonalDataKind.ADDRESS
+      };
 
   record Generated(String text, int topic, List<Planted> planted) {}
 
@@ -171,7 +183,7 @@ final class SyntheticAnswers {
     "The Take a Break scheme works.",
     "Warwickshire County Council must listen.",
     "It costs over £90,000 a year.",
-    "St Mary's School has been supportive.",
+    "The special school has been supportive.",
     "Call the SENDIAS line if you are stuck.",
     "Room 101 at the Civic Centre is not accessible.",
     "We have been waiting since March 2023."
@@ -208,14 +220,13 @@ final class SyntheticAnswers {
     int items = 1 + random.nextInt(3);
     for (int i = 0; i < items; i++) {
       sb.append(' ');
-      plant(
-          PersonalDataType.values()[random.nextInt(PersonalDataType.values().length)], sb, planted);
+      plant(PLANTED[random.nextInt(PLANTED.length)], sb, planted);
     }
     if (random.nextInt(3) == 0) sb.append(' ').append(pick(DECOYS));
     return new Generated(sb.toString(), base.topic(), planted);
   }
 
-  private void plant(PersonalDataType type, StringBuilder sb, List<Planted> planted) {
+  private void plant(PersonalDataKind type, StringBuilder sb, List<Planted> planted) {
     switch (type) {
       case NAME -> {
         String name = random.nextBoolean() ? pick(FIRST) : pick(FIRST) + " " + pick(SURNAMES);
@@ -227,7 +238,11 @@ final class SyntheticAnswers {
           "Our social worker %s said the same.",
           "I spoke to %s at the meeting."
         };
-        insert(sb, pick(frames), name, type, planted);
+        String frame = pick(frames);
+        // a caseworker or social worker is staff, redacted as [staff]
+        PersonalDataKind kind =
+            frame.contains("worker") ? PersonalDataKind.STAFF : PersonalDataKind.NAME;
+        insert(sb, frame, name, kind, planted);
       }
       case EMAIL ->
           insert(
@@ -286,7 +301,7 @@ final class SyntheticAnswers {
   }
 
   private static void insert(
-      StringBuilder sb, String frame, String value, PersonalDataType type, List<Planted> planted) {
+      StringBuilder sb, String frame, String value, PersonalDataKind type, List<Planted> planted) {
     int at = frame.indexOf("%s");
     int begin = sb.length() + at;
     sb.append(frame, 0, at).append(value).append(frame.substring(at + 2));

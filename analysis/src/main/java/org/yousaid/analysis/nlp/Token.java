@@ -10,6 +10,10 @@ public record Token(
     return "PERSON".equals(ner);
   }
 
+  public boolean isOrganisation() {
+    return "ORGANIZATION".equals(ner);
+  }
+
   public boolean isContentWord() {
     return pos.startsWith("NN") || pos.startsWith("VB") || pos.startsWith("JJ");
   }
