@@ -21,12 +21,13 @@ import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.represent.SparseVector;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.sentiment.SentimentClassifier;
-import org.yousaid.analysis.theme.CodeframeAssigner;
 import org.yousaid.analysis.theme.KeyPhraseExtractor;
 import org.yousaid.analysis.theme.NearDuplicateDetector;
 import org.yousaid.analysis.theme.SphericalKMeans;
 import org.yousaid.analysis.theme.ThemeCountChooser;
 import org.yousaid.analysis.theme.ThemeIdStabiliser;
+import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
+import org.yousaid.analysis.theme.codeframe.ProposedThemes;
 
 /**
  * Themes one question's answers: normalise, CoreNLP, redaction, sentiment, representation, theme
@@ -142,7 +143,7 @@ public final class ThemingEngine implements AutoCloseable {
     Grouping grouping =
         options.codeframe().isEmpty()
             ? discover(space, items, options)
-            : assignToCodeframe(embeddings, items, options.codeframe());
+            : assignToCodeframe(embeddings, items, published, space, options);
     t = lap(seconds, "themes", t);
 
     // the other-languages bucket is theme index k + 1 (k is "other")
@@ -271,20 +272,42 @@ public final class ThemingEngine implements AutoCloseable {
     return p;
   }
 
+  /**
+   * Codeframe mode: {@link CodeframeClassifier} assigns each answer its codes; answers that fit no
+   * code are clustered into proposed new themes (label from their key phrases), or go to "other"
+   * when too few to form one.
+   */
   private Grouping assignToCodeframe(
-      float[][] embeddings, int[] items, List<CodeframeTheme> codeframe) {
-    CodeframeAssigner assigner = new CodeframeAssigner(codeframe, embedder);
-    int k = codeframe.size();
+      float[][] embeddings,
+      int[] items,
+      List<String> published,
+      ThemeSpace space,
+      ThemeOptions options) {
+    List<CodeframeTheme> codeframe = options.codeframe();
+    CodeframeClassifier classifier = new CodeframeClassifier(codeframe, embedder::embed);
+    CodeframeClassifier.Result r =
+        classifier.classify(
+            IntStream.of(items).mapToObj(published::get).toList(),
+            IntStream.of(items).mapToObj(i -> embeddings[i]).toArray(float[][]::new));
+    int codes = codeframe.size();
+    int[] leftovers =
+        IntStream.range(0, items.length).filter(r::fitsNoCode).map(j -> items[j]).toArray();
+    ProposedThemes proposed = ProposedThemes.cluster(space, leftovers, options.seed());
+    int k = codes + proposed.count();
     List<List<ThemeMembershipDraft>> memberships = new ArrayList<>();
     for (int i = 0; i < embeddings.length; i++) memberships.add(new ArrayList<>());
-    for (int i : items) {
-      List<CodeframeAssigner.Assignment> as = assigner.assign(embeddings[i]);
-      if (as.isEmpty()) memberships.get(i).add(new ThemeMembershipDraft(k, 1.0));
-      for (CodeframeAssigner.Assignment a : as)
-        memberships.get(i).add(new ThemeMembershipDraft(a.theme(), a.confidence()));
+    for (int j = 0; j < items.length; j++)
+      for (CodeframeClassifier.Assignment a : r.assignments().get(j))
+        memberships.get(items[j]).add(new ThemeMembershipDraft(a.code(), a.confidence()));
+    for (int j = 0; j < leftovers.length; j++) {
+      int theme = proposed.theme()[j];
+      memberships
+          .get(leftovers[j])
+          .add(new ThemeMembershipDraft(theme < 0 ? k : codes + theme, proposed.confidence()[j]));
     }
-    return new Grouping(
-        k, memberships, null, codeframe.stream().map(CodeframeTheme::name).toList(), k);
+    List<String> names = new ArrayList<>(codeframe.stream().map(CodeframeTheme::name).toList());
+    for (int p = 0; p < proposed.count(); p++) names.add(null); // labelled from key phrases
+    return new Grouping(k, memberships, null, names, k);
   }
 
   private ThemeResult assemble(
@@ -366,7 +389,7 @@ public final class ThemingEngine implements AutoCloseable {
         if (x == languages) id = OTHER_LANGUAGES_ID;
         else if (other) id = OTHER_ID;
         else {
-          do id = (g.names() == null ? "T" : "C") + nextNumber++;
+          do id = (g.names() == null || g.names().get(x) == null ? "T" : "C") + nextNumber++;
           while (usedIds.contains(id));
         }
         label =
@@ -374,7 +397,7 @@ public final class ThemingEngine implements AutoCloseable {
                 ? "Other languages"
                 : other
                     ? "Other"
-                    : g.names() != null
+                    : g.names() != null && g.names().get(x) != null
                         ? g.names().get(x)
                         : label(keyTerms.get(o), themes.size() + 1);
       }
@@ -387,7 +410,10 @@ public final class ThemingEngine implements AutoCloseable {
       String description =
           x == languages
               ? describeLanguages(mem, language, share)
-              : describe(mem.size(), share, keyTerms.get(o), split, dups);
+              : (g.names() != null && !other && g.names().get(x) == null
+                      ? "Proposed new theme (these answers fit no code of the codeframe): "
+                      : "")
+                  + describe(mem.size(), share, keyTerms.get(o), split, dups);
       themes.add(
           new Theme(
               id,

@@ -36,6 +36,19 @@ final class Benchmarks {
                       .mapToLong(Long::parseLong)
                       .toArray(),
                   java.util.List.of(a.get("sets", "so20,banking77").split(",")));
+          case "codeframe" -> {
+            var rows =
+                new org.yousaid.analysis.eval.CodeframeBenchmark(
+                        new org.yousaid.analysis.represent.SentenceEmbedder())
+                    .run(
+                        data,
+                        a.get("split", "dev"),
+                        Integer.parseInt(a.get("draws", "3")),
+                        Integer.parseInt(a.get("shots", "10")),
+                        org.yousaid.analysis.theme.codeframe.CodeframeClassifier.Settings.DEFAULTS);
+            System.err.print(org.yousaid.analysis.eval.CodeframeBenchmark.markdown(rows));
+            yield rows;
+          }
           default -> throw new IllegalArgumentException("unknown benchmark " + args[1]);
         };
     System.out.println(Main.JSON.writeValueAsString(result));
