@@ -37,15 +37,20 @@ final class Benchmarks {
                       .toArray(),
                   java.util.List.of(a.get("sets", "so20,banking77").split(",")));
           case "codeframe" -> {
-            var rows =
+            var bench =
                 new org.yousaid.analysis.eval.CodeframeBenchmark(
-                        new org.yousaid.analysis.represent.SentenceEmbedder())
-                    .run(
-                        data,
-                        a.get("split", "dev"),
-                        Integer.parseInt(a.get("draws", "3")),
-                        Integer.parseInt(a.get("shots", "10")),
-                        org.yousaid.analysis.theme.codeframe.CodeframeClassifier.Settings.DEFAULTS);
+                    new org.yousaid.analysis.represent.SentenceEmbedder());
+            String cache = System.getProperty("yousaid.bench.cache");
+            if (cache != null) bench.loadCache(Path.of(cache));
+            var rows =
+                bench.run(
+                    data,
+                    a.get("split", "dev"),
+                    Integer.parseInt(a.get("draws", "3")),
+                    Integer.parseInt(a.get("shots", "10")),
+                    org.yousaid.analysis.theme.codeframe.CodeframeClassifier.Settings
+                        .fromSystemProperties());
+            if (cache != null) bench.saveCache(Path.of(cache));
             System.err.print(org.yousaid.analysis.eval.CodeframeBenchmark.markdown(rows));
             yield rows;
           }

@@ -67,6 +67,30 @@ public final class CodeframeBenchmark {
     this.embedder = embedder;
   }
 
+  /**
+   * Keeps embeddings in a file between runs (-Dyousaid.bench.cache=FILE): for comparing settings on
+   * a busy machine. Holds answer text, so only for public benchmark data.
+   */
+  @SuppressWarnings("unchecked")
+  public void loadCache(Path file) throws IOException {
+    if (!Files.exists(file)) return;
+    try (var in =
+        new java.io.ObjectInputStream(
+            new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+      cache.putAll((Map<String, float[]>) in.readObject());
+    } catch (ClassNotFoundException e) {
+      throw new IOException(e);
+    }
+  }
+
+  public void saveCache(Path file) throws IOException {
+    try (var out =
+        new java.io.ObjectOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+      out.writeObject(new HashMap<>(cache));
+    }
+  }
+
   private float[][] embedCached(List<String> texts) {
     List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
     if (!missing.isEmpty()) {

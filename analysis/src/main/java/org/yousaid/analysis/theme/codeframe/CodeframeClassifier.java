@@ -27,9 +27,9 @@ import org.yousaid.analysis.sentiment.SoftmaxRegression;
  *   <li>Multi-label: the best code, every code with at least {@link Settings#secondRatio} of its
  *       probability, and the best code of each sentence of a multi-sentence answer when that
  *       sentence is confidently about it.
- *   <li>Fits no code: an answer much further from every code and example than this consultation's
- *       answers usually are (below median − 3 robust deviations of the nearest-reference
- *       similarity) gets no code, so the caller can propose new themes from such answers.
+ *   <li>Fits no code: an answer far from every code description compared with this consultation's
+ *       other answers and with no clear best code gets no code ({@link #noFit}), so the caller can
+ *       propose new themes from such answers.
  * </ul>
  *
  * Confidence is the adjusted probability of the code (for a sentence-level code, the sentence's).
@@ -40,8 +40,18 @@ public final class CodeframeClassifier {
   public static final String QUERY_INSTRUCTION =
       "Represent this sentence for searching relevant passages: ";
 
-  /** Answers needed before this consultation's own code shares are estimated. */
+  /** Answers needed before "far from every code" is judged against this consultation's answers. */
   static final int MIN_ANSWERS_FOR_ADAPTATION = 20;
+
+  /**
+   * Code shares are re-estimated only with examples and at least this many answers per code:
+   * zero-shot similarities are not probabilities, and EM on them hurt (pxt dev 44 codes 0.302 →
+   * 0.285; SEND 89 answers / 24 codes 0.70 → 0.56).
+   */
+  static final int MIN_ANSWERS_PER_CODE_FOR_ADAPTATION = 10;
+
+  /** See {@link #noFit}: an answer with a clear best code is never left without one. */
+  static final double NO_FIT_MAX_PROBABILITY = 0.5;
 
   /**
    * Tunables; {@link #DEFAULTS} were chosen on the development half of the NHS patient-feedback set
@@ -58,7 +68,34 @@ public final class CodeframeClassifier {
       double sentenceMinimum,
       double noFitDeviations) {
     public static final Settings DEFAULTS =
-        new Settings(0.02, 10, 1e-4, 200, true, 0.5, true, 0.5, 3);
+        new Settings(0.02, 10, 1e-4, 200, true, 0.5, true, 0.5, 1.5);
+
+    /**
+     * {@link #DEFAULTS} with -Dyousaid.codeframe.NAME=value overrides, for benchmarking variants.
+     */
+    public static Settings fromSystemProperties() {
+      Settings d = DEFAULTS;
+      return new Settings(
+          Double.parseDouble(
+              System.getProperty("yousaid.codeframe.temperature", String.valueOf(d.temperature))),
+          Double.parseDouble(
+              System.getProperty("yousaid.codeframe.featureScale", String.valueOf(d.featureScale))),
+          Double.parseDouble(System.getProperty("yousaid.codeframe.l2", String.valueOf(d.l2))),
+          Integer.parseInt(
+              System.getProperty("yousaid.codeframe.epochs", String.valueOf(d.epochs))),
+          Boolean.parseBoolean(
+              System.getProperty("yousaid.codeframe.adaptPriors", String.valueOf(d.adaptPriors))),
+          Double.parseDouble(
+              System.getProperty("yousaid.codeframe.secondRatio", String.valueOf(d.secondRatio))),
+          Boolean.parseBoolean(
+              System.getProperty("yousaid.codeframe.sentences", String.valueOf(d.sentences))),
+          Double.parseDouble(
+              System.getProperty(
+                  "yousaid.codeframe.sentenceMinimum", String.valueOf(d.sentenceMinimum))),
+          Double.parseDouble(
+              System.getProperty(
+                  "yousaid.codeframe.noFitDeviations", String.valueOf(d.noFitDeviations))));
+    }
 
     public Settings withAdaptPriors(boolean on) {
       return new Settings(
@@ -234,7 +271,8 @@ public final class CodeframeClassifier {
     Arrays.fill(uniform, 1.0 / k);
     double[][] raw = new double[n][];
     for (int i = 0; i < n; i++) raw[i] = probabilities(embeddings[i]);
-    boolean adapt = settings.adaptPriors() && n >= MIN_ANSWERS_FOR_ADAPTATION;
+    boolean adapt =
+        settings.adaptPriors() && model != null && n >= MIN_ANSWERS_PER_CODE_FOR_ADAPTATION * k;
     double[][] post = adapt ? PriorAdaptation.adapt(raw, uniform) : raw;
     double[] shares = PriorAdaptation.priors(post, k);
     boolean[] noFit = noFit(embeddings);
@@ -283,25 +321,37 @@ public final class CodeframeClassifier {
   }
 
   /**
-   * Answers much further from every code description and example than this set's answers usually
-   * are: below median − d × 1.4826 × MAD of the nearest-reference similarity.
+   * Answers that fit no code: both much further from every code description than this set's answers
+   * usually are (below median − d × 1.4826 × MAD of the best description similarity) and with no
+   * clear best code (zero-shot probability of the best code below {@link #NO_FIT_MAX_PROBABILITY}).
+   * Either alone flags answers on a code's topic written in words far from its description;
+   * examples are not used here because passage-to-passage similarities are on another scale than
+   * query-to-passage ones.
    */
   private boolean[] noFit(float[][] embeddings) {
     int n = embeddings.length;
     boolean[] out = new boolean[n];
     if (n < MIN_ANSWERS_FOR_ADAPTATION || settings.noFitDeviations() <= 0) return out;
     double[] nearest = new double[n];
+    double[] clarity = new double[n];
     for (int i = 0; i < n; i++) {
+      double[] sims = new double[k];
       double best = Double.NEGATIVE_INFINITY;
-      for (float[] r : references) best = Math.max(best, Vectors.dot(embeddings[i], r));
-      for (float[] e : examples) best = Math.max(best, Vectors.dot(embeddings[i], e));
+      for (int c = 0; c < k; c++)
+        best = Math.max(best, sims[c] = Vectors.dot(embeddings[i], references[c]));
+      double sum = 0;
+      for (double s : sims) sum += Math.exp((s - best) / settings.temperature());
       nearest[i] = best;
+      clarity[i] = 1 / sum;
     }
     double median = median(nearest.clone());
     double[] dev = new double[n];
     for (int i = 0; i < n; i++) dev[i] = Math.abs(nearest[i] - median);
     double mad = 1.4826 * median(dev);
-    for (int i = 0; i < n; i++) out[i] = nearest[i] < median - settings.noFitDeviations() * mad;
+    for (int i = 0; i < n; i++)
+      out[i] =
+          nearest[i] < median - settings.noFitDeviations() * mad
+              && clarity[i] < NO_FIT_MAX_PROBABILITY;
     return out;
   }
 
