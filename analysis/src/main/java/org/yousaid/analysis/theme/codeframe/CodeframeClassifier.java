@@ -68,7 +68,7 @@ public final class CodeframeClassifier {
       double sentenceMinimum,
       double noFitDeviations) {
     public static final Settings DEFAULTS =
-        new Settings(0.02, 10, 1e-4, 200, true, 0.5, true, 0.5, 1.5);
+        new Settings(0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 2);
 
     /**
      * {@link #DEFAULTS} with -Dyousaid.codeframe.NAME=value overrides, for benchmarking variants.
@@ -249,7 +249,22 @@ public final class CodeframeClassifier {
 
   /** Probabilities as trained: every code equally likely a priori. */
   double[] probabilities(float[] embedding) {
-    if (model != null) return model.probabilities(scaled(embedding));
+    if (model == null) return zeroShot(embedding);
+    double[] p = model.probabilities(scaled(embedding));
+    double w = ZERO_SHOT_WEIGHT;
+    if (w <= 0) return p;
+    // product of experts: codes without examples (or with few) still follow their description
+    double[] z = zeroShot(embedding);
+    double sum = 0;
+    for (int c = 0; c < k; c++) sum += p[c] = Math.pow(p[c], 1 - w) * Math.pow(z[c], w);
+    for (int c = 0; c < k; c++) p[c] /= sum;
+    return p;
+  }
+
+  static final double ZERO_SHOT_WEIGHT =
+      Double.parseDouble(System.getProperty("yousaid.codeframe.zeroShotWeight", "0.3"));
+
+  private double[] zeroShot(float[] embedding) {
     double[] p = new double[k];
     double max = Double.NEGATIVE_INFINITY, sum = 0;
     for (int c = 0; c < k; c++) max = Math.max(max, p[c] = Vectors.dot(embedding, references[c]));
@@ -321,12 +336,11 @@ public final class CodeframeClassifier {
   }
 
   /**
-   * Answers that fit no code: both much further from every code description than this set's answers
-   * usually are (below median − d × 1.4826 × MAD of the best description similarity) and with no
-   * clear best code (zero-shot probability of the best code below {@link #NO_FIT_MAX_PROBABILITY}).
-   * Either alone flags answers on a code's topic written in words far from its description;
-   * examples are not used here because passage-to-passage similarities are on another scale than
-   * query-to-passage ones.
+   * Answers that fit no code. z = robust z-score of the answer's best description similarity in
+   * this set (median, 1.4826 × MAD): z below −d ({@link Settings#noFitDeviations}), or z below −1
+   * with no clear best code (zero-shot probability of the best code below {@link
+   * #NO_FIT_MAX_PROBABILITY}). Examples are not used here because passage-to-passage similarities
+   * are on another scale than query-to-passage ones.
    */
   private boolean[] noFit(float[][] embeddings) {
     int n = embeddings.length;
@@ -348,10 +362,10 @@ public final class CodeframeClassifier {
     double[] dev = new double[n];
     for (int i = 0; i < n; i++) dev[i] = Math.abs(nearest[i] - median);
     double mad = 1.4826 * median(dev);
-    for (int i = 0; i < n; i++)
-      out[i] =
-          nearest[i] < median - settings.noFitDeviations() * mad
-              && clarity[i] < NO_FIT_MAX_PROBABILITY;
+    for (int i = 0; i < n; i++) {
+      double z = mad == 0 ? 0 : (nearest[i] - median) / mad;
+      out[i] = z < -settings.noFitDeviations() || (z < -1 && clarity[i] < NO_FIT_MAX_PROBABILITY);
+    }
     return out;
   }
 
