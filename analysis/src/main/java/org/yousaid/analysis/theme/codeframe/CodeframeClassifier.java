@@ -68,7 +68,7 @@ public final class CodeframeClassifier {
       double sentenceMinimum,
       double noFitDeviations) {
     public static final Settings DEFAULTS =
-        new Settings(0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 2);
+        new Settings(0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5);
 
     /**
      * {@link #DEFAULTS} with -Dyousaid.codeframe.NAME=value overrides, for benchmarking variants.
@@ -337,10 +337,11 @@ public final class CodeframeClassifier {
 
   /**
    * Answers that fit no code. z = robust z-score of the answer's best description similarity in
-   * this set (median, 1.4826 × MAD): z below −d ({@link Settings#noFitDeviations}), or z below −1
-   * with no clear best code (zero-shot probability of the best code below {@link
-   * #NO_FIT_MAX_PROBABILITY}). Examples are not used here because passage-to-passage similarities
-   * are on another scale than query-to-passage ones.
+   * this set (median, 1.4826 × MAD); an answer fits no code when z is below −d ({@link
+   * Settings#noFitDeviations}) and it has no clear best code (zero-shot probability of the best
+   * code below {@link #NO_FIT_MAX_PROBABILITY}). Either test alone also flagged parents' answers
+   * written far from a code's description. Examples are not used here because passage-to-passage
+   * similarities are on another scale than query-to-passage ones.
    */
   private boolean[] noFit(float[][] embeddings) {
     int n = embeddings.length;
@@ -364,7 +365,7 @@ public final class CodeframeClassifier {
     double mad = 1.4826 * median(dev);
     for (int i = 0; i < n; i++) {
       double z = mad == 0 ? 0 : (nearest[i] - median) / mad;
-      out[i] = z < -settings.noFitDeviations() || (z < -1 && clarity[i] < NO_FIT_MAX_PROBABILITY);
+      out[i] = z < -settings.noFitDeviations() && clarity[i] < NO_FIT_MAX_PROBABILITY;
     }
     return out;
   }
