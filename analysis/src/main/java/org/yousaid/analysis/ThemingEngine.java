@@ -85,7 +85,8 @@ public final class ThemingEngine implements AutoCloseable {
             () ->
                 options.codeframe().isEmpty()
                     ? new DiscoverThemes(options).apply(records, space)
-                    : new AssignToCodeframe(options.codeframe(), embedder).apply(records));
+                    : new AssignToCodeframe(options.codeframe(), embedder, options.seed())
+                        .apply(records, space));
     timer.run("labels", () -> new BucketOtherLanguages(grouping).apply(records));
     List<ThemeDraft> drafts =
         timer.time("labels", () -> new LabelThemes(grouping, space).apply(records));

@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yousaid.analysis.ThemeOptions;
+import org.yousaid.analysis.eval.CodeframeBenchmark;
+import org.yousaid.analysis.represent.SentenceEmbedder;
+import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
 
 /**
- * Benchmark commands ({@code bench quality|speed|redaction|sentiment}); results go in
+ * Benchmark commands ({@code bench quality|speed|redaction|sentiment|codeframe}); results go in
  * docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at once.
  */
 final class Benchmarks {
@@ -15,7 +18,7 @@ final class Benchmarks {
 
   static void run(String[] args) throws Exception {
     if (args.length < 2)
-      throw new IllegalArgumentException("bench quality|speed|redaction|sentiment");
+      throw new IllegalArgumentException("bench quality|speed|redaction|sentiment|codeframe");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -62,8 +65,43 @@ final class Benchmarks {
         ThemeOptions engine = EngineFlags.apply(a, ThemeOptions.defaults());
         yield () -> QualityBenchmark.run(data, seeds, sets, rows, engine);
       }
+      case "codeframe" -> {
+        Path data = dataDir(a);
+        String split = a.get("split", "dev");
+        int draws = Integer.parseInt(a.get("draws", "3"));
+        int shots = Integer.parseInt(a.get("shots", "10"));
+        String cache = a.get("embedding-cache", null);
+        CodeframeClassifier.Settings settings = codeframeSettings(a);
+        yield () -> {
+          var bench = new CodeframeBenchmark(new SentenceEmbedder());
+          if (cache != null) bench.loadCache(Path.of(cache));
+          var rows = bench.run(data, split, draws, shots, settings);
+          if (cache != null) bench.saveCache(Path.of(cache));
+          System.err.print(CodeframeBenchmark.markdown(rows));
+          return rows;
+        };
+      }
       default -> throw new IllegalArgumentException("unknown benchmark " + name);
     };
+  }
+
+  /** The classifier's defaults, each overridable as {@code --codeframe-NAME value}. */
+  private static CodeframeClassifier.Settings codeframeSettings(Args a) {
+    CodeframeClassifier.Settings d = CodeframeClassifier.Settings.DEFAULTS;
+    return new CodeframeClassifier.Settings(
+        Double.parseDouble(a.get("codeframe-temperature", String.valueOf(d.temperature()))),
+        Double.parseDouble(a.get("codeframe-feature-scale", String.valueOf(d.featureScale()))),
+        Double.parseDouble(a.get("codeframe-l2", String.valueOf(d.l2()))),
+        Integer.parseInt(a.get("codeframe-epochs", String.valueOf(d.epochs()))),
+        Boolean.parseBoolean(a.get("codeframe-adapt-priors", String.valueOf(d.adaptPriors()))),
+        Double.parseDouble(a.get("codeframe-second-ratio", String.valueOf(d.secondRatio()))),
+        Boolean.parseBoolean(a.get("codeframe-sentences", String.valueOf(d.sentences()))),
+        Double.parseDouble(
+            a.get("codeframe-sentence-minimum", String.valueOf(d.sentenceMinimum()))),
+        Double.parseDouble(
+            a.get("codeframe-no-fit-deviations", String.valueOf(d.noFitDeviations()))),
+        Double.parseDouble(
+            a.get("codeframe-zero-shot-weight", String.valueOf(d.zeroShotWeight()))));
   }
 
   private static Path dataDir(Args a) {

@@ -15,12 +15,14 @@ import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.ThemeResult;
 import org.yousaid.analysis.ThemingEngine;
 import org.yousaid.analysis.eval.ClusteringMetrics;
+import org.yousaid.analysis.theme.codeframe.Codeframe;
 
 /**
  * Command line (contract in DESIGN.md):
  *
  * <pre>
  * theme --input answers.csv --text-column text [--id-column id] --out themes.json [--k N] [--summary themes.md]
+ *       [--codeframe codes.csv | --codeframe send-v1]
  * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N] [--seed S]
  * bench quality|speed|redaction|sentiment [--data-dir DIR] ...   (see docs/benchmarks.md)
  * train-sentiment --sst-dir DIR --out weights.json
@@ -58,6 +60,8 @@ public final class Main {
     ThemeOptions options = ThemeOptions.defaults().withK(a.integer("k"));
     if (a.integer("max-k") != null) options = options.withMaxK(a.integer("max-k"));
     options = EngineFlags.apply(a, options);
+    String codeframe = a.get("codeframe", null);
+    if (codeframe != null) options = options.withCodeframe(readCodeframe(codeframe).codes());
     a.rejectUnread();
     List<List<String>> rows = CsvTable.read(input, textColumn, idColumn);
     List<Answer> answers = new ArrayList<>();
@@ -69,6 +73,19 @@ public final class Main {
       System.err.printf(
           "themed %d answers into %d themes: %s and %s%n",
           answers.size(), result.chosenK(), out, summary);
+    }
+  }
+
+  /**
+   * {@code codes.csv} (columns label, description, examples joined with |), or the name of a
+   * shipped codeframe such as {@code send-v1} when no such file exists.
+   */
+  static Codeframe readCodeframe(String pathOrName) throws java.io.IOException {
+    Path path = Path.of(pathOrName);
+    if (!Files.exists(path) && pathOrName.matches("[a-z0-9-]+"))
+      return Codeframe.shipped(pathOrName);
+    try (var reader = Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+      return Codeframe.read(path.getFileName().toString(), reader);
     }
   }
 

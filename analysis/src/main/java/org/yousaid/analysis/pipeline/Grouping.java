@@ -8,8 +8,8 @@ import java.util.List;
  * belong where is on each {@link AnswerRecord}.
  *
  * @param centroids each theme's centre in the theme space (discovery), or null (codeframe)
- * @param names the officer's theme names (codeframe), or null (discovery: labels come from key
- *     terms)
+ * @param names the officer's theme names (codeframe; null for a proposed new theme), or null
+ *     (discovery: labels come from key terms)
  */
 public record Grouping(int k, float[][] centroids, List<String> names) {
   public int otherIndex() {
@@ -22,5 +22,15 @@ public record Grouping(int k, float[][] centroids, List<String> names) {
 
   public boolean fromCodeframe() {
     return names != null;
+  }
+
+  /** Theme {@code x} has the officer's name (a code of the codeframe). */
+  public boolean named(int x) {
+    return names != null && x < names.size() && names.get(x) != null;
+  }
+
+  /** Theme {@code x} is proposed: its answers fit no code of the codeframe. */
+  public boolean proposed(int x) {
+    return names != null && x < k && !named(x);
   }
 }

@@ -66,9 +66,7 @@ public final class LabelThemes {
       String label =
           x == languages
               ? "Other languages"
-              : other
-                  ? "Other"
-                  : grouping.fromCodeframe() ? grouping.names().get(x) : label(terms, o + 1);
+              : other ? "Other" : grouping.named(x) ? grouping.names().get(x) : label(terms, o + 1);
       int exemplar = exemplar(x, primaries.get(x).isEmpty() ? mem : primaries.get(x), records);
       SentimentSplit split = split(mem, records);
       int dups = (int) mem.stream().filter(i -> records.get(i).nearDuplicateGroup() >= 0).count();
@@ -76,7 +74,10 @@ public final class LabelThemes {
       String description =
           x == languages
               ? describeLanguages(mem, records, share)
-              : describe(mem.size(), share, terms, split, dups);
+              : (grouping.proposed(x)
+                      ? "Proposed new theme (these answers fit no code of the codeframe): "
+                      : "")
+                  + describe(mem.size(), share, terms, split, dups);
       drafts.add(
           new ThemeDraft(
               x,

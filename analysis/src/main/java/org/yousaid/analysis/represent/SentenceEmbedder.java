@@ -35,7 +35,11 @@ public final class SentenceEmbedder implements AutoCloseable {
   public enum Model {
     MINILM_L6_V2_Q("/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", false),
     MINILM_L6_V2("/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", false),
-    BGE_SMALL_EN_V15_Q("/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", true);
+    BGE_SMALL_EN_V15_Q("/bge-small-en-v1.5-q.onnx", "/bge-small-en-v1.5-q-tokenizer.json", true),
+    /** Unquantised BGE (133 MB): for comparison only, its jar is not a dependency. */
+    BGE_SMALL_EN_V15("/bge-small-en-v1.5.onnx", "/bge-small-en-v1.5-tokenizer.json", true),
+    /** e5-small-v2 (int8), mean pooling: for comparison only, its jar is not a dependency. */
+    E5_SMALL_V2_Q("/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json", false);
     final String onnx, tokenizer;
     final boolean clsPooling;
 

@@ -26,7 +26,9 @@ class AssignToCodeframeTest {
             "n/a",
             "There is nothing for him to do in the summer holidays, we need playschemes.",
             "The council keeps cutting the budget for short breaks to save money.");
-    Grouping g = new AssignToCodeframe(CODEFRAME, TestModels.embedder()).apply(records);
+    Grouping g =
+        new AssignToCodeframe(CODEFRAME, TestModels.embedder(), 1L)
+            .apply(records, new Represent(TestModels.embedder().dimension(), 0.85).apply(records));
     assertEquals(3, g.k());
     assertNull(g.centroids());
     assertEquals(List.of("Transport to respite", "Holiday playschemes", "Funding cuts"), g.names());

@@ -1,4 +1,4 @@
-package org.yousaid.analysis.theme;
+package org.yousaid.analysis.eval;
 
 import java.util.ArrayList;
 import java.util.List;

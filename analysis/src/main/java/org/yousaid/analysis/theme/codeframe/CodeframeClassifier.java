@@ -1,0 +1,379 @@
+package org.yousaid.analysis.theme.codeframe;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.yousaid.analysis.CodeframeTheme;
+import org.yousaid.analysis.represent.Vectors;
+import org.yousaid.analysis.sentiment.SoftmaxRegression;
+
+/**
+ * Codeframe mode: assigns a consultation's answers to officer-supplied codes, several per answer
+ * where the answer raises several points, with a confidence per code.
+ *
+ * <ul>
+ *   <li>Each code is described to the embedding model as a search query (BGE's query instruction +
+ *       label + description); answers are embedded as passages.
+ *   <li>Without examples (zero-shot): probability = softmax of the similarity to each code.
+ *   <li>With examples (officers' corrections, another consultation's themes): a regularised softmax
+ *       regression trained on the examples and the code descriptions, every code weighted equally.
+ *   <li>Transductive: both are trained as if codes were equally common; the consultation's own
+ *       answers re-estimate how common each code is ({@link PriorAdaptation}) and the probabilities
+ *       are adjusted to it. This is the main gain on real coded feedback, where a few codes hold
+ *       most answers.
+ *   <li>Multi-label: the best code, every code with at least {@link Settings#secondRatio} of its
+ *       probability, and the best code of each sentence of a multi-sentence answer when that
+ *       sentence is confidently about it.
+ *   <li>Fits no code: an answer far from every code description compared with this consultation's
+ *       other answers and with no clear best code gets no code ({@link #noFit}), so the caller can
+ *       propose new themes from such answers.
+ * </ul>
+ *
+ * Confidence is the adjusted probability of the code (for a sentence-level code, the sentence's).
+ * Measured in docs/benchmarks.md (codeframe); what did not work is in analysis/NOTES.md.
+ */
+public final class CodeframeClassifier {
+  /** The instruction BGE-en-v1.5 was trained with for short queries that retrieve passages. */
+  public static final String QUERY_INSTRUCTION =
+      "Represent this sentence for searching relevant passages: ";
+
+  /** Answers needed before "far from every code" is judged against this consultation's answers. */
+  static final int MIN_ANSWERS_FOR_ADAPTATION = 20;
+
+  /**
+   * Code shares are re-estimated only with examples and at least this many answers per code:
+   * zero-shot similarities are not probabilities, and EM on them hurt (pxt dev 44 codes 0.302 →
+   * 0.285; SEND 89 answers / 24 codes 0.70 → 0.56).
+   */
+  static final int MIN_ANSWERS_PER_CODE_FOR_ADAPTATION = 10;
+
+  /** See {@link #noFit}: an answer with a clear best code is never left without one. */
+  static final double NO_FIT_MAX_PROBABILITY = 0.5;
+
+  /**
+   * Tunables; {@link #DEFAULTS} were chosen on the development half of the NHS patient-feedback set
+   * only.
+   */
+  public record Settings(
+      double temperature,
+      double featureScale,
+      double l2,
+      int epochs,
+      boolean adaptPriors,
+      double secondRatio,
+      boolean sentences,
+      double sentenceMinimum,
+      double noFitDeviations,
+      double zeroShotWeight) {
+    public static final Settings DEFAULTS =
+        new Settings(0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3);
+
+    public Settings withAdaptPriors(boolean on) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          on,
+          secondRatio,
+          sentences,
+          sentenceMinimum,
+          noFitDeviations,
+          zeroShotWeight);
+    }
+
+    public Settings withSecondRatio(double r) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          adaptPriors,
+          r,
+          sentences,
+          sentenceMinimum,
+          noFitDeviations,
+          zeroShotWeight);
+    }
+
+    public Settings withSentences(boolean on) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          adaptPriors,
+          secondRatio,
+          on,
+          sentenceMinimum,
+          noFitDeviations,
+          zeroShotWeight);
+    }
+
+    public Settings withSentenceMinimum(double m) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          adaptPriors,
+          secondRatio,
+          sentences,
+          m,
+          noFitDeviations,
+          zeroShotWeight);
+    }
+
+    public Settings withNoFitDeviations(double d) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          adaptPriors,
+          secondRatio,
+          sentences,
+          sentenceMinimum,
+          d,
+          zeroShotWeight);
+    }
+  }
+
+  /** One code for one answer; {@code code} indexes the codeframe. */
+  public record Assignment(int code, double confidence) {}
+
+  /**
+   * Codes per answer, best first (empty: fits no code), and the estimated share of answers in each
+   * code.
+   */
+  public record Result(List<List<Assignment>> assignments, double[] estimatedShares) {
+    public boolean fitsNoCode(int answer) {
+      return assignments.get(answer).isEmpty();
+    }
+  }
+
+  private final int k;
+  private final Settings settings;
+  private final Function<List<String>, float[][]> embedder;
+  private final float[][] references; // [code] query-style embedding of label + description
+  private final float[][] examples;
+  private final SoftmaxRegression model; // null: zero-shot
+
+  /**
+   * @param embedder the engine's sentence embedder (L2-normalised vectors), e.g. {@code
+   *     SentenceEmbedder::embed}
+   */
+  public CodeframeClassifier(
+      List<CodeframeTheme> codes, Function<List<String>, float[][]> embedder, Settings settings) {
+    if (codes.isEmpty()) throw new IllegalArgumentException("No codes");
+    this.k = codes.size();
+    this.settings = settings;
+    this.embedder = embedder;
+    List<String> refs = new ArrayList<>();
+    for (CodeframeTheme c : codes) refs.add(QUERY_INSTRUCTION + describe(c));
+    references = embedder.apply(refs);
+    List<String> exampleTexts = new ArrayList<>();
+    List<Integer> exampleCodes = new ArrayList<>();
+    for (int c = 0; c < k; c++)
+      for (String e : codes.get(c).examples()) {
+        exampleTexts.add(e);
+        exampleCodes.add(c);
+      }
+    examples = exampleTexts.isEmpty() ? new float[0][] : embedder.apply(exampleTexts);
+    model = examples.length == 0 ? null : train(exampleCodes);
+  }
+
+  public CodeframeClassifier(
+      List<CodeframeTheme> codes, Function<List<String>, float[][]> embedder) {
+    this(codes, embedder, Settings.DEFAULTS);
+  }
+
+  private static String describe(CodeframeTheme c) {
+    String name = c.name().strip();
+    String d = c.description().strip();
+    if (d.isEmpty()) return name;
+    return name.endsWith(".") ? name + " " + d : name + ". " + d;
+  }
+
+  /**
+   * Examples and the code descriptions, each code weighted equally however many examples it has.
+   */
+  private SoftmaxRegression train(List<Integer> exampleCodes) {
+    int n = examples.length + k;
+    float[][] x = new float[n][];
+    int[] y = new int[n];
+    int[] count = new int[k];
+    for (int i = 0; i < examples.length; i++) {
+      x[i] = scaled(examples[i]);
+      y[i] = exampleCodes.get(i);
+    }
+    for (int c = 0; c < k; c++) {
+      x[examples.length + c] = scaled(references[c]);
+      y[examples.length + c] = c;
+    }
+    for (int c : y) count[c]++;
+    double[] classWeights = new double[k];
+    for (int c = 0; c < k; c++) classWeights[c] = 1.0 / count[c];
+    return SoftmaxRegression.train(x, y, k, settings.l2(), settings.epochs(), classWeights);
+  }
+
+  private float[] scaled(float[] v) {
+    float[] s = new float[v.length];
+    for (int i = 0; i < v.length; i++) s[i] = (float) (v[i] * settings.featureScale());
+    return s;
+  }
+
+  /** Probabilities as trained: every code equally likely a priori. */
+  double[] probabilities(float[] embedding) {
+    if (model == null) return zeroShot(embedding);
+    double[] p = model.probabilities(scaled(embedding));
+    double w = settings.zeroShotWeight();
+    if (w <= 0) return p;
+    // product of experts: codes without examples (or with few) still follow their description
+    double[] z = zeroShot(embedding);
+    double sum = 0;
+    for (int c = 0; c < k; c++) sum += p[c] = Math.pow(p[c], 1 - w) * Math.pow(z[c], w);
+    for (int c = 0; c < k; c++) p[c] /= sum;
+    return p;
+  }
+
+  private double[] zeroShot(float[] embedding) {
+    double[] p = new double[k];
+    double max = Double.NEGATIVE_INFINITY, sum = 0;
+    for (int c = 0; c < k; c++) max = Math.max(max, p[c] = Vectors.dot(embedding, references[c]));
+    for (int c = 0; c < k; c++) sum += p[c] = Math.exp((p[c] - max) / settings.temperature());
+    for (int c = 0; c < k; c++) p[c] /= sum;
+    return p;
+  }
+
+  /**
+   * Codes for every answer of one question. Uses the whole set (code shares, what "far from every
+   * code" means here), so pass all answers at once.
+   *
+   * @param texts the answers as embedded (redacted)
+   * @param embeddings their embeddings from the same embedder
+   */
+  public Result classify(List<String> texts, float[][] embeddings) {
+    int n = embeddings.length;
+    double[] uniform = new double[k];
+    Arrays.fill(uniform, 1.0 / k);
+    double[][] raw = new double[n][];
+    for (int i = 0; i < n; i++) raw[i] = probabilities(embeddings[i]);
+    boolean adapt =
+        settings.adaptPriors() && model != null && n >= MIN_ANSWERS_PER_CODE_FOR_ADAPTATION * k;
+    double[][] post = adapt ? PriorAdaptation.adapt(raw, uniform) : raw;
+    double[] shares = PriorAdaptation.priors(post, k);
+    boolean[] noFit = noFit(embeddings);
+
+    List<List<Integer>> sentenceOwner = new ArrayList<>();
+    List<String> sentences = new ArrayList<>();
+    if (settings.sentences()) {
+      for (int i = 0; i < n; i++) {
+        List<String> s = noFit[i] ? List.of() : sentences(texts.get(i));
+        List<Integer> own = new ArrayList<>();
+        if (s.size() > 1)
+          for (String x : s) {
+            own.add(sentences.size());
+            sentences.add(x);
+          }
+        sentenceOwner.add(own);
+      }
+    }
+    float[][] sentenceEmbeddings = sentences.isEmpty() ? new float[0][] : embedder.apply(sentences);
+
+    List<List<Assignment>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (noFit[i]) {
+        out.add(List.of());
+        continue;
+      }
+      double[] p = post[i];
+      int best = argmax(p);
+      double[] conf = new double[k];
+      conf[best] = p[best];
+      for (int c = 0; c < k; c++)
+        if (c != best && p[c] >= settings.secondRatio() * p[best]) conf[c] = p[c];
+      if (settings.sentences())
+        for (int s : sentenceOwner.get(i)) {
+          double[] sp = probabilities(sentenceEmbeddings[s]);
+          if (adapt) sp = PriorAdaptation.reweight(sp, uniform, shares);
+          int sb = argmax(sp);
+          if (sp[sb] >= settings.sentenceMinimum()) conf[sb] = Math.max(conf[sb], sp[sb]);
+        }
+      List<Assignment> as = new ArrayList<>();
+      for (int c = 0; c < k; c++) if (conf[c] > 0) as.add(new Assignment(c, conf[c]));
+      as.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+      out.add(List.copyOf(as));
+    }
+    return new Result(out, shares);
+  }
+
+  /**
+   * Answers that fit no code. z = robust z-score of the answer's best description similarity in
+   * this set (median, 1.4826 × MAD); an answer fits no code when z is below −d ({@link
+   * Settings#noFitDeviations}) and it has no clear best code (zero-shot probability of the best
+   * code below {@link #NO_FIT_MAX_PROBABILITY}). Either test alone also flagged parents' answers
+   * written far from a code's description. Examples are not used here because passage-to-passage
+   * similarities are on another scale than query-to-passage ones.
+   */
+  private boolean[] noFit(float[][] embeddings) {
+    int n = embeddings.length;
+    boolean[] out = new boolean[n];
+    if (n < MIN_ANSWERS_FOR_ADAPTATION || settings.noFitDeviations() <= 0) return out;
+    double[] nearest = new double[n];
+    double[] clarity = new double[n];
+    for (int i = 0; i < n; i++) {
+      double[] sims = new double[k];
+      double best = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++)
+        best = Math.max(best, sims[c] = Vectors.dot(embeddings[i], references[c]));
+      double sum = 0;
+      for (double s : sims) sum += Math.exp((s - best) / settings.temperature());
+      nearest[i] = best;
+      clarity[i] = 1 / sum;
+    }
+    double median = median(nearest.clone());
+    double[] dev = new double[n];
+    for (int i = 0; i < n; i++) dev[i] = Math.abs(nearest[i] - median);
+    double mad = 1.4826 * median(dev);
+    for (int i = 0; i < n; i++) {
+      double z = mad == 0 ? 0 : (nearest[i] - median) / mad;
+      out[i] = z < -settings.noFitDeviations() && clarity[i] < NO_FIT_MAX_PROBABILITY;
+    }
+    return out;
+  }
+
+  private static double median(double[] v) {
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  private static int argmax(double[] p) {
+    int best = 0;
+    for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+    return best;
+  }
+
+  /** Sentences of at least three words (shorter ones carry no point of their own). */
+  static List<String> sentences(String text) {
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.UK);
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\\R+")) {
+      it.setText(line);
+      for (int start = it.first(), end = it.next();
+          end != BreakIterator.DONE;
+          start = end, end = it.next()) {
+        String s = line.substring(start, end).strip();
+        if (s.split("\\s+").length >= 3) out.add(s);
+      }
+    }
+    return out;
+  }
+
+  public int size() {
+    return k;
+  }
+}
