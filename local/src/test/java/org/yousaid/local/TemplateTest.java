@@ -56,13 +56,22 @@ class TemplateTest {
     Services services = new Services(table.client(), table.name(), Clock.systemUTC());
     var key = org.yousaid.local.officer.LocalSigningKey.inFolder(keys);
     var session = new org.yousaid.functions.officer.auth.Session(false);
+    var sessions =
+        new org.yousaid.functions.officer.auth.OfficerSessions(
+            services.officerSessions(), org.yousaid.functions.officer.auth.TokenRevocation.NONE);
     var officerAuth =
         new org.yousaid.functions.officer.auth.OfficerAuth(
             new org.yousaid.functions.officer.auth.TokenVerifier(
                 key.publicKeys(), "issuer", "audience"),
             session,
             new org.yousaid.local.officer.LocalPasswordSignIn(
-                new org.yousaid.local.officer.LocalOfficers(services.table()), key, session));
+                new org.yousaid.local.officer.LocalOfficers(services.table()),
+                key,
+                session,
+                sessions,
+                new org.yousaid.local.officer.SignInThrottle(Clock.systemUTC()),
+                Clock.systemUTC()),
+            sessions);
     Map<Class<?>, Object> provided =
         Map.of(
             Services.class,
@@ -513,6 +522,38 @@ class TemplateTest {
     Map<String, Object> email = properties("AlarmEmailSubscription");
     assertEquals("email", email.get("Protocol"));
     assertEquals(Map.of("Ref", "AlarmEmail"), email.get("Endpoint"));
+  }
+
+  /**
+   * The runbook link in each alarm leads somewhere: a heading of docs/deploy.md, as GitHub anchors
+   * it.
+   */
+  @Test
+  void everyAlarmsRunbookLinkIsAHeadingOfTheDeployGuide() throws Exception {
+    Set<String> anchors = new HashSet<>();
+    for (String line : Files.readAllLines(root.resolve("docs/deploy.md"))) {
+      if (line.startsWith("#")) {
+        anchors.add(
+            line.replaceFirst("^#+\\s*", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9 -]", "")
+                .replace(' ', '-'));
+      }
+    }
+    assertTrue(anchors.contains("alarms-runbook") && anchors.contains("costs"), anchors.toString());
+    alarms()
+        .forEach(
+            (id, alarm) -> {
+              String description = String.valueOf(alarm.get("AlarmDescription"));
+              String anchor = description.substring(description.indexOf("docs/deploy.md#") + 15);
+              assertTrue(anchors.contains(anchor), id + " links to a missing entry #" + anchor);
+            });
+    String readme = Files.readString(root.resolve("README.md"));
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("docs/deploy\\.md#([a-z0-9-]+)").matcher(readme);
+    while (links.find()) {
+      assertTrue(anchors.contains(links.group(1)), "README links to a missing #" + links.group(1));
+    }
   }
 
   @Test

@@ -95,6 +95,26 @@ public final class Table {
   }
 
   /**
+   * Deletes the item at this key and returns what it held, if anything. Deleting twice is harmless,
+   * so it is retried.
+   */
+  public Optional<Map<String, AttributeValue>> delete(String pk, String sk) {
+    Map<String, AttributeValue> old =
+        retry.call(
+            () ->
+                dynamo
+                    .deleteItem(
+                        b ->
+                            b.tableName(name)
+                                .key(TableLayout.key(pk, sk))
+                                .returnValues(
+                                    software.amazon.awssdk.services.dynamodb.model.ReturnValue
+                                        .ALL_OLD))
+                    .attributes());
+    return old == null || old.isEmpty() ? Optional.empty() : Optional.of(old);
+  }
+
+  /**
    * Creates an item only if no item has its key; false when one already does. A timeout can hide a
    * write that landed, and its retry then finds the key taken: if the item in the way is exactly
    * this one, it is this call's own write and counts as created.
