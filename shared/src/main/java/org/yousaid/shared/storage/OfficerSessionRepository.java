@@ -64,11 +64,19 @@ public final class OfficerSessionRepository {
         .filter(s -> s.expires().isAfter(clock.instant()));
   }
 
-  /** Ends the token's session; returns it if there was one (expired or not). */
+  /**
+   * Ends the token's session; returns it if there was one (expired or not). Read, then deleted: a
+   * delete whose answer was lost and is retried finds nothing, so the delete's own answer cannot be
+   * trusted to say what was there (and sign-out needs the refresh token to revoke).
+   */
   public Optional<OfficerSession> end(String token) {
-    return table
-        .delete(TableLayout.officerSessionPk(hash(token)), TableLayout.OFFICER_SESSION_SK)
-        .map(OfficerSessionRepository::session);
+    String pk = TableLayout.officerSessionPk(hash(token));
+    Optional<OfficerSession> found =
+        table.get(pk, TableLayout.OFFICER_SESSION_SK).map(OfficerSessionRepository::session);
+    if (found.isPresent()) {
+      table.delete(pk, TableLayout.OFFICER_SESSION_SK);
+    }
+    return found;
   }
 
   private static OfficerSession session(Map<String, AttributeValue> item) {

@@ -95,23 +95,10 @@ public final class Table {
   }
 
   /**
-   * Deletes the item at this key and returns what it held, if anything. Deleting twice is harmless,
-   * so it is retried.
+   * Deletes the item at this key, if there is one. Deleting twice is harmless, so it is retried.
    */
-  public Optional<Map<String, AttributeValue>> delete(String pk, String sk) {
-    Map<String, AttributeValue> old =
-        retry.call(
-            () ->
-                dynamo
-                    .deleteItem(
-                        b ->
-                            b.tableName(name)
-                                .key(TableLayout.key(pk, sk))
-                                .returnValues(
-                                    software.amazon.awssdk.services.dynamodb.model.ReturnValue
-                                        .ALL_OLD))
-                    .attributes());
-    return old == null || old.isEmpty() ? Optional.empty() : Optional.of(old);
+  public void delete(String pk, String sk) {
+    retry.call(() -> dynamo.deleteItem(b -> b.tableName(name).key(TableLayout.key(pk, sk))));
   }
 
   /**
