@@ -123,9 +123,8 @@ public final class ReportBenchmark {
       double loadSeconds = (System.nanoTime() - t) / 1e9;
 
       String token =
-          local
-              .signingKey()
-              .issue("bench", "bench@demo.example", List.of("council-demo"), Duration.ofHours(2));
+          local.officerSignIn(
+              "bench", "bench@demo.example", List.of("council-demo"), Duration.ofHours(2));
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       String base =
           "http://127.0.0.1:"

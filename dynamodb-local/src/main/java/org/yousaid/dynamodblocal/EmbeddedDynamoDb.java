@@ -30,9 +30,14 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
   /** sqlite4java's queue threads for this database: it is closed only once they have ended. */
   private final List<Thread> sqliteThreads;
 
-  private EmbeddedDynamoDb(AmazonDynamoDBLocal local, List<Thread> sqliteThreads) {
+  /** Every thread that started with this instance, among them DynamoDB Local's job schedulers. */
+  private final List<Thread> startedThreads;
+
+  private EmbeddedDynamoDb(
+      AmazonDynamoDBLocal local, List<Thread> sqliteThreads, List<Thread> startedThreads) {
     this.local = local;
     this.sqliteThreads = sqliteThreads;
+    this.startedThreads = startedThreads;
   }
 
   private static java.util.Set<Thread> sqliteQueueThreads() {
@@ -47,26 +52,59 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
   private static EmbeddedDynamoDb started(java.util.function.Supplier<AmazonDynamoDBLocal> start) {
     java.util.Set<Thread> before = sqliteQueueThreads();
+    java.util.Set<Thread> allBefore = Thread.getAllStackTraces().keySet();
     AmazonDynamoDBLocal local = start.get();
     // The queue thread starts with the first statement: run one so it exists before we look for it.
     local.dynamoDbClient().listTables();
     List<Thread> ours = sqliteQueueThreads().stream().filter(t -> !before.contains(t)).toList();
-    return new EmbeddedDynamoDb(local, ours);
+    List<Thread> started =
+        Thread.getAllStackTraces().keySet().stream().filter(t -> !allBefore.contains(t)).toList();
+    return new EmbeddedDynamoDb(local, ours, started);
+  }
+
+  /**
+   * DynamoDB Local's background job schedulers (shard rollover, TTL deletion, index jobs) run on
+   * non-daemon pool threads that check for shutdown only between sleeps of a minute or more, so a
+   * short-lived process such as {@code bin/officer} stayed alive after its work was done. Waking
+   * them ends them at once (their pool is already shut down). Only threads that started with this
+   * instance and are running DynamoDB Local's jobs are touched.
+   */
+  List<Thread> startedThreads() {
+    return startedThreads;
+  }
+
+  private void endJobThreads() {
+    for (Thread t : startedThreads) {
+      if (t.isAlive() && !t.isDaemon() && runsDynamoDbLocalJob(t)) {
+        t.interrupt();
+      }
+    }
+  }
+
+  private static boolean runsDynamoDbLocalJob(Thread t) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local.shared.jobs.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Tables kept in {@code dataFolder}, which is created if missing. */
   public static EmbeddedDynamoDb persistentIn(Path dataFolder) {
-    try {
-      Files.createDirectories(dataFolder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the local data folder " + dataFolder, e);
-    }
+    // The folder and the database (answers, password hashes) are readable by their owner only.
+    OwnerOnly.folder(dataFolder);
     prepareNativeLibraries();
     // DynamoDB Local takes the SQLite database file itself, not a folder. (A failed open leaves the
     // path
     // marked in use for this JVM, so retrying here cannot help; close() waits for the file's
     // release instead.)
-    return started(() -> DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
+    EmbeddedDynamoDb started =
+        started(() -> DynamoDBEmbedded.create(dataFolder.resolve(DATABASE_FILE).toFile(), true));
+    // A new database file is created with the umask's permissions; SQLite gives its journal files
+    // the database file's own.
+    OwnerOnly.path(dataFolder.resolve(DATABASE_FILE));
+    return started;
   }
 
   /** Tables kept in memory only, gone when closed. */
@@ -94,6 +132,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         return;
       }
     }
+    endJobThreads();
   }
 
   /** Unpacks the bundled sqlite4java natives once per JVM and points sqlite4java at them. */

@@ -41,6 +41,7 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
   public enum Call {
     GET_ITEM,
     PUT_ITEM,
+    DELETE_ITEM,
     TRANSACT_WRITE,
     QUERY,
     BATCH_WRITE,
@@ -232,7 +233,7 @@ public final class FaultInjectingDynamoDb implements DynamoDbClient {
 
   @Override
   public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-    return delegate.deleteItem(request);
+    return run(Call.DELETE_ITEM, 1, request, () -> delegate.deleteItem(request));
   }
 
   @Override

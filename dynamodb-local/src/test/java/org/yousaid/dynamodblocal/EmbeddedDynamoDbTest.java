@@ -47,6 +47,27 @@ class EmbeddedDynamoDbTest {
     }
   }
 
+  /**
+   * Nothing of DynamoDB Local keeps the JVM alive after close: {@code bin/officer add} printed
+   * "Saved" and then hung, held by DynamoDB Local's non-daemon shard-rollover scheduler, which
+   * sleeps between checks for shutdown.
+   */
+  @Test
+  void closingEndsEveryThreadThatWouldKeepTheJvmAlive(@TempDir Path folder) throws Exception {
+    EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(folder);
+    dynamo.client().listTables();
+    java.util.List<Thread> nonDaemon =
+        dynamo.startedThreads().stream().filter(t -> !t.isDaemon()).toList();
+    assertTrue(
+        nonDaemon.stream().anyMatch(t -> t.getName().startsWith("pool-")),
+        "DynamoDB Local's job pool runs on non-daemon threads: " + nonDaemon);
+    dynamo.close();
+    for (Thread t : nonDaemon) {
+      t.join(20_000);
+      assertTrue(!t.isAlive(), t.getName() + " still runs after close");
+    }
+  }
+
   @Test
   void inMemoryTablesStartEmpty() {
     try (EmbeddedDynamoDb db = EmbeddedDynamoDb.inMemory()) {

@@ -45,13 +45,31 @@ public final class LocalHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
+  /**
+   * How long a client may take to send a whole request (line, headers and body) and to read a whole
+   * response; then the connection is closed and its thread is free again.
+   */
+  public static final int REQUEST_SECONDS = 20;
+
+  public static final int RESPONSE_SECONDS = 60;
+
+  /**
+   * Threads for requests. The JDK server reads each request on one of them, so a client that sends
+   * slowly holds one until {@link #REQUEST_SECONDS}; with this many, dozens of slow clients still
+   * leave threads for everyone else.
+   */
+  public static final int THREADS = 64;
+
   public LocalHttpServer(int port) throws IOException {
     // Headers and body go out as separate writes; without TCP_NODELAY, Nagle's algorithm and the
     // client's delayed ACK add ~40 ms to every response on loopback.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Read and write timeouts (the JDK server has none by default: a client that stops sending
+    // holds its thread for ever). Read once per JVM, when the first server starts.
+    System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+    System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-    executor =
-        Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
+    executor = Executors.newFixedThreadPool(THREADS);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }

@@ -16,12 +16,16 @@ import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.queue.PublishQueue;
+import org.yousaid.functions.officer.OfficerConfig;
 import org.yousaid.functions.officer.auth.OfficerAuth;
+import org.yousaid.functions.officer.auth.OfficerSessions;
 import org.yousaid.functions.officer.auth.Session;
+import org.yousaid.functions.officer.auth.TokenRevocation;
 import org.yousaid.functions.officer.auth.TokenVerifier;
 import org.yousaid.local.officer.LocalOfficers;
 import org.yousaid.local.officer.LocalPasswordSignIn;
 import org.yousaid.local.officer.LocalSigningKey;
+import org.yousaid.local.officer.SignInThrottle;
 import org.yousaid.publishing.FolderSiteStore;
 import org.yousaid.publishing.SitePaths;
 import org.yousaid.publishing.SiteStore;
@@ -51,6 +55,7 @@ public final class LocalMode implements AutoCloseable {
   private final LocalHttpServer server;
   private final Services services;
   private final LocalSigningKey signingKey;
+  private final LocalPasswordSignIn signIn;
   private final LocalOfficers officers;
   private final String newDemoOfficerPassword;
   private final Map<String, InProcessQueue> queues;
@@ -61,6 +66,7 @@ public final class LocalMode implements AutoCloseable {
       LocalHttpServer server,
       Services services,
       LocalSigningKey signingKey,
+      LocalPasswordSignIn signIn,
       LocalOfficers officers,
       String newDemoOfficerPassword,
       Map<String, InProcessQueue> queues,
@@ -71,6 +77,7 @@ public final class LocalMode implements AutoCloseable {
     this.server = server;
     this.services = services;
     this.signingKey = signingKey;
+    this.signIn = signIn;
     this.officers = officers;
     this.newDemoOfficerPassword = newDemoOfficerPassword;
   }
@@ -159,13 +166,25 @@ public final class LocalMode implements AutoCloseable {
     }
     // Local mode plays API Gateway and Cognito: the officer function verifies local tokens with the
     // same TokenVerifier it uses for Cognito's in AWS.
+    // Sessions are kept in the table as in AWS; local mode has no refresh tokens to revoke.
     Session session = new Session(false);
+    OfficerSessions sessions =
+        new OfficerSessions(services.officerSessions(), TokenRevocation.NONE);
+    LocalPasswordSignIn signIn =
+        new LocalPasswordSignIn(
+            officers,
+            signingKey,
+            session,
+            sessions,
+            new SignInThrottle(Clock.systemUTC()),
+            Clock.systemUTC());
     OfficerAuth officerAuth =
         new OfficerAuth(
             new TokenVerifier(
                 signingKey.publicKeys(), LocalSigningKey.ISSUER, LocalSigningKey.AUDIENCE),
             session,
-            new LocalPasswordSignIn(officers, signingKey, session));
+            signIn,
+            sessions);
     // One in-process queue per SQS queue of the template, each feeding the function it triggers.
     List<SamTemplate.Function> functions = SamTemplate.fromClasspath().functions();
     Map<String, InProcessQueue> queues = new LinkedHashMap<>();
@@ -179,23 +198,21 @@ public final class LocalMode implements AutoCloseable {
     // The published site lives in the data folder and is served at /published/, as CloudFront
     // serves the bucket.
     FolderSiteStore site = new FolderSiteStore(dataFolder.resolve("site"));
-    Map<Class<?>, Object> provided =
-        Map.of(
-            Services.class,
-            services,
-            OfficerAuth.class,
-            officerAuth,
-            JobQueue.class,
-            analysisQueue,
-            PublishQueue.class,
-            (PublishQueue) publishQueue::send,
-            SiteStore.class,
-            site,
-            org.yousaid.functions.common.http.AllowedOrigins.class,
-            pageFeedbackOrigins,
-            RateLimiter.class,
-            publicRateLimit);
+    // The server is bound first so that its address is known: absolute URLs (the page-feedback
+    // snippet, links to the published site) come from configuration, never from a request's Host
+    // header, which any client can set.
     LocalHttpServer server = new LocalHttpServer(port);
+    OfficerConfig officerConfig = officerConfig(System.getenv(), server.port());
+    Map<Class<?>, Object> provided =
+        Map.ofEntries(
+            Map.entry(OfficerConfig.class, officerConfig),
+            Map.entry(Services.class, services),
+            Map.entry(OfficerAuth.class, officerAuth),
+            Map.entry(JobQueue.class, analysisQueue),
+            Map.entry(PublishQueue.class, (PublishQueue) publishQueue::send),
+            Map.entry(SiteStore.class, site),
+            Map.entry(org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins),
+            Map.entry(RateLimiter.class, publicRateLimit));
     Map<String, Object> handlers = new HashMap<>();
     for (SamTemplate.Function function : functions) {
       if (function.sqsTriggered() && function.routes().isEmpty()) {
@@ -210,7 +227,23 @@ public final class LocalMode implements AutoCloseable {
     }
     server.serveFolder("/" + SitePaths.ROOT, site.root().resolve(SitePaths.ROOT));
     server.start();
-    return new LocalMode(dynamo, server, services, signingKey, officers, newPassword, queues, site);
+    return new LocalMode(
+        dynamo, server, services, signingKey, signIn, officers, newPassword, queues, site);
+  }
+
+  /**
+   * The officer function's settings in local mode: {@code PUBLIC_API_URL} and {@code SITE_URL} if
+   * set (local mode behind a tunnel or proxy), otherwise this server's own address and the site it
+   * serves at /published/.
+   */
+  static OfficerConfig officerConfig(Map<String, String> environment, int port) {
+    Map<String, String> settings = new HashMap<>(environment);
+    if (settings.getOrDefault(OfficerConfig.PUBLIC_API_URL, "").isBlank()) {
+      settings.put(OfficerConfig.PUBLIC_API_URL, "http://127.0.0.1:" + port);
+    }
+    settings.remove(OfficerConfig.ANALYSIS_QUEUE_URL);
+    settings.remove(OfficerConfig.PUBLISH_QUEUE_URL);
+    return OfficerConfig.from(settings);
   }
 
   @SuppressWarnings("unchecked")
@@ -264,6 +297,15 @@ public final class LocalMode implements AutoCloseable {
 
   public LocalSigningKey signingKey() {
     return signingKey;
+  }
+
+  /**
+   * A token for a signed-in officer with these council groups, its session started as the sign-in
+   * form starts it (for tests and benchmarks that need an officer without typing a password).
+   */
+  public String officerSignIn(
+      String subject, String email, List<String> groups, java.time.Duration validity) {
+    return signIn.signIn(subject, email, groups, validity);
   }
 
   public LocalOfficers officers() {

@@ -86,10 +86,8 @@ class AnalysisWorkflowTest {
   }
 
   private static String officerToken() {
-    return local
-        .signingKey()
-        .issue(
-            "officer-1", "officer@demo.example", List.of("council-demo"), Duration.ofMinutes(30));
+    return local.officerSignIn(
+        "officer-1", "officer@demo.example", List.of("council-demo"), Duration.ofMinutes(30));
   }
 
   private static void requestAnalysis(String token) throws Exception {

@@ -80,13 +80,11 @@ class OfficerAuthTest {
   }
 
   private static String token(List<String> councils) {
-    return local
-        .signingKey()
-        .issue(
-            "subject-1",
-            "officer@example",
-            councils.stream().map(c -> "council-" + c).toList(),
-            Duration.ofMinutes(10));
+    return local.officerSignIn(
+        "subject-1",
+        "officer@example",
+        councils.stream().map(c -> "council-" + c).toList(),
+        Duration.ofMinutes(10));
   }
 
   @Test

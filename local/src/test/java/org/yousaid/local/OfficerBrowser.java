@@ -30,13 +30,11 @@ final class OfficerBrowser {
   OfficerBrowser(LocalMode local, String email, List<String> councils) {
     this.local = local;
     this.token =
-        local
-            .signingKey()
-            .issue(
-                "subject-" + email,
-                email,
-                councils.stream().map(c -> "council-" + c).toList(),
-                Duration.ofMinutes(30));
+        local.officerSignIn(
+            "subject-" + email,
+            email,
+            councils.stream().map(c -> "council-" + c).toList(),
+            Duration.ofMinutes(30));
   }
 
   HttpResponse<String> get(String path) throws Exception {

@@ -877,23 +877,19 @@ class OpenApiContractTest {
   }
 
   private static String demoToken() {
-    return local
-        .signingKey()
-        .issue(
-            "subject-contract",
-            "contract@demo.example",
-            List.of("council-demo"),
-            Duration.ofMinutes(30));
+    return local.officerSignIn(
+        "subject-contract",
+        "contract@demo.example",
+        List.of("council-demo"),
+        Duration.ofMinutes(30));
   }
 
   private static String otherCouncilToken() {
-    return local
-        .signingKey()
-        .issue(
-            "subject-other",
-            "other@elsewhere.example",
-            List.of("council-elsewhere"),
-            Duration.ofMinutes(30));
+    return local.officerSignIn(
+        "subject-other",
+        "other@elsewhere.example",
+        List.of("council-elsewhere"),
+        Duration.ofMinutes(30));
   }
 
   /** Garbage, a token signed by another key, an expired token. */

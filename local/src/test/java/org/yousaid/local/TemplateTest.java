@@ -56,13 +56,22 @@ class TemplateTest {
     Services services = new Services(table.client(), table.name(), Clock.systemUTC());
     var key = org.yousaid.local.officer.LocalSigningKey.inFolder(keys);
     var session = new org.yousaid.functions.officer.auth.Session(false);
+    var sessions =
+        new org.yousaid.functions.officer.auth.OfficerSessions(
+            services.officerSessions(), org.yousaid.functions.officer.auth.TokenRevocation.NONE);
     var officerAuth =
         new org.yousaid.functions.officer.auth.OfficerAuth(
             new org.yousaid.functions.officer.auth.TokenVerifier(
                 key.publicKeys(), "issuer", "audience"),
             session,
             new org.yousaid.local.officer.LocalPasswordSignIn(
-                new org.yousaid.local.officer.LocalOfficers(services.table()), key, session));
+                new org.yousaid.local.officer.LocalOfficers(services.table()),
+                key,
+                session,
+                sessions,
+                new org.yousaid.local.officer.SignInThrottle(Clock.systemUTC()),
+                Clock.systemUTC()),
+            sessions);
     Map<Class<?>, Object> provided =
         Map.of(
             Services.class,
@@ -272,7 +281,7 @@ class TemplateTest {
   }
 
   /**
-   * cfn-lint, where this machine has it (CI's image does): the template's every property checked
+   * cfn-lint, where this machine has it (CI's image does): every property of both templates checked
    * against AWS's specs.
    */
   @Test
@@ -286,7 +295,11 @@ class TemplateTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         lint.isPresent(), "cfn-lint is not installed here");
     Process process =
-        new ProcessBuilder(lint.get().toString(), "--", root.resolve("template.yaml").toString())
+        new ProcessBuilder(
+                lint.get().toString(),
+                "--",
+                root.resolve("template.yaml").toString(),
+                root.resolve("waf.yaml").toString())
             .redirectErrorStream(true)
             .start();
     String output =
@@ -344,6 +357,10 @@ class TemplateTest {
         ((Map<String, Object>) table.get("PointInTimeRecoverySpecification"))
             .get("PointInTimeRecoveryEnabled"));
     assertEquals(true, ((Map<String, Object>) table.get("SSESpecification")).get("SSEEnabled"));
+    assertEquals(
+        true,
+        table.get("DeletionProtectionEnabled"),
+        "a DeleteTable call is refused until someone turns protection off");
     Map<String, Object> ttl = (Map<String, Object>) table.get("TimeToLiveSpecification");
     assertEquals("ttl", ttl.get("AttributeName"));
     assertEquals(true, ttl.get("Enabled"));
@@ -373,5 +390,611 @@ class TemplateTest {
         }
       }
     }
+  }
+
+  // ---- Operations: alarms, logs, retention (issue 15)
+
+  /**
+   * What every alarm notifies: the stack's own topic, or the one the AlarmTopicArn parameter names.
+   */
+  private static final Object ALARM_TOPIC =
+      Map.of(
+          "Fn::If",
+          List.of("CreateAlarmTopic", Map.of("Ref", "AlarmTopic"), Map.of("Ref", "AlarmTopicArn")));
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> properties(String logicalId) {
+    Map<String, Object> resource = template.resources().get(logicalId);
+    assertNotNull(resource, "template.yaml has no " + logicalId);
+    return (Map<String, Object>) resource.get("Properties");
+  }
+
+  private static Map<String, Map<String, Object>> alarms() {
+    Map<String, Map<String, Object>> alarms = new java.util.TreeMap<>();
+    template
+        .resources()
+        .forEach(
+            (id, r) -> {
+              if ("AWS::CloudWatch::Alarm".equals(r.get("Type"))) {
+                alarms.put(id, properties(id));
+              }
+            });
+    return alarms;
+  }
+
+  /** The metrics an alarm watches, each as {Namespace, MetricName, Dimensions}. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> watchedMetrics(Map<String, Object> alarm) {
+    if (alarm.containsKey("MetricName")) {
+      return List.of(alarm);
+    }
+    return ((List<Map<String, Object>>) alarm.getOrDefault("Metrics", List.of()))
+        .stream()
+            .filter(m -> m.containsKey("MetricStat"))
+            .map(
+                m ->
+                    (Map<String, Object>) ((Map<String, Object>) m.get("MetricStat")).get("Metric"))
+            .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean watches(
+      Map<String, Object> alarm, String namespace, String metric, Map<String, Object> dimensions) {
+    return watchedMetrics(alarm).stream()
+        .anyMatch(
+            m -> {
+              Map<String, Object> dims = new java.util.HashMap<>();
+              for (Map<String, Object> d :
+                  (List<Map<String, Object>>) m.getOrDefault("Dimensions", List.of())) {
+                dims.put(String.valueOf(d.get("Name")), d.get("Value"));
+              }
+              return namespace.equals(m.get("Namespace"))
+                  && metric.equals(m.get("MetricName"))
+                  && dims.equals(dimensions);
+            });
+  }
+
+  /** The single alarm watching this metric with exactly these dimensions. */
+  private static Map<String, Object> alarmOn(
+      String namespace, String metric, Map<String, Object> dimensions) {
+    List<Map<String, Object>> found =
+        alarms().values().stream().filter(a -> watches(a, namespace, metric, dimensions)).toList();
+    assertEquals(
+        1,
+        found.size(),
+        "one alarm on " + namespace + " " + metric + " " + dimensions + ": " + found);
+    return found.get(0);
+  }
+
+  /** True if the alarm fires on the first occurrence (a count of 1). */
+  private static boolean firesOnTheFirst(Map<String, Object> alarm) {
+    double threshold = ((Number) alarm.get("Threshold")).doubleValue();
+    return switch (String.valueOf(alarm.get("ComparisonOperator"))) {
+      case "GreaterThanOrEqualToThreshold" -> threshold <= 1;
+      case "GreaterThanThreshold" -> threshold < 1;
+      default -> false;
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.Set<String> deadLetterQueues() {
+    java.util.Set<String> queues = new java.util.TreeSet<>();
+    template
+        .resources()
+        .forEach(
+            (id, r) -> {
+              Map<String, Object> p = (Map<String, Object>) r.get("Properties");
+              if ("AWS::SQS::Queue".equals(r.get("Type")) && p.containsKey("RedrivePolicy")) {
+                Object target =
+                    ((Map<String, Object>) p.get("RedrivePolicy")).get("deadLetterTargetArn");
+                queues.add(
+                    String.valueOf(((Map<String, Object>) target).get("Fn::GetAtt"))
+                        .split("\\.")[0]);
+              }
+            });
+    return queues;
+  }
+
+  @Test
+  void everyAlarmTellsTheAlarmTopicWhenItFiresAndWhenItClears() {
+    Map<String, Map<String, Object>> alarms = alarms();
+    assertTrue(alarms.size() >= 15, "alarms: " + alarms.keySet());
+    alarms.forEach(
+        (id, alarm) -> {
+          assertEquals(List.of(ALARM_TOPIC), alarm.get("AlarmActions"), id + " notifies the topic");
+          assertEquals(List.of(ALARM_TOPIC), alarm.get("OKActions"), id + " says when it clears");
+          assertEquals(
+              "notBreaching",
+              alarm.get("TreatMissingData"),
+              id + ": no data (an idle queue or function) is not an incident");
+          assertTrue(
+              String.valueOf(alarm.get("AlarmDescription")).contains("docs/deploy.md#"),
+              id + " points at its runbook entry");
+        });
+    // The topic: the stack's own unless AlarmTopicArn names one, with an optional email
+    // subscription.
+    assertEquals(
+        Map.of("Fn::Equals", List.of(Map.of("Ref", "AlarmTopicArn"), "")),
+        ((Map<String, Object>) template.document().get("Conditions")).get("CreateAlarmTopic"));
+    assertEquals("", parameter("AlarmTopicArn").get("Default"));
+    assertEquals("AWS::SNS::Topic", template.resources().get("AlarmTopic").get("Type"));
+    assertEquals("CreateAlarmTopic", template.resources().get("AlarmTopic").get("Condition"));
+    Map<String, Object> email = properties("AlarmEmailSubscription");
+    assertEquals("email", email.get("Protocol"));
+    assertEquals(Map.of("Ref", "AlarmEmail"), email.get("Endpoint"));
+  }
+
+  /**
+   * The runbook link in each alarm leads somewhere: a heading of docs/deploy.md, as GitHub anchors
+   * it.
+   */
+  @Test
+  void everyAlarmsRunbookLinkIsAHeadingOfTheDeployGuide() throws Exception {
+    Set<String> anchors = new HashSet<>();
+    for (String line : Files.readAllLines(root.resolve("docs/deploy.md"))) {
+      if (line.startsWith("#")) {
+        anchors.add(
+            line.replaceFirst("^#+\\s*", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9 -]", "")
+                .replace(' ', '-'));
+      }
+    }
+    assertTrue(anchors.contains("alarms-runbook") && anchors.contains("costs"), anchors.toString());
+    alarms()
+        .forEach(
+            (id, alarm) -> {
+              String description = String.valueOf(alarm.get("AlarmDescription"));
+              String anchor = description.substring(description.indexOf("docs/deploy.md#") + 15);
+              assertTrue(anchors.contains(anchor), id + " links to a missing entry #" + anchor);
+            });
+    String readme = Files.readString(root.resolve("README.md"));
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("docs/deploy\\.md#([a-z0-9-]+)").matcher(readme);
+    while (links.find()) {
+      assertTrue(anchors.contains(links.group(1)), "README links to a missing #" + links.group(1));
+    }
+  }
+
+  @Test
+  void everyDeadLetterQueueAlarmsAsSoonAsOneMessageArrives() {
+    java.util.Set<String> queues = deadLetterQueues();
+    assertEquals(Set.of("AnalysisDeadLetterQueue", "PublishDeadLetterQueue"), queues);
+    for (String queue : queues) {
+      Map<String, Object> alarm =
+          alarmOn(
+              "AWS/SQS",
+              "ApproximateNumberOfMessagesVisible",
+              Map.of("QueueName", Map.of("Fn::GetAtt", queue + ".QueueName")));
+      assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator"), queue);
+      assertEquals(
+          0, ((Number) alarm.get("Threshold")).intValue(), queue + ": one message is enough");
+      assertEquals("Maximum", alarm.get("Statistic"), queue);
+    }
+  }
+
+  @Test
+  void everyFunctionAlarmsOnItsFirstErrorAndItsFirstThrottle() {
+    assertEquals(5, template.functions().size());
+    for (SamTemplate.Function f : template.functions()) {
+      Map<String, Object> name = Map.of("FunctionName", Map.of("Ref", f.logicalId()));
+      assertTrue(firesOnTheFirst(alarmOn("AWS/Lambda", "Errors", name)), f.logicalId() + " errors");
+      assertTrue(
+          firesOnTheFirst(alarmOn("AWS/Lambda", "Throttles", name)), f.logicalId() + " throttles");
+    }
+  }
+
+  @Test
+  void theQueueWorkersAlarmWhileARunIsStillShortOfItsTimeout() {
+    for (SamTemplate.Function worker :
+        template.functions().stream().filter(SamTemplate.Function::sqsTriggered).toList()) {
+      Map<String, Object> alarm =
+          alarmOn(
+              "AWS/Lambda", "Duration", Map.of("FunctionName", Map.of("Ref", worker.logicalId())));
+      double timeoutMs = ((Number) worker.properties().get("Timeout")).doubleValue() * 1000;
+      double threshold = ((Number) alarm.get("Threshold")).doubleValue();
+      assertEquals(
+          "Maximum", alarm.get("Statistic"), worker.logicalId() + ": the slowest run counts");
+      assertEquals("GreaterThanOrEqualToThreshold", alarm.get("ComparisonOperator"));
+      assertTrue(
+          threshold >= 0.5 * timeoutMs && threshold <= 0.9 * timeoutMs,
+          worker.logicalId() + ": " + threshold + " ms is near but short of the " + timeoutMs);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theApiAlarmsOnItsShareOfServerErrorsNotOnOneBadRequest() {
+    Map<String, Object> api = Map.of("ApiId", Map.of("Ref", "HttpApi"));
+    Map<String, Object> alarm = alarmOn("AWS/ApiGateway", "5xx", api);
+    assertTrue(watches(alarm, "AWS/ApiGateway", "Count", api), "the rate needs the request count");
+    List<Map<String, Object>> metrics = (List<Map<String, Object>>) alarm.get("Metrics");
+    Map<String, Object> result =
+        metrics.stream()
+            .filter(m -> Boolean.TRUE.equals(m.get("ReturnData")))
+            .findFirst()
+            .orElseThrow();
+    String expression = String.valueOf(result.get("Expression"));
+    assertTrue(
+        expression.matches(".*\\b\\w+ / \\w+\\b.*"),
+        "the alarm divides errors by requests: " + expression);
+    assertTrue(((Number) alarm.get("Threshold")).doubleValue() <= 10, "a share, in percent");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theTableAlarmsOnThrottlesAndOnSystemErrorsOfEveryOperationTheFunctionsUse() {
+    Map<String, Object> table = Map.of("TableName", Map.of("Ref", "Table"));
+    Map<String, Object> throttles = alarmOn("AWS/DynamoDB", "ReadThrottleEvents", table);
+    assertTrue(watches(throttles, "AWS/DynamoDB", "WriteThrottleEvents", table));
+    assertTrue(firesOnTheFirst(throttles));
+    // Every table operation a function may call, from the IAM policies: a new one needs its alarm.
+    java.util.Set<String> operations = new java.util.TreeSet<>();
+    for (SamTemplate.Function f : template.functions()) {
+      for (Object policy : (List<Object>) f.properties().get("Policies")) {
+        for (Map<String, Object> statement :
+            (List<Map<String, Object>>) ((Map<String, Object>) policy).get("Statement")) {
+          for (String action : (List<String>) statement.get("Action")) {
+            if (action.startsWith("dynamodb:") && !action.equals("dynamodb:ConditionCheckItem")) {
+              operations.add(action.substring("dynamodb:".length()));
+            }
+          }
+        }
+      }
+    }
+    assertTrue(operations.containsAll(Set.of("GetItem", "Query", "TransactWriteItems")));
+    for (String operation : operations) {
+      Map<String, Object> dims =
+          Map.of("TableName", Map.of("Ref", "Table"), "Operation", operation);
+      Map<String, Object> alarm = alarmOn("AWS/DynamoDB", "SystemErrors", dims);
+      assertTrue(firesOnTheFirst(alarm), operation);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyLogGroupExpiresAndEveryFunctionWritesToItsOwn() {
+    Map<String, Object> retention = Map.of("Ref", "LogRetentionDays");
+    java.util.Set<String> logGroups = new java.util.TreeSet<>();
+    template
+        .resources()
+        .forEach(
+            (id, r) -> {
+              if ("AWS::Logs::LogGroup".equals(r.get("Type"))) {
+                assertEquals(retention, properties(id).get("RetentionInDays"), id + " expires");
+                logGroups.add(id);
+              }
+            });
+    List<Object> days = (List<Object>) parameter("LogRetentionDays").get("AllowedValues");
+    assertTrue(days.contains(parameter("LogRetentionDays").get("Default")));
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (SamTemplate.Function f : template.functions()) {
+      Map<String, Object> logging = (Map<String, Object>) f.properties().get("LoggingConfig");
+      assertNotNull(
+          logging, f.logicalId() + ": without it Lambda creates a log group that never expires");
+      String group = String.valueOf(((Map<String, Object>) logging.get("LogGroup")).get("Ref"));
+      assertTrue(logGroups.contains(group), f.logicalId() + " writes to a log group of the stack");
+      assertTrue(used.add(group), f.logicalId() + " has a log group of its own");
+    }
+    Object accessLogs =
+        ((Map<String, Object>) properties("HttpApi").get("AccessLogSettings"))
+            .get("DestinationArn");
+    String accessGroup = String.valueOf(((Map<String, Object>) accessLogs).get("Fn::GetAtt"));
+    assertTrue(logGroups.contains(accessGroup.split("\\.")[0]), "API access logs expire too");
+  }
+
+  /**
+   * API access logs: enough to see errors, latency and throttling; nothing that identifies a
+   * person. The path holds receipt codes (which let anyone read or erase an answer), query strings
+   * and bodies hold answers, and source addresses and user agents are personal data that the logs'
+   * purpose does not need (UK GDPR data minimisation).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void apiAccessLogsRecordEachRequestWithoutPathQueryBodyOrAddress() throws Exception {
+    Map<String, Object> settings =
+        (Map<String, Object>) properties("HttpApi").get("AccessLogSettings");
+    String format = String.valueOf(settings.get("Format"));
+    Set<String> allowed =
+        Set.of(
+            "requestId",
+            "requestTime",
+            "routeKey",
+            "status",
+            "responseLatency",
+            "integrationStatus",
+            "integrationLatency",
+            "integrationErrorMessage",
+            "error.message",
+            "responseLength");
+    java.util.regex.Matcher variables =
+        java.util.regex.Pattern.compile("\\$context\\.([A-Za-z0-9_.]+)").matcher(format);
+    Set<String> used = new HashSet<>();
+    while (variables.find()) {
+      used.add(variables.group(1));
+    }
+    assertTrue(
+        allowed.containsAll(used),
+        "not allowed in access logs: " + used.stream().filter(v -> !allowed.contains(v)).toList());
+    assertTrue(
+        used.containsAll(
+            Set.of(
+                "requestId",
+                "requestTime",
+                "routeKey",
+                "status",
+                "responseLatency",
+                "integrationErrorMessage")),
+        "each line says which request, when, which route, what status, how long, and why it failed: "
+            + used);
+    // One JSON object per line, so CloudWatch Logs Insights reads the fields.
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(format.replaceAll("\\$context\\.[A-Za-z0-9_.]+", "x"));
+    assertTrue(json.isObject());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void thePublishedSiteDropsOldVersionsAndAbandonedUploadsButNeverCurrentPages() {
+    Map<String, Object> bucket = properties("SiteBucket");
+    List<Map<String, Object>> rules =
+        (List<Map<String, Object>>)
+            ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
+    Map<String, Object> noncurrent =
+        rules.stream()
+            .filter(r -> r.containsKey("NoncurrentVersionExpiration"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Enabled", noncurrent.get("Status"));
+    assertEquals(
+        Map.of("Ref", "SiteNoncurrentVersionDays"),
+        ((Map<String, Object>) noncurrent.get("NoncurrentVersionExpiration"))
+            .get("NoncurrentDays"));
+    Map<String, Object> uploads =
+        rules.stream()
+            .filter(r -> r.containsKey("AbortIncompleteMultipartUpload"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Enabled", uploads.get("Status"));
+    assertTrue(
+        ((Number)
+                    ((Map<String, Object>) uploads.get("AbortIncompleteMultipartUpload"))
+                        .get("DaysAfterInitiation"))
+                .intValue()
+            > 0);
+    for (Map<String, Object> rule : rules) {
+      assertFalse(
+          rule.containsKey("ExpirationInDays") || rule.containsKey("ExpirationDate"),
+          "published pages are records: no rule may expire current objects");
+    }
+  }
+
+  // ---- Officer sign-in (issue 15, AWS side)
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void officersNeedAnAuthenticatorAppAndCognitoThreatProtectionIsEnforced() {
+    Map<String, Object> pool = properties("OfficerUserPool");
+    assertEquals("ON", pool.get("MfaConfiguration"), "MFA is required, not optional");
+    assertEquals(List.of("SOFTWARE_TOKEN_MFA"), pool.get("EnabledMfas"), "TOTP only, no SMS");
+    assertEquals("PLUS", pool.get("UserPoolTier"), "threat protection needs the Plus plan");
+    assertEquals(
+        "ENFORCED",
+        ((Map<String, Object>) pool.get("UserPoolAddOns")).get("AdvancedSecurityMode"),
+        "threat protection acts, not just audits");
+    assertEquals("ACTIVE", pool.get("DeletionProtection"));
+    Map<String, Object> risk =
+        template.resources().values().stream()
+            .filter(r -> "AWS::Cognito::UserPoolRiskConfigurationAttachment".equals(r.get("Type")))
+            .map(r -> (Map<String, Object>) r.get("Properties"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no risk configuration"));
+    assertEquals(Map.of("Ref", "OfficerUserPool"), risk.get("UserPoolId"));
+    assertEquals("ALL", risk.get("ClientId"));
+    Map<String, Object> compromised =
+        (Map<String, Object>) risk.get("CompromisedCredentialsRiskConfiguration");
+    assertEquals("BLOCK", ((Map<String, Object>) compromised.get("Actions")).get("EventAction"));
+    assertTrue(((List<String>) compromised.get("EventFilter")).contains("SIGN_IN"));
+    Map<String, Object> takeover =
+        (Map<String, Object>)
+            ((Map<String, Object>) risk.get("AccountTakeoverRiskConfiguration")).get("Actions");
+    assertEquals("BLOCK", ((Map<String, Object>) takeover.get("HighAction")).get("EventAction"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void signOutCanRevokeTokensAndEndTheHostedSessionOnEveryAddressOfficersUse() {
+    Map<String, Object> client = properties("OfficerUserPoolClient");
+    assertEquals(true, client.get("EnableTokenRevocation"));
+    Map<String, Object> units = (Map<String, Object>) client.get("TokenValidityUnits");
+    for (String token : List.of("IdToken", "AccessToken")) {
+      assertEquals("minutes", units.get(token), token);
+      assertTrue(
+          ((Number) client.get(token + "Validity")).intValue() <= 60,
+          token + " lasts an hour at most (a removed officer keeps access no longer)");
+    }
+    assertEquals("minutes", units.get("RefreshToken"));
+    assertTrue(((Number) client.get("RefreshTokenValidity")).intValue() <= 24 * 60);
+    // Sign-out returns through the hosted UI's /logout to one of these; one for each address a
+    // callback
+    // can come from, so an officer can sign out wherever they signed in.
+    List<Object> callbacks = (List<Object>) client.get("CallbackURLs");
+    List<Object> logouts = (List<Object>) client.get("LogoutURLs");
+    assertEquals(callbacks.size(), logouts.size());
+    for (int i = 0; i < callbacks.size(); i++) {
+      String callback = String.valueOf(callbacks.get(i));
+      String logout = String.valueOf(logouts.get(i));
+      assertTrue(callback.contains("/officer/callback"), callback);
+      assertEquals(callback.replace("/officer/callback", "/officer/sign-in"), logout);
+    }
+  }
+
+  // ---- Abuse controls (issue 15)
+
+  private static String samplePath(String routePath) {
+    return routePath.replaceAll("\\{[^}]+}", "x1");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parameter(String name) {
+    return ((Map<String, Map<String, Object>>) template.document().get("Parameters")).get(name);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyRouteHasItsOwnThrottleAndTheListNamesOnlyRealRoutes() {
+    Map<String, Object> api = properties("HttpApi");
+    Map<String, Map<String, Object>> perRoute =
+        (Map<String, Map<String, Object>>) api.get("RouteSettings");
+    Map<String, Object> defaults = (Map<String, Object>) api.get("DefaultRouteSettings");
+    Set<String> wired =
+        template.functions().stream()
+            .flatMap(f -> f.routes().stream())
+            .map(SamTemplate.Route::routeKey)
+            .collect(Collectors.toSet());
+    assertTrue(
+        wired.containsAll(perRoute.keySet()),
+        "API Gateway refuses settings for a route that does not exist: "
+            + perRoute.keySet().stream().filter(k -> !wired.contains(k)).toList());
+    Set<String> publicRoutes =
+        wired.stream()
+            .filter(r -> !r.contains(" /officer") && !r.contains("/officer/"))
+            .collect(Collectors.toSet());
+    assertTrue(
+        perRoute.keySet().containsAll(publicRoutes),
+        "every public route has its own limits: missing "
+            + publicRoutes.stream().filter(r -> !perRoute.containsKey(r)).toList());
+    for (String signIn :
+        List.of("GET /officer/sign-in", "POST /officer/sign-in", "GET /officer/callback")) {
+      assertTrue(perRoute.containsKey(signIn), signIn);
+    }
+    java.util.stream.Stream.concat(perRoute.values().stream(), java.util.stream.Stream.of(defaults))
+        .forEach(
+            settings -> {
+              int rate = ((Number) settings.get("ThrottlingRateLimit")).intValue();
+              int burst = ((Number) settings.get("ThrottlingBurstLimit")).intValue();
+              assertTrue(rate > 0 && burst >= rate, settings.toString());
+            });
+  }
+
+  /**
+   * The property issue 15 asks for: one client cannot use up a route for everyone else. AWS WAF
+   * counts each client's requests at the edge and refuses them before they reach API Gateway, so a
+   * client at its WAF limit holds at most a quarter of any route's API Gateway throttle: it takes
+   * four such clients, not one, to fill a route.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void oneClientAtItsWafLimitTakesAtMostAQuarterOfAnyRoutesThrottle() throws Exception {
+    SamTemplate waf;
+    try (InputStream in = Files.newInputStream(root.resolve("waf.yaml"))) {
+      waf = SamTemplate.parse(in);
+    }
+    WafRateRules rules = new WafRateRules(waf);
+    assertEquals("CLOUDFRONT", rules.webAcl().get("Scope"));
+    assertEquals(Map.of("Allow", Map.of()), rules.webAcl().get("DefaultAction"));
+    assertFalse(rules.rules().isEmpty());
+    for (Map<String, Object> rule : (List<Map<String, Object>>) rules.webAcl().get("Rules")) {
+      Map<String, Object> rate =
+          (Map<String, Object>)
+              ((Map<String, Object>) rule.get("Statement")).get("RateBasedStatement");
+      if (rate != null) {
+        assertEquals("IP", rate.get("AggregateKeyType"), rule.get("Name") + " counts per client");
+        assertTrue(
+            ((Map<String, Object>) rule.get("Action")).containsKey("Block"),
+            rule.get("Name") + " refuses, not just counts");
+      }
+    }
+    Map<String, Object> api = properties("HttpApi");
+    Map<String, Map<String, Object>> perRoute =
+        (Map<String, Map<String, Object>>) api.get("RouteSettings");
+    Map<String, Object> defaults = (Map<String, Object>) api.get("DefaultRouteSettings");
+    for (SamTemplate.Function f : template.functions()) {
+      for (SamTemplate.Route route : f.routes()) {
+        WafRateRules.Rule tightest =
+            rules
+                .tightestFor(route.method(), samplePath(route.path()))
+                .orElseThrow(
+                    () -> new AssertionError("no WAF rate rule counts " + route.routeKey()));
+        double routeRate =
+            ((Number) perRoute.getOrDefault(route.routeKey(), defaults).get("ThrottlingRateLimit"))
+                .doubleValue();
+        assertTrue(
+            tightest.requestsPerSecond() <= routeRate / 4,
+            route.routeKey()
+                + ": one client may send "
+                + tightest.requestsPerSecond()
+                + "/s ("
+                + tightest.name()
+                + "), more than a quarter of the route's "
+                + routeRate
+                + "/s");
+      }
+    }
+    // Writes and receipt look-ups are held tighter than page views: guessing receipt codes or
+    // filling
+    // the table takes many addresses.
+    double view = rules.tightestFor("GET", "/c/x1/x1").orElseThrow().requestsPerSecond();
+    for (String[] sensitive :
+        new String[][] {
+          {"POST", "/c/x1/x1"},
+          {"POST", "/api/v1/councils/x1/page-feedback"},
+          {"GET", "/api/v1/receipts/x1"},
+          {"DELETE", "/api/v1/receipts/x1"},
+          {"POST", "/receipt"},
+          {"GET", "/officer/sign-in"}
+        }) {
+      double rate = rules.tightestFor(sensitive[0], sensitive[1]).orElseThrow().requestsPerSecond();
+      assertTrue(rate <= view / 5, sensitive[0] + " " + sensitive[1] + ": " + rate + "/s");
+    }
+    // Encoding the path or changing its case does not move a request out of its rule.
+    assertEquals(
+        rules.tightestFor("GET", "/officer/sign-in").orElseThrow().name(),
+        rules.tightestFor("GET", "/%4Ffficer/Sign-In").orElseThrow().name());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void thePublicAddressIsCloudFrontWithTheRequiredWebAclInFrontOfTheApi() throws Exception {
+    Map<String, Object> apiWebAcl = parameter("ApiWebAclArn");
+    assertFalse(apiWebAcl.containsKey("Default"), "no deployment without the web ACL");
+    assertTrue(
+        "arn:aws:wafv2:us-east-1:123456789012:global/webacl/yousaid-live/a1b2c3d4-5678-90ab-cdef-000000000000"
+            .matches(String.valueOf(apiWebAcl.get("AllowedPattern"))));
+    assertFalse(
+        "arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/yousaid-live/a1b2c3d4"
+            .matches(String.valueOf(apiWebAcl.get("AllowedPattern"))),
+        "a regional web ACL cannot attach to CloudFront");
+    Map<String, Object> config =
+        (Map<String, Object>) properties("PublicDistribution").get("DistributionConfig");
+    assertEquals(Map.of("Ref", "ApiWebAclArn"), config.get("WebACLId"));
+    assertEquals(false, config.get("IPV6Enabled"), "per-address limits need IPv4 addresses");
+    List<Map<String, Object>> origins = (List<Map<String, Object>>) config.get("Origins");
+    assertEquals(1, origins.size());
+    assertTrue(
+        String.valueOf(origins.get(0).get("DomainName")).contains("${HttpApi}.execute-api."),
+        "the distribution's origin is the HTTP API");
+    Map<String, Object> behaviour = (Map<String, Object>) config.get("DefaultCacheBehavior");
+    assertEquals(
+        "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+        behaviour.get("CachePolicyId"),
+        "answers, receipts and officer pages are never cached (managed CachingDisabled)");
+    assertTrue(
+        ((List<String>) behaviour.get("AllowedMethods"))
+            .containsAll(List.of("POST", "DELETE", "OPTIONS")));
+    for (Map<String, Object> cached :
+        (List<Map<String, Object>>) config.getOrDefault("CacheBehaviors", List.of())) {
+      assertEquals("/assets/*", cached.get("PathPattern"), "only the page assets are cached");
+    }
+    String publicUrl =
+        String.valueOf(((Map<String, Object>) template.document().get("Outputs")).get("PublicUrl"));
+    assertTrue(publicUrl.contains("PublicDistribution.DomainName"), publicUrl);
+    String makefile = Files.readString(root.resolve("Makefile"));
+    assertTrue(
+        makefile.contains("waf-acl:")
+            && makefile.contains("--region us-east-1")
+            && makefile.contains("waf.yaml"),
+        "make waf-acl creates the web ACL where CloudFront needs it");
   }
 }

@@ -17,8 +17,11 @@ public final class LocalOfficers {
   /** A stored account. */
   public record Account(String subject, String email, String passwordHash, Set<String> councils) {}
 
-  /** Hash checked when the email is unknown, so a wrong email takes as long as a wrong password. */
-  private static final String DUMMY_HASH = PasswordHasher.hash(UUID.randomUUID().toString());
+  /**
+   * Hash checked when the email is unknown, so a wrong email takes as long as a wrong password: the
+   * same Argon2id cost as every stored hash.
+   */
+  static final String DUMMY_HASH = PasswordHasher.hash(UUID.randomUUID().toString());
 
   private final Table table;
 
@@ -26,10 +29,13 @@ public final class LocalOfficers {
     this.table = table;
   }
 
+  /** Creates or updates an account; refuses a password {@link PasswordPolicy} does not allow. */
   public void save(String email, String password, Set<String> councils) {
-    if (password.length() < 12) {
-      throw new IllegalArgumentException("Use a password of at least 12 characters.");
-    }
+    PasswordPolicy.problem(email, password)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
     String subject = find(email).map(Account::subject).orElse(UUID.randomUUID().toString());
     Map<String, AttributeValue> item =
         new HashMap<>(TableLayout.key(pk(email), TableLayout.LOCAL_OFFICER_SK));

@@ -16,8 +16,9 @@ import org.yousaid.shared.storage.TableSetup;
 
 /**
  * Creates or updates a local-mode officer account: {@code bin/officer add --email E --council C
- * [--council C2]}. The password is read without echo (or from standard input when piped). Stop
- * local mode first: the data folder is opened by one process at a time.
+ * [--council C2]}. The password is read without echo (or from standard input when piped) and must
+ * pass {@link PasswordPolicy}. Stop local mode first: the data folder is opened by one process at a
+ * time.
  */
 public final class OfficerCli {
 
@@ -48,6 +49,12 @@ public final class OfficerCli {
       System.exit(2);
     }
     String password = readPassword();
+    // Checked before the data folder is opened, so a refused password leaves nothing behind.
+    java.util.Optional<String> problem = PasswordPolicy.problem(email, password);
+    if (problem.isPresent()) {
+      System.err.println(problem.get());
+      System.exit(1);
+    }
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(data)) {
       TableSetup.createIfMissing(dynamo.client(), LocalMode.TABLE);
       new LocalOfficers(Storage.of(dynamo.client(), LocalMode.TABLE, Clock.systemUTC()).table())
@@ -66,9 +73,14 @@ public final class OfficerCli {
   private static String readPassword() throws IOException {
     Console console = System.console();
     if (console != null) {
-      char[] typed = console.readPassword("Password (at least 12 characters): ");
+      char[] typed =
+          console.readPassword(
+              "Password (at least %d characters, not a common password, not your email): ",
+              PasswordPolicy.MIN_LENGTH);
       return typed == null ? "" : new String(typed);
     }
-    return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    String line =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    return line == null ? "" : line;
   }
 }

@@ -51,6 +51,10 @@ public interface Storage {
     return new PublicationRepository(table());
   }
 
+  default OfficerSessionRepository officerSessions() {
+    return new OfficerSessionRepository(table(), clock());
+  }
+
   default AuditLog audit() {
     return new AuditLog(table(), clock());
   }

@@ -95,6 +95,13 @@ public final class Table {
   }
 
   /**
+   * Deletes the item at this key, if there is one. Deleting twice is harmless, so it is retried.
+   */
+  public void delete(String pk, String sk) {
+    retry.call(() -> dynamo.deleteItem(b -> b.tableName(name).key(TableLayout.key(pk, sk))));
+  }
+
+  /**
    * Creates an item only if no item has its key; false when one already does. A timeout can hide a
    * write that landed, and its retry then finds the key taken: if the item in the way is exactly
    * this one, it is this call's own write and counts as created.

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * RECEIPT#{code}                  RECEIPT                  where the response with this receipt code lives
  * DEMO#{council}                  ANSWERS                  local mode only: the made-up answers are in
  * LOCAL_OFFICER#{email}           ACCOUNT                  local mode only: an officer account
+ * OFFICER_SESSION#{token hash}    SESSION                  a signed-in officer's session (expires with it)
  * </pre>
  *
  * The {@code …_PREFIX} constants and {@code …Prefix} methods are the {@code begins_with} prefixes
@@ -54,6 +55,7 @@ public final class TableLayout {
 
   public static final String DEMO_ANSWERS_SK = "ANSWERS";
   public static final String LOCAL_OFFICER_SK = "ACCOUNT";
+  public static final String OFFICER_SESSION_SK = "SESSION";
 
   private static final String IDEMPOTENCY_PREFIX = "IDEM#";
 
@@ -147,5 +149,13 @@ public final class TableLayout {
   /** Local mode's officer account, by the email as the account store normalises it. */
   public static String localOfficerPk(String normalisedEmail) {
     return "LOCAL_OFFICER#" + normalisedEmail;
+  }
+
+  /**
+   * An officer's session, by the SHA-256 of its token: the table never holds a token that could be
+   * replayed.
+   */
+  public static String officerSessionPk(String tokenHash) {
+    return "OFFICER_SESSION#" + tokenHash;
   }
 }

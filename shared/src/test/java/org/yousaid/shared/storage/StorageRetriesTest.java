@@ -68,7 +68,13 @@ class StorageRetriesTest {
           Fault.TIMEOUT_AFTER,
           Fault.INTERNAL_ERROR_QUOTING_REQUEST);
   private static final List<Call> CALLS =
-      List.of(Call.GET_ITEM, Call.PUT_ITEM, Call.QUERY, Call.BATCH_WRITE, Call.TRANSACT_WRITE);
+      List.of(
+          Call.GET_ITEM,
+          Call.PUT_ITEM,
+          Call.DELETE_ITEM,
+          Call.QUERY,
+          Call.BATCH_WRITE,
+          Call.TRANSACT_WRITE);
 
   private static EmbeddedDynamoDb dynamo;
   private static Storage plain;
@@ -123,6 +129,11 @@ class StorageRetriesTest {
     Optional<IdempotencyRecord> key(int i) {
       return Optional.of(
           new IdempotencyRecord(council + "-key-" + i, "hash-" + i, response(i).id(), receipt(i)));
+    }
+
+    OfficerSessionRepository.OfficerSession session(String refreshToken) {
+      return new OfficerSessionRepository.OfficerSession(
+          "officer-of-" + council, NOW.plusSeconds(3600), refreshToken);
     }
 
     AnswerAnalysis analysis(int i) {
@@ -487,6 +498,32 @@ class StorageRetriesTest {
             "PublicationRepository.latestPerConsultation/1",
             twoVersions,
             (s, c) -> s.publications().latestPerConsultation(c.council())));
+    // OfficerSessionRepository: each case has its own token, so runs share no session.
+    ops.add(
+        op(
+            "OfficerSessionRepository.start/2",
+            NOTHING,
+            (s, c) -> {
+              s.officerSessions().start(c.council() + "-token", c.session("refresh"));
+              return plain.officerSessions().active(c.council() + "-token");
+            }));
+    ops.add(
+        op(
+            "OfficerSessionRepository.active/1",
+            (s, c) -> s.officerSessions().start(c.council() + "-token", c.session(null)),
+            (s, c) ->
+                List.of(
+                    s.officerSessions().active(c.council() + "-token"),
+                    s.officerSessions().active(c.council() + "-other-token"))));
+    ops.add(
+        op(
+            "OfficerSessionRepository.end/1",
+            (s, c) -> s.officerSessions().start(c.council() + "-token", c.session("refresh")),
+            (s, c) ->
+                List.of(
+                    s.officerSessions().end(c.council() + "-token"),
+                    plain.officerSessions().active(c.council() + "-token"),
+                    s.officerSessions().end(c.council() + "-token"))));
     // AuditLog
     ops.add(
         op(

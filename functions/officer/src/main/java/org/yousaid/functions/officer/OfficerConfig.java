@@ -27,7 +27,7 @@ public record OfficerConfig(
     return from(System.getenv());
   }
 
-  static OfficerConfig from(Map<String, String> environment) {
+  public static OfficerConfig from(Map<String, String> environment) {
     String site = value(environment, SITE_URL);
     return new OfficerConfig(
         site == null ? "/" : site,

@@ -20,9 +20,10 @@ import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.web.Pages;
 
 /**
- * Officer pages and API. Every route but sign-in needs a valid ID token (401 without one) and acts
- * only for the councils in it (403 for any other); every form post carries the session's CSRF
- * token. Each area's pages are their own class; this class only routes to them.
+ * Officer pages and API. Every route but sign-in needs a valid ID token whose session has not ended
+ * (401 without one) and acts only for the councils in it (403 for any other); every form post
+ * carries the session's CSRF token. Each area's pages are their own class; this class only routes
+ * to them.
  */
 public final class OfficerHandler extends HttpHandler {
 
@@ -33,15 +34,14 @@ public final class OfficerHandler extends HttpHandler {
 
   /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public OfficerHandler() {
-    this(
-        Services.fromEnvironment(), OfficerAuth.fromEnvironment(), OfficerConfig.fromEnvironment());
+    this(Services.fromEnvironment(), OfficerConfig.fromEnvironment());
     this.priming = SnapStartPriming.register("OfficerFunction", OfficerPriming::prime);
   }
 
-  private OfficerHandler(Services services, OfficerAuth auth, OfficerConfig config) {
+  private OfficerHandler(Services services, OfficerConfig config) {
     this(
         services,
-        auth,
+        OfficerAuth.fromEnvironment(services),
         SqsJobQueue.at(config.requiredAnalysisQueueUrl()),
         SqsJobQueue.at(config.requiredPublishQueueUrl())::send,
         config);
@@ -64,7 +64,7 @@ public final class OfficerHandler extends HttpHandler {
     route("GET /officer/sign-in", auth.signIn()::start);
     route("POST /officer/sign-in", auth.signIn()::complete);
     route("GET /officer/callback", auth.signIn()::complete);
-    route("POST /officer/sign-out", signedIn((request, officer) -> auth.signOut()));
+    route("POST /officer/sign-out", signedIn((request, officer) -> auth.signOut(request)));
     route("GET /officer", signedIn(areas.consultations()::dashboard));
     route(
         "GET /api/v1/officer/councils/{council}/consultations",
@@ -146,7 +146,7 @@ public final class OfficerHandler extends HttpHandler {
   private Route signedIn(OfficerRoute route) {
     return request -> {
       String token = auth.session().token(request).orElse(null);
-      OfficerIdentity officer = token == null ? null : auth.verifier().verify(token).orElse(null);
+      OfficerIdentity officer = token == null ? null : auth.identify(token).orElse(null);
       if (officer == null) {
         throw new ProblemException(401, "You need to sign in", "Sign in to see this page.", null);
       }

@@ -19,7 +19,9 @@ import java.util.Map;
 import org.yousaid.functions.common.priming.PrimingData;
 import org.yousaid.functions.officer.auth.CognitoSignIn;
 import org.yousaid.functions.officer.auth.OfficerAuth;
+import org.yousaid.functions.officer.auth.OfficerSessions;
 import org.yousaid.functions.officer.auth.Session;
+import org.yousaid.functions.officer.auth.TokenRevocation;
 import org.yousaid.functions.officer.auth.TokenVerifier;
 
 /**
@@ -45,6 +47,8 @@ public final class OfficerPriming {
     TokenVerifier verifier =
         new TokenVerifier(new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), ISSUER, CLIENT);
     Session session = new Session(true);
+    OfficerSessions sessions =
+        new OfficerSessions(data.services().officerSessions(), TokenRevocation.NONE);
     OfficerAuth auth =
         new OfficerAuth(
             verifier,
@@ -54,9 +58,13 @@ public final class OfficerPriming {
                 CLIENT,
                 null,
                 session,
-                verifier));
+                verifier,
+                sessions),
+            sessions);
     OfficerHandler handler = new OfficerHandler(data.services(), auth, body -> {}, body -> {});
-    String cookie = "__Host-yousaid-officer=" + token(key);
+    String token = token(key);
+    sessions.start(token, "priming-officer", Instant.now().plusSeconds(3600), null);
+    String cookie = "__Host-yousaid-officer=" + token;
     String base =
         "/officer/councils/" + PrimingData.COUNCIL + "/consultations/" + PrimingData.CONSULTATION;
     Map<String, String> path =

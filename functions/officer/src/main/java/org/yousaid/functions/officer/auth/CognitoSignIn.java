@@ -35,6 +35,14 @@ public final class CognitoSignIn implements SignInMethod {
   private static final String CALLBACK = "/officer/callback";
   private final Session session;
   private final TokenVerifier verifier;
+  private final OfficerSessions sessions;
+
+  /** As the cookie's Max-Age and at least the ID token's validity (60 minutes at most). */
+  private static final java.time.Duration SESSION = java.time.Duration.ofHours(1);
+
+  /** The tokens of one sign-in: the ID token becomes the cookie, the refresh token stays here. */
+  private record Tokens(String id, String refresh) {}
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -44,7 +52,13 @@ public final class CognitoSignIn implements SignInMethod {
    *     function without a dependency cycle)
    */
   public CognitoSignIn(
-      String domain, String clientId, String redirectUri, Session session, TokenVerifier verifier) {
+      String domain,
+      String clientId,
+      String redirectUri,
+      Session session,
+      TokenVerifier verifier,
+      OfficerSessions sessions) {
+    this.sessions = sessions;
     this.domain = domain;
     this.clientId = clientId;
     this.redirectUri = redirectUri;
@@ -101,24 +115,50 @@ public final class CognitoSignIn implements SignInMethod {
             state.getBytes(StandardCharsets.US_ASCII))) {
       throw ProblemException.badRequest("Sign-in did not finish. Please try again.");
     }
-    String idToken = exchange(code, parts[1], redirectUri(request));
-    if (verifier.verify(idToken).isEmpty()) {
-      throw new ProblemException(
-          401, "You are not signed in", "Sign-in did not finish. Please try again.", null);
-    }
+    Tokens tokens = exchange(code, parts[1], redirectUri(request));
+    OfficerIdentity officer =
+        verifier
+            .verify(tokens.id())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        401,
+                        "You are not signed in",
+                        "Sign-in did not finish. Please try again.",
+                        null));
+    sessions.start(
+        tokens.id(),
+        officer.subject(),
+        java.time.Instant.now().plus(SESSION),
+        tokens.refresh().isEmpty() ? null : tokens.refresh());
     APIGatewayV2HTTPResponse response = Responses.redirect("/officer");
     response.setCookies(
         List.of(
-            session.setCookie(idToken, 3600),
+            session.setCookie(tokens.id(), SESSION.toSeconds()),
             FLOW_COOKIE + "=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0"));
     return response;
+  }
+
+  /**
+   * Cognito's logout endpoint, which ends the hosted sign-in's own session too (otherwise the next
+   * "Sign in" would go straight through) and returns to our sign-in page, one of the app client's
+   * LogoutURLs.
+   */
+  @Override
+  public String signOutLocation(Request request) {
+    String callback = redirectUri(request);
+    String signIn =
+        callback.endsWith(CALLBACK)
+            ? callback.substring(0, callback.length() - CALLBACK.length()) + "/officer/sign-in"
+            : URI.create(callback).resolve("/officer/sign-in").toString();
+    return domain + "/logout?client_id=" + enc(clientId) + "&logout_uri=" + enc(signIn);
   }
 
   private String redirectUri(Request request) {
     return redirectUri != null ? redirectUri : "https://" + request.domainName() + CALLBACK;
   }
 
-  private String exchange(String code, String codeVerifier, String redirectUri) {
+  private Tokens exchange(String code, String codeVerifier, String redirectUri) {
     String form =
         "grant_type=authorization_code&client_id="
             + enc(clientId)
@@ -141,7 +181,7 @@ public final class CognitoSignIn implements SignInMethod {
         throw ProblemException.badRequest("Sign-in did not finish. Please try again.");
       }
       JsonNode tokens = Json.mapper().readTree(response.body());
-      return tokens.path("id_token").asText();
+      return new Tokens(tokens.path("id_token").asText(), tokens.path("refresh_token").asText());
     } catch (IOException e) {
       throw ProblemException.serviceBusy(
           "We could not reach the sign-in service. Please try again.");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
+import org.yousaid.shared.storage.Storage;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Everything the officer routes need to know who is asking: token verification, the session cookie,
  * sign-in.
  */
-public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod signIn) {
+public record OfficerAuth(
+    TokenVerifier verifier, Session session, SignInMethod signIn, OfficerSessions sessions) {
 
   /**
    * In AWS: Cognito. OFFICER_ISSUER is the user pool's issuer URL ({@code
@@ -25,9 +27,9 @@ public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod 
    * The app client's id is OFFICER_CLIENT_ID or, as the template does it, read once from the SSM
    * parameter named in OFFICER_CLIENT_ID_PARAMETER: the client names the API's callback URL and the
    * API routes to this function, so the function cannot reference the client directly without a
-   * dependency cycle.
+   * dependency cycle. Sessions are kept in the table; sign-out revokes Cognito's refresh token.
    */
-  public static OfficerAuth fromEnvironment() {
+  public static OfficerAuth fromEnvironment(Storage storage) {
     String issuer = required("OFFICER_ISSUER");
     String clientId = System.getenv("OFFICER_CLIENT_ID");
     if (clientId == null || clientId.isBlank()) {
@@ -48,6 +50,8 @@ public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod 
       throw new IllegalStateException("OFFICER_ISSUER is not a URL", e);
     }
     Session session = new Session(true);
+    OfficerSessions sessions =
+        new OfficerSessions(storage.officerSessions(), CognitoTokenRevocation.forClient(clientId));
     return new OfficerAuth(
         new TokenVerifier(keys, issuer, clientId),
         session,
@@ -56,18 +60,28 @@ public record OfficerAuth(TokenVerifier verifier, Session session, SignInMethod 
             clientId,
             redirect == null || redirect.isBlank() ? null : redirect,
             session,
-            new TokenVerifier(keys, issuer, clientId)));
+            new TokenVerifier(keys, issuer, clientId),
+            sessions),
+        sessions);
   }
 
-  /** Forgets the session (its cookie) and goes back to the sign-in page. */
-  public APIGatewayV2HTTPResponse signOut() {
-    APIGatewayV2HTTPResponse response = Responses.redirect("/officer/sign-in");
+  /**
+   * Ends the session on the server (and, in AWS, revokes its refresh token and ends the hosted
+   * sign-in's own session), clears the cookie and goes back to the sign-in page.
+   */
+  public APIGatewayV2HTTPResponse signOut(Request request) {
+    session.token(request).ifPresent(sessions::end);
+    APIGatewayV2HTTPResponse response = Responses.redirect(signIn.signOutLocation(request));
     response.setCookies(List.of(session.clearCookie()));
     return response;
   }
 
-  public Optional<OfficerIdentity> identify(Request request) {
-    return session.token(request).flatMap(verifier::verify);
+  /**
+   * The officer a request's token names, if its signature, issuer, audience and expiry are right
+   * and its session has not ended.
+   */
+  public Optional<OfficerIdentity> identify(String token) {
+    return verifier.verify(token).filter(identity -> sessions.isActive(token));
   }
 
   private static String required(String name) {

@@ -15,4 +15,9 @@ public interface SignInMethod {
 
   /** Completes sign-in (the form post or the provider's callback) and sets the session cookie. */
   APIGatewayV2HTTPResponse complete(Request request);
+
+  /** Where the browser goes once its session has ended here. */
+  default String signOutLocation(Request request) {
+    return "/officer/sign-in";
+  }
 }
