@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.testing.WithLocalMode;
@@ -27,53 +26,10 @@ import org.yousaid.testing.WithLocalMode;
 class DashboardsHttpTest {
 
   private static final String COUNCIL_SITE = "http://localoffer.demo.example:8000";
-  private static final String XSS = "<script>window.__xss=1</script><img src=x onerror=alert(1)>";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @WithLocalMode(pageFeedbackOrigins = "demo=" + COUNCIL_SITE)
   static LocalMode local;
-
-  @BeforeAll
-  static void seed() throws Exception {
-    String page = "https://localoffer.demo.example/send/short-breaks";
-    for (int i = 0; i < 8; i++) {
-      String comment = i == 0 ? XSS : i < 3 ? "Comment number " + i : null;
-      HttpResponse<String> sent =
-          feedback(
-              "{\"pageUrl\":\""
-                  + page
-                  + "?q=private#x\",\"useful\":"
-                  + (i < 6)
-                  + (comment == null
-                      ? ""
-                      : ",\"comment\":\"" + comment.replace("\"", "\\\"") + "\"")
-                  + "}",
-              COUNCIL_SITE);
-      assertEquals(201, sent.statusCode(), sent.body());
-    }
-    assertEquals(
-        201, feedback("{\"serviceId\":\"demo-club\",\"useful\":false}", null).statusCode());
-    for (int i = 0; i < 25; i++) {
-      String body =
-          "{\"answers\":{\"outcomes-clear\":\""
-              + (i < 12 ? "clear" : i < 18 ? "neither" : "not-clear")
-              + "\"},"
-              + "\"profile\":{\"ehcStage\":\""
-              + (i < 25 ? "final-plan" : "")
-              + "\"}}";
-      assertEquals(
-          201,
-          post("/api/v1/councils/demo/consultations/ehc-plan-survey/responses", body, null)
-              .statusCode());
-    }
-    assertEquals(
-        201,
-        post(
-                "/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
-                "{\"answers\":{\"outcomes-clear\":\"clear\"},\"profile\":{\"ehcStage\":\"request\"}}",
-                null)
-            .statusCode());
-  }
 
   private static HttpResponse<String> feedback(String json, String origin) throws Exception {
     return post("/api/v1/councils/demo/page-feedback", json, origin);

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.RateLimiter;
 import org.yousaid.functions.common.priming.PrimingData;
@@ -37,6 +38,7 @@ import org.yousaid.functions.worker.AnalysisWorkerHandler;
 import org.yousaid.publishing.FolderSiteStore;
 import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.testing.DynamoTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The officer function as deployed, on a DynamoDB Local table holding the demo council's
@@ -83,7 +85,12 @@ final class OfficerFixture {
   private final ECKey signingKey;
 
   OfficerFixture(DynamoTable table) {
-    services = new Services(table.client(), table.name(), Clock.systemUTC());
+    this(table, UnaryOperator.identity());
+  }
+
+  /** As above, the function reaching the table through {@code client} (fault injection). */
+  OfficerFixture(DynamoTable table, UnaryOperator<DynamoDbClient> client) {
+    services = new Services(client.apply(table.client()), table.name(), Clock.systemUTC());
     List<String> districts = List.of("North", "South", "East", "West", "Central");
     for (var consultation :
         List.of(
