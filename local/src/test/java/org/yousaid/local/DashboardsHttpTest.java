@@ -1,7 +1,6 @@
 package org.yousaid.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,69 +13,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yousaid.testing.WithLocalMode;
 
 /**
- * The page-feedback and EHC stage dashboards over real HTTP in local mode: answers sent through the
- * public API (with CORS for an allowed council site only) show up per page, per stage and per
- * month.
+ * What the dashboards need from local mode itself: page feedback from script is allowed for the
+ * council's own site only (CORS, set by local mode's PAGE_FEEDBACK_ORIGINS), and the demo answers
+ * local mode adds on its first start. The dashboard pages themselves are tested beside their code,
+ * in functions/officer (DashboardPagesTest).
  */
 class DashboardsHttpTest {
 
   private static final String COUNCIL_SITE = "http://localoffer.demo.example:8000";
-  private static final String XSS = "<script>window.__xss=1</script><img src=x onerror=alert(1)>";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @WithLocalMode(pageFeedbackOrigins = "demo=" + COUNCIL_SITE)
   static LocalMode local;
-
-  private static OfficerBrowser officer;
-
-  @BeforeAll
-  static void seed() throws Exception {
-    officer = new OfficerBrowser(local, "dash@demo.example", List.of("demo"));
-    String page = "https://localoffer.demo.example/send/short-breaks";
-    for (int i = 0; i < 8; i++) {
-      String comment = i == 0 ? XSS : i < 3 ? "Comment number " + i : null;
-      HttpResponse<String> sent =
-          feedback(
-              "{\"pageUrl\":\""
-                  + page
-                  + "?q=private#x\",\"useful\":"
-                  + (i < 6)
-                  + (comment == null
-                      ? ""
-                      : ",\"comment\":\"" + comment.replace("\"", "\\\"") + "\"")
-                  + "}",
-              COUNCIL_SITE);
-      assertEquals(201, sent.statusCode(), sent.body());
-    }
-    assertEquals(
-        201, feedback("{\"serviceId\":\"demo-club\",\"useful\":false}", null).statusCode());
-    for (int i = 0; i < 25; i++) {
-      String body =
-          "{\"answers\":{\"outcomes-clear\":\""
-              + (i < 12 ? "clear" : i < 18 ? "neither" : "not-clear")
-              + "\"},"
-              + "\"profile\":{\"ehcStage\":\""
-              + (i < 25 ? "final-plan" : "")
-              + "\"}}";
-      assertEquals(
-          201,
-          post("/api/v1/councils/demo/consultations/ehc-plan-survey/responses", body, null)
-              .statusCode());
-    }
-    assertEquals(
-        201,
-        post(
-                "/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
-                "{\"answers\":{\"outcomes-clear\":\"clear\"},\"profile\":{\"ehcStage\":\"request\"}}",
-                null)
-            .statusCode());
-  }
 
   private static HttpResponse<String> feedback(String json, String origin) throws Exception {
     return post("/api/v1/councils/demo/page-feedback", json, origin);
@@ -154,108 +107,6 @@ class DashboardsHttpTest {
             "{\"pageUrl\":\"https://localoffer.demo.example/send/cors\",\"useful\":true}",
             "https://evil.example");
     assertNull(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-  }
-
-  @Test
-  void pageFeedbackIsShownPerPageWithItsTrendAndComments() throws Exception {
-    HttpResponse<String> page = officer.get("/officer/councils/demo/page-feedback");
-    assertEquals(200, page.statusCode(), page.body());
-    String html = page.body();
-    assertTrue(
-        html.contains("https://localoffer.demo.example/send/short-breaks"),
-        "the page, without its query or fragment");
-    assertFalse(html.contains("q=private"), "the query string is never stored");
-    assertTrue(html.contains("Service demo-club"));
-    assertTrue(html.contains("75% <span class=\"govuk-body-s\">(6 yes, 2 no)</span>"), html);
-    assertTrue(html.contains("<svg role=\"img\""));
-    assertTrue(
-        html.contains("Fewer than 5 answers: treat with care."), "the service has one answer");
-
-    HttpResponse<String> comments =
-        officer.get(
-            "/officer/councils/demo/page-feedback/comments?subject="
-                + OfficerBrowser.enc("https://localoffer.demo.example/send/short-breaks"));
-    assertEquals(200, comments.statusCode());
-    assertTrue(comments.body().contains("Comments (3)"));
-    assertTrue(
-        comments.body().contains("&lt;script&gt;window.__xss=1&lt;/script&gt;"),
-        "officers see the original text, escaped");
-    assertFalse(comments.body().contains("<script>window.__xss"));
-    assertTrue(comments.body().contains("Comment number 2"));
-
-    HttpResponse<String> future =
-        officer.get("/officer/councils/demo/page-feedback?from=2099-01-01");
-    assertTrue(future.body().contains("No feedback for these dates yet."));
-    HttpResponse<String> bad = officer.get("/officer/councils/demo/page-feedback?from=yesterday");
-    assertEquals(200, bad.statusCode());
-    assertTrue(bad.body().contains("There is a problem") && bad.body().contains("href=\"#from\""));
-    assertTrue(bad.body().contains("value=\"yesterday\""));
-  }
-
-  @Test
-  void theSnippetPageShowsTheFormToCopyWithThisServicesAddress() throws Exception {
-    HttpResponse<String> page = officer.get("/officer/councils/demo/page-feedback/snippet");
-    assertEquals(200, page.statusCode());
-    String html = page.body();
-    String action =
-        "action=&quot;http://127.0.0.1:"
-            + local.port()
-            + "/api/v1/councils/demo/page-feedback&quot;";
-    assertTrue(html.contains(action), "the absolute API address, escaped inside <pre><code>");
-    assertTrue(
-        html.contains(
-            "&lt;script src=&quot;http://127.0.0.1:"
-                + local.port()
-                + "/assets/page-feedback.js&quot; defer&gt;"));
-    assertFalse(
-        html.contains("<form class=\"yousaid-feedback\""), "the snippet is shown, not rendered");
-
-    HttpResponse<String> script =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + local.port() + "/assets/page-feedback.js"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, script.statusCode());
-    assertTrue(
-        script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
-    assertTrue(script.body().contains("Idempotency-Key"));
-  }
-
-  @Test
-  void ehcStagesShowTheSeedsSplitPerStage() throws Exception {
-    HttpResponse<String> page = officer.get("/officer/councils/demo/ehc-stages");
-    assertEquals(200, page.statusCode(), page.body());
-    String html = page.body();
-    assertTrue(html.contains("26 responses."));
-    assertTrue(
-        html.contains("48% clear / 24% neither clear nor not clear / 28% not clear (25 answered)."),
-        "the final plan, as the seed reports it");
-    assertTrue(
-        html.contains("Fewer than 5 answers: treat with care."), "one answer at the request stage");
-    assertTrue(
-        html.contains("Clear 48% (12), Neither clear nor not clear 24% (6), Not clear 28% (7)"),
-        "the chart's text alternative");
-    assertEquals(200, officer.get("/officer/councils/demo/ehc-stages?survey=nope").statusCode());
-    assertTrue(
-        officer
-            .get("/officer/councils/demo/ehc-stages?survey=nope")
-            .body()
-            .contains("There is no stage survey with that name"));
-  }
-
-  @Test
-  void anotherCouncilsOfficerSeesNone() throws Exception {
-    OfficerBrowser elsewhere =
-        new OfficerBrowser(local, "x@elsewhere.example", List.of("elsewhere"));
-    for (String path :
-        new String[] {
-          "/page-feedback", "/page-feedback/comments", "/page-feedback/snippet", "/ehc-stages"
-        }) {
-      HttpResponse<String> refused = elsewhere.get("/officer/councils/demo" + path);
-      assertEquals(403, refused.statusCode(), path);
-      assertFalse(refused.body().contains("short-breaks"), path);
-    }
   }
 
   @Test

@@ -1,15 +1,34 @@
 package org.yousaid.functions.officer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yousaid.functions.officer.OfficerSession.enc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.yousaid.functions.officer.OfficerSession.Reply;
+import org.yousaid.shared.audit.AuditEntry;
 import org.yousaid.shared.model.Channel;
+import org.yousaid.shared.model.Response;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
-/** How the import API reads its query: the channel and the explicit column mapping. */
+/**
+ * The import page and API: how the API reads its query (the channel and the explicit column
+ * mapping), the form officers paste a file into, and what each import leaves in the audit log.
+ * {@link CsvImportTest} covers the rows themselves.
+ */
+@WithDynamoDb
 class ImportPageTest {
+
+  private static final String IMPORT =
+      "/officer/councils/demo/consultations/local-offer-2026/import";
+  private static final String API =
+      "/api/v1/officer/councils/demo/consultations/local-offer-2026/import";
 
   @Test
   void theMappingIsEveryMapParameterByColumnName() {
@@ -40,5 +59,102 @@ class ImportPageTest {
         Channel.WEB,
         ImportPage.channel(Optional.of("web")),
         "read as asked; the importer itself refuses web (CsvImportTest)");
+  }
+
+  @Test
+  void theFormPageOffersTheChannelsAndAPlaceForTheFile(DynamoTable table) {
+    OfficerSession officer = new OfficerFixture(table).officer("importer@demo.example", "demo");
+    Reply page = officer.get(IMPORT);
+    assertEquals(200, page.status(), page.body());
+    assertTrue(page.body().contains("Import answers"));
+    assertTrue(page.body().contains("name=\"csv\""));
+    for (String channel : List.of("import", "paper", "meeting", "email")) {
+      assertTrue(page.body().contains("value=\"" + channel + "\""), channel);
+    }
+    assertFalse(page.body().contains("value=\"web\""), "imports are never online answers");
+    assertFalse(page.body().contains("answers imported"), "nothing imported yet");
+  }
+
+  @Test
+  void aPastedFileIsImportedAndThePageSaysWhatHappenedToEachRow(DynamoTable table) {
+    OfficerFixture fixture = new OfficerFixture(table);
+    OfficerSession officer = fixture.officer("importer@demo.example", "demo");
+    Reply done = officer.postForm(IMPORT, "channel=meeting&csv=" + enc(CsvImportTest.CSV));
+    assertEquals(200, done.status(), done.body());
+    assertTrue(done.body().contains("2 answers imported"), done.body());
+    assertTrue(done.body().contains("0 were already here; 3 rows were not imported"));
+    assertTrue(done.body().contains("Row 3:") && done.body().contains("Row 4:"));
+    assertTrue(done.body().contains("Row 5:"));
+    assertFalse(
+        done.body().contains("<script") && done.body().contains("HYPERLINK(\"http"),
+        "the file's text is escaped if shown at all");
+    List<Response> stored =
+        fixture.services.responses().listForConsultation("demo", "local-offer-2026");
+    assertEquals(2, stored.size());
+    assertTrue(stored.stream().allMatch(r -> r.channel() == Channel.MEETING));
+
+    Reply again = officer.postForm(IMPORT, "channel=meeting&csv=" + enc(CsvImportTest.CSV));
+    assertTrue(again.body().contains("0 answers imported"), "never twice");
+    assertTrue(again.body().contains("2 were already here"));
+
+    List<AuditEntry> log = fixture.services.audit().entries("demo", "local-offer-2026");
+    assertEquals(
+        List.of(
+            "imported 2 answers (meeting), 3 rows refused",
+            "imported 0 answers (meeting), 3 rows refused"),
+        log.stream().map(AuditEntry::summary).toList());
+    assertTrue(log.stream().allMatch(e -> e.action().equals("imported")));
+    assertTrue(log.stream().allMatch(e -> e.officer().equals("importer@demo.example")));
+  }
+
+  @Test
+  void aFormWithoutAChannelImportsAsAnotherTool(DynamoTable table) {
+    OfficerFixture fixture = new OfficerFixture(table);
+    OfficerSession officer = fixture.officer("importer@demo.example", "demo");
+    String csv = "find-information\nA bus to the short-breaks club\n";
+    assertEquals(200, officer.postForm(IMPORT, "csv=" + enc(csv)).status());
+    assertEquals(
+        List.of(Channel.IMPORT),
+        fixture.services.responses().listForConsultation("demo", "local-offer-2026").stream()
+            .map(Response::channel)
+            .toList());
+  }
+
+  @Test
+  void theApiMapsColumnsAsToldAndRefusesAMappingToNothing(DynamoTable table) {
+    OfficerFixture fixture = new OfficerFixture(table);
+    OfficerSession officer = fixture.officer("importer@demo.example", "demo");
+    String csv = "Comments,Notes\nA named key worker,internal note\n";
+    Reply refused = officer.postApi(API + "?map.Comments=q.nope", "text/csv", csv);
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("mapped to something this consultation does not have"));
+    Reply mapped =
+        officer.postApi(
+            API + "?channel=email&map.Comments=q.find-information&map.Notes=ignore",
+            "text/csv",
+            csv);
+    assertEquals(200, mapped.status(), mapped.body());
+    assertTrue(mapped.body().contains("\"imported\":1"), mapped.body());
+    Response stored =
+        fixture.services.responses().listForConsultation("demo", "local-offer-2026").get(0);
+    assertEquals(Channel.EMAIL, stored.channel());
+    assertEquals("A named key worker", stored.answer("find-information").orElseThrow().text());
+    assertFalse(stored.toString().contains("internal note"), "an ignored column is not stored");
+  }
+
+  @Test
+  void anUnknownConsultationOrAnotherCouncilIsRefusedAndNothingIsImported(DynamoTable table) {
+    OfficerFixture fixture = new OfficerFixture(table);
+    OfficerSession officer = fixture.officer("importer@demo.example", "demo");
+    String nope = "/officer/councils/demo/consultations/nope/import";
+    assertEquals(404, officer.get(nope).status());
+    assertEquals(404, officer.postForm(nope, "csv=find-information%0Ax").status());
+    OfficerSession elsewhere = fixture.officer("x@elsewhere.example", "elsewhere");
+    assertEquals(403, elsewhere.get(IMPORT).status());
+    assertEquals(403, elsewhere.postForm(IMPORT, "csv=" + enc(CsvImportTest.CSV)).status());
+    assertEquals(403, elsewhere.postApi(API, "text/csv", CsvImportTest.CSV).status());
+    assertEquals(401, fixture.anonymous().postApi(API, "text/csv", CsvImportTest.CSV).status());
+    assertEquals(0, fixture.services.responses().countForConsultation("demo", "local-offer-2026"));
+    assertTrue(fixture.services.audit().entries("demo", "local-offer-2026").isEmpty());
   }
 }

@@ -1,16 +1,17 @@
-package org.yousaid.local;
+package org.yousaid.functions.officer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yousaid.functions.officer.OfficerSession.Reply;
 import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.model.Role;
-import org.yousaid.testing.WithLocalMode;
+import org.yousaid.testing.DynamoTable;
+import org.yousaid.testing.WithDynamoDb;
 
 /**
  * Officers import another tool's CSV export: mapped by header, validated per row, channel recorded,
@@ -18,7 +19,7 @@ import org.yousaid.testing.WithLocalMode;
  */
 class CsvImportTest {
 
-  private static final String CSV =
+  static final String CSV =
       "\uFEFFTimestamp,What would help you find information about services for your child or young person?,Answering as,Consent\n"
           + "2026-03-01,\"A paper directory in the library, please\",Parent or carer,Yes\n"
           + "2026-03-02,=HYPERLINK(\"http://example.invalid\"),young-person,no\n"
@@ -26,15 +27,17 @@ class CsvImportTest {
           + "not a date,Anything,parent-carer,yes\n"
           + "2026-03-04,,parent-carer,yes\n";
 
-  @WithLocalMode static LocalMode local;
-  private static OfficerBrowser officer;
+  @WithDynamoDb static DynamoTable table;
+  private static OfficerFixture fixture;
+  private static OfficerSession officer;
 
   @BeforeAll
-  static void signIn() throws Exception {
-    officer = new OfficerBrowser(local, "importer@demo.example", List.of("demo"));
+  static void signIn() {
+    fixture = new OfficerFixture(table);
+    officer = fixture.officer("importer@demo.example", "demo");
   }
 
-  private static HttpResponse<String> importCsv(String channel) throws Exception {
+  private static Reply importCsv(String channel) {
     return officer.postApi(
         "/api/v1/officer/councils/demo/consultations/local-offer-2026/import?channel=" + channel,
         "text/csv",
@@ -42,9 +45,9 @@ class CsvImportTest {
   }
 
   @Test
-  void importsValidRowsOnceAndExplainsTheRest() throws Exception {
-    HttpResponse<String> first = importCsv("paper");
-    assertEquals(200, first.statusCode(), first.body());
+  void importsValidRowsOnceAndExplainsTheRest() {
+    Reply first = importCsv("paper");
+    assertEquals(200, first.status(), first.body());
     assertTrue(first.body().contains("\"imported\":2"), first.body());
     assertTrue(
         first.body().contains("\"row\":3"),
@@ -53,13 +56,13 @@ class CsvImportTest {
     assertTrue(
         first.body().contains("\"row\":5"), "the required question is missing: " + first.body());
 
-    HttpResponse<String> again = importCsv("paper");
+    Reply again = importCsv("paper");
     assertTrue(
         again.body().contains("\"imported\":0") && again.body().contains("\"alreadyImported\":2"),
         again.body());
 
     List<Response> stored =
-        local.services().responses().listForConsultation("demo", "local-offer-2026");
+        fixture.services.responses().listForConsultation("demo", "local-offer-2026");
     assertEquals(2, stored.size());
     assertTrue(stored.stream().allMatch(r -> r.channel() == Channel.PAPER));
     Response library =
@@ -81,11 +84,9 @@ class CsvImportTest {
         "retention runs from the import, not the old date");
 
     // The export neutralises formulas that came in with the import, and keeps the answers.
-    HttpResponse<String> export =
-        officer.get("/officer/councils/demo/consultations/local-offer-2026/export/csv");
-    assertEquals(200, export.statusCode());
-    assertTrue(
-        export.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+    Reply export = officer.get("/officer/councils/demo/consultations/local-offer-2026/export/csv");
+    assertEquals(200, export.status());
+    assertTrue(export.header("Content-Disposition").orElse("").contains("attachment"));
     assertTrue(export.body().contains("A paper directory in the library, please"));
     assertTrue(
         export
@@ -97,13 +98,32 @@ class CsvImportTest {
     assertTrue(
         export.body().contains("'=HYPERLINK"), "the formula is kept as text behind an apostrophe");
 
-    HttpResponse<String> web = importCsv("web");
-    assertEquals(400, web.statusCode(), "imports cannot pretend to be online answers");
-    HttpResponse<String> wrongType =
+    Reply web = importCsv("web");
+    assertEquals(400, web.status(), "imports cannot pretend to be online answers");
+    Reply wrongType =
         officer.postApi(
             "/api/v1/officer/councils/demo/consultations/local-offer-2026/import",
             "application/json",
             "{}");
-    assertEquals(415, wrongType.statusCode());
+    assertEquals(415, wrongType.status());
+  }
+
+  @Test
+  void aFileThatCannotBeReadOrIsTooLongIsRefusedWhole() {
+    String api = "/api/v1/officer/councils/demo/consultations/ehc-plan-survey/import";
+    Reply unreadable = officer.postApi(api, "text/csv", "do-better\n\"never closed,\nx\n");
+    assertEquals(400, unreadable.status(), unreadable.body());
+    assertTrue(unreadable.body().contains("could not be read as CSV"));
+    Reply tooLong =
+        officer.postApi(api, "text/csv", "do-better\n" + "x\n".repeat(CsvImport.MAX_ROWS + 1));
+    assertEquals(413, tooLong.status(), "split it into smaller files");
+    assertTrue(tooLong.body().contains("more than 20000 rows"), tooLong.body());
+    Reply justRight =
+        officer.postApi(api, "text/csv", "outcomes-clear,do-better\n" + "clear,Fine\n".repeat(3));
+    assertEquals(200, justRight.status(), justRight.body());
+    assertEquals(
+        3,
+        fixture.services.responses().countForConsultation("demo", "ehc-plan-survey"),
+        "only the readable file's rows; identical rows are separate answers");
   }
 }
