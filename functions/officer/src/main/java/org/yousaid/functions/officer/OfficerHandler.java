@@ -162,7 +162,8 @@ public final class OfficerHandler extends HttpHandler {
         throw new ProblemException(
             403, "This form has expired", "Go back, reload the page and try again.", null);
       }
-      return route.handle(request, new SignedInOfficer(officer, token));
+      return route.handle(
+          request, new SignedInOfficer(officer, token, Flash.of(request).orElse(null)));
     };
   }
 
