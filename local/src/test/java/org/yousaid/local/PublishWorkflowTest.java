@@ -193,7 +193,7 @@ class PublishWorkflowTest {
     assertEquals(200, preview.statusCode());
     assertTrue(preview.body().contains("This page is not published yet"));
 
-    assertEquals(303, officer.postForm(base + "/publish", "").statusCode());
+    assertEquals(303, officer.signOffAndPublish(base).statusCode());
     assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES));
     assertEquals(0, local.publishQueue().deadLetterCount());
 
@@ -229,7 +229,7 @@ class PublishWorkflowTest {
             (event, context) -> {
               throw new IllegalStateException("simulated crash of the publish function");
             });
-    assertEquals(303, officer.postForm(base + "/publish", "").statusCode());
+    assertEquals(303, officer.signOffAndPublish(base).statusCode());
     assertTrue(local.publishQueue().awaitIdle(1, TimeUnit.MINUTES));
     assertEquals(1, local.publishQueue().deadLetterCount());
     Map<String, byte[]> afterCrash = siteFiles();

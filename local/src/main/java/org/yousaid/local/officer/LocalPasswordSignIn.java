@@ -48,9 +48,13 @@ public final class LocalPasswordSignIn implements SignInMethod {
                   key.issue(
                       account.subject(),
                       account.email(),
-                      account.councils().stream()
-                          .sorted()
-                          .map(c -> OfficerIdentity.COUNCIL_GROUP_PREFIX + c)
+                      java.util.stream.Stream.concat(
+                              account.councils().stream()
+                                  .sorted()
+                                  .map(c -> OfficerIdentity.COUNCIL_GROUP_PREFIX + c),
+                              account.reviews().stream()
+                                  .sorted()
+                                  .map(c -> OfficerIdentity.REVIEWER_GROUP_PREFIX + c))
                           .toList(),
                       SESSION);
               APIGatewayV2HTTPResponse response = Responses.redirect("/officer");

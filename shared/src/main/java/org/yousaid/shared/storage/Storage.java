@@ -3,6 +3,7 @@ package org.yousaid.shared.storage;
 import java.time.Clock;
 import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.publishing.PublicationRepository;
+import org.yousaid.shared.publishing.ReviewRepository;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.ConsultationThemes;
 import org.yousaid.shared.themes.CorrectionRepository;
@@ -49,6 +50,10 @@ public interface Storage {
 
   default PublicationRepository publications() {
     return new PublicationRepository(table());
+  }
+
+  default ReviewRepository reviews() {
+    return new ReviewRepository(table());
   }
 
   default AuditLog audit() {

@@ -55,8 +55,23 @@ final class ConsultationsPage {
       }
       councils.add(Map.of("slug", council, "consultations", rows));
     }
+    List<Map<String, Object>> reviewing = new ArrayList<>();
+    for (String council : officer.identity().reviews().stream().sorted().toList()) {
+      if (!officer.identity().actsFor(council)) {
+        // Only what a reviewer may open: titles linking to the review pages, no counts.
+        reviewing.add(
+            Map.of(
+                "slug",
+                council,
+                "consultations",
+                consultations.listForCouncil(council).stream()
+                    .filter(c -> c.kind() == org.yousaid.shared.model.ConsultationKind.CONSULTATION)
+                    .toList()));
+      }
+    }
     return officer.page(
-        "officer/dashboard", Map.of("pageTitle", "Your consultations", "councils", councils));
+        "officer/dashboard",
+        Map.of("pageTitle", "Your consultations", "councils", councils, "reviewing", reviewing));
   }
 
   APIGatewayV2HTTPResponse json(Request request, SignedInOfficer officer) {
