@@ -137,7 +137,9 @@ class OfficerPagesBrowserTest {
       page.getByLabel("Title").fill("Was this page useful? 2027");
       page.getByLabel("Web address name").fill("page-feedback-2027");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
-      page.waitForURL(base + "/officer/councils/demo/consultations/page-feedback-2027");
+      page.waitForURL(
+          base + "/officer/councils/demo/consultations/page-feedback-2027?done=created");
+      assertTrue(page.content().contains("Draft created."));
       assertAccessible(page, "the manage page of a draft");
       page.getByLabel("Last day for answers (optional)").fill("31 March");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
