@@ -23,7 +23,7 @@ public final class Pages {
           .autoEscaping(true)
           .strictVariables(false)
           .newLineTrimming(true)
-          .extension(new TimeFilters())
+          .extension(new PageFilters())
           .build();
 
   private Pages() {}

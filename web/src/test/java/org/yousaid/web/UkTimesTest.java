@@ -35,4 +35,15 @@ class UkTimesTest {
                     "day", LocalDate.of(2026, 12, 1), "at", Instant.parse("2026-12-01T18:45:00Z")))
             .strip());
   }
+
+  @Test
+  void percentagesRoundHalfUpAsTheExportsDo() {
+    // Pebble's numberformat rounds half to even (62.5 -> 62); the exports say 63.
+    assertEquals("63", PageFilters.percent(0.625));
+    assertEquals("13", PageFilters.percent(0.125));
+    assertEquals("0", PageFilters.percent(0));
+    assertEquals("100", PageFilters.percent(1.0));
+    assertEquals("", PageFilters.percent(null));
+    assertEquals("63%", Pages.render("test-percent", java.util.Map.of("share", 0.625)).strip());
+  }
 }
