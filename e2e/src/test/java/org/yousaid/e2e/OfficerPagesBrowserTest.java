@@ -139,12 +139,15 @@ class OfficerPagesBrowserTest {
       page.getByLabel("Title").fill("Was this page useful? 2027");
       page.getByLabel("Web address name").fill("page-feedback-2027");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
-      page.waitForURL(base + "/officer/councils/demo/consultations/page-feedback-2027");
+      page.waitForURL(
+          base + "/officer/councils/demo/consultations/page-feedback-2027?done=created");
+      assertTrue(page.content().contains("Draft created."));
       assertAccessible(page, "the manage page of a draft");
-      page.getByLabel("Last day for answers (optional, year-month-day)").fill("31 March");
+      page.getByLabel("Last day for answers (optional)").fill("31 March");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save draft")).click();
       page.waitForLoadState();
-      assertTrue(page.content().contains("Enter the date it closes as year-month-day"));
+      assertTrue(
+          page.content().contains("Enter the date it closes as a real date, like 31/12/2026"));
       assertAccessible(page, "the draft with errors");
 
       open(page, consultation + "/import");
@@ -155,7 +158,7 @@ class OfficerPagesBrowserTest {
               "find-information,Answering as\nA paper answer about short breaks,Parent or carer\n,Parent or carer\n");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
       page.waitForLoadState();
-      assertTrue(page.content().contains("1 answers imported"));
+      assertTrue(page.content().contains("1 answer imported."));
       assertAccessible(page, "the import outcome");
 
       assertEquals(

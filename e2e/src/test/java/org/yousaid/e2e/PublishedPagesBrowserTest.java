@@ -32,6 +32,10 @@ class PublishedPagesBrowserTest {
 
   private static final String EMAIL = "publisher@demo.example";
   private static final String PASSWORD = "a long enough password";
+
+  /** The parent carer forum's second reviewer: reads, comments on and co-signs drafts only. */
+  private static final String FORUM = "chair@forum.example";
+
   private static final String[] DISTRICTS = {"North", "South", "East", "West", "Central", "North"};
 
   @WithLocalMode static LocalMode local;
@@ -42,6 +46,7 @@ class PublishedPagesBrowserTest {
   static void start() throws Exception {
     base = "http://127.0.0.1:" + local.port();
     local.officers().save(EMAIL, PASSWORD, Set.of("demo"));
+    local.officers().save(FORUM, PASSWORD, Set.of(), Set.of("demo"));
     for (int i = 0; i < 36; i++) {
       String body =
           "{\"answers\":{\"find-information\":\""
@@ -94,7 +99,11 @@ class PublishedPagesBrowserTest {
       String[] statuses = {"done", "in progress", "planned"};
       for (int i = 0; i < Math.min(3, themeLinks.size()); i++) {
         page.navigate(base + themeLinks.get(i));
-        var boxes = page.locator("input[name=answer]").all();
+        // Only answers whose authors agreed to be quoted: the others are refused, saying why.
+        var boxes =
+            page.locator(
+                    ".govuk-checkboxes__item:not(:has-text('Cannot be quoted')) input[name=answer]")
+                .all();
         for (int b = 0; b < Math.min(2, boxes.size()); b++) {
           boxes.get(b).check();
         }
@@ -105,19 +114,63 @@ class PublishedPagesBrowserTest {
             .fill(
                 "We have asked the Local Offer team to act on this and will report back to the parent carer forum.");
         page.getByLabel("Status").selectOption(statuses[i]);
-        page.getByLabel("Date (optional, year-month-day)").fill("2026-12-0" + (i + 1));
+        page.getByLabel("Date (optional)").fill((i + 1) + "/12/2026");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save \"we did\""))
             .click();
         page.waitForLoadState();
       }
 
+      // A theme's page with a refused correction and the form to remove more words from a quote.
+      page.navigate(base + themeLinks.get(0));
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move").setExact(true))
+          .click();
+      page.waitForLoadState();
+      assertTrue(page.content().contains("There is a problem"));
+      assertAccessible(page, "a theme's page with errors");
+
+      // The parent carer forum reads the draft, comments and co-signs it.
+      try (BrowserContext forumContext =
+          browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        Page forum = forumContext.newPage();
+        open(forum, "/officer/sign-in");
+        Browsers.signIn(forum, FORUM, PASSWORD);
+        forum.waitForURL(base + "/officer");
+        assertAccessible(forum, "a reviewer's dashboard");
+        forum
+            .getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions()
+                    .setName("Tell us what would help you use our Local Offer"))
+            .click();
+        forum.waitForLoadState();
+        assertAccessible(forum, "the review page");
+        forum.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        forum.waitForLoadState();
+        assertTrue(forum.content().contains("Write a comment, or co-sign the draft, or both"));
+        assertAccessible(forum, "the review page with an error");
+        forum.getByLabel("Comment (optional)").fill("This matches what parents told the forum.");
+        forum.locator("#cosign").check();
+        forum.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        forum.waitForLoadState();
+        assertTrue(forum.content().contains("You co-signed this draft."));
+        assertAccessible(forum, "the review page after co-signing");
+        assertEquals(403, open(forum, consultation + "/themes").status());
+      }
+
       assertEquals(200, open(page, consultation + "/publish").status());
+      assertTrue(page.content().contains("co-signed this draft"));
       assertAccessible(page, "the publish page before publishing");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version"))
+          .click();
+      page.waitForLoadState();
+      assertTrue(page.content().contains("Confirm that you have checked what will be published"));
+      assertAccessible(page, "the sign-off page with an error");
       assertEquals(200, open(page, consultation + "/publish/preview").status());
       assertTrue(page.content().contains("This page is not published yet"));
       assertAccessible(page, "the preview of the published page");
 
       open(page, consultation + "/publish");
+      page.locator("#confirm").check();
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version"))
           .click();
       page.waitForLoadState();

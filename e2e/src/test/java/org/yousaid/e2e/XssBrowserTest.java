@@ -286,6 +286,7 @@ class XssBrowserTest {
       assertEquals(200, open(page, CONSULTATION + "/publish/preview").status());
       assertNoScriptFromInput(page, "the preview of the published page");
       open(page, CONSULTATION + "/publish");
+      page.locator("#confirm").check();
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish a new version"))
           .click();
       page.waitForLoadState();

@@ -225,8 +225,8 @@ class AnalysisWorkflowTest {
                 token)
             .statusCode(),
         "approving needs a selected answer");
-    // Approving every member as a quote publishes only those who consented (none did here): the
-    // report shows none.
+    // Approving every member as a quote is refused, saying why: none of them consented. The
+    // report shows no quote.
     String allMembers =
         String.join(
             "&",
@@ -238,14 +238,14 @@ class AnalysisWorkflowTest {
                 .filter(a -> a.themeIds().contains(first.id()))
                 .map(a -> "answer=" + a.responseId())
                 .toList());
-    assertEquals(
-        303,
+    HttpResponse<String> refused =
         post(
-                themePath,
-                "application/x-www-form-urlencoded",
-                "csrf=" + csrf + "&action=approve&" + allMembers,
-                token)
-            .statusCode());
+            themePath,
+            "application/x-www-form-urlencoded",
+            "csrf=" + csrf + "&action=approve&" + allMembers,
+            token);
+    assertEquals(400, refused.statusCode());
+    assertTrue(refused.body().contains("cannot be quoted"), refused.body());
     String report =
         get("/officer/councils/demo/consultations/local-offer-2026/report", token).body();
     assertTrue(

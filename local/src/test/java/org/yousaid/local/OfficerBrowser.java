@@ -28,13 +28,26 @@ final class OfficerBrowser {
 
   /** Signed in (with a token from local mode's issuer) as an officer of these councils. */
   OfficerBrowser(LocalMode local, String email, List<String> councils) {
+    this(local, email, councils, List.of());
+  }
+
+  /** Signed in as an officer of {@code councils} and a second reviewer of {@code reviews}. */
+  OfficerBrowser(LocalMode local, String email, List<String> councils, List<String> reviews) {
     this.local = local;
     this.token =
         local.officerSignIn(
             "subject-" + email,
             email,
-            councils.stream().map(c -> "council-" + c).toList(),
+            java.util.stream.Stream.concat(
+                    councils.stream().map(c -> "council-" + c),
+                    reviews.stream().map(c -> "reviewer-" + c))
+                .toList(),
             Duration.ofMinutes(30));
+  }
+
+  /** The session token, for tests that send their own requests. */
+  String token() {
+    return token;
   }
 
   HttpResponse<String> get(String path) throws Exception {
@@ -56,6 +69,18 @@ final class OfficerBrowser {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Signs off and publishes the draft as the publish page shows it now: the officer ticks "I have
+   * checked" and presses the button.
+   */
+  HttpResponse<String> signOffAndPublish(String consultationPath) throws Exception {
+    Matcher draft =
+        Pattern.compile("name=\"draft\" value=\"([0-9a-f]{64})\"")
+            .matcher(get(consultationPath + "/publish").body());
+    assertTrue(draft.find(), "the publish page names its draft");
+    return postForm(consultationPath + "/publish", "confirm=yes&draft=" + draft.group(1));
   }
 
   /** An API call with the token as a Bearer header (no cookie, so no CSRF token needed). */

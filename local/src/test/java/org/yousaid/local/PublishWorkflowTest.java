@@ -155,19 +155,23 @@ class PublishWorkflowTest {
     List<AnswerAnalysis> answers = analyses.answers("demo", "local-offer-2026", "find-information");
     assertEquals(30, answers.size());
 
-    // The most careless officer: every answer of every theme approved as a quote, and a "we did"
-    // for each.
+    // The most careless officer: tries to approve every answer of every theme as a quote, and
+    // writes a "we did" for each. Answers whose authors did not agree are refused, one by one.
+    java.util.Set<String> consented = new java.util.HashSet<>();
+    local.services().responses().listForConsultation("demo", "local-offer-2026").stream()
+        .filter(r -> r.consentToQuote())
+        .forEach(r -> consented.add(r.id()));
     for (var theme : analysis.themes()) {
       String path = base + "/themes/find-information/" + theme.id();
-      String members =
-          String.join(
-              "&",
-              answers.stream()
-                  .filter(a -> a.themeIds().contains(theme.id()))
-                  .map(a -> "answer=" + a.responseId())
-                  .toList());
-      if (!members.isEmpty()) {
-        assertEquals(303, officer.postForm(path, "action=approve&" + members).statusCode());
+      for (AnswerAnalysis a : answers) {
+        if (a.themeIds().contains(theme.id())) {
+          HttpResponse<String> approved =
+              officer.postForm(path, "action=approve&answer=" + a.responseId());
+          assertEquals(consented.contains(a.responseId()) ? 303 : 400, approved.statusCode());
+          if (!consented.contains(a.responseId())) {
+            assertTrue(approved.body().contains("cannot be quoted"));
+          }
+        }
       }
       assertEquals(
           303,
@@ -189,7 +193,7 @@ class PublishWorkflowTest {
     assertEquals(200, preview.statusCode());
     assertTrue(preview.body().contains("This page is not published yet"));
 
-    assertEquals(303, officer.postForm(base + "/publish", "").statusCode());
+    assertEquals(303, officer.signOffAndPublish(base).statusCode());
     assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES));
     assertEquals(0, local.publishQueue().deadLetterCount());
 
@@ -225,7 +229,7 @@ class PublishWorkflowTest {
             (event, context) -> {
               throw new IllegalStateException("simulated crash of the publish function");
             });
-    assertEquals(303, officer.postForm(base + "/publish", "").statusCode());
+    assertEquals(303, officer.signOffAndPublish(base).statusCode());
     assertTrue(local.publishQueue().awaitIdle(1, TimeUnit.MINUTES));
     assertEquals(1, local.publishQueue().deadLetterCount());
     Map<String, byte[]> afterCrash = siteFiles();

@@ -12,6 +12,8 @@ import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.publishing.PublicationRepository;
+import org.yousaid.shared.publishing.Review;
+import org.yousaid.shared.publishing.ReviewRepository;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.storage.Storage;
@@ -38,6 +40,7 @@ public final class Publisher {
   private final ResponseRepository responses;
   private final ConsultationThemes themes;
   private final PublicationRepository log;
+  private final ReviewRepository reviews;
   private final SiteStore site;
   private final Clock clock;
   private final PublishedReportBuilder builder;
@@ -56,6 +59,7 @@ public final class Publisher {
     this.responses = storage.responses();
     this.themes = storage.themes();
     this.log = storage.publications();
+    this.reviews = storage.reviews();
     this.site = site;
     this.clock = storage.clock();
     this.builder = new PublishedReportBuilder(clock);
@@ -66,6 +70,31 @@ public final class Publisher {
     List<Publication> history = log.versions(consultation.council(), consultation.id());
     PublishedConsultation c = build(consultation, history.size() + 1);
     return renderer.page(c, history, "/", "#", "#", true);
+  }
+
+  /**
+   * SHA-256 (hex) of what a draft says, without its version number and time, so the same themes,
+   * counts, quotes and "we did" responses always give the same fingerprint: what an approver and
+   * reviewers sign off, and what the publisher checks before it publishes.
+   */
+  public String fingerprint(PublishedConsultation c) {
+    PublishedConsultation content =
+        new PublishedConsultation(
+            c.council(),
+            c.councilName(),
+            c.consultation(),
+            c.title(),
+            c.kind(),
+            0,
+            null,
+            c.responses(),
+            c.questions());
+    return SiteFile.sha256(renderer.json(content));
+  }
+
+  /** The draft as it would be published now, and its fingerprint. */
+  public PublishedConsultation draft(Consultation consultation) {
+    return build(consultation, log.versions(consultation.council(), consultation.id()).size() + 1);
   }
 
   public PublishedConsultation build(Consultation consultation, int version) {
@@ -83,6 +112,21 @@ public final class Publisher {
    */
   public Publication publish(
       String council, String consultationId, String officer, String requestId) throws IOException {
+    return publish(new PublishJob(council, consultationId, officer, requestId));
+  }
+
+  /**
+   * As above, for a signed-off request: the version records its approver and the reviewers who
+   * co-signed this very content.
+   *
+   * @throws ProblemException 412 if what would be published is not the draft the approver signed
+   *     off (a correction landed in between); nothing is published and retrying will not help
+   */
+  public Publication publish(PublishJob job) throws IOException {
+    String council = job.council();
+    String consultationId = job.consultationId();
+    String officer = job.officer();
+    String requestId = job.requestId();
     if (site == null) {
       throw new IllegalStateException("This publisher was made for previews only");
     }
@@ -107,6 +151,29 @@ public final class Publisher {
     }
     int version = history.stream().mapToInt(Publication::version).max().orElse(0) + 1;
     PublishedConsultation c = build(consultation, version);
+    String fingerprint = fingerprint(c);
+    if (job.draftFingerprint() != null && !job.draftFingerprint().equals(fingerprint)) {
+      throw new ProblemException(
+          412,
+          "The draft changed after it was signed off",
+          "What would be published is not what was signed off. Sign off the new draft.",
+          null);
+    }
+    Publication.SignOff approvedBy =
+        job.approver() == null
+            ? null
+            : new Publication.SignOff(
+                job.approver(), Publication.SignOff.APPROVER, clock.instant());
+    List<Publication.SignOff> coSigned = new ArrayList<>();
+    for (Review r : reviews.list(council, consultationId)) {
+      // Only co-signatures of exactly this content, and never the approver signing twice.
+      if (r.coSigned()
+          && fingerprint.equals(r.draftFingerprint())
+          && !r.reviewer().equalsIgnoreCase(String.valueOf(job.approver()))
+          && coSigned.stream().noneMatch(s -> s.name().equalsIgnoreCase(r.reviewer()))) {
+        coSigned.add(new Publication.SignOff(r.reviewer(), r.role(), r.at()));
+      }
+    }
     byte[] json = renderer.json(c);
     byte[] csv = renderer.csv(c);
     Publication draft =
@@ -140,7 +207,9 @@ public final class Publisher {
             c.title(),
             draft.contentHash(),
             hashes,
-            draft.updates());
+            draft.updates(),
+            approvedBy,
+            coSigned);
     if (!log.record(recorded)) {
       throw ProblemException.conflict(
           "Published at the same moment",

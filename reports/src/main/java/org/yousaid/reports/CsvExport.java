@@ -67,6 +67,11 @@ public final class CsvExport {
     return new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get());
   }
 
+  /** "We did: …", as every export words a theme's response. */
+  static String weDid(String response) {
+    return "We did: " + response;
+  }
+
   /** The summary as rows of text, header first; shared by the CSV and XLSX exports. */
   static final class SummaryRows {
     private SummaryRows() {}
@@ -125,7 +130,8 @@ public final class CsvExport {
                     ReportFormat.percent(t.share()),
                     t.exemplarText() == null ? "" : t.exemplarText(),
                     Integer.toString(t.othersSupport()),
-                    rec));
+                    // The theme's own "we did" answers it; the question's note stands otherwise.
+                    t.weDid() != null && !t.weDid().isBlank() ? weDid(t.weDid()) : rec));
           }
         }
       }

@@ -70,6 +70,9 @@ public final class DocxExport {
             }
             para(doc, ReportFormat.othersSupport(t.othersSupport()), 11, false, false)
                 .setIndentationLeft(360);
+            if (t.weDid() != null && !t.weDid().isBlank()) {
+              para(doc, CsvExport.weDid(t.weDid()), 11, false, false).setIndentationLeft(360);
+            }
           }
         } else if (q.answered() > 0) {
           para(doc, "Not yet analysed.", 11, false, true);

@@ -104,6 +104,9 @@ public final class PdfExport {
                   BODY,
                   Color.DARK_GRAY,
                   24);
+              if (t.weDid() != null && !t.weDid().isBlank()) {
+                w.text(CsvExport.weDid(t.weDid()), w.regular, BODY, Color.BLACK, 24);
+              }
             }
           } else if (q.answered() > 0) {
             w.text("Not yet analysed.", w.italic, BODY, Color.DARK_GRAY, 0);

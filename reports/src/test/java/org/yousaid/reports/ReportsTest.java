@@ -167,7 +167,7 @@ class ReportsTest {
                 26,
                 SentimentCounts.NONE,
                 List.of(),
-                null,
+                "Every family gets a timeline in the first week",
                 false),
             new ThemeSummary(
                 "t2",
@@ -420,6 +420,25 @@ class ReportsTest {
       }
       assertTrue(all.contains(SCRIPT_EMOJI));
       assertTrue(all.contains("48%"));
+      // The Recommendation column carries each theme's "we did", else the question's note.
+      Row header = wb.getSheet("Summary").getRow(0);
+      int rec = header.getLastCellNum() - 1;
+      assertEquals("Recommendation", header.getCell(rec).getStringCellValue());
+      List<String> byTheme = new ArrayList<>();
+      for (Row row : wb.getSheet("Summary")) {
+        if (row.getCell(3) != null && row.getCell(rec) != null) {
+          byTheme.add(
+              row.getCell(3).getStringCellValue() + " | " + row.getCell(rec).getStringCellValue());
+        }
+      }
+      assertTrue(
+          byTheme.contains(
+              "Communication and timescales | We did: Every family gets a timeline in the first week"),
+          byTheme.toString());
+      assertTrue(
+          byTheme.contains(
+              "'=Formula-looking theme | Send families a timeline at the start of the assessment."),
+          byTheme.toString());
     }
   }
 
@@ -457,6 +476,7 @@ class ReportsTest {
             "1 other answer supports this answer",
             "Recommendation:",
             "Send families a timeline",
+            "We did: Every family gets a timeline in the first week",
             SCRIPT_EMOJI,
             "0 answers")) {
       assertTrue(text.contains(expected), "DOCX contains " + expected + "\n" + text);
@@ -489,6 +509,7 @@ class ReportsTest {
               "Exemplar answers:",
               "Communication and timescales",
               "26 other answers support this answer",
+              "We did: Every family gets a timeline in the first week",
               "Recommendation:",
               "<script>alert('x')</script> Łucja Żółć said it was great")) {
         assertTrue(flat.contains(expected), "PDF contains " + expected + "\n" + text);

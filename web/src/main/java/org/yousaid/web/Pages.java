@@ -23,6 +23,7 @@ public final class Pages {
           .autoEscaping(true)
           .strictVariables(false)
           .newLineTrimming(true)
+          .extension(new PageFilters())
           .build();
 
   private Pages() {}

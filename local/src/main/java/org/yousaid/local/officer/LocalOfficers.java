@@ -14,8 +14,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Local-mode officer accounts (in AWS, Cognito holds them): email, Argon2id hash, councils. */
 public final class LocalOfficers {
 
-  /** A stored account. */
-  public record Account(String subject, String email, String passwordHash, Set<String> councils) {}
+  /**
+   * A stored account: an officer of {@code councils}, and a second reviewer (only) of {@code
+   * reviews}.
+   */
+  public record Account(
+      String subject,
+      String email,
+      String passwordHash,
+      Set<String> councils,
+      Set<String> reviews) {}
 
   /**
    * Hash checked when the email is unknown, so a wrong email takes as long as a wrong password: the
@@ -31,6 +39,11 @@ public final class LocalOfficers {
 
   /** Creates or updates an account; refuses a password {@link PasswordPolicy} does not allow. */
   public void save(String email, String password, Set<String> councils) {
+    save(email, password, councils, Set.of());
+  }
+
+  /** Saves an account that reviews the drafts of {@code reviews} too (or only). */
+  public void save(String email, String password, Set<String> councils, Set<String> reviews) {
     PasswordPolicy.problem(email, password)
         .ifPresent(
             problem -> {
@@ -46,6 +59,9 @@ public final class LocalOfficers {
     item.put(
         "councils",
         AttributeValue.fromL(councils.stream().sorted().map(AttributeValue::fromS).toList()));
+    item.put(
+        "reviews",
+        AttributeValue.fromL(reviews.stream().sorted().map(AttributeValue::fromS).toList()));
     table.put(item);
   }
 
@@ -74,12 +90,18 @@ public final class LocalOfficers {
     }
     Map<String, AttributeValue> item = found.get();
     List<String> councils = item.get("councils").l().stream().map(AttributeValue::s).toList();
+    // Accounts saved before reviewers existed have no "reviews".
+    List<String> reviews =
+        item.containsKey("reviews")
+            ? item.get("reviews").l().stream().map(AttributeValue::s).toList()
+            : List.of();
     return Optional.of(
         new Account(
             item.get("subject").s(),
             item.get("email").s(),
             item.get("passwordHash").s(),
-            Set.copyOf(councils)));
+            Set.copyOf(councils),
+            Set.copyOf(reviews)));
   }
 
   private static String pk(String email) {

@@ -83,9 +83,13 @@ public final class LocalPasswordSignIn implements SignInMethod {
                   signIn(
                       officer.subject(),
                       officer.email(),
-                      officer.councils().stream()
-                          .sorted()
-                          .map(c -> OfficerIdentity.COUNCIL_GROUP_PREFIX + c)
+                      java.util.stream.Stream.concat(
+                              officer.councils().stream()
+                                  .sorted()
+                                  .map(c -> OfficerIdentity.COUNCIL_GROUP_PREFIX + c),
+                              officer.reviews().stream()
+                                  .sorted()
+                                  .map(c -> OfficerIdentity.REVIEWER_GROUP_PREFIX + c))
                           .toList(),
                       SESSION);
               APIGatewayV2HTTPResponse response = Responses.redirect("/officer");

@@ -16,9 +16,10 @@ import org.yousaid.shared.storage.TableSetup;
 
 /**
  * Creates or updates a local-mode officer account: {@code bin/officer add --email E --council C
- * [--council C2]}. The password is read without echo (or from standard input when piped) and must
- * pass {@link PasswordPolicy}. Stop local mode first: the data folder is opened by one process at a
- * time.
+ * [--council C2]}, or a second reviewer's (e.g. the parent carer forum), who may only read, comment
+ * on and co-sign a council's drafts: {@code bin/officer add --email E --reviewer-for C}. The
+ * password is read without echo (or from standard input when piped) and must pass {@link
+ * PasswordPolicy}. Stop local mode first: the data folder is opened by one process at a time.
  */
 public final class OfficerCli {
 
@@ -27,16 +28,18 @@ public final class OfficerCli {
   public static void main(String[] args) throws IOException {
     if (args.length == 0 || !args[0].equals("add")) {
       System.err.println(
-          "usage: bin/officer add --email EMAIL --council SLUG [--council SLUG ...] [--data DIR]");
+          "usage: bin/officer add --email EMAIL (--council SLUG | --reviewer-for SLUG) ... [--data DIR]");
       System.exit(2);
     }
     String email = null;
     Set<String> councils = new HashSet<>();
+    Set<String> reviews = new HashSet<>();
     Path data = Path.of(System.getenv().getOrDefault("YOUSAID_DATA", ".local-data"));
     for (int i = 1; i < args.length - 1; i += 2) {
       switch (args[i]) {
         case "--email" -> email = args[i + 1];
         case "--council" -> councils.add(args[i + 1]);
+        case "--reviewer-for" -> reviews.add(args[i + 1]);
         case "--data" -> data = Path.of(args[i + 1]);
         default -> {
           System.err.println("unknown option " + args[i]);
@@ -44,8 +47,8 @@ public final class OfficerCli {
         }
       }
     }
-    if (email == null || councils.isEmpty()) {
-      System.err.println("Give --email and at least one --council");
+    if (email == null || (councils.isEmpty() && reviews.isEmpty())) {
+      System.err.println("Give --email and at least one --council or --reviewer-for");
       System.exit(2);
     }
     String password = readPassword();
@@ -58,12 +61,16 @@ public final class OfficerCli {
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(data)) {
       TableSetup.createIfMissing(dynamo.client(), LocalMode.TABLE);
       new LocalOfficers(Storage.of(dynamo.client(), LocalMode.TABLE, Clock.systemUTC()).table())
-          .save(email, password, councils);
+          .save(email, password, councils, reviews);
       System.out.println(
-          "Saved officer "
+          "Saved "
               + email
-              + " for "
-              + String.join(", ", councils.stream().sorted().toList()));
+              + (councils.isEmpty()
+                  ? ""
+                  : " as officer of " + String.join(", ", councils.stream().sorted().toList()))
+              + (reviews.isEmpty()
+                  ? ""
+                  : " as reviewer of " + String.join(", ", reviews.stream().sorted().toList())));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(1);

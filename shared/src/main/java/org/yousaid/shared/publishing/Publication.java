@@ -16,6 +16,9 @@ import java.util.Map;
  *     content
  * @param files path under the site root to the SHA-256 (hex) of its bytes
  * @param updates the council's "we did" responses as published, for the council's Atom feed
+ * @param approvedBy the officer who signed off this version (null for versions published before
+ *     sign-off existed)
+ * @param coSignedBy reviewers who co-signed exactly this content before it was published
  */
 public record Publication(
     String council,
@@ -27,14 +30,60 @@ public record Publication(
     String title,
     String contentHash,
     Map<String, String> files,
-    List<Update> updates) {
+    List<Update> updates,
+    SignOff approvedBy,
+    List<SignOff> coSignedBy) {
 
   /** One published "we did" response. */
   public record Update(
       String id, String question, String theme, String response, String status, LocalDate date) {}
 
+  /**
+   * Who signed a version off: a name (their sign-in email, kept in the log, never published), their
+   * role and when.
+   */
+  public record SignOff(String name, String role, Instant at) {
+
+    /** The council officer who approves publication. */
+    public static final String APPROVER = "approver";
+
+    /** Another of the council's officers co-signing. */
+    public static final String OFFICER = "officer";
+
+    /** A second reviewer from outside the team, such as the parent carer forum. */
+    public static final String REVIEWER = "reviewer";
+  }
+
   public Publication {
     files = files == null ? Map.of() : Map.copyOf(files);
     updates = updates == null ? List.of() : List.copyOf(updates);
+    coSignedBy = coSignedBy == null ? List.of() : List.copyOf(coSignedBy);
+  }
+
+  /** A version without sign-off. */
+  public Publication(
+      String council,
+      String consultationId,
+      int version,
+      Instant publishedAt,
+      String officer,
+      String requestId,
+      String title,
+      String contentHash,
+      Map<String, String> files,
+      List<Update> updates) {
+    this(
+        council,
+        consultationId,
+        version,
+        publishedAt,
+        officer,
+        requestId,
+        title,
+        contentHash,
+        files,
+        updates,
+        null,
+        List.of());
   }
 }

@@ -3,6 +3,7 @@ package org.yousaid.shared.storage;
 import java.time.Clock;
 import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.publishing.PublicationRepository;
+import org.yousaid.shared.publishing.ReviewRepository;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.ConsultationThemes;
 import org.yousaid.shared.themes.CorrectionRepository;
@@ -53,6 +54,10 @@ public interface Storage {
 
   default OfficerSessionRepository officerSessions() {
     return new OfficerSessionRepository(table(), clock());
+  }
+
+  default ReviewRepository reviews() {
+    return new ReviewRepository(table());
   }
 
   default AuditLog audit() {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * C#{council}#{consultation}      PUB#{version:6 digits}   a published version, the reg. 56 trail
  *                                                          (gsi1: PUBLISHED#{council} / {consultation}#PUB#{version})
  * C#{council}#{consultation}      LOG#{ulid}               an audit entry of an officer's action
+ * C#{council}#{consultation}      REVIEW#{ulid}            a reviewer's comment or co-signature of a draft
  * RECEIPT#{code}                  RECEIPT                  where the response with this receipt code lives
  * DEMO#{council}                  ANSWERS                  local mode only: the made-up answers are in
  * LOCAL_OFFICER#{email}           ACCOUNT                  local mode only: an officer account
@@ -52,6 +53,9 @@ public final class TableLayout {
 
   /** Lists a consultation's audit entries. */
   public static final String AUDIT_PREFIX = "LOG#";
+
+  /** Lists the comments and co-signatures on a consultation's drafts. */
+  public static final String REVIEW_PREFIX = "REVIEW#";
 
   public static final String DEMO_ANSWERS_SK = "ANSWERS";
   public static final String LOCAL_OFFICER_SK = "ACCOUNT";
@@ -131,6 +135,10 @@ public final class TableLayout {
 
   public static String publishedIndexSk(String consultationId, int version) {
     return consultationId + "#" + publicationSk(version);
+  }
+
+  public static String reviewSk(String reviewId) {
+    return REVIEW_PREFIX + reviewId;
   }
 
   public static String auditSk(String entryId) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,6 +80,7 @@ public final class EffectiveThemes {
     }
     Map<String, Map<String, String>> quotes = new HashMap<>();
     Map<String, WeDid> weDid = new HashMap<>();
+    Map<String, QuoteTrim> trims = new HashMap<>();
     List<ThemeCorrection> skipped = new ArrayList<>();
     for (ThemeCorrection c : corrections) {
       if (!labels.containsKey(c.themeId())
@@ -122,21 +124,32 @@ public final class EffectiveThemes {
           keyTerms.put(newId, List.of());
           exemplars.put(newId, moved.isEmpty() ? null : moved.iterator().next());
         }
-        case APPROVE_QUOTE ->
-            c.responseIds()
-                .forEach(
-                    r -> {
-                      AnswerAnalysis a = byResponse.get(r);
-                      // Only in redacted form, and only if the respondent said yes.
-                      if (a != null
-                          && consented.contains(r)
-                          && members.get(c.themeId()).contains(r)
-                          && a.redactedText() != null) {
-                        quotes
-                            .computeIfAbsent(c.themeId(), k -> new LinkedHashMap<>())
-                            .put(r, a.redactedText());
-                      }
-                    });
+        case APPROVE_QUOTE -> {
+          if (c.trim() != null) {
+            c.responseIds().forEach(r -> trims.put(r, c.trim()));
+          }
+          for (String r : c.responseIds()) {
+            AnswerAnalysis a = byResponse.get(r);
+            // Only in redacted form, and only if the respondent said yes.
+            if (a == null
+                || !consented.contains(r)
+                || !members.get(c.themeId()).contains(r)
+                || a.redactedText() == null) {
+              continue;
+            }
+            // An answer once trimmed keeps its trim when approved again with others.
+            QuoteTrim trim = trims.get(r);
+            Optional<String> text =
+                trim == null ? Optional.of(a.redactedText()) : trim.apply(a.redactedText());
+            if (text.isEmpty()) {
+              // Re-analysis changed the text the officer trimmed: not published until approved
+              // again.
+              skipped.add(c);
+              continue;
+            }
+            quotes.computeIfAbsent(c.themeId(), k -> new LinkedHashMap<>()).put(r, text.get());
+          }
+        }
         case WITHDRAW_QUOTE ->
             c.responseIds()
                 .forEach(r -> quotes.getOrDefault(c.themeId(), new HashMap<>()).remove(r));

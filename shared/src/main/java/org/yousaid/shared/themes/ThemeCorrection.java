@@ -14,6 +14,7 @@ import java.util.List;
  * @param text the new label (RENAME, SPLIT) or the council's response (WE_DID)
  * @param status for WE_DID: planned, in progress or done
  * @param date for WE_DID: when it was or will be done
+ * @param trim for APPROVE_QUOTE of one answer: more words the officer removed from it, or null
  */
 public record ThemeCorrection(
     String id,
@@ -26,7 +27,8 @@ public record ThemeCorrection(
     List<String> responseIds,
     String text,
     String status,
-    LocalDate date) {
+    LocalDate date,
+    QuoteTrim trim) {
 
   /** What the officer did. */
   public enum Kind {
@@ -41,5 +43,33 @@ public record ThemeCorrection(
 
   public ThemeCorrection {
     responseIds = responseIds == null ? List.of() : List.copyOf(responseIds);
+  }
+
+  /** A correction that trims no quote. */
+  public ThemeCorrection(
+      String id,
+      String questionId,
+      String officer,
+      Instant at,
+      Kind kind,
+      String themeId,
+      String targetThemeId,
+      List<String> responseIds,
+      String text,
+      String status,
+      LocalDate date) {
+    this(
+        id,
+        questionId,
+        officer,
+        at,
+        kind,
+        themeId,
+        targetThemeId,
+        responseIds,
+        text,
+        status,
+        date,
+        null);
   }
 }

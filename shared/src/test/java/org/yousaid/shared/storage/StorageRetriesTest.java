@@ -37,6 +37,8 @@ import org.yousaid.shared.model.RespondentProfile;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.publishing.PublicationRepository;
+import org.yousaid.shared.publishing.Review;
+import org.yousaid.shared.publishing.ReviewRepository;
 import org.yousaid.shared.storage.ResponseRepository.IdempotencyRecord;
 import org.yousaid.shared.storage.StorageRetry.StorageUnavailable;
 import org.yousaid.shared.templates.ConsultationTemplates;
@@ -168,6 +170,19 @@ class StorageRetriesTest {
           "Label " + i,
           null,
           null);
+    }
+
+    Review review(int i) {
+      return new Review(
+          String.format(Locale.ROOT, "01REVIEW%06d", i),
+          council,
+          consultation,
+          "chair@forum.example",
+          Publication.SignOff.REVIEWER,
+          NOW,
+          "Comment " + i,
+          i % 2 == 0,
+          "fingerprint");
     }
 
     Publication publication(int version, String requestId) {
@@ -534,6 +549,23 @@ class StorageRetriesTest {
                   s.audit().record(c.council(), c.consultation(), "officer", "opened", "Opened");
               return List.of(entry.action(), audit(plain.audit(), c));
             }));
+    // ReviewRepository
+    ops.add(
+        op(
+            "ReviewRepository.add/1",
+            NOTHING,
+            (s, c) -> {
+              s.reviews().add(c.review(1));
+              return reviews(plain.reviews(), c);
+            }));
+    ops.add(
+        op(
+            "ReviewRepository.list/2",
+            (s, c) -> {
+              s.reviews().add(c.review(1));
+              s.reviews().add(c.review(2));
+            },
+            (s, c) -> reviews(s.reviews(), c)));
     ops.add(
         op(
             "AuditLog.entries/2",
@@ -543,6 +575,12 @@ class StorageRetriesTest {
             },
             (s, c) -> audit(s.audit(), c)));
     return ops;
+  }
+
+  private static List<String> reviews(ReviewRepository reviews, Case c) {
+    return reviews.list(c.council(), c.consultation()).stream()
+        .map(r -> r.id() + ":" + r.comment() + ":" + r.coSigned())
+        .toList();
   }
 
   /**
@@ -648,6 +686,7 @@ class StorageRetriesTest {
                 AnalysisRepository.class,
                 CorrectionRepository.class,
                 PublicationRepository.class,
+                ReviewRepository.class,
                 AuditLog.class)
             .stream()
             .allMatch(t -> methods.stream().anyMatch(m -> m.startsWith(t.getSimpleName() + "."))));

@@ -3,7 +3,7 @@ package org.yousaid.functions.officer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,7 @@ final class ConsultationAdmin {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{2,59}");
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
 
   private final ConsultationRepository consultations;
   private final AuditLog audit;
@@ -189,13 +190,12 @@ final class ConsultationAdmin {
     if (value.isBlank()) {
       return null;
     }
-    try {
-      LocalDate day = LocalDate.parse(value.strip());
-      return (endOfDay ? day.plusDays(1) : day).atStartOfDay(LONDON).toInstant();
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "Enter " + what + " as year-month-day, like 2026-12-31"));
+    LocalDate day = FormDates.parse(value).orElse(null);
+    if (day == null) {
+      errors.add(new FieldError(field, "Enter " + what + " as a real date, like 31/12/2026"));
       return null;
     }
+    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(LONDON).toInstant();
   }
 
   /**
@@ -207,7 +207,7 @@ final class ConsultationAdmin {
       return "";
     }
     LocalDate day = instant.atZone(LONDON).toLocalDate();
-    return (endOfDay ? day.minusDays(1) : day).toString();
+    return FORM_DATE.format(endOfDay ? day.minusDays(1) : day);
   }
 
   private String councilName(String council) {

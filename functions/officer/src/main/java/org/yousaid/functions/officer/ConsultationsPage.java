@@ -2,7 +2,6 @@ package org.yousaid.functions.officer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +55,23 @@ final class ConsultationsPage {
       }
       councils.add(Map.of("slug", council, "consultations", rows));
     }
+    List<Map<String, Object>> reviewing = new ArrayList<>();
+    for (String council : officer.identity().reviews().stream().sorted().toList()) {
+      if (!officer.identity().actsFor(council)) {
+        // Only what a reviewer may open: titles linking to the review pages, no counts.
+        reviewing.add(
+            Map.of(
+                "slug",
+                council,
+                "consultations",
+                consultations.listForCouncil(council).stream()
+                    .filter(c -> c.kind() == org.yousaid.shared.model.ConsultationKind.CONSULTATION)
+                    .toList()));
+      }
+    }
     return officer.page(
-        "officer/dashboard", Map.of("pageTitle", "Your consultations", "councils", councils));
+        "officer/dashboard",
+        Map.of("pageTitle", "Your consultations", "councils", councils, "reviewing", reviewing));
   }
 
   APIGatewayV2HTTPResponse json(Request request, SignedInOfficer officer) {
@@ -89,7 +103,7 @@ final class ConsultationsPage {
               form.first("id"),
               form.first("title"),
               officer.identity().email());
-      return Responses.redirect(OfficerPaths.consultation(created));
+      return Flash.CREATED.redirect(OfficerPaths.consultation(created));
     } catch (ProblemException problem) {
       if (problem.status() == 400 || problem.status() == 409) {
         // A taken address (409) has no field errors: show it beside the address field.
@@ -109,7 +123,7 @@ final class ConsultationsPage {
       List<FieldError> errors,
       int status,
       SignedInOfficer officer) {
-    Map<String, Object> model = form("Create a consultation", given, errors);
+    Map<String, Object> model = FormModel.of("Create a consultation", given, errors);
     model.put("council", request.pathParameter("council"));
     model.put("templates", new TreeMap<>(ConsultationAdmin.TEMPLATES));
     return officer.page("officer/new-consultation", model, status);
@@ -125,20 +139,41 @@ final class ConsultationsPage {
     FormBody form = FormBody.parse(request.bodyText(256 * 1024));
     String action = String.valueOf(form.first("action"));
     String email = officer.identity().email();
+    Flash done;
     try {
-      switch (action) {
-        case "open" -> admin.open(current, email);
-        case "close" -> admin.close(current, email);
-        case "save" -> admin.update(current, form.fields(), email);
-        default -> throw ProblemException.badRequest("Choose an action.");
-      }
+      done =
+          switch (action) {
+            case "open" -> {
+              admin.open(current, email);
+              yield Flash.OPENED;
+            }
+            case "close" -> {
+              admin.close(current, email);
+              yield Flash.CLOSED;
+            }
+            case "save" -> {
+              admin.update(current, form.fields(), email);
+              yield Flash.SAVED;
+            }
+            default -> throw ProblemException.badRequest("Choose an action.");
+          };
     } catch (ProblemException problem) {
       if (problem.status() == 400 && !problem.errors().isEmpty()) {
         return manage(current, form.fields(), problem.errors(), 400, officer);
       }
+      if (problem.status() == 400 || problem.status() == 409) {
+        // Not a field's fault (a second click on "Close", an edit after opening): the page says
+        // why beside the status buttons, with the consultation as it now is.
+        return manage(
+            lookup.of(request),
+            action.equals("save") ? form.fields() : Map.of(),
+            List.of(new FieldError("status-actions", problem.detail())),
+            problem.status(),
+            officer);
+      }
       throw problem;
     }
-    return Responses.redirect(OfficerPaths.consultation(current));
+    return done.redirect(OfficerPaths.consultation(current));
   }
 
   private APIGatewayV2HTTPResponse manage(
@@ -147,7 +182,7 @@ final class ConsultationsPage {
       List<FieldError> errors,
       int status,
       SignedInOfficer officer) {
-    Map<String, Object> model = form("Manage: " + consultation.title(), given, errors);
+    Map<String, Object> model = FormModel.of("Manage: " + consultation.title(), given, errors);
     model.put("consultation", consultation);
     model.put("isDraft", consultation.status() == ConsultationStatus.DRAFT);
     model.put("isOpen", consultation.status() == ConsultationStatus.OPEN);
@@ -158,16 +193,5 @@ final class ConsultationsPage {
         "responses", responses.countForConsultation(consultation.council(), consultation.id()));
     model.put("audit", audit.entries(consultation.council(), consultation.id()));
     return officer.page("officer/manage", model, status);
-  }
-
-  /** A form page's model: what the officer typed and why it was refused, if it was. */
-  private static Map<String, Object> form(
-      String title, Map<String, List<String>> given, List<FieldError> errors) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("pageTitle", title);
-    model.put("given", FormValues.of(given));
-    model.put("errors", ErrorMessages.of(errors));
-    model.put("hasErrors", !errors.isEmpty());
-    return model;
   }
 }

@@ -2,6 +2,7 @@ package org.yousaid.functions.officer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yousaid.functions.common.http.FormBody;
@@ -13,6 +14,7 @@ import org.yousaid.shared.model.Coded;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
+import org.yousaid.shared.validation.FieldError;
 
 /**
  * Importing answers from other survey tools or paper as CSV: a page with a form (columns matched
@@ -37,25 +39,45 @@ final class ImportPage {
   }
 
   APIGatewayV2HTTPResponse form(Request request, SignedInOfficer officer) {
-    return officer.page(
-        "officer/import",
-        Map.of("pageTitle", "Import answers", "consultation", lookup.of(request)));
+    Map<String, Object> model = FormModel.of("Import answers", Map.of(), List.of());
+    model.put("consultation", lookup.of(request));
+    return officer.page("officer/import", model);
   }
 
-  /** The form's file, columns matched by the importer; the page shows what happened. */
+  /**
+   * The form's file, columns matched by the importer; the page shows what happened. A file that
+   * cannot be imported at all comes back in the form with the reason.
+   */
   APIGatewayV2HTTPResponse fromForm(Request request, SignedInOfficer officer) {
     Consultation c = lookup.of(request);
     FormBody form = FormBody.parse(request.bodyText(MAX_IMPORT_BYTES));
-    CsvImport.Outcome outcome =
-        importCsv(
-            c,
-            String.valueOf(form.first("csv")),
-            channel(Optional.ofNullable(form.first("channel"))),
-            Map.of(),
-            officer);
-    return officer.page(
-        "officer/import",
-        Map.of("pageTitle", "Import answers", "consultation", c, "outcome", outcome));
+    String csv = form.first("csv") == null ? "" : form.first("csv");
+    try {
+      if (csv.isBlank()) {
+        throw ProblemException.invalid(
+            List.of(new FieldError("csv", "Paste the contents of the CSV file")));
+      }
+      CsvImport.Outcome outcome =
+          importCsv(c, csv, channel(Optional.ofNullable(form.first("channel"))), Map.of(), officer);
+      Map<String, Object> model = FormModel.of("Import answers", Map.of(), List.of());
+      model.put("consultation", c);
+      model.put("outcome", outcome);
+      model.put(
+          "success",
+          outcome.imported() + (outcome.imported() == 1 ? " answer" : " answers") + " imported.");
+      return officer.page("officer/import", model);
+    } catch (ProblemException problem) {
+      if (problem.status() != 400 && problem.status() != 413) {
+        throw problem;
+      }
+      List<FieldError> errors =
+          problem.errors().isEmpty()
+              ? List.of(new FieldError("csv", problem.detail()))
+              : problem.errors();
+      Map<String, Object> model = FormModel.of("Import answers", form.fields(), errors);
+      model.put("consultation", c);
+      return officer.page("officer/import", model, problem.status());
+    }
   }
 
   /** The request body as the file; {@code ?channel=} and {@code ?map.<column>=} from the query. */

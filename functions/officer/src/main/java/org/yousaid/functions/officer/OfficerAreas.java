@@ -20,6 +20,7 @@ record OfficerAreas(
     ExportsPage exports,
     ImportPage imports,
     PublishPage publish,
+    ReviewPage review,
     DashboardPages dashboards) {
 
   static OfficerAreas create(
@@ -37,6 +38,7 @@ record OfficerAreas(
             services.responses(), lookup, themes, new ReportAssembler(reportBuilder), audit),
         new ImportPage(services.submissions(), lookup, audit),
         new PublishPage(services, publishQueue, audit, lookup, config.siteUrl()),
+        new ReviewPage(services, lookup, audit),
         new DashboardPages(
             services.consultations(), services.responses(), reportBuilder, config.publicApiUrl()));
   }

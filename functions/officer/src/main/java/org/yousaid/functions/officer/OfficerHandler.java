@@ -119,7 +119,13 @@ public final class OfficerHandler extends HttpHandler {
         signedIn(areas.publish()::show));
     route(
         "GET /officer/councils/{council}/consultations/{consultation}/publish/preview",
-        signedIn(areas.publish()::preview));
+        reviewable(areas.publish()::preview));
+    route(
+        "GET /officer/councils/{council}/consultations/{consultation}/review",
+        reviewable(areas.review()::show));
+    route(
+        "POST /officer/councils/{council}/consultations/{consultation}/review",
+        reviewable(areas.review()::act));
     route(
         "POST /officer/councils/{council}/consultations/{consultation}/publish",
         signedIn(areas.publish()::request));
@@ -144,6 +150,18 @@ public final class OfficerHandler extends HttpHandler {
 
   /** Wraps a route with authentication, tenancy and (for posts) CSRF checks. */
   private Route signedIn(OfficerRoute route) {
+    return checked(route, false);
+  }
+
+  /**
+   * As {@link #signedIn}, also open to the council's second reviewers: the draft, its themes, and
+   * their comments and co-signatures. No other route lets a reviewer in.
+   */
+  private Route reviewable(OfficerRoute route) {
+    return checked(route, true);
+  }
+
+  private Route checked(OfficerRoute route, boolean reviewersToo) {
     return request -> {
       String token = auth.session().token(request).orElse(null);
       OfficerIdentity officer = token == null ? null : auth.identify(token).orElse(null);
@@ -151,7 +169,8 @@ public final class OfficerHandler extends HttpHandler {
         throw new ProblemException(401, "You need to sign in", "Sign in to see this page.", null);
       }
       String council = request.pathParameters().get("council");
-      if (council != null && !officer.actsFor(council)) {
+      if (council != null
+          && !(reviewersToo ? officer.mayReview(council) : officer.actsFor(council))) {
         throw new ProblemException(
             403,
             "You cannot see this council's data",
@@ -162,7 +181,8 @@ public final class OfficerHandler extends HttpHandler {
         throw new ProblemException(
             403, "This form has expired", "Go back, reload the page and try again.", null);
       }
-      return route.handle(request, new SignedInOfficer(officer, token));
+      return route.handle(
+          request, new SignedInOfficer(officer, token, Flash.of(request).orElse(null)));
     };
   }
 

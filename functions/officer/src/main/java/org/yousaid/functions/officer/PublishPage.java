@@ -3,34 +3,44 @@ package org.yousaid.functions.officer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.queue.PublishQueue;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.publishing.PublishJob;
-import org.yousaid.publishing.PublishedConsultation;
 import org.yousaid.publishing.Publisher;
 import org.yousaid.publishing.SitePaths;
-import org.yousaid.reports.ReportFormat;
 import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.publishing.Publication;
+import org.yousaid.shared.publishing.ReviewRepository;
+import org.yousaid.shared.validation.FieldError;
 
 /**
- * "Publish You said, we did": what will be published (checked before anyone presses the button), a
- * preview of the public page, the publication record, and the request that queues the publisher.
+ * "Publish You said, we did" is a decision: the sign-off page lists everything that would go out
+ * (themes, quotes, "we did" responses, counts) and its warnings, with the reviewers' comments and
+ * co-signatures; the signed-in officer confirms they checked it and is recorded as the approver.
+ * The request names the draft signed off, so a correction made meanwhile stops it (409 here, 412 in
+ * the publisher) rather than publishing something nobody saw.
  */
 final class PublishPage {
 
-  /** One published version as officers see it. */
-  record VersionRow(int version, String publishedOn, String contentHash, String link) {}
+  /** One published version as officers see it, with who signed it off. */
+  record VersionRow(
+      int version,
+      java.time.Instant publishedAt,
+      String contentHash,
+      String link,
+      Publication.SignOff approvedBy,
+      List<Publication.SignOff> coSignedBy) {}
 
   private final Publisher publisher;
+  private final ReviewRepository reviews;
   private final PublishQueue queue;
   private final AuditLog audit;
   private final ConsultationLookup lookup;
@@ -47,15 +57,14 @@ final class PublishPage {
       String siteUrl) {
     this.lookup = lookup;
     this.publisher = new Publisher(services);
+    this.reviews = services.reviews();
     this.queue = queue;
     this.audit = audit;
     this.siteUrl = siteUrl.endsWith("/") ? siteUrl : siteUrl + "/";
   }
 
   APIGatewayV2HTTPResponse show(Request request, SignedInOfficer officer) {
-    return officer.page(
-        "officer/publish",
-        model(lookup.of(request), request.queryParameters().containsKey("requested")));
+    return officer.page("officer/publish", model(lookup.of(request), Map.of(), List.of()));
   }
 
   /** The public page as it would be published now, with no officer header around it. */
@@ -63,38 +72,47 @@ final class PublishPage {
     return Responses.html(200, publisher.preview(lookup.of(request)));
   }
 
-  /** Queues the publisher and comes back to this page, which then says it was asked. */
+  /**
+   * Signs off and queues the publisher, then comes back to this page, which says so; without the
+   * confirmation, or for a draft that changed since the page was shown, the page comes back with
+   * the reason.
+   */
   APIGatewayV2HTTPResponse request(Request request, SignedInOfficer officer) {
     Consultation c = lookup.of(request);
-    request(c, officer.identity());
-    return Responses.redirect(OfficerPaths.consultation(c) + "/publish?requested=1");
+    FormBody form = FormBody.parse(request.bodyText(16 * 1024));
+    DraftSummary draft = DraftSummary.of(publisher, c);
+    List<FieldError> errors = new ArrayList<>();
+    int status = 400;
+    if (!"yes".equals(form.first("confirm"))) {
+      errors.add(
+          new FieldError(
+              "confirm", "Confirm that you have checked what will be published, then publish"));
+    } else if (!draft.fingerprint().equals(form.first("draft"))) {
+      status = 409;
+      errors.add(
+          new FieldError(
+              "confirm",
+              "What will be published has changed since you opened this page. Check it again,"
+                  + " then confirm"));
+    }
+    if (!errors.isEmpty()) {
+      return officer.page("officer/publish", model(c, form.fields(), errors, draft), status);
+    }
+    request(c, officer.identity(), draft.fingerprint());
+    return Flash.PUBLISH_REQUESTED.redirect(OfficerPaths.consultation(c) + "/publish");
   }
 
-  Map<String, Object> model(Consultation consultation, boolean requested) {
+  Map<String, Object> model(
+      Consultation consultation, Map<String, List<String>> given, List<FieldError> errors) {
+    return model(consultation, given, errors, DraftSummary.of(publisher, consultation));
+  }
+
+  private Map<String, Object> model(
+      Consultation consultation,
+      Map<String, List<String>> given,
+      List<FieldError> errors,
+      DraftSummary draft) {
     List<Publication> versions = publisher.versions(consultation.council(), consultation.id());
-    PublishedConsultation next = publisher.build(consultation, versions.size() + 1);
-    int themes = 0;
-    int quotes = 0;
-    int weDid = 0;
-    List<String> withoutQuote = new ArrayList<>();
-    List<String> withoutResponse = new ArrayList<>();
-    for (var q : next.questions()) {
-      if (q.themes() == null) {
-        continue;
-      }
-      for (var t : q.themes()) {
-        themes++;
-        quotes += (t.exemplar() == null ? 0 : 1) + t.quotes().size();
-        if (t.exemplar() == null) {
-          withoutQuote.add(t.label());
-        }
-        if (t.weDid() == null) {
-          withoutResponse.add(t.label());
-        } else {
-          weDid++;
-        }
-      }
-    }
     String current = siteUrl + SitePaths.consultation(consultation.council(), consultation.id());
     List<VersionRow> rows = new ArrayList<>();
     for (int i = versions.size() - 1; i >= 0; i--) {
@@ -102,37 +120,39 @@ final class PublishPage {
       rows.add(
           new VersionRow(
               p.version(),
-              ReportFormat.date(p.publishedAt()),
+              p.publishedAt(),
               p.contentHash(),
-              current + "versions/" + p.version() + "/index.html"));
+              current + "versions/" + p.version() + "/index.html",
+              p.approvedBy(),
+              p.coSignedBy()));
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("pageTitle", "Publish: " + consultation.title());
+    Map<String, Object> model = FormModel.of("Publish: " + consultation.title(), given, errors);
     model.put("consultation", consultation);
-    model.put("responses", next.responses());
-    model.put("themes", themes);
-    model.put("quotes", quotes);
-    model.put("weDid", weDid);
-    model.put("withoutQuote", withoutQuote);
-    model.put("withoutResponse", withoutResponse);
+    model.put("summary", draft);
+    model.put("responses", draft.draft().responses());
+    model.put("reviews", draft.reviews(reviews.list(consultation.council(), consultation.id())));
     model.put("versions", rows);
     model.put("currentLink", versions.isEmpty() ? null : current + "index.html");
     model.put("councilLink", siteUrl + SitePaths.council(consultation.council()) + "index.html");
-    model.put("requested", requested);
     return model;
   }
 
-  void request(Consultation consultation, OfficerIdentity officer) {
+  void request(Consultation consultation, OfficerIdentity officer, String fingerprint) {
     String requestId = UlidCreator.getMonotonicUlid().toString();
     queue.send(
         Json.write(
             new PublishJob(
-                consultation.council(), consultation.id(), officer.subject(), requestId)));
+                consultation.council(),
+                consultation.id(),
+                officer.subject(),
+                requestId,
+                officer.email(),
+                fingerprint)));
     audit.record(
         consultation.council(),
         consultation.id(),
         officer.email(),
         "publish",
-        "Asked to publish You said, we did");
+        "Signed off and asked to publish You said, we did");
   }
 }

@@ -1,10 +1,12 @@
 package org.yousaid.functions.officer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,25 @@ class ConsultationAdminDatesTest {
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   @Test
+  void officersTypeDatesTheUkWay() {
+    LocalDate expected = LocalDate.parse("2026-12-01");
+    for (String typed :
+        List.of(
+            "1/12/2026",
+            "01/12/2026",
+            " 1 12 2026 ",
+            "1-12-2026",
+            "1 December 2026",
+            "1 dec 2026",
+            "2026-12-01")) {
+      assertEquals(expected, FormDates.parse(typed).orElseThrow(), typed);
+    }
+    for (String typed : List.of("31/2/2026", "12/31/2026", "2026-13-01", "tomorrow", "", "1/12")) {
+      assertTrue(FormDates.parse(typed).isEmpty(), typed);
+    }
+  }
+
+  @Test
   void unsetDatesAreEmptyFields() {
     assertEquals("", ConsultationAdmin.formDate(null, false));
     assertEquals("", ConsultationAdmin.formDate(null, true));
@@ -24,15 +45,15 @@ class ConsultationAdminDatesTest {
   @Test
   void theClosingDayIsTheLastDayOpenNotTheStoredMidnight() {
     Instant storedClose = LocalDate.parse("2026-12-01").atStartOfDay(LONDON).toInstant();
-    assertEquals("2026-11-30", ConsultationAdmin.formDate(storedClose, true));
-    assertEquals("2026-12-01", ConsultationAdmin.formDate(storedClose, false));
+    assertEquals("30/11/2026", ConsultationAdmin.formDate(storedClose, true));
+    assertEquals("1/12/2026", ConsultationAdmin.formDate(storedClose, false));
   }
 
   @Test
   void summerTimeMidnightIsStillThatDayInTheUk() {
     // 23:00 UTC on 31 May is midnight of 1 June in London (BST).
     Instant opens = Instant.parse("2026-05-31T23:00:00Z");
-    assertEquals("2026-06-01", ConsultationAdmin.formDate(opens, false));
+    assertEquals("1/6/2026", ConsultationAdmin.formDate(opens, false));
   }
 
   @Test
@@ -42,8 +63,10 @@ class ConsultationAdminDatesTest {
         day = day.plusDays(1)) {
       Instant opens = day.atStartOfDay(LONDON).toInstant();
       Instant closes = day.plusDays(1).atStartOfDay(LONDON).toInstant();
-      assertEquals(day.toString(), ConsultationAdmin.formDate(opens, false));
-      assertEquals(day.toString(), ConsultationAdmin.formDate(closes, true), day.toString());
+      // What the form shows is read back as the same day when the officer saves it unchanged.
+      assertEquals(day, FormDates.parse(ConsultationAdmin.formDate(opens, false)).orElseThrow());
+      assertEquals(
+          day, FormDates.parse(ConsultationAdmin.formDate(closes, true)).orElseThrow(), "" + day);
     }
   }
 }

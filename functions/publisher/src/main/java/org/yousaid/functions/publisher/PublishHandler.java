@@ -48,16 +48,15 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
   }
 
   private SQSBatchResponse handle(SQSEvent event) {
-    // A consultation that is gone has nothing to publish, and retrying will not change that.
+    // A consultation that is gone has nothing to publish, and a draft that changed after sign-off
+    // (412) must be signed off again: retrying will not change either.
     return QueueBatch.process(
         event,
         "Publications",
-        e -> e instanceof ProblemException p && p.status() == 404,
+        e -> e instanceof ProblemException p && (p.status() == 404 || p.status() == 412),
         body -> {
           PublishJob job = Json.read(body, PublishJob.class);
-          Publication p =
-              publisher.publish(
-                  job.council(), job.consultationId(), job.officer(), job.requestId());
+          Publication p = publisher.publish(job);
           LOG.info(
               "published council={} consultation={} version={} hash={}",
               p.council(),

@@ -42,18 +42,21 @@ public final class TokenVerifier {
     try {
       JWTClaimsSet claims = processor.process(token, null);
       Set<String> councils = new HashSet<>();
+      Set<String> reviews = new HashSet<>();
       List<String> groups = claims.getStringListClaim("cognito:groups");
       if (groups != null) {
         for (String group : groups) {
           if (group.startsWith(OfficerIdentity.COUNCIL_GROUP_PREFIX)) {
             councils.add(group.substring(OfficerIdentity.COUNCIL_GROUP_PREFIX.length()));
+          } else if (group.startsWith(OfficerIdentity.REVIEWER_GROUP_PREFIX)) {
+            reviews.add(group.substring(OfficerIdentity.REVIEWER_GROUP_PREFIX.length()));
           }
         }
       }
       String email = claims.getStringClaim("email");
       return Optional.of(
           new OfficerIdentity(
-              claims.getSubject(), email == null ? claims.getSubject() : email, councils));
+              claims.getSubject(), email == null ? claims.getSubject() : email, councils, reviews));
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return Optional.empty();
     }
