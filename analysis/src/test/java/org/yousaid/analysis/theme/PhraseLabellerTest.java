@@ -111,6 +111,21 @@ class PhraseLabellerTest {
   }
 
   @Test
+  void neverAnotherToolsAnonymisationMark() {
+    // the NHS feedback set replaces names with XXXX; a label must not be "XXXX"
+    String label =
+        label(
+            4,
+            with(
+                "XXXX was brilliant with the physio exercises.",
+                "Thanks to XXXX for the physio exercises.",
+                "XXXX and XXXX explained the physio exercises.",
+                "XXXX helped so much."));
+    assertNotNull(label);
+    assertFalse(label.toLowerCase(Locale.ROOT).contains("xxx"), label);
+  }
+
+  @Test
   void noSharedPhraseNoLabel() {
     assertEquals(null, label(2, "Brilliant.", "Thanks!", "The car park was full again."));
   }
