@@ -9,10 +9,12 @@ import java.util.List;
  * @param memberIds every answer in the theme (an answer may be in several themes)
  * @param count memberIds.size()
  * @param share count / number of themed answers
- * @param exemplarId the member answer closest to the theme's centre
+ * @param exemplarId the member answer most typical of the theme (close to its centre, of moderate
+ *     length), preferring respondents who agreed to be quoted
  * @param othersSupport count - 1: the "N other answers support this answer" figure
  * @param nearDuplicates members that are near-copies of another answer (campaign responses)
  * @param other true for the catch-all bucket of answers that fit no theme
+ * @param supportingIds two or three further members, typical but unlike the exemplar and each other
  */
 public record Theme(
     String id,
@@ -26,4 +28,39 @@ public record Theme(
     String exemplarId,
     int othersSupport,
     int nearDuplicates,
-    boolean other) {}
+    boolean other,
+    List<String> supportingIds) {
+  public Theme {
+    supportingIds = supportingIds == null ? List.of() : List.copyOf(supportingIds);
+  }
+
+  /** A theme without supporting quotes. */
+  public Theme(
+      String id,
+      String label,
+      String description,
+      List<String> keyTerms,
+      List<String> memberIds,
+      int count,
+      double share,
+      SentimentSplit sentiment,
+      String exemplarId,
+      int othersSupport,
+      int nearDuplicates,
+      boolean other) {
+    this(
+        id,
+        label,
+        description,
+        keyTerms,
+        memberIds,
+        count,
+        share,
+        sentiment,
+        exemplarId,
+        othersSupport,
+        nearDuplicates,
+        other,
+        List.of());
+  }
+}

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yousaid.analysis.theme.ThemeCount;
 
 class ThemingEngineTest {
   static ThemingEngine engine;
@@ -32,19 +33,24 @@ class ThemingEngineTest {
     List<Answer> answers = TestData.respiteAnswers();
     ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
     List<Theme> themes = result.themes().stream().filter(t -> !t.other()).toList();
-    assertEquals(3, result.chosenK(), () -> "themes: " + labels(result));
+    // 36 answers get the readable count (people coding such sets used 6-9 themes), not 2
+    assertEquals(ThemeCount.readable(36, 30), result.chosenK(), () -> "themes: " + labels(result));
+    long inMajority = 0, members = 0;
     for (Theme t : themes) {
-      // each theme is (almost) one topic
+      // each theme is mostly one topic, and the themes together almost only
       Map<String, Long> topics =
           t.memberIds().stream()
               .collect(Collectors.groupingBy(TestData::topicOf, Collectors.counting()));
       long majority = topics.values().stream().mapToLong(Long::longValue).max().orElse(0);
-      assertTrue(majority >= 0.8 * t.count(), () -> t.label() + " mixes topics " + topics);
+      assertTrue(majority >= 0.5 * t.count(), () -> t.label() + " mixes topics " + topics);
+      inMajority += majority;
+      members += t.count();
       assertTrue(t.memberIds().contains(t.exemplarId()));
       assertEquals(t.count() - 1, t.othersSupport());
       assertFalse(t.keyTerms().isEmpty());
       assertFalse(t.label().isBlank());
     }
+    assertTrue(inMajority >= 0.85 * members, () -> "themes mix topics: " + labels(result));
     AnalysedAnswer na =
         result.answers().stream().filter(a -> a.id().equals("n1")).findFirst().orElseThrow();
     assertTrue(na.nonAnswer());
@@ -68,6 +74,63 @@ class ThemingEngineTest {
     ThemeResult none = engine.theme(List.of(new Answer("n", "n/a")), ThemeOptions.defaults());
     assertTrue(none.themes().isEmpty());
     assertTrue(none.answers().get(0).nonAnswer());
+  }
+
+  @Test
+  void askingForThreeThemesFindsTheThreeTopics() {
+    ThemeResult result = engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults().withK(3));
+    List<Theme> themes = result.themes().stream().filter(t -> !t.other()).toList();
+    assertEquals(3, themes.size(), () -> labels(result));
+    java.util.Set<String> topics = new java.util.HashSet<>();
+    for (Theme t : themes) {
+      Map<String, Long> byTopic =
+          t.memberIds().stream()
+              .collect(Collectors.groupingBy(TestData::topicOf, Collectors.counting()));
+      Map.Entry<String, Long> top =
+          byTopic.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+      assertTrue(top.getValue() >= 0.8 * t.count(), () -> t.label() + " mixes " + byTopic);
+      topics.add(top.getKey());
+      assertFalse(t.label().matches("(?i).*\\band\\b.*"), t.label());
+      assertTrue(t.supportingIds().size() >= 2, t.label());
+      assertFalse(t.supportingIds().contains(t.exemplarId()));
+    }
+    assertEquals(3, topics.size(), () -> labels(result));
+  }
+
+  @Test
+  void oneAnswerMoreOrLessOrAnotherSeedBarelyChangesTheThemes() {
+    List<Answer> all = TestData.respiteAnswers();
+    ThemeResult base = engine.theme(all, ThemeOptions.defaults());
+    assertEquals(
+        primaries(base),
+        primaries(engine.theme(all, ThemeOptions.defaults().withSeed(7))),
+        "another seed, the same themes");
+    for (int drop : new int[] {0, 13, 25}) {
+      List<Answer> fewer = new ArrayList<>(all);
+      String dropped = fewer.remove(drop).id();
+      ThemeResult changed = engine.theme(fewer, ThemeOptions.defaults());
+      assertTrue(Math.abs(changed.chosenK() - base.chosenK()) <= 1, labels(changed));
+      Map<String, String> before = primaries(base), after = primaries(changed);
+      before.remove(dropped);
+      // the same partition up to theme names: pairs of answers together before are together after
+      int pairs = 0, kept = 0;
+      List<String> ids = new ArrayList<>(before.keySet());
+      for (int i = 0; i < ids.size(); i++)
+        for (int j = i + 1; j < ids.size(); j++) {
+          boolean together = before.get(ids.get(i)).equals(before.get(ids.get(j)));
+          if (!together) continue;
+          pairs++;
+          if (after.get(ids.get(i)).equals(after.get(ids.get(j)))) kept++;
+        }
+      assertTrue(kept >= 0.8 * pairs, "without " + dropped + ": " + kept + " of " + pairs);
+    }
+  }
+
+  private static Map<String, String> primaries(ThemeResult r) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (AnalysedAnswer a : r.answers())
+      if (!a.themes().isEmpty()) out.put(a.id(), a.themes().get(0).themeId());
+    return out;
   }
 
   @Test
@@ -201,7 +264,10 @@ class ThemingEngineTest {
     assertTrue(bucket.other());
     assertEquals("Other languages", bucket.label());
     assertEquals(foreign.stream().sorted().toList(), bucket.memberIds().stream().sorted().toList());
-    assertEquals(3, result.chosenK(), () -> "themes: " + labels(result));
+    assertEquals(
+        engine.theme(TestData.respiteAnswers(), ThemeOptions.defaults()).chosenK(),
+        result.chosenK(),
+        () -> "answers in other languages form no theme: " + labels(result));
     for (Theme t : result.themes()) {
       if (t != bucket) assertTrue(t.memberIds().stream().noneMatch(foreign::contains), t.label());
     }

@@ -10,15 +10,17 @@ import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
 
 /**
- * Benchmark commands ({@code bench quality|speed|redaction|sentiment|codeframe}); results go in
- * docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at once.
+ * Benchmark commands ({@code bench quality|speed|redaction|sentiment|codeframe|discovery}); results
+ * go in docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at
+ * once.
  */
 final class Benchmarks {
   private Benchmarks() {}
 
   static void run(String[] args) throws Exception {
     if (args.length < 2)
-      throw new IllegalArgumentException("bench quality|speed|redaction|sentiment|codeframe");
+      throw new IllegalArgumentException(
+          "bench quality|speed|redaction|sentiment|codeframe|discovery");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -65,6 +67,7 @@ final class Benchmarks {
         ThemeOptions engine = EngineFlags.apply(a, ThemeOptions.defaults());
         yield () -> QualityBenchmark.run(data, seeds, sets, rows, engine);
       }
+      case "discovery" -> DiscoveryBenchmark.parse(a);
       case "codeframe" -> {
         Path data = dataDir(a);
         String split = a.get("split", "dev");

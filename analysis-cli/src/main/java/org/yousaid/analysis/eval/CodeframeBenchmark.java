@@ -47,7 +47,7 @@ import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
  */
 public final class CodeframeBenchmark {
   private static final int RESAMPLES = 1000;
-  private static final long SPLIT_SEED = 20261201L;
+  public static final long SPLIT_SEED = 20261201L;
 
   public record Row(
       String set,

@@ -8,12 +8,17 @@ import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.theme.SphericalKMeans;
 import org.yousaid.analysis.theme.ThemeCountChooser;
+import org.yousaid.analysis.theme.ThemeDiscovery;
 
 /**
- * Stage 6: themes found in the answers: the number of themes is the officer's or chosen by {@link
- * ThemeCountChooser}; spherical k-means groups the themable answers. Each answer joins its nearest
- * theme and any other theme it is (almost) as close to and typical of; clusters too small to be a
- * theme go to "other".
+ * Stage 6: themes found in the answers. Up to {@link ThemeDiscovery#LIMIT} themable answers (a
+ * council's question), {@link ThemeDiscovery}: consensus of Ward's clusterings over subsamples,
+ * with a readable number of themes unless the officer gives one, which neither collapses to 2 nor
+ * changes much when one answer is added or deleted, and does not depend on the seed. Above that,
+ * where O(n²) would not fit the worker, the number of themes is the officer's or chosen by {@link
+ * ThemeCountChooser} and spherical k-means groups the answers. Each answer joins its theme and any
+ * other theme it is (almost) as close to and typical of; clusters too small to be a theme go to
+ * "other".
  */
 public final class DiscoverThemes {
   /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
@@ -31,6 +36,30 @@ public final class DiscoverThemes {
   public Grouping apply(List<AnswerRecord> records, ThemeSpace space) {
     int[] items = AnswerRecord.themableIndices(records);
     if (items.length == 0) return new Grouping(0, new float[0][], null);
+    int[] assignment;
+    float[][] centroids;
+    if (items.length <= ThemeDiscovery.LIMIT) {
+      long[] keys = new long[items.length];
+      for (int j = 0; j < items.length; j++) keys[j] = key(records.get(items[j]).answer().id());
+      ThemeDiscovery.Themes t =
+          new ThemeDiscovery()
+              .discover(
+                  space,
+                  items,
+                  keys,
+                  new ThemeDiscovery.Options(
+                      options.fixedK(), options.maxK(), false, options.autoK()));
+      assignment = t.theme();
+      centroids = t.centroids();
+    } else {
+      SphericalKMeans.Clustering c = kMeans(items, space);
+      assignment = c.assignment();
+      centroids = c.centroids();
+    }
+    return memberships(records, space, items, assignment, centroids);
+  }
+
+  private SphericalKMeans.Clustering kMeans(int[] items, ThemeSpace space) {
     int wanted =
         options.fixedK() != null
             ? options.fixedK()
@@ -42,13 +71,19 @@ public final class DiscoverThemes {
     // restarts matter most for small sets with many themes (Banking77: +-0.05 ACC between seeds);
     // large sets are more stable and each restart costs more
     int restarts = items.length > 5000 ? 3 : 6;
-    SphericalKMeans.Clustering c =
-        new SphericalKMeans(restarts, 50, options.seed())
-            .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
-    int k = c.k();
-    float[][] centroids = c.centroids();
+    return new SphericalKMeans(restarts, 50, options.seed())
+        .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
+  }
+
+  private Grouping memberships(
+      List<AnswerRecord> records,
+      ThemeSpace space,
+      int[] items,
+      int[] assignment,
+      float[][] centroids) {
+    int k = centroids.length;
     int[] sizes = new int[k];
-    for (int a : c.assignment()) sizes[a]++;
+    for (int a : assignment) sizes[a]++;
     // clusters too small to be a theme go to "other" (index k); with a fixed k only singletons do
     int minSize = options.fixedK() != null ? 2 : Math.max(2, items.length / 500);
     float[] medianSimilarity = new float[k];
@@ -61,12 +96,12 @@ public final class DiscoverThemes {
             });
     for (int x = 0; x < k; x++) {
       List<Float> own = new ArrayList<>();
-      for (int j = 0; j < items.length; j++) if (c.assignment()[j] == x) own.add(sims[j][x]);
+      for (int j = 0; j < items.length; j++) if (assignment[j] == x) own.add(sims[j][x]);
       Collections.sort(own);
       medianSimilarity[x] = own.isEmpty() ? 1 : own.get(own.size() / 2);
     }
     for (int j = 0; j < items.length; j++) {
-      int primary = c.assignment()[j];
+      int primary = assignment[j];
       double[] p = softmax(sims[j]);
       AnswerRecord r = records.get(items[j]);
       if (sizes[primary] < minSize) {
@@ -83,6 +118,19 @@ public final class DiscoverThemes {
       }
     }
     return new Grouping(k, centroids, null);
+  }
+
+  /**
+   * A stable 64-bit key per answer id (FNV-1a): which consensus subsamples an answer is in depends
+   * on it alone, so adding an answer leaves every other answer's subsamples as they were.
+   */
+  static long key(String id) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < id.length(); i++) {
+      h ^= id.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 
   /** Confidence per theme: a softmax of the similarities, sharpened by the temperature. */

@@ -10,12 +10,19 @@ import java.util.stream.IntStream;
 import org.yousaid.analysis.Sentiment;
 import org.yousaid.analysis.SentimentSplit;
 import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.theme.Evidence;
 import org.yousaid.analysis.theme.KeyPhraseExtractor;
+import org.yousaid.analysis.theme.PhraseLabeller;
+import org.yousaid.analysis.theme.ShareWording;
+import org.yousaid.analysis.theme.Stance;
+import org.yousaid.redaction.Redaction;
 
 /**
- * Stage 7: each theme's key phrases, label, exemplar (the most central answer), sentiment split and
- * description, in the order officers read them: themes largest first, then "other", then "other
- * languages". Empty themes are left out.
+ * Stage 7: each theme's key phrases, label (a phrase from its answers, {@link PhraseLabeller}),
+ * exemplar and supporting quotes ({@link Evidence}), sentiment split and description (its share in
+ * words with a 95% interval, and whether praise and complaint are mixed in it), in the order
+ * officers read them: themes largest first, then "other", then "other languages". Empty themes are
+ * left out.
  */
 public final class LabelThemes {
   static final int KEY_TERMS = 5;
@@ -46,6 +53,10 @@ public final class LabelThemes {
     }
     KeyPhraseExtractor phrases =
         new KeyPhraseExtractor(records.stream().map(AnswerRecord::annotated).toList());
+    PhraseLabeller labeller =
+        new PhraseLabeller(
+            records.stream().map(r -> r.themable() ? r.annotated() : null).toList(),
+            Redaction.standard());
     List<Integer> order =
         IntStream.rangeClosed(0, languages)
             .filter(x -> !members.get(x).isEmpty())
@@ -66,8 +77,13 @@ public final class LabelThemes {
       String label =
           x == languages
               ? "Other languages"
-              : other ? "Other" : grouping.named(x) ? grouping.names().get(x) : label(terms, o + 1);
-      int exemplar = exemplar(x, primaries.get(x).isEmpty() ? mem : primaries.get(x), records);
+              : other
+                  ? "Other"
+                  : grouping.named(x)
+                      ? grouping.names().get(x)
+                      : phraseLabel(labeller, x, mem, terms, o + 1);
+      Evidence.Quotes quotes =
+          quotes(x, primaries.get(x).isEmpty() ? mem : primaries.get(x), records);
       SentimentSplit split = split(mem, records);
       int dups = (int) mem.stream().filter(i -> records.get(i).nearDuplicateGroup() >= 0).count();
       double share = answered == 0 ? 0 : (double) mem.size() / answered;
@@ -77,7 +93,7 @@ public final class LabelThemes {
               : (grouping.proposed(x)
                       ? "Proposed new theme (these answers fit no code of the codeframe): "
                       : "")
-                  + describe(mem.size(), share, terms, split, dups);
+                  + describe(ShareWording.of(mem.size(), (int) answered), terms, split, dups);
       drafts.add(
           new ThemeDraft(
               x,
@@ -89,36 +105,51 @@ public final class LabelThemes {
               mem.stream().map(i -> records.get(i).answer().id()).toList(),
               share,
               split,
-              records.get(exemplar).answer().id(),
+              records.get(quotes.exemplar()).answer().id(),
+              quotes.supporting().stream().map(i -> records.get(i).answer().id()).toList(),
               dups));
     }
     return drafts;
   }
 
   /**
-   * The most central answer: closest to the theme centroid (discovery) or most confident
+   * How close answer i is to theme x: similarity with its centre (discovery) or its confidence
    * (codeframe, and the buckets).
    */
-  private int exemplar(int x, List<Integer> candidates, List<AnswerRecord> records) {
+  private double closeness(int x, int i, List<AnswerRecord> records) {
     float[][] centroids = grouping.centroids();
-    int best = candidates.get(0);
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int i : candidates) {
-      double s;
-      if (centroids != null && x < centroids.length) s = space.similarity(i, centroids[x]);
-      else
-        s =
-            records.get(i).themes().stream()
-                .filter(d -> d.theme() == x)
-                .mapToDouble(Membership::confidence)
-                .max()
-                .orElse(0);
-      if (s > bestScore) {
-        bestScore = s;
-        best = i;
-      }
-    }
-    return best;
+    if (centroids != null && x < centroids.length) return space.similarity(i, centroids[x]);
+    return records.get(i).themes().stream()
+        .filter(d -> d.theme() == x)
+        .mapToDouble(Membership::confidence)
+        .max()
+        .orElse(0);
+  }
+
+  private Evidence.Quotes quotes(int x, List<Integer> candidates, List<AnswerRecord> records) {
+    return Evidence.choose(
+        candidates,
+        i -> closeness(x, i, records),
+        i -> records.get(i).annotated() == null ? 1 : records.get(i).annotated().tokens().size(),
+        i -> records.get(i).answer().consentToQuote(),
+        (a, b) -> records.get(a).embedding() == null ? 0 : space.similarity(a, b));
+  }
+
+  /**
+   * A phrase from the theme's answers, weighted by how typical each member is; without one, its top
+   * key term alone (never two terms glued with "and"), or "Theme N".
+   */
+  private String phraseLabel(
+      PhraseLabeller labeller, int x, List<Integer> members, List<String> terms, int number) {
+    double[] typicality = new double[members.size()];
+    float[][] centroids = grouping.centroids();
+    for (int m = 0; m < typicality.length; m++)
+      typicality[m] =
+          centroids != null && x < centroids.length
+              ? space.similarity(members.get(m), centroids[x])
+              : 1;
+    String phrase = labeller.label(members, typicality);
+    return phrase != null ? phrase : label(terms, number);
   }
 
   private static SentimentSplit split(List<Integer> members, List<AnswerRecord> records) {
@@ -133,49 +164,34 @@ public final class LabelThemes {
   }
 
   /**
-   * A readable label from the key terms: the best multi-word phrase among the top three when there
-   * is one ("Respite transport"), otherwise the top two terms ("Holiday and playscheme").
+   * The fallback label when no phrase is shared: the top key term alone ("Respite transport"), or
+   * "Theme N" without one; never two terms joined by "and", which reads as one theme about two
+   * unrelated things.
    */
   static String label(List<String> keyTerms, int number) {
     if (keyTerms.isEmpty()) return "Theme " + number;
-    List<String> top = keyTerms.subList(0, Math.min(3, keyTerms.size()));
-    String phrase = top.stream().filter(t -> t.contains(" ")).findFirst().orElse(null);
-    String label;
-    if (phrase != null) {
-      label =
-          (" " + phrase + " ").contains(" " + top.get(0) + " ") || phrase.equals(top.get(0))
-              ? phrase
-              : top.get(0) + " and " + phrase;
-    } else {
-      label = top.size() == 1 ? top.get(0) : top.get(0) + " and " + top.get(1);
-    }
+    String label = keyTerms.get(0);
     return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
   }
 
-  private static String describe(
-      int count, double share, List<String> terms, SentimentSplit s, int dups) {
-    StringBuilder d = new StringBuilder();
-    d.append(count)
-        .append(count == 1 ? " answer" : " answers")
-        .append(String.format(Locale.ROOT, " (%.0f%%)", share * 100));
+  /**
+   * One sentence: how many answers (in words, with the count, share and its 95% interval), what
+   * they mention, and their stance: mostly praise, mostly complaint, or both, said plainly when
+   * praise and complaint about the same thing share the theme.
+   */
+  static String describe(ShareWording.Share share, List<String> terms, SentimentSplit s, int dups) {
+    StringBuilder d = new StringBuilder(share.describe(share.count() == 1 ? "answer" : "answers"));
+    d.replace(0, 1, d.substring(0, 1).toUpperCase(Locale.ROOT));
     if (!terms.isEmpty()) {
-      d.append(" about ");
+      d.append(" mention ");
       List<String> ts = terms.subList(0, Math.min(3, terms.size()));
       d.append(
           ts.size() == 1
               ? ts.get(0)
               : String.join(", ", ts.subList(0, ts.size() - 1)) + " and " + ts.get(ts.size() - 1));
     }
-    int scored = s.negative() + s.neutral() + s.positive();
-    if (scored > 0) {
-      d.append(
-          String.format(
-              Locale.ROOT,
-              "; %.0f%% negative, %.0f%% neutral, %.0f%% positive",
-              100.0 * s.negative() / scored,
-              100.0 * s.neutral() / scored,
-              100.0 * s.positive() / scored));
-    }
+    String stance = Stance.describe(s);
+    if (!stance.isEmpty()) d.append("; ").append(stance);
     if (dups > 0) d.append("; ").append(dups).append(" near-identical (campaign-style) answers");
     return d.append('.').toString();
   }

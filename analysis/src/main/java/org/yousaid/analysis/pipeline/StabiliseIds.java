@@ -80,7 +80,8 @@ public final class StabiliseIds {
               d.exemplarId(),
               count - 1,
               d.nearDuplicates(),
-              d.other()));
+              d.other(),
+              d.supportingIds()));
     }
     return themes;
   }

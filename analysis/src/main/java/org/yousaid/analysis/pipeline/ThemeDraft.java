@@ -23,4 +23,5 @@ public record ThemeDraft(
     double share,
     SentimentSplit sentiment,
     String exemplarId,
+    List<String> supportingIds,
     int nearDuplicates) {}

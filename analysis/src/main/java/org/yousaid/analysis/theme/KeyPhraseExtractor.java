@@ -79,6 +79,8 @@ public final class KeyPhraseExtractor {
       boolean usable =
           !t.isPerson()
               && !Stopwords.isStop(lemma)
+              // "XXXX": another tool's anonymisation mark, not a word
+              && !lemma.matches(".*(.)\\1\\1.*")
               && lemma.chars().allMatch(c -> Character.isLetter(c) || c == '-');
       if (usable && t.isContentWord()) out.add(lemma);
       boolean nominal = usable && (t.pos().startsWith("NN") || t.pos().startsWith("JJ"));

@@ -68,7 +68,7 @@ class DiscoverThemesTest {
   }
 
   @Test
-  void aSingletonClusterGoesToOtherWhenTheOfficerFixedK() {
+  void anOutlierJoinsAThemeRatherThanBeingAThemeOfItsOwn() {
     List<AnswerRecord> records = records(3, 10, 3);
     float[] outlier = new float[32];
     // the outlier points away from every group: k-means gives it a cluster of its own
@@ -80,8 +80,11 @@ class DiscoverThemesTest {
     records.get(0).embedding(Vectors.normalise(outlier));
     Grouping g =
         new DiscoverThemes(ThemeOptions.defaults().withK(4)).apply(records, space(records));
-    assertEquals(g.otherIndex(), records.get(0).themes().get(0).theme());
-    assertEquals(1, records.get(0).themes().size());
+    // up to 2,000 answers, groups of one are not themes: the consensus places the outlier with
+    // the answers it was most often grouped with
+    int[] sizes = new int[g.k() + 1];
+    for (AnswerRecord r : records.subList(0, 30)) sizes[r.themes().get(0).theme()]++;
+    for (int x = 0; x < g.k(); x++) assertTrue(sizes[x] != 1, "a theme of one answer: " + x);
   }
 
   @Test

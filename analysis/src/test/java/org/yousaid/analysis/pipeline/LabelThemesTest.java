@@ -52,8 +52,17 @@ class LabelThemesTest {
     assertEquals(new SentimentSplit(2, 1, 0), transport.sentiment());
     assertEquals(2, transport.nearDuplicates());
     assertEquals(3 / 7.0, transport.share(), 1e-9, "the non-answer is not counted");
-    assertTrue(transport.description().startsWith("3 answers (43%) about "));
-    assertTrue(transport.description().contains("67% negative, 33% neutral, 0% positive"));
+    assertTrue(
+        transport
+            .description()
+            .startsWith("Many answers (3 of 7, 43%; 95% interval 16% to 75%) mention "),
+        transport.description());
+    assertTrue(
+        transport.description().contains("mostly complaint (2 of 3 negative)"),
+        transport.description());
+    assertFalse(transport.label().contains(" and "), transport.label());
+    assertEquals(2, transport.supportingIds().size());
+    assertFalse(transport.supportingIds().contains(transport.exemplarId()));
     assertTrue(transport.description().contains("2 near-identical (campaign-style) answers"));
     assertEquals(List.of("a0", "a3", "a4"), drafts.get(1).memberIds(), "a0's second theme");
     assertEquals("a3", drafts.get(1).exemplarId(), "exemplars come from primary members");
@@ -97,12 +106,19 @@ class LabelThemesTest {
   }
 
   @Test
-  void labelsReadLikeAPersonWroteThem() {
+  void labelsAreAPhraseFromTheAnswersNeverKeyWordsGluedWithAnd() {
+    List<AnswerRecord> records = grouped();
+    ThemeSpace space = new Represent(TestModels.embedder().dimension(), 0.85).apply(records);
+    List<ThemeDraft> drafts = new LabelThemes(new Grouping(2, null, null), space).apply(records);
+    assertEquals("Respite transport", drafts.get(0).label());
+    assertEquals("Holiday playschemes", drafts.get(1).label());
+  }
+
+  @Test
+  void withoutASharedPhraseTheLabelIsTheTopKeyTermAlone() {
     assertEquals("Respite transport", LabelThemes.label(List.of("respite transport", "bus"), 1));
-    assertEquals(
-        "Holiday and playscheme", LabelThemes.label(List.of("holiday", "playscheme", "club"), 1));
-    assertEquals(
-        "Cost and short break", LabelThemes.label(List.of("cost", "short break", "money"), 1));
+    assertEquals("Holiday", LabelThemes.label(List.of("holiday", "playscheme", "club"), 1));
+    assertEquals("Cost", LabelThemes.label(List.of("cost", "short break", "money"), 1));
     assertEquals("Theme 4", LabelThemes.label(List.of(), 4));
     assertFalse(LabelThemes.label(List.of("x"), 1).isBlank());
   }

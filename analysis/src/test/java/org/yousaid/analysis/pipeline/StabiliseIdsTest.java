@@ -28,6 +28,7 @@ class StabiliseIdsTest {
         0.25,
         new SentimentSplit(0, 1, 0),
         members[0],
+        List.of(),
         0);
   }
 

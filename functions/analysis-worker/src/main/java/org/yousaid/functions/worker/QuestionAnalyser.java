@@ -75,7 +75,7 @@ public final class QuestionAnalyser {
       expiresAt.put(r.id(), r.expiresAt());
       r.answer(job.questionId())
           .filter(a -> a.text() != null && !a.text().isBlank())
-          .ifPresent(a -> answers.add(new Answer(r.id(), a.text())));
+          .ifPresent(a -> answers.add(new Answer(r.id(), a.text(), r.consentToQuote())));
     }
     ThemeOptions options =
         ThemeOptions.defaults()

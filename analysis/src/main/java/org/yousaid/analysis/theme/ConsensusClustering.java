@@ -1,0 +1,257 @@
+package org.yousaid.analysis.theme;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Consensus clustering (Monti et al. 2003) made for small, overlapping answer sets, where a single
+ * clustering changes a lot when one answer is added: Ward's clustering of many 80% subsamples, cut
+ * at k, counts how often each pair of answers ends up together; the final themes are the groups
+ * that stay together.
+ *
+ * <p>Three choices keep the result the same when one answer is added or deleted, and whatever the
+ * seed:
+ *
+ * <ul>
+ *   <li><b>Subsamples chosen by each answer's key, not by a random generator.</b> Whether an answer
+ *       is in run r depends only on its own key (a hash of its id) and r, so adding an answer
+ *       leaves every other answer's runs as they were; a random draw would reshuffle them all.
+ *   <li><b>Ward's method</b> as the clustering of each run: no random start, so no seed.
+ *   <li><b>Each answer finally joins the theme it was most often grouped with</b> (its mean
+ *       co-association with the theme's members), which moves a boundary answer only when the
+ *       evidence about it changes, instead of cutting the consensus tree, which moves whole
+ *       branches when two merges swap order.
+ * </ul>
+ *
+ * Small groups split off when cutting the consensus tree are not counted as themes: their answers
+ * join the theme they were most often grouped with.
+ */
+public final class ConsensusClustering {
+  /** Runs whose pair counts are averaged; more runs cost time and change little (see NOTES). */
+  public static final int DEFAULT_RUNS = 60;
+
+  /** Share of the answers in each run. */
+  static final int SAMPLE_PER_MILLE = 800;
+
+  private final int runs;
+
+  public ConsensusClustering() {
+    this(DEFAULT_RUNS);
+  }
+
+  public ConsensusClustering(int runs) {
+    if (runs < 1) throw new IllegalArgumentException("runs must be positive: " + runs);
+    this.runs = runs;
+  }
+
+  /**
+   * Themes for n answers.
+   *
+   * @param similarity n x n similarity (symmetric; the diagonal is each answer's own similarity)
+   * @param keys a stable key per answer (e.g. a hash of its id), which decides its subsamples
+   * @param k the number of themes wanted
+   * @param minSize groups smaller than this are not themes of their own
+   * @return a theme index per answer, 0..k'-1 with k' &lt;= k, numbered by first member
+   */
+  public int[] cluster(float[][] similarity, long[] keys, int k, int minSize) {
+    int n = similarity.length;
+    if (n == 0) return new int[0];
+    if (k <= 1 || n <= 2) return new int[n];
+    float[] together = coAssociation(similarity, keys, k);
+    Dendrogram tree = averageLinkage(together, n);
+    int[] labels = cutWithoutSmallGroups(tree, k, minSize);
+    labels = joinMostOftenGrouped(together, n, labels);
+    return renumber(labels);
+  }
+
+  /**
+   * Condensed n(n-1)/2 matrix: for each pair, the share of the runs containing both in which both
+   * were in the same group.
+   */
+  float[] coAssociation(float[][] similarity, long[] keys, int k) {
+    int n = similarity.length;
+    int[] together = new int[AgglomerativeClustering.condensedSize(n)];
+    int[] both = new int[together.length];
+    for (int r = 0; r < runs; r++) {
+      final int run = r;
+      int[] members = IntStream.range(0, n).filter(i -> inRun(keys[i], run)).toArray();
+      int m = members.length;
+      if (m < 2) continue;
+      double[] d = new double[AgglomerativeClustering.condensedSize(m)];
+      IntStream.range(0, m)
+          .parallel()
+          .forEach(
+              a -> {
+                float[] row = similarity[members[a]];
+                double self = row[members[a]];
+                for (int b = a + 1; b < m; b++) {
+                  int j = members[b];
+                  d[AgglomerativeClustering.index(m, a, b)] =
+                      Math.max(0, self + similarity[j][j] - 2 * row[j]);
+                }
+              });
+      int[] ones = new int[m];
+      Arrays.fill(ones, 1);
+      Dendrogram tree =
+          AgglomerativeClustering.cluster(d, ones, AgglomerativeClustering.Linkage.WARD);
+      int[] labels = tree.cut(Math.min(k, m));
+      // rows are disjoint in the condensed matrix, so rows can be counted in parallel
+      IntStream.range(0, m)
+          .parallel()
+          .forEach(
+              a -> {
+                int i = members[a];
+                for (int b = a + 1; b < m; b++) {
+                  int idx = AgglomerativeClustering.index(n, i, members[b]);
+                  both[idx]++;
+                  if (labels[a] == labels[b]) together[idx]++;
+                }
+              });
+    }
+    float[] share = new float[together.length];
+    for (int x = 0; x < share.length; x++)
+      share[x] = both[x] == 0 ? 0 : (float) together[x] / both[x];
+    return share;
+  }
+
+  /** Whether the answer with this key is in run r: about 80% of answers are, independently. */
+  static boolean inRun(long key, int run) {
+    return Long.remainderUnsigned(mix(key * 0x9E3779B97F4A7C15L + run), 1000) < SAMPLE_PER_MILLE;
+  }
+
+  /** SplitMix64's finaliser: a well-mixed 64-bit hash. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static Dendrogram averageLinkage(float[] together, int n) {
+    double[] d = new double[together.length];
+    for (int x = 0; x < d.length; x++) d[x] = 1 - together[x];
+    int[] ones = new int[n];
+    Arrays.fill(ones, 1);
+    return AgglomerativeClustering.cluster(d, ones, AgglomerativeClustering.Linkage.WARD);
+  }
+
+  /**
+   * Splits the tree from the top, largest height first, until there are k groups of at least
+   * minSize leaves; a split that only breaks off a smaller group is passed over (its leaves stay
+   * unlabelled, -1, to be placed later).
+   */
+  static int[] cutWithoutSmallGroups(Dendrogram tree, int k, int minSize) {
+    int n = tree.leaves();
+    int[] labels = new int[n];
+    Arrays.fill(labels, -1);
+    List<Integer> finished = new ArrayList<>();
+    // open clusters, highest merge first; leaves cannot be split further
+    java.util.PriorityQueue<Integer> open =
+        new java.util.PriorityQueue<>((x, y) -> Double.compare(height(tree, y), height(tree, x)));
+    open.add(n + tree.merges() - 1);
+    while (!open.isEmpty() && open.size() + finished.size() < k) {
+      int node = open.poll();
+      if (node < n) {
+        finished.add(node);
+        continue;
+      }
+      int merge = node - n;
+      for (int child : new int[] {tree.left(merge), tree.right(merge)}) {
+        if (size(tree, child) < minSize) continue;
+        open.add(child);
+      }
+    }
+    finished.addAll(open);
+    finished.sort(Integer::compare);
+    for (int g = 0; g < finished.size(); g++)
+      for (int leaf : leaves(tree, finished.get(g))) labels[leaf] = g;
+    return labels;
+  }
+
+  private static double height(Dendrogram tree, int cluster) {
+    return cluster < tree.leaves() ? -1 : tree.height(cluster - tree.leaves());
+  }
+
+  private static int size(Dendrogram tree, int cluster) {
+    return cluster < tree.leaves() ? 1 : tree.size(cluster - tree.leaves());
+  }
+
+  static List<Integer> leaves(Dendrogram tree, int cluster) {
+    List<Integer> out = new ArrayList<>();
+    java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+    stack.push(cluster);
+    while (!stack.isEmpty()) {
+      int c = stack.pop();
+      if (c < tree.leaves()) out.add(c);
+      else {
+        stack.push(tree.right(c - tree.leaves()));
+        stack.push(tree.left(c - tree.leaves()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Moves each answer to the group whose members it was most often grouped with (mean
+   * co-association), and places unlabelled answers the same way; repeated until nothing moves (at
+   * most 20 rounds).
+   */
+  static int[] joinMostOftenGrouped(float[] together, int n, int[] start) {
+    int k = Arrays.stream(start).max().orElse(-1) + 1;
+    if (k <= 1) {
+      int[] all = new int[n];
+      return all;
+    }
+    int[] labels = start.clone();
+    for (int round = 0; round < 20; round++) {
+      final int[] current = labels;
+      int[] sizes = new int[k];
+      for (int l : current) if (l >= 0) sizes[l]++;
+      int[] next =
+          IntStream.range(0, n)
+              .parallel()
+              .map(
+                  i -> {
+                    double[] sum = new double[k];
+                    for (int j = 0; j < n; j++) {
+                      if (j == i || current[j] < 0) continue;
+                      sum[current[j]] += together[AgglomerativeClustering.index(n, i, j)];
+                    }
+                    int best = current[i];
+                    double bestMean = -1;
+                    for (int g = 0; g < k; g++) {
+                      int size = sizes[g] - (current[i] == g ? 1 : 0);
+                      if (size <= 0) continue;
+                      double mean = sum[g] / size;
+                      // ties keep the answer where it is (or the lower group), so nothing flips
+                      // back and forth
+                      if (mean > bestMean + 1e-9
+                          || (Math.abs(mean - bestMean) <= 1e-9 && g == current[i])) {
+                        bestMean = mean;
+                        best = g;
+                      }
+                    }
+                    return best < 0 ? 0 : best;
+                  })
+              .toArray();
+      boolean changed = !Arrays.equals(next, labels);
+      labels = next;
+      if (!changed) break;
+    }
+    return labels;
+  }
+
+  /** Group numbers 0..k'-1 in order of first member, dropping emptied groups. */
+  static int[] renumber(int[] labels) {
+    int[] map = new int[Arrays.stream(labels).max().orElse(0) + 1];
+    Arrays.fill(map, -1);
+    int next = 0;
+    int[] out = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      if (map[labels[i]] < 0) map[labels[i]] = next++;
+      out[i] = map[labels[i]];
+    }
+    return out;
+  }
+}

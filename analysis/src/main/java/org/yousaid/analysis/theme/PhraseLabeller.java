@@ -1,0 +1,294 @@
+package org.yousaid.analysis.theme;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yousaid.analysis.nlp.AnnotatedText;
+import org.yousaid.analysis.nlp.Token;
+import org.yousaid.analysis.represent.Stopwords;
+import org.yousaid.redaction.Redaction;
+
+/**
+ * A theme's label as an officer would write it: a phrase in the answers' own words ("Waiting time
+ * for appointments", "Continuation of the current provision", "Explained everything clearly"),
+ * taken from the member answers, never key words glued together.
+ *
+ * <p>Candidates are the noun phrases of each member answer (adjectives and nouns ending in a noun,
+ * optionally followed by "of / for / to / with / in / at / on" and a second noun phrase) and short
+ * clauses (a verb and its object noun phrase). A candidate stands for the set of its content
+ * lemmas; it covers a member answer that uses all of them. Its score is the class-based TF-IDF of
+ * KeyPhraseExtractor (coverage of the theme times log lift over all answers), with coverage
+ * weighted by how typical each covering member is, and a bonus for phrases of two or more content
+ * words, which say more than one word. The words shown are the commonest way members wrote it.
+ *
+ * <p>Never a person, school, organisation or place: a candidate with a named-entity token (person,
+ * organisation, location), a proper noun other than a short acronym (NHS, GP, SEND), a redaction
+ * placeholder, or anything {@link Redaction#containsPersonalData} finds is dropped. Never two
+ * unrelated words joined by "and": a candidate never contains a conjunction.
+ */
+public final class PhraseLabeller {
+  /** Words that open a prepositional tail in a phrase ("waiting time for appointments"). */
+  private static final Set<String> LINKS = Set.of("of", "for", "to", "with", "in", "at", "on");
+
+  private static final Set<String> PLACE_OR_NAME =
+      Set.of(
+          "PERSON",
+          "ORGANIZATION",
+          "LOCATION",
+          "CITY",
+          "STATE_OR_PROVINCE",
+          "COUNTRY",
+          "NATIONALITY",
+          "RELIGION",
+          "EMAIL",
+          "URL");
+
+  /** Longest label, in words. */
+  static final int MAX_WORDS = 7;
+
+  private final Redaction redaction;
+  private final List<Map<String, String>> phrasesPerAnswer = new ArrayList<>();
+  // which answers use each lemma: a phrase's answers are the AND of its lemmas' sets, so counting
+  // them costs n/64 words whatever the number of answers (10,000 in the speed runs)
+  private final Map<String, BitSet> answersWithLemma = new HashMap<>();
+  private final int total;
+
+  /**
+   * @param answers every answer of the question (null for answers that are not themed), so that
+   *     phrases common to every theme do not label one
+   */
+  public PhraseLabeller(List<AnnotatedText> answers, Redaction redaction) {
+    this.redaction = redaction;
+    int counted = 0;
+    for (int i = 0; i < answers.size(); i++) {
+      AnnotatedText a = answers.get(i);
+      phrasesPerAnswer.add(a == null ? Map.of() : candidates(a));
+      if (a == null) continue;
+      counted++;
+      for (String lemma : lemmas(a))
+        answersWithLemma.computeIfAbsent(lemma, x -> new BitSet()).set(i);
+    }
+    total = Math.max(1, counted);
+  }
+
+  /** The answers that use every lemma of a phrase's key. */
+  private BitSet answersWith(String key) {
+    BitSet out = null;
+    for (String lemma : key.split(" ")) {
+      BitSet with = answersWithLemma.getOrDefault(lemma, new BitSet());
+      if (out == null) out = (BitSet) with.clone();
+      else out.and(with);
+    }
+    return out == null ? new BitSet() : out;
+  }
+
+  /**
+   * The label for a theme, or null when no phrase is shared by its members.
+   *
+   * @param members indices of the theme's answers (into the constructor's list)
+   * @param typicality per member (same order), how typical it is of the theme, e.g. its similarity
+   *     with the centre; weights each member's vote
+   */
+  public String label(List<Integer> members, double[] typicality) {
+    if (members.isEmpty()) return null;
+    double weightSum = 0;
+    double[] w = new double[members.size()];
+    for (int m = 0; m < w.length; m++)
+      weightSum += w[m] = Math.max(0.05, typicality == null ? 1 : typicality[m]);
+    Map<String, Map<String, Integer>> surfaces = new LinkedHashMap<>();
+    for (int m : members)
+      for (Map.Entry<String, String> e : phrasesPerAnswer.get(m).entrySet())
+        surfaces
+            .computeIfAbsent(e.getKey(), x -> new HashMap<>())
+            .merge(e.getValue(), 1, Integer::sum);
+    BitSet memberSet = new BitSet();
+    Map<Integer, Double> weightOf = new HashMap<>();
+    for (int m = 0; m < w.length; m++) {
+      memberSet.set(members.get(m));
+      weightOf.merge(members.get(m), w[m], Double::sum);
+    }
+    // a label is shared: with two members or more, at least two use it
+    int minSupport = members.size() >= 2 ? 2 : 1;
+    String best = null;
+    double bestScore = 0;
+    for (String key : new TreeSet<>(surfaces.keySet())) {
+      int words = key.split(" ").length;
+      BitSet all = answersWith(key);
+      BitSet inTheme = (BitSet) all.clone();
+      inTheme.and(memberSet);
+      int support = inTheme.cardinality();
+      if (support < minSupport) continue;
+      double covered = 0;
+      for (int i = inTheme.nextSetBit(0); i >= 0; i = inTheme.nextSetBit(i + 1))
+        covered += weightOf.get(i);
+      double rate = covered / weightSum;
+      double overall = (double) Math.max(all.cardinality(), support) / total;
+      double plainRate = (double) support / members.size();
+      double score =
+          rate
+              * Math.log(1 + plainRate / Math.max(overall, 1e-9))
+              * (words >= 3 ? 1.7 : words == 2 ? 1.6 : 1.0);
+      if (score > bestScore) {
+        String surface = commonest(surfaces.get(key));
+        if (!publishable(surface)) continue;
+        bestScore = score;
+        best = surface;
+      }
+    }
+    return best == null ? null : capitalise(best);
+  }
+
+  private boolean publishable(String phrase) {
+    return !phrase.contains("[") && !redaction.containsPersonalData(capitalise(phrase));
+  }
+
+  private static String commonest(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(e -> e.getKey().length())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .findFirst()
+        .orElseThrow()
+        .getKey();
+  }
+
+  static String capitalise(String phrase) {
+    return phrase.substring(0, 1).toUpperCase(Locale.ROOT) + phrase.substring(1);
+  }
+
+  /** Content lemmas of an answer (lower case, no stop words; see {@link #lemma}). */
+  static Set<String> lemmas(AnnotatedText text) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Token t : text.tokens()) {
+      String l = lemma(t);
+      if (!Stopwords.isStop(l)) out.add(l);
+    }
+    return out;
+  }
+
+  /**
+   * The token's lemma, but the word itself for -ing and -ed forms: the tagger calls "waiting" in
+   * "waiting time" a noun in one answer and a verb (lemma "wait") in the next, which would split
+   * one phrase in two.
+   */
+  static String lemma(Token t) {
+    String pos = t.pos();
+    return (pos.equals("VBG") || pos.equals("VBN") ? t.word() : t.lemma()).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Candidate phrases of one answer: key (sorted content lemmas) to surface words (lower case but
+   * acronyms).
+   */
+  static Map<String, String> candidates(AnnotatedText text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<Token> tokens = text.tokens();
+    int n = tokens.size();
+    for (int start = 0; start < n; start++) {
+      Token first = tokens.get(start);
+      if (!usable(first)) continue;
+      boolean nominal = isAdjective(first) || isNoun(first);
+      boolean verb =
+          !nominal
+              && first.pos().startsWith("VB")
+              && !Stopwords.isStop(first.lemma().toLowerCase(Locale.ROOT));
+      if (!verb && !nominal) continue;
+      // a noun phrase from here, or a verb then (particle / preposition) then a noun phrase
+      int i = start;
+      if (verb) {
+        i++;
+        if (i < n && (tokens.get(i).pos().equals("RP") || isLink(tokens.get(i)))) i++;
+        if (i < n && isDeterminer(tokens.get(i))) i++;
+      }
+      int end = nounPhraseEnd(tokens, i);
+      if (end < 0) continue;
+      add(tokens, start, end, out);
+      // with a prepositional tail: "waiting time for appointments"
+      int link = end + 1;
+      if (link < n && isLink(tokens.get(link)) && tokens.get(link).sentence() == first.sentence()) {
+        int j = link + 1;
+        if (j < n && isDeterminer(tokens.get(j))) j++;
+        int tail = nounPhraseEnd(tokens, j);
+        if (tail >= 0) add(tokens, start, tail, out);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The last token of the longest run of adjectives and nouns starting at {@code from} that ends in
+   * a noun, or -1.
+   */
+  private static int nounPhraseEnd(List<Token> tokens, int from) {
+    int lastNoun = -1;
+    int sentence = from < tokens.size() ? tokens.get(from).sentence() : -1;
+    for (int i = from; i < tokens.size() && i - from < 4; i++) {
+      Token t = tokens.get(i);
+      if (t.sentence() != sentence || !usable(t) || !(isAdjective(t) || isNoun(t))) break;
+      if (isNoun(t)) lastNoun = i;
+    }
+    return lastNoun;
+  }
+
+  private static void add(List<Token> tokens, int start, int end, Map<String, String> out) {
+    if (end - start + 1 > MAX_WORDS) return;
+    Set<String> key = new TreeSet<>();
+    StringBuilder surface = new StringBuilder();
+    for (int i = start; i <= end; i++) {
+      Token t = tokens.get(i);
+      if (!usable(t) && !isDeterminer(t) && !isLink(t) && !t.pos().equals("RP")) return;
+      String lemma = lemma(t);
+      if (!Stopwords.isStop(lemma)) key.add(lemma);
+      if (surface.length() > 0) surface.append(' ');
+      surface.append(acronym(t.word()) ? t.word() : t.word().toLowerCase(Locale.ROOT));
+    }
+    // a phrase says something when it has a content word that is not a verb alone
+    if (key.isEmpty()) return;
+    out.putIfAbsent(String.join(" ", key), surface.toString());
+  }
+
+  /** Not a name, place, organisation, placeholder (ours, or another tool's "XXXX") or number. */
+  private static boolean usable(Token t) {
+    if (t.ner() != null && PLACE_OR_NAME.contains(t.ner())) return false;
+    if (t.word().toLowerCase(Locale.ROOT).matches(".*(.)\\1\\1.*")) return false;
+    if (t.pos().startsWith("NNP") && !acronym(t.word())) return false;
+    String w = t.word();
+    if (w.isEmpty() || !Character.isLetter(w.charAt(0))) return false;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (!Character.isLetter(c) && c != '-' && c != '\'') return false;
+    }
+    return true;
+  }
+
+  private static boolean acronym(String w) {
+    if (w.length() < 2 || w.length() > 5) return false;
+    for (int i = 0; i < w.length(); i++) if (!Character.isUpperCase(w.charAt(i))) return false;
+    return true;
+  }
+
+  private static boolean isNoun(Token t) {
+    return t.pos().startsWith("NN") && !Stopwords.isStop(t.lemma().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isAdjective(Token t) {
+    return (t.pos().startsWith("JJ") || t.pos().equals("VBG") || t.pos().equals("VBN"))
+        && !Stopwords.isStop(t.lemma().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isDeterminer(Token t) {
+    return t.pos().equals("DT") || t.pos().equals("PRP$");
+  }
+
+  private static boolean isLink(Token t) {
+    return LINKS.contains(t.word().toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,319 @@
+package org.yousaid.analysis.theme;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.represent.Vectors;
+
+/**
+ * Theme discovery for a question of up to {@link #LIMIT} answers: how many themes ({@link
+ * ThemeCount}, or the officer's number), which answers form them ({@link ConsensusClustering}), and
+ * sub-themes inside the larger themes where the answers support them. Deterministic: the same
+ * answers give the same themes whatever the seed, and adding or deleting one answer moves few
+ * others.
+ *
+ * <p>The consensus is O(n²) in time and memory, so the engine uses k-means above {@link #LIMIT}
+ * answers; given more, this class finds the themes on a sample of that many answers (the answers
+ * whose keys hash lowest, so one more answer changes the sample by at most one) and every other
+ * answer joins the theme whose centre it is closest to.
+ */
+public final class ThemeDiscovery {
+  /** Answers clustered directly; the rest are placed by nearest theme centre. */
+  public static final int LIMIT = 2000;
+
+  /** Groups smaller than this share of the answers are not themes of their own (at least 2). */
+  static final double MIN_THEME_SHARE = 0.02;
+
+  /** Themes with fewer answers are not split into sub-themes. */
+  static final int MIN_ANSWERS_FOR_SUB_THEMES = 12;
+
+  /** Most sub-themes per theme. */
+  static final int MAX_SUB_THEMES = 5;
+
+  /**
+   * Sub-themes are kept only if their answers were grouped together in at least this much larger a
+   * share of runs than with the rest of the theme (mean co-association within minus between).
+   */
+  static final double MIN_SUB_THEME_SEPARATION = 0.25;
+
+  /**
+   * @param fixedK the officer's number of themes, or null to choose it
+   * @param maxK the most themes allowed when choosing
+   * @param subThemes whether to look for sub-themes
+   * @param autoK how the silhouette check for clearly more themes runs (its seed is fixed, so the
+   *     themes do not depend on the run's seed)
+   */
+  public record Options(Integer fixedK, int maxK, boolean subThemes, AutoKOptions autoK) {
+    public static Options automatic(int maxK) {
+      return new Options(null, maxK, true, AutoKOptions.defaults());
+    }
+  }
+
+  /** Seed of the silhouette check's k-means: fixed so that other seeds give the same themes. */
+  static final long SILHOUETTE_SEED = 42L;
+
+  /**
+   * @param k number of themes
+   * @param theme theme index per item (same order as the items given)
+   * @param subTheme sub-theme index within its theme per item, or -1 when its theme has none
+   * @param centroids unit centre of each theme in the theme space
+   * @param readableK the readable count for this many answers
+   * @param peakK the count a clear silhouette peak asked for (= readableK when none)
+   */
+  public record Themes(
+      int k, int[] theme, int[] subTheme, float[][] centroids, int readableK, int peakK) {
+    /** Number of sub-themes of theme t (0 when it has none). */
+    public int subThemeCount(int t) {
+      int max = -1;
+      for (int i = 0; i < theme.length; i++) if (theme[i] == t) max = Math.max(max, subTheme[i]);
+      return max + 1;
+    }
+  }
+
+  /**
+   * Two themes are merged when their members are, on average, at least this close to the other
+   * theme's centre as to their own (ratio of summed similarities). Splitting one crisp topic gives
+   * two centres its members are equally close to (ratio near 1); overlapping but distinct topics of
+   * feedback stay below. Chosen on the dev half of the coded patient feedback.
+   */
+  public static final double DEFAULT_MERGE_RATIO = 0.93;
+
+  private final ConsensusClustering consensus;
+  private final double mergeRatio;
+
+  public ThemeDiscovery() {
+    this(new ConsensusClustering(), DEFAULT_MERGE_RATIO);
+  }
+
+  public ThemeDiscovery(ConsensusClustering consensus, double mergeRatio) {
+    this.consensus = consensus;
+    this.mergeRatio = mergeRatio;
+  }
+
+  /**
+   * Merges, most alike first, pairs of themes whose members are nearly as close to the other
+   * theme's centre as to their own (see {@link #DEFAULT_MERGE_RATIO}); stops at 2 themes. The
+   * readable count can only split a question into more themes than it has: this is how 36 answers
+   * on 3 crisp topics end up as 3 themes, not 8.
+   */
+  static int[] mergeIndistinct(ThemeSpace space, int[] items, int[] start, double ratio) {
+    int[] labels = start.clone();
+    while (true) {
+      int k = Arrays.stream(labels).max().orElse(-1) + 1;
+      if (k <= 2) return labels;
+      float[][] c = centroids(space, items, labels, k);
+      double[][] toCentre = new double[items.length][k];
+      final int[] current = labels;
+      IntStream.range(0, items.length)
+          .parallel()
+          .forEach(
+              i -> {
+                for (int x = 0; x < k; x++) toCentre[i][x] = space.similarity(items[i], c[x]);
+              });
+      double[][] other = new double[k][k];
+      double[] own = new double[k];
+      for (int i = 0; i < items.length; i++) {
+        int x = current[i];
+        own[x] += toCentre[i][x];
+        for (int y = 0; y < k; y++) if (y != x) other[x][y] += toCentre[i][y];
+      }
+      int bestX = -1, bestY = -1;
+      double best = ratio;
+      for (int x = 0; x < k; x++)
+        for (int y = x + 1; y < k; y++) {
+          double r = (other[x][y] + other[y][x]) / Math.max(1e-9, own[x] + own[y]);
+          if (r >= best) {
+            best = r;
+            bestX = x;
+            bestY = y;
+          }
+        }
+      if (bestX < 0) return labels;
+      for (int i = 0; i < labels.length; i++) if (labels[i] == bestY) labels[i] = bestX;
+      labels = ConsensusClustering.renumber(labels);
+    }
+  }
+
+  /**
+   * @param space the theme space
+   * @param items the answers to theme (indices into the space)
+   * @param keys a stable key per item (e.g. a hash of the answer's id), same order as items
+   */
+  public Themes discover(ThemeSpace space, int[] items, long[] keys, Options options) {
+    int n = items.length;
+    if (n == 0) return new Themes(0, new int[0], new int[0], new float[0][], 0, 0);
+    int[] sample = sample(keys, LIMIT);
+    int[] sampleItems = Arrays.stream(sample).map(x -> items[x]).toArray();
+    long[] sampleKeys = Arrays.stream(sample).mapToLong(x -> keys[x]).toArray();
+    float[][] sim = similarities(space, sampleItems);
+    int readable = ThemeCount.readable(n, options.maxK());
+    int peak = readable;
+    int k;
+    if (options.fixedK() != null) k = Math.max(1, Math.min(options.fixedK(), n));
+    else {
+      if (options.maxK() >= 2 * readable && items.length >= 8 * readable) {
+        int proposed =
+            new ThemeCountChooser(options.autoK(), options.maxK(), SILHOUETTE_SEED)
+                .choose(space, items)
+                .k();
+        if (proposed >= 2 * readable) peak = proposed;
+      }
+      k = Math.max(readable, peak);
+    }
+    int minSize =
+        options.fixedK() != null
+            ? 2
+            : Math.max(2, (int) Math.round(MIN_THEME_SHARE * sample.length));
+    int[] sampleLabels = consensus.cluster(sim, sampleKeys, k, minSize);
+    if (options.fixedK() == null)
+      sampleLabels = mergeIndistinct(space, sampleItems, sampleLabels, mergeRatio);
+    int themes = Arrays.stream(sampleLabels).max().orElse(-1) + 1;
+    float[][] centroids = centroids(space, sampleItems, sampleLabels, themes);
+    int[] labels = place(space, items, sample, sampleLabels, centroids);
+    int[] sub = new int[n];
+    Arrays.fill(sub, -1);
+    if (options.subThemes())
+      for (int t = 0; t < themes; t++) subThemes(space, items, keys, labels, t, sub);
+    return new Themes(themes, labels, sub, centroids, readable, peak);
+  }
+
+  /**
+   * Splits theme t into sub-themes when it is large enough and its answers fall into groups that
+   * were clearly kept apart in the consensus runs.
+   */
+  private void subThemes(
+      ThemeSpace space, int[] items, long[] keys, int[] labels, int t, int[] sub) {
+    int[] members = IntStream.range(0, items.length).filter(i -> labels[i] == t).toArray();
+    if (members.length < MIN_ANSWERS_FOR_SUB_THEMES) return;
+    int[] memberSample =
+        Arrays.stream(sample(Arrays.stream(members).mapToLong(i -> keys[i]).toArray(), LIMIT))
+            .map(x -> members[x])
+            .toArray();
+    int[] sampleItems = Arrays.stream(memberSample).map(i -> items[i]).toArray();
+    long[] sampleKeys = Arrays.stream(memberSample).mapToLong(i -> keys[i]).toArray();
+    float[][] sim = similarities(space, sampleItems);
+    int k =
+        Math.min(
+            MAX_SUB_THEMES, Math.max(2, (int) Math.round(Math.sqrt(memberSample.length / 3.0))));
+    int minSize = Math.max(3, (int) Math.ceil(memberSample.length * 0.1));
+    float[] together = consensus.coAssociation(sim, sampleKeys, k);
+    int[] subLabels =
+        ConsensusClustering.renumber(
+            ConsensusClustering.joinMostOftenGrouped(
+                together,
+                memberSample.length,
+                ConsensusClustering.cutWithoutSmallGroups(
+                    averageLinkage(together, memberSample.length), k, minSize)));
+    int groups = Arrays.stream(subLabels).max().orElse(-1) + 1;
+    if (groups < 2 || separation(together, subLabels) < MIN_SUB_THEME_SEPARATION) return;
+    int[] sizes = new int[groups];
+    for (int l : subLabels) sizes[l]++;
+    if (Arrays.stream(sizes).min().getAsInt() < minSize) return;
+    float[][] centres = centroids(space, sampleItems, subLabels, groups);
+    int[] memberItems = Arrays.stream(members).map(i -> items[i]).toArray();
+    int[] position = new int[memberSample.length];
+    for (int s = 0; s < memberSample.length; s++)
+      position[s] = Arrays.binarySearch(members, memberSample[s]);
+    int[] placed = place(space, memberItems, position, subLabels, centres);
+    for (int x = 0; x < members.length; x++) sub[members[x]] = placed[x];
+  }
+
+  /** Mean co-association within groups minus between groups. */
+  static double separation(float[] together, int[] labels) {
+    int n = labels.length;
+    double within = 0, between = 0;
+    long w = 0, b = 0;
+    for (int i = 0; i < n; i++)
+      for (int j = i + 1; j < n; j++) {
+        float c = together[AgglomerativeClustering.index(n, i, j)];
+        if (labels[i] == labels[j]) {
+          within += c;
+          w++;
+        } else {
+          between += c;
+          b++;
+        }
+      }
+    return (w == 0 ? 0 : within / w) - (b == 0 ? 0 : between / b);
+  }
+
+  private static Dendrogram averageLinkage(float[] together, int n) {
+    double[] d = new double[together.length];
+    for (int x = 0; x < d.length; x++) d[x] = 1 - together[x];
+    int[] ones = new int[n];
+    Arrays.fill(ones, 1);
+    return AgglomerativeClustering.cluster(d, ones, AgglomerativeClustering.Linkage.AVERAGE);
+  }
+
+  /**
+   * Positions (0..keys.length-1) of the {@code size} keys that hash lowest, in ascending position
+   * order; all positions when there are no more than {@code size}.
+   */
+  static int[] sample(long[] keys, int size) {
+    if (keys.length <= size) return IntStream.range(0, keys.length).toArray();
+    Integer[] order = new Integer[keys.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int c =
+              Long.compareUnsigned(
+                  ConsensusClustering.mix(keys[x]), ConsensusClustering.mix(keys[y]));
+          return c != 0 ? c : Integer.compare(x, y);
+        });
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) out[i] = order[i];
+    Arrays.sort(out);
+    return out;
+  }
+
+  static float[][] similarities(ThemeSpace space, int[] items) {
+    int n = items.length;
+    float[][] sim = new float[n][n];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              for (int j = i; j < n; j++) sim[i][j] = space.similarity(items[i], items[j]);
+            });
+    for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) sim[i][j] = sim[j][i];
+    return sim;
+  }
+
+  public static float[][] centroids(ThemeSpace space, int[] items, int[] labels, int k) {
+    float[][] c = new float[k][space.dimension()];
+    for (int i = 0; i < items.length; i++) space.addTo(items[i], c[labels[i]]);
+    for (float[] v : c) Vectors.normalise(v);
+    return c;
+  }
+
+  /**
+   * Labels for all items: sampled positions keep their consensus label, the others join the nearest
+   * centre.
+   */
+  private static int[] place(
+      ThemeSpace space, int[] items, int[] sample, int[] sampleLabels, float[][] centroids) {
+    int[] labels = new int[items.length];
+    Arrays.fill(labels, -1);
+    for (int s = 0; s < sample.length; s++) labels[sample[s]] = sampleLabels[s];
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < items.length; i++) if (labels[i] < 0) rest.add(i);
+    rest.parallelStream()
+        .forEach(
+            i -> {
+              int best = 0;
+              float bestSim = Float.NEGATIVE_INFINITY;
+              for (int c = 0; c < centroids.length; c++) {
+                float s = space.similarity(items[i], centroids[c]);
+                if (s > bestSim) {
+                  bestSim = s;
+                  best = c;
+                }
+              }
+              labels[i] = best;
+            });
+    return labels;
+  }
+}
