@@ -315,9 +315,12 @@ public final class CodeframeClassifier {
    * Answers that fit no code. z = robust z-score of the answer's best description similarity in
    * this set (median, 1.4826 × MAD); an answer fits no code when z is below −d ({@link
    * Settings#noFitDeviations}) and it has no clear best code (zero-shot probability of the best
-   * code below {@link #NO_FIT_MAX_PROBABILITY}). Either test alone also flagged parents' answers
-   * written far from a code's description. Examples are not used here because passage-to-passage
-   * similarities are on another scale than query-to-passage ones.
+   * code below {@link #NO_FIT_MAX_PROBABILITY}) and it is also far from what the rest of the
+   * consultation wrote (robust z of its mean similarity to its nearest answers below −d). Each test
+   * alone flagged parents' answers written far from a code's description ("Nobody asked my son what
+   * he wants for his future" is far from every SEND description, yet as close to the other answers
+   * as the median answer; a recipe is far from both). Examples are not used here because
+   * passage-to-passage similarities are on another scale than query-to-passage ones.
    */
   private boolean[] noFit(float[][] embeddings) {
     int n = embeddings.length;
@@ -335,15 +338,68 @@ public final class CodeframeClassifier {
       nearest[i] = best;
       clarity[i] = 1 / sum;
     }
-    double median = median(nearest.clone());
-    double[] dev = new double[n];
-    for (int i = 0; i < n; i++) dev[i] = Math.abs(nearest[i] - median);
+    double[] zCode = robustZ(nearest);
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < n; i++)
+      if (zCode[i] < -settings.noFitDeviations() && clarity[i] < NO_FIT_MAX_PROBABILITY)
+        candidates.add(i);
+    if (candidates.isEmpty()) return out;
+    // how close each candidate is to what the others wrote, against the same for a sample
+    int[] pool = evenSample(n, NEIGHBOUR_POOL);
+    int[] reference = evenSample(n, NEIGHBOUR_REFERENCE);
+    double[] typical = new double[reference.length];
+    for (int r = 0; r < reference.length; r++)
+      typical[r] = neighbourhood(embeddings, reference[r], pool);
+    double median = median(typical.clone());
+    double[] dev = new double[typical.length];
+    for (int r = 0; r < typical.length; r++) dev[r] = Math.abs(typical[r] - median);
     double mad = 1.4826 * median(dev);
-    for (int i = 0; i < n; i++) {
-      double z = mad == 0 ? 0 : (nearest[i] - median) / mad;
-      out[i] = z < -settings.noFitDeviations() && clarity[i] < NO_FIT_MAX_PROBABILITY;
+    for (int i : candidates) {
+      double z = mad == 0 ? 0 : (neighbourhood(embeddings, i, pool) - median) / mad;
+      out[i] = z < -settings.noFitDeviations();
     }
     return out;
+  }
+
+  /** Answers compared for the neighbourhood test: enough for a stable estimate, cheap at 10,000. */
+  static final int NEIGHBOUR_POOL = 1000;
+
+  static final int NEIGHBOUR_REFERENCE = 300;
+
+  static final int NEIGHBOURS = 10;
+
+  /** Mean similarity of answer i to its nearest {@link #NEIGHBOURS} answers of the pool. */
+  private static double neighbourhood(float[][] embeddings, int i, int[] pool) {
+    double[] sims = new double[pool.length];
+    int m = 0;
+    for (int j : pool) if (j != i) sims[m++] = Vectors.dot(embeddings[i], embeddings[j]);
+    double[] own = Arrays.copyOf(sims, m);
+    Arrays.sort(own);
+    int k = Math.min(NEIGHBOURS, m);
+    double sum = 0;
+    for (int t = 0; t < k; t++) sum += own[m - 1 - t];
+    return k == 0 ? 0 : sum / k;
+  }
+
+  /**
+   * Up to {@code size} indices of 0..n-1, evenly spread (deterministic: same answers, same result).
+   */
+  private static int[] evenSample(int n, int size) {
+    if (n <= size) return java.util.stream.IntStream.range(0, n).toArray();
+    int[] out = new int[size];
+    for (int s = 0; s < size; s++) out[s] = (int) ((long) s * n / size);
+    return out;
+  }
+
+  /** (x − median) / (1.4826 × MAD); 0 everywhere when the spread is 0. */
+  private static double[] robustZ(double[] x) {
+    double median = median(x.clone());
+    double[] dev = new double[x.length];
+    for (int i = 0; i < x.length; i++) dev[i] = Math.abs(x[i] - median);
+    double mad = 1.4826 * median(dev);
+    double[] z = new double[x.length];
+    for (int i = 0; i < x.length; i++) z[i] = mad == 0 ? 0 : (x[i] - median) / mad;
+    return z;
   }
 
   private static double median(double[] v) {
