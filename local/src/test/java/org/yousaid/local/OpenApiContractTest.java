@@ -67,6 +67,8 @@ class OpenApiContractTest {
       "/api/v1/officer/councils/{council}/consultations/{consultation}/responses";
   private static final String IMPORT =
       "/api/v1/officer/councils/{council}/consultations/{consultation}/import";
+  private static final String ANALYSIS =
+      "/api/v1/officer/councils/{council}/consultations/{consultation}/analysis/{question}";
   private static final List<String> HTTP_METHODS =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -629,6 +631,152 @@ class OpenApiContractTest {
     check("post", IMPORT, officerPost(base, null, "text/csv", csv), 401);
     check("post", IMPORT, officerPost(base, badTokens().get(1), "text/csv", csv), 401);
     check("post", IMPORT, officerPost(base, otherCouncilToken(), "text/csv", csv), 403);
+  }
+
+  /**
+   * Two kept versions of a question's analysis (written to storage as the worker would: the engine
+   * is not what this test checks), the second proposing a theme.
+   */
+  @Test
+  @Order(25)
+  void analysisVersions() throws Exception {
+    var services = local.services();
+    List<String> answered =
+        services.responses().listForConsultation("demo", "local-offer-2026").stream()
+            .filter(r -> r.answer("find-information").isPresent())
+            .map(org.yousaid.shared.model.Response::id)
+            .limit(3)
+            .toList();
+    assertEquals(3, answered.size());
+    var first = analysisRun("01JCONTRACTRUN000000000001", null, List.of(theme("t1", false)));
+    var second =
+        analysisRun(
+            "01JCONTRACTRUN000000000002",
+            first.runId(),
+            List.of(theme("t1", false), theme("p1", true)));
+    var before =
+        answered.subList(0, 2).stream()
+            .map(
+                id ->
+                    new org.yousaid.shared.themes.AnswerAnalysis(
+                        id, "text", "neutral", List.of("t1"), null))
+            .toList();
+    var after =
+        List.of(
+            new org.yousaid.shared.themes.AnswerAnalysis(
+                answered.get(0), "text", "neutral", List.of("t1"), null),
+            new org.yousaid.shared.themes.AnswerAnalysis(
+                answered.get(1), "text", "neutral", List.of("p1"), null),
+            new org.yousaid.shared.themes.AnswerAnalysis(
+                answered.get(2), "text", "neutral", List.of("p1"), null));
+    services.analyses().saveVersion(first, before);
+    services.analyses().saveVersion(second, after);
+    services.analyses().replaceAnswers("demo", "local-offer-2026", "find-information", after);
+    services.analyses().saveStatus(second);
+
+    String base = "/api/v1/officer/councils/demo/consultations/local-offer-2026/analysis/";
+    JsonNode versions =
+        check("get", ANALYSIS, officerGet(base + "find-information", demoToken()), 200);
+    assertEquals(second.runId(), versions.path("currentRunId").asText());
+    assertEquals(2, versions.path("versions").size());
+    assertEquals(answered.get(2), versions.path("changes").path("added").path(0).asText());
+    assertEquals(0.5, versions.path("changes").path("kept").path("t1").asDouble());
+    assertEquals("p1", versions.path("proposed").path(0).path("id").asText());
+    check("get", ANALYSIS, officerGet(base + "nope", demoToken()), 404);
+    check("get", ANALYSIS, officerGet(base + "find-information", null), 401);
+    check("get", ANALYSIS, officerGet(base + "find-information", otherCouncilToken()), 403);
+
+    String json = "application/json";
+    JsonNode accepted =
+        check(
+            "post",
+            ANALYSIS,
+            officerPost(
+                base + "find-information",
+                demoToken(),
+                json,
+                "{\"action\":\"accept\",\"themeId\":\"p1\"}"),
+            200);
+    assertTrue(accepted.path("proposed").isEmpty(), accepted.toString());
+    check(
+        "post",
+        ANALYSIS,
+        officerPost(
+            base + "find-information",
+            demoToken(),
+            json,
+            "{\"action\":\"reject\",\"themeId\":\"t1\"}"),
+        400);
+    check("post", ANALYSIS, officerPost(base + "find-information", demoToken(), json, "[1"), 400);
+    JsonNode restored =
+        check(
+            "post",
+            ANALYSIS,
+            officerPost(
+                base + "find-information",
+                demoToken(),
+                json,
+                "{\"action\":\"restore\",\"runId\":\"" + first.runId() + "\"}"),
+            200);
+    assertEquals(first.runId(), restored.path("currentRunId").asText());
+    check(
+        "post",
+        ANALYSIS,
+        officerPost(
+            base + "find-information",
+            demoToken(),
+            json,
+            "{\"action\":\"restore\",\"runId\":\"nope\"}"),
+        404);
+    check(
+        "post",
+        ANALYSIS,
+        officerPost(base + "find-information", null, json, "{\"action\":\"restore\"}"),
+        401);
+    check(
+        "post",
+        ANALYSIS,
+        officerPost(
+            base + "find-information", otherCouncilToken(), json, "{\"action\":\"restore\"}"),
+        403);
+    services
+        .analyses()
+        .saveStatus(
+            second.with(
+                org.yousaid.shared.themes.AnalysisStatus.QUEUED, null, 0, second.themes(), null));
+    check(
+        "post",
+        ANALYSIS,
+        officerPost(
+            base + "find-information",
+            demoToken(),
+            json,
+            "{\"action\":\"restore\",\"runId\":\"" + first.runId() + "\"}"),
+        409);
+    services.analyses().saveStatus(first);
+  }
+
+  private static org.yousaid.shared.themes.StoredTheme theme(String id, boolean proposed) {
+    return new org.yousaid.shared.themes.StoredTheme(
+        id, "Theme " + id, "", List.of(), 1, 0.5, 0, 1, 0, null, 0, 0, false, proposed);
+  }
+
+  private static org.yousaid.shared.themes.QuestionAnalysis analysisRun(
+      String runId, String basedOn, List<org.yousaid.shared.themes.StoredTheme> themes) {
+    return new org.yousaid.shared.themes.QuestionAnalysis(
+        "demo",
+        "local-offer-2026",
+        "find-information",
+        runId,
+        org.yousaid.shared.themes.AnalysisStatus.DONE,
+        "contract",
+        Instant.now(),
+        Instant.now(),
+        3,
+        themes,
+        null,
+        null,
+        basedOn);
   }
 
   // ---------------------------------------------------------------- coverage

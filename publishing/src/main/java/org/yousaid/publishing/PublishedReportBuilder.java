@@ -116,7 +116,8 @@ public final class PublishedReportBuilder {
   private static List<PublishedTheme> themes(AnalysedQuestion analysed, Set<String> consented) {
     List<PublishedTheme> out = new ArrayList<>();
     for (EffectiveThemes.Theme t : analysed.themes().themes()) {
-      if (t.count() == 0) {
+      // A theme a re-run proposed is a suggestion until an officer accepts it.
+      if (t.count() == 0 || t.proposed()) {
         continue;
       }
       List<String> quotes = new ArrayList<>();

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * C#{council}#{consultation}      IDEM#{key}               an idempotency record pointing at a response
  * C#{council}#{consultation}      AQ#{question}            a question's analysis run: status and themes
  * C#{council}#{consultation}      AA#{question}#{ulid}     what analysis found in one answer (expires with the answer)
+ * C#{council}#{consultation}      AV#{question}#{run}      a completed run kept as a version (its themes)
+ * C#{council}#{consultation}      AVM#{question}#{run}#{n} that version's theme ids per answer, in chunks
  * C#{council}#{consultation}      TC#{question}#{ulid}     an officer's theme correction, in order
  * C#{council}#{consultation}      PUB#{version:6 digits}   a published version, the reg. 56 trail
  *                                                          (gsi1: PUBLISHED#{council} / {consultation}#PUB#{version})
@@ -113,6 +115,25 @@ public final class TableLayout {
 
   public static String answerAnalysisPrefix(String questionId) {
     return "AA#" + questionId + "#";
+  }
+
+  /** A completed analysis run kept as a version: its status and themes. */
+  public static String analysisVersionSk(String questionId, String runId) {
+    return analysisVersionPrefix(questionId) + runId;
+  }
+
+  public static String analysisVersionPrefix(String questionId) {
+    return "AV#" + questionId + "#";
+  }
+
+  /** One chunk of a version's theme ids per answer (response ids only, never answer text). */
+  public static String analysisVersionAnswersSk(String questionId, String runId, int chunk) {
+    return String.format(
+        Locale.ROOT, "%s%03d", analysisVersionAnswersPrefix(questionId, runId), chunk);
+  }
+
+  public static String analysisVersionAnswersPrefix(String questionId, String runId) {
+    return "AVM#" + questionId + "#" + runId + "#";
   }
 
   public static String correctionSk(String questionId, String correctionId) {

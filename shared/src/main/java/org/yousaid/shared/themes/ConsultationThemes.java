@@ -73,8 +73,47 @@ public final class ConsultationThemes {
                   analysis.get().themes(),
                   answers,
                   corrections.list(consultation.council(), consultation.id(), q.id()),
-                  consented)));
+                  consented,
+                  analysis.get().baseline())));
     }
     return result;
+  }
+
+  /**
+   * One kept version of a question ({@link AnalysisRepository#versions}) with today's corrections
+   * applied, as it would be shown if it were current: for comparing runs and before going back.
+   * Only answers still held count.
+   */
+  public Optional<AnalysedQuestion> version(
+      Consultation consultation, List<Response> responses, String questionId, String runId) {
+    Optional<Question> question = consultation.question(questionId);
+    Optional<AnalysisVersion> version =
+        analyses.version(consultation.council(), consultation.id(), questionId, runId);
+    if (question.isEmpty() || version.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> consented = new HashSet<>();
+    Set<String> present = new HashSet<>();
+    responses.forEach(r -> present.add(r.id()));
+    responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
+    List<AnswerAnalysis> answers =
+        version
+            .get()
+            .answersAsOf(
+                analyses.answers(consultation.council(), consultation.id(), questionId).stream()
+                    .filter(a -> present.contains(a.responseId()))
+                    .toList());
+    QuestionAnalysis analysis = version.get().analysis();
+    return Optional.of(
+        new AnalysedQuestion(
+            question.get(),
+            analysis,
+            answers,
+            EffectiveThemes.apply(
+                analysis.themes(),
+                answers,
+                corrections.list(consultation.council(), consultation.id(), questionId),
+                consented,
+                analysis.baseline())));
   }
 }

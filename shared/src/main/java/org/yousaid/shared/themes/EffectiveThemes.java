@@ -3,23 +3,36 @@ package org.yousaid.shared.themes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.yousaid.shared.report.SentimentCounts;
+import org.yousaid.shared.themes.ThemeCorrection.Kind;
 
 /**
  * The themes officers see and publish: the analysis run's themes with every correction applied in
  * order. Counts, shares, "N other answers support" and sentiment are recomputed from the members; a
  * correction naming a theme that no longer exists is skipped and reported.
+ *
+ * <p>A run that started from corrected themes already holds the corrections up to its {@code
+ * baseline}: it kept the officer's theme ids and labels and placed the answers the officer moved.
+ * Those corrections are not applied to it again, except quotes and "we did" entries, which are not
+ * part of a run and are re-attached to the same theme ids (a theme merged away hands its quotes to
+ * the theme it was merged into).
  */
 public final class EffectiveThemes {
 
+  /** The id of the bucket of answers that fit no theme, as the engine names it. */
+  public static final String OTHER_ID = "other";
+
   /**
    * A theme after corrections. {@code quotes}: response id to redacted, consented text approved for
-   * publication.
+   * publication. {@code proposed}: a new theme a re-run suggests, not yet accepted by an officer.
    */
   public record Theme(
       String id,
@@ -34,7 +47,8 @@ public final class EffectiveThemes {
       int negative,
       boolean other,
       Map<String, String> quotes,
-      WeDid weDid) {
+      WeDid weDid,
+      boolean proposed) {
 
     public int count() {
       return memberIds.size();
@@ -44,8 +58,24 @@ public final class EffectiveThemes {
   /** The council's response to a theme. */
   public record WeDid(String text, String status, LocalDate date, String officer) {}
 
-  /** The corrected themes, and the corrections that no longer apply. */
-  public record Result(List<Theme> themes, List<ThemeCorrection> skipped) {}
+  /**
+   * The corrected themes, the corrections that no longer apply, and where officers put answers by
+   * hand: {@code placements} maps a response id to the themes an officer moved, split or quoted it
+   * into (still existing themes only), {@code movedOut} to the themes an officer moved it out of,
+   * and {@code declined} holds the answers of proposed themes the officer turned down. A re-run
+   * keeps all three.
+   */
+  public record Result(
+      List<Theme> themes,
+      List<ThemeCorrection> skipped,
+      Map<String, Set<String>> placements,
+      Map<String, Set<String>> movedOut,
+      Set<String> declined) {
+
+    public Result(List<Theme> themes, List<ThemeCorrection> skipped) {
+      this(themes, skipped, Map.of(), Map.of(), Set.of());
+    }
+  }
 
   private EffectiveThemes() {}
 
@@ -57,11 +87,25 @@ public final class EffectiveThemes {
       List<AnswerAnalysis> answers,
       List<ThemeCorrection> corrections,
       Set<String> consented) {
+    return apply(themes, answers, corrections, consented, null);
+  }
+
+  /**
+   * @param baseline the last correction the run already holds ({@link QuestionAnalysis#baseline}),
+   *     or null
+   */
+  public static Result apply(
+      List<StoredTheme> themes,
+      List<AnswerAnalysis> answers,
+      List<ThemeCorrection> corrections,
+      Set<String> consented,
+      String baseline) {
     Map<String, String> labels = new LinkedHashMap<>();
     Map<String, Set<String>> members = new LinkedHashMap<>();
     Map<String, String> exemplars = new HashMap<>();
     Map<String, List<String>> keyTerms = new HashMap<>();
-    Set<String> otherIds = new java.util.HashSet<>();
+    Set<String> otherIds = new HashSet<>();
+    Set<String> proposed = new HashSet<>();
     for (StoredTheme t : themes) {
       labels.put(t.id(), t.label());
       members.put(t.id(), new LinkedHashSet<>());
@@ -69,6 +113,9 @@ public final class EffectiveThemes {
       keyTerms.put(t.id(), t.keyTerms());
       if (t.other()) {
         otherIds.add(t.id());
+      }
+      if (t.proposed()) {
+        proposed.add(t.id());
       }
     }
     Map<String, AnswerAnalysis> byResponse = new HashMap<>();
@@ -78,44 +125,61 @@ public final class EffectiveThemes {
         members.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(a.responseId());
       }
     }
+    Map<String, String> mergedInto = new HashMap<>();
+    Placements placements = new Placements();
     Map<String, Map<String, String>> quotes = new HashMap<>();
     Map<String, WeDid> weDid = new HashMap<>();
     Map<String, QuoteTrim> trims = new HashMap<>();
     List<ThemeCorrection> skipped = new ArrayList<>();
     for (ThemeCorrection c : corrections) {
-      if (!labels.containsKey(c.themeId())
+      if (c.kind() == Kind.MERGE && held(c, baseline)) {
+        // Known before the loop: a quote approved in a theme later merged away follows it.
+        mergedInto.put(c.themeId(), c.targetThemeId());
+      }
+    }
+    for (ThemeCorrection c : corrections) {
+      boolean held = held(c, baseline);
+      placements.record(c);
+      if (c.kind() == Kind.MERGE) {
+        mergedInto.put(c.themeId(), c.targetThemeId());
+      }
+      if (held && structural(c.kind())) {
+        if (c.kind() == Kind.REJECT_THEME) {
+          placements.declined.addAll(c.responseIds());
+        }
+        continue; // the run already holds it
+      }
+      String themeId = held ? resolve(c.themeId(), mergedInto) : c.themeId();
+      if (!labels.containsKey(themeId)
           || (c.targetThemeId() != null && !labels.containsKey(c.targetThemeId()))) {
         skipped.add(c);
         continue;
       }
       switch (c.kind()) {
-        case RENAME -> labels.put(c.themeId(), c.text());
+        case RENAME -> labels.put(themeId, c.text());
         case MERGE -> {
-          members.get(c.targetThemeId()).addAll(members.get(c.themeId()));
+          members.get(c.targetThemeId()).addAll(members.get(themeId));
           quotes
               .computeIfAbsent(c.targetThemeId(), k -> new LinkedHashMap<>())
-              .putAll(quotes.getOrDefault(c.themeId(), Map.of()));
-          labels.remove(c.themeId());
-          members.remove(c.themeId());
+              .putAll(quotes.getOrDefault(themeId, Map.of()));
+          labels.remove(themeId);
+          members.remove(themeId);
         }
         case MOVE ->
             c.responseIds()
                 .forEach(
                     r -> {
-                      if (members.get(c.themeId()).remove(r)) {
+                      if (members.get(themeId).remove(r)) {
                         members.get(c.targetThemeId()).add(r);
                       }
                     });
         case SPLIT -> {
-          String newId =
-              c.themeId()
-                  + "-split-"
-                  + c.id().substring(c.id().length() - 6).toLowerCase(java.util.Locale.ROOT);
+          String newId = splitId(c);
           Set<String> moved = new LinkedHashSet<>();
           c.responseIds()
               .forEach(
                   r -> {
-                    if (members.get(c.themeId()).remove(r)) {
+                    if (members.get(themeId).remove(r)) {
                       moved.add(r);
                     }
                   });
@@ -123,6 +187,26 @@ public final class EffectiveThemes {
           members.put(newId, moved);
           keyTerms.put(newId, List.of());
           exemplars.put(newId, moved.isEmpty() ? null : moved.iterator().next());
+        }
+        case ACCEPT_THEME -> proposed.remove(themeId);
+        case REJECT_THEME -> {
+          if (!proposed.remove(themeId)) {
+            skipped.add(c); // only a proposal can be turned down
+            continue;
+          }
+          String other =
+              otherIds.isEmpty() ? OTHER_ID : otherIds.iterator().next(); // the "other" bucket
+          if (!labels.containsKey(other)) {
+            labels.put(other, "Other");
+            members.put(other, new LinkedHashSet<>());
+            keyTerms.put(other, List.of());
+            otherIds.add(other);
+          }
+          members.get(other).addAll(members.get(themeId));
+          placements.declined.addAll(c.responseIds());
+          labels.remove(themeId);
+          members.remove(themeId);
+          quotes.remove(themeId);
         }
         case APPROVE_QUOTE -> {
           if (c.trim() != null) {
@@ -133,7 +217,7 @@ public final class EffectiveThemes {
             // Only in redacted form, and only if the respondent said yes.
             if (a == null
                 || !consented.contains(r)
-                || !members.get(c.themeId()).contains(r)
+                || !members.get(themeId).contains(r)
                 || a.redactedText() == null) {
               continue;
             }
@@ -147,14 +231,12 @@ public final class EffectiveThemes {
               skipped.add(c);
               continue;
             }
-            quotes.computeIfAbsent(c.themeId(), k -> new LinkedHashMap<>()).put(r, text.get());
+            quotes.computeIfAbsent(themeId, k -> new LinkedHashMap<>()).put(r, text.get());
           }
         }
         case WITHDRAW_QUOTE ->
-            c.responseIds()
-                .forEach(r -> quotes.getOrDefault(c.themeId(), new HashMap<>()).remove(r));
-        case WE_DID ->
-            weDid.put(c.themeId(), new WeDid(c.text(), c.status(), c.date(), c.officer()));
+            c.responseIds().forEach(r -> quotes.getOrDefault(themeId, new HashMap<>()).remove(r));
+        case WE_DID -> weDid.put(themeId, new WeDid(c.text(), c.status(), c.date(), c.officer()));
         default -> skipped.add(c);
       }
     }
@@ -164,11 +246,11 @@ public final class EffectiveThemes {
       String id = e.getKey();
       List<String> memberIds = List.copyOf(members.get(id));
       String exemplar =
-          memberIds.contains(exemplars.get(id))
+          exemplars.get(id) != null && memberIds.contains(exemplars.get(id))
               ? exemplars.get(id)
               : memberIds.isEmpty() ? null : memberIds.get(0);
-      org.yousaid.shared.report.SentimentCounts sentiment =
-          org.yousaid.shared.report.SentimentCounts.of(
+      SentimentCounts sentiment =
+          SentimentCounts.of(
               memberIds.stream()
                   .map(m -> byResponse.containsKey(m) ? byResponse.get(m).sentiment() : null)
                   .toList());
@@ -188,13 +270,110 @@ public final class EffectiveThemes {
               sentiment.negative(),
               otherIds.contains(id),
               themeQuotes,
-              weDid.get(id)));
+              weDid.get(id),
+              proposed.contains(id)));
     }
     result.sort(
         (a, b) ->
             a.other() != b.other()
                 ? Boolean.compare(a.other(), b.other())
-                : Integer.compare(b.count(), a.count()));
-    return new Result(result, skipped);
+                : a.proposed() != b.proposed()
+                    ? Boolean.compare(a.proposed(), b.proposed())
+                    : Integer.compare(b.count(), a.count()));
+    return new Result(
+        result,
+        skipped,
+        placements.resolved(mergedInto, labels.keySet()),
+        placements.movedOut(mergedInto),
+        Set.copyOf(placements.declined));
+  }
+
+  /** The id a split correction gives its new theme: the same every time it is applied. */
+  public static String splitId(ThemeCorrection split) {
+    return split.themeId()
+        + "-split-"
+        + split.id().substring(split.id().length() - 6).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean held(ThemeCorrection c, String baseline) {
+    return baseline != null && c.id().compareTo(baseline) <= 0;
+  }
+
+  /** Corrections that change themes or their members (a run started from them holds them). */
+  private static boolean structural(Kind kind) {
+    return switch (kind) {
+      case RENAME, MERGE, SPLIT, MOVE, ACCEPT_THEME, REJECT_THEME -> true;
+      default -> false;
+    };
+  }
+
+  private static String resolve(String id, Map<String, String> mergedInto) {
+    String current = id;
+    for (int hops = 0; hops < 1000 && mergedInto.containsKey(current); hops++) {
+      current = mergedInto.get(current);
+    }
+    return current;
+  }
+
+  /** Where officers put answers by hand, over every correction, in order. */
+  private static final class Placements {
+    private final Map<String, Set<String>> placedIn = new LinkedHashMap<>();
+    private final Map<String, Set<String>> movedOut = new LinkedHashMap<>();
+    private final Set<String> declined = new LinkedHashSet<>();
+
+    void record(ThemeCorrection c) {
+      switch (c.kind()) {
+        case MOVE -> c.responseIds().forEach(r -> move(r, c.themeId(), c.targetThemeId()));
+        case SPLIT -> c.responseIds().forEach(r -> move(r, c.themeId(), splitId(c)));
+        case APPROVE_QUOTE ->
+            c.responseIds()
+                .forEach(
+                    r -> placedIn.computeIfAbsent(r, k -> new LinkedHashSet<>()).add(c.themeId()));
+        default -> {}
+      }
+    }
+
+    private void move(String response, String from, String to) {
+      Set<String> in = placedIn.computeIfAbsent(response, k -> new LinkedHashSet<>());
+      in.remove(from);
+      in.add(to);
+      Set<String> out = movedOut.computeIfAbsent(response, k -> new LinkedHashSet<>());
+      out.add(from);
+      out.remove(to);
+    }
+
+    Map<String, Set<String>> resolved(Map<String, String> mergedInto, Set<String> existing) {
+      Map<String, Set<String>> result = new LinkedHashMap<>();
+      placedIn.forEach(
+          (r, ids) -> {
+            Set<String> live = new LinkedHashSet<>();
+            ids.forEach(
+                id -> {
+                  String to = resolve(id, mergedInto);
+                  if (existing.contains(to)) {
+                    live.add(to);
+                  }
+                });
+            if (!live.isEmpty()) {
+              result.put(r, live);
+            }
+          });
+      return result;
+    }
+
+    Map<String, Set<String>> movedOut(Map<String, String> mergedInto) {
+      Map<String, Set<String>> result = new LinkedHashMap<>();
+      movedOut.forEach(
+          (r, ids) -> {
+            Set<String> out = new LinkedHashSet<>();
+            ids.forEach(id -> out.add(resolve(id, mergedInto)));
+            // Moved out of A, then A merged into the theme it was moved to: it belongs there.
+            placedIn.getOrDefault(r, Set.of()).forEach(id -> out.remove(resolve(id, mergedInto)));
+            if (!out.isEmpty()) {
+              result.put(r, out);
+            }
+          });
+      return result;
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param othersSupport the "N other answers support this answer" figure
  * @param nearDuplicates members that are near-copies of another answer (campaign responses)
  * @param other the bucket of answers that fit no theme
+ * @param proposed a new theme a re-run proposes for answers that fit none of the officer's
+ *     corrected themes: it waits for the officer to accept or reject it
  */
 public record StoredTheme(
     String id,
@@ -23,9 +25,42 @@ public record StoredTheme(
     String exemplarId,
     int othersSupport,
     int nearDuplicates,
-    boolean other) {
+    boolean other,
+    boolean proposed) {
 
   public StoredTheme {
     keyTerms = keyTerms == null ? List.of() : List.copyOf(keyTerms);
+  }
+
+  /** A theme the engine found or the officer made: not a proposal. */
+  public StoredTheme(
+      String id,
+      String label,
+      String description,
+      List<String> keyTerms,
+      int count,
+      double share,
+      int positive,
+      int neutral,
+      int negative,
+      String exemplarId,
+      int othersSupport,
+      int nearDuplicates,
+      boolean other) {
+    this(
+        id,
+        label,
+        description,
+        keyTerms,
+        count,
+        share,
+        positive,
+        neutral,
+        negative,
+        exemplarId,
+        othersSupport,
+        nearDuplicates,
+        other,
+        false);
   }
 }

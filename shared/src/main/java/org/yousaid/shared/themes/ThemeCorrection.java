@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One officer correction to a question's themes. Corrections are kept in order and applied on top
- * of every analysis run, so they survive re-analysis as long as the themes they name persist.
+ * of the current analysis run. A re-run themes the answers onto the corrected themes, keeping their
+ * ids, so quotes and "we did" entries stay with their theme (see {@link EffectiveThemes}).
  *
  * @param themeId the theme acted on
  * @param targetThemeId for MERGE and MOVE, the theme that receives the answers
@@ -38,7 +39,11 @@ public record ThemeCorrection(
     MOVE,
     APPROVE_QUOTE,
     WITHDRAW_QUOTE,
-    WE_DID
+    WE_DID,
+    /** Keeps a theme a re-run proposed: from then on it is one of the officer's themes. */
+    ACCEPT_THEME,
+    /** Turns down a proposed theme: its answers go to "Other". */
+    REJECT_THEME
   }
 
   public ThemeCorrection {

@@ -458,6 +458,33 @@ class StorageRetriesTest {
                         QUESTION,
                         List.of(c.analysis(1), c.analysis(2))),
             (s, c) -> s.analyses().answers(c.council(), c.consultation(), QUESTION)));
+    ops.add(
+        op(
+            "AnalysisRepository.saveVersion/2",
+            "a run kept as a version",
+            NOTHING,
+            (s, c) -> {
+              List<AnswerAnalysis> answers = new ArrayList<>();
+              for (int i = 0; i < Table.BATCH_SIZE + 5; i++) {
+                answers.add(c.analysis(i));
+              }
+              s.analyses().saveVersion(c.run(AnalysisStatus.DONE), answers);
+              return plain.analyses().version(c.council(), c.consultation(), QUESTION, "run-1");
+            }));
+    ops.add(
+        op(
+            "AnalysisRepository.versions/3",
+            (s, c) ->
+                s.analyses()
+                    .saveVersion(c.run(AnalysisStatus.DONE), List.of(c.analysis(1), c.analysis(2))),
+            (s, c) -> s.analyses().versions(c.council(), c.consultation(), QUESTION)));
+    ops.add(
+        op(
+            "AnalysisRepository.version/4",
+            (s, c) ->
+                s.analyses()
+                    .saveVersion(c.run(AnalysisStatus.DONE), List.of(c.analysis(1), c.analysis(2))),
+            (s, c) -> s.analyses().version(c.council(), c.consultation(), QUESTION, "run-1")));
     // CorrectionRepository
     ops.add(
         op(

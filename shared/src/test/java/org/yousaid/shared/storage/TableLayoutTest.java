@@ -35,6 +35,10 @@ class TableLayoutTest {
     assertEquals("AQ#q1", TableLayout.analysisSk("q1"));
     assertEquals("AA#q1#01ABC", TableLayout.answerAnalysisSk("q1", "01ABC"));
     assertEquals("AA#q1#", TableLayout.answerAnalysisPrefix("q1"));
+    assertEquals("AV#q1#01RUN", TableLayout.analysisVersionSk("q1", "01RUN"));
+    assertEquals("AV#q1#", TableLayout.analysisVersionPrefix("q1"));
+    assertEquals("AVM#q1#01RUN#002", TableLayout.analysisVersionAnswersSk("q1", "01RUN", 2));
+    assertEquals("AVM#q1#01RUN#", TableLayout.analysisVersionAnswersPrefix("q1", "01RUN"));
     assertEquals("TC#q1#01DEF", TableLayout.correctionSk("q1", "01DEF"));
     assertEquals("TC#q1#", TableLayout.correctionPrefix("q1"));
     assertEquals("PUB#000007", TableLayout.publicationSk(7));

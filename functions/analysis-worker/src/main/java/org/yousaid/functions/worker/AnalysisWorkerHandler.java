@@ -48,6 +48,7 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
             services.consultations(),
             services.responses(),
             services.analyses(),
+            services.corrections(),
             engine(),
             services.clock());
   }

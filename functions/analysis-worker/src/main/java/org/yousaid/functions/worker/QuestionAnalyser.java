@@ -3,8 +3,11 @@ package org.yousaid.functions.worker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yousaid.analysis.AnalysedAnswer;
 import org.yousaid.analysis.Answer;
 import org.yousaid.analysis.PreviousTheme;
@@ -21,19 +24,25 @@ import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnalysisStatus;
 import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.CorrectionRepository;
+import org.yousaid.shared.themes.EffectiveThemes;
 import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.StoredTheme;
+import org.yousaid.shared.themes.ThemeCorrection;
 
 /**
- * Themes one question: reads its answers, runs the engine with the previous run's themes (so
- * persisting themes keep their ids and labels), and stores themes and per-answer results. Safe to
- * run twice for the same job: every write replaces, nothing appends.
+ * Themes one question: reads its answers and stores themes and per-answer results, and keeps the
+ * run as a version. Before any correction, the engine discovers themes with the previous run's
+ * themes (so persisting themes keep their ids and labels); once an officer has corrected the
+ * themes, they are the codeframe ({@link CorrectedRerun}) and the officer's work stays attached.
+ * Safe to run twice for the same job: every write replaces, nothing appends.
  */
 public final class QuestionAnalyser {
 
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
   private final AnalysisRepository analyses;
+  private final CorrectionRepository corrections;
   private final ThemingEngine engine;
   private final Clock clock;
 
@@ -41,11 +50,13 @@ public final class QuestionAnalyser {
       ConsultationRepository consultations,
       ResponseRepository responses,
       AnalysisRepository analyses,
+      CorrectionRepository corrections,
       ThemingEngine engine,
       Clock clock) {
     this.consultations = consultations;
     this.responses = responses;
     this.analyses = analyses;
+    this.corrections = corrections;
     this.engine = engine;
     this.clock = clock;
   }
@@ -71,38 +82,122 @@ public final class QuestionAnalyser {
 
     List<Answer> answers = new ArrayList<>();
     Map<String, Long> expiresAt = new java.util.HashMap<>();
+    Set<String> consenting = new HashSet<>();
     for (Response r : responses.listForConsultation(job.council(), job.consultationId())) {
       expiresAt.put(r.id(), r.expiresAt());
+      if (r.consentToQuote()) {
+        consenting.add(r.id());
+      }
       r.answer(job.questionId())
           .filter(a -> a.text() != null && !a.text().isBlank())
           .ifPresent(a -> answers.add(new Answer(r.id(), a.text(), r.consentToQuote())));
     }
-    ThemeOptions options =
-        ThemeOptions.defaults()
-            .withK(job.themeCount())
-            .withPreviousThemes(previousThemes(job, current));
-    ThemeResult result =
-        answers.isEmpty()
-            ? new ThemeResult(List.of(), List.of(), 0, Map.of())
-            : engine.theme(answers, options);
-
-    List<AnswerAnalysis> perAnswer = new ArrayList<>();
-    for (AnalysedAnswer a : result.answers()) {
-      perAnswer.add(
-          new AnswerAnalysis(
-              a.id(),
-              a.redactedText(),
-              a.sentiment() == null
-                  ? null
-                  : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
-              a.themes().stream().map(ThemeMembership::themeId).toList(),
-              a.nearDuplicateGroup()));
+    List<ThemeCorrection> corrected =
+        corrections.list(job.council(), job.consultationId(), job.questionId());
+    keepShownVersion(job, current);
+    CorrectedRerun rerun =
+        corrected.isEmpty() || current.themes().isEmpty()
+            ? null
+            : new CorrectedRerun(finalised(job, current, corrected, consenting));
+    List<StoredTheme> themes;
+    List<AnswerAnalysis> perAnswer;
+    QuestionAnalysis done;
+    if (rerun != null && rerun.applies() && !answers.isEmpty()) {
+      // The officer's corrected themes are the codeframe; the number of themes asked for does not
+      // apply (it would undo merges and splits).
+      Map<String, String> redacted = new LinkedHashMap<>();
+      analyses
+          .answers(job.council(), job.consultationId(), job.questionId())
+          .forEach(a -> redacted.put(a.responseId(), a.redactedText()));
+      Set<String> present = new HashSet<>();
+      answers.forEach(a -> present.add(a.id()));
+      redacted.keySet().retainAll(present);
+      ThemeResult result =
+          engine.theme(
+              answers, ThemeOptions.defaults().withCodeframe(rerun.codeframe(redacted).codes()));
+      CorrectedRerun.Outcome outcome = rerun.map(result, job.runId());
+      themes = outcome.themes();
+      perAnswer = outcome.answers();
+      done = current.withBaseline(corrected.get(corrected.size() - 1).id());
+    } else {
+      ThemeOptions options =
+          ThemeOptions.defaults()
+              .withK(job.themeCount())
+              .withPreviousThemes(previousThemes(job, current));
+      ThemeResult result =
+          answers.isEmpty()
+              ? new ThemeResult(List.of(), List.of(), 0, Map.of())
+              : engine.theme(answers, options);
+      perAnswer = new ArrayList<>();
+      for (AnalysedAnswer a : result.answers()) {
+        perAnswer.add(
+            new AnswerAnalysis(
+                a.id(),
+                a.redactedText(),
+                a.sentiment() == null
+                    ? null
+                    : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
+                a.themes().stream().map(ThemeMembership::themeId).toList(),
+                a.nearDuplicateGroup()));
+      }
+      themes = result.themes().stream().map(QuestionAnalyser::stored).toList();
+      // Corrections made so far name the previous run's themes; they still apply on top.
+      done = current.withBaseline(null);
     }
     analyses.replaceAnswers(
         job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
-    List<StoredTheme> themes = result.themes().stream().map(QuestionAnalyser::stored).toList();
-    analyses.saveStatus(
-        current.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null));
+    QuestionAnalysis finished =
+        done.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null);
+    analyses.saveVersion(finished, perAnswer);
+    analyses.saveStatus(finished);
+  }
+
+  /**
+   * The themes shown while this run was queued, with every correction applied: what the officer
+   * finalised. Quotes count only from respondents who consented, as on the officer's pages.
+   */
+  private EffectiveThemes.Result finalised(
+      AnalysisJob job,
+      QuestionAnalysis current,
+      List<ThemeCorrection> corrected,
+      Set<String> consenting) {
+    return EffectiveThemes.apply(
+        current.themes(),
+        analyses.answers(job.council(), job.consultationId(), job.questionId()),
+        corrected,
+        consenting,
+        current.baseline());
+  }
+
+  /**
+   * Runs from before versions were kept have no version yet: the themes this run replaces are kept
+   * as one before they are overwritten, so the officer can go back to them.
+   */
+  private void keepShownVersion(AnalysisJob job, QuestionAnalysis current) {
+    String shown = current.basedOnRunId();
+    if (shown == null
+        || current.themes().isEmpty()
+        || analyses.versions(job.council(), job.consultationId(), job.questionId()).stream()
+            .anyMatch(v -> v.runId().equals(shown))) {
+      return;
+    }
+    QuestionAnalysis previous =
+        new QuestionAnalysis(
+            current.council(),
+            current.consultationId(),
+            current.questionId(),
+            shown,
+            AnalysisStatus.DONE,
+            null,
+            null,
+            null,
+            0,
+            current.themes(),
+            null,
+            current.baseline(),
+            null);
+    analyses.saveVersion(
+        previous, analyses.answers(job.council(), job.consultationId(), job.questionId()));
   }
 
   /**

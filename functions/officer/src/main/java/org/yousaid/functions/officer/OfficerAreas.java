@@ -17,6 +17,7 @@ record OfficerAreas(
     ResponsesPage responses,
     ThemesPage themes,
     ThemeDetail theme,
+    AnalysisVersionsPage versions,
     ExportsPage exports,
     ImportPage imports,
     PublishPage publish,
@@ -34,6 +35,7 @@ record OfficerAreas(
         new ResponsesPage(services.responses(), lookup, themes),
         themes,
         new ThemeDetail(services, themes, lookup, audit),
+        new AnalysisVersionsPage(services, lookup, audit),
         new ExportsPage(
             services.responses(), lookup, themes, new ReportAssembler(reportBuilder), audit),
         new ImportPage(services.submissions(), lookup, audit),

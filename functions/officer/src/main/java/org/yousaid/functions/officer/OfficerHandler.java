@@ -94,6 +94,18 @@ public final class OfficerHandler extends HttpHandler {
         "POST /officer/councils/{council}/consultations/{consultation}/analysis",
         signedIn(areas.themes()::analyse));
     route(
+        "GET /officer/councils/{council}/consultations/{consultation}/analysis/{question}",
+        signedIn(areas.versions()::show));
+    route(
+        "POST /officer/councils/{council}/consultations/{consultation}/analysis/{question}",
+        signedIn(areas.versions()::change));
+    route(
+        "GET /api/v1/officer/councils/{council}/consultations/{consultation}/analysis/{question}",
+        signedIn(areas.versions()::json));
+    route(
+        "POST /api/v1/officer/councils/{council}/consultations/{consultation}/analysis/{question}",
+        signedIn(areas.versions()::changeJson));
+    route(
         "GET /officer/councils/{council}/consultations/{consultation}/themes/{question}/{theme}",
         signedIn(areas.theme()::show));
     route(

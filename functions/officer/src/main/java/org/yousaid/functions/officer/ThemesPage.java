@@ -5,10 +5,12 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.Request;
@@ -28,6 +30,7 @@ import org.yousaid.shared.themes.AnalysisStatus;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.ConsultationThemes;
 import org.yousaid.shared.themes.ConsultationThemes.AnalysedQuestion;
+import org.yousaid.shared.themes.CorrectionRepository;
 import org.yousaid.shared.themes.EffectiveThemes;
 import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.StoredTheme;
@@ -52,11 +55,22 @@ final class ThemesPage {
       int negative,
       boolean other,
       int quotes,
-      String weDid) {}
+      String weDid,
+      boolean proposed) {}
 
-  /** One free-text question with its analysis state. */
+  /**
+   * One free-text question with its analysis state; {@code plan} says what finding themes again
+   * will do with the officer's corrections.
+   */
   record QuestionView(
-      String id, String text, String status, String problem, int answers, List<ThemeView> themes) {}
+      String id,
+      String text,
+      String status,
+      String problem,
+      int answers,
+      List<ThemeView> themes,
+      String plan,
+      long proposed) {}
 
   private final AnalysisRepository analyses;
   private final ResponseRepository responses;
@@ -64,6 +78,7 @@ final class ThemesPage {
   private final Clock clock;
   private final ConsultationThemes loader;
   private final ConsultationLookup lookup;
+  private final CorrectionRepository corrections;
 
   ThemesPage(Services services, JobQueue queue, ConsultationLookup lookup) {
     this.lookup = lookup;
@@ -72,6 +87,7 @@ final class ThemesPage {
     this.queue = queue;
     this.clock = services.clock();
     this.loader = services.themes();
+    this.corrections = services.corrections();
   }
 
   APIGatewayV2HTTPResponse show(Request request, SignedInOfficer officer) {
@@ -104,11 +120,9 @@ final class ThemesPage {
         continue;
       }
       String runId = UlidCreator.getMonotonicUlid().toString();
-      List<StoredTheme> previous =
-          analyses
-              .find(consultation.council(), consultation.id(), q.id())
-              .map(QuestionAnalysis::themes)
-              .orElse(List.of());
+      Optional<QuestionAnalysis> shown =
+          analyses.find(consultation.council(), consultation.id(), q.id());
+      List<StoredTheme> previous = shown.map(QuestionAnalysis::themes).orElse(List.of());
       analyses.saveStatus(
           new QuestionAnalysis(
               consultation.council(),
@@ -121,7 +135,9 @@ final class ThemesPage {
               null,
               0,
               previous,
-              null));
+              null,
+              shown.map(QuestionAnalysis::baseline).orElse(null),
+              shown.map(QuestionAnalysis::shownRunId).orElse(null)));
       Map<String, Object> job = new LinkedHashMap<>();
       job.put("council", consultation.council());
       job.put("consultationId", consultation.id());
@@ -178,6 +194,37 @@ final class ThemesPage {
     return options;
   }
 
+  /** What "Find themes" will do to this question, told before the officer presses it. */
+  private String plan(Consultation consultation, AnalysedQuestion analysed, Set<String> answered) {
+    Set<String> themed = new HashSet<>();
+    analysed.answers().forEach(a -> themed.add(a.responseId()));
+    long fresh = answered.stream().filter(id -> !themed.contains(id)).count();
+    String newAnswers =
+        fresh == 0
+            ? "no new answers have come in since the last run"
+            : fresh == 1
+                ? "1 new answer is added to them"
+                : fresh + " new answers are added to them";
+    if (corrections
+        .list(consultation.council(), consultation.id(), analysed.question().id())
+        .isEmpty()) {
+      return "If you find themes again, yousaid looks for themes afresh ("
+          + newAnswers.replace(" is added to them", "").replace(" are added to them", "")
+          + "); themes that continue keep their names. Once you correct a theme, later runs keep"
+          + " your themes.";
+    }
+    long kept =
+        analysed.themes().themes().stream().filter(t -> !t.other() && !t.proposed()).count();
+    return "If you find themes again: your "
+        + kept
+        + (kept == 1 ? " corrected theme is" : " corrected themes are")
+        + " kept, with their names, quotes and “we did” responses; "
+        + newAnswers
+        + "; answers that fit none of your themes are proposed as new themes for you to accept or"
+        + " reject. The number of themes is not used for this question. You can go back to the"
+        + " current version afterwards.";
+  }
+
   Map<String, Object> model(Consultation consultation) {
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
     Map<String, AnalysedQuestion> analysedById = new HashMap<>();
@@ -212,7 +259,8 @@ final class ThemesPage {
                                       t.negative(),
                                       t.other(),
                                       t.quotes().size(),
-                                      t.weDid() == null ? null : t.weDid().text()))
+                                      t.weDid() == null ? null : t.weDid().text(),
+                                      t.proposed()))
                           .toList())
               .orElse(List.of());
       questions.add(
@@ -224,7 +272,9 @@ final class ThemesPage {
                   .orElse("not analysed"),
               analysed.map(a -> a.analysis().problem()).orElse(null),
               texts.size(),
-              themes));
+              themes,
+              analysed.map(a -> plan(consultation, a, texts.keySet())).orElse(null),
+              themes.stream().filter(ThemeView::proposed).count()));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("pageTitle", "Themes: " + consultation.title());
