@@ -31,7 +31,6 @@ import org.yousaid.functions.officer.auth.CognitoSignIn;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.OfficerSessions;
 import org.yousaid.functions.officer.auth.Session;
-import org.yousaid.functions.officer.auth.TokenRevocation;
 import org.yousaid.functions.officer.auth.TokenVerifier;
 import org.yousaid.functions.publicweb.PublicFormHandler;
 import org.yousaid.functions.publicweb.SubmissionApiHandler;
@@ -84,7 +83,11 @@ final class OfficerFixture {
   /** The publish jobs sent and not yet published. */
   final List<String> publishJobs = new CopyOnWriteArrayList<>();
 
+  /** The refresh tokens sign-out asked Cognito to revoke. */
+  final List<String> revokedRefreshTokens = new CopyOnWriteArrayList<>();
+
   private final ECKey signingKey;
+  private final OfficerSessions sessions;
 
   OfficerFixture(DynamoTable table) {
     this(table, UnaryOperator.identity());
@@ -107,8 +110,7 @@ final class OfficerFixture {
         new TokenVerifier(
             new ImmutableJWKSet<>(new JWKSet(signingKey.toPublicJWK())), ISSUER, CLIENT);
     Session session = new Session(true);
-    OfficerSessions sessions =
-        new OfficerSessions(services.officerSessions(), TokenRevocation.NONE);
+    sessions = new OfficerSessions(services.officerSessions(), revokedRefreshTokens::add);
     OfficerAuth auth =
         new OfficerAuth(
             verifier,
@@ -135,8 +137,11 @@ final class OfficerFixture {
     return new OfficerSession(gateway, null);
   }
 
+  /** A token as sign-in leaves it: issued, and its session started. */
   String token(String email, List<String> councils) {
-    return token(email, councils, Instant.now(), Duration.ofMinutes(30), signingKey);
+    String token = token(email, councils, Instant.now(), Duration.ofMinutes(30), signingKey);
+    sessions.start(token, "subject-" + email, Instant.now().plus(Duration.ofMinutes(30)), null);
+    return token;
   }
 
   /** An ID token as Cognito issues one, signed with {@code key}. */

@@ -151,7 +151,10 @@ class OfficerHandlerTest {
     }
     Reply signedOut = call(signOut, demo, "csrf=" + csrf);
     assertEquals(303, signedOut.status());
-    assertEquals("/officer/sign-in", signedOut.header("Location").orElse(null));
+    assertTrue(
+        signedOut.header("Location").orElse("").startsWith("https://signin.invalid/logout?"),
+        "Cognito's logout, back to our sign-in page");
+    assertEquals(401, call("GET /officer", demo, null).status(), "the token's session is over");
   }
 
   @Test

@@ -76,6 +76,37 @@ class ResponsesPageTest {
   }
 
   @Test
+  void eachRowSaysWhenAndHowTheAnswerCameAndWhoSentItInWords() {
+    Reply imported =
+        officer.postApi(
+            API.replace("/responses", "/import?channel=paper"),
+            "text/csv",
+            "find-information,format,role,Age band,Area of need,district,consent,date\n"
+                + "Paper words,keyworker,parent-carer,0-5,\"sensory-and-physical;cognition-and-learning\","
+                + "North,yes,2026-07-01T09:30:00+01:00\n");
+    assertEquals(200, imported.status(), imported.body());
+    answer("Web words", "young-person");
+    String html = officer.get(PAGE).body();
+    assertTrue(
+        html.contains("Sent 1 Jul 2026 09:30 · Paper form · may be quoted"),
+        "London time, the channel's name, and consent: " + html);
+    assertTrue(html.contains("A named person I can talk to"), "the option's label, not its code");
+    assertFalse(html.contains(">keyworker<"));
+    assertTrue(
+        html.contains(
+            "Parent or carer; 0 to 5 years; Sensory and/or physical needs; Cognition and learning;"
+                + " North"),
+        "who sent it, in words");
+    assertTrue(html.contains("· Online form</h2>"), "a web answer without consent says neither");
+    assertTrue(
+        html.indexOf("Web words") < html.indexOf("Paper words"), "the newest answer comes first");
+
+    Reply none = officer.get(PAGE + "?district=Nowhere");
+    assertTrue(none.body().contains("No responses match these filters."));
+    assertTrue(none.body().contains("Showing 0 of 2 responses."));
+  }
+
+  @Test
   void thePageShowsFiftyAtATimeNewestFirst() {
     for (int i = 0; i < ResponsesPage.PAGE_SIZE + 2; i++) {
       answer("Answer number " + i + ".", "parent-carer");

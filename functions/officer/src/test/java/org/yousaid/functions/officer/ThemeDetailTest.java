@@ -171,12 +171,25 @@ class ThemeDetailTest {
 
   @Test
   void approvedQuotesComeOnlyFromPeopleWhoAgreedAndCanBeWithdrawn() {
-    Theme theme = themes().get(0);
+    Set<String> agreed = consented();
+    // Every other respondent agreed: a theme with both kinds of member shows the difference.
+    Theme theme =
+        themes().stream()
+            .filter(t -> t.memberIds().stream().anyMatch(agreed::contains))
+            .filter(t -> !agreed.containsAll(t.memberIds()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no theme mixes both: " + themes()));
     Reply none = officer.postForm(path(theme), "action=approve");
     assertEquals(400, none.status(), "approving needs a selected answer");
     assertTrue(none.body().contains("Select at least one answer"));
-    Theme other = themes().get(1);
-    Reply foreign = officer.postForm(path(theme), "action=approve&" + answers(other.memberIds()));
+    List<String> notMembers =
+        themes().stream()
+            .flatMap(t -> t.memberIds().stream())
+            .filter(id -> !theme.memberIds().contains(id))
+            .distinct()
+            .toList();
+    assertFalse(notMembers.isEmpty());
+    Reply foreign = officer.postForm(path(theme), "action=approve&" + answers(notMembers));
     assertEquals(400, foreign.status(), "another theme's answers are not this theme's to approve");
 
     assertEquals(
@@ -186,14 +199,14 @@ class ThemeDetailTest {
     Set<String> expected = new HashSet<>(theme.memberIds());
     expected.retainAll(consented);
     assertEquals(expected, theme(theme.id()).quotes().keySet(), "only those who agreed");
-    if (!expected.isEmpty()) {
-      assertTrue(officer.get(path(theme)).body().contains("quote approved"));
-      String withdrawn = expected.iterator().next();
-      assertEquals(
-          303, officer.postForm(path(theme), "action=withdraw&answer=" + withdrawn).status());
-      assertFalse(theme(theme.id()).quotes().containsKey(withdrawn));
-      assertEquals(expected.size() - 1, theme(theme.id()).quotes().size());
-    }
+    assertFalse(expected.isEmpty(), "the theme has members who agreed");
+    assertFalse(expected.equals(new HashSet<>(theme.memberIds())), "and members who did not");
+    assertTrue(officer.get(path(theme)).body().contains("quote approved"));
+    String withdrawn = expected.iterator().next();
+    assertEquals(
+        303, officer.postForm(path(theme), "action=withdraw&answer=" + withdrawn).status());
+    assertFalse(theme(theme.id()).quotes().containsKey(withdrawn));
+    assertEquals(expected.size() - 1, theme(theme.id()).quotes().size());
     assertEquals(400, officer.postForm(path(theme), "action=withdraw").status(), "withdraw what?");
   }
 

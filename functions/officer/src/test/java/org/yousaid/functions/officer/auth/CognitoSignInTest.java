@@ -1,6 +1,7 @@
 package org.yousaid.functions.officer.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.Request;
-import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.testing.DynamoTable;
 import org.yousaid.testing.WithDynamoDb;
@@ -45,9 +45,8 @@ import org.yousaid.testing.WithDynamoDb;
  * answers as Cognito's does: the PKCE verifier and state go round trip in the flow cookie, and the
  * ID token it returns becomes the session only if the same verifier as every request accepts it.
  */
+@WithDynamoDb
 class CognitoSignInTest {
-
-  @WithDynamoDb static DynamoTable table;
 
   private static final String ISSUER = "https://cognito-idp.eu-west-2.amazonaws.com/pool";
   private static final String CLIENT = "client-1";
@@ -66,13 +65,6 @@ class CognitoSignInTest {
   private HttpServer cognito;
   private CognitoSignIn signIn;
 
-  /** Sign-in writes the session record sign-out deletes. */
-  private static OfficerSessions sessions() {
-    return new OfficerSessions(
-        Storage.of(table.client(), table.name(), Clock.systemUTC()).officerSessions(),
-        TokenRevocation.NONE);
-  }
-
   private static ECKey key() {
     try {
       return new ECKeyGenerator(Curve.P_256).keyID("k").generate();
@@ -81,8 +73,15 @@ class CognitoSignInTest {
     }
   }
 
+  private OfficerSessions sessions;
+
   @BeforeEach
-  void startTokenEndpoint() throws IOException {
+  void startTokenEndpoint(DynamoTable table) throws IOException {
+    sessions =
+        new OfficerSessions(
+            new Services(table.client(), table.name(), java.time.Clock.systemUTC())
+                .officerSessions(),
+            refresh -> {});
     cognito = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     cognito.createContext(
         "/oauth2/token",
@@ -105,7 +104,7 @@ class CognitoSignInTest {
             "https://officers.example/officer/callback",
             session,
             verifier,
-            sessions());
+            sessions);
   }
 
   @AfterEach
@@ -207,7 +206,10 @@ class CognitoSignInTest {
         signIn.complete(callback("code=the-code&state=" + state, flow[0]));
     assertEquals(303, done.getStatusCode());
     assertEquals("/officer", done.getHeaders().get("Location"));
-    assertEquals(session.setCookie(idToken.get(), 3600), done.getCookies().get(0));
+    assertTrue(
+        done.getCookies().get(0).startsWith("__Host-yousaid-officer" + "=" + idToken.get() + ";"),
+        done.getCookies().get(0));
+    assertTrue(sessions.isActive(idToken.get()), "the token's session is started");
     assertTrue(
         done.getCookies().get(1).startsWith(FLOW + "=;")
             && done.getCookies().get(1).contains("Max-Age=0"));
@@ -244,6 +246,7 @@ class CognitoSignInTest {
     ProblemException foreign =
         assertThrows(ProblemException.class, () -> signIn.complete(callback(query, flow[0])));
     assertEquals(401, foreign.status());
+    assertFalse(sessions.isActive(idToken.get()), "no session for a refused token");
     idToken.set(token(CLIENT));
     status.set(400);
     ProblemException refused =
@@ -257,7 +260,7 @@ class CognitoSignInTest {
     }
     CognitoSignIn down =
         new CognitoSignIn(
-            "http://127.0.0.1:" + closedPort, CLIENT, null, session, verifier, sessions());
+            "http://127.0.0.1:" + closedPort, CLIENT, null, session, verifier, sessions);
     ProblemException unreachable =
         assertThrows(ProblemException.class, () -> down.complete(callback(query, flow[0])));
     assertEquals(
