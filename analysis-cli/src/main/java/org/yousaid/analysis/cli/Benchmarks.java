@@ -103,8 +103,9 @@ final class Benchmarks {
             a.get("codeframe-sentence-minimum", String.valueOf(d.sentenceMinimum()))),
         Double.parseDouble(
             a.get("codeframe-no-fit-deviations", String.valueOf(d.noFitDeviations()))),
+        Double.parseDouble(a.get("codeframe-zero-shot-weight", String.valueOf(d.zeroShotWeight()))),
         Double.parseDouble(
-            a.get("codeframe-zero-shot-weight", String.valueOf(d.zeroShotWeight()))));
+            a.get("codeframe-neighbour-weight", String.valueOf(d.neighbourWeight()))));
   }
 
   private static Path dataDir(Args a) {

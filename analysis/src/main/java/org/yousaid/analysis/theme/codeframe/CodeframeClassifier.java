@@ -67,9 +67,10 @@ public final class CodeframeClassifier {
       boolean sentences,
       double sentenceMinimum,
       double noFitDeviations,
-      double zeroShotWeight) {
+      double zeroShotWeight,
+      double neighbourWeight) {
     public static final Settings DEFAULTS =
-        new Settings(0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3);
+        new Settings(0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3, 0.3);
 
     public Settings withAdaptPriors(boolean on) {
       return new Settings(
@@ -82,7 +83,8 @@ public final class CodeframeClassifier {
           sentences,
           sentenceMinimum,
           noFitDeviations,
-          zeroShotWeight);
+          zeroShotWeight,
+          neighbourWeight);
     }
 
     public Settings withSecondRatio(double r) {
@@ -96,7 +98,8 @@ public final class CodeframeClassifier {
           sentences,
           sentenceMinimum,
           noFitDeviations,
-          zeroShotWeight);
+          zeroShotWeight,
+          neighbourWeight);
     }
 
     public Settings withSentences(boolean on) {
@@ -110,7 +113,8 @@ public final class CodeframeClassifier {
           on,
           sentenceMinimum,
           noFitDeviations,
-          zeroShotWeight);
+          zeroShotWeight,
+          neighbourWeight);
     }
 
     public Settings withSentenceMinimum(double m) {
@@ -124,7 +128,8 @@ public final class CodeframeClassifier {
           sentences,
           m,
           noFitDeviations,
-          zeroShotWeight);
+          zeroShotWeight,
+          neighbourWeight);
     }
 
     public Settings withNoFitDeviations(double d) {
@@ -138,7 +143,8 @@ public final class CodeframeClassifier {
           sentences,
           sentenceMinimum,
           d,
-          zeroShotWeight);
+          zeroShotWeight,
+          neighbourWeight);
     }
   }
 
@@ -265,6 +271,8 @@ public final class CodeframeClassifier {
     boolean adapt =
         settings.adaptPriors() && model != null && n >= MIN_ANSWERS_PER_CODE_FOR_ADAPTATION * k;
     double[][] post = adapt ? PriorAdaptation.adapt(raw, uniform) : raw;
+    if (settings.neighbourWeight() > 0 && n >= MIN_ANSWERS_FOR_ADAPTATION)
+      post = smoothOverNeighbours(post, embeddings, settings.neighbourWeight());
     double[] shares = PriorAdaptation.priors(post, k);
     boolean[] noFit = noFit(embeddings);
 
@@ -360,6 +368,44 @@ public final class CodeframeClassifier {
     }
     return out;
   }
+
+  /**
+   * Each answer's codes moved towards those of the answers written most like it (the consultation's
+   * own answers as unlabelled evidence): p' = (1 − w) p + w × similarity-weighted mean of its
+   * nearest {@link #NEIGHBOURS} answers' p.
+   */
+  static double[][] smoothOverNeighbours(double[][] p, float[][] embeddings, double w) {
+    int n = p.length;
+    int[] pool = evenSample(n, SMOOTHING_POOL);
+    double[][] out = new double[n][];
+    double[] sims = new double[pool.length];
+    Integer[] order = new Integer[pool.length];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < pool.length; t++) {
+        sims[t] =
+            pool[t] == i
+                ? Double.NEGATIVE_INFINITY
+                : Vectors.dot(embeddings[i], embeddings[pool[t]]);
+        order[t] = t;
+      }
+      Arrays.sort(order, (a, b) -> Double.compare(sims[b], sims[a]));
+      int kn = Math.min(NEIGHBOURS, pool.length - 1);
+      double[] q = new double[p[i].length];
+      double total = 0;
+      for (int t = 0; t < kn; t++) {
+        double weight = Math.max(0, sims[order[t]]);
+        total += weight;
+        double[] pj = p[pool[order[t]]];
+        for (int c = 0; c < q.length; c++) q[c] += weight * pj[c];
+      }
+      out[i] = new double[p[i].length];
+      for (int c = 0; c < q.length; c++)
+        out[i][c] = total == 0 ? p[i][c] : (1 - w) * p[i][c] + w * q[c] / total;
+    }
+    return out;
+  }
+
+  static final int SMOOTHING_POOL = 2000;
 
   /** Answers compared for the neighbourhood test: enough for a stable estimate, cheap at 10,000. */
   static final int NEIGHBOUR_POOL = 1000;

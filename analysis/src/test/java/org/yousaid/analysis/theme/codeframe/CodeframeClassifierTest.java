@@ -202,4 +202,29 @@ class CodeframeClassifierTest {
         .map(a -> SEND.codes().get(a.code()).name())
         .collect(Collectors.toSet());
   }
+
+  /**
+   * An answer the classifier is unsure of moves towards the code of the answers written like it,
+   * and a confident answer keeps its code: the neighbours are evidence, not a vote that overrides.
+   */
+  @Test
+  void unsureAnswersLeanTowardsTheirNeighboursCodes() {
+    float[] a = {1, 0, 0}, nearA = {0.96f, 0.28f, 0}, b = {0, 1, 0};
+    float[][] embeddings = new float[24][];
+    double[][] p = new double[24][];
+    for (int i = 0; i < 12; i++) {
+      embeddings[i] = a;
+      p[i] = new double[] {0.9, 0.1};
+    }
+    for (int i = 12; i < 23; i++) {
+      embeddings[i] = b;
+      p[i] = new double[] {0.1, 0.9};
+    }
+    embeddings[23] = nearA;
+    p[23] = new double[] {0.45, 0.55}; // unsure, slightly wrong
+    double[][] smoothed = CodeframeClassifier.smoothOverNeighbours(p, embeddings, 0.3);
+    assertTrue(smoothed[23][0] > smoothed[23][1], "leans to its neighbours' code");
+    assertTrue(smoothed[0][0] > 0.85 && smoothed[12][1] > 0.85, "confident answers keep theirs");
+    for (double[] row : smoothed) assertEquals(1.0, row[0] + row[1], 1e-9);
+  }
 }
