@@ -60,7 +60,8 @@ class OfficerCliTest {
   void addSavesAStrongPasswordAndEndsByItself(@TempDir Path data) throws Exception {
     Run run = add(data, "new.officer@demo.example", "plum orchard lantern 47");
     assertEquals(0, run.exit(), run.output());
-    assertTrue(run.output().contains("Saved officer new.officer@demo.example for demo"));
+    assertTrue(
+        run.output().contains("Saved new.officer@demo.example as officer of demo"), run.output());
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(data)) {
       LocalOfficers officers =
           new LocalOfficers(

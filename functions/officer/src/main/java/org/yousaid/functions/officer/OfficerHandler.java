@@ -1,23 +1,16 @@
 package org.yousaid.functions.officer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Function;
 import org.yousaid.functions.common.Services;
-import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.HttpHandler;
 import org.yousaid.functions.common.http.Request;
-import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.http.Route;
 import org.yousaid.functions.common.priming.SnapStartPriming;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.queue.PublishQueue;
 import org.yousaid.functions.officer.auth.OfficerAuth;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
-import org.yousaid.functions.officer.auth.Session;
 import org.yousaid.shared.submission.ProblemException;
-import org.yousaid.web.Pages;
 
 /**
  * Officer pages and API. Every route but sign-in needs a valid ID token whose session has not ended
@@ -64,7 +57,7 @@ public final class OfficerHandler extends HttpHandler {
     route("GET /officer/sign-in", auth.signIn()::start);
     route("POST /officer/sign-in", auth.signIn()::complete);
     route("GET /officer/callback", auth.signIn()::complete);
-    route("POST /officer/sign-out", signedIn((request, officer) -> auth.signOut(request)));
+    route("POST /officer/sign-out", signedIn(OfficerRoute.signOut(auth)));
     route("GET /officer", signedIn(areas.consultations()::dashboard));
     route(
         "GET /api/v1/officer/councils/{council}/consultations",
@@ -143,21 +136,20 @@ public final class OfficerHandler extends HttpHandler {
         signedIn(areas.publish()::request));
     route(
         "GET /officer/councils/{council}/page-feedback",
-        page("officer/page-feedback", areas.dashboards()::pageFeedbackModel));
+        signedIn(
+            OfficerRoute.page("officer/page-feedback", areas.dashboards()::pageFeedbackModel)));
     route(
         "GET /officer/councils/{council}/page-feedback/comments",
-        page("officer/page-feedback-comments", areas.dashboards()::commentsModel));
+        signedIn(
+            OfficerRoute.page(
+                "officer/page-feedback-comments", areas.dashboards()::commentsModel)));
     route(
         "GET /officer/councils/{council}/page-feedback/snippet",
-        page("officer/page-feedback-snippet", areas.dashboards()::snippetModel));
+        signedIn(
+            OfficerRoute.page("officer/page-feedback-snippet", areas.dashboards()::snippetModel)));
     route(
         "GET /officer/councils/{council}/ehc-stages",
-        page("officer/ehc-stages", areas.dashboards()::ehcStagesModel));
-  }
-
-  /** A page whose model depends only on the request. */
-  private Route page(String template, Function<Request, Map<String, Object>> model) {
-    return signedIn((request, officer) -> officer.page(template, model.apply(request)));
+        signedIn(OfficerRoute.page("officer/ehc-stages", areas.dashboards()::ehcStagesModel)));
   }
 
   /** Wraps a route with authentication, tenancy and (for posts) CSRF checks. */
@@ -166,13 +158,13 @@ public final class OfficerHandler extends HttpHandler {
   }
 
   /**
-   * As {@link #signedIn}, also open to the council's second reviewers: the draft, its themes, and
-   * their comments and co-signatures. No other route lets a reviewer in.
+   * As {@link #signedIn}, also open to the council's second reviewers: see {@link CouncilAccess}.
    */
   private Route reviewable(OfficerRoute route) {
     return checked(route, true);
   }
 
+  /** The sign-in check: a valid token whose session has not ended, or 401. */
   private Route checked(OfficerRoute route, boolean reviewersToo) {
     return request -> {
       String token = auth.session().token(request).orElse(null);
@@ -180,47 +172,16 @@ public final class OfficerHandler extends HttpHandler {
       if (officer == null) {
         throw new ProblemException(401, "You need to sign in", "Sign in to see this page.", null);
       }
-      String council = request.pathParameters().get("council");
-      if (council != null
-          && !(reviewersToo ? officer.mayReview(council) : officer.actsFor(council))) {
-        throw new ProblemException(
-            403,
-            "You cannot see this council's data",
-            "Your account is not set up for this council. Ask your administrator if you need access.",
-            null);
-      }
-      if (request.method().equals("POST") && !postAllowed(request, token)) {
-        throw new ProblemException(
-            403, "This form has expired", "Go back, reload the page and try again.", null);
-      }
+      CouncilAccess.check(officer, request.pathParameters().get("council"), reviewersToo);
+      FormPosts.check(request, token);
       return route.handle(
           request, new SignedInOfficer(officer, token, Flash.of(request).orElse(null)));
     };
   }
 
-  /**
-   * Cookie-authenticated posts must be forms carrying the session's CSRF token; API clients send
-   * their token in the Authorization header, which a cross-site page cannot set.
-   */
-  private static boolean postAllowed(Request request, String token) {
-    if (request.mediaType().equals("application/x-www-form-urlencoded")) {
-      FormBody form = FormBody.parse(request.bodyText(1024 * 1024));
-      return Session.csrfMatches(token, form.first("csrf"));
-    }
-    return request.header("authorization").isPresent();
-  }
-
   /** API routes answer with problem details, pages with an error page (sign-in link on 401). */
   @Override
   protected APIGatewayV2HTTPResponse refuse(Request request, ProblemException problem) {
-    if (request.path() != null && request.path().startsWith("/api/")) {
-      return Responses.problem(problem);
-    }
-    Map<String, Object> model = new HashMap<>();
-    model.put("pageTitle", problem.title());
-    model.put("detail", problem.detail());
-    model.put("signInLink", problem.status() == 401);
-    model.put("serviceName", SignedInOfficer.SERVICE_NAME);
-    return Responses.html(problem.status(), Pages.render("officer/problem", model));
+    return ProblemPage.of(request, problem);
   }
 }

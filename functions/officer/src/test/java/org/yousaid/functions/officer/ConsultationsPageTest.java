@@ -131,14 +131,16 @@ class ConsultationsPageTest {
         officer.postForm(NEW, "template=page-feedback&id=feedback-2027&title=" + enc(" Feedback "));
     assertEquals(303, created.status(), created.body());
     assertEquals(
-        "/officer/councils/demo/consultations/feedback-2027",
-        created.header("Location").orElse(null));
+        "/officer/councils/demo/consultations/feedback-2027?done=created",
+        created.header("Location").orElse(null),
+        "the manage page, told to say the draft was made");
     var draft = fixture.services.consultations().find("demo", "feedback-2027").orElseThrow();
     assertEquals(ConsultationStatus.DRAFT, draft.status());
     assertEquals("Feedback", draft.title());
     assertEquals(OfficerFixture.COUNCIL_NAME, draft.councilName(), "named as the council's others");
-    Reply manage = officer.get("/officer/councils/demo/consultations/feedback-2027");
+    Reply manage = officer.get(created.header("Location").orElseThrow());
     assertEquals(200, manage.status());
+    assertTrue(manage.body().contains(Flash.CREATED.message()), "the success banner");
     assertTrue(
         manage
             .body()
@@ -154,11 +156,19 @@ class ConsultationsPageTest {
     assertEquals(400, noAction.status());
     assertTrue(noAction.body().contains("Choose an action."));
 
-    assertEquals(303, officer.postForm(MANAGE, "action=open").status(), "opening twice is fine");
-    assertEquals(303, officer.postForm(MANAGE, "action=close").status());
+    Reply openedAgain = officer.postForm(MANAGE, "action=open");
+    assertEquals(303, openedAgain.status(), "opening twice is fine");
+    assertEquals(MANAGE + "?done=opened", openedAgain.header("Location").orElse(null));
+    Reply closed = officer.postForm(MANAGE, "action=close");
+    assertEquals(303, closed.status());
+    assertEquals(MANAGE + "?done=closed", closed.header("Location").orElse(null));
     Reply closedAgain = officer.postForm(MANAGE, "action=close");
     assertEquals(409, closedAgain.status(), "only an open consultation can be closed");
-    assertTrue(closedAgain.body().contains("This consultation is not open"));
+    assertTrue(
+        closedAgain.body().contains("Only an open consultation can be closed."),
+        "the reason, on the same page: " + closedAgain.body());
+    assertTrue(closedAgain.body().contains("govuk-error-summary"));
+    assertFalse(closedAgain.body().contains(Flash.CLOSED.message()), "no success banner");
     Reply edit = officer.postForm(MANAGE, "action=save&title=Changed");
     assertEquals(409, edit.status(), "a closed consultation's questions are fixed");
     assertEquals(

@@ -125,9 +125,13 @@ class OfficerHandlerTest {
     for (String route : guarded) {
       if (method(route).equals("GET")) {
         Reply ok = call(route, demo, null);
-        // No analysis has run here, so a theme page is a clear 404 rather than a 200.
-        int expected = route.contains("{theme}") ? 404 : 200;
-        assertEquals(expected, ok.status(), route + ": " + ok.body());
+        // No analysis has run here, so a theme or analysis-version page is a clear 404 rather
+        // than a 200, saying why.
+        boolean needsAnalysis = route.contains("{theme}") || route.contains("/analysis/{question}");
+        assertEquals(needsAnalysis ? 404 : 200, ok.status(), route + ": " + ok.body());
+        if (needsAnalysis && route.contains("/analysis/")) {
+          assertTrue(ok.body().contains("has not been analysed yet"), route + ": " + ok.body());
+        }
       }
     }
   }

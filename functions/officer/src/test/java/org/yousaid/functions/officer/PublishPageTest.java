@@ -36,6 +36,21 @@ class PublishPageTest {
     officer = fixture.officer("publisher@demo.example", "demo");
   }
 
+  private static final java.util.regex.Pattern DRAFT =
+      java.util.regex.Pattern.compile("name=\"draft\" value=\"([^\"]+)\"");
+
+  /** The fingerprint of the draft the sign-off page shows, as its form sends it. */
+  private String fingerprint() {
+    java.util.regex.Matcher m = DRAFT.matcher(officer.get(BASE + "/publish").body());
+    assertTrue(m.find(), "the sign-off form names its draft");
+    return m.group(1);
+  }
+
+  /** Signs off as a browser would: reads the page's form, ticks the box, sends it. */
+  private Reply signOff() {
+    return officer.postForm(BASE + "/publish", "confirm=yes&draft=" + fingerprint());
+  }
+
   @Test
   void beforeAnythingIsPublishedThePageSaysSoAndThePreviewIsMarked() {
     Reply page = officer.get(BASE + "/publish");
@@ -58,7 +73,7 @@ class PublishPageTest {
     assertTrue(page.contains("Responses counted</dt><dd class=\"govuk-summary-list__value\">36<"));
     assertTrue(page.contains("Themes</dt><dd class=\"govuk-summary-list__value\">" + themes + "<"));
     assertTrue(
-        page.contains(themes + " themes have no “we did” response yet."),
+        page.contains(themes + " themes have no “we did” response yet: "),
         "every theme still needs a response: " + page);
 
     var theme = fixture.themes().get(0);
@@ -78,9 +93,17 @@ class PublishPageTest {
 
   @Test
   void publishingQueuesOneJobForThePublisherAndLogsWhoAsked() {
-    Reply asked = officer.postForm(BASE + "/publish", "");
+    Reply unconfirmed = officer.postForm(BASE + "/publish", "draft=" + fingerprint());
+    assertEquals(400, unconfirmed.status(), "the officer must confirm they checked it");
+    assertTrue(unconfirmed.body().contains("Confirm that you have checked what will be published"));
+    Reply stale = officer.postForm(BASE + "/publish", "confirm=yes&draft=not-this-draft");
+    assertEquals(409, stale.status(), "a sign-off of another draft");
+    assertTrue(stale.body().contains("has changed since you opened this page"));
+    assertEquals(List.of(), fixture.publishJobs, "nothing queued without a sign-off");
+
+    Reply asked = signOff();
     assertEquals(303, asked.status(), asked.body());
-    assertEquals(BASE + "/publish?requested=1", asked.header("Location").orElse(null));
+    assertEquals(BASE + "/publish?done=publishing", asked.header("Location").orElse(null));
     assertEquals(1, fixture.publishJobs.size());
     PublishJob job = Json.read(fixture.publishJobs.get(0), PublishJob.class);
     assertEquals("demo", job.council());
@@ -96,7 +119,7 @@ class PublishPageTest {
             .body()
             .contains("Publishing has started"));
 
-    assertEquals(303, officer.postForm(BASE + "/publish", "").status());
+    assertEquals(303, signOff().status());
     assertEquals(2, fixture.publishJobs.size());
     assertFalse(
         Json.read(fixture.publishJobs.get(1), PublishJob.class).requestId().equals(job.requestId()),
@@ -106,9 +129,9 @@ class PublishPageTest {
   @Test
   void thePublicationRecordListsEveryVersionNewestFirst(@TempDir Path site) throws Exception {
     fixture.answerAndAnalyse(officer);
-    assertEquals(303, officer.postForm(BASE + "/publish", "").status());
+    assertEquals(303, signOff().status());
     fixture.runPublisher(site);
-    assertEquals(303, officer.postForm(BASE + "/publish", "").status());
+    assertEquals(303, signOff().status());
     fixture.runPublisher(site);
     List<Publication> versions =
         fixture.services.publications().versions("demo", "local-offer-2026");

@@ -111,12 +111,16 @@ class ThemeDetailTest {
     Reply renamed =
         officer.postForm(path(theme), "action=rename&label=" + enc("  Search <by age>  "));
     assertEquals(303, renamed.status(), renamed.body());
-    assertEquals(path(theme), renamed.header("Location").orElse(null));
+    assertEquals(path(theme) + "?done=renamed", renamed.header("Location").orElse(null));
+    assertTrue(
+        officer.get(renamed.header("Location").orElseThrow()).body().contains("Theme renamed."),
+        "the success banner");
     Reply weDid =
         officer.postForm(
             path(theme),
             "action=we-did&status=done&date=2026-11-01&text=" + enc("We added a search filter"));
     assertEquals(303, weDid.status(), weDid.body());
+    assertEquals(path(theme) + "?done=we-did", weDid.header("Location").orElse(null));
 
     Theme after = theme(theme.id());
     assertEquals("Search <by age>", after.label(), "trimmed, kept as typed");
@@ -128,7 +132,8 @@ class ThemeDetailTest {
     String page = officer.get(path(theme)).body();
     assertTrue(page.contains("Search &lt;by age&gt;"), "escaped: " + page);
     assertFalse(page.contains("Search <by age>"));
-    assertTrue(page.contains("We did (done, 2026-11-01):</strong> We added a search filter"));
+    assertTrue(
+        page.contains("We did (done, 1 November 2026):</strong> We added a search filter"), page);
     String list = officer.get(THEMES).body();
     assertTrue(list.contains("Search &lt;by age&gt;"));
     assertTrue(list.contains("We added a search filter"));
@@ -146,22 +151,25 @@ class ThemeDetailTest {
   @Test
   void aWeDidNeedsTextAStatusAndARealDate() {
     Theme theme = themes().get(0);
-    String ok = "&status=planned&date=2027-01-31&text=Soon";
+    String ok = "&status=planned&date=31%2F01%2F2027&text=Soon";
     for (String[] bad :
         new String[][] {
           {"action=we-did&status=planned&text=", "Enter what the council did"},
           {"action=we-did&status=planned&text=" + "x".repeat(2001), "up to 2000 characters"},
           {"action=we-did&status=finished&text=Soon", "planned, in progress or done"},
           {"action=we-did&text=Soon", "planned, in progress or done"},
-          {"action=we-did&status=done&date=31%2F01%2F2027&text=Soon", "year-month-day"},
-          {"action=we-did&status=done&date=2027-02-30&text=Soon", "year-month-day"}
+          {"action=we-did&status=done&date=31%2F02%2F2027&text=Soon", "Enter a real date"},
+          {"action=we-did&status=done&date=2027-02-30&text=Soon", "Enter a real date"},
+          {"action=we-did&status=done&date=next+Tuesday&text=Soon", "Enter a real date"},
+          {"action=we-did&status=done&date=01%2F31%2F2027&text=Soon", "Enter a real date"}
         }) {
       Reply refused = officer.postForm(path(theme), bad[0]);
       assertEquals(400, refused.status(), bad[0]);
       assertTrue(refused.body().contains(bad[1]), bad[0] + ": " + refused.body());
     }
     assertNull(theme(theme.id()).weDid(), "nothing was stored");
-    assertEquals(303, officer.postForm(path(theme), "action=we-did" + ok).status());
+    assertEquals(303, officer.postForm(path(theme), "action=we-did" + ok).status(), "a UK date");
+    assertEquals(java.time.LocalDate.of(2027, 1, 31), theme(theme.id()).weDid().date());
     assertEquals(
         303,
         officer.postForm(path(theme), "action=we-did&status=in+progress&text=Later").status(),
@@ -192,15 +200,31 @@ class ThemeDetailTest {
     Reply foreign = officer.postForm(path(theme), "action=approve&" + answers(notMembers));
     assertEquals(400, foreign.status(), "another theme's answers are not this theme's to approve");
 
-    assertEquals(
-        303,
-        officer.postForm(path(theme), "action=approve&" + answers(theme.memberIds())).status());
     Set<String> consented = consented();
     Set<String> expected = new HashSet<>(theme.memberIds());
     expected.retainAll(consented);
-    assertEquals(expected, theme(theme.id()).quotes().keySet(), "only those who agreed");
     assertFalse(expected.isEmpty(), "the theme has members who agreed");
     assertFalse(expected.equals(new HashSet<>(theme.memberIds())), "and members who did not");
+
+    Reply mixed = officer.postForm(path(theme), "action=approve&" + answers(theme.memberIds()));
+    assertEquals(400, mixed.status(), "a selection with a non-consenting answer is refused");
+    assertTrue(
+        mixed.body().contains("cannot be quoted: their authors did not agree")
+            || mixed.body().contains("cannot be quoted: its author did not agree"),
+        mixed.body());
+    assertTrue(theme(theme.id()).quotes().isEmpty(), "not even the consenting ones are approved");
+    String refused =
+        theme.memberIds().stream().filter(id -> !consented.contains(id)).findFirst().orElseThrow();
+    Reply one = officer.postForm(path(theme), "action=approve&answer=" + refused);
+    assertEquals(400, one.status());
+    assertTrue(one.body().contains("1 of the answers you chose cannot be quoted"), one.body());
+    assertTrue(theme(theme.id()).quotes().isEmpty());
+
+    Reply approved =
+        officer.postForm(path(theme), "action=approve&" + answers(List.copyOf(expected)));
+    assertEquals(303, approved.status(), approved.body());
+    assertEquals(path(theme) + "?done=approved", approved.header("Location").orElse(null));
+    assertEquals(expected, theme(theme.id()).quotes().keySet(), "only those who agreed");
     assertTrue(officer.get(path(theme)).body().contains("quote approved"));
     String withdrawn = expected.iterator().next();
     assertEquals(
@@ -216,7 +240,7 @@ class ThemeDetailTest {
     Theme into = themes().get(1);
     Reply merged = officer.postForm(path(from), "action=merge&target=" + into.id());
     assertEquals(303, merged.status(), merged.body());
-    assertEquals(path(into), merged.header("Location").orElse(null));
+    assertEquals(path(into) + "?done=merged", merged.header("Location").orElse(null));
     assertNull(theme(from.id()), "the merged theme is gone");
     Set<String> both = new HashSet<>(from.memberIds());
     both.addAll(into.memberIds());
@@ -269,8 +293,8 @@ class ThemeDetailTest {
           {"", "Choose what to do with this theme"},
           {"action=rename&label=+++", "Enter a theme name"},
           {"action=rename&label=" + "x".repeat(121), "up to 120 characters"},
-          {"action=merge", "Choose the theme to move the answers to"},
-          {"action=merge&target=" + theme.id(), "Choose the theme to move the answers to"},
+          {"action=merge", "Choose the theme to merge into"},
+          {"action=merge&target=" + theme.id(), "Choose the theme to merge into"},
           {"action=move&target=" + themes().get(1).id(), "Select at least one answer"},
           {"action=split&label=New&answer=not-a-member", "Select at least one answer"},
           {"action=split&answer=" + theme.memberIds().get(0), "Enter a theme name"}
