@@ -2,7 +2,9 @@ package org.yousaid.analysis.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.represent.ThemeSpace;
@@ -39,17 +41,34 @@ public final class DiscoverThemes {
     int[] assignment;
     float[][] centroids;
     if (items.length <= ThemeDiscovery.LIMIT) {
-      long[] keys = new long[items.length];
-      for (int j = 0; j < items.length; j++) keys[j] = key(records.get(items[j]).answer().id());
+      // Identical answers (campaign copies, "nothing") are clustered once: copies add weight to a
+      // theme, not new themes, and 36 copies of 6 answers otherwise collapsed into one theme.
+      Map<String, Integer> firstOfText = new HashMap<>();
+      int[] representative = new int[items.length];
+      List<Integer> distinct = new ArrayList<>();
+      for (int j = 0; j < items.length; j++) {
+        String text = records.get(items[j]).publishedText();
+        Integer first = text == null ? null : firstOfText.get(text);
+        if (first == null) {
+          first = distinct.size();
+          distinct.add(j);
+          if (text != null) firstOfText.put(text, first);
+        }
+        representative[j] = first;
+      }
+      int[] unique = distinct.stream().mapToInt(j -> items[j]).toArray();
+      long[] keys = new long[unique.length];
+      for (int u = 0; u < unique.length; u++) keys[u] = key(records.get(unique[u]).answer().id());
       ThemeDiscovery.Themes t =
           new ThemeDiscovery()
               .discover(
                   space,
-                  items,
+                  unique,
                   keys,
                   new ThemeDiscovery.Options(
                       options.fixedK(), options.maxK(), false, options.autoK()));
-      assignment = t.theme();
+      assignment = new int[items.length];
+      for (int j = 0; j < items.length; j++) assignment[j] = t.theme()[representative[j]];
       centroids = t.centroids();
     } else {
       SphericalKMeans.Clustering c = kMeans(items, space);
