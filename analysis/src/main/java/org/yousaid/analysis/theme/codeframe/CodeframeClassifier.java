@@ -378,24 +378,14 @@ public final class CodeframeClassifier {
     int n = p.length;
     int[] pool = evenSample(n, SMOOTHING_POOL);
     double[][] out = new double[n][];
-    double[] sims = new double[pool.length];
-    Integer[] order = new Integer[pool.length];
     for (int i = 0; i < n; i++) {
-      for (int t = 0; t < pool.length; t++) {
-        sims[t] =
-            pool[t] == i
-                ? Double.NEGATIVE_INFINITY
-                : Vectors.dot(embeddings[i], embeddings[pool[t]]);
-        order[t] = t;
-      }
-      Arrays.sort(order, (a, b) -> Double.compare(sims[b], sims[a]));
-      int kn = Math.min(NEIGHBOURS, pool.length - 1);
+      Neighbours near = nearest(embeddings, i, pool);
       double[] q = new double[p[i].length];
       double total = 0;
-      for (int t = 0; t < kn; t++) {
-        double weight = Math.max(0, sims[order[t]]);
+      for (int t = 0; t < near.answers().length; t++) {
+        double weight = Math.max(0, near.similarities()[t]);
         total += weight;
-        double[] pj = p[pool[order[t]]];
+        double[] pj = p[near.answers()[t]];
         for (int c = 0; c < q.length; c++) q[c] += weight * pj[c];
       }
       out[i] = new double[p[i].length];
@@ -416,15 +406,39 @@ public final class CodeframeClassifier {
 
   /** Mean similarity of answer i to its nearest {@link #NEIGHBOURS} answers of the pool. */
   private static double neighbourhood(float[][] embeddings, int i, int[] pool) {
+    double[] sims = nearest(embeddings, i, pool).similarities();
+    double sum = 0;
+    for (double x : sims) sum += x;
+    return sims.length == 0 ? 0 : sum / sims.length;
+  }
+
+  /**
+   * An answer's nearest {@link #NEIGHBOURS} answers of the pool (itself excluded), nearest first.
+   */
+  private record Neighbours(int[] answers, double[] similarities) {}
+
+  private static Neighbours nearest(float[][] embeddings, int i, int[] pool) {
+    Integer[] order = new Integer[pool.length];
     double[] sims = new double[pool.length];
     int m = 0;
-    for (int j : pool) if (j != i) sims[m++] = Vectors.dot(embeddings[i], embeddings[j]);
-    double[] own = Arrays.copyOf(sims, m);
-    Arrays.sort(own);
+    for (int j : pool)
+      if (j != i) {
+        sims[m] = Vectors.dot(embeddings[i], embeddings[j]);
+        order[m] = j;
+        m++;
+      }
+    double[] own = sims;
+    Integer[] idx = new Integer[m];
+    for (int t = 0; t < m; t++) idx[t] = t;
+    Arrays.sort(idx, (x, y) -> Double.compare(own[y], own[x]));
     int k = Math.min(NEIGHBOURS, m);
-    double sum = 0;
-    for (int t = 0; t < k; t++) sum += own[m - 1 - t];
-    return k == 0 ? 0 : sum / k;
+    int[] answers = new int[k];
+    double[] best = new double[k];
+    for (int t = 0; t < k; t++) {
+      answers[t] = order[idx[t]];
+      best[t] = own[idx[t]];
+    }
+    return new Neighbours(answers, best);
   }
 
   /**
