@@ -78,7 +78,7 @@ public final class CsvExport {
       for (QuestionReport q : report.questions()) {
         n++;
         String question = "Question " + n + ": " + q.text();
-        String answered = Integer.toString(q.answered());
+        String answered = ReportFormat.count(q.answered(), suppression);
         String rec = q.recommendation() == null ? "" : q.recommendation();
         if (q.type().isChoice()) {
           for (OptionCount o : q.options()) {
@@ -121,10 +121,10 @@ public final class CsvExport {
                     answered,
                     "All who answered",
                     t.label(),
-                    Integer.toString(t.count()),
+                    ReportFormat.count(t.count(), suppression),
                     ReportFormat.percent(t.share()),
                     t.exemplarText() == null ? "" : t.exemplarText(),
-                    Integer.toString(t.othersSupport()),
+                    t.othersSupport() < 0 ? "" : Integer.toString(t.othersSupport()),
                     rec));
           }
         }
