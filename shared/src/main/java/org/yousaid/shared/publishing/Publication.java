@@ -16,6 +16,10 @@ import java.util.Map;
  *     content
  * @param files path under the site root to the SHA-256 (hex) of its bytes
  * @param updates the council's "we did" responses as published, for the council's Atom feed
+ * @param reason why this version was published when an officer did not ask for it (an erasure), or
+ *     null
+ * @param withdrawn every earlier version withdrawn by the time this one was published (their files
+ *     replaced by a notice saying why)
  */
 public record Publication(
     String council,
@@ -27,7 +31,9 @@ public record Publication(
     String title,
     String contentHash,
     Map<String, String> files,
-    List<Update> updates) {
+    List<Update> updates,
+    String reason,
+    List<Integer> withdrawn) {
 
   /** One published "we did" response. */
   public record Update(
@@ -36,5 +42,33 @@ public record Publication(
   public Publication {
     files = files == null ? Map.of() : Map.copyOf(files);
     updates = updates == null ? List.of() : List.copyOf(updates);
+    withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
+  }
+
+  /** A version an officer published. */
+  public Publication(
+      String council,
+      String consultationId,
+      int version,
+      Instant publishedAt,
+      String officer,
+      String requestId,
+      String title,
+      String contentHash,
+      Map<String, String> files,
+      List<Update> updates) {
+    this(
+        council,
+        consultationId,
+        version,
+        publishedAt,
+        officer,
+        requestId,
+        title,
+        contentHash,
+        files,
+        updates,
+        null,
+        List.of());
   }
 }

@@ -10,8 +10,12 @@ import org.yousaid.shared.storage.Table;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.storage.TableQuery;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -58,8 +62,15 @@ public final class AnalysisRepository {
   /**
    * As above; {@code expiresAt} (response id to epoch seconds) gives each analysis the TTL of its
    * response, so the redacted text does not outlive the answer it came from.
+   *
+   * <p>Each analysis is written only if its response still exists, checked in the same transaction
+   * as the write: an analysis run that finishes after a respondent erased their answers cannot
+   * write the erased answer back (the erasure deletes the response and its analyses in one
+   * transaction, so either the erasure comes later and deletes this write, or the check fails).
+   *
+   * @return the response ids whose analyses were written (the others were erased meanwhile)
    */
-  public void replaceAnswers(
+  public Set<String> replaceAnswers(
       String council,
       String consultationId,
       String questionId,
@@ -68,6 +79,8 @@ public final class AnalysisRepository {
     String pk = TableLayout.consultationPk(council, consultationId);
     Set<String> keep = new HashSet<>();
     List<WriteRequest> writes = new ArrayList<>();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (AnswerAnalysis a : answers) {
       String sk = TableLayout.answerAnalysisSk(questionId, a.responseId());
       keep.add(sk);
@@ -76,8 +89,17 @@ public final class AnalysisRepository {
       if (ttl != null && ttl > 0) {
         item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(ttl)));
       }
-      writes.add(
-          WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+      items.add(item);
+      ids.add(a.responseId());
+    }
+    Set<String> written = new HashSet<>();
+    // A transaction holds 100 items: 50 answers, each a check of its response and its put.
+    for (int from = 0; from < items.size(); from += 50) {
+      written.addAll(
+          putWhileResponsesExist(
+              pk,
+              items.subList(from, Math.min(items.size(), from + 50)),
+              ids.subList(from, Math.min(ids.size(), from + 50))));
     }
     for (Map<String, AttributeValue> stored :
         table.query(answersQuery(pk, questionId).reading(TableLayout.SK))) {
@@ -90,6 +112,96 @@ public final class AnalysisRepository {
       }
     }
     table.batchWrite(writes);
+    return written;
+  }
+
+  private Set<String> putWhileResponsesExist(
+      String pk, List<Map<String, AttributeValue>> items, List<String> ids) {
+    List<Map<String, AttributeValue>> pending = new ArrayList<>(items);
+    List<String> pendingIds = new ArrayList<>(ids);
+    while (!pending.isEmpty()) {
+      List<TransactWriteItem> tx = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        String responseSk = TableLayout.responseSk(pendingIds.get(i));
+        tx.add(
+            TransactWriteItem.builder()
+                .conditionCheck(
+                    ConditionCheck.builder()
+                        .tableName(table.name())
+                        .key(TableLayout.key(pk, responseSk))
+                        .conditionExpression("attribute_exists(" + TableLayout.PK + ")")
+                        .build())
+                .build());
+        tx.add(
+            TransactWriteItem.builder()
+                .put(Put.builder().tableName(table.name()).item(pending.get(i)).build())
+                .build());
+      }
+      try {
+        table.transactWrite(tx);
+        return new HashSet<>(pendingIds);
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        List<Map<String, AttributeValue>> still = new ArrayList<>();
+        List<String> stillIds = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+          if (!"ConditionalCheckFailed".equals(reasons.get(2 * i).code())) {
+            still.add(pending.get(i));
+            stillIds.add(pendingIds.get(i));
+          }
+        }
+        if (still.size() == pending.size()) {
+          throw e;
+        }
+        pending = still;
+        pendingIds = stillIds;
+      }
+    }
+    return Set.of();
+  }
+
+  /**
+   * What an erasure leaves of a question's analysis record: the erased answer is no longer the
+   * exemplar of any theme, and no key term that occurs in its text stays (a re-run finds key terms
+   * again from the answers that are left). Run after the response is deleted; an analysis run
+   * finishing later checks its answers still exist and starts again without it.
+   */
+  public void forget(
+      String council, String consultationId, String questionId, String responseId, String text) {
+    Optional<QuestionAnalysis> found = find(council, consultationId, questionId);
+    if (found.isEmpty()) {
+      return;
+    }
+    String lower = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
+    QuestionAnalysis a = found.get();
+    List<StoredTheme> themes = new ArrayList<>();
+    boolean changed = false;
+    for (StoredTheme t : a.themes()) {
+      List<String> terms =
+          t.keyTerms().stream()
+              .filter(k -> !lower.contains(k.toLowerCase(java.util.Locale.ROOT)))
+              .toList();
+      boolean exemplar = responseId.equals(t.exemplarId());
+      changed |= exemplar || terms.size() != t.keyTerms().size();
+      themes.add(
+          new StoredTheme(
+              t.id(),
+              t.label(),
+              t.description(),
+              terms,
+              t.count(),
+              t.share(),
+              t.positive(),
+              t.neutral(),
+              t.negative(),
+              exemplar ? null : t.exemplarId(),
+              t.othersSupport(),
+              t.nearDuplicates(),
+              t.other()));
+    }
+    if (changed) {
+      saveStatus(a.with(a.status(), a.finishedAt(), a.answers(), themes, a.problem()));
+    }
   }
 
   public List<AnswerAnalysis> answers(String council, String consultationId, String questionId) {

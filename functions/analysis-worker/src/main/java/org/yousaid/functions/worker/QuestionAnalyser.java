@@ -3,8 +3,10 @@ package org.yousaid.functions.worker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yousaid.analysis.AnalysedAnswer;
 import org.yousaid.analysis.Answer;
 import org.yousaid.analysis.PreviousTheme;
@@ -69,6 +71,31 @@ public final class QuestionAnalyser {
                 () -> new IllegalArgumentException("this run was replaced by a newer one"));
     analyses.saveStatus(current.with(AnalysisStatus.RUNNING, null, 0, current.themes(), null));
 
+    // An answer erased while the engine runs must not come back: its analysis is written only
+    // while its response exists (checked in the same transaction), and if any answer the engine
+    // saw has gone, the themes (counts, key terms, exemplar) are worked out again without it.
+    for (int attempt = 1; ; attempt++) {
+      Set<String> missing = themeOnce(job, current);
+      if (missing.isEmpty()) {
+        return;
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        analyses.saveStatus(
+            current.with(
+                AnalysisStatus.FAILED,
+                clock.instant(),
+                0,
+                List.of(),
+                "Answers were deleted while the themes were being found. Please find themes again."));
+        return;
+      }
+    }
+  }
+
+  private static final int MAX_ATTEMPTS = 3;
+
+  /** One pass: themes the answers there are now; returns the ids of those erased meanwhile. */
+  private Set<String> themeOnce(AnalysisJob job, QuestionAnalysis current) {
     List<Answer> answers = new ArrayList<>();
     Map<String, Long> expiresAt = new java.util.HashMap<>();
     for (Response r : responses.listForConsultation(job.council(), job.consultationId())) {
@@ -98,11 +125,23 @@ public final class QuestionAnalyser {
               a.themes().stream().map(ThemeMembership::themeId).toList(),
               a.nearDuplicateGroup()));
     }
-    analyses.replaceAnswers(
-        job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
     List<StoredTheme> themes = result.themes().stream().map(QuestionAnalyser::stored).toList();
+    // Themes first, then the answers, then the check: an erasure after the check comes after both
+    // writes, and takes its answer out of them itself (ResponseRepository.eraseByReceipt).
     analyses.saveStatus(
         current.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null));
+    Set<String> written =
+        analyses.replaceAnswers(
+            job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
+    Set<String> missing = new HashSet<>();
+    perAnswer.forEach(a -> missing.add(a.responseId()));
+    missing.removeAll(written);
+    Set<String> present = new HashSet<>();
+    responses
+        .listForConsultation(job.council(), job.consultationId())
+        .forEach(r -> present.add(r.id()));
+    answers.stream().map(Answer::id).filter(id -> !present.contains(id)).forEach(missing::add);
+    return missing;
   }
 
   /**
