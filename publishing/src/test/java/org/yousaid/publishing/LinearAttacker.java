@@ -326,6 +326,8 @@ final class LinearAttacker {
     seenHi = new double[n];
     java.util.Arrays.fill(seenLo, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(seenHi, Double.NEGATIVE_INFINITY);
+    java.util.Set<Integer> warmed = new java.util.HashSet<>();
+    java.util.Random directions = new java.util.Random(56);
     for (String name : targets) {
       int x = index.get(name);
       if (lo.get(x).equals(hi.get(x)) || provenOpen(x)) {
@@ -345,6 +347,18 @@ final class LinearAttacker {
         int any = p.coef().keySet().iterator().next();
         if (find(parent, any) == root) {
           lp.add(p);
+        }
+      }
+      if (warmed.add(root)) {
+        // A few solves in random directions find points far apart, which rule out most numbers
+        // at once; only those left are minimised and maximised one by one.
+        for (int d = 0; d < 6; d++) {
+          Map<Integer, Double> weights = new HashMap<>();
+          vars.forEach(v -> weights.put(v, directions.nextBoolean() ? 1.0 : -1.0));
+          solve(lp, vars, weights, d % 2 == 0);
+        }
+        if (provenOpen(x)) {
+          continue;
         }
       }
       double min = optimise(lp, vars, x, false);
@@ -380,13 +394,19 @@ final class LinearAttacker {
   }
 
   private double optimise(List<Pending> lp, List<Integer> vars, int target, boolean maximise) {
+    return solve(lp, vars, Map.of(target, 1.0), maximise);
+  }
+
+  /** Optimises a weighted sum; every solution found widens each number's range of seen values. */
+  private double solve(
+      List<Pending> lp, List<Integer> vars, Map<Integer, Double> weights, boolean maximise) {
     ExpressionsBasedModel model = new ExpressionsBasedModel();
     Map<Integer, Variable> variables = new HashMap<>();
     for (int v : vars) {
       Variable variable = model.addVariable("x" + v).lower(lo.get(v)).upper(hi.get(v));
       variables.put(v, variable);
     }
-    variables.get(target).weight(1);
+    weights.forEach((v, w) -> variables.get(v).weight(w));
     int c = 0;
     for (Pending p : lp) {
       Expression e = model.addExpression("c" + c++);
@@ -399,6 +419,9 @@ final class LinearAttacker {
     }
     Optimisation.Result result = maximise ? model.maximise() : model.minimise();
     if (!result.getState().isOptimal()) {
+      if (weights.size() > 1) {
+        return Double.NaN; // a random direction only speeds things up; a failed one proves nothing
+      }
       throw new AssertionError("the solver found no optimum: " + result.getState());
     }
     for (int k = 0; k < vars.size(); k++) {

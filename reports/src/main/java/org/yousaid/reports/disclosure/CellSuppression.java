@@ -8,11 +8,12 @@ import org.yousaid.reports.disclosure.LinkedCells.Relation;
 import org.yousaid.reports.disclosure.LinkedCells.State;
 
 /**
- * Complementary suppression: while {@link IntervalAttack} works out any protected cell, one more
- * cell is withheld ("not shown"): among the relations nearest to the cell worked out, the finest
- * non-zero one (a breakdown cell before an option count, an option count before a total), smallest
- * first, so as little as possible is lost. Each round hides one more cell of the version being
- * published, so it ends; at worst every number of that version is hidden.
+ * Complementary suppression: while {@link IntervalAttack} (or, where it finds nothing, {@link
+ * LinearAttack}) works out any protected cell, one more cell is withheld ("not shown"): among the
+ * relations nearest to the cell worked out, the finest non-zero one (a breakdown cell before an
+ * option count, an option count before a total), smallest first, so as little as possible is lost.
+ * Each round hides one more cell of the version being published, so it ends; at worst every number
+ * of that version is hidden.
  */
 public final class CellSuppression {
 
@@ -38,7 +39,11 @@ public final class CellSuppression {
     }
     int withheld = 0;
     while (true) {
-      List<Integer> disclosed = IntervalAttack.run(cells).disclosed(cells);
+      IntervalAttack intervals = IntervalAttack.run(cells);
+      List<Integer> disclosed = intervals.disclosed(cells);
+      if (disclosed.isEmpty()) {
+        disclosed = LinearAttack.disclosed(cells, intervals);
+      }
       if (disclosed.isEmpty()) {
         return withheld;
       }
