@@ -669,8 +669,8 @@ class OpenApiContractTest {
                 answered.get(1), "text", "neutral", List.of("p1"), null),
             new org.yousaid.shared.themes.AnswerAnalysis(
                 answered.get(2), "text", "neutral", List.of("p1"), null));
-    services.analyses().saveVersion(first, before);
-    services.analyses().saveVersion(second, after);
+    services.analyses().saveVersion(first, before, Map.of());
+    services.analyses().saveVersion(second, after, Map.of());
     services.analyses().replaceAnswers("demo", "local-offer-2026", "find-information", after);
     services.analyses().saveStatus(second);
 

@@ -21,6 +21,7 @@ import org.yousaid.reports.QuestionThemes;
 import org.yousaid.reports.ReportBuilder;
 import org.yousaid.reports.ReportFormat;
 import org.yousaid.reports.Suppression;
+import org.yousaid.reports.disclosure.LinkedCells;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.report.Breakdown;
@@ -75,7 +76,7 @@ public final class PublishedReportBuilder {
 
   /**
    * @param online the earlier versions that stay online, whose numbers a reader can set beside this
-   *     version's
+   *     version's (without their private snapshots: numbers only)
    */
   public PublishedConsultation build(
       Consultation consultation,
@@ -84,6 +85,36 @@ public final class PublishedReportBuilder {
       int version,
       Instant publishedAt,
       List<PublishedConsultation> online) {
+    return buildVersion(
+            consultation,
+            responses,
+            analysed,
+            version,
+            publishedAt,
+            online.stream().map(c -> new OnlineVersion(c, null)).toList())
+        .published();
+  }
+
+  /**
+   * An earlier version still online: its private snapshot where one was kept, else its published
+   * content (what a reader sees of it).
+   */
+  public record OnlineVersion(PublishedConsultation published, LinkedCells.Snapshot snapshot) {}
+
+  /** A version to publish, and the snapshot to keep privately for checking later versions. */
+  public record Built(PublishedConsultation published, LinkedCells.Snapshot snapshot) {}
+
+  /**
+   * Builds a version whose numbers, together with every earlier version still online, give no small
+   * number away (see {@link DisclosureControl#protectVersion}).
+   */
+  public Built buildVersion(
+      Consultation consultation,
+      List<Response> responses,
+      List<AnalysedQuestion> analysed,
+      int version,
+      Instant publishedAt,
+      List<OnlineVersion> online) {
     Set<String> consented = new HashSet<>();
     responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
     Map<String, Map<String, EffectiveThemes.Theme>> themesById = new LinkedHashMap<>();
@@ -119,10 +150,17 @@ public final class PublishedReportBuilder {
               summaries,
               SentimentCounts.of(a.answers().stream().map(AnswerAnalysis::sentiment).toList())));
     }
-    ConsultationReport report =
-        DISCLOSURE.protect(
+    DisclosureControl.Protected protectedReport =
+        DISCLOSURE.protectVersion(
             reports.build(consultation, responses, questionThemes, Suppression.NONE),
-            online.stream().map(PublishedCells::of).toList());
+            online.stream()
+                .map(
+                    o ->
+                        new DisclosureControl.Earlier(
+                            o.snapshot() != null ? Map.of() : PublishedCells.of(o.published()),
+                            o.snapshot()))
+                .toList());
+    ConsultationReport report = protectedReport.report();
     List<PublishedQuestion> questions = new ArrayList<>();
     int number = 0;
     for (QuestionReport q : report.questions()) {
@@ -157,17 +195,19 @@ public final class PublishedReportBuilder {
                 byId == null ? null : sentiment(q.sentiment(), -1)));
       }
     }
-    return new PublishedConsultation(
-        consultation.council(),
-        consultation.councilName(),
-        consultation.id(),
-        consultation.title(),
-        consultation.kind().name(),
-        version,
-        publishedAt,
-        shown(report.responses()),
-        note(report.responses()),
-        questions);
+    return new Built(
+        new PublishedConsultation(
+            consultation.council(),
+            consultation.councilName(),
+            consultation.id(),
+            consultation.title(),
+            consultation.kind().name(),
+            version,
+            publishedAt,
+            shown(report.responses()),
+            note(report.responses()),
+            questions),
+        protectedReport.snapshot());
   }
 
   private static Integer shown(int count) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yousaid.publishing.PublishedConsultation.PublishedTheme;
+import org.yousaid.reports.DisclosureControl;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.publishing.Publication;
@@ -68,8 +69,7 @@ public final class Publisher {
   /** What would be published now, for an officer's preview; nothing is written. */
   public String preview(Consultation consultation) {
     List<Publication> history = log.versions(consultation.council(), consultation.id());
-    PublishedConsultation c = build(consultation, history.size() + 1);
-    return renderer.page(c, history, "/", "#", "#", true);
+    return renderer.page(draft(consultation, history), history, "/", "#", "#", true);
   }
 
   /**
@@ -93,9 +93,20 @@ public final class Publisher {
     return SiteFile.sha256(renderer.json(content));
   }
 
-  /** The draft as it would be published now, and its fingerprint. */
+  /**
+   * The draft as it would be published now: checked against every version still online, so what the
+   * approver signs off is what is published.
+   */
   public PublishedConsultation draft(Consultation consultation) {
-    return build(consultation, log.versions(consultation.council(), consultation.id()).size() + 1);
+    return draft(consultation, log.versions(consultation.council(), consultation.id()));
+  }
+
+  private PublishedConsultation draft(Consultation consultation, List<Publication> history) {
+    try {
+      return build(consultation, history.size() + 1, online(history));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public PublishedConsultation build(Consultation consultation, int version) {
@@ -107,26 +118,45 @@ public final class Publisher {
    *     hidden numbers beside
    */
   private PublishedConsultation build(
-      Consultation consultation, int version, List<PublishedConsultation> online) {
+      Consultation consultation, int version, List<PublishedReportBuilder.OnlineVersion> online) {
+    return buildVersion(consultation, version, online).published();
+  }
+
+  private PublishedReportBuilder.Built buildVersion(
+      Consultation consultation, int version, List<PublishedReportBuilder.OnlineVersion> online) {
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
-    return builder.build(
+    return builder.buildVersion(
         consultation, all, themes.load(consultation, all, null), version, clock.instant(), online);
   }
 
-  /** The content of every version not withdrawn, read back from the site. */
-  private List<PublishedConsultation> online(List<Publication> history) throws IOException {
+  /**
+   * Every version not withdrawn, as the disclosure check needs it: the private snapshot kept when
+   * it was published (its exact numbers, what it showed of them, and their relations), or, for a
+   * version from before snapshots were kept, its content read back from the site.
+   */
+  private List<PublishedReportBuilder.OnlineVersion> online(List<Publication> history)
+      throws IOException {
     List<Integer> withdrawn =
         history.isEmpty() ? List.of() : history.get(history.size() - 1).withdrawn();
-    List<PublishedConsultation> out = new ArrayList<>();
+    List<PublishedReportBuilder.OnlineVersion> out = new ArrayList<>();
     for (Publication p : history) {
-      if (withdrawn.contains(p.version()) || site == null) {
+      if (withdrawn.contains(p.version())) {
+        continue;
+      }
+      Optional<byte[]> snapshot = log.snapshot(p.council(), p.consultationId(), p.version());
+      if (snapshot.isPresent()) {
+        out.add(
+            new PublishedReportBuilder.OnlineVersion(
+                null, DisclosureControl.decode(snapshot.get())));
         continue;
       }
       Optional<byte[]> json =
-          site.get(
-              SitePaths.version(p.council(), p.consultationId(), p.version()) + SitePaths.JSON);
+          site == null
+              ? Optional.empty()
+              : site.get(
+                  SitePaths.version(p.council(), p.consultationId(), p.version()) + SitePaths.JSON);
       if (json.isPresent()) {
-        out.add(renderer.readJson(json.get()));
+        out.add(new PublishedReportBuilder.OnlineVersion(renderer.readJson(json.get()), null));
       }
     }
     return out;
@@ -210,6 +240,7 @@ public final class Publisher {
         String folder = SitePaths.version(council, consultationId, v);
         site.delete(folder + SitePaths.JSON);
         site.delete(folder + SitePaths.CSV);
+        log.deleteSnapshot(council, consultationId, v);
         site.replace(
             SiteFile.text(
                 folder + "index.html",
@@ -249,10 +280,9 @@ public final class Publisher {
       return p;
     }
     int version = history.stream().mapToInt(Publication::version).max().orElse(0) + 1;
-    // The approver signed off the draft as the preview showed it; earlier versions still online
-    // can only make the published one hide more numbers (DisclosureControl), never show more.
-    PublishedConsultation signedOff = build(consultation, version);
-    String fingerprint = fingerprint(signedOff);
+    PublishedReportBuilder.Built built = buildVersion(consultation, version, online(history));
+    PublishedConsultation c = built.published();
+    String fingerprint = fingerprint(c);
     if (job.draftFingerprint() != null && !job.draftFingerprint().equals(fingerprint)) {
       throw new ProblemException(
           412,
@@ -275,7 +305,8 @@ public final class Publisher {
         coSigned.add(new Publication.SignOff(r.reviewer(), r.role(), r.at()));
       }
     }
-    PublishedConsultation c = build(consultation, version, online(history));
+    // Kept before the version is recorded: a retry of this request publishes the same content.
+    log.saveSnapshot(council, consultationId, version, DisclosureControl.encode(built.snapshot()));
     byte[] json = renderer.json(c);
     byte[] csv = renderer.csv(c);
     Publication draft =

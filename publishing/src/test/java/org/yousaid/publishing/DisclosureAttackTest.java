@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.yousaid.reports.DisclosureControl;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.AgeBand;
 import org.yousaid.shared.model.Answer;
@@ -174,12 +175,13 @@ class DisclosureAttackTest {
             "testshire", "Testshire Council", "lo", List.of("North", "South", "East"), T0, null);
     PublishedReportBuilder builder = new PublishedReportBuilder(Clock.fixed(T0, ZoneOffset.UTC));
     List<Response> all = new ArrayList<>();
-    List<PublishedConsultation> online = new ArrayList<>();
+    List<PublishedReportBuilder.OnlineVersion> online = new ArrayList<>();
     LinearAttacker attacker = new LinearAttacker(true);
     for (int v = 0; v < sizes.length; v++) {
       all.addAll(responses(c, random, sizes[v], all.size()));
-      PublishedConsultation published =
-          builder.build(c, all, analysed(c, all, random), v + 1, T0, online);
+      PublishedReportBuilder.Built built =
+          builder.buildVersion(c, all, analysed(c, all, random), v + 1, T0, online);
+      PublishedConsultation published = built.published();
       byte[] json = renderer.json(published);
       JsonNode tree = Json.mapper().readTree(json);
       assertNoSmallNumberShown(tree);
@@ -187,7 +189,11 @@ class DisclosureAttackTest {
       for (int earlier = 1; earlier <= v; earlier++) {
         attacker.growth(earlier, v + 1);
       }
-      online.add(renderer.readJson(json));
+      // As the publisher keeps it: the snapshot through storage's encoding.
+      online.add(
+          new PublishedReportBuilder.OnlineVersion(
+              renderer.readJson(json),
+              DisclosureControl.decode(DisclosureControl.encode(built.snapshot()))));
     }
     return attacker.attack();
   }
@@ -223,11 +229,9 @@ class DisclosureAttackTest {
   }
 
   /**
-   * Known gap (README, Privacy): the new version is checked against the numbers earlier versions
-   * show and how counts grow, but not against the earlier versions' own tables, so this LP attack
-   * still pins a few numbers across versions (5 on this history). Run it to measure the gap.
+   * Republishing with a few more answers each time: the attacker sets every version's tables side
+   * by side and knows counts of people only grow, so a difference of 1 to 4 counts newcomers.
    */
-  @org.junit.jupiter.api.Disabled("known gap across versions: see README, Privacy")
   @Test
   void republishingWithMoreAnswersGivesNoHiddenNumberOrNewcomerAway() throws IOException {
     LinearAttacker.Result r = publishAndAttack(56, 30, 3, 12);
@@ -242,14 +246,15 @@ class DisclosureAttackTest {
     assertEquals(List.of(), r.pinned());
   }
 
-  /** Property: over many random consultations, each published once, the attack pins nothing. */
+  /** Property: over random consultations, published once or twice, nothing is pinned. */
   @Test
   void randomConsultationsGiveNothingAway() throws IOException {
     Random seeds = new Random(2014);
     int hidden = 0;
-    for (int trial = 0; trial < 20; trial++) {
+    for (int trial = 0; trial < 10; trial++) {
       long seed = seeds.nextLong();
-      int versions = 1;
+      // Two versions at most: solving three versions together takes minutes (the test above).
+      int versions = 1 + seeds.nextInt(2);
       int[] sizes = new int[versions];
       for (int v = 0; v < versions; v++) {
         sizes[v] = v == 0 ? 5 + seeds.nextInt(60) : 1 + seeds.nextInt(15);
@@ -259,6 +264,6 @@ class DisclosureAttackTest {
       assertEquals(
           List.of(), r.pinned(), "seed " + seed + " sizes " + java.util.Arrays.toString(sizes));
     }
-    assertTrue(hidden > 100, "the trials had small numbers to protect");
+    assertTrue(hidden > 50, "the trials had small numbers to protect");
   }
 }

@@ -535,4 +535,39 @@ class PublisherTest {
         publisher.republishAfterErasure(COUNCIL, ID, "erase-again").isEmpty(),
         "nothing left to withdraw: no new version");
   }
+
+  /**
+   * Each version's exact numbers are kept privately to check the next version against: no answer
+   * text in them, the draft an approver signs off after earlier versions is exactly what is
+   * published, and a withdrawn version's snapshot goes with it.
+   */
+  @Test
+  void eachVersionKeepsAPrivateSnapshotThatTheNextIsCheckedAgainst() throws IOException {
+    publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    org.yousaid.reports.disclosure.LinkedCells.Snapshot first =
+        org.yousaid.reports.DisclosureControl.decode(
+            storage.publications().snapshot(COUNCIL, ID, 1).orElseThrow());
+    assertTrue(first.cells().size() > 20, "every published number is in the snapshot");
+    assertTrue(first.relations().size() > 10, "and the relations between the tables");
+    String kept = new String(Json.mapper().writeValueAsBytes(first), StandardCharsets.UTF_8);
+    for (String canary : CANARIES) {
+      assertFalse(kept.contains(canary), "a snapshot holds numbers, not " + canary);
+    }
+
+    Consultation c = storage.consultations().find(COUNCIL, ID).orElseThrow();
+    String signedOff = publisher.fingerprint(publisher.draft(c));
+    Publication second =
+        publisher.publish(
+            new PublishJob(
+                COUNCIL, ID, "officer-subject-canary", "req-2", "approver@testshire", signedOff));
+    assertEquals(2, second.version(), "the signed-off draft is what was published");
+    assertTrue(storage.publications().snapshot(COUNCIL, ID, 2).isPresent());
+
+    assertTrue(storage.responses().eraseByReceipt("RC2"));
+    Publication third = publisher.republishAfterErasure(COUNCIL, ID, "erase-RC2").orElseThrow();
+    assertEquals(List.of(1, 2), third.withdrawn());
+    assertTrue(storage.publications().snapshot(COUNCIL, ID, 1).isEmpty());
+    assertTrue(storage.publications().snapshot(COUNCIL, ID, 2).isEmpty());
+    assertTrue(storage.publications().snapshot(COUNCIL, ID, 3).isPresent());
+  }
 }

@@ -37,6 +37,16 @@ public final class DisclosureControl {
   /** A published number of an earlier version, as a reader knows it: exactly, or an interval. */
   public record Known(long lo, long hi) {}
 
+  /**
+   * An earlier version still online: the numbers it shows, and, where it was kept, its private
+   * {@link LinkedCells.Snapshot} (true values and the relations between its tables). Versions
+   * published before snapshots were kept have only their shown numbers.
+   */
+  public record Earlier(Map<String, Known> shown, LinkedCells.Snapshot snapshot) {}
+
+  /** A protected report and the snapshot to keep (privately) for checking later versions. */
+  public record Protected(ConsultationReport report, LinkedCells.Snapshot snapshot) {}
+
   private final int threshold;
 
   public DisclosureControl(int threshold) {
@@ -56,18 +66,55 @@ public final class DisclosureControl {
    * @param earlier the numbers each earlier version still online shows, by {@link CellKeys} name
    */
   public ConsultationReport protect(ConsultationReport report, List<Map<String, Known>> earlier) {
+    return protectVersion(report, earlier.stream().map(shown -> new Earlier(shown, null)).toList())
+        .report();
+  }
+
+  /**
+   * Protects a new version against itself and every earlier version still online. With snapshots,
+   * the reader is modelled with every earlier version's tables (totals, rows, columns, themes,
+   * sentiment), their hidden cells (which must stay hidden), and the growth of each count between
+   * every two versions (which counts the people who answered in between, and must not be worked out
+   * when it is 1 to 4 either).
+   */
+  public Protected protectVersion(ConsultationReport report, List<Earlier> earlier) {
     LinkedCells cells = new LinkedCells(threshold);
     int responses = cells.cell(CellKeys.RESPONSES, report.responses(), 0);
     for (QuestionReport q : report.questions()) {
       add(cells, responses, q);
     }
+    List<Map<String, Integer>> versions = new ArrayList<>();
     for (int v = 0; v < earlier.size(); v++) {
-      for (Map.Entry<String, Known> e : earlier.get(v).entrySet()) {
-        Integer now = cells.find(e.getKey());
-        if (now != null && CellKeys.grows(e.getKey())) {
-          int before =
-              cells.earlier("v" + (v + 1) + ":" + e.getKey(), e.getValue().lo(), e.getValue().hi());
-          cells.growth(now, before);
+      String prefix = "v" + (v + 1) + ":";
+      Earlier e = earlier.get(v);
+      if (e.snapshot() != null) {
+        versions.add(cells.addEarlier(prefix, e.snapshot()));
+        continue;
+      }
+      Map<String, Integer> legacy = new java.util.HashMap<>();
+      for (Map.Entry<String, Known> k : e.shown().entrySet()) {
+        if (cells.find(k.getKey()) != null && CellKeys.grows(k.getKey())) {
+          legacy.put(
+              k.getKey(), cells.earlier(prefix + k.getKey(), k.getValue().lo(), k.getValue().hi()));
+        }
+      }
+      versions.add(legacy);
+    }
+    Map<String, Integer> now = new java.util.HashMap<>();
+    for (int c = 0; c < cells.size(); c++) {
+      if (cells.state(c) != LinkedCells.State.EARLIER) {
+        now.putIfAbsent(cells.name(c), c);
+      }
+    }
+    versions.add(now);
+    // Every later count of people is at least every earlier one; the difference is a count too.
+    for (int later = 1; later < versions.size(); later++) {
+      for (int before = 0; before < later; before++) {
+        for (Map.Entry<String, Integer> e : versions.get(later).entrySet()) {
+          Integer old = versions.get(before).get(e.getKey());
+          if (old != null && CellKeys.grows(e.getKey())) {
+            cells.growth(e.getValue(), old);
+          }
         }
       }
     }
@@ -76,14 +123,36 @@ public final class DisclosureControl {
     for (QuestionReport q : report.questions()) {
       questions.add(rewrite(cells, q));
     }
-    return new ConsultationReport(
-        report.council(),
-        report.councilName(),
-        report.consultationId(),
-        report.title(),
-        report.generatedAt(),
-        shown(cells, CellKeys.RESPONSES),
-        questions);
+    return new Protected(
+        new ConsultationReport(
+            report.council(),
+            report.councilName(),
+            report.consultationId(),
+            report.title(),
+            report.generatedAt(),
+            shown(cells, CellKeys.RESPONSES),
+            questions),
+        cells.snapshot());
+  }
+
+  /** A snapshot as kept in storage: JSON, gzipped (a large consultation has thousands of cells). */
+  public static byte[] encode(LinkedCells.Snapshot snapshot) {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+      gzip.write(org.yousaid.shared.json.Json.mapper().writeValueAsBytes(snapshot));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static LinkedCells.Snapshot decode(byte[] stored) {
+    try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(stored))) {
+      return org.yousaid.shared.json.Json.mapper()
+          .readValue(gzip.readAllBytes(), LinkedCells.Snapshot.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void add(LinkedCells cells, int responses, QuestionReport q) {

@@ -60,8 +60,11 @@ class AnalysisVersionsStorageTest {
               null));
     }
     analyses.saveVersion(
-        run("01JRUN0000000000000000002", "01JRUN0000000000000000001", 4500), answers);
-    analyses.saveVersion(run("01JRUN0000000000000000001", null, 2), answers.subList(0, 2));
+        run("01JRUN0000000000000000002", "01JRUN0000000000000000001", 4500),
+        answers,
+        java.util.Map.of());
+    analyses.saveVersion(
+        run("01JRUN0000000000000000001", null, 2), answers.subList(0, 2), java.util.Map.of());
 
     assertEquals(
         List.of("01JRUN0000000000000000001", "01JRUN0000000000000000002"),

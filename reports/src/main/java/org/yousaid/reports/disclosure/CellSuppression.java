@@ -12,8 +12,8 @@ import org.yousaid.reports.disclosure.LinkedCells.State;
  * LinearAttack}) works out any protected cell, one more cell is withheld ("not shown"): among the
  * relations nearest to the cell worked out, the finest non-zero one (a breakdown cell before an
  * option count, an option count before a total), smallest first, so as little as possible is lost.
- * Each round hides one more cell of the version being published, so it ends; at worst every number
- * of that version is hidden.
+ * Each round hides at least one more cell of the version being published, so it ends; at worst
+ * every number of that version is hidden.
  */
 public final class CellSuppression {
 
@@ -47,15 +47,56 @@ public final class CellSuppression {
       if (disclosed.isEmpty()) {
         return withheld;
       }
-      int companion = companion(cells, byCell, disclosed.get(0));
+      withheld += withholdRound(cells, byCell, disclosed);
+    }
+  }
+
+  /**
+   * One companion for each cell worked out, except cells next to a cell withheld earlier in the
+   * round (that withholding may already cover them; the next attack tells): far fewer attack runs
+   * than one cell per round when a republication exposes many growths at once.
+   */
+  private static int withholdRound(
+      LinkedCells cells, List<List<Relation>> byCell, List<Integer> disclosed) {
+    java.util.Set<Integer> touched = new java.util.HashSet<>();
+    int withheld = 0;
+    for (int target : disclosed) {
+      if (withheld > 0 && near(byCell, target, touched)) {
+        continue;
+      }
+      int companion = companion(cells, byCell, target);
       if (companion < 0) {
+        if (withheld > 0) {
+          continue;
+        }
         throw new IllegalStateException(
-            "A small number would be given away by earlier versions alone: "
-                + cells.name(disclosed.get(0)));
+            "A small number would be given away by earlier versions alone: " + cells.name(target));
       }
       cells.withhold(companion);
       withheld++;
+      touched.add(companion);
+      for (Relation r : byCell.get(companion)) {
+        for (int c : r.cells()) {
+          touched.add(c);
+        }
+      }
     }
+    return withheld;
+  }
+
+  private static boolean near(
+      List<List<Relation>> byCell, int target, java.util.Set<Integer> touched) {
+    if (touched.contains(target)) {
+      return true;
+    }
+    for (Relation r : byCell.get(target)) {
+      for (int c : r.cells()) {
+        if (touched.contains(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The nearest shown non-zero cell (fewest relations away), smallest first; -1 if none. */

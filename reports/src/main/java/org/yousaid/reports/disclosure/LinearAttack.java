@@ -25,16 +25,76 @@ final class LinearAttack {
 
   private LinearAttack() {}
 
-  /** Protected cells the LP pins, given the intervals bounds propagation left. */
+  /**
+   * Protected cells the LP pins, given the intervals bounds propagation left. Cells it pinned are
+   * constants, so the rest falls apart into independent groups (a question's tables, linked to the
+   * next only through shown totals); each group is its own, much smaller, linear program.
+   */
   static List<Integer> disclosed(LinkedCells cells, IntervalAttack intervals) {
+    List<Integer> out = new ArrayList<>();
+    for (Component component : components(cells, intervals)) {
+      out.addAll(disclosed(cells, intervals, component));
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  /** Unpinned cells linked by relations, and the relations among them. */
+  private record Component(List<Integer> cells, List<Relation> relations) {}
+
+  private static List<Component> components(LinkedCells cells, IntervalAttack intervals) {
     int n = cells.size();
-    double[] seenLo = new double[n];
-    double[] seenHi = new double[n];
-    java.util.Arrays.fill(seenLo, Double.POSITIVE_INFINITY);
-    java.util.Arrays.fill(seenHi, Double.NEGATIVE_INFINITY);
-    List<Integer> targets = new ArrayList<>();
+    int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
-      if (cells.protectedCell(i) && !intervals.pinned(i)) {
+      parent[i] = i;
+    }
+    for (Relation r : cells.relations()) {
+      int first = -1;
+      for (int c : r.cells()) {
+        if (intervals.pinned(c)) {
+          continue;
+        }
+        if (first < 0) {
+          first = c;
+        } else {
+          parent[root(parent, c)] = root(parent, first);
+        }
+      }
+    }
+    Map<Integer, Component> byRoot = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (!intervals.pinned(i)) {
+        byRoot
+            .computeIfAbsent(
+                root(parent, i), k -> new Component(new ArrayList<>(), new ArrayList<>()))
+            .cells()
+            .add(i);
+      }
+    }
+    for (Relation r : cells.relations()) {
+      for (int c : r.cells()) {
+        if (!intervals.pinned(c)) {
+          byRoot.get(root(parent, c)).relations().add(r);
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(byRoot.values());
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static List<Integer> disclosed(
+      LinkedCells cells, IntervalAttack intervals, Component component) {
+    List<Integer> targets = new ArrayList<>();
+    for (int i : component.cells()) {
+      if (cells.protectedCell(i)) {
         targets.add(i);
       }
     }
@@ -42,25 +102,27 @@ final class LinearAttack {
     if (targets.isEmpty()) {
       return out;
     }
+    Map<Integer, double[]> seen = new HashMap<>();
+    for (int i : component.cells()) {
+      seen.put(i, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+    }
     Random directions = new Random(56);
     for (int d = 0; d < 4; d++) {
       Map<Integer, Double> weights = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        if (!intervals.pinned(i)) {
-          weights.put(i, directions.nextBoolean() ? 1.0 : -1.0);
-        }
+      for (int i : component.cells()) {
+        weights.put(i, directions.nextBoolean() ? 1.0 : -1.0);
       }
-      solve(cells, intervals, weights, d % 2 == 0, seenLo, seenHi);
+      solve(intervals, component, weights, d % 2 == 0, seen);
     }
     for (int x : targets) {
-      if (open(seenLo, seenHi, x)) {
+      if (open(seen.get(x))) {
         continue;
       }
-      double min = solve(cells, intervals, Map.of(x, 1.0), false, seenLo, seenHi);
-      if (open(seenLo, seenHi, x)) {
+      double min = solve(intervals, component, Map.of(x, 1.0), false, seen);
+      if (open(seen.get(x))) {
         continue;
       }
-      double max = solve(cells, intervals, Map.of(x, 1.0), true, seenLo, seenHi);
+      double max = solve(intervals, component, Map.of(x, 1.0), true, seen);
       if (Math.ceil(min - 1e-6) == Math.floor(max + 1e-6)) {
         out.add(x);
       }
@@ -68,33 +130,41 @@ final class LinearAttack {
     return out;
   }
 
-  private static boolean open(double[] lo, double[] hi, int x) {
-    return Math.floor(hi[x] + 1e-6) > Math.ceil(lo[x] - 1e-6);
+  private static boolean open(double[] seen) {
+    return Math.floor(seen[1] + 1e-6) > Math.ceil(seen[0] - 1e-6);
   }
 
   private static double solve(
-      LinkedCells cells,
       IntervalAttack intervals,
+      Component component,
       Map<Integer, Double> weights,
       boolean maximise,
-      double[] seenLo,
-      double[] seenHi) {
+      Map<Integer, double[]> seen) {
     ExpressionsBasedModel model = new ExpressionsBasedModel();
-    List<Variable> variables = new ArrayList<>();
-    for (int i = 0; i < cells.size(); i++) {
-      variables.add(model.addVariable("c" + i).lower(intervals.lower(i)).upper(intervals.upper(i)));
+    Map<Integer, Variable> variables = new HashMap<>();
+    for (int i : component.cells()) {
+      variables.put(
+          i, model.addVariable("c" + i).lower(intervals.lower(i)).upper(intervals.upper(i)));
     }
     weights.forEach((i, w) -> variables.get(i).weight(w));
     int r = 0;
-    for (Relation relation : cells.relations()) {
+    for (Relation relation : component.relations()) {
       Expression e = model.addExpression("r" + r++);
+      long constant = 0;
       for (int k = 0; k < relation.cells().length; k++) {
-        e.add(variables.get(relation.cells()[k]), relation.coefficients()[k]);
+        int c = relation.cells()[k];
+        Variable v = variables.get(c);
+        if (v == null) {
+          // Pinned: a known number.
+          constant += relation.coefficients()[k] * intervals.lower(c);
+        } else {
+          e.add(v, relation.coefficients()[k]);
+        }
       }
       if (relation.equality()) {
-        e.level(0);
+        e.level(-constant);
       } else {
-        e.upper(0);
+        e.upper(-constant);
       }
     }
     Optimisation.Result result = maximise ? model.maximise() : model.minimise();
@@ -102,10 +172,11 @@ final class LinearAttack {
       // The published numbers always allow the true ones; a solver failure proves nothing.
       return maximise ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
-    for (int i = 0; i < cells.size(); i++) {
-      double v = result.doubleValue(model.indexOf(variables.get(i)));
-      seenLo[i] = Math.min(seenLo[i], v);
-      seenHi[i] = Math.max(seenHi[i], v);
+    for (Map.Entry<Integer, Variable> v : variables.entrySet()) {
+      double value = result.doubleValue(model.indexOf(v.getValue()));
+      double[] range = seen.get(v.getKey());
+      range[0] = Math.min(range[0], value);
+      range[1] = Math.max(range[1], value);
     }
     return result.getValue();
   }

@@ -37,6 +37,24 @@ public final class LinkedCells {
   /** {@code Σ coefficients[i] · cells[i]} is 0 ({@code equality}) or at most 0. */
   record Relation(int[] cells, int[] coefficients, boolean equality) {}
 
+  /**
+   * One published version's cells as the reader knows them ({@code lo}..{@code hi}) with their true
+   * values, and the relations between them: kept privately (never published) so that every later
+   * version is checked against the earlier versions' own tables, not only their numbers.
+   */
+  public record Snapshot(List<SnapshotCell> cells, List<SnapshotRelation> relations) {
+    public Snapshot {
+      cells = List.copyOf(cells);
+      relations = List.copyOf(relations);
+    }
+  }
+
+  /** A cell of a snapshot: its name, true value and what its version showed of it. */
+  public record SnapshotCell(String name, long value, long lo, long hi) {}
+
+  /** A relation of a snapshot, over the snapshot's own cell indexes. */
+  public record SnapshotRelation(int[] cells, int[] coefficients, boolean equality) {}
+
   private final int threshold;
   private final List<String> names = new ArrayList<>();
   private final Map<String, Integer> byName = new HashMap<>();
@@ -76,9 +94,72 @@ public final class LinkedCells {
     return details.get(cell);
   }
 
-  /** A cell of a version already online, known to lie in [lo, hi]. */
+  /**
+   * A cell of a version already online, known to lie in [lo, hi], whose true value is not known
+   * here (versions published before snapshots were kept).
+   */
   public int earlier(String name, long lo, long hi) {
     return add(name, lo == hi ? lo : -1, State.EARLIER, new long[] {lo, hi});
+  }
+
+  /**
+   * This version's cells (not earlier versions', which have their own snapshots) and the relations
+   * among them, after suppression.
+   */
+  public Snapshot snapshot() {
+    Map<Integer, Integer> index = new HashMap<>();
+    List<SnapshotCell> out = new ArrayList<>();
+    for (int c = 0; c < size(); c++) {
+      State s = states.get(c);
+      if (s == State.SHOWN || s == State.SUPPRESSED || s == State.WITHHELD) {
+        index.put(c, out.size());
+        long v = values.get(c);
+        out.add(
+            switch (s) {
+              case SHOWN -> new SnapshotCell(names.get(c), v, v, v);
+              case SUPPRESSED -> new SnapshotCell(names.get(c), v, 1, threshold - 1);
+              default -> new SnapshotCell(names.get(c), v, 0, Long.MAX_VALUE);
+            });
+      }
+    }
+    List<SnapshotRelation> rels = new ArrayList<>();
+    for (Relation r : relations) {
+      int[] mapped = new int[r.cells().length];
+      boolean own = true;
+      for (int k = 0; k < mapped.length && own; k++) {
+        Integer i = index.get(r.cells()[k]);
+        own = i != null;
+        mapped[k] = own ? i : -1;
+      }
+      if (own) {
+        rels.add(new SnapshotRelation(mapped, r.coefficients().clone(), r.equality()));
+      }
+    }
+    return new Snapshot(out, rels);
+  }
+
+  /**
+   * Adds an earlier version's snapshot: its cells fixed at what it showed, its relations, and its
+   * hidden small cells protected like this version's.
+   *
+   * @return cell index by unprefixed name, for linking the versions' counts
+   */
+  public Map<String, Integer> addEarlier(String prefix, Snapshot snapshot) {
+    Map<String, Integer> byOwnName = new HashMap<>();
+    int[] cell = new int[snapshot.cells().size()];
+    for (int i = 0; i < cell.length; i++) {
+      SnapshotCell c = snapshot.cells().get(i);
+      cell[i] = add(prefix + c.name(), c.value(), State.EARLIER, new long[] {c.lo(), c.hi()});
+      byOwnName.putIfAbsent(c.name(), cell[i]);
+    }
+    for (SnapshotRelation r : snapshot.relations()) {
+      int[] mapped = new int[r.cells().length];
+      for (int k = 0; k < mapped.length; k++) {
+        mapped[k] = cell[r.cells()[k]];
+      }
+      relations.add(new Relation(mapped, r.coefficients().clone(), r.equality()));
+    }
+    return byOwnName;
   }
 
   /**
@@ -210,12 +291,13 @@ public final class LinkedCells {
 
   /**
    * Cells whose value must not be worked out: hidden ones of 1 to 4 (suppressed, or withheld in
-   * their place), and growths of 1 to 4.
+   * their place), in this version or an earlier one still online, and growths of 1 to 4.
    */
   boolean protectedCell(int cell) {
     return switch (states.get(cell)) {
-      case SUPPRESSED, DERIVED -> primary(values.get(cell));
-      case WITHHELD -> primary(values.get(cell));
+      case SUPPRESSED, DERIVED, WITHHELD -> primary(values.get(cell));
+      case EARLIER ->
+          earlierBounds.get(cell)[0] != earlierBounds.get(cell)[1] && primary(values.get(cell));
       default -> false;
     };
   }

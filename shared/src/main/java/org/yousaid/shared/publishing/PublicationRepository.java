@@ -68,4 +68,36 @@ public final class PublicationRepository {
     }
     return new ArrayList<>(latest.values());
   }
+
+  /**
+   * Keeps a version's disclosure snapshot (its exact numbers and their relations, encoded by the
+   * reports module) so the next version is checked against this one's tables. Numbers and labels of
+   * options and themes only, never answer text; never published.
+   */
+  public void saveSnapshot(String council, String consultationId, int version, byte[] snapshot) {
+    Map<String, AttributeValue> item = new java.util.HashMap<>();
+    item.put(
+        TableLayout.PK, AttributeValue.fromS(TableLayout.consultationPk(council, consultationId)));
+    item.put(TableLayout.SK, AttributeValue.fromS(TableLayout.disclosureSnapshotSk(version)));
+    item.put(TableLayout.TYPE, AttributeValue.fromS("DISCLOSURE_SNAPSHOT"));
+    item.put(
+        "snapshot",
+        AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(snapshot)));
+    table.put(item);
+  }
+
+  public Optional<byte[]> snapshot(String council, String consultationId, int version) {
+    return table
+        .get(
+            TableLayout.consultationPk(council, consultationId),
+            TableLayout.disclosureSnapshotSk(version))
+        .map(item -> item.get("snapshot").b().asByteArray());
+  }
+
+  /** A withdrawn version no longer constrains later ones. */
+  public void deleteSnapshot(String council, String consultationId, int version) {
+    table.delete(
+        TableLayout.consultationPk(council, consultationId),
+        TableLayout.disclosureSnapshotSk(version));
+  }
 }

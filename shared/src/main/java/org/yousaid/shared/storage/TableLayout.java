@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                          with: only when the erased answers were sent
  * C#{council}#{consultation}      PUB#{version:6 digits}   a published version, the reg. 56 trail
  *                                                          (gsi1: PUBLISHED#{council} / {consultation}#PUB#{version})
+ * C#{council}#{consultation}      DISCLOSURE#{version:6}   that version's numbers and their relations, exact
+ *                                                          (private: checks later versions give nothing away)
  * C#{council}#{consultation}      LOG#{ulid}               an audit entry of an officer's action
  * C#{council}#{consultation}      REVIEW#{ulid}            a reviewer's comment or co-signature of a draft
  * RECEIPT#{code}                  RECEIPT                  where the response with this receipt code lives
@@ -156,6 +158,11 @@ public final class TableLayout {
   /** Zero-padded, so versions sort in order. */
   public static String publicationSk(int version) {
     return String.format(Locale.ROOT, PUBLICATION_PREFIX + "%06d", version);
+  }
+
+  /** A published version's private disclosure snapshot (never published itself). */
+  public static String disclosureSnapshotSk(int version) {
+    return String.format(Locale.ROOT, "DISCLOSURE#%06d", version);
   }
 
   /** GSI1 partition of a council's publication log, kept apart from its consultation list. */

@@ -263,15 +263,8 @@ public final class AnalysisRepository {
   /**
    * Keeps a completed run as a version: its status and themes, and each answer's theme ids (in
    * chunks, so a question with tens of thousands of answers stays under DynamoDB's item size).
-   * Writing the same run again overwrites it.
-   */
-  public void saveVersion(QuestionAnalysis done, List<AnswerAnalysis> answers) {
-    saveVersion(done, answers, Map.of());
-  }
-
-  /**
-   * As above; {@code expiresAt} (response id to epoch seconds) gives the version the TTL of its
-   * latest answer, so no version outlives the answers it records.
+   * Writing the same run again overwrites it. {@code expiresAt} (response id to epoch seconds)
+   * gives the version the TTL of its latest answer, so no version outlives the answers it records.
    */
   public void saveVersion(
       QuestionAnalysis done, List<AnswerAnalysis> answers, Map<String, Long> expiresAt) {

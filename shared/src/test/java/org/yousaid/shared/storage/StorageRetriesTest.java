@@ -498,7 +498,7 @@ class StorageRetriesTest {
             (s, c) -> s.analyses().answers(c.council(), c.consultation(), QUESTION)));
     ops.add(
         op(
-            "AnalysisRepository.saveVersion/2",
+            "AnalysisRepository.saveVersion/3",
             "a run kept as a version",
             NOTHING,
             (s, c) -> {
@@ -506,7 +506,7 @@ class StorageRetriesTest {
               for (int i = 0; i < Table.BATCH_SIZE + 5; i++) {
                 answers.add(c.analysis(i));
               }
-              s.analyses().saveVersion(c.run(AnalysisStatus.DONE), answers);
+              s.analyses().saveVersion(c.run(AnalysisStatus.DONE), answers, java.util.Map.of());
               return plain.analyses().version(c.council(), c.consultation(), QUESTION, "run-1");
             }));
     ops.add(
@@ -514,14 +514,20 @@ class StorageRetriesTest {
             "AnalysisRepository.versions/3",
             (s, c) ->
                 s.analyses()
-                    .saveVersion(c.run(AnalysisStatus.DONE), List.of(c.analysis(1), c.analysis(2))),
+                    .saveVersion(
+                        c.run(AnalysisStatus.DONE),
+                        List.of(c.analysis(1), c.analysis(2)),
+                        java.util.Map.of()),
             (s, c) -> s.analyses().versions(c.council(), c.consultation(), QUESTION)));
     ops.add(
         op(
             "AnalysisRepository.version/4",
             (s, c) ->
                 s.analyses()
-                    .saveVersion(c.run(AnalysisStatus.DONE), List.of(c.analysis(1), c.analysis(2))),
+                    .saveVersion(
+                        c.run(AnalysisStatus.DONE),
+                        List.of(c.analysis(1), c.analysis(2)),
+                        java.util.Map.of()),
             (s, c) -> s.analyses().version(c.council(), c.consultation(), QUESTION, "run-1")));
     // CorrectionRepository
     ops.add(
@@ -558,6 +564,36 @@ class StorageRetriesTest {
                 List.of(
                     s.publications().record(c.publication(1, "ours")),
                     plain.publications().versions(c.council(), c.consultation()))));
+    Setup aSnapshot =
+        (s, c) ->
+            s.publications().saveSnapshot(c.council(), c.consultation(), 1, new byte[] {1, 2});
+    ops.add(
+        op(
+            "PublicationRepository.saveSnapshot/4",
+            NOTHING,
+            (s, c) -> {
+              s.publications().saveSnapshot(c.council(), c.consultation(), 1, new byte[] {1, 2});
+              return plain
+                  .publications()
+                  .snapshot(c.council(), c.consultation(), 1)
+                  .map(java.util.Arrays::toString);
+            }));
+    ops.add(
+        op(
+            "PublicationRepository.snapshot/3",
+            aSnapshot,
+            (s, c) ->
+                s.publications()
+                    .snapshot(c.council(), c.consultation(), 1)
+                    .map(java.util.Arrays::toString)));
+    ops.add(
+        op(
+            "PublicationRepository.deleteSnapshot/3",
+            aSnapshot,
+            (s, c) -> {
+              s.publications().deleteSnapshot(c.council(), c.consultation(), 1);
+              return plain.publications().snapshot(c.council(), c.consultation(), 1).isPresent();
+            }));
     Setup twoVersions =
         (s, c) -> {
           s.publications().record(c.publication(1, "first"));
