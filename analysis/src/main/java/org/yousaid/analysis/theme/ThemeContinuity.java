@@ -9,13 +9,13 @@ import java.util.stream.IntStream;
  * elsewhere.
  *
  * <p>Why: found afresh, 30 overlapping answers in 8 themes change a lot when one answer is added or
- * deleted (on the patient-feedback dev half, half the ±1 re-runs moved enough answers for ARI to
- * fall below 0.9, the worst to 0.45). One answer changes the Ward trees of the subsamples it is in,
- * so the co-association of a few pairs moves by 0.3 or more, and answers that were nearly as often
- * grouped with two themes flip, taking the tree cut with them. Starting from the earlier themes and
- * moving an answer only when another theme beats its own by {@link #STAY_MARGIN} keeps the evidence
- * about a boundary answer from flipping it back and forth, while a theme whose answers are now
- * clearly grouped elsewhere still empties.
+ * deleted (on the patient-feedback dev half, two thirds of the ±1 re-runs moved enough answers for
+ * ARI to fall below 0.9, the worst to 0.45). One answer changes the Ward trees of the subsamples it
+ * is in, so the co-association of a few pairs moves by 0.3 or more, and answers that were nearly as
+ * often grouped with two themes flip, taking the tree cut with them. Starting from the earlier
+ * themes and moving an answer only when another theme beats its own by {@link #STAY_MARGIN} keeps
+ * the evidence about a boundary answer from flipping it back and forth, while a theme whose answers
+ * are now clearly grouped elsewhere still empties.
  *
  * <p>The count moves by at most one per re-run: when the new automatic count differs from the
  * earlier one by more than one, the closest pair of themes is merged (fewer wanted) or the least

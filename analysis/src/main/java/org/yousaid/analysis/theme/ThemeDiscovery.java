@@ -11,8 +11,9 @@ import org.yousaid.analysis.represent.Vectors;
  * Theme discovery for a question of up to {@link #LIMIT} answers: how many themes ({@link
  * ThemeCount}, or the officer's number), which answers form them ({@link ConsensusClustering}), and
  * sub-themes inside the larger themes where the answers support them. Deterministic: the same
- * answers give the same themes whatever the seed, and adding or deleting one answer moves few
- * others.
+ * answers give the same themes whatever the seed. A re-run after answers were added or deleted
+ * continues the earlier themes ({@link ThemeContinuity}), so that one answer more or less moves
+ * almost no other answer.
  *
  * <p>The consensus is O(n²) in time and memory, so the engine uses k-means above {@link #LIMIT}
  * answers; given more, this class finds the themes on a sample of that many answers (the answers
