@@ -1,6 +1,7 @@
 package org.yousaid.analysis.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.theme.IdenticalAnswers;
 import org.yousaid.analysis.theme.SphericalKMeans;
 import org.yousaid.analysis.theme.ThemeCountChooser;
 import org.yousaid.analysis.theme.ThemeDiscovery;
@@ -16,11 +18,11 @@ import org.yousaid.analysis.theme.ThemeDiscovery;
  * Stage 6: themes found in the answers. Up to {@link ThemeDiscovery#LIMIT} themable answers (a
  * council's question), {@link ThemeDiscovery}: consensus of Ward's clusterings over subsamples,
  * with a readable number of themes unless the officer gives one, which neither collapses to 2 nor
- * changes much when one answer is added or deleted, and does not depend on the seed. Above that,
- * where O(n²) would not fit the worker, the number of themes is the officer's or chosen by {@link
- * ThemeCountChooser} and spherical k-means groups the answers. Each answer joins its theme and any
- * other theme it is (almost) as close to and typical of; clusters too small to be a theme go to
- * "other".
+ * changes much when one answer is added or deleted (a re-run continues the previous run's themes),
+ * and does not depend on the seed. Above that, where O(n²) would not fit the worker, the number of
+ * themes is the officer's or chosen by {@link ThemeCountChooser} and spherical k-means groups the
+ * answers. Each answer joins its theme and any other theme it is (almost) as close to and typical
+ * of; clusters too small to be a theme go to "other".
  */
 public final class DiscoverThemes {
   /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
@@ -41,22 +43,12 @@ public final class DiscoverThemes {
     int[] assignment;
     float[][] centroids;
     if (items.length <= ThemeDiscovery.LIMIT) {
-      // Identical answers (campaign copies, "nothing") are clustered once: copies add weight to a
-      // theme, not new themes, and 36 copies of 6 answers otherwise collapsed into one theme.
-      Map<String, Integer> firstOfText = new HashMap<>();
-      int[] representative = new int[items.length];
-      List<Integer> distinct = new ArrayList<>();
-      for (int j = 0; j < items.length; j++) {
-        String text = records.get(items[j]).publishedText();
-        Integer first = text == null ? null : firstOfText.get(text);
-        if (first == null) {
-          first = distinct.size();
-          distinct.add(j);
-          if (text != null) firstOfText.put(text, first);
-        }
-        representative[j] = first;
-      }
-      int[] unique = distinct.stream().mapToInt(j -> items[j]).toArray();
+      // identical answers are clustered once: copies add weight to a theme, not new themes
+      IdenticalAnswers identical =
+          IdenticalAnswers.of(
+              Arrays.stream(items).mapToObj(i -> records.get(i).publishedText()).toList());
+      int[] representative = identical.representative();
+      int[] unique = Arrays.stream(identical.first()).map(j -> items[j]).toArray();
       long[] keys = new long[unique.length];
       for (int u = 0; u < unique.length; u++) keys[u] = key(records.get(unique[u]).answer().id());
       ThemeDiscovery.Themes t =
@@ -66,7 +58,8 @@ public final class DiscoverThemes {
                   unique,
                   keys,
                   new ThemeDiscovery.Options(
-                      options.fixedK(), options.maxK(), false, options.autoK()));
+                      options.fixedK(), options.maxK(), false, options.autoK()),
+                  earlier(records, unique));
       assignment = new int[items.length];
       for (int j = 0; j < items.length; j++) assignment[j] = t.theme()[representative[j]];
       centroids = t.centroids();
@@ -76,6 +69,20 @@ public final class DiscoverThemes {
       centroids = c.centroids();
     }
     return memberships(records, space, items, assignment, centroids);
+  }
+
+  /**
+   * Each answer's theme in the previous run (the first previous theme listing it), -1 for answers
+   * that had none; null when there was no previous run.
+   */
+  private int[] earlier(List<AnswerRecord> records, int[] unique) {
+    if (options.previousThemes().isEmpty()) return null;
+    Map<String, Integer> themeOf = new HashMap<>();
+    for (int p = 0; p < options.previousThemes().size(); p++)
+      for (String id : options.previousThemes().get(p).memberIds()) themeOf.putIfAbsent(id, p);
+    return Arrays.stream(unique)
+        .map(i -> themeOf.getOrDefault(records.get(i).answer().id(), -1))
+        .toArray();
   }
 
   private SphericalKMeans.Clustering kMeans(int[] items, ThemeSpace space) {

@@ -198,6 +198,15 @@ public final class ConsensusClustering {
    * most 20 rounds).
    */
   static int[] joinMostOftenGrouped(float[] together, int n, int[] start) {
+    return joinMostOftenGrouped(together, n, start, 0);
+  }
+
+  /**
+   * As {@link #joinMostOftenGrouped(float[], int, int[])}, but an answer already in a group leaves
+   * it only for a group it was grouped with at least {@code stayMargin} more often (see {@link
+   * ThemeContinuity}).
+   */
+  static int[] joinMostOftenGrouped(float[] together, int n, int[] start, double stayMargin) {
     int k = Arrays.stream(start).max().orElse(-1) + 1;
     if (k <= 1) {
       int[] all = new int[n];
@@ -223,7 +232,7 @@ public final class ConsensusClustering {
                     for (int g = 0; g < k; g++) {
                       int size = sizes[g] - (current[i] == g ? 1 : 0);
                       if (size <= 0) continue;
-                      double mean = sum[g] / size;
+                      double mean = sum[g] / size + (g == current[i] ? stayMargin : 0);
                       // ties keep the answer where it is (or the lower group), so nothing flips
                       // back and forth
                       if (mean > bestMean + 1e-9
@@ -240,6 +249,24 @@ public final class ConsensusClustering {
       if (!changed) break;
     }
     return labels;
+  }
+
+  /** As {@link #renumber}, but unlabelled answers (-1) stay unlabelled. */
+  static int[] renumberKeepingUnlabelled(int[] labels) {
+    int max = Arrays.stream(labels).max().orElse(-1);
+    int[] map = new int[max + 1];
+    Arrays.fill(map, -1);
+    int next = 0;
+    int[] out = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0) {
+        out[i] = -1;
+        continue;
+      }
+      if (map[labels[i]] < 0) map[labels[i]] = next++;
+      out[i] = map[labels[i]];
+    }
+    return out;
   }
 
   /** Group numbers 0..k'-1 in order of first member, dropping emptied groups. */

@@ -11,8 +11,9 @@ import org.yousaid.analysis.represent.Vectors;
  * Theme discovery for a question of up to {@link #LIMIT} answers: how many themes ({@link
  * ThemeCount}, or the officer's number), which answers form them ({@link ConsensusClustering}), and
  * sub-themes inside the larger themes where the answers support them. Deterministic: the same
- * answers give the same themes whatever the seed, and adding or deleting one answer moves few
- * others.
+ * answers give the same themes whatever the seed. A re-run after answers were added or deleted
+ * continues the earlier themes ({@link ThemeContinuity}), so that one answer more or less moves
+ * almost no other answer.
  *
  * <p>The consensus is O(n²) in time and memory, so the engine uses k-means above {@link #LIMIT}
  * answers; given more, this class finds the themes on a sample of that many answers (the answers
@@ -80,16 +81,31 @@ public final class ThemeDiscovery {
    */
   public static final double DEFAULT_MERGE_RATIO = 0.93;
 
+  /** A re-run continues the earlier themes only when at least this share was themed before. */
+  static final double MIN_EARLIER_SHARE = 0.5;
+
+  /** A continued re-run moves the count by at most this many themes towards the automatic one. */
+  static final int MAX_COUNT_STEP = 1;
+
   private final ConsensusClustering consensus;
   private final double mergeRatio;
+  private final double stayMargin;
 
   public ThemeDiscovery() {
     this(new ConsensusClustering(), DEFAULT_MERGE_RATIO);
   }
 
   public ThemeDiscovery(ConsensusClustering consensus, double mergeRatio) {
+    this(consensus, mergeRatio, ThemeContinuity.STAY_MARGIN);
+  }
+
+  /**
+   * @param stayMargin see {@link ThemeContinuity#STAY_MARGIN}
+   */
+  public ThemeDiscovery(ConsensusClustering consensus, double mergeRatio, double stayMargin) {
     this.consensus = consensus;
     this.mergeRatio = mergeRatio;
+    this.stayMargin = stayMargin;
   }
 
   /**
@@ -142,6 +158,19 @@ public final class ThemeDiscovery {
    * @param keys a stable key per item (e.g. a hash of the answer's id), same order as items
    */
   public Themes discover(ThemeSpace space, int[] items, long[] keys, Options options) {
+    return discover(space, items, keys, options, null);
+  }
+
+  /**
+   * As {@link #discover(ThemeSpace, int[], long[], Options)}, for a re-run: with an automatic count
+   * and enough answers that were themed before, the earlier themes are continued ({@link
+   * ThemeContinuity}) rather than found afresh.
+   *
+   * @param earlier per item, its theme in the earlier run (any non-negative number) or -1; null
+   *     when there was no earlier run
+   */
+  public Themes discover(
+      ThemeSpace space, int[] items, long[] keys, Options options, int[] earlier) {
     int n = items.length;
     if (n == 0) return new Themes(0, new int[0], new int[0], new float[0][], 0, 0);
     int[] sample = sample(keys, LIMIT);
@@ -166,7 +195,12 @@ public final class ThemeDiscovery {
         options.fixedK() != null
             ? 2
             : Math.max(2, (int) Math.round(MIN_THEME_SHARE * sample.length));
-    int[] sampleLabels = consensus.cluster(sim, sampleKeys, k, minSize);
+    int[] sampleLabels = null;
+    if (options.fixedK() == null && earlier != null) {
+      int[] sampleEarlier = Arrays.stream(sample).map(x -> earlier[x]).toArray();
+      sampleLabels = continued(sim, sampleKeys, sampleEarlier, k, minSize);
+    }
+    if (sampleLabels == null) sampleLabels = consensus.cluster(sim, sampleKeys, k, minSize);
     if (options.fixedK() == null)
       sampleLabels = mergeIndistinct(space, sampleItems, sampleLabels, mergeRatio);
     int themes = Arrays.stream(sampleLabels).max().orElse(-1) + 1;
@@ -177,6 +211,26 @@ public final class ThemeDiscovery {
     if (options.subThemes())
       for (int t = 0; t < themes; t++) subThemes(space, items, keys, labels, t, sub);
     return new Themes(themes, labels, sub, centroids, readable, peak);
+  }
+
+  /**
+   * The earlier themes continued, or null (then the themes are found afresh) when fewer than {@link
+   * #MIN_EARLIER_SHARE} of the answers were themed before or the earlier count is more than two
+   * away from the automatic one.
+   */
+  private int[] continued(float[][] sim, long[] keys, int[] earlier, int wanted, int minSize) {
+    long before = Arrays.stream(earlier).filter(x -> x >= 0).count();
+    if (before < MIN_EARLIER_SHARE * earlier.length) return null;
+    int earlierCount = (int) Arrays.stream(earlier).filter(x -> x >= 0).distinct().count();
+    // far from the automatic count (say the officer had asked for 3 themes): found afresh
+    if (Math.abs(earlierCount - wanted) > MAX_COUNT_STEP + 1) return null;
+    // the co-association is counted at the number of themes the re-run will end with
+    int target =
+        Math.abs(earlierCount - wanted) <= 1
+            ? earlierCount
+            : earlierCount + Integer.signum(wanted - earlierCount);
+    float[] together = consensus.coAssociation(sim, keys, Math.max(2, target));
+    return ThemeContinuity.continueFrom(together, sim.length, earlier, wanted, minSize, stayMargin);
   }
 
   /**

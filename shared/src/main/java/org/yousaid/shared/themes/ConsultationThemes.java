@@ -24,7 +24,22 @@ public final class ConsultationThemes {
       Question question,
       QuestionAnalysis analysis,
       List<AnswerAnalysis> answers,
-      EffectiveThemes.Result themes) {}
+      EffectiveThemes.Result themes) {
+    /**
+     * The engine's one-sentence description of a theme (its share in words with the 95% interval,
+     * what its answers mention, praise or complaint), or null when there is none or it no longer
+     * holds: an officer's corrections changed the theme's answers, so its counts would be wrong.
+     */
+    public String description(EffectiveThemes.Theme theme) {
+      if (analysis == null) return null;
+      return analysis.themes().stream()
+          .filter(t -> t.id().equals(theme.id()) && t.count() == theme.count())
+          .map(StoredTheme::description)
+          .filter(d -> d != null && !d.isBlank())
+          .findFirst()
+          .orElse(null);
+    }
+  }
 
   private final AnalysisRepository analyses;
   private final CorrectionRepository corrections;

@@ -146,6 +146,7 @@ final class ThemeDetail {
     model.put("consultation", consultation);
     model.put("question", consultation.question(questionId).orElseThrow());
     model.put("theme", theme);
+    model.put("description", question.description(theme));
     model.put("members", members);
     model.put("quotable", members.stream().filter(MemberView::quotable).toList());
     model.put("selected", Set.of());

@@ -45,6 +45,7 @@ final class ThemesPage {
   record ThemeView(
       String id,
       String label,
+      String description,
       String keyTerms,
       int count,
       long percent,
@@ -249,6 +250,7 @@ final class ThemesPage {
                                   new ThemeView(
                                       t.id(),
                                       t.label(),
+                                      a.description(t),
                                       String.join(", ", t.keyTerms()),
                                       t.count(),
                                       Math.round(t.share() * 100),

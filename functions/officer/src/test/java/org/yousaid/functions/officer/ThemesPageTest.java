@@ -125,6 +125,53 @@ class ThemesPageTest {
   }
 
   @Test
+  void eachThemeSaysWhatShareOfAnswersItSpeaksForAndWhetherTheyPraiseOrComplain() {
+    fixture.answerAndAnalyse(officer);
+    var stored = analysis("find-information").themes();
+    String html = officer.get(THEMES).body();
+    int described = 0;
+    for (var t : stored) {
+      if (t.description() == null) continue;
+      described++;
+      assertTrue(html.contains(escaped(t.description())), "themes page: " + t.description());
+      String detail = officer.get(THEMES + "/find-information/" + t.id()).body();
+      assertTrue(detail.contains(escaped(t.description())), "theme page: " + t.description());
+    }
+    assertTrue(described >= 2, "the engine describes its themes: " + stored);
+    // the engine's sentence: a share in words with its 95% interval, and the answers' stance
+    assertTrue(html.contains("95% interval"), html);
+    assertTrue(
+        html.matches("(?s).*(mostly praise|mostly complaint|mixed: |negative, ).*"),
+        "a stance is described");
+
+    // once an officer moves an answer, the counts in the sentence would be wrong: not shown
+    var from = fixture.themes().stream().filter(t -> !t.other()).toList().get(0);
+    var to = fixture.themes().stream().filter(t -> !t.other()).toList().get(1);
+    String before =
+        analysis("find-information").themes().stream()
+            .filter(t -> t.id().equals(from.id()))
+            .findFirst()
+            .orElseThrow()
+            .description();
+    Reply moved =
+        officer.postForm(
+            THEMES + "/find-information/" + from.id(),
+            "action=move&target=" + to.id() + "&answer=" + from.memberIds().get(0));
+    assertEquals(303, moved.status(), moved.body());
+    assertFalse(officer.get(THEMES).body().contains(escaped(before)), "stale description shown");
+    assertFalse(
+        officer.get(THEMES + "/find-information/" + from.id()).body().contains(escaped(before)));
+  }
+
+  private static String escaped(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
+  @Test
   void askingAgainKeepsTheLastThemesWhileTheNewRunIsQueued() {
     fixture.answerAndAnalyse(officer);
     var before = analysis("find-information").themes();
