@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * receipt, or expired by TTL.
  */
 class ErasureTest {
+  // Response ids differ between tests: DynamoDB's transaction tokens (from the ids) outlive a
+  // table.
 
   @WithDynamoDb DynamoTable table;
   ResponseRepository responses;
@@ -110,33 +112,33 @@ class ErasureTest {
 
   @Test
   void erasingByReceiptRemovesTheEnginesStoredWorkOnlyOfThatRespondentEvenForTheSameWords() {
-    responses.insert(response("r1", "RCPT-1", 2_000_000_000L), Optional.empty());
-    responses.insert(response("r2", "RCPT-2", 2_100_000_000L), Optional.empty());
-    // r1 and r2 wrote the same words: the same key, but an entry each
+    responses.insert(response("w1", "RCPT-W1", 2_000_000_000L), Optional.empty());
+    responses.insert(response("w2", "RCPT-W2", 2_100_000_000L), Optional.empty());
+    // w1 and w2 wrote the same words: the same key, but an entry each
     for (String q : List.of("q1", "q2")) {
       work.save(
           "demo",
           "c1",
           q,
           List.of(
-              new AnswerWorkRepository.Entry("r1", "same-text-hash", new byte[] {1, 2, 3}),
-              new AnswerWorkRepository.Entry("r2", "same-text-hash", new byte[] {1, 2, 3})),
-          Map.of("r1", 2_000_000_000L, "r2", 2_100_000_000L));
+              new AnswerWorkRepository.Entry("w1", "same-text-hash", new byte[] {1, 2, 3}),
+              new AnswerWorkRepository.Entry("w2", "same-text-hash", new byte[] {1, 2, 3})),
+          Map.of("w1", 2_000_000_000L, "w2", 2_100_000_000L));
     }
     assertEquals(
         "2000000000",
-        item(TableLayout.answerWorkSk("q1", "r1")).get(TableLayout.TTL).n(),
+        item(TableLayout.answerWorkSk("q1", "w1")).get(TableLayout.TTL).n(),
         "stored work expires with its answer");
-    assertEquals(List.of("r1", "r2"), List.copyOf(work.list("demo", "c1", "q2").keySet()));
+    assertEquals(List.of("w1", "w2"), List.copyOf(work.list("demo", "c1", "q2").keySet()));
 
-    assertTrue(responses.eraseByReceipt("RCPT-1"));
+    assertTrue(responses.eraseByReceipt("RCPT-W1"));
     for (String q : List.of("q1", "q2")) {
-      assertTrue(item(TableLayout.answerWorkSk(q, "r1")).isEmpty(), "r1's work on " + q + " goes");
+      assertTrue(item(TableLayout.answerWorkSk(q, "w1")).isEmpty(), "w1's work on " + q + " goes");
       assertEquals(
           Map.of(
-              "r2", new AnswerWorkRepository.Entry("r2", "same-text-hash", new byte[] {1, 2, 3})),
+              "w2", new AnswerWorkRepository.Entry("w2", "same-text-hash", new byte[] {1, 2, 3})),
           work.list("demo", "c1", q),
-          "r2's entry for the same words stays");
+          "w2's entry for the same words stays");
     }
   }
 
