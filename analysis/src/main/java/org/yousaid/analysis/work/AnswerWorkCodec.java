@@ -1,5 +1,6 @@
 package org.yousaid.analysis.work;
 
+import edu.stanford.nlp.process.Morphology;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,10 +16,11 @@ import java.util.List;
 import org.yousaid.analysis.nlp.Token;
 
 /**
- * Encodes {@link AnswerWork} without the answer's text: a token is kept as its character offsets
- * into the normalised text, its tags, and its lemma only where the lemma is not the word itself
- * ("be" for "is"). The word is read back from the normalised text, which the run has anyway (it is
- * the answer's own text, normalised). So a stored entry on its own does not hold the answer.
+ * Encodes {@link AnswerWork} without the answer's words: a token is kept as its character offsets
+ * into the normalised text and its tags; the word is read back from the normalised text, which the
+ * run has anyway (it is the answer's own text), and the lemma is made again from word and POS tag
+ * as CoreNLP's lemma annotator makes it. Only where CoreNLP gave another word or lemma than these
+ * (which does not happen with this pipeline's settings) is it kept as it is.
  */
 public final class AnswerWorkCodec {
   private static final byte FORMAT = 1;
@@ -36,7 +38,7 @@ public final class AnswerWorkCodec {
       out.writeInt(work.tokens().size());
       for (Token t : work.tokens()) {
         boolean wordDiffers = !t.word().equals(normalisedText.substring(t.begin(), t.end()));
-        boolean lemmaDiffers = !t.lemma().equals(t.word());
+        boolean lemmaDiffers = !t.lemma().equals(lemma(t.word(), t.pos()));
         out.writeByte((wordDiffers ? WORD_DIFFERS : 0) | (lemmaDiffers ? LEMMA_DIFFERS : 0));
         out.writeInt(t.begin());
         out.writeInt(t.end());
@@ -78,7 +80,7 @@ public final class AnswerWorkCodec {
         if (begin < 0 || end > normalisedText.length() || begin > end) return null;
         String word =
             (flags & WORD_DIFFERS) != 0 ? in.readUTF() : normalisedText.substring(begin, end);
-        String lemma = (flags & LEMMA_DIFFERS) != 0 ? in.readUTF() : word;
+        String lemma = (flags & LEMMA_DIFFERS) != 0 ? in.readUTF() : lemma(word, pos);
         tokens.add(new Token(word, lemma, pos, ner, begin, end, sentence));
       }
       int dimension = in.readInt();
@@ -94,6 +96,15 @@ public final class AnswerWorkCodec {
       return null;
     }
   }
+
+  /** CoreNLP's lemma annotator's rule: the Morpha lemma of the word under its tag. */
+  private static String lemma(String word, String pos) {
+    Morphology m = MORPHA.get();
+    return pos.isEmpty() ? m.stem(word) : m.lemma(word, pos);
+  }
+
+  /** Morpha keeps state while it works: one per thread, as the annotator has one per pipeline. */
+  private static final ThreadLocal<Morphology> MORPHA = ThreadLocal.withInitial(Morphology::new);
 
   /** The entry key of a text under a pipeline version: hex SHA-256, so no text is in a key. */
   public static String key(String pipelineVersion, String text) {
