@@ -17,6 +17,7 @@ import org.yousaid.analysis.pipeline.MarkNearDuplicates;
 import org.yousaid.analysis.pipeline.Normalise;
 import org.yousaid.analysis.pipeline.Redact;
 import org.yousaid.analysis.pipeline.Represent;
+import org.yousaid.analysis.pipeline.ReuseAnswerWork;
 import org.yousaid.analysis.pipeline.ScoreSentiment;
 import org.yousaid.analysis.pipeline.StabiliseIds;
 import org.yousaid.analysis.pipeline.StageTimer;
@@ -24,6 +25,7 @@ import org.yousaid.analysis.pipeline.ThemeDraft;
 import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.work.AnswerWorkStore;
 
 /**
  * Themes one question's answers: normalise, language check, CoreNLP, redaction, embeddings,
@@ -59,16 +61,40 @@ public final class ThemingEngine implements AutoCloseable {
    * other-languages bucket in "labels").
    */
   public ThemeResult theme(List<Answer> answers, ThemeOptions options) {
+    return theme(answers, options, null);
+  }
+
+  /**
+   * As {@link #theme(List, ThemeOptions)}, with each answer's language, CoreNLP tokens and
+   * embedding kept in {@code store} and reused for answers whose text was analysed before: a re-run
+   * after a few answers changed analyses only those (stage "reuse" times the store). The store
+   * holds one question's answers; null keeps nothing. Not used when embeddings are skipped
+   * (embedding weight 0 in a theming-only run).
+   */
+  public ThemeResult theme(List<Answer> answers, ThemeOptions options, AnswerWorkStore store) {
     StageTimer timer = new StageTimer();
     boolean publishable = options.publishable();
     SentenceEmbedder embedder = models.embedder(options.embedder());
     List<AnswerRecord> records = AnswerRecord.of(answers);
 
-    timer.run("normalise", () -> new Normalise().apply(records));
-    timer.run("normalise", () -> new CheckLanguage(options.languageCheck()).apply(records));
-    timer.run("corenlp", () -> new Annotate(models.annotator(publishable)).apply(records));
-    timer.run("redaction", () -> redact(publishable).apply(records));
-    timer.run("embeddings", () -> embed(embedder, options).apply(records));
+    Embed embed = embed(embedder, options);
+    if (store == null || embed.skipsModel()) analyseEach(records, options, embed, timer);
+    else
+      new ReuseAnswerWork(
+              store,
+              options,
+              new ReuseAnswerWork.Stages() {
+                @Override
+                public void analyse(List<AnswerRecord> fresh) {
+                  analyseEach(fresh, options, embed, timer);
+                }
+
+                @Override
+                public void redact(List<AnswerRecord> reused) {
+                  timer.run("redaction", () -> redactor(publishable).apply(reused));
+                }
+              })
+          .apply(records, timer);
     timer.run(
         "sentiment",
         () -> {
@@ -102,7 +128,18 @@ public final class ThemingEngine implements AutoCloseable {
     return new ThemeResult(new ArrayList<>(themes.values()), analysed, chosen, timer.seconds());
   }
 
-  private Redact redact(boolean publishable) {
+  /** The per-answer stages up to the embeddings, over every answer given. */
+  private void analyseEach(
+      List<AnswerRecord> records, ThemeOptions options, Embed embed, StageTimer timer) {
+    boolean publishable = options.publishable();
+    timer.run("normalise", () -> new Normalise().apply(records));
+    timer.run("normalise", () -> new CheckLanguage(options.languageCheck()).apply(records));
+    timer.run("corenlp", () -> new Annotate(models.annotator(publishable)).apply(records));
+    timer.run("redaction", () -> redactor(publishable).apply(records));
+    timer.run("embeddings", () -> embed.apply(records));
+  }
+
+  private Redact redactor(boolean publishable) {
     return publishable ? Redact.forPublication(models.redactor()) : Redact.themingOnly();
   }
 

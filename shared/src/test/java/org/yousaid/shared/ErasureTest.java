@@ -20,6 +20,7 @@ import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.AnswerWorkRepository;
 import org.yousaid.testing.DynamoTable;
 import org.yousaid.testing.WithDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,16 +30,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * receipt, or expired by TTL.
  */
 class ErasureTest {
+  // Response ids differ between tests: DynamoDB's transaction tokens (from the ids) outlive a
+  // table.
 
   @WithDynamoDb DynamoTable table;
   ResponseRepository responses;
   AnalysisRepository analyses;
+  AnswerWorkRepository work;
 
   @BeforeEach
   void setUp() {
     Storage storage = Storage.of(table.client(), table.name(), Clock.systemUTC());
     responses = storage.responses();
     analyses = storage.analyses();
+    work = storage.answerWork();
   }
 
   private Response response(String id, String receipt, long expiresAt) {
@@ -103,6 +108,61 @@ class ErasureTest {
         List.of("r2"),
         analyses.answers("demo", "c1", "q1").stream().map(AnswerAnalysis::responseId).toList());
     assertFalse(responses.eraseByReceipt("RCPT-1"), "a second erasure finds nothing");
+  }
+
+  @Test
+  void erasingByReceiptRemovesTheEnginesStoredWorkOnlyOfThatRespondentEvenForTheSameWords() {
+    responses.insert(response("w1", "RCPT-W1", 2_000_000_000L), Optional.empty());
+    responses.insert(response("w2", "RCPT-W2", 2_100_000_000L), Optional.empty());
+    // w1 and w2 wrote the same words: the same key, but an entry each
+    for (String q : List.of("q1", "q2")) {
+      work.save(
+          "demo",
+          "c1",
+          q,
+          List.of(
+              new AnswerWorkRepository.Entry("w1", "same-text-hash", new byte[] {1, 2, 3}),
+              new AnswerWorkRepository.Entry("w2", "same-text-hash", new byte[] {1, 2, 3})),
+          Map.of("w1", 2_000_000_000L, "w2", 2_100_000_000L));
+    }
+    assertEquals(
+        "2000000000",
+        item(TableLayout.answerWorkSk("q1", "w1")).get(TableLayout.TTL).n(),
+        "stored work expires with its answer");
+    assertEquals(List.of("w1", "w2"), List.copyOf(work.list("demo", "c1", "q2").keySet()));
+
+    assertTrue(responses.eraseByReceipt("RCPT-W1"));
+    for (String q : List.of("q1", "q2")) {
+      assertTrue(item(TableLayout.answerWorkSk(q, "w1")).isEmpty(), "w1's work on " + q + " goes");
+      assertEquals(
+          Map.of(
+              "w2", new AnswerWorkRepository.Entry("w2", "same-text-hash", new byte[] {1, 2, 3})),
+          work.list("demo", "c1", q),
+          "w2's entry for the same words stays");
+    }
+  }
+
+  @Test
+  void storedWorkIsReplacedPerAnswerAndDeletedOnRequest() {
+    work.save(
+        "demo",
+        "c1",
+        "q1",
+        List.of(new AnswerWorkRepository.Entry("r1", "old", new byte[] {1})),
+        Map.of());
+    work.save(
+        "demo",
+        "c1",
+        "q1",
+        List.of(new AnswerWorkRepository.Entry("r1", "edited", new byte[] {2})),
+        Map.of());
+    assertEquals(
+        Map.of("r1", new AnswerWorkRepository.Entry("r1", "edited", new byte[] {2})),
+        work.list("demo", "c1", "q1"),
+        "an edited answer's entry replaces the old one");
+    assertTrue(work.list("demo", "c1", "q2").isEmpty(), "another question's entries are apart");
+    work.delete("demo", "c1", "q1", List.of("r1"));
+    assertTrue(work.list("demo", "c1", "q1").isEmpty());
   }
 
   @Test

@@ -10,9 +10,9 @@ import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
 
 /**
- * Benchmark commands ({@code bench quality|speed|redaction|sentiment|codeframe|discovery}); results
- * go in docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at
- * once.
+ * Benchmark commands ({@code bench
+ * quality|speed|incremental|redaction|sentiment|codeframe|discovery}); results go in
+ * docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at once.
  */
 final class Benchmarks {
   private Benchmarks() {}
@@ -20,7 +20,7 @@ final class Benchmarks {
   static void run(String[] args) throws Exception {
     if (args.length < 2)
       throw new IllegalArgumentException(
-          "bench quality|speed|redaction|sentiment|codeframe|discovery");
+          "bench quality|speed|incremental|redaction|sentiment|codeframe|discovery");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -49,6 +49,12 @@ final class Benchmarks {
         long seed = Long.parseLong(a.get("seed", "7"));
         ThemeOptions options = EngineFlags.apply(a, ThemeOptions.defaults());
         yield () -> SpeedBenchmark.run(sizes, seed, options);
+      }
+      case "incremental" -> {
+        int size = Integer.parseInt(a.get("size", "2000"));
+        long seed = Long.parseLong(a.get("seed", "7"));
+        ThemeOptions options = EngineFlags.apply(a, ThemeOptions.defaults());
+        yield () -> IncrementalBenchmark.run(size, seed, options);
       }
       case "quality" -> {
         Path data = dataDir(a);

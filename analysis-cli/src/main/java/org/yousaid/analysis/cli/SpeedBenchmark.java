@@ -29,17 +29,9 @@ final class SpeedBenchmark {
           options);
       double load = (System.nanoTime() - t0) / 1e9;
       for (int size : sizes) {
-        SyntheticAnswers gen = new SyntheticAnswers(seed);
-        List<Answer> answers = new ArrayList<>(size);
+        List<Answer> answers = answers(size, seed);
         long words = 0;
-        for (int i = 0; i < size; i++) {
-          // about 5% of answers carry personal data and 3% are campaign copies, as in real
-          // consultations
-          SyntheticAnswers.Generated g = i % 20 == 0 ? gen.answerWithPersonalData() : gen.answer();
-          String text = i % 33 == 0 ? CAMPAIGN : g.text();
-          words += text.split("\\s+").length;
-          answers.add(new Answer("a" + i, text));
-        }
+        for (Answer a : answers) words += a.text().split("\\s+").length;
         resetPeaks();
         long start = System.nanoTime();
         ThemeResult r = engine.theme(answers, options);
@@ -65,6 +57,20 @@ final class SpeedBenchmark {
       }
     }
     return out;
+  }
+
+  /**
+   * The benchmark's generated answers: about 5% carry personal data and 3% are campaign copies, as
+   * in real consultations.
+   */
+  static List<Answer> answers(int size, long seed) {
+    SyntheticAnswers gen = new SyntheticAnswers(seed);
+    List<Answer> answers = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      SyntheticAnswers.Generated g = i % 20 == 0 ? gen.answerWithPersonalData() : gen.answer();
+      answers.add(new Answer("a" + i, i % 33 == 0 ? CAMPAIGN : g.text()));
+    }
+    return answers;
   }
 
   static final String CAMPAIGN =

@@ -37,6 +37,11 @@ public final class Embed {
     return new Embed(embedder, null, true);
   }
 
+  /** True for the TF-IDF-only baseline, whose zero vectors are not worth keeping. */
+  public boolean skipsModel() {
+    return zeros;
+  }
+
   public void apply(List<AnswerRecord> records) {
     int[] items = AnswerRecord.themableIndices(records);
     if (items.length == 0) return;

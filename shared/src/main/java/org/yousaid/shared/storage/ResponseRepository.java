@@ -201,9 +201,10 @@ public final class ResponseRepository {
 
   /**
    * Erases the response with this receipt, its pointer, its idempotency record and what analysis
-   * kept of each of its answers (their redacted text), in one transaction; then takes the answer
-   * out of its questions' analysis records (exemplar, key terms: {@link
-   * org.yousaid.shared.themes.AnalysisRepository#forget}). False if there is none.
+   * kept of each of its answers (their redacted text, and the engine's stored work on them), in one
+   * transaction; then takes the answer out of its questions' analysis records and kept versions
+   * (exemplar, key terms: {@link org.yousaid.shared.themes.AnalysisRepository#forget}). False if
+   * there is none.
    */
   public boolean eraseByReceipt(String receipt) {
     Optional<Map<String, AttributeValue>> pointer = receiptPointer(receipt);
@@ -256,7 +257,10 @@ public final class ResponseRepository {
                   .map(Answer::questionId)
                   .distinct()
                   .forEach(
-                      q -> deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id()))));
+                      q -> {
+                        deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id())));
+                        deletes.add(delete(pk, TableLayout.answerWorkSk(q, erased.id())));
+                      });
             });
     // Deletes are safe to repeat.
     table.transactWrite(deletes);

@@ -5,6 +5,7 @@ import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.publishing.PublicationRepository;
 import org.yousaid.shared.publishing.ReviewRepository;
 import org.yousaid.shared.themes.AnalysisRepository;
+import org.yousaid.shared.themes.AnswerWorkRepository;
 import org.yousaid.shared.themes.ConsultationThemes;
 import org.yousaid.shared.themes.CorrectionRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,6 +43,11 @@ public interface Storage {
 
   default AnalysisRepository analyses() {
     return new AnalysisRepository(table());
+  }
+
+  /** The analysis engine's per-answer work, kept between runs of a question. */
+  default AnswerWorkRepository answerWork() {
+    return new AnswerWorkRepository(table());
   }
 
   default CorrectionRepository corrections() {

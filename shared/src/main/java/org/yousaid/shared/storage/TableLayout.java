@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * C#{council}#{consultation}      IDEM#{key}               an idempotency record pointing at a response
  * C#{council}#{consultation}      AQ#{question}            a question's analysis run: status and themes
  * C#{council}#{consultation}      AA#{question}#{ulid}     what analysis found in one answer (expires with the answer)
+ * C#{council}#{consultation}      AW#{question}#{ulid}     the engine's stored work on one answer, reused by re-runs
+ *                                                          (no text; erased and expired with the answer)
  * C#{council}#{consultation}      AV#{question}#{run}      a completed run kept as a version (its themes)
  * C#{council}#{consultation}      AVM#{question}#{run}#{n} that version's theme ids per answer, in chunks
  * C#{council}#{consultation}      TC#{question}#{ulid}     an officer's theme correction, in order
@@ -119,6 +121,18 @@ public final class TableLayout {
 
   public static String answerAnalysisPrefix(String questionId) {
     return "AA#" + questionId + "#";
+  }
+
+  /**
+   * The analysis engine's stored work on one answer (tokens' tags and offsets, embedding), reused
+   * when the question is analysed again: kept beside the response, erased and expired with it.
+   */
+  public static String answerWorkSk(String questionId, String responseId) {
+    return answerWorkPrefix(questionId) + responseId;
+  }
+
+  public static String answerWorkPrefix(String questionId) {
+    return "AW#" + questionId + "#";
   }
 
   /** A completed analysis run kept as a version: its status and themes. */

@@ -45,6 +45,7 @@ import org.yousaid.shared.templates.ConsultationTemplates;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnalysisStatus;
 import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.AnswerWorkRepository;
 import org.yousaid.shared.themes.CorrectionRepository;
 import org.yousaid.shared.themes.QuestionAnalysis;
 import org.yousaid.shared.themes.ThemeCorrection;
@@ -136,6 +137,11 @@ class StorageRetriesTest {
     OfficerSessionRepository.OfficerSession session(String refreshToken) {
       return new OfficerSessionRepository.OfficerSession(
           "officer-of-" + council, NOW.plusSeconds(3600), refreshToken);
+    }
+
+    AnswerWorkRepository.Entry work(int i) {
+      return new AnswerWorkRepository.Entry(
+          response(i).id(), "key-" + i, new byte[] {(byte) i, 7, (byte) (i * 3)});
     }
 
     AnswerAnalysis analysis(int i) {
@@ -529,6 +535,66 @@ class StorageRetriesTest {
                         List.of(c.analysis(1), c.analysis(2)),
                         java.util.Map.of()),
             (s, c) -> s.analyses().version(c.council(), c.consultation(), QUESTION, "run-1")));
+    // AnswerWorkRepository
+    ops.add(
+        op(
+            "AnswerWorkRepository.save/5",
+            "many answers' work, with their responses' expiry",
+            NOTHING,
+            (s, c) -> {
+              List<AnswerWorkRepository.Entry> entries = new ArrayList<>();
+              for (int i = 0; i < Table.BATCH_SIZE + 5; i++) {
+                entries.add(c.work(i));
+              }
+              s.answerWork()
+                  .save(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      entries,
+                      Map.of(c.response(3).id(), 1_900_000_000L));
+              return List.of(
+                  work(plain, c),
+                  plain
+                      .table()
+                      .get(
+                          TableLayout.consultationPk(c.council(), c.consultation()),
+                          TableLayout.answerWorkSk(QUESTION, c.response(3).id()))
+                      .orElseThrow()
+                      .get(TableLayout.TTL));
+            }));
+    ops.add(
+        op(
+            "AnswerWorkRepository.list/3",
+            (s, c) ->
+                s.answerWork()
+                    .save(
+                        c.council(),
+                        c.consultation(),
+                        QUESTION,
+                        List.of(c.work(1), c.work(2)),
+                        Map.of()),
+            (s, c) -> work(s, c)));
+    ops.add(
+        op(
+            "AnswerWorkRepository.delete/4",
+            (s, c) ->
+                s.answerWork()
+                    .save(
+                        c.council(),
+                        c.consultation(),
+                        QUESTION,
+                        List.of(c.work(1), c.work(2), c.work(3)),
+                        Map.of()),
+            (s, c) -> {
+              s.answerWork()
+                  .delete(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      List.of(c.response(1).id(), c.response(3).id()));
+              return work(plain, c);
+            }));
     // CorrectionRepository
     ops.add(
         op(
@@ -676,6 +742,12 @@ class StorageRetriesTest {
             },
             (s, c) -> audit(s.audit(), c)));
     return ops;
+  }
+
+  private static List<String> work(Storage s, Case c) {
+    return s.answerWork().list(c.council(), c.consultation(), QUESTION).values().stream()
+        .map(e -> e.responseId() + ":" + e.key() + ":" + Arrays.toString(e.work()))
+        .toList();
   }
 
   private static List<String> reviews(ReviewRepository reviews, Case c) {

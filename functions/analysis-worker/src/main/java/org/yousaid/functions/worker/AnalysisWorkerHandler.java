@@ -49,6 +49,7 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
             services.responses(),
             services.analyses(),
             services.corrections(),
+            services.answerWork(),
             engine(),
             services.clock());
   }

@@ -24,6 +24,7 @@ import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.themes.AnalysisRepository;
 import org.yousaid.shared.themes.AnalysisStatus;
 import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.AnswerWorkRepository;
 import org.yousaid.shared.themes.CorrectionRepository;
 import org.yousaid.shared.themes.EffectiveThemes;
 import org.yousaid.shared.themes.QuestionAnalysis;
@@ -43,6 +44,7 @@ public final class QuestionAnalyser {
   private final ResponseRepository responses;
   private final AnalysisRepository analyses;
   private final CorrectionRepository corrections;
+  private final AnswerWorkRepository answerWork;
   private final ThemingEngine engine;
   private final Clock clock;
 
@@ -51,12 +53,14 @@ public final class QuestionAnalyser {
       ResponseRepository responses,
       AnalysisRepository analyses,
       CorrectionRepository corrections,
+      AnswerWorkRepository answerWork,
       ThemingEngine engine,
       Clock clock) {
     this.consultations = consultations;
     this.responses = responses;
     this.analyses = analyses;
     this.corrections = corrections;
+    this.answerWork = answerWork;
     this.engine = engine;
     this.clock = clock;
   }
@@ -139,7 +143,9 @@ public final class QuestionAnalyser {
       redacted.keySet().retainAll(present);
       ThemeResult result =
           engine.theme(
-              answers, ThemeOptions.defaults().withCodeframe(rerun.codeframe(redacted).codes()));
+              answers,
+              ThemeOptions.defaults().withCodeframe(rerun.codeframe(redacted).codes()),
+              workStore(job, expiresAt));
       CorrectedRerun.Outcome outcome = rerun.map(result, job.runId());
       themes = outcome.themes();
       perAnswer = outcome.answers();
@@ -152,7 +158,7 @@ public final class QuestionAnalyser {
       ThemeResult result =
           answers.isEmpty()
               ? new ThemeResult(List.of(), List.of(), 0, Map.of())
-              : engine.theme(answers, options);
+              : engine.theme(answers, options, workStore(job, expiresAt));
       perAnswer = new ArrayList<>();
       for (AnalysedAnswer a : result.answers()) {
         perAnswer.add(
@@ -190,6 +196,15 @@ public final class QuestionAnalyser {
       analyses.saveVersion(finished, perAnswer, expiresAt);
     }
     return missing;
+  }
+
+  /**
+   * Where the engine keeps its per-answer work on this question, so that a re-run analyses only the
+   * answers that are new or changed.
+   */
+  private QuestionWorkStore workStore(AnalysisJob job, Map<String, Long> expiresAt) {
+    return new QuestionWorkStore(
+        answerWork, job.council(), job.consultationId(), job.questionId(), expiresAt);
   }
 
   /**

@@ -1,0 +1,152 @@
+package org.yousaid.analysis.cli;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.yousaid.analysis.AnalysedAnswer;
+import org.yousaid.analysis.Answer;
+import org.yousaid.analysis.Theme;
+import org.yousaid.analysis.ThemeMembership;
+import org.yousaid.analysis.ThemeOptions;
+import org.yousaid.analysis.ThemeResult;
+import org.yousaid.analysis.ThemingEngine;
+import org.yousaid.analysis.work.InMemoryAnswerWorkStore;
+
+/**
+ * Re-run times with the per-answer work kept in a store: a first (cold) run over the speed
+ * benchmark's generated answers fills the store, then one answer is added, one edited and one
+ * erased, each followed by a re-run, and each re-run is compared with a cold run over the same
+ * answers (same themes and members, same themes per answer).
+ */
+final class IncrementalBenchmark {
+  private IncrementalBenchmark() {}
+
+  static List<Map<String, Object>> run(int size, long seed, ThemeOptions options) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    try (ThemingEngine engine = new ThemingEngine()) {
+      engine.theme(
+          List.of(new Answer("warm", "Loading the models: transport to respite.")), options);
+      List<Answer> answers = new ArrayList<>(SpeedBenchmark.answers(size, seed));
+      InMemoryAnswerWorkStore store = new InMemoryAnswerWorkStore();
+      out.add(row("first run, store empty", engine, answers, options, store, false));
+      out.add(row("re-run, nothing changed", engine, answers, options, store, false));
+      answers.add(
+          new Answer(
+              "added",
+              "The transport to the respite unit was cancelled twice and nobody rang us."));
+      out.add(row("re-run, 1 answer added", engine, answers, options, store, true));
+      answers.set(10, new Answer(answers.get(10).id(), answers.get(10).text() + " It is urgent."));
+      out.add(row("re-run, 1 answer edited", engine, answers, options, store, true));
+      answers.remove(20);
+      out.add(row("re-run, 1 answer erased", engine, answers, options, store, true));
+      // the yardstick: how far two cold runs over the same answers are apart when only the
+      // embedder's batches differ (the int8 model's vectors depend slightly on a batch's contents)
+      List<Answer> reversed = new ArrayList<>(answers);
+      java.util.Collections.reverse(reversed);
+      Map<String, Object> noise = new LinkedHashMap<>();
+      ThemeResult cold = engine.theme(answers, options);
+      ThemeResult coldReversed = engine.theme(reversed, options);
+      noise.put("run", "cold run, same answers in reverse order, against a cold run");
+      noise.put("answers", answers.size());
+      noise.put("same_themes_as_cold_run", themes(cold).equals(themes(coldReversed)));
+      noise.put("answers_with_other_themes_than_cold_run", differ(cold, coldReversed, false));
+      noise.put("answers_with_other_sentiment_than_cold_run", differ(cold, coldReversed, true));
+      noise.put(
+          "load_average_at_end",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      System.err.println(Main.JSON.valueToTree(noise));
+      out.add(noise);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> row(
+      String what,
+      ThemingEngine engine,
+      List<Answer> answers,
+      ThemeOptions options,
+      InMemoryAnswerWorkStore store,
+      boolean compare) {
+    long start = System.nanoTime();
+    ThemeResult r = engine.theme(answers, options, store);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("run", what);
+    row.put("answers", answers.size());
+    row.put("seconds", Main.round(seconds));
+    row.put("stage_seconds", rounded(r.stageSeconds()));
+    row.put("themes", r.chosenK());
+    if (compare) {
+      ThemeResult cold = engine.theme(answers, options);
+      row.put(
+          "cold_run_seconds",
+          Main.round(cold.stageSeconds().values().stream().mapToDouble(d -> d).sum()));
+      row.put("same_themes_as_cold_run", themes(cold).equals(themes(r)));
+      row.put("answers_with_other_themes_than_cold_run", differ(cold, r, false));
+      row.put("answers_with_other_sentiment_than_cold_run", differ(cold, r, true));
+    }
+    row.put(
+        "load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.err.println(Main.JSON.valueToTree(row));
+    return row;
+  }
+
+  private static Map<String, Double> rounded(Map<String, Double> stages) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    stages.forEach((k, v) -> out.put(k, Main.round(v)));
+    return out;
+  }
+
+  /**
+   * Each theme's label and members, whatever its id (ids are numbered afresh when there is no
+   * previous run to follow).
+   */
+  private static java.util.Set<String> themes(ThemeResult r) {
+    java.util.Set<String> out = new TreeSet<>();
+    for (Theme t : r.themes()) out.add(t.label() + " " + new TreeSet<>(t.memberIds()));
+    return out;
+  }
+
+  /**
+   * Answers whose sentiment differs, or (themes) whose primary theme is not the cold run's: each
+   * theme of the run counts as the cold run's theme it shares most answers with.
+   */
+  private static long differ(ThemeResult cold, ThemeResult incremental, boolean sentiment) {
+    Map<String, Object> expected = new HashMap<>();
+    for (AnalysedAnswer a : cold.answers()) expected.put(a.id(), outcome(a, sentiment));
+    Map<Object, Object> mapped = new HashMap<>();
+    if (!sentiment) {
+      Map<Object, Map<Object, Integer>> overlap = new HashMap<>();
+      for (AnalysedAnswer a : incremental.answers())
+        overlap
+            .computeIfAbsent(outcome(a, false), k -> new HashMap<>())
+            .merge(expected.get(a.id()), 1, Integer::sum);
+      overlap.forEach(
+          (theme, counts) ->
+              mapped.put(
+                  theme,
+                  counts.entrySet().stream()
+                      .max(Map.Entry.comparingByValue())
+                      .orElseThrow()
+                      .getKey()));
+    }
+    return incremental.answers().stream()
+        .filter(
+            a -> {
+              Object mine = outcome(a, sentiment);
+              return !java.util.Objects.equals(
+                  sentiment ? mine : mapped.get(mine), expected.get(a.id()));
+            })
+        .count();
+  }
+
+  private static Object outcome(AnalysedAnswer a, boolean sentiment) {
+    return sentiment
+        ? String.valueOf(a.sentiment())
+        : a.themes().stream().map(ThemeMembership::themeId).findFirst().orElse("none");
+  }
+}

@@ -1,0 +1,23 @@
+package org.yousaid.analysis.work;
+
+import java.util.List;
+import org.yousaid.analysis.nlp.Token;
+
+/**
+ * What the per-answer stages found in one answer, as far as it is worth keeping: everything else
+ * (normalised text, redaction, sentiment) is recomputed from the answer's text in milliseconds.
+ *
+ * @param nonAnswer blank or "n/a"-style
+ * @param language "en" or the language check's guess
+ * @param tokens CoreNLP's tokens of the normalised text
+ * @param publishedDigest SHA-256 of the text the embedding was made from (the redacted text), so
+ *     that a change in redaction rules is noticed and the answer embedded afresh; null without an
+ *     embedding
+ * @param embedding unit sentence embedding; null for answers that are not themed
+ */
+public record AnswerWork(
+    boolean nonAnswer,
+    String language,
+    List<Token> tokens,
+    byte[] publishedDigest,
+    float[] embedding) {}

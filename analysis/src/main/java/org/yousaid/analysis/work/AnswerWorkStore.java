@@ -1,0 +1,28 @@
+package org.yousaid.analysis.work;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the per-answer work of one question's analysis (language, CoreNLP tokens, embedding) is
+ * kept between runs, so that a re-run after one new, edited or erased answer redoes only that
+ * answer. One store holds one question's answers; implementations: {@link InMemoryAnswerWorkStore}
+ * and, in AWS and local mode, a DynamoDB table beside the responses (erased and expired with them).
+ *
+ * <p>An entry is kept per answer id, not per text: two respondents who wrote the same words have
+ * one entry each, so erasing one of them deletes exactly that person's entry and leaves nothing of
+ * theirs behind. Identical texts are still analysed once: a run reuses any entry with the same
+ * {@link StoredAnswerWork#key()}.
+ */
+public interface AnswerWorkStore {
+
+  /** Every entry this store holds, by answer id. */
+  Map<String, StoredAnswerWork> load();
+
+  /** Adds or replaces these entries (an answer's entry is replaced when its text changed). */
+  void save(List<StoredAnswerWork> entries);
+
+  /** Deletes the entries of these answers (answers that are gone from the question). */
+  void delete(Collection<String> answerIds);
+}

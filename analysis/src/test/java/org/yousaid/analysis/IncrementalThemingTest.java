@@ -1,0 +1,231 @@
+package org.yousaid.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yousaid.analysis.work.AnswerWorkStore;
+import org.yousaid.analysis.work.InMemoryAnswerWorkStore;
+import org.yousaid.analysis.work.StoredAnswerWork;
+
+/**
+ * A re-run with the per-answer work kept in a store analyses only the answers that changed, and
+ * gives what a cold run over the same answers gives: the same themes with the same members, the
+ * same redacted text and themes for every answer.
+ */
+class IncrementalThemingTest {
+  static ThemingEngine engine;
+
+  @BeforeAll
+  static void load() {
+    engine = new ThemingEngine();
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  /** Counts what each run asked the store to save and delete. */
+  static final class Recording implements AnswerWorkStore {
+    final InMemoryAnswerWorkStore inner = new InMemoryAnswerWorkStore();
+    final List<String> saved = new ArrayList<>(), deleted = new ArrayList<>();
+
+    @Override
+    public Map<String, StoredAnswerWork> load() {
+      return inner.load();
+    }
+
+    @Override
+    public void save(List<StoredAnswerWork> entries) {
+      entries.forEach(e -> saved.add(e.answerId()));
+      inner.save(entries);
+    }
+
+    @Override
+    public void delete(Collection<String> ids) {
+      deleted.addAll(ids);
+      inner.delete(ids);
+    }
+
+    void clear() {
+      saved.clear();
+      deleted.clear();
+    }
+  }
+
+  private static final String NEW_ANSWER =
+      "Our respite transport was cancelled twice this term and my son missed his short break.";
+
+  @Test
+  void addingEditingAndErasingOneAnswerRedoesOnlyThatAnswerAndMatchesAColdRun() {
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    Recording store = new Recording();
+    ThemeOptions options = ThemeOptions.defaults();
+    ThemeResult first = engine.theme(answers, options, store);
+    assertEquals(answers.size(), store.inner.size(), "one entry per answer after the first run");
+    assertEquals(summary(engine.theme(answers, options)), summary(first), "first run = cold run");
+
+    store.clear();
+    ThemeResult again = engine.theme(answers, options, store);
+    assertEquals(List.of(), store.saved, "nothing changed, nothing analysed again");
+    assertFalse(again.stageSeconds().containsKey("corenlp"), "CoreNLP did not run");
+    assertFalse(again.stageSeconds().containsKey("embeddings"), "the embedder did not run");
+    assertEquals(first.answers(), again.answers(), "every answer's outcome is unchanged");
+    assertEquals(summary(first), summary(again));
+
+    store.clear();
+    answers.add(new Answer("new1", NEW_ANSWER));
+    ThemeResult added = engine.theme(answers, options, store);
+    assertEquals(List.of("new1"), store.saved);
+    assertSameAsColdRun(engine.theme(answers, options), added);
+
+    store.clear();
+    Answer edited = new Answer("r3", answers.get(2).text() + " She needs the same driver.");
+    answers.set(2, edited);
+    ThemeResult afterEdit = engine.theme(answers, options, store);
+    assertEquals(List.of("r3"), store.saved);
+    assertSameAsColdRun(engine.theme(answers, options), afterEdit);
+
+    store.clear();
+    answers.remove(4);
+    ThemeResult afterErase = engine.theme(answers, options, store);
+    assertEquals(List.of(), store.saved);
+    assertEquals(List.of("r5"), store.deleted, "the erased answer's entry goes");
+    assertFalse(store.inner.load().containsKey("r5"));
+    assertSameAsColdRun(engine.theme(answers, options), afterErase);
+  }
+
+  @Test
+  void twoRespondentsWithTheSameWordsHaveAnEntryEachAndErasingOneLeavesTheOthers() {
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    answers.add(new Answer("first", NEW_ANSWER));
+    InMemoryAnswerWorkStore store = new InMemoryAnswerWorkStore();
+    engine.theme(answers, ThemeOptions.defaults(), store);
+
+    Recording recording = new Recording();
+    recording.inner.save(List.copyOf(store.load().values()));
+    answers.add(new Answer("second", NEW_ANSWER));
+    ThemeResult both = engine.theme(answers, ThemeOptions.defaults(), recording);
+    assertFalse(
+        both.stageSeconds().containsKey("corenlp"), "the same words are not analysed twice");
+    assertEquals(
+        List.of("second"), recording.saved, "the second respondent gets an entry of their own");
+    StoredAnswerWork firstEntry = recording.inner.load().get("first");
+    StoredAnswerWork secondEntry = recording.inner.load().get("second");
+    assertEquals(firstEntry.key(), secondEntry.key());
+
+    // the first respondent erases their answer: their entry goes, the second's stays and is used
+    answers.removeIf(a -> a.id().equals("first"));
+    recording.clear();
+    ThemeResult afterErase = engine.theme(answers, ThemeOptions.defaults(), recording);
+    assertEquals(List.of("first"), recording.deleted);
+    assertFalse(recording.inner.load().containsKey("first"));
+    assertTrue(recording.inner.load().containsKey("second"));
+    assertEquals(List.of(), recording.saved);
+    assertFalse(afterErase.stageSeconds().containsKey("corenlp"));
+  }
+
+  @Test
+  void anEntryHoldsNeitherTheAnswerNorItsRedactedText() {
+    String text =
+        "My daughter Amelia Hartley-Oyelowo at Greenfield Primary waits three hours for the respite bus.";
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    answers.add(new Answer("named", text));
+    InMemoryAnswerWorkStore store = new InMemoryAnswerWorkStore();
+    ThemeResult result = engine.theme(answers, ThemeOptions.defaults(), store);
+    String redacted =
+        result.answers().stream()
+            .filter(a -> a.id().equals("named"))
+            .findFirst()
+            .orElseThrow()
+            .redactedText();
+    assertNotEquals(text, redacted, "the name was redacted");
+    String entry = new String(store.load().get("named").work(), StandardCharsets.ISO_8859_1);
+    // nor any word of it, its lemma included ("wait" of "waits", "hour" of "hours")
+    for (String word :
+        List.of(
+            "Amelia",
+            "Hartley",
+            "Oyelowo",
+            "Greenfield",
+            "Primary",
+            "respite",
+            "wait",
+            "hour",
+            "daughter",
+            "bus")) assertFalse(entry.contains(word), () -> "the entry holds '" + word + "'");
+    assertFalse(entry.contains("[name]"), "nor the redacted text");
+    assertFalse(store.load().get("named").key().contains("Amelia"));
+  }
+
+  @Test
+  void entriesOfAnotherPipelineAreNotReused() {
+    List<Answer> answers = TestData.respiteAnswers();
+    Recording store = new Recording();
+    engine.theme(answers, ThemeOptions.defaults(), store);
+    store.clear();
+    // a theming-only run has no NER: its tokens are not the publishable run's
+    ThemeResult other = engine.theme(answers, ThemeOptions.defaults().themingOnly(), store);
+    assertEquals(answers.size(), store.saved.size());
+    assertTrue(other.stageSeconds().containsKey("corenlp"));
+  }
+
+  /**
+   * Same themes (labels, key terms, members, exemplar), and for every answer the same redacted
+   * text, themes, near-duplicate group and language. Sentiment is compared apart: the int8
+   * embedder's vectors move slightly with the other answers in their ONNX batch (cosine ≈ 0.997
+   * between an answer embedded alone and beside another), which a reused vector does not follow,
+   * and an answer on the classifier's boundary can then tip; that happens between two cold runs
+   * over differently batched answers too. So at most one answer in twenty may differ in sentiment.
+   */
+  static void assertSameAsColdRun(ThemeResult cold, ThemeResult incremental) {
+    assertEquals(summary(cold), summary(incremental));
+    Map<String, Sentiment> coldSentiment = new TreeMap<>();
+    cold.answers().forEach(a -> coldSentiment.put(a.id(), a.sentiment()));
+    long differ =
+        incremental.answers().stream()
+            .filter(a -> coldSentiment.get(a.id()) != a.sentiment())
+            .count();
+    assertTrue(differ * 20 <= cold.answers().size(), () -> differ + " sentiments differ");
+  }
+
+  /** What officers see of a result: themes with their members, and each answer's outcome. */
+  static Map<String, Object> summary(ThemeResult r) {
+    Map<String, Object> out = new TreeMap<>();
+    for (Theme t : r.themes())
+      out.put(
+          "theme " + t.id(),
+          t.label()
+              + " "
+              + t.keyTerms()
+              + " "
+              + new java.util.TreeSet<>(t.memberIds())
+              + " ex="
+              + t.exemplarId());
+    for (AnalysedAnswer a : r.answers())
+      out.put(
+          "answer " + a.id(),
+          a.redactedText()
+              + " | "
+              + a.themes().stream().map(ThemeMembership::themeId).toList()
+              + " | "
+              + a.nearDuplicateGroup()
+              + " | "
+              + a.nonAnswer()
+              + " | "
+              + a.language());
+    out.put("k", r.chosenK());
+    return out;
+  }
+}
