@@ -136,7 +136,13 @@ class AnalysisVersionsStorageTest {
 
     AnalysisVersion after =
         analyses.version("demo", "c1", "q1", "01JRUN0000000000000000001").orElseThrow();
-    assertEquals(java.util.Set.of(kept), after.memberships().keySet());
+    assertEquals(2, after.memberships().size(), "what changed can still count the removal");
+    assertEquals(List.of("t1"), after.memberships().get(kept));
+    assertTrue(
+        after.memberships().keySet().stream()
+            .filter(id -> !id.equals(kept))
+            .allMatch(id -> id.startsWith(AnalysisRepository.ERASED_PREFIX)),
+        "the erased answer's place holds a stand-in that links to nobody");
     StoredTheme theme = after.analysis().themes().get(0);
     assertEquals(null, theme.exemplarId(), "the erased answer is no version's exemplar");
     assertEquals(List.of(), theme.keyTerms(), "no key term from the erased answer stays");

@@ -207,6 +207,8 @@ public final class AnalysisRepository {
         if (c.memberships().containsKey(responseId)) {
           Map<String, List<String>> left = new LinkedHashMap<>(c.memberships());
           left.remove(responseId);
+          // A stand-in that links to nobody, so "what changed" still counts an answer removed.
+          left.put(ERASED_PREFIX + java.util.UUID.randomUUID(), List.of());
           Map<String, AttributeValue> rewritten =
               Table.documentItem(
                   pk,
@@ -340,6 +342,9 @@ public final class AnalysisRepository {
         .forEach(c -> memberships.putAll(c.memberships()));
     return Optional.of(new AnalysisVersion(header.get(), memberships));
   }
+
+  /** Member ids of kept versions that stand in for an erased answer. */
+  public static final String ERASED_PREFIX = "erased-";
 
   /** One stored chunk of a version's memberships. */
   record VersionChunk(Map<String, List<String>> memberships) {}
