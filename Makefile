@@ -38,6 +38,10 @@ build-PublishFunction: $(PUBLISHER_JAR)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PUBLISHER_JAR) "$(ARTIFACTS_DIR)/lib/"
 
+build-ErasureRepublishFunction: $(PUBLISHER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(PUBLISHER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
 # The AWS WAF web ACL for the main stack's ApiWebAclArn parameter (waf.yaml). CloudFront takes web ACLs only from
 # us-east-1, so this is its own small stack there; run it once before the first `sam deploy`, and again after
 # changing waf.yaml. `make waf-acl WAF_STACK=yousaid-test-waf STAGE=test` for a second deployment.
@@ -50,4 +54,4 @@ waf-acl:
 	aws cloudformation describe-stacks --region us-east-1 --stack-name $(WAF_STACK) \
 	  --query "Stacks[0].Outputs[?OutputKey=='WebAclArn'].OutputValue" --output text
 
-.PHONY: waf-acl build-PublishFunction build-AnalysisWorkerFunction build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction
+.PHONY: waf-acl build-PublishFunction build-ErasureRepublishFunction build-AnalysisWorkerFunction build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction

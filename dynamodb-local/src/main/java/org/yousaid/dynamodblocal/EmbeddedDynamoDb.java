@@ -117,6 +117,11 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     return local.dynamoDbClient();
   }
 
+  /** DynamoDB Local's own Streams API, for tables created with a stream. */
+  public software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClient() {
+    return local.dynamoDbStreamsClient();
+  }
+
   @Override
   public void close() {
     // shutdown(), not shutdownNow(): it lets SQLite finish its work. Then wait (bounded) for the

@@ -59,6 +59,7 @@ public final class LocalMode implements AutoCloseable {
   private final LocalOfficers officers;
   private final String newDemoOfficerPassword;
   private final Map<String, InProcessQueue> queues;
+  private final List<LocalStream> streams;
   private final FolderSiteStore site;
 
   private LocalMode(
@@ -70,8 +71,10 @@ public final class LocalMode implements AutoCloseable {
       LocalOfficers officers,
       String newDemoOfficerPassword,
       Map<String, InProcessQueue> queues,
+      List<LocalStream> streams,
       FolderSiteStore site) {
     this.queues = queues;
+    this.streams = streams;
     this.site = site;
     this.dynamo = dynamo;
     this.server = server;
@@ -154,6 +157,7 @@ public final class LocalMode implements AutoCloseable {
       throws IOException {
     EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.persistentIn(dataFolder);
     TableSetup.createIfMissing(dynamo.client(), TABLE);
+    String streamArn = TableSetup.keysOnlyStream(dynamo.client(), TABLE);
     DemoData.seed(Storage.of(dynamo.client(), TABLE, Clock.systemUTC()).consultations());
     Services services = new Services(wrapClient.apply(dynamo.client()), TABLE, Clock.systemUTC());
     LocalSigningKey signingKey = LocalSigningKey.inFolder(dataFolder);
@@ -211,10 +215,26 @@ public final class LocalMode implements AutoCloseable {
             Map.entry(JobQueue.class, analysisQueue),
             Map.entry(PublishQueue.class, (PublishQueue) publishQueue::send),
             Map.entry(SiteStore.class, site),
+            // Local mode serves the site folder itself: no CDN holds copies to drop.
+            Map.entry(
+                org.yousaid.publishing.CacheInvalidation.class,
+                org.yousaid.publishing.CacheInvalidation.NONE),
             Map.entry(org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins),
             Map.entry(RateLimiter.class, publicRateLimit));
     Map<String, Object> handlers = new HashMap<>();
+    List<LocalStream> streams = new java.util.ArrayList<>();
     for (SamTemplate.Function function : functions) {
+      if (function.streamTriggered()) {
+        // The table's stream, read as Lambda's event source mapping reads it in AWS.
+        streams.add(
+            new LocalStream(
+                "local-" + function.logicalId(),
+                dynamo.streamsClient(),
+                streamArn,
+                function,
+                () -> streamHandler(instantiate(function.handlerClass(), provided))));
+        continue;
+      }
       if (function.sqsTriggered() && function.routes().isEmpty()) {
         queues
             .get(function.queue())
@@ -227,8 +247,9 @@ public final class LocalMode implements AutoCloseable {
     }
     server.serveFolder("/" + SitePaths.ROOT, site.root().resolve(SitePaths.ROOT));
     server.start();
+    streams.forEach(LocalStream::start);
     return new LocalMode(
-        dynamo, server, services, signingKey, signIn, officers, newPassword, queues, site);
+        dynamo, server, services, signingKey, signIn, officers, newPassword, queues, streams, site);
   }
 
   /**
@@ -250,6 +271,17 @@ public final class LocalMode implements AutoCloseable {
   private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpHandler(
       Object handler) {
     return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RequestHandler<
+          com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+          com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>
+      streamHandler(Object handler) {
+    return (RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>)
+        handler;
   }
 
   @SuppressWarnings("unchecked")
@@ -341,6 +373,7 @@ public final class LocalMode implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    streams.forEach(LocalStream::close);
     queues.values().forEach(InProcessQueue::close);
     dynamo.close();
   }

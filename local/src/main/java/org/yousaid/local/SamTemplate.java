@@ -32,17 +32,32 @@ public final class SamTemplate {
 
   /**
    * One AWS::Serverless::Function. {@code queue}: the logical id of the SQS queue that triggers it,
-   * or null.
+   * or null. {@code stream}: its DynamoDB stream event's properties (StartingPosition,
+   * FilterCriteria, ...), or null.
    */
   public record Function(
       String logicalId,
       String handlerClass,
       List<Route> routes,
       Map<String, Object> properties,
-      String queue) {
+      String queue,
+      Map<String, Object> stream) {
 
     public boolean sqsTriggered() {
       return queue != null;
+    }
+
+    public boolean streamTriggered() {
+      return stream != null;
+    }
+
+    /** The event-filter patterns (JSON) of its stream event; a record must match one. */
+    @SuppressWarnings("unchecked")
+    public List<String> streamFilters() {
+      Map<String, Object> criteria =
+          (Map<String, Object>) stream.getOrDefault("FilterCriteria", Map.of());
+      return ((List<Map<String, Object>>) criteria.getOrDefault("Filters", List.of()))
+          .stream().map(f -> String.valueOf(f.get("Pattern"))).toList();
     }
   }
 
@@ -93,6 +108,7 @@ public final class SamTemplate {
               Map<String, Map<String, Object>> events =
                   (Map<String, Map<String, Object>>) props.getOrDefault("Events", Map.of());
               String queue = null;
+              Map<String, Object> stream = null;
               for (Map<String, Object> event : events.values()) {
                 if ("HttpApi".equals(event.get("Type"))) {
                   Map<String, Object> ep = (Map<String, Object>) event.get("Properties");
@@ -100,6 +116,9 @@ public final class SamTemplate {
                       new Route(
                           String.valueOf(ep.get("Method")).toUpperCase(java.util.Locale.ROOT),
                           String.valueOf(ep.get("Path"))));
+                }
+                if ("DynamoDB".equals(event.get("Type"))) {
+                  stream = (Map<String, Object>) event.get("Properties");
                 }
                 if ("SQS".equals(event.get("Type"))) {
                   // Queue: !GetAtt AnalysisQueue.Arn -> {"Fn::GetAtt": "AnalysisQueue.Arn"}
@@ -111,7 +130,8 @@ public final class SamTemplate {
                           : String.valueOf(getAtt).split("\\.", 2)[0];
                 }
               }
-              functions.add(new Function(id, handler.split("::", 2)[0], routes, props, queue));
+              functions.add(
+                  new Function(id, handler.split("::", 2)[0], routes, props, queue, stream));
             });
     return functions;
   }

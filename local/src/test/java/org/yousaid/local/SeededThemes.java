@@ -30,6 +30,9 @@ final class SeededThemes {
   /** Response ids, in the order sent. */
   final List<String> ids = new ArrayList<>();
 
+  /** Receipt codes, in the order sent (they let each respondent erase their answers). */
+  final List<String> receipts = new ArrayList<>();
+
   final List<String> texts = new ArrayList<>();
   final List<Boolean> consent = new ArrayList<>();
 
@@ -66,6 +69,7 @@ final class SeededThemes {
       assertEquals(201, r.statusCode(), r.body());
       JsonNode body = Json.mapper().readTree(r.body());
       seeded.ids.add(body.path("responseId").asText());
+      seeded.receipts.add(body.path("receipt").asText());
       seeded.texts.add(answers[i]);
       seeded.consent.add(consent);
     }

@@ -575,7 +575,7 @@ class TemplateTest {
 
   @Test
   void everyFunctionAlarmsOnItsFirstErrorAndItsFirstThrottle() {
-    assertEquals(5, template.functions().size());
+    assertEquals(6, template.functions().size());
     for (SamTemplate.Function f : template.functions()) {
       Map<String, Object> name = Map.of("FunctionName", Map.of("Ref", f.logicalId()));
       assertTrue(firesOnTheFirst(alarmOn("AWS/Lambda", "Errors", name)), f.logicalId() + " errors");
@@ -996,5 +996,109 @@ class TemplateTest {
             && makefile.contains("--region us-east-1")
             && makefile.contains("waf.yaml"),
         "make waf-acl creates the web ACL where CloudFront needs it");
+  }
+
+  // ---- Erasure reaches the published site at once, and the CDN (issue 14 item 1)
+
+  /**
+   * The table streams keys only (no answer text ever enters the stream), and the only stream event
+   * of the template starts ErasureStreamHandler for new erasure items: its filter's prefix is the
+   * one the code writes ({@code TableLayout.ERASURE_PREFIX}), checked by applying the filter as
+   * local mode does to the keys the code builds.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theTableStreamsKeysOnlyAndOnlyNewErasuresStartTheErasureFunction() throws Exception {
+    Map<String, Object> stream =
+        (Map<String, Object>) properties("Table").get("StreamSpecification");
+    assertEquals("KEYS_ONLY", stream.get("StreamViewType"), "no answer text in the stream");
+    List<SamTemplate.Function> consumers =
+        template.functions().stream().filter(SamTemplate.Function::streamTriggered).toList();
+    assertEquals(1, consumers.size());
+    SamTemplate.Function consumer = consumers.get(0);
+    assertEquals(
+        org.yousaid.functions.publisher.ErasureStreamHandler.class.getName(),
+        consumer.handlerClass());
+    Map<String, Object> event = consumer.stream();
+    assertEquals(Map.of("Fn::GetAtt", "Table.StreamArn"), event.get("Stream"));
+    assertEquals(List.of("ReportBatchItemFailures"), event.get("FunctionResponseTypes"));
+    assertTrue(((Number) event.get("MaximumRetryAttempts")).intValue() >= 1);
+    assertEquals(1, consumer.streamFilters().size());
+    var pattern = org.yousaid.shared.json.Json.mapper().readTree(consumer.streamFilters().get(0));
+    assertEquals("[\"INSERT\"]", pattern.get("eventName").toString());
+    assertEquals(
+        org.yousaid.shared.storage.TableLayout.ERASURE_PREFIX,
+        pattern.at("/dynamodb/Keys/sk/S/0/prefix").asText(),
+        "the filter's prefix is the one the code writes");
+
+    StreamFilter filter = new StreamFilter(consumer.streamFilters());
+    String pk = org.yousaid.shared.storage.TableLayout.consultationPk("demo", "c");
+    assertTrue(
+        filter.matches(
+            streamEvent(
+                "INSERT", pk, org.yousaid.shared.storage.TableLayout.erasureSk("01JERASED"))));
+    assertFalse(
+        filter.matches(
+            streamEvent(
+                "REMOVE", pk, org.yousaid.shared.storage.TableLayout.erasureSk("01JERASED"))),
+        "forgetting a published erasure starts nothing");
+    assertFalse(
+        filter.matches(
+            streamEvent(
+                "INSERT", pk, org.yousaid.shared.storage.TableLayout.responseSk("01JANSWER"))),
+        "a new answer starts nothing");
+    assertFalse(
+        filter.matches(
+            streamEvent(
+                "INSERT", org.yousaid.shared.storage.TableLayout.receiptPk("X"), "RECEIPT")));
+  }
+
+  private static Map<String, Object> streamEvent(String name, String pk, String sk) {
+    return Map.of(
+        "eventName",
+        name,
+        "dynamodb",
+        Map.of("Keys", Map.of("pk", Map.of("S", pk), "sk", Map.of("S", sk))));
+  }
+
+  /**
+   * Both functions that publish tell CloudFront which paths to drop: they know the site's
+   * distribution, and may create invalidations on it and on nothing else; no other function may.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void onlyThePublishersMayInvalidateAndOnlyTheSitesDistribution() {
+    Object distributionArn =
+        Map.of(
+            "Fn::Sub",
+            "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}");
+    Set<String> publishers = Set.of("PublishFunction", "ErasureRepublishFunction");
+    for (SamTemplate.Function f : template.functions()) {
+      List<Map<String, Object>> cloudFront = new java.util.ArrayList<>();
+      for (Object policy : (List<Object>) f.properties().get("Policies")) {
+        for (Map<String, Object> statement :
+            (List<Map<String, Object>>) ((Map<String, Object>) policy).get("Statement")) {
+          if (((List<String>) statement.get("Action"))
+              .stream().anyMatch(a -> a.startsWith("cloudfront:"))) {
+            cloudFront.add(statement);
+          }
+        }
+      }
+      if (!publishers.contains(f.logicalId())) {
+        assertTrue(cloudFront.isEmpty(), f.logicalId() + " may not touch CloudFront");
+        continue;
+      }
+      assertEquals(1, cloudFront.size(), f.logicalId());
+      assertEquals(List.of("cloudfront:CreateInvalidation"), cloudFront.get(0).get("Action"));
+      assertEquals(distributionArn, cloudFront.get(0).get("Resource"));
+      Map<String, Object> variables =
+          (Map<String, Object>)
+              ((Map<String, Object>) f.properties().get("Environment")).get("Variables");
+      assertEquals(
+          Map.of("Ref", "SiteDistribution"),
+          variables.get(org.yousaid.functions.publisher.CloudFrontInvalidation.VARIABLE),
+          f.logicalId() + " knows the distribution");
+      assertEquals(Map.of("Ref", "SiteBucket"), variables.get("SITE_BUCKET"));
+    }
   }
 }

@@ -33,7 +33,9 @@ import org.yousaid.shared.themes.ConsultationThemes;
  * </ol>
  *
  * A failure before step 2 leaves the previous version published and untouched; a retry of the same
- * request (SQS redelivery) after step 2 finishes steps 3 without making another version.
+ * request (SQS redelivery) after step 2 finishes steps 3 without making another version. Last, the
+ * CDN is told to drop its copies of every path the publication changed or withdrew ({@link
+ * CacheInvalidation}), in one request named by the publication's request id.
  */
 public final class Publisher {
 
@@ -43,6 +45,7 @@ public final class Publisher {
   private final PublicationRepository log;
   private final ReviewRepository reviews;
   private final SiteStore site;
+  private final CacheInvalidation cache;
   private final Clock clock;
   private final PublishedReportBuilder builder;
   private final SiteRenderer renderer = new SiteRenderer();
@@ -55,7 +58,13 @@ public final class Publisher {
     this(storage, null);
   }
 
+  /** A publisher for a site with no CDN in front of it (local mode, tests). */
   public Publisher(Storage storage, SiteStore site) {
+    this(storage, site, CacheInvalidation.NONE);
+  }
+
+  public Publisher(Storage storage, SiteStore site, CacheInvalidation cache) {
+    this.cache = cache;
     this.consultations = storage.consultations();
     this.responses = storage.responses();
     this.themes = storage.themes();
@@ -183,14 +192,15 @@ public final class Publisher {
 
   /** Versions still online that were published after the earliest erased answer was sent. */
   private static List<Integer> withdrawable(
-      List<Publication> history, List<java.time.Instant> erasures) {
+      List<Publication> history, List<ResponseRepository.PendingErasure> erasures) {
     if (erasures.isEmpty() || history.isEmpty()) {
       return List.of();
     }
     List<Integer> withdrawn = history.get(history.size() - 1).withdrawn();
+    java.time.Instant earliest = erasures.get(0).submittedAt();
     return history.stream()
         .filter(p -> !withdrawn.contains(p.version()))
-        .filter(p -> !p.publishedAt().isBefore(erasures.get(0)))
+        .filter(p -> !p.publishedAt().isBefore(earliest))
         .map(Publication::version)
         .toList();
   }
@@ -228,30 +238,82 @@ public final class Publisher {
       throw new IllegalStateException("This publisher was made for previews only");
     }
     List<Publication> before = log.versions(council, consultationId);
+    boolean redelivered = before.stream().anyMatch(p -> requestId.equals(p.requestId()));
     List<Integer> withdrawn =
         new ArrayList<>(before.isEmpty() ? List.of() : before.get(before.size() - 1).withdrawn());
     // Answers erased since the last publication: every version that held them is withdrawn
     // first (its files replaced by a notice, every stored copy removed), whoever asked to publish.
-    List<Integer> withdraw =
-        withdrawable(before, responses.pendingErasures(council, consultationId));
-    if (!withdraw.isEmpty() && before.stream().noneMatch(p -> requestId.equals(p.requestId()))) {
+    List<ResponseRepository.PendingErasure> pending =
+        responses.pendingErasures(council, consultationId);
+    List<Integer> withdraw = redelivered ? List.of() : withdrawable(before, pending);
+    if (!withdraw.isEmpty()) {
       java.time.Instant at = clock.instant();
       for (int v : withdraw) {
         String folder = SitePaths.version(council, consultationId, v);
         site.delete(folder + SitePaths.JSON);
         site.delete(folder + SitePaths.CSV);
         log.deleteSnapshot(council, consultationId, v);
+        // Not immutable like the version it replaces: a notice is no promise never to change.
         site.replace(
             SiteFile.text(
-                folder + "index.html",
-                renderer.withdrawn(before.get(0).title(), v, at),
-                SiteRenderer.HTML));
+                    folder + "index.html",
+                    renderer.withdrawn(before.get(0).title(), v, at),
+                    SiteRenderer.HTML)
+                .cachedBriefly());
       }
       withdrawn.addAll(withdraw);
     }
-    Publication p = publishVersion(job, withdraw.isEmpty() ? null : ERASURE_REASON, withdrawn);
-    responses.erasuresPublished(council, consultationId);
+    Publication p;
+    try {
+      p = publishVersion(job, withdraw.isEmpty() ? null : ERASURE_REASON, withdrawn);
+    } catch (IOException | RuntimeException e) {
+      // The withdrawn pages are notices now, but no version records it yet: the CDN must not go
+      // on serving their old copies until a retry or the next publication records them.
+      if (!withdraw.isEmpty()) {
+        cache.invalidate(requestId + "-withdrawn", versionPaths(council, consultationId, withdraw));
+      }
+      throw e;
+    }
+    // A redelivery cannot tell which erasures the first attempt saw; leaving them pending can only
+    // make the next publication withdraw more, never less.
+    if (!redelivered) {
+      responses.erasuresPublished(council, consultationId, pending);
+    }
     return p;
+  }
+
+  /** URL paths of every file a version's folder held. */
+  private static List<String> versionPaths(
+      String council, String consultationId, List<Integer> versions) {
+    List<String> paths = new ArrayList<>();
+    for (int v : versions) {
+      String folder = SitePaths.version(council, consultationId, v);
+      for (String file : List.of("index.html", SitePaths.JSON, SitePaths.CSV)) {
+        paths.add("/" + folder + file);
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * What a recorded publication changed that a CDN may hold: the pages it replaced and every file
+   * of the versions it withdrew (the versions an earlier record already withdrew were dropped
+   * then). The same paths however often the same publication is finished.
+   */
+  private static List<String> changedPaths(
+      List<String> replaced, Publication recorded, List<Publication> history) {
+    List<Integer> alreadyWithdrawn =
+        history.stream()
+            .filter(p -> p.version() < recorded.version())
+            .reduce((a, b) -> b)
+            .map(Publication::withdrawn)
+            .orElse(List.of());
+    List<Integer> newlyWithdrawn =
+        recorded.withdrawn().stream().filter(v -> !alreadyWithdrawn.contains(v)).toList();
+    List<String> paths = new ArrayList<>();
+    replaced.forEach(path -> paths.add("/" + path));
+    paths.addAll(versionPaths(recorded.council(), recorded.consultationId(), newlyWithdrawn));
+    return paths;
   }
 
   private Publication publishVersion(PublishJob job, String reason, List<Integer> withdrawn)
@@ -271,12 +333,17 @@ public final class Publisher {
         history.stream().filter(p -> requestId.equals(p.requestId())).findFirst();
     if (done.isPresent()) {
       Publication p = done.get();
+      if (p.version() != history.get(history.size() - 1).version()) {
+        // A late redelivery: a newer version is current, and must stay so.
+        return p;
+      }
       String folder = SitePaths.version(council, consultationId, p.version());
       byte[] json =
           site.get(folder + SitePaths.JSON)
               .orElseThrow(() -> new IllegalStateException("Published version is missing"));
       PublishedConsultation c = renderer.readJson(json);
-      finish(consultation, c, json, renderer.csv(c), history);
+      List<String> replaced = finish(consultation, c, json, renderer.csv(c), history);
+      cache.invalidate(requestId, changedPaths(replaced, p, history));
       return p;
     }
     int version = history.stream().mapToInt(Publication::version).max().orElse(0) + 1;
@@ -355,19 +422,23 @@ public final class Publisher {
           "Another publication of this consultation happened at the same moment. Please try again.");
     }
     history.add(recorded);
-    finish(consultation, c, json, csv, history);
+    List<String> replaced = finish(consultation, c, json, csv, history);
+    cache.invalidate(requestId, changedPaths(replaced, recorded, history));
     return recorded;
   }
 
-  private void finish(
+  /** Writes the current pages, index and feed; returns the paths of the pages it replaced. */
+  private List<String> finish(
       Consultation consultation,
       PublishedConsultation c,
       byte[] json,
       byte[] csv,
       List<Publication> history)
       throws IOException {
+    List<String> replaced = new ArrayList<>();
     for (SiteFile f : renderer.currentFiles(c, json, csv, history)) {
       site.put(f);
+      replaced.add(f.path());
     }
     String council = consultation.council();
     // The council's list comes from an index that may lag a moment behind; the version just
@@ -382,11 +453,17 @@ public final class Publisher {
     }
     latest.add(history.get(history.size() - 1));
     versions.put(consultation.id(), history);
-    site.put(renderer.councilIndex(council, consultation.councilName(), latest));
-    site.put(renderer.feed(council, consultation.councilName(), versions));
+    SiteFile index = renderer.councilIndex(council, consultation.councilName(), latest);
+    SiteFile feed = renderer.feed(council, consultation.councilName(), versions);
+    site.put(index);
+    site.put(feed);
+    replaced.add(index.path());
+    replaced.add(feed.path());
+    // Assets change only with a new release, not with a publication: not the CDN's to drop here.
     for (SiteFile asset : renderer.assets()) {
       site.put(asset);
     }
+    return replaced;
   }
 
   public List<Publication> versions(String council, String consultationId) {

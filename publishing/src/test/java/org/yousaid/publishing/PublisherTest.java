@@ -570,4 +570,215 @@ class PublisherTest {
     assertTrue(storage.publications().snapshot(COUNCIL, ID, 2).isEmpty());
     assertTrue(storage.publications().snapshot(COUNCIL, ID, 3).isPresent());
   }
+
+  // ---- The CDN in front of the site (issue 14 item 1)
+
+  /**
+   * Records what the publisher asks the CDN to drop. A recording stand-in for CloudFront, which
+   * cannot run on this machine: what is tested is which paths are asked for, under which request
+   * id; that CloudFront honours it is AWS's part.
+   */
+  static final class RecordingInvalidation implements CacheInvalidation {
+    final List<Map.Entry<String, List<String>>> requests = new ArrayList<>();
+
+    @Override
+    public void invalidate(String requestId, List<String> paths) {
+      requests.add(Map.entry(requestId, List.copyOf(paths)));
+    }
+
+    Map.Entry<String, List<String>> last() {
+      return requests.get(requests.size() - 1);
+    }
+  }
+
+  /** The pages every publication of the test consultation replaces. */
+  private static final java.util.Set<String> CURRENT_PAGES =
+      java.util.Set.of(
+          "/published/testshire/lo-2026/index.html",
+          "/published/testshire/lo-2026/you-said-we-did.json",
+          "/published/testshire/lo-2026/you-said-we-did.csv",
+          "/published/testshire/index.html",
+          "/published/testshire/feed.atom");
+
+  private static java.util.Set<String> versionFiles(int... versions) {
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    for (int v : versions) {
+      for (String f : List.of("index.html", "you-said-we-did.json", "you-said-we-did.csv")) {
+        paths.add("/published/testshire/lo-2026/versions/" + v + "/" + f);
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * A normal publication asks the CDN, once and under its own request id, to drop exactly the pages
+   * it replaced (the consultation's page, JSON and CSV, the council's index and feed): not the new
+   * version's folder, which no cache has seen, nor the earlier versions, which did not change. A
+   * redelivered request asks again with the same id and paths, which CloudFront treats as the same
+   * invalidation.
+   */
+  @Test
+  void aPublicationAsksTheCdnToDropExactlyThePagesItReplacedOnce() throws IOException {
+    RecordingInvalidation cdn = new RecordingInvalidation();
+    Publisher withCdn = new Publisher(storage, site, cdn);
+    withCdn.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    withCdn.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
+    assertEquals(2, cdn.requests.size(), "one invalidation per publication");
+    assertEquals("req-1", cdn.requests.get(0).getKey());
+    assertEquals("req-2", cdn.last().getKey());
+    for (var request : cdn.requests) {
+      assertEquals(CURRENT_PAGES, new java.util.HashSet<>(request.getValue()));
+      assertEquals(request.getValue().size(), new java.util.HashSet<>(request.getValue()).size());
+    }
+    withCdn.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
+    assertEquals(cdn.requests.get(1), cdn.last(), "a redelivery asks for the same invalidation");
+  }
+
+  /**
+   * A re-publication after an erasure asks, in the same single request, for every file of every
+   * version it withdrew as well as the replaced pages; versions withdrawn by an earlier publication
+   * are not asked for again.
+   */
+  @Test
+  void aWithdrawalAsksTheCdnToDropEveryFileOfTheWithdrawnVersionsInTheSameRequest()
+      throws IOException {
+    RecordingInvalidation cdn = new RecordingInvalidation();
+    Publisher withCdn = new Publisher(storage, site, cdn);
+    withCdn.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    withCdn.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
+    assertTrue(storage.responses().eraseByReceipt("RC2"));
+    withCdn.republishAfterErasure(COUNCIL, ID, "erase-RC2").orElseThrow();
+    assertEquals(3, cdn.requests.size());
+    assertEquals("erase-RC2", cdn.last().getKey());
+    java.util.Set<String> expected = new java.util.HashSet<>(CURRENT_PAGES);
+    expected.addAll(versionFiles(1, 2));
+    assertEquals(expected, new java.util.HashSet<>(cdn.last().getValue()));
+
+    assertTrue(storage.responses().eraseByReceipt("RC3"));
+    withCdn.republishAfterErasure(COUNCIL, ID, "erase-RC3").orElseThrow();
+    expected = new java.util.HashSet<>(CURRENT_PAGES);
+    expected.addAll(versionFiles(3));
+    assertEquals(
+        expected,
+        new java.util.HashSet<>(cdn.last().getValue()),
+        "only version 3 is newly withdrawn");
+    withCdn.republishAfterErasure(COUNCIL, ID, "erase-RC3").orElseThrow();
+    assertEquals(cdn.requests.get(3), cdn.last(), "a redelivery asks for the same invalidation");
+  }
+
+  /**
+   * What a cache may keep: a version's own files never change and are cached for a year; the
+   * current pages, index and feed, and the notice that replaces a withdrawn version's page, only
+   * for minutes (S3SiteStore stores each file with its {@code cacheControl}).
+   */
+  @Test
+  void withdrawnNoticesAndCurrentPagesAreCachedBrieflyAndOnlyVersionsForAYear() throws IOException {
+    Map<String, SiteFile> written = new TreeMap<>();
+    SiteStore recording =
+        new SiteStore() {
+          @Override
+          public void put(SiteFile file) throws IOException {
+            written.put(file.path(), file);
+            site.put(file);
+          }
+
+          @Override
+          public Optional<byte[]> get(String path) throws IOException {
+            return site.get(path);
+          }
+
+          @Override
+          public void delete(String path) throws IOException {
+            written.remove(path);
+            site.delete(path);
+          }
+        };
+    Publisher recorded = new Publisher(storage, recording);
+    recorded.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    assertTrue(storage.responses().eraseByReceipt("RC2"));
+    recorded.republishAfterErasure(COUNCIL, ID, "erase-RC2").orElseThrow();
+    SiteFile notice = written.get("published/testshire/lo-2026/versions/1/index.html");
+    assertTrue(
+        new String(notice.body(), StandardCharsets.UTF_8).contains("has been withdrawn"),
+        "the page is the notice");
+    assertCachedBriefly(notice);
+    for (String page : CURRENT_PAGES) {
+      assertCachedBriefly(written.get(page.substring(1)));
+    }
+    for (String file : versionFiles(2)) {
+      assertEquals(SiteFile.IMMUTABLE, written.get(file.substring(1)).cacheControl(), file);
+    }
+  }
+
+  private static void assertCachedBriefly(SiteFile file) {
+    String cache = file.cacheControl();
+    assertFalse(cache.contains("immutable"), file.path() + ": " + cache);
+    var maxAge = java.util.regex.Pattern.compile("max-age=(\\d+)").matcher(cache);
+    assertTrue(maxAge.find(), file.path() + ": " + cache);
+    assertTrue(Integer.parseInt(maxAge.group(1)) <= 300, file.path() + ": " + cache);
+  }
+
+  /**
+   * A request redelivered after a newer version was published (a stream or queue retry that came
+   * late) finishes nothing: the newer version stays current.
+   */
+  @Test
+  void aLateRedeliveryNeverPutsAnOlderVersionBackOnTheCurrentPages() throws IOException {
+    publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-2");
+    byte[] current = site.get("published/testshire/lo-2026/you-said-we-did.json").orElseThrow();
+    assertEquals(1, publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1").version());
+    assertArrayEquals(
+        current, site.get("published/testshire/lo-2026/you-said-we-did.json").orElseThrow());
+    assertEquals(2, storage.publications().versions(COUNCIL, ID).size());
+  }
+
+  /**
+   * An answer erased while a publication is being written (after its answers were read) may be in
+   * the new version, so its erasure stays pending, and the re-publication it triggers withdraws
+   * that version too.
+   */
+  @Test
+  void anErasureDuringAPublicationStaysPendingAndWithdrawsTheVersionItMayBeIn() throws IOException {
+    publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    AtomicInteger erasures = new AtomicInteger();
+    SiteStore erasingMidway =
+        new SiteStore() {
+          @Override
+          public void put(SiteFile file) throws IOException {
+            if (file.path().contains("/versions/2/") && erasures.getAndIncrement() == 0) {
+              assertTrue(storage.responses().eraseByReceipt("RC2"));
+            }
+            site.put(file);
+          }
+
+          @Override
+          public Optional<byte[]> get(String path) throws IOException {
+            return site.get(path);
+          }
+
+          @Override
+          public void delete(String path) throws IOException {
+            site.delete(path);
+          }
+        };
+    new Publisher(storage, erasingMidway).publish(COUNCIL, ID, "officer-subject-canary", "req-2");
+    assertTrue(
+        new String(
+                site.get("published/testshire/lo-2026/versions/2/you-said-we-did.json")
+                    .orElseThrow(),
+                StandardCharsets.UTF_8)
+            .contains("My son [name] needs a search box."),
+        "the answers were read before the erasure");
+    assertEquals(
+        List.of("r02"),
+        storage.responses().pendingErasures(COUNCIL, ID).stream()
+            .map(ResponseRepository.PendingErasure::responseId)
+            .toList());
+    Publication republished =
+        publisher.republishAfterErasure(COUNCIL, ID, "erase-r02").orElseThrow();
+    assertEquals(List.of(1, 2), republished.withdrawn());
+    assertTrue(site.get("published/testshire/lo-2026/versions/2/you-said-we-did.json").isEmpty());
+    assertTrue(storage.responses().pendingErasures(COUNCIL, ID).isEmpty());
+  }
 }

@@ -271,33 +271,44 @@ public final class ResponseRepository {
   }
 
   /**
-   * When the answers erased since the site last caught up were sent, earliest first: every version
-   * published since then held them.
+   * An erasure the published site has yet to catch up with: which response (its id only) and when
+   * its answers were sent. Never what they said.
    */
-  public List<java.time.Instant> pendingErasures(String council, String consultationId) {
-    List<java.time.Instant> out = new ArrayList<>();
+  public record PendingErasure(String responseId, java.time.Instant submittedAt) {}
+
+  /**
+   * The erasures the published site has yet to catch up with, earliest sent first: every version
+   * published since the first of them was sent held its answers.
+   */
+  public List<PendingErasure> pendingErasures(String council, String consultationId) {
+    List<PendingErasure> out = new ArrayList<>();
     for (Map<String, AttributeValue> item :
         table.query(
             TableQuery.partition(TableLayout.consultationPk(council, consultationId))
                 .startingWith(TableLayout.ERASURE_PREFIX))) {
-      out.add(java.time.Instant.parse(item.get("submittedAt").s()));
+      out.add(
+          new PendingErasure(
+              TableLayout.erasedResponseId(item.get(TableLayout.SK).s()),
+              java.time.Instant.parse(item.get("submittedAt").s())));
     }
-    out.sort(null);
+    out.sort(java.util.Comparator.comparing(PendingErasure::submittedAt));
     return out;
   }
 
-  /** Forgets erasures the published site has caught up with. */
-  public void erasuresPublished(String council, String consultationId) {
+  /**
+   * Forgets these erasures, which the published site has caught up with. Only these: an erasure
+   * that arrived while a publication was being built may be in it, so it stays pending until the
+   * next publication withdraws that version too.
+   */
+  public void erasuresPublished(
+      String council, String consultationId, List<PendingErasure> caughtUp) {
     String pk = TableLayout.consultationPk(council, consultationId);
     List<WriteRequest> deletes = new ArrayList<>();
-    for (Map<String, AttributeValue> item :
-        table.query(
-            TableQuery.partition(pk)
-                .startingWith(TableLayout.ERASURE_PREFIX)
-                .reading(TableLayout.SK))) {
+    for (PendingErasure erasure : caughtUp) {
       deletes.add(
           WriteRequest.builder()
-              .deleteRequest(d -> d.key(TableLayout.key(pk, item.get(TableLayout.SK).s())))
+              .deleteRequest(
+                  d -> d.key(TableLayout.key(pk, TableLayout.erasureSk(erasure.responseId()))))
               .build());
     }
     table.batchWrite(deletes);

@@ -79,7 +79,25 @@ public final class TableLayout {
   }
 
   public static String consultationPk(String council, String consultationId) {
-    return "C#" + council + "#" + consultationId;
+    return CONSULTATION_PK_PREFIX + council + "#" + consultationId;
+  }
+
+  private static final String CONSULTATION_PK_PREFIX = "C#";
+
+  /** A consultation's council and id, read back from its partition key. */
+  public record ConsultationKey(String council, String consultationId) {}
+
+  /**
+   * The council and consultation of a {@link #consultationPk}: council slugs never hold a {@code
+   * #}, so the first one after the prefix ends the council.
+   */
+  public static ConsultationKey consultationOfPk(String pk) {
+    int end = pk.indexOf('#', CONSULTATION_PK_PREFIX.length());
+    if (!pk.startsWith(CONSULTATION_PK_PREFIX) || end < 0 || end == pk.length() - 1) {
+      throw new IllegalArgumentException("Not a consultation's partition key");
+    }
+    return new ConsultationKey(
+        pk.substring(CONSULTATION_PK_PREFIX.length(), end), pk.substring(end + 1));
   }
 
   /** GSI1 partition of a council's consultations. */
@@ -167,6 +185,14 @@ public final class TableLayout {
 
   public static String erasureSk(String responseId) {
     return ERASURE_PREFIX + responseId;
+  }
+
+  /** The id of the erased response, from an erasure's sort key. */
+  public static String erasedResponseId(String erasureSk) {
+    if (!erasureSk.startsWith(ERASURE_PREFIX)) {
+      throw new IllegalArgumentException("Not an erasure's sort key");
+    }
+    return erasureSk.substring(ERASURE_PREFIX.length());
   }
 
   /** Zero-padded, so versions sort in order. */

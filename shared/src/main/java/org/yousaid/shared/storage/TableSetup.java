@@ -47,6 +47,28 @@ public final class TableSetup {
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
   }
 
+  /**
+   * Turns on the table's stream as template.yaml does (keys only: no answer text in it), for a
+   * table made before it had one; returns the stream's ARN.
+   */
+  public static String keysOnlyStream(DynamoDbClient dynamo, String tableName) {
+    var table = dynamo.describeTable(b -> b.tableName(tableName)).table();
+    if (table.streamSpecification() == null
+        || !Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
+      dynamo.updateTable(
+          b ->
+              b.tableName(tableName)
+                  .streamSpecification(
+                      s ->
+                          s.streamEnabled(true)
+                              .streamViewType(
+                                  software.amazon.awssdk.services.dynamodb.model.StreamViewType
+                                      .KEYS_ONLY)));
+      table = dynamo.describeTable(b -> b.tableName(tableName)).table();
+    }
+    return table.latestStreamArn();
+  }
+
   private static AttributeDefinition string(String name) {
     return AttributeDefinition.builder()
         .attributeName(name)

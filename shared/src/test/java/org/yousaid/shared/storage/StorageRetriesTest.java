@@ -469,14 +469,18 @@ class StorageRetriesTest {
             (s, c) -> s.responses().pendingErasures(c.council(), c.consultation())));
     ops.add(
         op(
-            "ResponseRepository.erasuresPublished/2",
+            "ResponseRepository.erasuresPublished/3",
             (s, c) -> {
               insert(s, c, 1, 2);
               s.responses().eraseByReceipt(c.receipt(1));
               s.responses().eraseByReceipt(c.receipt(2));
             },
             (s, c) -> {
-              s.responses().erasuresPublished(c.council(), c.consultation());
+              s.responses()
+                  .erasuresPublished(
+                      c.council(),
+                      c.consultation(),
+                      plain.responses().pendingErasures(c.council(), c.consultation()));
               return plain.responses().pendingErasures(c.council(), c.consultation());
             }));
     ops.add(

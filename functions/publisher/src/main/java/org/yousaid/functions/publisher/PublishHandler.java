@@ -32,14 +32,23 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
   /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public PublishHandler() {
-    this(Services.fromEnvironment(), S3SiteStore.fromEnvironment());
+    this(
+        Services.fromEnvironment(),
+        S3SiteStore.fromEnvironment(),
+        CloudFrontInvalidation.fromEnvironment());
     this.priming =
         org.yousaid.functions.common.priming.SnapStartPriming.register(
             "PublishFunction", PublisherPriming::prime);
   }
 
+  /** For a site with no CDN in front of it (local mode, SnapStart priming). */
   public PublishHandler(Services services, SiteStore site) {
-    this.publisher = new Publisher(services, site);
+    this(services, site, org.yousaid.publishing.CacheInvalidation.NONE);
+  }
+
+  public PublishHandler(
+      Services services, SiteStore site, org.yousaid.publishing.CacheInvalidation cache) {
+    this.publisher = new Publisher(services, site, cache);
   }
 
   @Override

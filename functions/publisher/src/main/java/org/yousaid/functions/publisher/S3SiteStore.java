@@ -33,18 +33,15 @@ public final class S3SiteStore implements SiteStore {
 
   @Override
   public void put(SiteFile file) {
-    // A PUT replaces the object as a whole: readers see the old file or the new one. Pages change
-    // with each publication, so caches must check back; versions' files never change.
-    String cache =
-        file.path().contains("/versions/")
-            ? "public, max-age=31536000, immutable"
-            : "public, max-age=300";
+    // A PUT replaces the object as a whole: readers see the old file or the new one. How long
+    // caches keep it is the file's own (SiteFile.cacheControl): a version's files for a year, pages
+    // a later publication replaces (and a withdrawn version's notice) for minutes.
     s3.putObject(
         b ->
             b.bucket(bucket)
                 .key(file.path())
                 .contentType(file.contentType())
-                .cacheControl(cache)
+                .cacheControl(file.cacheControl())
                 .checksumAlgorithm("SHA256"),
         RequestBody.fromBytes(file.body()));
   }
@@ -52,8 +49,8 @@ public final class S3SiteStore implements SiteStore {
   /**
    * Deletes every stored version of the object and its delete markers, so nothing of it stays in
    * the versioned bucket (a plain delete would only add a marker and keep the bytes for the
-   * lifecycle rule's days). The CDN's copy is not touched here: versions' pages are cached as
-   * immutable, so a CloudFront invalidation is still needed (see README, "what remains").
+   * lifecycle rule's days). The CDN's copy is dropped by the publication that deletes it ({@link
+   * CloudFrontInvalidation}).
    */
   @Override
   public void delete(String path) {
