@@ -21,9 +21,10 @@ record ChoiceChart(List<Bar> bars, String alt) {
   /**
    * @param label the option
    * @param value what the chart prints for it: "12 (48%)", "0 (0%)", "fewer than 5", "not shown"
+   * @param count the count, or a negative number when it is hidden
    * @param length the bar's length as a fraction (0..1) of the longest bar, or -1: hidden, no bar
    */
-  record Bar(String label, String value, double length) {
+  record Bar(String label, String value, int count, double length) {
     boolean hidden() {
       return length < 0;
     }
@@ -40,7 +41,7 @@ record ChoiceChart(List<Bar> bars, String alt) {
     for (OptionCount o : q.options()) {
       String value = value(o, suppression);
       double length = o.count() < 0 ? -1 : longest <= 0 ? 0 : (double) o.count() / longest;
-      bars.add(new Bar(o.label(), value, length));
+      bars.add(new Bar(o.label(), value, o.count(), length));
       said.add(o.label() + ": " + value);
     }
     StringBuilder alt =

@@ -24,7 +24,12 @@ import org.yousaid.shared.report.QuestionReport;
 import org.yousaid.shared.report.ThemeSummary;
 
 /**
- * A PDF committee report, the same content as {@link DocxExport}.
+ * A PDF committee report, the same content as {@link DocxExport}, as a tagged PDF/UA-1 document
+ * ({@link TaggedPdf}): the title is {@code H1}, each question {@code H2}, each theme and breakdown
+ * {@code H3}; tables have header cells with their scope; each closed question's bar chart is a
+ * {@code Figure} whose alternative text states every number, followed by the same numbers in a
+ * table; page numbers, rules and shading are artifacts. A report made without suppression says on
+ * every page that it is internal and not for publication.
  *
  * <p>Apache PDFBox 3 draws it directly: one well-kept Apache library (the same project as POI), no
  * HTML or CSS engine to keep patched, and the tests use it to read the PDF back and render a page.
@@ -100,8 +105,10 @@ public final class PdfExport {
             0);
         w.gap(4);
         if (q.type().isChoice()) {
-          w.chart(d, ChoiceChart.of(q, suppression));
-          w.gap(6);
+          if (q.answered() != 0) {
+            w.chart(d, ChoiceChart.of(q, suppression));
+            w.gap(6);
+          }
           table(w, q);
         } else if (!q.themes().isEmpty()) {
           w.text(d, P, "Exemplar answers:", w.bold, BODY, 0);
@@ -162,6 +169,7 @@ public final class PdfExport {
     float width = w.width();
     float[] cols = {width * 0.62f, width * 0.19f, width * 0.19f};
     PDStructureElement options = w.pdf.element(d, StandardStructureTypes.TABLE);
+    w.keep(3 * BODY * 1.35f + 18); // the header row with at least two rows under it
     w.row(options, new String[] {"Option", "Count", "Percentage"}, cols, w.bold, true, BODY);
     for (OptionCount o : q.options()) {
       w.row(
@@ -190,6 +198,7 @@ public final class PdfExport {
         bcols[i] = width * 0.60f / (n - 2);
       }
       PDStructureElement table = w.pdf.element(d, StandardStructureTypes.TABLE);
+      w.keep(3 * 9 * 1.35f + 18);
       boolean first = true;
       for (String[] row : rows) {
         w.row(table, row, bcols, first ? w.bold : w.regular, first, 9);
@@ -435,12 +444,13 @@ public final class PdfExport {
       float rowTop = top - 4;
       for (int i = 0; i < chart.bars().size(); i++) {
         ChoiceChart.Bar bar = chart.bars().get(i);
-        float ly = rowTop;
-        for (String line : labels.get(i)) {
-          ly -= leading;
-          show(line, regular, size, Color.BLACK, MARGIN, ly + size * 0.25f);
-        }
         float barTop = rowTop - 3;
+        // the label's first line on the bar's baseline
+        float ly = barTop - BAR_HEIGHT + 2.5f;
+        for (String line : labels.get(i)) {
+          show(line, regular, size, Color.BLACK, MARGIN, ly);
+          ly -= leading;
+        }
         String value = printable(regular, bar.value());
         if (bar.hidden()) {
           show(value, italic, size, Color.DARK_GRAY, barX + 4, barTop - BAR_HEIGHT + 2.5f);
