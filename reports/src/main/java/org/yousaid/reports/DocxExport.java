@@ -3,8 +3,10 @@ package org.yousaid.reports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
@@ -28,8 +30,10 @@ import org.yousaid.shared.report.ThemeSummary;
  *
  * <p>Headings use Word's own heading styles (Heading 1 for the title, 2 for each question, 3 for
  * each theme), so screen readers and the navigation pane find them, and each table's header row is
- * marked as one (repeated on every page, announced as headers). The report has no charts, so no
- * image needs alternative text.
+ * marked as one (repeated on every page, announced as headers). Each closed question has a native
+ * bar chart ({@link DocxChart}) whose alternative text states every number, then the same numbers
+ * in its table. A report made without suppression says on every page (its header) that it is
+ * internal and not for publication.
  */
 public final class DocxExport {
 
@@ -55,6 +59,11 @@ public final class DocxExport {
   public void write(ConsultationReport report, OutputStream out) throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
       headingStyles(doc);
+      doc.getStyles().setSpellingLanguage("en-GB");
+      String notice = InternalNotice.of(suppression);
+      if (notice != null) {
+        internal(doc, notice);
+      }
       para(doc, report.title(), 20, true, false).setStyle(HEADING + 1);
       para(doc, report.councilName(), 14, false, false);
       para(doc, "Report date: " + ReportFormat.date(report.generatedAt()), 11, false, false);
@@ -72,6 +81,9 @@ public final class DocxExport {
         question.setStyle(HEADING + 2);
         para(doc, ReportFormat.answers(q.answered(), suppression), 11, false, true);
         if (q.type().isChoice()) {
+          if (q.answered() != 0) {
+            DocxChart.add(doc, ChoiceChart.of(q, suppression));
+          }
           optionsTable(doc, q);
         } else if (!q.themes().isEmpty()) {
           para(doc, "Exemplar answers:", 11, true, false);
@@ -144,6 +156,20 @@ public final class DocxExport {
   }
 
   static final String HEADING = "Heading";
+
+  /**
+   * The internal-only notice as the page header (so every printed page carries it) and as the first
+   * paragraph (so it is read, copied and pasted with the text).
+   */
+  private static void internal(XWPFDocument doc, String notice) {
+    XWPFHeader header = doc.createHeaderFooterPolicy().createHeader(XWPFHeaderFooterPolicy.DEFAULT);
+    XWPFRun run = header.createParagraph().createRun();
+    run.setBold(true);
+    run.setFontFamily("Arial");
+    run.setFontSize(9);
+    run.setText(notice);
+    para(doc, notice, 11, true, false);
+  }
 
   /**
    * Word's built-in "heading 1" to "heading 3", defined in the document so Word recognises them.

@@ -530,8 +530,8 @@ class ReportsTest {
     }
   }
 
-  @Test
-  void pdfCopesWithLongAnswersControlCharactersAndManyPages() throws IOException {
+  /** 60 themes whose exemplar has control characters, a 400-character word, CJK, Arabic, emoji. */
+  static ConsultationReport manyPages() {
     String longWord = "https://example.org/" + "x".repeat(400);
     String nasty = "line one\nline two\u0000\u0007 tab\there " + longWord + " 中文 العربية 🏳️‍🌈";
     List<ThemeSummary> themes = new ArrayList<>();
@@ -551,13 +551,17 @@ class ReportsTest {
               null,
               false));
     }
-    ConsultationReport r =
-        new ReportBuilder(CLOCK)
-            .build(
-                ehc(),
-                ehcResponses(),
-                List.of(new QuestionThemes("do-better", themes, SentimentCounts.NONE)),
-                Suppression.NONE);
+    return new ReportBuilder(CLOCK)
+        .build(
+            ehc(),
+            ehcResponses(),
+            List.of(new QuestionThemes("do-better", themes, SentimentCounts.NONE)),
+            Suppression.NONE);
+  }
+
+  @Test
+  void pdfCopesWithLongAnswersControlCharactersAndManyPages() throws IOException {
+    ConsultationReport r = manyPages();
     try (PDDocument doc = Loader.loadPDF(pdf(r))) {
       assertTrue(doc.getNumberOfPages() > 3);
       String text = new PDFTextStripper().getText(doc);

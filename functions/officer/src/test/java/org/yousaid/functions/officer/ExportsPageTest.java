@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yousaid.functions.officer.OfficerSession.Reply;
@@ -91,6 +99,52 @@ class ExportsPageTest {
     }
     assertEquals(404, officer.get(base + "exe").status());
     assertEquals(404, officer.get(base + "CSV").status(), "formats are named in lower case");
+  }
+
+  /**
+   * Over HTTP, as an officer downloads them: the PDF is tagged (language, a chart as a figure whose
+   * alternative text states the numbers) and the Word file has the chart with the same alternative
+   * text; both say on every page that they are internal (officers see exact numbers).
+   */
+  @Test
+  void theCommitteeReportsAreAccessibleAndSayTheyAreInternal() throws Exception {
+    String base = "/officer/councils/demo/consultations/ehc-plan-survey/export/";
+    String numbers = "Clear: 12 (48%); Neither clear nor not clear: 6 (24%); Not clear: 7 (28%)";
+    try (PDDocument pdf = Loader.loadPDF(officer.get(base + "pdf").bytes())) {
+      assertEquals("en-GB", pdf.getDocumentCatalog().getLanguage());
+      List<String> alts = new ArrayList<>();
+      figures(pdf.getDocumentCatalog().getStructureTreeRoot(), alts);
+      assertEquals(1, alts.size(), "one answered closed question, one chart: " + alts);
+      assertTrue(alts.get(0).contains(numbers), alts.get(0));
+      for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+        PDFTextStripper page = new PDFTextStripper();
+        page.setStartPage(p);
+        page.setEndPage(p);
+        assertTrue(page.getText(pdf).contains("Internal: not for publication"), "page " + p);
+      }
+    }
+    try (XWPFDocument docx =
+        new XWPFDocument(new ByteArrayInputStream(officer.get(base + "docx").bytes()))) {
+      assertEquals(1, docx.getCharts().size());
+      String document = docx.getDocument().xmlText();
+      assertTrue(document.contains(numbers), "the chart's alternative text");
+      assertTrue(
+          docx.getHeaderFooterPolicy()
+              .getDefaultHeader()
+              .getText()
+              .contains("Internal: not for publication"));
+    }
+  }
+
+  private static void figures(PDStructureNode node, List<String> alts) {
+    for (Object kid : node.getKids()) {
+      if (kid instanceof PDStructureElement e) {
+        if (e.getStructureType().equals("Figure")) {
+          alts.add(e.getAlternateDescription());
+        }
+        figures(e, alts);
+      }
+    }
   }
 
   @Test
