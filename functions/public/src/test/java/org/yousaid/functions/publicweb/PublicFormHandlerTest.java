@@ -123,9 +123,8 @@ class PublicFormHandlerTest {
     APIGatewayV2HTTPResponse page =
         handle(withPathParameter(event("get-form.json"), "consultation", HandlerFixture.CLOSED));
     assertHtml(page, 200);
-    assertTrue(
-        page.getBody().contains("This consultation is not taking answers at the moment."),
-        page.getBody());
+    assertTrue(page.getBody().contains("This consultation has closed"), page.getBody());
+    assertTrue(page.getBody().contains("href=\"/c/demo\""), "a way on to the council's other ones");
     assertFalse(page.getBody().contains("<form method=\"post\""));
 
     int before = fixture.itemCount();
@@ -163,7 +162,11 @@ class PublicFormHandlerTest {
     assertTrue(
         page.getBody().contains("<form method=\"post\" action=\"/c/demo/window-2031\""),
         page.getBody());
-    assertFalse(page.getBody().contains("not taking answers"));
+    assertFalse(page.getBody().contains("has closed"));
+    // Stored as the first moment answers are refused: midnight after the last day, in UK time.
+    assertTrue(
+        page.getBody().contains("This consultation closes on 31 January 2031 at 11:59pm."),
+        page.getBody());
     APIGatewayV2HTTPEvent post =
         withPathParameter(event("post-form.json"), "consultation", "window-2031");
     withBody(post, bodyOf(post).replace("profile.district=North&", ""));
