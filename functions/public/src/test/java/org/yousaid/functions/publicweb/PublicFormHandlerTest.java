@@ -119,6 +119,18 @@ class PublicFormHandlerTest {
   }
 
   @Test
+  void theCouncilPageListsItsConsultationsAndAnUnknownCouncilIsAnHtml404() {
+    APIGatewayV2HTTPResponse page = handle(event("get-council.json"));
+    assertHtml(page, 200);
+    assertTrue(page.getBody().contains("Open consultations"), page.getBody());
+    assertTrue(page.getBody().contains("href=\"/c/demo/local-offer-2026\""), page.getBody());
+    APIGatewayV2HTTPResponse unknown =
+        handle(withPathParameter(event("get-council.json"), "council", "nowhere"));
+    assertHtml(unknown, 404);
+    assertTrue(unknown.getBody().contains("We cannot find a council at this address"));
+  }
+
+  @Test
   void closedConsultationShowsNoFormAndRefusesAPost() {
     APIGatewayV2HTTPResponse page =
         handle(withPathParameter(event("get-form.json"), "consultation", HandlerFixture.CLOSED));
@@ -479,6 +491,7 @@ class PublicFormHandlerTest {
       boolean found = false;
       for (String name :
           new String[] {
+            "get-council.json",
             "get-form.json",
             "post-form.json",
             "get-receipt-lookup.json",
