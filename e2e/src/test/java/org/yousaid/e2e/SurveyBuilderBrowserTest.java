@@ -78,16 +78,12 @@ class SurveyBuilderBrowserTest {
     page.waitForLoadState();
   }
 
+  private static List<Question> stored(String consultation) {
+    return local.services().consultations().find("demo", consultation).orElseThrow().questions();
+  }
+
   private static List<String> questions() {
-    return local
-        .services()
-        .consultations()
-        .find("demo", "short-breaks-2027")
-        .orElseThrow()
-        .questions()
-        .stream()
-        .map(Question::text)
-        .toList();
+    return stored("short-breaks-2027").stream().map(Question::text).toList();
   }
 
   @Test
@@ -192,28 +188,10 @@ class SurveyBuilderBrowserTest {
       Page page = signedIn(context);
       String list = "/officer/councils/demo/consultations/local-offer-2026/questions";
       open(page, list);
-      List<String> before =
-          local
-              .services()
-              .consultations()
-              .find("demo", "local-offer-2026")
-              .orElseThrow()
-              .questions()
-              .stream()
-              .map(Question::id)
-              .toList();
+      List<String> before = stored("local-offer-2026").stream().map(Question::id).toList();
       press(page, "Move down question 1");
       assertTrue(page.content().contains("Question moved."));
-      List<String> after =
-          local
-              .services()
-              .consultations()
-              .find("demo", "local-offer-2026")
-              .orElseThrow()
-              .questions()
-              .stream()
-              .map(Question::id)
-              .toList();
+      List<String> after = stored("local-offer-2026").stream().map(Question::id).toList();
       assertEquals(before.get(0), after.get(1));
       assertEquals(before.get(1), after.get(0));
 
