@@ -31,6 +31,7 @@ class TemplateTest {
   /** The public routes of DESIGN.md's HTTP API contract, plus the form's own helper routes. */
   private static final Set<String> CONTRACT_ROUTES =
       Set.of(
+          "GET /c/{council}",
           "GET /c/{council}/{consultation}",
           "POST /c/{council}/{consultation}",
           "POST /api/v1/councils/{council}/consultations/{consultation}/responses",

@@ -16,6 +16,14 @@ enum Flash {
   SAVED("saved", "Draft saved."),
   OPENED("opened", "The consultation is open for answers."),
   CLOSED("closed", "The consultation is closed to new answers."),
+  QUESTION_ADDED("question-added", "Question added."),
+  QUESTION_SAVED("question-saved", "Question saved."),
+  QUESTION_REMOVED("question-removed", "Question removed."),
+  QUESTION_MOVED("question-moved", "Question moved."),
+  ANALYSIS_QUEUED(
+      "analysis-queued",
+      "Finding themes has started. It usually takes a minute or two: reload this page to see the"
+          + " themes."),
   RENAMED("renamed", "Theme renamed."),
   MERGED("merged", "Theme merged into this one."),
   MOVED("moved", "Answers moved to the other theme."),

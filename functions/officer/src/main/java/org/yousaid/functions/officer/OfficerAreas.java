@@ -14,6 +14,7 @@ import org.yousaid.shared.audit.AuditLog;
  */
 record OfficerAreas(
     ConsultationsPage consultations,
+    QuestionsPage questions,
     ResponsesPage responses,
     ThemesPage themes,
     ThemeDetail theme,
@@ -32,6 +33,18 @@ record OfficerAreas(
     ThemesPage themes = new ThemesPage(services, analysisQueue, lookup);
     return new OfficerAreas(
         new ConsultationsPage(services.consultations(), services.responses(), lookup, audit),
+        new QuestionsPage(
+            lookup,
+            services.responses(),
+            new SurveyBuilder(
+                services.consultations(),
+                audit,
+                key ->
+                    services
+                        .analyses()
+                        .find(key.council(), key.consultation(), key.question())
+                        .isPresent()),
+            services.clock()),
         new ResponsesPage(services.responses(), lookup, themes),
         themes,
         new ThemeDetail(services, themes, lookup, audit),

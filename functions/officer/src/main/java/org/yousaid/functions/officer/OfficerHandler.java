@@ -74,6 +74,14 @@ public final class OfficerHandler extends HttpHandler {
     route(
         "POST /officer/councils/{council}/consultations/{consultation}",
         signedIn(areas.consultations()::change));
+    String questions = "/officer/councils/{council}/consultations/{consultation}/questions";
+    route("GET " + questions, signedIn(areas.questions()::list));
+    route("POST " + questions, signedIn(areas.questions()::listAction));
+    route("GET " + questions + "/{question}", signedIn(areas.questions()::form));
+    route("POST " + questions + "/{question}", signedIn(areas.questions()::act));
+    route(
+        "GET /officer/councils/{council}/consultations/{consultation}/preview",
+        signedIn(areas.questions()::preview));
     route(
         "GET /officer/councils/{council}/consultations/{consultation}/responses",
         signedIn(areas.responses()::show));

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.Request;
-import org.yousaid.functions.common.http.Responses;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.officer.auth.OfficerIdentity;
 import org.yousaid.shared.json.Json;
@@ -92,15 +91,74 @@ final class ThemesPage {
   }
 
   APIGatewayV2HTTPResponse show(Request request, SignedInOfficer officer) {
-    return officer.page("officer/themes", model(lookup.of(request)));
+    Map<String, Object> model = model(lookup.of(request));
+    model.putAll(FormModel.of((String) model.get("pageTitle"), Map.of(), List.of()));
+    if (officer.flash() == Flash.ANALYSIS_QUEUED && !(Boolean) model.get("running")) {
+      // The banner follows the run: once nothing is queued or running, say it has finished.
+      @SuppressWarnings("unchecked")
+      List<QuestionView> questions = (List<QuestionView>) model.get("questions");
+      boolean failed = questions.stream().anyMatch(q -> q.status().equals("failed"));
+      if (!failed) {
+        model.put("success", "Finding themes has finished. The themes are below.");
+      }
+    }
+    return officer.page("officer/themes", model);
   }
 
-  /** Queues analysis of every free-text question with the form's number of themes, if any. */
+  /**
+   * Queues analysis of every free-text question with the form's number of themes, if any; a refusal
+   * (no answers to theme yet, a number of themes out of range) comes back on the themes page with
+   * the number as typed.
+   */
   APIGatewayV2HTTPResponse analyse(Request request, SignedInOfficer officer) {
     Consultation c = lookup.of(request);
-    requestAnalysis(
-        c, officer.identity(), FormBody.parse(request.bodyText(8 * 1024)).first("themeCount"));
-    return Responses.redirect(OfficerPaths.consultation(c) + "/themes");
+    FormBody form = FormBody.parse(request.bodyText(8 * 1024));
+    try {
+      requireAnswers(c);
+      requestAnalysis(c, officer.identity(), form.first("themeCount"));
+    } catch (ProblemException problem) {
+      if (problem.status() != 400) {
+        throw problem;
+      }
+      Map<String, Object> model = model(c);
+      model.putAll(
+          FormModel.of(
+              (String) model.get("pageTitle"),
+              form.fields(),
+              List.of(
+                  new org.yousaid.shared.validation.FieldError("themeCount", problem.detail()))));
+      return officer.page("officer/themes", model, 400);
+    }
+    return Flash.ANALYSIS_QUEUED.redirect(OfficerPaths.consultation(c) + "/themes");
+  }
+
+  /** Refuses (400) finding themes where there is nothing to theme: no free-text answer yet. */
+  void requireAnswers(Consultation consultation) {
+    List<String> freeText =
+        consultation.questions().stream()
+            .filter(q -> q.type() == QuestionType.FREE_TEXT)
+            .map(Question::id)
+            .toList();
+    if (freeText.isEmpty()) {
+      throw ProblemException.badRequest(
+          "This consultation has no questions people answer in their own words, so there are no"
+              + " themes to find.");
+    }
+    boolean any =
+        responses.listForConsultation(consultation.council(), consultation.id()).stream()
+            .anyMatch(
+                r ->
+                    freeText.stream()
+                        .anyMatch(
+                            id ->
+                                r.answer(id)
+                                    .map(a -> a.text() != null && !a.text().isBlank())
+                                    .orElse(false)));
+    if (!any) {
+      throw ProblemException.badRequest(
+          "There are no answers to find themes in yet. Find themes once people have answered the"
+              + " questions they answer in their own words.");
+    }
   }
 
   void requestAnalysis(Consultation consultation, OfficerIdentity officer, String themeCount) {

@@ -61,9 +61,16 @@ class ThemesPageTest {
 
   @Test
   void askingQueuesOneJobPerFreeTextQuestionWithTheNumberOfThemes() {
+    fixture.answerLocalOffer(List.of("A search box, please"), true);
     Reply asked = officer.postForm(ANALYSIS, "themeCount=+5+");
     assertEquals(303, asked.status(), asked.body());
-    assertEquals(THEMES, asked.header("Location").orElse(null));
+    assertEquals(THEMES + "?done=analysis-queued", asked.header("Location").orElse(null));
+    assertTrue(
+        officer
+            .get(asked.header("Location").orElseThrow())
+            .body()
+            .contains("Finding themes has started"),
+        "a success banner says it is queued");
     List<JsonNode> jobs = fixture.analysisJobs.stream().map(ThemesPageTest::json).toList();
     Set<String> questions =
         jobs.stream().map(j -> j.get("questionId").asText()).collect(Collectors.toSet());
@@ -83,6 +90,7 @@ class ThemesPageTest {
 
   @Test
   void leftEmptyTheEngineChoosesTheNumberOfThemes() {
+    fixture.answerLocalOffer(List.of("A search box, please"), true);
     assertEquals(303, officer.postForm(ANALYSIS, "themeCount=").status());
     assertEquals(303, officer.postForm(ANALYSIS, "").status());
     assertFalse(fixture.analysisJobs.isEmpty());
@@ -92,11 +100,24 @@ class ThemesPageTest {
   }
 
   @Test
+  void withNoAnswersYetFindingThemesIsRefusedOnTheThemesPage() {
+    Reply refused = officer.postForm(ANALYSIS, "themeCount=6");
+    assertEquals(400, refused.status());
+    assertTrue(refused.body().contains("govuk-error-summary"), refused.body());
+    assertTrue(refused.body().contains("There are no answers to find themes in yet"));
+    assertTrue(refused.body().contains("value=\"6\""), "the number typed is kept");
+    assertEquals(List.of(), fixture.analysisJobs, "nothing was queued");
+  }
+
+  @Test
   void aNumberOfThemesOutsideTwoToFortyIsRefusedAndNothingIsQueued() {
+    fixture.answerLocalOffer(List.of("A search box, please"), true);
     for (String count : List.of("1", "41", "ten", "2.5", "-3", "99999999999")) {
       Reply refused = officer.postForm(ANALYSIS, "themeCount=" + count);
       assertEquals(400, refused.status(), count);
       assertTrue(refused.body().contains("from 2 to 40"), count + ": " + refused.body());
+      assertTrue(refused.body().contains("href=\"#themeCount\""), "the summary links the field");
+      assertTrue(refused.body().contains("value=\"" + count + "\""), count + " is kept as typed");
     }
     assertEquals(List.of(), fixture.analysisJobs);
     assertTrue(
@@ -122,6 +143,12 @@ class ThemesPageTest {
           html.contains(THEMES + "/find-information/" + theme.id()), "a link to " + theme.id());
     }
     assertTrue(html.contains("Key terms:") && html.contains("Sentiment:"));
+    assertTrue(
+        officer
+            .get(THEMES + "?done=analysis-queued")
+            .body()
+            .contains("Finding themes has finished"),
+        "once nothing is queued or running, the banner says the run finished");
   }
 
   @Test

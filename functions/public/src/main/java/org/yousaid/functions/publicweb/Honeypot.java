@@ -11,7 +11,7 @@ import org.yousaid.shared.ids.ReceiptCodes;
 public final class Honeypot {
 
   /** A name bots like to fill; the form never uses it for anything else. */
-  public static final String FIELD = "website";
+  public static final String FIELD = org.yousaid.functions.common.form.RespondentForm.HONEYPOT;
 
   private Honeypot() {}
 

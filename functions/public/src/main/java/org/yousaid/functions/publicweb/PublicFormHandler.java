@@ -1,12 +1,15 @@
 package org.yousaid.functions.publicweb;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.form.FormView;
+import org.yousaid.functions.common.form.RespondentForm;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.HttpHandler;
 import org.yousaid.functions.common.http.RateLimiter;
@@ -39,6 +42,8 @@ public final class PublicFormHandler extends HttpHandler {
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
   private final java.time.Clock clock;
+  private final PublishedSite site;
+  private final CouncilPage councilPage;
 
   /** Kept here because CRaC holds its resources weakly. */
   private org.yousaid.functions.common.priming.SnapStartPriming priming;
@@ -61,6 +66,9 @@ public final class PublicFormHandler extends HttpHandler {
     this.consultations = services.consultations();
     this.responses = services.responses();
     this.clock = services.clock();
+    this.site = PublishedSite.fromEnvironment(services.publications());
+    this.councilPage = new CouncilPage(consultations, site, clock);
+    route("GET /c/{council}", r -> councilPage.show(r.pathParameter("council")));
     route("GET /c/{council}/{consultation}", this::showForm);
     route("POST /c/{council}/{consultation}", this::submitForm);
     route("GET /receipt", r -> receiptLookup("", null, 200));
@@ -192,25 +200,16 @@ public final class PublicFormHandler extends HttpHandler {
       List<FieldError> errors,
       String token,
       String notSaved) {
-    Map<String, Object> model = new HashMap<>();
-    if (notSaved != null) {
-      model.put("notSaved", notSaved);
-    }
-    model.put("honeypot", Honeypot.FIELD);
-    model.put("pageTitle", consultation.title());
-    model.put("councilName", consultation.councilName());
-    model.put("consultation", consultation);
-    model.put("accepting", consultation.isAcceptingAnswersAt(clock.instant()));
-    model.put("questions", FormView.questionFields(consultation, given, errors));
-    model.put("profile", FormView.profileFields(consultation, given, errors));
-    model.put("consentChecked", "yes".equals(given.first(FormView.CONSENT)));
-    model.put("errors", FormView.errorLinks(errors));
-    model.put("hasErrors", !errors.isEmpty());
-    model.put("hasValues", !given.fields().isEmpty());
-    model.put("formToken", token);
-    model.put("action", "/c/" + consultation.council() + "/" + consultation.id());
-    model.put("draftKey", consultation.council() + "/" + consultation.id());
-    return Pages.render("form", model);
+    Instant now = clock.instant();
+    // Only a closed consultation's page links to its "You said, we did" page: one read, then.
+    String published =
+        RespondentForm.state(consultation, now) == RespondentForm.State.CLOSED
+            ? site.consultationPage(consultation)
+            : null;
+    return RespondentForm.render(
+        consultation,
+        now,
+        new RespondentForm.Render(given, errors, token, notSaved, published, null));
   }
 
   private APIGatewayV2HTTPResponse receiptAction(Request request) {

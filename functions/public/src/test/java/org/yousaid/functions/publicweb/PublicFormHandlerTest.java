@@ -119,13 +119,24 @@ class PublicFormHandlerTest {
   }
 
   @Test
+  void theCouncilPageListsItsConsultationsAndAnUnknownCouncilIsAnHtml404() {
+    APIGatewayV2HTTPResponse page = handle(event("get-council.json"));
+    assertHtml(page, 200);
+    assertTrue(page.getBody().contains("Open consultations"), page.getBody());
+    assertTrue(page.getBody().contains("href=\"/c/demo/local-offer-2026\""), page.getBody());
+    APIGatewayV2HTTPResponse unknown =
+        handle(withPathParameter(event("get-council.json"), "council", "nowhere"));
+    assertHtml(unknown, 404);
+    assertTrue(unknown.getBody().contains("We cannot find a council at this address"));
+  }
+
+  @Test
   void closedConsultationShowsNoFormAndRefusesAPost() {
     APIGatewayV2HTTPResponse page =
         handle(withPathParameter(event("get-form.json"), "consultation", HandlerFixture.CLOSED));
     assertHtml(page, 200);
-    assertTrue(
-        page.getBody().contains("This consultation is not taking answers at the moment."),
-        page.getBody());
+    assertTrue(page.getBody().contains("This consultation has closed"), page.getBody());
+    assertTrue(page.getBody().contains("href=\"/c/demo\""), "a way on to the council's other ones");
     assertFalse(page.getBody().contains("<form method=\"post\""));
 
     int before = fixture.itemCount();
@@ -163,7 +174,11 @@ class PublicFormHandlerTest {
     assertTrue(
         page.getBody().contains("<form method=\"post\" action=\"/c/demo/window-2031\""),
         page.getBody());
-    assertFalse(page.getBody().contains("not taking answers"));
+    assertFalse(page.getBody().contains("has closed"));
+    // Stored as the first moment answers are refused: midnight after the last day, in UK time.
+    assertTrue(
+        page.getBody().contains("This consultation closes on 31 January 2031 at 11:59pm."),
+        page.getBody());
     APIGatewayV2HTTPEvent post =
         withPathParameter(event("post-form.json"), "consultation", "window-2031");
     withBody(post, bodyOf(post).replace("profile.district=North&", ""));
@@ -476,6 +491,7 @@ class PublicFormHandlerTest {
       boolean found = false;
       for (String name :
           new String[] {
+            "get-council.json",
             "get-form.json",
             "post-form.json",
             "get-receipt-lookup.json",

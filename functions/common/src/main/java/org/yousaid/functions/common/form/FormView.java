@@ -1,4 +1,4 @@
-package org.yousaid.functions.publicweb;
+package org.yousaid.functions.common.form;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +24,10 @@ import org.yousaid.shared.validation.SubmissionValidator;
  */
 public final class FormView {
 
-  static final String ANSWER_PREFIX = "q.";
-  static final String PROFILE_PREFIX = "profile.";
-  static final String CONSENT = "consent";
-  static final String FORM_TOKEN = "formToken";
+  public static final String ANSWER_PREFIX = "q.";
+  public static final String PROFILE_PREFIX = "profile.";
+  public static final String CONSENT = "consent";
+  public static final String FORM_TOKEN = "formToken";
 
   /** One option of a radio or checkbox field. */
   public record OptionView(String id, String value, String label, boolean checked) {}
