@@ -43,6 +43,11 @@ public final class FolderSiteStore implements SiteStore {
   }
 
   @Override
+  public void delete(String path) throws IOException {
+    Files.deleteIfExists(resolve(path));
+  }
+
+  @Override
   public Optional<byte[]> get(String path) throws IOException {
     Path file = resolve(path);
     return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();

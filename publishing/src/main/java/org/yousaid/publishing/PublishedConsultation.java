@@ -9,7 +9,9 @@ import java.util.List;
  * What the public sees of one consultation: the open-data document ({@code you-said-we-did.json})
  * and the model of its page. Built only by {@link PublishedReportBuilder}, so everything in it is
  * already redacted, consented and suppressed; a count that is hidden is null with a {@code note}
- * saying why.
+ * saying why ("fewer than 5", or "not shown" when it is hidden so that a smaller hidden number
+ * cannot be worked out). Every number in it has passed {@link
+ * org.yousaid.reports.DisclosureControl}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublishedConsultation(
@@ -20,7 +22,8 @@ public record PublishedConsultation(
     String kind,
     int version,
     Instant publishedAt,
-    int responses,
+    Integer responses,
+    String responsesNote,
     List<PublishedQuestion> questions) {
 
   /** One question: counts for closed questions, themes for free text. */
@@ -30,7 +33,8 @@ public record PublishedConsultation(
       String number,
       String text,
       String type,
-      int answered,
+      Integer answered,
+      String answeredNote,
       List<PublishedCount> options,
       List<PublishedBreakdown> breakdowns,
       List<PublishedTheme> themes,
@@ -66,8 +70,12 @@ public record PublishedConsultation(
       Sentiment sentiment,
       WeDid weDid) {}
 
-  /** Percentages of answers read as positive, neutral and negative. */
-  public record Sentiment(int positive, int neutral, int negative) {}
+  /**
+   * How many answers read as positive, neutral and negative, each a count with its percentage (of
+   * the theme's answers, or of the three together for a question), hidden like any other count.
+   */
+  public record Sentiment(
+      PublishedCount positive, PublishedCount neutral, PublishedCount negative) {}
 
   /** The council's response: what it did or will do, how far it has got, and when. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,6 +16,8 @@ import org.yousaid.publishing.PublishedConsultation.PublishedTheme;
 import org.yousaid.publishing.PublishedConsultation.Sentiment;
 import org.yousaid.publishing.PublishedConsultation.WeDid;
 import org.yousaid.redaction.Redaction;
+import org.yousaid.reports.DisclosureControl;
+import org.yousaid.reports.QuestionThemes;
 import org.yousaid.reports.ReportBuilder;
 import org.yousaid.reports.ReportFormat;
 import org.yousaid.reports.Suppression;
@@ -26,6 +28,7 @@ import org.yousaid.shared.report.ConsultationReport;
 import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
 import org.yousaid.shared.report.SentimentCounts;
+import org.yousaid.shared.report.ThemeSummary;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.ConsultationThemes.AnalysedQuestion;
 import org.yousaid.shared.themes.EffectiveThemes;
@@ -41,8 +44,10 @@ import org.yousaid.shared.themes.EffectiveThemes;
  *       engine ran, so a quote the engine redacted passes unchanged and anything an officer typed
  *       or the engine missed is caught); theme labels and "we did" text pass the same check;
  *   <li>a theme's exemplar is one of those quotes, never the raw most-central answer;
- *   <li>counts below 5 in breakdowns and themes are hidden, with complementary suppression in
- *       breakdowns;
+ *   <li>every number (responses, answers, option counts, breakdowns, theme sizes, sentiment splits,
+ *       "N other answers support this answer") passes {@link DisclosureControl}: counts of 1 to 4
+ *       hidden, and as many more withheld as it takes for none of them to be worked out from this
+ *       version and every earlier version still online;
  *   <li>officers' names and answer ids are never included.
  * </ul>
  */
@@ -50,6 +55,7 @@ public final class PublishedReportBuilder {
 
   public static final int THRESHOLD = 5;
   private static final Suppression SUPPRESSION = Suppression.below(THRESHOLD);
+  private static final DisclosureControl DISCLOSURE = new DisclosureControl(THRESHOLD);
   private static final Redaction REDACTION = Redaction.standard();
 
   private final ReportBuilder reports;
@@ -64,11 +70,59 @@ public final class PublishedReportBuilder {
       List<AnalysedQuestion> analysed,
       int version,
       Instant publishedAt) {
-    ConsultationReport report = reports.build(consultation, responses, List.of(), SUPPRESSION);
-    Map<String, AnalysedQuestion> byQuestion = new LinkedHashMap<>();
-    analysed.forEach(a -> byQuestion.put(a.question().id(), a));
+    return build(consultation, responses, analysed, version, publishedAt, List.of());
+  }
+
+  /**
+   * @param online the earlier versions that stay online, whose numbers a reader can set beside this
+   *     version's
+   */
+  public PublishedConsultation build(
+      Consultation consultation,
+      List<Response> responses,
+      List<AnalysedQuestion> analysed,
+      int version,
+      Instant publishedAt,
+      List<PublishedConsultation> online) {
     Set<String> consented = new HashSet<>();
     responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
+    Map<String, Map<String, EffectiveThemes.Theme>> themesById = new LinkedHashMap<>();
+    List<QuestionThemes> questionThemes = new ArrayList<>();
+    for (AnalysedQuestion a : analysed) {
+      Map<String, EffectiveThemes.Theme> byId = new LinkedHashMap<>();
+      List<ThemeSummary> summaries = new ArrayList<>();
+      for (EffectiveThemes.Theme t : a.themes().themes()) {
+        // A theme a re-run proposed is a suggestion until an officer accepts it.
+        if (t.count() == 0 || t.proposed()) {
+          continue;
+        }
+        byId.put(t.id(), t);
+        summaries.add(
+            new ThemeSummary(
+                t.id(),
+                t.label(),
+                "",
+                List.of(),
+                t.count(),
+                t.share(),
+                null,
+                t.othersSupport(),
+                new SentimentCounts(t.positive(), t.neutral(), t.negative()),
+                List.of(),
+                null,
+                t.other()));
+      }
+      themesById.put(a.question().id(), byId);
+      questionThemes.add(
+          new QuestionThemes(
+              a.question().id(),
+              summaries,
+              SentimentCounts.of(a.answers().stream().map(AnswerAnalysis::sentiment).toList())));
+    }
+    ConsultationReport report =
+        DISCLOSURE.protect(
+            reports.build(consultation, responses, questionThemes, Suppression.NONE),
+            online.stream().map(PublishedCells::of).toList());
     List<PublishedQuestion> questions = new ArrayList<>();
     int number = 0;
     for (QuestionReport q : report.questions()) {
@@ -81,24 +135,26 @@ public final class PublishedReportBuilder {
                 label,
                 q.text(),
                 q.type().name(),
-                q.answered(),
+                shown(q.answered()),
+                note(q.answered()),
                 q.options().stream().map(PublishedReportBuilder::count).toList(),
                 q.breakdowns().stream().map(PublishedReportBuilder::breakdown).toList(),
                 null,
                 null));
       } else {
-        AnalysedQuestion a = byQuestion.get(q.questionId());
+        Map<String, EffectiveThemes.Theme> byId = themesById.get(q.questionId());
         questions.add(
             new PublishedQuestion(
                 q.questionId(),
                 label,
                 q.text(),
                 q.type().name(),
-                q.answered(),
+                shown(q.answered()),
+                note(q.answered()),
                 null,
                 null,
-                a == null ? List.of() : themes(a, consented),
-                a == null ? null : sentiment(a)));
+                byId == null ? List.of() : themes(q, byId, consented),
+                byId == null ? null : sentiment(q.sentiment(), -1)));
       }
     }
     return new PublishedConsultation(
@@ -109,27 +165,36 @@ public final class PublishedReportBuilder {
         consultation.kind().name(),
         version,
         publishedAt,
-        report.responses(),
+        shown(report.responses()),
+        note(report.responses()),
         questions);
   }
 
-  private static List<PublishedTheme> themes(AnalysedQuestion analysed, Set<String> consented) {
+  private static Integer shown(int count) {
+    return count < 0 ? null : count;
+  }
+
+  private static String note(int count) {
+    return count < 0 ? ReportFormat.count(count, SUPPRESSION) : null;
+  }
+
+  private static List<PublishedTheme> themes(
+      QuestionReport q, Map<String, EffectiveThemes.Theme> byId, Set<String> consented) {
     List<PublishedTheme> out = new ArrayList<>();
-    for (EffectiveThemes.Theme t : analysed.themes().themes()) {
-      // A theme a re-run proposed is a suggestion until an officer accepts it.
-      if (t.count() == 0 || t.proposed()) {
-        continue;
-      }
+    for (ThemeSummary summary : q.themes()) {
+      EffectiveThemes.Theme t = byId.get(summary.id());
       List<String> quotes = new ArrayList<>();
       String exemplar = null;
-      for (Map.Entry<String, String> q : t.quotes().entrySet()) {
+      for (Map.Entry<String, String> quote : t.quotes().entrySet()) {
         // EffectiveThemes only keeps consented quotes; checked again here because publishing is
         // final.
-        if (!consented.contains(q.getKey()) || q.getValue() == null || q.getValue().isBlank()) {
+        if (!consented.contains(quote.getKey())
+            || quote.getValue() == null
+            || quote.getValue().isBlank()) {
           continue;
         }
-        String text = REDACTION.redact(q.getValue());
-        if (q.getKey().equals(t.exemplarId()) && exemplar == null) {
+        String text = REDACTION.redact(quote.getValue());
+        if (quote.getKey().equals(t.exemplarId()) && exemplar == null) {
           exemplar = text;
         } else {
           quotes.add(text);
@@ -138,19 +203,18 @@ public final class PublishedReportBuilder {
       if (exemplar == null && !quotes.isEmpty()) {
         exemplar = quotes.remove(0);
       }
-      boolean small = t.count() < THRESHOLD;
-      int answered = t.positive() + t.neutral() + t.negative();
+      int count = summary.count();
       out.add(
           new PublishedTheme(
               t.id(),
               REDACTION.redact(t.label()),
-              small ? null : t.count(),
-              small ? null : (int) Math.round(t.share() * 100),
-              small ? SUPPRESSION.label() : null,
+              shown(count),
+              percent(count, q.answered()),
+              note(count),
               exemplar,
-              exemplar == null || small ? null : t.count() - 1,
+              exemplar == null || summary.othersSupport() < 0 ? null : summary.othersSupport(),
               quotes,
-              small || answered == 0 ? null : percentages(t.positive(), t.neutral(), t.negative()),
+              sentiment(summary.sentiment(), count),
               t.weDid() == null || t.weDid().text() == null || t.weDid().text().isBlank()
                   ? null
                   : new WeDid(
@@ -173,26 +237,43 @@ public final class PublishedReportBuilder {
     };
   }
 
-  private static Sentiment sentiment(AnalysedQuestion analysed) {
-    SentimentCounts counts =
-        SentimentCounts.of(analysed.answers().stream().map(AnswerAnalysis::sentiment).toList());
-    return counts.total() < THRESHOLD
-        ? null
-        : percentages(counts.positive(), counts.neutral(), counts.negative());
+  /**
+   * A sentiment split as counts, each with its percentage of {@code of} (the theme's answers), or,
+   * for a whole question ({@code of} -1), of the three together when all three are shown.
+   */
+  private static Sentiment sentiment(SentimentCounts counts, int of) {
+    if (counts.positive() == 0 && counts.neutral() == 0 && counts.negative() == 0) {
+      return null;
+    }
+    int total =
+        of >= 0
+            ? of
+            : counts.positive() < 0 || counts.neutral() < 0 || counts.negative() < 0
+                ? -1
+                : counts.total();
+    return new Sentiment(
+        sentimentCount("positive", counts.positive(), total),
+        sentimentCount("neutral", counts.neutral(), total),
+        sentimentCount("negative", counts.negative(), total));
   }
 
-  private static Sentiment percentages(int positive, int neutral, int negative) {
-    double total = positive + neutral + negative;
-    return new Sentiment(
-        (int) Math.round(100 * positive / total),
-        (int) Math.round(100 * neutral / total),
-        (int) Math.round(100 * negative / total));
+  private static PublishedCount sentimentCount(String label, int count, int of) {
+    return new PublishedCount(label, shown(count), percent(count, of), note(count));
+  }
+
+  /** A percentage only where its count and denominator are both shown. */
+  private static Integer percent(int count, int of) {
+    return count < 0 || of <= 0 ? null : ReportFormat.percentOf(count, of);
   }
 
   private static PublishedCount count(OptionCount o) {
     return o.count() < 0
         ? new PublishedCount(o.label(), null, null, ReportFormat.count(o.count(), SUPPRESSION))
-        : new PublishedCount(o.label(), o.count(), (int) Math.round(o.share() * 100), null);
+        : new PublishedCount(
+            o.label(),
+            o.count(),
+            o.share() < 0 ? null : ReportFormat.wholePercent(o.share()),
+            null);
   }
 
   private static PublishedBreakdown breakdown(Breakdown b) {
@@ -203,8 +284,8 @@ public final class PublishedReportBuilder {
                 g ->
                     new PublishedGroup(
                         g.label(),
-                        g.answered() < 0 ? null : g.answered(),
-                        g.answered() < 0 ? ReportFormat.count(g.answered(), SUPPRESSION) : null,
+                        shown(g.answered()),
+                        note(g.answered()),
                         g.options().stream().map(PublishedReportBuilder::count).toList()))
             .toList());
   }

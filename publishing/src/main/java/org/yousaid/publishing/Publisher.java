@@ -88,6 +88,7 @@ public final class Publisher {
             0,
             null,
             c.responses(),
+            c.responsesNote(),
             c.questions());
     return SiteFile.sha256(renderer.json(content));
   }
@@ -98,10 +99,76 @@ public final class Publisher {
   }
 
   public PublishedConsultation build(Consultation consultation, int version) {
+    return build(consultation, version, List.of());
+  }
+
+  /**
+   * @param online the earlier versions still online, whose numbers the new one must not give away
+   *     hidden numbers beside
+   */
+  private PublishedConsultation build(
+      Consultation consultation, int version, List<PublishedConsultation> online) {
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
     return builder.build(
-        consultation, all, themes.load(consultation, all, null), version, clock.instant());
+        consultation, all, themes.load(consultation, all, null), version, clock.instant(), online);
   }
+
+  /** The content of every version not withdrawn, read back from the site. */
+  private List<PublishedConsultation> online(List<Publication> history) throws IOException {
+    List<Integer> withdrawn =
+        history.isEmpty() ? List.of() : history.get(history.size() - 1).withdrawn();
+    List<PublishedConsultation> out = new ArrayList<>();
+    for (Publication p : history) {
+      if (withdrawn.contains(p.version()) || site == null) {
+        continue;
+      }
+      Optional<byte[]> json =
+          site.get(
+              SitePaths.version(p.council(), p.consultationId(), p.version()) + SitePaths.JSON);
+      if (json.isPresent()) {
+        out.add(renderer.readJson(json.get()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * After a respondent erased their answers: if a version published since they were sent is still
+   * online, the consultation is published again at once (see {@link #publish}); otherwise nothing
+   * happens.
+   */
+  public Optional<Publication> republishAfterErasure(
+      String council, String consultationId, String requestId) throws IOException {
+    List<Publication> history = log.versions(council, consultationId);
+    Optional<Publication> done =
+        history.stream().filter(p -> requestId.equals(p.requestId())).findFirst();
+    if (done.isPresent()) {
+      return Optional.of(publish(council, consultationId, done.get().officer(), requestId));
+    }
+    if (withdrawable(history, responses.pendingErasures(council, consultationId)).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(publish(council, consultationId, "erasure", requestId));
+  }
+
+  /** Versions still online that were published after the earliest erased answer was sent. */
+  private static List<Integer> withdrawable(
+      List<Publication> history, List<java.time.Instant> erasures) {
+    if (erasures.isEmpty() || history.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> withdrawn = history.get(history.size() - 1).withdrawn();
+    return history.stream()
+        .filter(p -> !withdrawn.contains(p.version()))
+        .filter(p -> !p.publishedAt().isBefore(erasures.get(0)))
+        .map(Publication::version)
+        .toList();
+  }
+
+  /** The reason the publication log and the withdrawn pages give. */
+  public static final String ERASURE_REASON =
+      "A respondent deleted their answers, so versions that included them were withdrawn and"
+          + " this version was published without them.";
 
   /**
    * Publishes a new version for this request, or finishes the one an earlier attempt of the same
@@ -130,6 +197,38 @@ public final class Publisher {
     if (site == null) {
       throw new IllegalStateException("This publisher was made for previews only");
     }
+    List<Publication> before = log.versions(council, consultationId);
+    List<Integer> withdrawn =
+        new ArrayList<>(before.isEmpty() ? List.of() : before.get(before.size() - 1).withdrawn());
+    // Answers erased since the last publication: every version that held them is withdrawn
+    // first (its files replaced by a notice, every stored copy removed), whoever asked to publish.
+    List<Integer> withdraw =
+        withdrawable(before, responses.pendingErasures(council, consultationId));
+    if (!withdraw.isEmpty() && before.stream().noneMatch(p -> requestId.equals(p.requestId()))) {
+      java.time.Instant at = clock.instant();
+      for (int v : withdraw) {
+        String folder = SitePaths.version(council, consultationId, v);
+        site.delete(folder + SitePaths.JSON);
+        site.delete(folder + SitePaths.CSV);
+        site.replace(
+            SiteFile.text(
+                folder + "index.html",
+                renderer.withdrawn(before.get(0).title(), v, at),
+                SiteRenderer.HTML));
+      }
+      withdrawn.addAll(withdraw);
+    }
+    Publication p = publishVersion(job, withdraw.isEmpty() ? null : ERASURE_REASON, withdrawn);
+    responses.erasuresPublished(council, consultationId);
+    return p;
+  }
+
+  private Publication publishVersion(PublishJob job, String reason, List<Integer> withdrawn)
+      throws IOException {
+    String council = job.council();
+    String consultationId = job.consultationId();
+    String officer = job.officer();
+    String requestId = job.requestId();
     Consultation consultation =
         consultations
             .find(council, consultationId)
@@ -150,8 +249,10 @@ public final class Publisher {
       return p;
     }
     int version = history.stream().mapToInt(Publication::version).max().orElse(0) + 1;
-    PublishedConsultation c = build(consultation, version);
-    String fingerprint = fingerprint(c);
+    // The approver signed off the draft as the preview showed it; earlier versions still online
+    // can only make the published one hide more numbers (DisclosureControl), never show more.
+    PublishedConsultation signedOff = build(consultation, version);
+    String fingerprint = fingerprint(signedOff);
     if (job.draftFingerprint() != null && !job.draftFingerprint().equals(fingerprint)) {
       throw new ProblemException(
           412,
@@ -174,6 +275,7 @@ public final class Publisher {
         coSigned.add(new Publication.SignOff(r.reviewer(), r.role(), r.at()));
       }
     }
+    PublishedConsultation c = build(consultation, version, online(history));
     byte[] json = renderer.json(c);
     byte[] csv = renderer.csv(c);
     Publication draft =
@@ -187,7 +289,11 @@ public final class Publisher {
             c.title(),
             SiteFile.sha256(json),
             Map.of(),
-            updates(c));
+            updates(c),
+            approvedBy,
+            coSigned,
+            reason,
+            withdrawn);
     List<Publication> withDraft = new ArrayList<>(history);
     withDraft.add(draft);
     List<SiteFile> versionFiles = renderer.versionFiles(c, json, csv, withDraft);
@@ -209,7 +315,9 @@ public final class Publisher {
             hashes,
             draft.updates(),
             approvedBy,
-            coSigned);
+            coSigned,
+            reason,
+            withdrawn);
     if (!log.record(recorded)) {
       throw ProblemException.conflict(
           "Published at the same moment",

@@ -36,7 +36,24 @@ import org.yousaid.web.Pages;
 public final class SiteRenderer {
 
   /** One row of a page's publication record. */
-  public record HistoryRow(int version, String publishedOn, String contentHash) {}
+  public record HistoryRow(
+      int version, String publishedOn, String contentHash, boolean withdrawn, String reason) {}
+
+  /**
+   * What stays at a withdrawn version's address: a notice saying when and why, and where the
+   * current version is. No content of the version is kept.
+   */
+  public String withdrawn(String title, int version, Instant at) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("pageTitle", title + ": version " + version + " withdrawn");
+    model.put("title", title);
+    model.put("councilName", "");
+    model.put("version", version);
+    model.put("root", "../../../../");
+    model.put("withdrawnOn", ReportFormat.date(at));
+    model.put("reason", Publisher.ERASURE_REASON);
+    return Pages.render("published/withdrawn", model);
+  }
 
   /** One consultation on the council's index page. */
   public record IndexRow(String title, String link, String publishedOn, int updates) {}
@@ -149,6 +166,13 @@ public final class SiteRenderer {
     model.put("councilHome", councilHome);
     model.put("versionsBase", versionsBase);
     model.put("publishedOn", ReportFormat.date(c.publishedAt()));
+    List<Integer> withdrawn =
+        history.isEmpty()
+            ? List.of()
+            : history.stream()
+                .max(Comparator.comparingInt(Publication::version))
+                .orElseThrow()
+                .withdrawn();
     model.put(
         "history",
         history.stream()
@@ -156,7 +180,11 @@ public final class SiteRenderer {
             .map(
                 p ->
                     new HistoryRow(
-                        p.version(), ReportFormat.date(p.publishedAt()), p.contentHash()))
+                        p.version(),
+                        ReportFormat.date(p.publishedAt()),
+                        p.contentHash(),
+                        withdrawn.contains(p.version()),
+                        p.reason()))
             .toList());
     return Pages.render("published/consultation", model);
   }

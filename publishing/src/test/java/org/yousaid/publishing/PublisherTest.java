@@ -429,6 +429,11 @@ class PublisherTest {
           public Optional<byte[]> get(String path) throws IOException {
             return site.get(path);
           }
+
+          @Override
+          public void delete(String path) throws IOException {
+            site.delete(path);
+          }
         };
     Publisher flaky = new Publisher(storage, failing);
     assertThrows(
@@ -478,5 +483,56 @@ class PublisherTest {
     ProblemException e =
         assertThrows(ProblemException.class, () -> publisher.publish(COUNCIL, "nope", "o", "r"));
     assertEquals(404, e.status());
+  }
+
+  /**
+   * Erasure reaches every published byte: the version that held the erased answer is withdrawn (its
+   * JSON and CSV deleted, its page a notice saying why), the consultation is published again
+   * without it, and the publication log records the re-publication, its reason and what was
+   * withdrawn.
+   */
+  @Test
+  void anErasureWithdrawsEveryVersionThatHeldTheAnswerAndRepublishes() throws IOException {
+    publisher.publish(COUNCIL, ID, "officer-subject-canary", "req-1");
+    String quote = "My son [name] needs a search box.";
+    assertTrue(
+        new String(
+                site.get("published/testshire/lo-2026/versions/1/you-said-we-did.json")
+                    .orElseThrow(),
+                StandardCharsets.UTF_8)
+            .contains(quote));
+    assertTrue(storage.responses().eraseByReceipt("RC2"));
+
+    Publication republished =
+        publisher.republishAfterErasure(COUNCIL, ID, "erase-RC2").orElseThrow();
+
+    assertEquals(2, republished.version());
+    assertEquals(Publisher.ERASURE_REASON, republished.reason());
+    assertEquals(List.of(1), republished.withdrawn());
+    assertTrue(site.get("published/testshire/lo-2026/versions/1/you-said-we-did.json").isEmpty());
+    assertTrue(site.get("published/testshire/lo-2026/versions/1/you-said-we-did.csv").isEmpty());
+    String notice =
+        new String(
+            site.get("published/testshire/lo-2026/versions/1/index.html").orElseThrow(),
+            StandardCharsets.UTF_8);
+    assertTrue(notice.contains("has been withdrawn"), notice);
+    assertTrue(notice.contains("deleted their answers"));
+    for (Map.Entry<String, byte[]> f : siteFiles().entrySet()) {
+      assertFalse(
+          new String(f.getValue(), StandardCharsets.UTF_8).contains(quote),
+          "the erased quote is still in " + f.getKey());
+    }
+    String current =
+        new String(
+            site.get("published/testshire/lo-2026/index.html").orElseThrow(),
+            StandardCharsets.UTF_8);
+    assertTrue(current.contains("(withdrawn)"), "the record says version 1 was withdrawn");
+    assertEquals(
+        republished,
+        publisher.republishAfterErasure(COUNCIL, ID, "erase-RC2").orElseThrow(),
+        "a redelivered erasure message finishes the same version");
+    assertTrue(
+        publisher.republishAfterErasure(COUNCIL, ID, "erase-again").isEmpty(),
+        "nothing left to withdraw: no new version");
   }
 }

@@ -83,7 +83,7 @@ public final class CsvExport {
       for (QuestionReport q : report.questions()) {
         n++;
         String question = "Question " + n + ": " + q.text();
-        String answered = Integer.toString(q.answered());
+        String answered = ReportFormat.count(q.answered(), suppression);
         String rec = q.recommendation() == null ? "" : q.recommendation();
         if (q.type().isChoice()) {
           for (OptionCount o : q.options()) {
@@ -126,10 +126,10 @@ public final class CsvExport {
                     answered,
                     "All who answered",
                     t.label(),
-                    Integer.toString(t.count()),
+                    ReportFormat.count(t.count(), suppression),
                     ReportFormat.percent(t.share()),
                     t.exemplarText() == null ? "" : t.exemplarText(),
-                    Integer.toString(t.othersSupport()),
+                    t.othersSupport() < 0 ? "" : Integer.toString(t.othersSupport()),
                     // The theme's own "we did" answers it; the question's note stands otherwise.
                     t.weDid() != null && !t.weDid().isBlank() ? weDid(t.weDid()) : rec));
           }

@@ -2,12 +2,17 @@ package org.yousaid.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.yousaid.shared.report.Breakdown;
 import org.yousaid.shared.report.ConsultationReport;
 import org.yousaid.shared.report.OptionCount;
@@ -20,6 +25,11 @@ import org.yousaid.shared.report.ThemeSummary;
  * and percentages; free text as "Exemplar answers:", each theme with its exemplar and "N other
  * answers support this answer"; then "Recommendation:". Text is written as runs, so markup in
  * answers stays text.
+ *
+ * <p>Headings use Word's own heading styles (Heading 1 for the title, 2 for each question, 3 for
+ * each theme), so screen readers and the navigation pane find them, and each table's header row is
+ * marked as one (repeated on every page, announced as headers). The report has no charts, so no
+ * image needs alternative text.
  */
 public final class DocxExport {
 
@@ -44,26 +54,40 @@ public final class DocxExport {
 
   public void write(ConsultationReport report, OutputStream out) throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
-      para(doc, report.title(), 20, true, false);
+      headingStyles(doc);
+      para(doc, report.title(), 20, true, false).setStyle(HEADING + 1);
       para(doc, report.councilName(), 14, false, false);
       para(doc, "Report date: " + ReportFormat.date(report.generatedAt()), 11, false, false);
-      para(doc, "Number of responses: " + report.responses(), 11, false, false);
+      para(
+          doc,
+          "Number of responses: " + ReportFormat.count(report.responses(), suppression),
+          11,
+          false,
+          false);
       int n = 0;
       for (QuestionReport q : report.questions()) {
         n++;
-        para(doc, "Question " + n + ": " + q.text(), 13, true, false).setSpacingBefore(240);
-        para(doc, ReportFormat.answers(q.answered()), 11, false, true);
+        XWPFParagraph question = para(doc, "Question " + n + ": " + q.text(), 13, true, false);
+        question.setSpacingBefore(240);
+        question.setStyle(HEADING + 2);
+        para(doc, ReportFormat.answers(q.answered(), suppression), 11, false, true);
         if (q.type().isChoice()) {
           optionsTable(doc, q);
         } else if (!q.themes().isEmpty()) {
           para(doc, "Exemplar answers:", 11, true, false);
           for (ThemeSummary t : q.themes()) {
             para(
-                doc,
-                t.label() + " (" + t.count() + ", " + ReportFormat.percent(t.share()) + ")",
-                11,
-                true,
-                false);
+                    doc,
+                    t.label()
+                        + " ("
+                        + ReportFormat.count(t.count(), suppression)
+                        + ", "
+                        + ReportFormat.percent(t.share())
+                        + ")",
+                    11,
+                    true,
+                    false)
+                .setStyle(HEADING + 3);
             if (t.exemplarText() != null && !t.exemplarText().isBlank()) {
               XWPFParagraph p = para(doc, "\u201C" + t.exemplarText() + "\u201D", 11, false, true);
               p.setIndentationLeft(360);
@@ -89,6 +113,7 @@ public final class DocxExport {
   private void optionsTable(XWPFDocument doc, QuestionReport q) {
     XWPFTable table = doc.createTable(q.options().size() + 1, 3);
     table.setWidth("100%");
+    table.getRow(0).setRepeatHeader(true);
     cell(table.getRow(0), 0, "Option", true);
     cell(table.getRow(0), 1, "Count", true);
     cell(table.getRow(0), 2, "Percentage", true);
@@ -108,12 +133,33 @@ public final class DocxExport {
       java.util.List<String[]> rows = BreakdownTable.rows(b, suppression);
       XWPFTable t = doc.createTable(rows.size(), rows.get(0).length);
       t.setWidth("100%");
+      t.getRow(0).setRepeatHeader(true);
       for (int ri = 0; ri < rows.size(); ri++) {
         for (int c = 0; c < rows.get(ri).length; c++) {
           cell(t.getRow(ri), c, rows.get(ri)[c], ri == 0);
         }
       }
       doc.createParagraph();
+    }
+  }
+
+  static final String HEADING = "Heading";
+
+  /**
+   * Word's built-in "heading 1" to "heading 3", defined in the document so Word recognises them.
+   */
+  private static void headingStyles(XWPFDocument doc) {
+    XWPFStyles styles = doc.createStyles();
+    for (int level = 1; level <= 3; level++) {
+      CTStyle ct = CTStyle.Factory.newInstance();
+      ct.setStyleId(HEADING + level);
+      ct.setType(STStyleType.PARAGRAPH);
+      ct.addNewName().setVal("heading " + level);
+      ct.addNewQFormat();
+      var paragraph = ct.addNewPPr();
+      paragraph.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+      paragraph.addNewKeepNext();
+      styles.addStyle(new XWPFStyle(ct, styles));
     }
   }
 

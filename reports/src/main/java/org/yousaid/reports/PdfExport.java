@@ -72,7 +72,12 @@ public final class PdfExport {
             BODY,
             Color.BLACK,
             0);
-        w.text("Number of responses: " + report.responses(), w.regular, BODY, Color.BLACK, 0);
+        w.text(
+            "Number of responses: " + ReportFormat.count(report.responses(), suppression),
+            w.regular,
+            BODY,
+            Color.BLACK,
+            0);
         w.rule(BLUE, 2);
         int n = 0;
         for (QuestionReport q : report.questions()) {
@@ -80,7 +85,8 @@ public final class PdfExport {
           w.gap(10);
           w.keep(60);
           w.text("Question " + n + ": " + q.text(), w.bold, 13, Color.BLACK, 0);
-          w.text(ReportFormat.answers(q.answered()), w.italic, BODY, Color.DARK_GRAY, 0);
+          w.text(
+              ReportFormat.answers(q.answered(), suppression), w.italic, BODY, Color.DARK_GRAY, 0);
           w.gap(4);
           if (q.type().isChoice()) {
             table(w, q);
@@ -90,7 +96,12 @@ public final class PdfExport {
               w.gap(4);
               w.keep(40);
               w.text(
-                  t.label() + " (" + t.count() + ", " + ReportFormat.percent(t.share()) + ")",
+                  t.label()
+                      + " ("
+                      + ReportFormat.count(t.count(), suppression)
+                      + ", "
+                      + ReportFormat.percent(t.share())
+                      + ")",
                   w.bold,
                   BODY,
                   BLUE,

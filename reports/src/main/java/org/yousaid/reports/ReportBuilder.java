@@ -29,9 +29,9 @@ import org.yousaid.shared.report.QuestionReport;
  * counts, shares of those who answered and breakdowns by the profile fields the consultation asks;
  * free-text questions take their themes from {@link QuestionThemes} supplied by the caller.
  *
- * <p>In a breakdown group a count hidden by {@link Suppression} is reported as {@code -1};
- * exporters show it as "fewer than N" (see {@link ReportFormat#count}). Its share is also {@code
- * -1} so the number cannot be worked back out. Whole-question totals are not suppressed.
+ * <p>For publication ({@link Suppression#below}) the report passes {@link DisclosureControl}: a
+ * hidden count is {@link ReportFormat#SUPPRESSED} ("fewer than 5") or {@link ReportFormat#WITHHELD}
+ * ("not shown"), and its share is {@code -1} so the number cannot be worked back out.
  */
 public final class ReportBuilder {
 
@@ -49,11 +49,24 @@ public final class ReportBuilder {
     return build(consultation, responses, List.of(), Suppression.NONE);
   }
 
+  /**
+   * With {@code suppression} above 0 (a report for publication) every number passes {@link
+   * DisclosureControl}, the step the published site uses too.
+   */
   public ConsultationReport build(
       Consultation consultation,
       List<Response> responses,
       List<QuestionThemes> themes,
       Suppression suppression) {
+    ConsultationReport exact = exact(consultation, responses, themes);
+    return suppression.below() > 0
+        ? new DisclosureControl(suppression.below()).protect(exact)
+        : exact;
+  }
+
+  private ConsultationReport exact(
+      Consultation consultation, List<Response> responses, List<QuestionThemes> themes) {
+    Suppression suppression = Suppression.NONE;
     Map<String, QuestionThemes> byQuestion =
         themes.stream()
             .collect(
@@ -170,9 +183,6 @@ public final class ReportBuilder {
                       ? List.of()
                       : List.of(p.district()),
               suppression));
-    }
-    if (suppression.below() > 0) {
-      breakdowns.replaceAll(ComplementarySuppression::protect);
     }
     return new QuestionReport(
         q.id(),

@@ -33,12 +33,25 @@ public final class ReportFormat {
     return count == SUPPRESSED ? suppression.label() : Integer.toString(count);
   }
 
-  /** "48%" (rounded half up), or "" when suppressed. */
+  /**
+   * "48%" (rounded half up), or "" when suppressed. Every percentage yousaid shows, on pages, in
+   * files and in reports, is rounded here, so no two places round the same share differently.
+   */
   public static String percent(double share) {
     if (share < 0) {
       return "";
     }
-    return Math.round(share * 100) + "%";
+    return wholePercent(share) + "%";
+  }
+
+  /** A share (0..1) as a whole percentage, half up: the one rounding yousaid uses. */
+  public static int wholePercent(double share) {
+    return (int) Math.round(share * 100);
+  }
+
+  /** The whole percentage of {@code count} in {@code of}, rounded as {@link #percent(double)}. */
+  public static int percentOf(int count, int of) {
+    return wholePercent((double) count / of);
   }
 
   public static String percent(OptionCount o) {
@@ -49,11 +62,23 @@ public final class ReportFormat {
     return instant == null ? "" : DATE.format(instant);
   }
 
+  /** "12 answers", or "fewer than 5 answers" / "answers not shown" when hidden. */
+  public static String answers(int n, Suppression suppression) {
+    if (n == WITHHELD) {
+      return "number of answers " + WITHHELD_LABEL;
+    }
+    return n == SUPPRESSED ? suppression.label() + " answers" : answers(n);
+  }
+
   public static String answers(int n) {
     return n == 1 ? "1 answer" : n + " answers";
   }
 
+  /** "N other answers support this answer", or "" when hidden (only 5 or more are published). */
   public static String othersSupport(int n) {
+    if (n < 0) {
+      return "";
+    }
     return n == 1
         ? "1 other answer supports this answer"
         : n + " other answers support this answer";

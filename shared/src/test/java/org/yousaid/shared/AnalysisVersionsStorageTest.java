@@ -79,4 +79,73 @@ class AnalysisVersionsStorageTest {
         "a version holds ids, never answer text");
     assertTrue(analyses.version("demo", "c1", "q1", "01JNOSUCHRUN").isEmpty());
   }
+
+  @Test
+  void versionsExpireWithTheirLatestAnswerAndForgetAnErasedOne() {
+    AnalysisRepository analyses =
+        Storage.of(table.client(), table.name(), Clock.systemUTC()).analyses();
+    String erased = "01JRESPONSEERASED000000001";
+    String kept = "01JRESPONSEKEPT00000000002";
+    List<AnswerAnalysis> answers =
+        List.of(
+            new AnswerAnalysis(erased, "riverside buses late", "negative", List.of("t1"), null),
+            new AnswerAnalysis(kept, "the bus is late", "negative", List.of("t1"), null));
+    QuestionAnalysis v1 =
+        new QuestionAnalysis(
+            "demo",
+            "c1",
+            "q1",
+            "01JRUN0000000000000000001",
+            AnalysisStatus.DONE,
+            "officer",
+            Instant.EPOCH,
+            Instant.EPOCH,
+            2,
+            List.of(
+                new StoredTheme(
+                    "t1",
+                    "Transport",
+                    "",
+                    List.of("riverside", "late"),
+                    2,
+                    1,
+                    0,
+                    0,
+                    2,
+                    erased,
+                    1,
+                    0,
+                    false,
+                    false)),
+            null,
+            null,
+            null);
+    analyses.saveVersion(
+        v1, answers, java.util.Map.of(erased, 2_000_000_000L, kept, 2_100_000_000L));
+
+    assertTrue(
+        table.client().scan(b -> b.tableName(table.name())).items().stream()
+            .filter(i -> i.get("sk").s().startsWith("AV"))
+            .allMatch(i -> "2100000000".equals(i.get("ttl").n())),
+        "every version item expires with the latest answer it records");
+
+    analyses.forget("demo", "c1", "q1", erased, "Riverside buses late");
+
+    AnalysisVersion after =
+        analyses.version("demo", "c1", "q1", "01JRUN0000000000000000001").orElseThrow();
+    assertEquals(java.util.Set.of(kept), after.memberships().keySet());
+    StoredTheme theme = after.analysis().themes().get(0);
+    assertEquals(null, theme.exemplarId(), "the erased answer is no version's exemplar");
+    assertEquals(List.of(), theme.keyTerms(), "no key term from the erased answer stays");
+    assertTrue(
+        table.client().scan(b -> b.tableName(table.name())).items().stream()
+            .filter(i -> i.get("sk").s().startsWith("AV"))
+            .noneMatch(i -> i.toString().contains(erased) || i.toString().contains("riverside")),
+        "no version item keeps the erased response id or its words");
+    assertTrue(
+        table.client().scan(b -> b.tableName(table.name())).items().stream()
+            .filter(i -> i.get("sk").s().startsWith("AV"))
+            .allMatch(i -> i.containsKey("ttl")),
+        "rewritten items keep their expiry");
+  }
 }

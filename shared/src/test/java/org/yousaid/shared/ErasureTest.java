@@ -111,4 +111,60 @@ class ErasureTest {
     assertTrue(responses.eraseByReceipt("RCPT-3"));
     assertTrue(responses.find("demo", "c1", "r3").isEmpty());
   }
+
+  /**
+   * The race the issue found: an analysis run read the answers, the respondent erased theirs, and
+   * the run then wrote its results. The erased answer's analysis must not come back, and the
+   * question's record keeps no exemplar or key term taken from it.
+   */
+  @Test
+  void anAnalysisFinishingAfterAnErasureCannotWriteTheErasedAnswerBack() {
+    responses.insert(response("race1", "RCPT-R1", 2_000_000_000L), Optional.empty());
+    responses.insert(response("race2", "RCPT-R2", 2_000_000_000L), Optional.empty());
+    analyses.saveStatus(
+        new org.yousaid.shared.themes.QuestionAnalysis(
+            "demo",
+            "c1",
+            "q1",
+            "run1",
+            org.yousaid.shared.themes.AnalysisStatus.DONE,
+            "officer",
+            Instant.parse("2026-11-01T10:00:00Z"),
+            Instant.parse("2026-11-01T10:01:00Z"),
+            2,
+            List.of(
+                new org.yousaid.shared.themes.StoredTheme(
+                    "t1",
+                    "Answers",
+                    "",
+                    List.of("one race1", "parking"),
+                    2,
+                    1.0,
+                    0,
+                    2,
+                    0,
+                    "race1",
+                    1,
+                    0,
+                    false)),
+            null));
+    // The run read r1 and r2, then r1 is erased before it writes.
+    List<AnswerAnalysis> computed =
+        List.of(
+            new AnswerAnalysis("race1", "redacted race1", "neutral", List.of("t1"), null),
+            new AnswerAnalysis("race2", "redacted race2", "neutral", List.of("t1"), null));
+    assertTrue(responses.eraseByReceipt("RCPT-R1"));
+    java.util.Set<String> written = analyses.replaceAnswers("demo", "c1", "q1", computed, Map.of());
+
+    assertEquals(java.util.Set.of("race2"), written, "the run learns race1 was erased");
+    assertTrue(
+        item(TableLayout.answerAnalysisSk("q1", "race1")).isEmpty(), "r1 is not written back");
+    assertFalse(item(TableLayout.answerAnalysisSk("q1", "race2")).isEmpty());
+    var theme = analyses.find("demo", "c1", "q1").orElseThrow().themes().get(0);
+    assertEquals(null, theme.exemplarId(), "the erased answer is no theme's exemplar");
+    assertEquals(
+        List.of("parking"),
+        theme.keyTerms(),
+        "a key term found in the erased answer's text is gone; others stay");
+  }
 }

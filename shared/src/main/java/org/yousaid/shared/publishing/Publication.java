@@ -17,8 +17,12 @@ import java.util.Map;
  * @param files path under the site root to the SHA-256 (hex) of its bytes
  * @param updates the council's "we did" responses as published, for the council's Atom feed
  * @param approvedBy the officer who signed off this version (null for versions published before
- *     sign-off existed)
+ *     sign-off existed, and for re-publications after an erasure)
  * @param coSignedBy reviewers who co-signed exactly this content before it was published
+ * @param reason why this version was published when an officer did not ask for it (an erasure), or
+ *     null
+ * @param withdrawn every earlier version withdrawn by the time this one was published (their files
+ *     replaced by a notice saying why)
  */
 public record Publication(
     String council,
@@ -32,7 +36,9 @@ public record Publication(
     Map<String, String> files,
     List<Update> updates,
     SignOff approvedBy,
-    List<SignOff> coSignedBy) {
+    List<SignOff> coSignedBy,
+    String reason,
+    List<Integer> withdrawn) {
 
   /** One published "we did" response. */
   public record Update(
@@ -58,9 +64,10 @@ public record Publication(
     files = files == null ? Map.of() : Map.copyOf(files);
     updates = updates == null ? List.of() : List.copyOf(updates);
     coSignedBy = coSignedBy == null ? List.of() : List.copyOf(coSignedBy);
+    withdrawn = withdrawn == null ? List.of() : List.copyOf(withdrawn);
   }
 
-  /** A version without sign-off. */
+  /** A version without sign-off, published at an officer's request. */
   public Publication(
       String council,
       String consultationId,
@@ -83,6 +90,8 @@ public record Publication(
         contentHash,
         files,
         updates,
+        null,
+        List.of(),
         null,
         List.of());
   }

@@ -57,10 +57,12 @@ public final class ResponseRepository {
 
   private final Table table;
   private final StorageRetry retry;
+  private final org.yousaid.shared.themes.AnalysisRepository analyses;
 
   public ResponseRepository(Table table) {
     this.table = table;
     this.retry = table.retry();
+    this.analyses = new org.yousaid.shared.themes.AnalysisRepository(table);
   }
 
   /**
@@ -199,7 +201,9 @@ public final class ResponseRepository {
 
   /**
    * Erases the response with this receipt, its pointer, its idempotency record and what analysis
-   * kept of each of its answers (their redacted text), in one transaction. False if there is none.
+   * kept of each of its answers (their redacted text), in one transaction; then takes the answer
+   * out of its questions' analysis records (exemplar, key terms: {@link
+   * org.yousaid.shared.themes.AnalysisRepository#forget}). False if there is none.
    */
   public boolean eraseByReceipt(String receipt) {
     Optional<Map<String, AttributeValue>> pointer = receiptPointer(receipt);
@@ -209,6 +213,10 @@ public final class ResponseRepository {
     String pk = pointer.get().get("responsePk").s();
     String sk = pointer.get().get("responseSk").s();
     List<TransactWriteItem> deletes = new ArrayList<>();
+    String[] council = new String[1];
+    String[] consultation = new String[1];
+    String[] erasedId = new String[1];
+    Map<String, String> erasedText = new java.util.LinkedHashMap<>();
     deletes.add(delete(TableLayout.receiptPk(receipt), TableLayout.RECEIPT));
     get(pk, sk)
         .ifPresent(
@@ -219,6 +227,31 @@ public final class ResponseRepository {
                     delete(pk, TableLayout.idempotencySk(response.get("idempotencyKey").s())));
               }
               Response erased = Table.document(response, Response.class);
+              // Remembered (when, not what) until the published site has withdrawn every version
+              // that held these answers.
+              deletes.add(
+                  TransactWriteItem.builder()
+                      .put(
+                          Put.builder()
+                              .tableName(table.name())
+                              .item(
+                                  Map.of(
+                                      TableLayout.PK,
+                                      s(pk),
+                                      TableLayout.SK,
+                                      s(TableLayout.erasureSk(erased.id())),
+                                      TableLayout.TYPE,
+                                      s("ERASURE"),
+                                      "submittedAt",
+                                      s(erased.submittedAt().toString())))
+                              .build())
+                      .build());
+              council[0] = erased.council();
+              consultation[0] = erased.consultationId();
+              erasedId[0] = erased.id();
+              erased.answers().stream()
+                  .filter(a -> a.text() != null)
+                  .forEach(a -> erasedText.put(a.questionId(), a.text()));
               erased.answers().stream()
                   .map(Answer::questionId)
                   .distinct()
@@ -227,7 +260,43 @@ public final class ResponseRepository {
             });
     // Deletes are safe to repeat.
     table.transactWrite(deletes);
+    erasedText.forEach(
+        (question, text) ->
+            analyses.forget(council[0], consultation[0], question, erasedId[0], text));
     return true;
+  }
+
+  /**
+   * When the answers erased since the site last caught up were sent, earliest first: every version
+   * published since then held them.
+   */
+  public List<java.time.Instant> pendingErasures(String council, String consultationId) {
+    List<java.time.Instant> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        table.query(
+            TableQuery.partition(TableLayout.consultationPk(council, consultationId))
+                .startingWith(TableLayout.ERASURE_PREFIX))) {
+      out.add(java.time.Instant.parse(item.get("submittedAt").s()));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Forgets erasures the published site has caught up with. */
+  public void erasuresPublished(String council, String consultationId) {
+    String pk = TableLayout.consultationPk(council, consultationId);
+    List<WriteRequest> deletes = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        table.query(
+            TableQuery.partition(pk)
+                .startingWith(TableLayout.ERASURE_PREFIX)
+                .reading(TableLayout.SK))) {
+      deletes.add(
+          WriteRequest.builder()
+              .deleteRequest(d -> d.key(TableLayout.key(pk, item.get(TableLayout.SK).s())))
+              .build());
+    }
+    table.batchWrite(deletes);
   }
 
   /** Every response to a consultation, oldest first (ULIDs sort by time). */

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * C#{council}#{consultation}      AV#{question}#{run}      a completed run kept as a version (its themes)
  * C#{council}#{consultation}      AVM#{question}#{run}#{n} that version's theme ids per answer, in chunks
  * C#{council}#{consultation}      TC#{question}#{ulid}     an officer's theme correction, in order
+ * C#{council}#{consultation}      ERASED#{ulid}            an erasure the published site has yet to catch up
+ *                                                          with: only when the erased answers were sent
  * C#{council}#{consultation}      PUB#{version:6 digits}   a published version, the reg. 56 trail
  *                                                          (gsi1: PUBLISHED#{council} / {consultation}#PUB#{version})
  * C#{council}#{consultation}      LOG#{ulid}               an audit entry of an officer's action
@@ -143,6 +145,13 @@ public final class TableLayout {
 
   public static String correctionPrefix(String questionId) {
     return "TC#" + questionId + "#";
+  }
+
+  /** Lists a consultation's erasures not yet reflected on the published site. */
+  public static final String ERASURE_PREFIX = "ERASED#";
+
+  public static String erasureSk(String responseId) {
+    return ERASURE_PREFIX + responseId;
   }
 
   /** Zero-padded, so versions sort in order. */

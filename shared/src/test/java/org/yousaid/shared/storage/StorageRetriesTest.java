@@ -404,13 +404,15 @@ class StorageRetriesTest {
         op(
             "AnalysisRepository.replaceAnswers/4",
             "answers gone since the last run are removed",
-            (s, c) ->
-                s.analyses()
-                    .replaceAnswers(
-                        c.council(),
-                        c.consultation(),
-                        QUESTION,
-                        List.of(c.analysis(1), c.analysis(2), c.analysis(3))),
+            (s, c) -> {
+              insert(s, c, 1, 2, 3, 4);
+              s.analyses()
+                  .replaceAnswers(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      List.of(c.analysis(1), c.analysis(2), c.analysis(3)));
+            },
             (s, c) -> {
               s.analyses()
                   .replaceAnswers(
@@ -424,7 +426,11 @@ class StorageRetriesTest {
         op(
             "AnalysisRepository.replaceAnswers/5",
             "many answers, with their responses' expiry",
-            NOTHING,
+            (s, c) -> {
+              for (int i = 0; i < Table.BATCH_SIZE + 5; i++) {
+                insert(s, c, i);
+              }
+            },
             (s, c) -> {
               List<AnswerAnalysis> answers = new ArrayList<>();
               for (int i = 0; i < Table.BATCH_SIZE + 5; i++) {
@@ -449,14 +455,46 @@ class StorageRetriesTest {
             }));
     ops.add(
         op(
+            "ResponseRepository.pendingErasures/2",
+            (s, c) -> {
+              insert(s, c, 1, 2);
+              s.responses().eraseByReceipt(c.receipt(1));
+            },
+            (s, c) -> s.responses().pendingErasures(c.council(), c.consultation())));
+    ops.add(
+        op(
+            "ResponseRepository.erasuresPublished/2",
+            (s, c) -> {
+              insert(s, c, 1, 2);
+              s.responses().eraseByReceipt(c.receipt(1));
+              s.responses().eraseByReceipt(c.receipt(2));
+            },
+            (s, c) -> {
+              s.responses().erasuresPublished(c.council(), c.consultation());
+              return plain.responses().pendingErasures(c.council(), c.consultation());
+            }));
+    ops.add(
+        op(
+            "AnalysisRepository.forget/5",
+            "an erased answer leaves the exemplar and the key terms it holds",
+            (s, c) -> s.analyses().saveStatus(c.run(AnalysisStatus.DONE)),
+            (s, c) -> {
+              s.analyses()
+                  .forget(c.council(), c.consultation(), QUESTION, c.response(1).id(), "Answer 1");
+              return plain.analyses().find(c.council(), c.consultation(), QUESTION);
+            }));
+    ops.add(
+        op(
             "AnalysisRepository.answers/3",
-            (s, c) ->
-                s.analyses()
-                    .replaceAnswers(
-                        c.council(),
-                        c.consultation(),
-                        QUESTION,
-                        List.of(c.analysis(1), c.analysis(2))),
+            (s, c) -> {
+              insert(s, c, 1, 2);
+              s.analyses()
+                  .replaceAnswers(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      List.of(c.analysis(1), c.analysis(2)));
+            },
             (s, c) -> s.analyses().answers(c.council(), c.consultation(), QUESTION)));
     ops.add(
         op(

@@ -80,6 +80,31 @@ public final class QuestionAnalyser {
                 () -> new IllegalArgumentException("this run was replaced by a newer one"));
     analyses.saveStatus(current.with(AnalysisStatus.RUNNING, null, 0, current.themes(), null));
 
+    // An answer erased while the engine runs must not come back: its analysis is written only
+    // while its response exists (checked in the same transaction), and if any answer the engine
+    // saw has gone, the themes (counts, key terms, exemplar) are worked out again without it.
+    for (int attempt = 1; ; attempt++) {
+      Set<String> missing = themeOnce(job, current);
+      if (missing.isEmpty()) {
+        return;
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        analyses.saveStatus(
+            current.with(
+                AnalysisStatus.FAILED,
+                clock.instant(),
+                0,
+                List.of(),
+                "Answers were deleted while the themes were being found. Please find themes again."));
+        return;
+      }
+    }
+  }
+
+  private static final int MAX_ATTEMPTS = 3;
+
+  /** One pass: themes the answers there are now; returns the ids of those erased meanwhile. */
+  private Set<String> themeOnce(AnalysisJob job, QuestionAnalysis current) {
     List<Answer> answers = new ArrayList<>();
     Map<String, Long> expiresAt = new java.util.HashMap<>();
     Set<String> consenting = new HashSet<>();
@@ -94,7 +119,7 @@ public final class QuestionAnalyser {
     }
     List<ThemeCorrection> corrected =
         corrections.list(job.council(), job.consultationId(), job.questionId());
-    keepShownVersion(job, current);
+    keepShownVersion(job, current, expiresAt);
     CorrectedRerun rerun =
         corrected.isEmpty() || current.themes().isEmpty()
             ? null
@@ -144,12 +169,27 @@ public final class QuestionAnalyser {
       // Corrections made so far name the previous run's themes; they still apply on top.
       done = current.withBaseline(null);
     }
-    analyses.replaceAnswers(
-        job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
     QuestionAnalysis finished =
         done.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null);
-    analyses.saveVersion(finished, perAnswer);
+    // Themes first, then the answers, then the check: an erasure after the check comes after both
+    // writes, and takes its answer out of them itself (ResponseRepository.eraseByReceipt).
     analyses.saveStatus(finished);
+    Set<String> written =
+        analyses.replaceAnswers(
+            job.council(), job.consultationId(), job.questionId(), perAnswer, expiresAt);
+    Set<String> missing = new HashSet<>();
+    perAnswer.forEach(a -> missing.add(a.responseId()));
+    missing.removeAll(written);
+    Set<String> present = new HashSet<>();
+    responses
+        .listForConsultation(job.council(), job.consultationId())
+        .forEach(r -> present.add(r.id()));
+    answers.stream().map(Answer::id).filter(id -> !present.contains(id)).forEach(missing::add);
+    if (missing.isEmpty()) {
+      // A version holds only answers whose analysis was written, so it never keeps an erased one.
+      analyses.saveVersion(finished, perAnswer, expiresAt);
+    }
+    return missing;
   }
 
   /**
@@ -173,7 +213,8 @@ public final class QuestionAnalyser {
    * Runs from before versions were kept have no version yet: the themes this run replaces are kept
    * as one before they are overwritten, so the officer can go back to them.
    */
-  private void keepShownVersion(AnalysisJob job, QuestionAnalysis current) {
+  private void keepShownVersion(
+      AnalysisJob job, QuestionAnalysis current, Map<String, Long> expiresAt) {
     String shown = current.basedOnRunId();
     if (shown == null
         || current.themes().isEmpty()
@@ -197,7 +238,9 @@ public final class QuestionAnalyser {
             current.baseline(),
             null);
     analyses.saveVersion(
-        previous, analyses.answers(job.council(), job.consultationId(), job.questionId()));
+        previous,
+        analyses.answers(job.council(), job.consultationId(), job.questionId()),
+        expiresAt);
   }
 
   /**

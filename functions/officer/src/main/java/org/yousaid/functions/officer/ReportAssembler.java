@@ -17,8 +17,11 @@ import org.yousaid.shared.themes.EffectiveThemes;
 
 /**
  * The officers' consultation summary: the report module's counts, shares and breakdowns, with each
- * analysed question's corrected themes and the exemplar's original text. Officers see exact numbers
- * (no suppression); nothing here is published.
+ * analysed question's corrected themes. Officers see exact numbers (no suppression). The summary
+ * becomes the committee report (Word, PDF), which goes beyond the council's officers, so a theme's
+ * exemplar is only ever quoted from a respondent who agreed to be quoted: the most central answer
+ * if its respondent agreed, else the first member who did, in the analysis's redacted form; a theme
+ * where nobody agreed has no quote.
  */
 final class ReportAssembler {
 
@@ -41,12 +44,17 @@ final class ReportAssembler {
 
   static QuestionThemes themes(
       ConsultationThemes.AnalysedQuestion analysis, List<Response> responses) {
-    String questionId = analysis.question().id();
+    java.util.Set<String> consented = new java.util.HashSet<>();
+    responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
     Map<String, String> texts = new LinkedHashMap<>();
-    responses.forEach(
-        r ->
-            r.answer(questionId)
-                .ifPresent(a -> texts.put(r.id(), a.text() == null ? "" : a.text())));
+    analysis
+        .answers()
+        .forEach(
+            a -> {
+              if (consented.contains(a.responseId()) && a.redactedText() != null) {
+                texts.put(a.responseId(), a.redactedText());
+              }
+            });
     List<ThemeSummary> summaries = new ArrayList<>();
     for (EffectiveThemes.Theme t : analysis.themes().themes()) {
       summaries.add(
@@ -57,7 +65,7 @@ final class ReportAssembler {
               t.keyTerms(),
               t.count(),
               t.share(),
-              texts.getOrDefault(t.exemplarId(), ""),
+              exemplar(t, texts),
               t.othersSupport(),
               new SentimentCounts(t.positive(), t.neutral(), t.negative()),
               List.copyOf(t.quotes().values()),
@@ -66,6 +74,18 @@ final class ReportAssembler {
     }
     SentimentCounts sentiment =
         SentimentCounts.of(analysis.answers().stream().map(a -> a.sentiment()).toList());
-    return new QuestionThemes(questionId, summaries, sentiment);
+    return new QuestionThemes(analysis.question().id(), summaries, sentiment);
+  }
+
+  /** The exemplar's text if its respondent agreed to be quoted, else another member's who did. */
+  private static String exemplar(EffectiveThemes.Theme t, Map<String, String> consentedTexts) {
+    if (t.exemplarId() != null && consentedTexts.containsKey(t.exemplarId())) {
+      return consentedTexts.get(t.exemplarId());
+    }
+    return t.memberIds().stream()
+        .filter(consentedTexts::containsKey)
+        .map(consentedTexts::get)
+        .findFirst()
+        .orElse("");
   }
 }

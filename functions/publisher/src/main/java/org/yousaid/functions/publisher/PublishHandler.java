@@ -56,6 +56,18 @@ public final class PublishHandler implements RequestHandler<SQSEvent, SQSBatchRe
         e -> e instanceof ProblemException p && (p.status() == 404 || p.status() == 412),
         body -> {
           PublishJob job = Json.read(body, PublishJob.class);
+          if (job.afterErasure()) {
+            publisher
+                .republishAfterErasure(job.council(), job.consultationId(), job.requestId())
+                .ifPresent(
+                    p ->
+                        LOG.info(
+                            "republished after an erasure council={} consultation={} version={}",
+                            p.council(),
+                            p.consultationId(),
+                            p.version()));
+            return;
+          }
           Publication p = publisher.publish(job);
           LOG.info(
               "published council={} consultation={} version={} hash={}",

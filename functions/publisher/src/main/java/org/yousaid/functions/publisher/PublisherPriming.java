@@ -35,6 +35,11 @@ public final class PublisherPriming {
           public Optional<byte[]> get(String path) {
             return Optional.ofNullable(files.get(path));
           }
+
+          @Override
+          public void delete(String path) {
+            files.remove(path);
+          }
         };
     PublishHandler handler = new PublishHandler(data.services(), memory);
     for (int round = 0; round < ROUNDS; round++) {

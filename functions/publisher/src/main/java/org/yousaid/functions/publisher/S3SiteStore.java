@@ -49,6 +49,29 @@ public final class S3SiteStore implements SiteStore {
         RequestBody.fromBytes(file.body()));
   }
 
+  /**
+   * Deletes every stored version of the object and its delete markers, so nothing of it stays in
+   * the versioned bucket (a plain delete would only add a marker and keep the bytes for the
+   * lifecycle rule's days). The CDN's copy is not touched here: versions' pages are cached as
+   * immutable, so a CloudFront invalidation is still needed (see README, "what remains").
+   */
+  @Override
+  public void delete(String path) {
+    var versions = s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(path));
+    for (var page : versions) {
+      for (var v : page.versions()) {
+        if (v.key().equals(path)) {
+          s3.deleteObject(b -> b.bucket(bucket).key(path).versionId(v.versionId()));
+        }
+      }
+      for (var marker : page.deleteMarkers()) {
+        if (marker.key().equals(path)) {
+          s3.deleteObject(b -> b.bucket(bucket).key(path).versionId(marker.versionId()));
+        }
+      }
+    }
+  }
+
   @Override
   public Optional<byte[]> get(String path) {
     try {
