@@ -831,6 +831,16 @@ class OpenApiContractTest {
         CONSULTATIONS,
         apiPost(API, demoToken(), created.replace("integration", "other"), "contract-create-01"),
         409);
+    // Keys are each officer's own: another officer's identical key replays nothing of this one.
+    String colleague =
+        local.officerSignIn(
+            "subject-colleague",
+            "colleague@demo.example",
+            List.of("council-demo"),
+            Duration.ofMinutes(30));
+    HttpResponse<String> theirs = apiPost(API, colleague, created, "contract-create-01");
+    check("post", CONSULTATIONS, theirs, 409);
+    assertTrue(theirs.headers().firstValue("Idempotent-Replayed").isEmpty());
     // Without a key, the same address again is taken.
     check("post", CONSULTATIONS, apiPost(API, demoToken(), created, null), 409);
     check("post", CONSULTATIONS, apiPost(API, demoToken(), created, "short"), 400);
@@ -980,6 +990,15 @@ class OpenApiContractTest {
         apiPost(t1, demoToken(), rename.replace("Finding", "Looking for"), "fix-0001"),
         409);
     check("post", THEME, apiPost(t1, demoToken(), rename, "bad key!"), 400);
+    // A page's session cookie cannot post JSON: a cross-site page could (CSRF), so only a Bearer
+    // can.
+    HttpResponse<String> cookie =
+        send(
+            to(t1)
+                .header("Content-Type", "application/json")
+                .header("Cookie", "yousaid-officer=" + demoToken())
+                .POST(HttpRequest.BodyPublishers.ofString(rename)));
+    check("post", THEME, cookie, 403);
     assertEquals(
         "Finding information",
         check("get", THEME, officerGet(t1, demoToken()), 200).path("label").asText());
