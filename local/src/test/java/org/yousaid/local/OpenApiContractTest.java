@@ -779,6 +779,409 @@ class OpenApiContractTest {
         basedOn);
   }
 
+  // ---------------------------------------------------------------- officer API: the pages'
+  // actions
+
+  private static final String CONSULTATION = CONSULTATIONS + "/{consultation}";
+  private static final String STATUS = CONSULTATION + "/status";
+  private static final String RUN = CONSULTATION + "/analysis";
+  private static final String THEMES = CONSULTATION + "/themes";
+  private static final String THEME = THEMES + "/{question}/{theme}";
+  private static final String EXPORT = CONSULTATION + "/export/{format}";
+  private static final String PUBLISH = CONSULTATION + "/publish";
+  private static final String REVIEW = CONSULTATION + "/review";
+  private static final String PAGE_FEEDBACK = "/api/v1/officer/councils/{council}/page-feedback";
+  private static final String API = "/api/v1/officer/councils/demo/consultations";
+
+  private static HttpResponse<String> apiPost(
+      String path, String token, String json, String idempotencyKey) throws Exception {
+    HttpRequest.Builder b =
+        to(path)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(b);
+  }
+
+  private static void assertFieldError(JsonNode problem, String field) {
+    List<String> fields = new ArrayList<>();
+    problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertTrue(fields.contains(field), "errors name " + field + ": " + problem);
+  }
+
+  @Test
+  @Order(30)
+  void creatingEditingOpeningAndClosingAConsultation() throws Exception {
+    String created =
+        "{\"template\":\"local-offer\",\"id\":\"contract-api\",\"title\":\"Made by an integration\"}";
+    assertRequestValid(CONSULTATIONS, "post", "application/json", created);
+    HttpResponse<String> first = apiPost(API, demoToken(), created, "contract-create-01");
+    JsonNode draft = check("post", CONSULTATIONS, first, 201);
+    assertEquals("DRAFT", draft.path("status").asText());
+    assertEquals(API + "/contract-api", first.headers().firstValue("Location").orElseThrow());
+    // A retry with the same key is the same creation, replayed; the key with another body is not.
+    HttpResponse<String> replay = apiPost(API, demoToken(), created, "contract-create-01");
+    assertEquals(draft, check("post", CONSULTATIONS, replay, 201));
+    assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+    check(
+        "post",
+        CONSULTATIONS,
+        apiPost(API, demoToken(), created.replace("integration", "other"), "contract-create-01"),
+        409);
+    // Keys are each officer's own: another officer's identical key replays nothing of this one.
+    String colleague =
+        local.officerSignIn(
+            "subject-colleague",
+            "colleague@demo.example",
+            List.of("council-demo"),
+            Duration.ofMinutes(30));
+    HttpResponse<String> theirs = apiPost(API, colleague, created, "contract-create-01");
+    check("post", CONSULTATIONS, theirs, 409);
+    assertTrue(theirs.headers().firstValue("Idempotent-Replayed").isEmpty());
+    // Without a key, the same address again is taken.
+    check("post", CONSULTATIONS, apiPost(API, demoToken(), created, null), 409);
+    check("post", CONSULTATIONS, apiPost(API, demoToken(), created, "short"), 400);
+    String invalid = "{\"template\":\"survey\",\"id\":\"A B\",\"title\":\"\"}";
+    assertRequestInvalid(CONSULTATIONS, "post", "application/json", invalid);
+    JsonNode refused = check("post", CONSULTATIONS, apiPost(API, demoToken(), invalid, null), 422);
+    assertFieldError(refused, "template");
+    assertFieldError(refused, "id");
+    assertFieldError(refused, "title");
+    check("post", CONSULTATIONS, apiPost(API, demoToken(), "{\"id\":", null), 400);
+    check(
+        "post",
+        CONSULTATIONS,
+        officerPost(API, demoToken(), "text/plain", "template=local-offer"),
+        415);
+    check("post", CONSULTATIONS, officerPost(API, null, "application/json", created), 401);
+    check("post", CONSULTATIONS, apiPost(API, otherCouncilToken(), created, null), 403);
+
+    String path = API + "/contract-api";
+    JsonNode shown = check("get", CONSULTATION, officerGet(path, demoToken()), 200);
+    assertEquals("Made by an integration", shown.path("title").asText());
+    assertEquals("created", shown.path("audit").path(0).path("action").asText());
+    check("get", CONSULTATION, officerGet(API + "/nope", demoToken()), 404);
+    check("get", CONSULTATION, officerGet(path, null), 401);
+    check("get", CONSULTATION, officerGet(path, otherCouncilToken()), 403);
+
+    String edit =
+        "{\"title\":\"Local Offer 2027\",\"closes\":\"31/12/2030\",\"questions\":[{\"id\":\"find-information\",\"text\":\"What would help you find services?\",\"required\":true}]}";
+    assertRequestValid(CONSULTATION, "post", "application/json", edit);
+    JsonNode edited = check("post", CONSULTATION, apiPost(path, demoToken(), edit, null), 200);
+    assertEquals("Local Offer 2027", edited.path("title").asText());
+    assertEquals("2031-01-01T00:00:00Z", edited.path("closesAt").asText(), "end of 31 December");
+    assertEquals(
+        "What would help you find services?",
+        edited.path("questions").path(0).path("text").asText());
+    JsonNode badEdit =
+        check(
+            "post",
+            CONSULTATION,
+            apiPost(
+                path,
+                demoToken(),
+                "{\"title\":\" \",\"closes\":\"31/02/2030\",\"questions\":[{\"id\":\"nope\"}]}",
+                null),
+            422);
+    assertFieldError(badEdit, "questions[0].id");
+    JsonNode badDates =
+        check(
+            "post",
+            CONSULTATION,
+            apiPost(path, demoToken(), "{\"title\":\" \",\"closes\":\"31/02/2030\"}", null),
+            422);
+    assertFieldError(badDates, "title");
+    assertFieldError(badDates, "closes");
+    assertEquals(
+        "Local Offer 2027",
+        check("get", CONSULTATION, officerGet(path, demoToken()), 200).path("title").asText(),
+        "a refused edit changes nothing");
+    check("post", CONSULTATION, apiPost(path, demoToken(), "[]", null), 400);
+    check("post", CONSULTATION, officerPost(path, demoToken(), "text/plain", "title=x"), 415);
+    check("post", CONSULTATION, apiPost(API + "/nope", demoToken(), edit, null), 404);
+    check("post", CONSULTATION, officerPost(path, null, "application/json", edit), 401);
+    check("post", CONSULTATION, apiPost(path, otherCouncilToken(), edit, null), 403);
+
+    String status = path + "/status";
+    JsonNode open =
+        check("post", STATUS, apiPost(status, demoToken(), "{\"status\":\"OPEN\"}", null), 200);
+    assertEquals("OPEN", open.path("status").asText());
+    check("post", CONSULTATION, apiPost(path, demoToken(), edit, null), 409);
+    check("post", STATUS, apiPost(status, demoToken(), "{\"status\":\"CLOSED\"}", null), 200);
+    check("post", STATUS, apiPost(status, demoToken(), "{\"status\":\"CLOSED\"}", null), 409);
+    assertFieldError(
+        check("post", STATUS, apiPost(status, demoToken(), "{\"status\":\"GONE\"}", null), 422),
+        "status");
+    check("post", STATUS, apiPost(status, demoToken(), "{", null), 400);
+    check("post", STATUS, officerPost(status, demoToken(), "text/plain", "OPEN"), 415);
+    check(
+        "post",
+        STATUS,
+        apiPost(API + "/nope/status", demoToken(), "{\"status\":\"OPEN\"}", null),
+        404);
+    check("post", STATUS, officerPost(status, null, "application/json", "{}"), 401);
+    check("post", STATUS, apiPost(status, otherCouncilToken(), "{}", null), 403);
+    check("post", STATUS, apiPost(status, demoToken(), "{\"status\":\"OPEN\"}", null), 200);
+  }
+
+  /** Runs the analysis queue on the consultation made above, which has no answers yet. */
+  @Test
+  @Order(31)
+  void askingForThemes() throws Exception {
+    String path = API + "/contract-api/analysis";
+    HttpResponse<String> queued = apiPost(path, demoToken(), "{\"themeCount\":3}", "run-0001");
+    JsonNode body = check("post", RUN, queued, 202);
+    assertTrue(body.path("queued").toString().contains("find-information"), body.toString());
+    assertEquals(
+        API + "/contract-api/themes", queued.headers().firstValue("Location").orElseThrow());
+    check("post", RUN, apiPost(path, demoToken(), "{\"themeCount\":4}", "run-0001"), 409);
+    assertFieldError(
+        check("post", RUN, apiPost(path, demoToken(), "{\"themeCount\":1}", null), 422),
+        "themeCount");
+    check("post", RUN, apiPost(path, demoToken(), "{\"themeCount\":", null), 400);
+    check("post", RUN, officerPost(path, demoToken(), "text/plain", "themeCount=3"), 415);
+    check("post", RUN, apiPost(API + "/nope/analysis", demoToken(), "{}", null), 404);
+    check("post", RUN, officerPost(path, null, "application/json", "{}"), 401);
+    check("post", RUN, apiPost(path, otherCouncilToken(), "{}", null), 403);
+    assertTrue(local.analysisQueue().awaitIdle(10, java.util.concurrent.TimeUnit.MINUTES));
+  }
+
+  /** On the themes the analysis-versions test left: find-information's theme t1. */
+  @Test
+  @Order(32)
+  void readingAndCorrectingThemes() throws Exception {
+    String themes = API + "/local-offer-2026/themes";
+    JsonNode overview = check("get", THEMES, officerGet(themes, demoToken()), 200);
+    JsonNode question = overview.path("questions").path(0);
+    assertEquals("find-information", question.path("id").asText(), overview.toString());
+    assertEquals("t1", question.path("themes").path(0).path("id").asText(), overview.toString());
+    check("get", THEMES, officerGet(API + "/nope/themes", demoToken()), 404);
+    check("get", THEMES, officerGet(themes, null), 401);
+    check("get", THEMES, officerGet(themes, otherCouncilToken()), 403);
+
+    String t1 = themes + "/find-information/t1";
+    JsonNode theme = check("get", THEME, officerGet(t1, demoToken()), 200);
+    assertEquals(2, theme.path("members").size(), theme.toString());
+    String member = theme.path("members").path(0).path("responseId").asText();
+    check("get", THEME, officerGet(themes + "/find-information/nope", demoToken()), 404);
+    check("get", THEME, officerGet(themes + "/search-by/t1", demoToken()), 404);
+    check("get", THEME, officerGet(t1, null), 401);
+    check("get", THEME, officerGet(t1, otherCouncilToken()), 403);
+
+    String rename = "{\"action\":\"rename\",\"label\":\"Finding information\"}";
+    assertRequestValid(THEME, "post", "application/json", rename);
+    JsonNode renamed = check("post", THEME, apiPost(t1, demoToken(), rename, "fix-0001"), 200);
+    assertEquals("t1", renamed.path("themeId").asText());
+    HttpResponse<String> replay = apiPost(t1, demoToken(), rename, "fix-0001");
+    assertEquals(renamed, check("post", THEME, replay, 200));
+    assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+    assertEquals(
+        1,
+        local.services().corrections().list("demo", "local-offer-2026", "find-information").stream()
+            .filter(c -> "Finding information".equals(c.text()))
+            .count(),
+        "a replayed correction is stored once");
+    check(
+        "post",
+        THEME,
+        apiPost(t1, demoToken(), rename.replace("Finding", "Looking for"), "fix-0001"),
+        409);
+    check("post", THEME, apiPost(t1, demoToken(), rename, "bad key!"), 400);
+    // A page's session cookie cannot post JSON: a cross-site page could (CSRF), so only a Bearer
+    // can.
+    HttpResponse<String> cookie =
+        send(
+            to(t1)
+                .header("Content-Type", "application/json")
+                .header("Cookie", "yousaid-officer=" + demoToken())
+                .POST(HttpRequest.BodyPublishers.ofString(rename)));
+    check("post", THEME, cookie, 403);
+    assertEquals(
+        "Finding information",
+        check("get", THEME, officerGet(t1, demoToken()), 200).path("label").asText());
+
+    String split =
+        "{\"action\":\"split\",\"label\":\"Split off\",\"answers\":[\"" + member + "\"]}";
+    JsonNode splitOff = check("post", THEME, apiPost(t1, demoToken(), split, null), 200);
+    String newTheme = splitOff.path("newThemeId").asText();
+    assertTrue(newTheme.startsWith("t1-split-"), splitOff.toString());
+    JsonNode moved =
+        check("get", THEME, officerGet(themes + "/find-information/" + newTheme, demoToken()), 200);
+    assertEquals(member, moved.path("members").path(0).path("responseId").asText());
+
+    String weDid =
+        "{\"action\":\"we-did\",\"text\":\"We added a search by age\",\"status\":\"in progress\",\"date\":\"2027-03-01\"}";
+    assertRequestValid(THEME, "post", "application/json", weDid);
+    check("post", THEME, apiPost(t1, demoToken(), weDid, null), 200);
+    JsonNode withWeDid = check("get", THEME, officerGet(t1, demoToken()), 200);
+    assertEquals("2027-03-01", withWeDid.path("weDid").path("date").asText());
+    assertEquals("in progress", withWeDid.path("weDid").path("status").asText());
+
+    JsonNode badWeDid =
+        check(
+            "post",
+            THEME,
+            apiPost(
+                t1,
+                demoToken(),
+                "{\"action\":\"we-did\",\"text\":\"\",\"status\":\"maybe\",\"date\":\"31/02/2027\"}",
+                null),
+            422);
+    assertFieldError(badWeDid, "text");
+    assertFieldError(badWeDid, "status");
+    assertFieldError(badWeDid, "date");
+    assertFieldError(
+        check(
+            "post",
+            THEME,
+            apiPost(t1, demoToken(), "{\"action\":\"merge\",\"target\":\"t1\"}", null),
+            422),
+        "target");
+    assertFieldError(
+        check("post", THEME, apiPost(t1, demoToken(), "{\"action\":\"move\"}", null), 422),
+        "answers");
+    assertFieldError(
+        check("post", THEME, apiPost(t1, demoToken(), "{\"label\":\"x\"}", null), 422), "action");
+    check("post", THEME, apiPost(t1, demoToken(), "{\"action\":", null), 400);
+    check("post", THEME, officerPost(t1, demoToken(), "text/plain", "action=rename"), 415);
+    check(
+        "post", THEME, apiPost(themes + "/find-information/nope", demoToken(), rename, null), 404);
+    check("post", THEME, officerPost(t1, null, "application/json", rename), 401);
+    check("post", THEME, apiPost(t1, otherCouncilToken(), rename, null), 403);
+  }
+
+  @Test
+  @Order(33)
+  void exportingResponsesAndReports() throws Exception {
+    String base = API + "/local-offer-2026/export/";
+    for (String format : List.of("csv", "xlsx", "docx", "pdf")) {
+      HttpResponse<String> file = officerGet(base + format, demoToken());
+      check("get", EXPORT, file, 200);
+      assertTrue(
+          file.headers().firstValue("Content-Disposition").orElse("").endsWith("." + format + "\""),
+          format);
+    }
+    check("get", EXPORT, officerGet(base + "odt", demoToken()), 404);
+    check("get", EXPORT, officerGet(API + "/nope/export/csv", demoToken()), 404);
+    check("get", EXPORT, officerGet(base + "csv", null), 401);
+    check("get", EXPORT, officerGet(base + "csv", otherCouncilToken()), 403);
+  }
+
+  @Test
+  @Order(34)
+  void reviewingSigningOffAndPublishing() throws Exception {
+    String publish = API + "/local-offer-2026/publish";
+    String review = API + "/local-offer-2026/review";
+    JsonNode draft = check("get", PUBLISH, officerGet(publish, demoToken()), 200);
+    String fingerprint = draft.path("draft").asText();
+    assertTrue(
+        draft.path("themes").toString().contains("We added a search by age"), draft.toString());
+    assertTrue(draft.path("versions").isEmpty());
+    check("get", PUBLISH, officerGet(API + "/nope/publish", demoToken()), 404);
+    check("get", PUBLISH, officerGet(publish, null), 401);
+    check("get", PUBLISH, officerGet(publish, otherCouncilToken()), 403);
+
+    String forum =
+        local.officerSignIn(
+            "subject-forum",
+            "chair@forum.example",
+            List.of("reviewer-demo"),
+            Duration.ofMinutes(30));
+    JsonNode forDraft = check("get", REVIEW, officerGet(review, forum), 200);
+    assertEquals(fingerprint, forDraft.path("draft").asText());
+    assertTrue(forDraft.path("versions").isMissingNode(), "reviewers see no publication record");
+    check("get", PUBLISH, officerGet(publish, forum), 403);
+    check("get", REVIEW, officerGet(API + "/nope/review", forum), 404);
+    check("get", REVIEW, officerGet(review, null), 401);
+    check("get", REVIEW, officerGet(review, otherCouncilToken()), 403);
+
+    String coSign =
+        "{\"comment\":\"Fair to what parents said\",\"coSign\":true,\"draft\":\""
+            + fingerprint
+            + "\"}";
+    assertRequestValid(REVIEW, "post", "application/json", coSign);
+    JsonNode signed = check("post", REVIEW, apiPost(review, forum, coSign, "cosign-0001"), 201);
+    assertEquals("reviewer", signed.path("role").asText());
+    assertTrue(signed.path("onThisDraft").asBoolean());
+    check(
+        "post",
+        REVIEW,
+        apiPost(review, forum, coSign.replace("Fair", "Unfair"), "cosign-0001"),
+        409);
+    check(
+        "post",
+        REVIEW,
+        apiPost(review, forum, "{\"coSign\":true,\"draft\":\"" + "0".repeat(64) + "\"}", null),
+        409);
+    assertFieldError(check("post", REVIEW, apiPost(review, forum, "{}", null), 422), "comment");
+    check("post", REVIEW, apiPost(review, forum, "{\"comment\":", null), 400);
+    check("post", REVIEW, officerPost(review, forum, "text/plain", "comment=x"), 415);
+    check("post", REVIEW, apiPost(API + "/nope/review", forum, coSign, null), 404);
+    check("post", REVIEW, officerPost(review, null, "application/json", coSign), 401);
+    check("post", REVIEW, apiPost(review, otherCouncilToken(), coSign, null), 403);
+
+    assertFieldError(
+        check(
+            "post",
+            PUBLISH,
+            apiPost(publish, demoToken(), "{\"draft\":\"" + fingerprint + "\"}", null),
+            422),
+        "confirm");
+    check(
+        "post",
+        PUBLISH,
+        apiPost(
+            publish, demoToken(), "{\"confirm\":true,\"draft\":\"" + "0".repeat(64) + "\"}", null),
+        409);
+    check("post", PUBLISH, apiPost(publish, forum, "{\"confirm\":true}", null), 403);
+    check("post", PUBLISH, apiPost(publish, demoToken(), "{\"confirm\":", null), 400);
+    check("post", PUBLISH, officerPost(publish, demoToken(), "text/plain", "confirm=yes"), 415);
+    check("post", PUBLISH, apiPost(API + "/nope/publish", demoToken(), "{}", null), 404);
+    check("post", PUBLISH, officerPost(publish, null, "application/json", "{}"), 401);
+    assertEquals(0, local.publishQueue().deadLetterCount());
+    assertTrue(
+        local.services().publications().latest("demo", "local-offer-2026").isEmpty(),
+        "nothing refused was published");
+
+    String signOff = "{\"confirm\":true,\"draft\":\"" + fingerprint + "\"}";
+    assertRequestValid(PUBLISH, "post", "application/json", signOff);
+    HttpResponse<String> accepted = apiPost(publish, demoToken(), signOff, "publish-0001");
+    JsonNode request = check("post", PUBLISH, accepted, 202);
+    assertEquals(publish, accepted.headers().firstValue("Location").orElseThrow());
+    check("post", PUBLISH, apiPost(publish, demoToken(), signOff, "publish-0001"), 202);
+    assertTrue(local.publishQueue().awaitIdle(2, java.util.concurrent.TimeUnit.MINUTES));
+    JsonNode after = check("get", PUBLISH, officerGet(publish, demoToken()), 200);
+    assertEquals(1, after.path("versions").size(), "a replayed sign-off publishes once: " + after);
+    JsonNode version = after.path("versions").path(0);
+    assertEquals(request.path("requestId").asText(), version.path("requestId").asText());
+    assertEquals("contract@demo.example", version.path("approvedBy").path("name").asText());
+    assertEquals("chair@forum.example", version.path("coSignedBy").path(0).path("name").asText());
+  }
+
+  @Test
+  @Order(35)
+  void readingPageFeedbackFigures() throws Exception {
+    String path = "/api/v1/officer/councils/demo/page-feedback";
+    JsonNode all = check("get", PAGE_FEEDBACK, officerGet(path, demoToken()), 200);
+    assertTrue(all.path("answers").asInt() > 0, all.toString());
+    assertTrue(
+        all.path("pages").toString().contains("service:ork-service-1234"),
+        "the contract test's own feedback is counted");
+    check(
+        "get",
+        PAGE_FEEDBACK,
+        officerGet(path + "?from=2020-01-01&to=2100-12-31", demoToken()),
+        200);
+    JsonNode refused =
+        check("get", PAGE_FEEDBACK, officerGet(path + "?from=yesterday", demoToken()), 422);
+    assertFieldError(refused, "from");
+    check("get", PAGE_FEEDBACK, officerGet(path, null), 401);
+    check("get", PAGE_FEEDBACK, officerGet(path, otherCouncilToken()), 403);
+  }
+
   // ---------------------------------------------------------------- coverage
 
   @Test

@@ -185,7 +185,9 @@ class PublishSignOffTest {
             "POST /officer/sign-out",
             "GET /officer/councils/{council}/consultations/{consultation}/review",
             "POST /officer/councils/{council}/consultations/{consultation}/review",
-            "GET /officer/councils/{council}/consultations/{consultation}/publish/preview");
+            "GET /officer/councils/{council}/consultations/{consultation}/publish/preview",
+            "GET /api/v1/officer/councils/{council}/consultations/{consultation}/review",
+            "POST /api/v1/officer/councils/{council}/consultations/{consultation}/review");
     Set<String> signIn =
         Set.of("GET /officer/sign-in", "POST /officer/sign-in", "GET /officer/callback");
     List<SamTemplate.Route> routes;

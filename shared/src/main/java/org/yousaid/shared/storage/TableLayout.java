@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * DEMO#{council}                  ANSWERS                  local mode only: the made-up answers are in
  * LOCAL_OFFICER#{email}           ACCOUNT                  local mode only: an officer account
  * OFFICER_SESSION#{token hash}    SESSION                  a signed-in officer's session (expires with it)
+ * OFFICER_API#{council}           IDEM#{subject}#{key}     an officer API request's Idempotency-Key (expires)
  * </pre>
  *
  * The {@code …_PREFIX} constants and {@code …Prefix} methods are the {@code begins_with} prefixes
@@ -242,5 +243,15 @@ public final class TableLayout {
    */
   public static String officerSessionPk(String tokenHash) {
     return "OFFICER_SESSION#" + tokenHash;
+  }
+
+  /** The officer API's Idempotency-Key records of one council. */
+  public static String officerIdempotencyPk(String council) {
+    return "OFFICER_API#" + council;
+  }
+
+  /** One officer's Idempotency-Key: keys are the client's choice, so each officer has their own. */
+  public static String officerIdempotencySk(String subject, String key) {
+    return IDEMPOTENCY_PREFIX + subject + "#" + key;
   }
 }

@@ -158,6 +158,33 @@ public final class OfficerHandler extends HttpHandler {
     route(
         "GET /officer/councils/{council}/ehc-stages",
         signedIn(OfficerRoute.page("officer/ehc-stages", areas.dashboards()::ehcStagesModel)));
+    apiRoutes(OfficerApis.create(services, areas), areas);
+  }
+
+  /**
+   * The officer API beyond the routes above: everything the officer pages do, as JSON, over the
+   * same logic. Posts that create something take an Idempotency-Key.
+   */
+  private void apiRoutes(OfficerApis api, OfficerAreas areas) {
+    String council = "/api/v1/officer/councils/{council}";
+    String consultation = council + "/consultations/{consultation}";
+    ApiIdempotency keys = api.idempotency();
+    route("POST " + council + "/consultations", signedIn(keys.around(api.consultations()::create)));
+    route("GET " + consultation, signedIn(api.consultations()::show));
+    route("POST " + consultation, signedIn(api.consultations()::update));
+    route("POST " + consultation + "/status", signedIn(api.consultations()::status));
+    route("POST " + consultation + "/analysis", signedIn(keys.around(api.themes()::analyse)));
+    route("GET " + consultation + "/themes", signedIn(api.themes()::list));
+    route("GET " + consultation + "/themes/{question}/{theme}", signedIn(api.themes()::show));
+    route(
+        "POST " + consultation + "/themes/{question}/{theme}",
+        signedIn(keys.around(api.themes()::correct)));
+    route("GET " + consultation + "/export/{format}", signedIn(areas.exports()::download));
+    route("GET " + consultation + "/publish", signedIn(api.publish()::show));
+    route("POST " + consultation + "/publish", signedIn(keys.around(api.publish()::request)));
+    route("GET " + consultation + "/review", reviewable(api.publish()::review));
+    route("POST " + consultation + "/review", reviewable(keys.around(api.publish()::addReview)));
+    route("GET " + council + "/page-feedback", signedIn(api.pageFeedback()::summary));
   }
 
   /** Wraps a route with authentication, tenancy and (for posts) CSRF checks. */

@@ -19,6 +19,7 @@ import org.yousaid.shared.json.Json;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.publishing.ReviewRepository;
+import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.validation.FieldError;
 
 /**
@@ -37,7 +38,8 @@ final class PublishPage {
       String contentHash,
       String link,
       Publication.SignOff approvedBy,
-      List<Publication.SignOff> coSignedBy) {}
+      List<Publication.SignOff> coSignedBy,
+      String requestId) {}
 
   private final Publisher publisher;
   private final ReviewRepository reviews;
@@ -81,22 +83,11 @@ final class PublishPage {
     Consultation c = lookup.of(request);
     FormBody form = FormBody.parse(request.bodyText(16 * 1024));
     DraftSummary draft = DraftSummary.of(publisher, c);
-    List<FieldError> errors = new ArrayList<>();
-    int status = 400;
-    if (!"yes".equals(form.first("confirm"))) {
-      errors.add(
-          new FieldError(
-              "confirm", "Confirm that you have checked what will be published, then publish"));
-    } else if (!draft.fingerprint().equals(form.first("draft"))) {
-      status = 409;
-      errors.add(
-          new FieldError(
-              "confirm",
-              "What will be published has changed since you opened this page. Check it again,"
-                  + " then confirm"));
-    }
-    if (!errors.isEmpty()) {
-      return officer.page("officer/publish", model(c, form.fields(), errors, draft), status);
+    try {
+      PublishSignOff.check(draft, "yes".equals(form.first("confirm")), form.first("draft"));
+    } catch (ProblemException refused) {
+      return officer.page(
+          "officer/publish", model(c, form.fields(), refused.errors(), draft), refused.status());
     }
     request(c, officer.identity(), draft.fingerprint());
     return Flash.PUBLISH_REQUESTED.redirect(OfficerPaths.consultation(c) + "/publish");
@@ -112,6 +103,26 @@ final class PublishPage {
       Map<String, List<String>> given,
       List<FieldError> errors,
       DraftSummary draft) {
+    List<VersionRow> rows = versions(consultation);
+    String current = siteUrl + SitePaths.consultation(consultation.council(), consultation.id());
+    Map<String, Object> model = FormModel.of("Publish: " + consultation.title(), given, errors);
+    model.put("consultation", consultation);
+    model.put("summary", draft);
+    model.put("responses", draft.draft().responses());
+    model.put("reviews", draft.reviews(reviews.list(consultation.council(), consultation.id())));
+    model.put("versions", rows);
+    model.put("currentLink", rows.isEmpty() ? null : current + "index.html");
+    model.put("councilLink", siteUrl + SitePaths.council(consultation.council()) + "index.html");
+    return model;
+  }
+
+  /** The draft that would be published now, as the approver signs it off. */
+  DraftSummary draft(Consultation consultation) {
+    return DraftSummary.of(publisher, consultation);
+  }
+
+  /** Every published version, newest first, with who signed it off. */
+  List<VersionRow> versions(Consultation consultation) {
     List<Publication> versions = publisher.versions(consultation.council(), consultation.id());
     String current = siteUrl + SitePaths.consultation(consultation.council(), consultation.id());
     List<VersionRow> rows = new ArrayList<>();
@@ -124,20 +135,14 @@ final class PublishPage {
               p.contentHash(),
               current + "versions/" + p.version() + "/index.html",
               p.approvedBy(),
-              p.coSignedBy()));
+              p.coSignedBy(),
+              p.requestId()));
     }
-    Map<String, Object> model = FormModel.of("Publish: " + consultation.title(), given, errors);
-    model.put("consultation", consultation);
-    model.put("summary", draft);
-    model.put("responses", draft.draft().responses());
-    model.put("reviews", draft.reviews(reviews.list(consultation.council(), consultation.id())));
-    model.put("versions", rows);
-    model.put("currentLink", versions.isEmpty() ? null : current + "index.html");
-    model.put("councilLink", siteUrl + SitePaths.council(consultation.council()) + "index.html");
-    return model;
+    return rows;
   }
 
-  void request(Consultation consultation, OfficerIdentity officer, String fingerprint) {
+  /** Queues the publisher for the draft signed off; answers with the request's id. */
+  String request(Consultation consultation, OfficerIdentity officer, String fingerprint) {
     String requestId = UlidCreator.getMonotonicUlid().toString();
     queue.send(
         Json.write(
@@ -154,5 +159,6 @@ final class PublishPage {
         officer.email(),
         "publish",
         "Signed off and asked to publish You said, we did");
+    return requestId;
   }
 }

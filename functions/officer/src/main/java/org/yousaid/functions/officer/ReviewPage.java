@@ -1,9 +1,6 @@
 package org.yousaid.functions.officer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.github.f4b6a3.ulid.UlidCreator;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yousaid.functions.common.Services;
@@ -12,9 +9,7 @@ import org.yousaid.functions.common.http.Request;
 import org.yousaid.publishing.Publisher;
 import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.model.Consultation;
-import org.yousaid.shared.publishing.Publication;
-import org.yousaid.shared.publishing.Review;
-import org.yousaid.shared.publishing.ReviewRepository;
+import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.validation.FieldError;
 
 /**
@@ -25,20 +20,20 @@ import org.yousaid.shared.validation.FieldError;
  */
 final class ReviewPage {
 
-  static final int MAX_COMMENT = 2000;
+  static final int MAX_COMMENT = DraftReviews.MAX_COMMENT;
 
   private final Publisher publisher;
-  private final ReviewRepository reviews;
+  private final DraftReviews reviews;
   private final ConsultationLookup lookup;
-  private final AuditLog audit;
-  private final Clock clock;
 
   ReviewPage(Services services, ConsultationLookup lookup, AuditLog audit) {
     this.publisher = new Publisher(services);
-    this.reviews = services.reviews();
+    this.reviews = new DraftReviews(services.reviews(), audit, services.clock());
     this.lookup = lookup;
-    this.audit = audit;
-    this.clock = services.clock();
+  }
+
+  DraftReviews reviews() {
+    return reviews;
   }
 
   APIGatewayV2HTTPResponse show(Request request, SignedInOfficer officer) {
@@ -52,49 +47,18 @@ final class ReviewPage {
     Consultation c = lookup.of(request);
     FormBody form = FormBody.parse(request.bodyText(32 * 1024));
     DraftSummary draft = DraftSummary.of(publisher, c);
-    String comment = form.first("comment") == null ? "" : form.first("comment").strip();
     boolean coSign = "yes".equals(form.first("cosign"));
-    List<FieldError> errors = new ArrayList<>();
-    int status = 400;
-    if (comment.length() > MAX_COMMENT) {
-      errors.add(
-          new FieldError("comment", "The comment must be " + MAX_COMMENT + " characters or fewer"));
-    } else if (comment.isEmpty() && !coSign) {
-      errors.add(new FieldError("comment", "Write a comment, or co-sign the draft, or both"));
-    } else if (coSign && !draft.fingerprint().equals(form.first("draft"))) {
-      status = 409;
-      errors.add(
-          new FieldError(
-              "cosign",
-              "The draft has changed since you opened this page. Read it again, then co-sign"));
-    }
-    if (!errors.isEmpty()) {
+    try {
+      reviews.add(c, draft, officer.identity(), form.first("comment"), coSign, form.first("draft"));
+    } catch (ProblemException refused) {
+      if (refused.errors().isEmpty()) {
+        throw refused;
+      }
       return officer.page(
-          "officer/review", model(c, draft, form.fields(), errors, officer), status);
+          "officer/review",
+          model(c, draft, form.fields(), refused.errors(), officer),
+          refused.status());
     }
-    String email = officer.identity().email();
-    reviews.add(
-        new Review(
-            UlidCreator.getMonotonicUlid().toString(),
-            c.council(),
-            c.id(),
-            email,
-            officer.identity().actsFor(c.council())
-                ? Publication.SignOff.OFFICER
-                : Publication.SignOff.REVIEWER,
-            clock.instant(),
-            comment.isEmpty() ? null : comment,
-            coSign,
-            draft.fingerprint()));
-    // The comment stays on the review page: the audit log says only what was done.
-    audit.record(
-        c.council(),
-        c.id(),
-        email,
-        coSign ? "co-signed" : "commented",
-        coSign
-            ? "co-signed the draft You said, we did" + (comment.isEmpty() ? "" : " with a comment")
-            : "commented on the draft You said, we did");
     return (coSign ? Flash.CO_SIGNED : Flash.COMMENTED)
         .redirect(OfficerPaths.consultation(c) + "/review");
   }
@@ -108,7 +72,7 @@ final class ReviewPage {
     Map<String, Object> model = FormModel.of("Review: " + c.title(), given, errors);
     model.put("consultation", c);
     model.put("summary", draft);
-    model.put("reviews", draft.reviews(reviews.list(c.council(), c.id())));
+    model.put("reviews", draft.reviews(reviews.list(c)));
     model.put("isOfficer", officer.identity().actsFor(c.council()));
     return model;
   }
