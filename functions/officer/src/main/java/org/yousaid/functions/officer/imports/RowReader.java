@@ -129,6 +129,15 @@ public final class RowReader {
         shown.put(m.getKey(), SHOWN.format(givenAt).replace("AM", "am").replace("PM", "pm"));
       }
     }
+    for (int extra = headers.size(); extra < row.cells().size(); extra++) {
+      if (!row.cell(extra).isBlank()) {
+        // Usually a comma inside an answer that was not put in quotes: the answer is split.
+        problems.add(
+            "This row has more cells than the file has columns, so part of it would be lost."
+                + " Put answers that contain commas in quotes.");
+        break;
+      }
+    }
     boolean anyAnswer =
         consultation.questions().stream().anyMatch(q -> answers.containsKey(q.id()));
     if (!anyAnswer && problems.isEmpty()) {
