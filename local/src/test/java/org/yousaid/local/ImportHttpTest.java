@@ -268,6 +268,43 @@ class ImportHttpTest {
     assertTrue(officer.get(IMPORT + "?batch=" + batch).body().contains("0 answers imported"));
   }
 
+  /**
+   * The most a file may hold, through the API as a council's script would send it: every row is
+   * stored by the worker. The time is printed for docs/benchmarks.md, never asserted.
+   */
+  @Test
+  void twentyThousandRowsCompleteInTheBackground() throws Exception {
+    OfficerBrowser officer = officer();
+    int rows = 20_000;
+    String[] roles = {"Parent/carer", "Mum", "young person", "SENCO", "carer", "Dad"};
+    StringBuilder csv =
+        new StringBuilder(
+            "Completion time,find-information,I am a,Would it help to search the"
+                + " Local Offer by disability or by age?\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append(String.format("%d/%d/2026", 1 + i % 28, 1 + i % 12))
+          .append(",\"Twenty thousand, answer ")
+          .append(i)
+          .append("\",")
+          .append(roles[i % roles.length])
+          .append(",search by age; Search by where I live\n");
+    }
+    int before = stored().size();
+    long start = System.nanoTime();
+    HttpResponse<String> accepted = officer.postApi(API, "text/csv", csv.toString());
+    long queued = System.nanoTime();
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    assertTrue(local.importQueue().awaitIdle(60, TimeUnit.MINUTES));
+    long done = System.nanoTime();
+    assertEquals(0, local.importQueue().deadLetterCount());
+    assertEquals(before + rows, stored().size());
+    String batch = Json.mapper().readTree(accepted.body()).get("batchId").asText();
+    assertTrue(officer.get(IMPORT + "?batch=" + batch).body().contains(rows + " answers imported"));
+    System.out.printf(
+        "import-benchmark rows=%d request_seconds=%.1f total_seconds=%.1f rows_per_second=%.0f%n",
+        rows, (queued - start) / 1e9, (done - start) / 1e9, rows / ((done - start) / 1e9));
+  }
+
   private static LocalDate day(Instant instant) {
     return instant.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
   }
