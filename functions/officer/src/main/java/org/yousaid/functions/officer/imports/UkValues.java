@@ -115,18 +115,23 @@ public final class UkValues {
   private static Optional<LocalDate> day(String value) {
     String v = WEEKDAY.matcher(value).replaceFirst("");
     v = ORDINAL.matcher(v).replaceAll("$1").replaceAll("\\s+", " ").replace(",", "").strip();
-    // "Sept" is how many people shorten September; Java's UK short form is "Sep".
-    v = v.replaceAll("(?i)\\bsept\\b", "Sep");
     try {
       return Optional.of(LocalDate.parse(v));
     } catch (DateTimeParseException notIso) {
       // UK shapes below
     }
-    for (DateTimeFormatter f : UK_DATES) {
-      try {
-        return Optional.of(LocalDate.parse(v, f));
-      } catch (DateTimeParseException notThis) {
-        // next shape
+    // People shorten September as "Sep" or "Sept"; the JDK's UK form depends on its locale data.
+    for (String shape :
+        List.of(
+            v,
+            v.replaceAll("(?i)\\bsept\\b", "Sep"),
+            v.replaceAll("(?i)\\bsep\\b", "Sept"))) {
+      for (DateTimeFormatter f : UK_DATES) {
+        try {
+          return Optional.of(LocalDate.parse(shape, f));
+        } catch (DateTimeParseException notThis) {
+          // next shape
+        }
       }
     }
     return Optional.empty();
