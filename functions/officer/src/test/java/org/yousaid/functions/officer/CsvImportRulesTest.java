@@ -102,7 +102,11 @@ class CsvImportRulesTest {
                 + "One,\"search by AGE; Search by where I live\",strongly agree\n"
                 + "Two,\"disability,none\",Neither agree nor disagree\n");
     assertEquals(2, outcome.imported(), outcome.problems().toString());
-    List<Response> rows = stored();
+    // Rows are stored by several writers at once: found by their answer, not their order.
+    List<Response> rows =
+        stored().stream()
+            .sorted(Comparator.comparing(r -> r.answer(FIND).orElseThrow().text()))
+            .toList();
     assertEquals(List.of("age", "area"), rows.get(0).answer("search-by").orElseThrow().choices());
     assertEquals(
         List.of("strongly-agree"), rows.get(0).answer("plain-english").orElseThrow().choices());

@@ -122,10 +122,7 @@ public final class UkValues {
     }
     // People shorten September as "Sep" or "Sept"; the JDK's UK form depends on its locale data.
     for (String shape :
-        List.of(
-            v,
-            v.replaceAll("(?i)\\bsept\\b", "Sep"),
-            v.replaceAll("(?i)\\bsep\\b", "Sept"))) {
+        List.of(v, v.replaceAll("(?i)\\bsept\\b", "Sep"), v.replaceAll("(?i)\\bsep\\b", "Sept"))) {
       for (DateTimeFormatter f : UK_DATES) {
         try {
           return Optional.of(LocalDate.parse(shape, f));
