@@ -22,6 +22,10 @@ build-OfficerFunction: $(OFFICER_JAR)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(OFFICER_JAR) "$(ARTIFACTS_DIR)/lib/"
 
+build-ImportWorkerFunction: $(OFFICER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(OFFICER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
 $(WORKER_JAR):
 	./mvnw -q -B -pl functions/analysis-worker -am package -DskipTests
 
@@ -54,4 +58,4 @@ waf-acl:
 	aws cloudformation describe-stacks --region us-east-1 --stack-name $(WAF_STACK) \
 	  --query "Stacks[0].Outputs[?OutputKey=='WebAclArn'].OutputValue" --output text
 
-.PHONY: waf-acl build-PublishFunction build-ErasureRepublishFunction build-AnalysisWorkerFunction build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction
+.PHONY: waf-acl build-ImportWorkerFunction build-PublishFunction build-ErasureRepublishFunction build-AnalysisWorkerFunction build-OfficerFunction build-PublicFormFunction build-SubmissionApiFunction

@@ -48,6 +48,8 @@ public final class LocalMode implements AutoCloseable {
 
   public static final String PUBLISH_QUEUE = "PublishQueue";
 
+  public static final String IMPORT_QUEUE = "ImportQueue";
+
   /** As the queues' redrive policies in template.yaml. */
   public static final int MAX_RECEIVE_COUNT = 3;
 
@@ -214,6 +216,9 @@ public final class LocalMode implements AutoCloseable {
             Map.entry(OfficerAuth.class, officerAuth),
             Map.entry(JobQueue.class, analysisQueue),
             Map.entry(PublishQueue.class, (PublishQueue) publishQueue::send),
+            Map.entry(
+                org.yousaid.functions.common.queue.ImportQueue.class,
+                (org.yousaid.functions.common.queue.ImportQueue) queues.get(IMPORT_QUEUE)::send),
             Map.entry(SiteStore.class, site),
             // Local mode serves the site folder itself: no CDN holds copies to drop.
             Map.entry(
@@ -346,6 +351,10 @@ public final class LocalMode implements AutoCloseable {
 
   public InProcessQueue analysisQueue() {
     return queues.get(ANALYSIS_QUEUE);
+  }
+
+  public InProcessQueue importQueue() {
+    return queues.get(IMPORT_QUEUE);
   }
 
   public InProcessQueue publishQueue() {

@@ -148,7 +148,7 @@ class TemplateTest {
     List<SamTemplate.Function> workers =
         template.functions().stream().filter(SamTemplate.Function::sqsTriggered).toList();
     assertEquals(
-        Set.of(LocalMode.ANALYSIS_QUEUE, LocalMode.PUBLISH_QUEUE),
+        Set.of(LocalMode.ANALYSIS_QUEUE, LocalMode.PUBLISH_QUEUE, LocalMode.IMPORT_QUEUE),
         workers.stream().map(SamTemplate.Function::queue).collect(Collectors.toSet()));
     for (SamTemplate.Function worker : workers) {
       Map<String, Object> events = (Map<String, Object>) worker.properties().get("Events");
@@ -560,7 +560,9 @@ class TemplateTest {
   @Test
   void everyDeadLetterQueueAlarmsAsSoonAsOneMessageArrives() {
     java.util.Set<String> queues = deadLetterQueues();
-    assertEquals(Set.of("AnalysisDeadLetterQueue", "PublishDeadLetterQueue"), queues);
+    assertEquals(
+        Set.of("AnalysisDeadLetterQueue", "PublishDeadLetterQueue", "ImportDeadLetterQueue"),
+        queues);
     for (String queue : queues) {
       Map<String, Object> alarm =
           alarmOn(

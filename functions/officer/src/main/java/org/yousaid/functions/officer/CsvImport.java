@@ -1,305 +1,178 @@
 package org.yousaid.functions.officer;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.yousaid.shared.model.AgeBand;
-import org.yousaid.shared.model.AreaOfNeed;
+import org.yousaid.functions.officer.imports.BatchImporter;
+import org.yousaid.functions.officer.imports.ColumnGuess;
+import org.yousaid.functions.officer.imports.ImportBatch;
+import org.yousaid.functions.officer.imports.ImportTarget;
+import org.yousaid.functions.officer.imports.RowProblem;
+import org.yousaid.functions.officer.imports.TableReader;
+import org.yousaid.functions.officer.imports.UploadedTable;
 import org.yousaid.shared.model.Channel;
-import org.yousaid.shared.model.ChoiceOption;
-import org.yousaid.shared.model.Coded;
 import org.yousaid.shared.model.Consultation;
-import org.yousaid.shared.model.EhcStage;
-import org.yousaid.shared.model.Question;
-import org.yousaid.shared.model.Role;
+import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
-import org.yousaid.shared.validation.FieldError;
-import org.yousaid.shared.validation.RawSubmission;
-import org.yousaid.shared.validation.SubmissionValidator;
 
 /**
- * Imports answers exported from another survey tool (or typed up from paper) as CSV. Columns are
- * matched to questions by id or wording unless the officer maps them; option labels are accepted as
- * well as codes. Every row is validated like a web answer, marked with its channel, and keyed by
- * its content and position, so importing the same file twice stores each answer once.
+ * Imports a whole file in one call, as the JSON API does for a file small enough to store within
+ * the request: columns matched by the officer's mapping (column name to target) or guessed from the
+ * headers, every row validated like a web answer and stored as one batch (see {@link
+ * BatchImporter}), so importing the same file twice stores each answer once and the import can be
+ * undone.
  */
 final class CsvImport {
 
-  static final int MAX_ROWS = 20_000;
-  static final String IGNORE = "ignore";
+  static final int MAX_ROWS = TableReader.MAX_ROWS;
+  static final String IGNORE = ImportTarget.IGNORE;
 
   /** What happened to one file. */
   record Outcome(
-      int imported, int alreadyImported, List<RowProblem> problems, Map<String, String> mapping) {}
+      String batchId,
+      int imported,
+      int alreadyImported,
+      List<RowProblem> problems,
+      Map<String, String> mapping,
+      List<String> unmatchedColumns) {}
 
-  /** Why one row was not imported (row 1 is the first row after the header). */
-  record RowProblem(int row, List<String> messages) {}
+  private final BatchImporter importer;
 
-  private final SubmissionService submissions;
+  CsvImport(Storage storage) {
+    this(
+        new BatchImporter(
+            storage,
+            new SubmissionService(storage.consultations(), storage.responses(), storage.clock()),
+            storage.audit()));
+  }
 
-  CsvImport(SubmissionService submissions) {
-    this.submissions = submissions;
+  CsvImport(BatchImporter importer) {
+    this.importer = importer;
   }
 
   Outcome importCsv(
       Consultation consultation, String csv, Channel channel, Map<String, String> explicitMapping) {
+    return importTable(consultation, TableReader.csv(csv), null, channel, explicitMapping, "api");
+  }
+
+  Outcome importTable(
+      Consultation consultation,
+      UploadedTable table,
+      String fileName,
+      Channel channel,
+      Map<String, String> explicitMapping,
+      String officer) {
+    refuseWeb(channel);
+    Map<Integer, String> columns = mapping(consultation, table.headers(), explicitMapping);
+    ImportBatch batch =
+        importer.start(importer.stage(consultation, table, fileName, officer), channel, columns);
+    for (int chunk = 0; chunk < batch.chunks(); chunk++) {
+      importer.runChunk(consultation, batch, table, chunk);
+    }
+    BatchImporter.Progress done =
+        importer.progress(
+            importer
+                .store()
+                .batch(consultation.council(), consultation.id(), batch.id())
+                .orElseThrow());
+    return outcome(consultation, table.headers(), columns, done);
+  }
+
+  static Outcome outcome(
+      Consultation c,
+      List<String> headers,
+      Map<Integer, String> columns,
+      BatchImporter.Progress p) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    columns.forEach((i, t) -> byName.put(headers.get(i), t));
+    return new Outcome(
+        p.batch().id(),
+        p.imported(),
+        p.alreadyImported(),
+        p.problems(),
+        byName,
+        unmatched(headers, columns));
+  }
+
+  static void refuseWeb(Channel channel) {
     if (channel == Channel.WEB) {
       throw ProblemException.badRequest(
           "Imported answers cannot be marked as sent through the online form.");
     }
-    List<CSVRecord> records;
-    List<String> headers;
-    try (CSVParser parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get()
-            .parse(new StringReader(stripBom(csv)))) {
-      headers = parser.getHeaderNames();
-      records = parser.getRecords();
-    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      throw ProblemException.badRequest(
-          "The file could not be read as CSV. Check it has one header row and commas between columns.");
-    }
-    if (records.size() > MAX_ROWS) {
-      throw ProblemException.tooLarge(
-          "The file has more than " + MAX_ROWS + " rows. Split it into smaller files.");
-    }
-    Map<String, String> mapping = mapping(consultation, headers, explicitMapping);
-    int imported = 0;
-    int replayed = 0;
-    List<RowProblem> problems = new ArrayList<>();
-    for (CSVRecord record : records) {
-      int row = (int) record.getRecordNumber();
-      List<String> rowProblems = new ArrayList<>();
-      Map<String, List<String>> answers = new LinkedHashMap<>();
-      Map<String, List<String>> profile = new LinkedHashMap<>();
-      String consent = null;
-      Instant givenAt = null;
-      for (Map.Entry<String, String> m : mapping.entrySet()) {
-        String value =
-            record.isMapped(m.getKey()) && record.isSet(m.getKey()) ? record.get(m.getKey()) : "";
-        if (value.isBlank()) {
-          continue;
-        }
-        String target = m.getValue();
-        if (target.startsWith("q.")) {
-          Question q = consultation.question(target.substring(2)).orElseThrow();
-          answers.put(
-              q.id(),
-              q.type().isChoice()
-                  ? choices(q.effectiveOptions(), value, q.type().allowsSeveral())
-                  : List.of(value));
-        } else if (target.startsWith("profile.")) {
-          String field = target.substring("profile.".length());
-          profile.put(field, profileValues(field, value));
-        } else if (target.equals("consent")) {
-          consent = yes(value) ? "yes" : "no";
-        } else if (target.equals("submittedAt")) {
-          givenAt = date(value);
-          if (givenAt == null) {
-            rowProblems.add("The date \"" + shorten(value) + "\" is not a date like 2026-03-31.");
-          }
-        }
-      }
-      if (!rowProblems.isEmpty()) {
-        problems.add(new RowProblem(row, rowProblems));
-        continue;
-      }
-      String key =
-          "import-"
-              + digest(
-                  consultation.id() + "|" + row + "|" + String.join("\u0001", record.toList()));
-      try {
-        SubmissionService.Receipt receipt =
-            submissions.record(
-                consultation,
-                new RawSubmission(answers, profile, consent, List.of()),
-                key,
-                channel,
-                givenAt);
-        if (receipt.replayed()) {
-          replayed++;
-        } else {
-          imported++;
-        }
-      } catch (ProblemException problem) {
-        List<String> messages =
-            problem.errors().isEmpty()
-                ? List.of(problem.detail())
-                : problem.errors().stream().map(FieldError::message).toList();
-        problems.add(new RowProblem(row, messages));
+  }
+
+  /** The columns no target was chosen or guessed for, by name. */
+  static List<String> unmatched(List<String> headers, Map<Integer, String> columns) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < headers.size(); i++) {
+      if (!columns.containsKey(i)) {
+        names.add(headers.get(i).isBlank() ? "Column " + (i + 1) : headers.get(i));
       }
     }
-    if (imported > 0) {
-      org.yousaid.functions.common.telemetry.Telemetry.count(
-          "ResponsesSubmitted", imported, "Channel", channel.code());
-    }
-    return new Outcome(imported, replayed, problems, mapping);
+    return names;
   }
 
   /**
-   * Column to target: the officer's choices first, then matches on question id or wording, profile
-   * names.
+   * Column position to target: the officer's choices by column name first, then guesses. Refuses a
+   * choice the consultation does not have, a target chosen for two columns, and a mapping with no
+   * question at all (nothing would be stored).
    */
-  static Map<String, String> mapping(
+  static Map<Integer, String> mapping(
       Consultation consultation, List<String> headers, Map<String, String> explicit) {
-    Map<String, String> mapping = new LinkedHashMap<>();
-    for (String header : headers) {
-      String chosen = explicit.get(header);
-      if (chosen != null) {
-        if (!chosen.equals(IGNORE)) {
-          if (!validTarget(consultation, chosen)) {
-            throw ProblemException.badRequest(
-                "The column \""
-                    + shorten(header)
-                    + "\" is mapped to something this consultation does not have.");
-          }
-          mapping.put(header, chosen);
-        }
+    Map<Integer, String> guessed = ColumnGuess.guess(consultation, headers);
+    Map<Integer, String> columns = new java.util.TreeMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String chosen = explicit.get(headers.get(i));
+      if (chosen == null) {
         continue;
       }
-      String h = normal(header);
-      consultation.questions().stream()
-          .filter(q -> normal(q.id()).equals(h) || normal(q.text()).equals(h))
-          .findFirst()
-          .ifPresent(q -> mapping.put(header, "q." + q.id()));
-      if (mapping.containsKey(header)) {
-        continue;
+      if (!ImportTarget.offered(consultation, chosen)) {
+        throw ProblemException.badRequest(
+            "The column \""
+                + shorten(headers.get(i))
+                + "\" is mapped to something this consultation does not have.");
       }
-      switch (h) {
-        case "role", "answering as", "respondent type" ->
-            mapping.put(header, "profile." + SubmissionValidator.PROFILE_ROLE);
-        case "age band", "child's age", "age" ->
-            mapping.put(header, "profile." + SubmissionValidator.PROFILE_AGE_BAND);
-        case "area of need", "areas of need", "need" ->
-            mapping.put(header, "profile." + SubmissionValidator.PROFILE_AREAS_OF_NEED);
-        case "district", "area", "locality" ->
-            mapping.put(header, "profile." + SubmissionValidator.PROFILE_DISTRICT);
-        case "stage", "ehc stage" ->
-            mapping.put(header, "profile." + SubmissionValidator.PROFILE_EHC_STAGE);
-        case "consent", "consent to quote", "may we quote you" -> mapping.put(header, "consent");
-        case "date", "submitted", "submitted at", "timestamp", "start date" ->
-            mapping.put(header, "submittedAt");
-        default -> {}
+      if (!chosen.equals(IGNORE)) {
+        columns.put(i, chosen);
       }
     }
-    return mapping;
-  }
-
-  private static boolean validTarget(Consultation consultation, String target) {
-    if (target.startsWith("q.")) {
-      return consultation.question(target.substring(2)).isPresent();
-    }
-    return List.of("consent", "submittedAt").contains(target)
-        || List.of(
-                SubmissionValidator.PROFILE_ROLE,
-                SubmissionValidator.PROFILE_AGE_BAND,
-                SubmissionValidator.PROFILE_AREAS_OF_NEED,
-                SubmissionValidator.PROFILE_DISTRICT,
-                SubmissionValidator.PROFILE_EHC_STAGE)
-            .stream()
-            .anyMatch(f -> target.equals("profile." + f));
-  }
-
-  /** Option values from codes or labels; several separated by ";" or "," for multi-choice. */
-  private static List<String> choices(List<ChoiceOption> options, String value, boolean several) {
-    List<String> parts = several ? List.of(value.split("[;,]")) : List.of(value);
-    List<String> result = new ArrayList<>();
-    for (String part : parts) {
-      String p = part.trim();
-      result.add(
-          options.stream()
-              .filter(o -> o.value().equalsIgnoreCase(p) || o.label().equalsIgnoreCase(p))
-              .map(ChoiceOption::value)
-              .findFirst()
-              .orElse(p));
-    }
-    return result;
-  }
-
-  private static List<String> profileValues(String field, String value) {
-    return switch (field) {
-      case SubmissionValidator.PROFILE_ROLE -> List.of(coded(Role.values(), value));
-      case SubmissionValidator.PROFILE_AGE_BAND -> List.of(coded(AgeBand.values(), value));
-      case SubmissionValidator.PROFILE_EHC_STAGE -> List.of(coded(EhcStage.values(), value));
-      case SubmissionValidator.PROFILE_AREAS_OF_NEED ->
-          List.of(value.split("[;,]")).stream()
-              .map(v -> coded(AreaOfNeed.values(), v.trim()))
-              .toList();
-      default -> List.of(value);
-    };
-  }
-
-  private static <E extends Enum<E> & Coded> String coded(E[] values, String value) {
-    for (E v : values) {
-      if (v.code().equalsIgnoreCase(value) || v.label().equalsIgnoreCase(value)) {
-        return v.code();
+    for (Map.Entry<Integer, String> g : guessed.entrySet()) {
+      String header = headers.get(g.getKey());
+      if (!explicit.containsKey(header) && !columns.containsValue(g.getValue())) {
+        columns.put(g.getKey(), g.getValue());
       }
     }
-    return value;
+    checked(consultation, headers, columns);
+    return columns;
   }
 
-  private static boolean yes(String value) {
-    return List.of("yes", "y", "true", "1", "agreed")
-        .contains(value.trim().toLowerCase(Locale.ROOT));
-  }
-
-  private static Instant date(String value) {
-    String v = value.trim();
-    try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException notDateTime) {
-      try {
-        return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v)
-            .atStartOfDay(ZoneId.of("Europe/London"))
-            .toInstant();
-      } catch (DateTimeParseException notDate) {
-        return null;
+  /** Refuses a mapping that stores nothing or puts two columns in one place. */
+  static void checked(Consultation c, List<String> headers, Map<Integer, String> columns) {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (Map.Entry<Integer, String> e : columns.entrySet()) {
+      Integer other = seen.putIfAbsent(e.getValue(), e.getKey());
+      if (other != null) {
+        throw ProblemException.badRequest(
+            "The columns \""
+                + shorten(headers.get(other))
+                + "\" and \""
+                + shorten(headers.get(e.getKey()))
+                + "\" are both mapped to "
+                + ImportTarget.label(c, e.getValue())
+                + ". Choose one.");
       }
+    }
+    if (columns.values().stream().noneMatch(t -> t.startsWith(ImportTarget.QUESTION_PREFIX))) {
+      throw ProblemException.badRequest(
+          "None of the file's columns matches a question of this consultation, so nothing would"
+              + " be imported. Name the columns after the questions, or choose a question for each"
+              + " column.");
     }
   }
 
-  private static String normal(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").replaceAll("\\s+", " ").trim();
-  }
-
-  private static String stripBom(String csv) {
-    return csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-  }
-
-  private static String shorten(String s) {
+  static String shorten(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
-
-  private static String digest(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
-          .substring(0, 40);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

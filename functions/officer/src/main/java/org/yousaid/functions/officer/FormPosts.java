@@ -27,6 +27,14 @@ final class FormPosts {
       FormBody form = FormBody.parse(request.bodyText(1024 * 1024));
       return Session.csrfMatches(token, form.first("csrf"));
     }
+    if (org.yousaid.functions.officer.imports.MultipartForm.isMultipart(request)) {
+      // The import page's file upload: the same token, in the form's own field.
+      return Session.csrfMatches(
+          token,
+          org.yousaid.functions.officer.imports.MultipartForm.parse(
+                  request, ImportPage.MAX_IMPORT_BYTES)
+              .field("csrf"));
+    }
     return request.header("authorization").isPresent();
   }
 }

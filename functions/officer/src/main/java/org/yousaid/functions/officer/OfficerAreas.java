@@ -27,6 +27,18 @@ record OfficerAreas(
 
   static OfficerAreas create(
       Services services, JobQueue analysisQueue, PublishQueue publishQueue, OfficerConfig config) {
+    return create(services, analysisQueue, publishQueue, null, config);
+  }
+
+  /**
+   * @param importQueue where large imports go; null stores every import within the request
+   */
+  static OfficerAreas create(
+      Services services,
+      JobQueue analysisQueue,
+      PublishQueue publishQueue,
+      org.yousaid.functions.common.queue.ImportQueue importQueue,
+      OfficerConfig config) {
     AuditLog audit = services.audit();
     ConsultationLookup lookup = new ConsultationLookup(services.consultations());
     ReportBuilder reportBuilder = new ReportBuilder(services.clock());
@@ -51,7 +63,7 @@ record OfficerAreas(
         new AnalysisVersionsPage(services, lookup, audit),
         new ExportsPage(
             services.responses(), lookup, themes, new ReportAssembler(reportBuilder), audit),
-        new ImportPage(services.submissions(), lookup, audit),
+        new ImportPage(services, services.submissions(), lookup, importQueue),
         new PublishPage(services, publishQueue, audit, lookup, config.siteUrl()),
         new ReviewPage(services, lookup, audit),
         new DashboardPages(

@@ -6,6 +6,7 @@ import org.yousaid.functions.common.http.HttpHandler;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.common.http.Route;
 import org.yousaid.functions.common.priming.SnapStartPriming;
+import org.yousaid.functions.common.queue.ImportQueue;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.queue.PublishQueue;
 import org.yousaid.functions.officer.auth.OfficerAuth;
@@ -37,6 +38,7 @@ public final class OfficerHandler extends HttpHandler {
         OfficerAuth.fromEnvironment(services),
         SqsJobQueue.at(config.requiredAnalysisQueueUrl()),
         SqsJobQueue.at(config.requiredPublishQueueUrl())::send,
+        SqsJobQueue.at(ImportPage.importQueueUrl(System.getenv()))::send,
         config);
   }
 
@@ -46,14 +48,29 @@ public final class OfficerHandler extends HttpHandler {
     this(services, auth, analysisQueue, publishQueue, OfficerConfig.fromEnvironment());
   }
 
+  /** As above; every import is stored within its request (no import worker). */
   public OfficerHandler(
       Services services,
       OfficerAuth auth,
       JobQueue analysisQueue,
       PublishQueue publishQueue,
       OfficerConfig config) {
+    this(services, auth, analysisQueue, publishQueue, null, config);
+  }
+
+  /**
+   * Used by local mode and AWS: large imports go to the import worker through {@code importQueue}.
+   */
+  public OfficerHandler(
+      Services services,
+      OfficerAuth auth,
+      JobQueue analysisQueue,
+      PublishQueue publishQueue,
+      ImportQueue importQueue,
+      OfficerConfig config) {
     this.auth = auth;
-    OfficerAreas areas = OfficerAreas.create(services, analysisQueue, publishQueue, config);
+    OfficerAreas areas =
+        OfficerAreas.create(services, analysisQueue, publishQueue, importQueue, config);
     route("GET /officer/sign-in", auth.signIn()::start);
     route("POST /officer/sign-in", auth.signIn()::complete);
     route("GET /officer/callback", auth.signIn()::complete);

@@ -23,7 +23,7 @@ class CsvImportTest {
       "\uFEFFTimestamp,What would help you find information about services for your child or young person?,Answering as,Consent\n"
           + "2026-03-01,\"A paper directory in the library, please\",Parent or carer,Yes\n"
           + "2026-03-02,=HYPERLINK(\"http://example.invalid\"),young-person,no\n"
-          + "2026-03-03,Someone to call,Headteacher,yes\n"
+          + "2026-03-03,Someone to call,Governor,yes\n"
           + "not a date,Anything,parent-carer,yes\n"
           + "2026-03-04,,parent-carer,yes\n";
 
@@ -51,7 +51,7 @@ class CsvImportTest {
     assertTrue(first.body().contains("\"imported\":2"), first.body());
     assertTrue(
         first.body().contains("\"row\":3"),
-        "Headteacher is not a role we ask about: " + first.body());
+        "a governor is not a role we ask about: " + first.body());
     assertTrue(first.body().contains("\"row\":4"), "a bad date is refused: " + first.body());
     assertTrue(
         first.body().contains("\"row\":5"), "the required question is missing: " + first.body());

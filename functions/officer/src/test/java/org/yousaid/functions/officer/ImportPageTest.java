@@ -27,6 +27,7 @@ class ImportPageTest {
 
   private static final String IMPORT =
       "/officer/councils/demo/consultations/local-offer-2026/import";
+  static final String IMPORT_PATH = IMPORT;
   private static final String API =
       "/api/v1/officer/councils/demo/consultations/local-offer-2026/import";
 
@@ -68,6 +69,8 @@ class ImportPageTest {
     assertEquals(200, page.status(), page.body());
     assertTrue(page.body().contains("Import answers"));
     assertTrue(page.body().contains("name=\"csv\""));
+    assertTrue(page.body().contains("type=\"file\""), "a file can be uploaded");
+    assertTrue(page.body().contains("enctype=\"multipart/form-data\""));
     for (String channel : List.of("import", "paper", "meeting", "email")) {
       assertTrue(page.body().contains("value=\"" + channel + "\""), channel);
     }
@@ -79,7 +82,11 @@ class ImportPageTest {
   void aPastedFileIsImportedAndThePageSaysWhatHappenedToEachRow(DynamoTable table) {
     OfficerFixture fixture = new OfficerFixture(table);
     OfficerSession officer = fixture.officer("importer@demo.example", "demo");
-    Reply done = officer.postForm(IMPORT, "channel=meeting&csv=" + enc(CsvImportTest.CSV));
+    Reply preview = officer.postForm(IMPORT, "channel=meeting&csv=" + enc(CsvImportTest.CSV));
+    assertEquals(200, preview.status(), preview.body());
+    assertTrue(preview.body().contains("Check how"), "a preview before anything is stored");
+    assertEquals(0, fixture.services.responses().countForConsultation("demo", "local-offer-2026"));
+    Reply done = importPreviewed(officer, preview);
     assertEquals(200, done.status(), done.body());
     assertTrue(done.body().contains("2 answers imported"), done.body());
     assertTrue(done.body().contains("0 were already here; 3 rows were not imported"));
@@ -93,7 +100,9 @@ class ImportPageTest {
     assertEquals(2, stored.size());
     assertTrue(stored.stream().allMatch(r -> r.channel() == Channel.MEETING));
 
-    Reply again = officer.postForm(IMPORT, "channel=meeting&csv=" + enc(CsvImportTest.CSV));
+    Reply again =
+        importPreviewed(
+            officer, officer.postForm(IMPORT, "channel=meeting&csv=" + enc(CsvImportTest.CSV)));
     assertTrue(again.body().contains("0 answers imported"), "never twice");
     assertTrue(again.body().contains("2 were already here"));
 
@@ -112,7 +121,8 @@ class ImportPageTest {
     OfficerFixture fixture = new OfficerFixture(table);
     OfficerSession officer = fixture.officer("importer@demo.example", "demo");
     String csv = "find-information\nA bus to the short-breaks club\n";
-    assertEquals(200, officer.postForm(IMPORT, "csv=" + enc(csv)).status());
+    assertEquals(
+        200, importPreviewed(officer, officer.postForm(IMPORT, "csv=" + enc(csv))).status());
     assertEquals(
         List.of(Channel.IMPORT),
         fixture.services.responses().listForConsultation("demo", "local-offer-2026").stream()
@@ -156,5 +166,38 @@ class ImportPageTest {
     assertEquals(401, fixture.anonymous().postApi(API, "text/csv", CsvImportTest.CSV).status());
     assertEquals(0, fixture.services.responses().countForConsultation("demo", "local-offer-2026"));
     assertTrue(fixture.services.audit().entries("demo", "local-offer-2026").isEmpty());
+  }
+
+  /**
+   * Confirms a preview as shown (every select's chosen option), then follows the redirect to the
+   * import's result, as a browser does.
+   */
+  static Reply importPreviewed(OfficerSession officer, Reply preview) {
+    assertEquals(200, preview.status(), preview.body());
+    java.util.regex.Matcher batch =
+        java.util.regex.Pattern.compile("name=\"batch\" value=\"([0-9a-f]+)\"")
+            .matcher(preview.body());
+    assertTrue(batch.find(), preview.body());
+    java.util.regex.Matcher channel =
+        java.util.regex.Pattern.compile("name=\"channel\" value=\"([a-z]+)\"")
+            .matcher(preview.body());
+    assertTrue(channel.find());
+    StringBuilder form =
+        new StringBuilder("action=import&batch=" + batch.group(1) + "&channel=" + channel.group(1));
+    java.util.regex.Matcher select =
+        java.util.regex.Pattern.compile(
+                "<select[^>]* name=\"(column-\\d+)\">(.*?)</select>",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(preview.body());
+    while (select.find()) {
+      java.util.regex.Matcher chosen =
+          java.util.regex.Pattern.compile("<option value=\"([^\"]+)\" selected>")
+              .matcher(select.group(2));
+      assertTrue(chosen.find(), select.group(1));
+      form.append('&').append(select.group(1)).append('=').append(enc(chosen.group(1)));
+    }
+    Reply started = officer.postForm(IMPORT_PATH, form.toString());
+    assertEquals(303, started.status(), started.body());
+    return officer.get(started.header("Location").orElseThrow());
   }
 }

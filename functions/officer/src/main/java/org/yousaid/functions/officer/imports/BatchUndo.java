@@ -1,0 +1,105 @@
+package org.yousaid.functions.officer.imports;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yousaid.shared.audit.AuditLog;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.Question;
+import org.yousaid.shared.storage.Storage;
+import org.yousaid.shared.storage.Table;
+import org.yousaid.shared.storage.TableLayout;
+import org.yousaid.shared.storage.TableQuery;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Takes an import back: removes exactly the answers its rows stored (found by their idempotency
+ * keys, written in the same transaction as each answer), with their receipt pointers and what
+ * analysis kept of them, and nothing else. Safe to run again after a failure: each round deletes an
+ * answer's idempotency record last, so an answer half-removed is found again.
+ */
+public final class BatchUndo {
+
+  private static final int ROUND = 1000;
+
+  private final Table table;
+  private final ImportStore store;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public BatchUndo(Storage storage, AuditLog audit) {
+    this.table = storage.table();
+    this.store = new ImportStore(storage);
+    this.audit = audit;
+    this.clock = storage.clock();
+  }
+
+  /** Marks the batch as being undone; refuses one still running. */
+  public ImportBatch begin(ImportBatch batch, String officer) {
+    if (batch.status() == ImportBatch.Status.RUNNING) {
+      throw org.yousaid.shared.submission.ProblemException.conflict(
+          "This import is still running",
+          "This import is still running. Wait for it to finish, then undo it.");
+    }
+    ImportBatch undoing = batch.undoing(officer);
+    store.save(undoing);
+    return undoing;
+  }
+
+  /** Removes the batch's answers; returns how many. */
+  public int run(Consultation c, ImportBatch batch, String officer) {
+    String pk = TableLayout.consultationPk(c.council(), c.id());
+    List<Map<String, AttributeValue>> keys =
+        table.query(
+            TableQuery.partition(pk)
+                .startingWith(TableLayout.idempotencySk(BatchImporter.keyPrefix(batch.id()))));
+    Set<String> ids = new HashSet<>();
+    keys.forEach(k -> ids.add(k.get("responseId").s()));
+    // What analysis kept of each answer sits beside it under the question's prefix.
+    List<WriteRequest> analyses = new ArrayList<>();
+    for (Question q : c.questions()) {
+      for (Map<String, AttributeValue> item :
+          table.query(
+              TableQuery.partition(pk)
+                  .startingWith(TableLayout.answerAnalysisPrefix(q.id()))
+                  .reading(TableLayout.PK, TableLayout.SK))) {
+        String sk = item.get(TableLayout.SK).s();
+        if (ids.contains(sk.substring(sk.lastIndexOf('#') + 1))) {
+          analyses.add(delete(pk, sk));
+        }
+      }
+    }
+    table.batchWrite(analyses);
+    for (int from = 0; from < keys.size(); from += ROUND) {
+      List<Map<String, AttributeValue>> round =
+          keys.subList(from, Math.min(keys.size(), from + ROUND));
+      List<WriteRequest> answers = new ArrayList<>();
+      List<WriteRequest> pointers = new ArrayList<>();
+      for (Map<String, AttributeValue> k : round) {
+        answers.add(delete(TableLayout.receiptPk(k.get("receipt").s()), TableLayout.RECEIPT));
+        answers.add(delete(pk, TableLayout.responseSk(k.get("responseId").s())));
+        pointers.add(delete(pk, k.get(TableLayout.SK).s()));
+      }
+      table.batchWrite(answers);
+      table.batchWrite(pointers);
+    }
+    ImportBatch undone = batch.undone(clock.instant(), officer);
+    store.save(undone);
+    store.unstage(c.council(), c.id(), batch.id());
+    audit.record(
+        c.council(),
+        c.id(),
+        officer,
+        "import undone",
+        "undid an import: " + keys.size() + " answers removed");
+    return keys.size();
+  }
+
+  private static WriteRequest delete(String pk, String sk) {
+    return WriteRequest.builder().deleteRequest(d -> d.key(TableLayout.key(pk, sk))).build();
+  }
+}
