@@ -74,7 +74,7 @@ public final class CodeframeClassifier {
       double exampleNeighboursWeight) {
     public static final Settings DEFAULTS =
         new Settings(
-            0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3, 0.3, 0.001, References.FULL, 0);
+            0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3, 0.3, 0.01, References.FULL, 0);
 
     public Settings withAdaptPriors(boolean on) {
       return new Settings(
