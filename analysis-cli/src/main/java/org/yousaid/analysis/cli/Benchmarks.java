@@ -80,9 +80,15 @@ final class Benchmarks {
         int draws = Integer.parseInt(a.get("draws", "3"));
         int shots = Integer.parseInt(a.get("shots", "10"));
         String cache = a.get("embedding-cache", null);
+        String methods = a.get("methods", null); // ";"-separated method names, as in the table
         CodeframeClassifier.Settings settings = codeframeSettings(a);
         yield () -> {
           var bench = new CodeframeBenchmark(new SentenceEmbedder());
+          if (methods != null)
+            bench.onlyMethods(
+                java.util.Arrays.stream(methods.split(";"))
+                    .map(String::strip)
+                    .collect(java.util.stream.Collectors.toSet()));
           if (cache != null) bench.loadCache(Path.of(cache));
           var rows = bench.run(data, split, draws, shots, settings);
           if (cache != null) bench.saveCache(Path.of(cache));
@@ -111,7 +117,15 @@ final class Benchmarks {
             a.get("codeframe-no-fit-deviations", String.valueOf(d.noFitDeviations()))),
         Double.parseDouble(a.get("codeframe-zero-shot-weight", String.valueOf(d.zeroShotWeight()))),
         Double.parseDouble(
-            a.get("codeframe-neighbour-weight", String.valueOf(d.neighbourWeight()))));
+            a.get("codeframe-neighbour-weight", String.valueOf(d.neighbourWeight()))),
+        Double.parseDouble(a.get("codeframe-new-topic-alpha", String.valueOf(d.newTopicAlpha()))),
+        CodeframeClassifier.References.valueOf(
+            a.get("codeframe-references", d.references().name())
+                .toUpperCase(java.util.Locale.ROOT)),
+        Double.parseDouble(
+            a.get(
+                "codeframe-example-neighbours-weight",
+                String.valueOf(d.exampleNeighboursWeight()))));
   }
 
   private static Path dataDir(Args a) {

@@ -62,8 +62,20 @@ public final class CodeframeBenchmark {
   private final Map<String, float[]> cache = new ConcurrentHashMap<>();
   private final Function<List<String>, float[][]> embed = this::embedCached;
 
+  private Set<String> methods; // null: every method
+
   public CodeframeBenchmark(SentenceEmbedder embedder) {
     this.embedder = embedder;
+  }
+
+  /** Scores only these methods (e.g. "ours" while comparing settings on a busy machine). */
+  public CodeframeBenchmark onlyMethods(Set<String> methods) {
+    this.methods = methods;
+    return this;
+  }
+
+  private boolean wanted(String method) {
+    return methods == null || methods.contains(method);
   }
 
   /**
@@ -116,15 +128,16 @@ public final class CodeframeBenchmark {
       String set = "pxt " + level[0];
       // zero-shot: names + descriptions; names only
       rows.addAll(score(set, split, "0", 0, half, frame.codes(), settings));
-      rows.add(
-          row(
-              set,
-              split,
-              "ours, names only",
-              "0",
-              0,
-              half,
-              classify(namesOnly(frame.codes()), half.texts(), settings)));
+      if (wanted("ours, names only"))
+        rows.add(
+            row(
+                set,
+                split,
+                "ours, names only",
+                "0",
+                0,
+                half,
+                classify(namesOnly(frame.codes()), half.texts(), settings)));
       for (int d = 1; d <= draws; d++) {
         Random r = new Random(d);
         Map<Integer, List<Integer>> ex = drawExamples(half, shots, r);
@@ -162,47 +175,57 @@ public final class CodeframeBenchmark {
       List<CodeframeTheme> codes,
       CodeframeClassifier.Settings settings) {
     List<Row> out = new ArrayList<>();
-    out.add(row(set, split, "2 commonest codes", shots, draw, data, commonest(data, 2)));
-    out.add(
-        row(
-            set,
-            split,
-            "nearest prototype",
-            shots,
-            draw,
-            data,
-            nearestPrototype(codes, data.texts())));
-    out.add(
-        row(
-            set,
-            split,
-            "today (CodeframeAssigner)",
-            shots,
-            draw,
-            data,
-            today(codes, data.texts())));
-    out.add(row(set, split, "ours", shots, draw, data, classify(codes, data.texts(), settings)));
-    out.add(
-        row(
-            set,
-            split,
-            "ours, no prior adaptation",
-            shots,
-            draw,
-            data,
-            classify(codes, data.texts(), settings.withAdaptPriors(false))));
-    out.add(
-        row(
-            set,
-            split,
-            "ours, top code only",
-            shots,
-            draw,
-            data,
-            classify(
-                codes,
-                data.texts(),
-                settings.withSecondRatio(2).withSentences(false).withNoFitDeviations(0))));
+    if (wanted("2 commonest codes"))
+      out.add(row(set, split, "2 commonest codes", shots, draw, data, commonest(data, 2)));
+    if (wanted("nearest prototype"))
+      out.add(
+          row(
+              set,
+              split,
+              "nearest prototype",
+              shots,
+              draw,
+              data,
+              nearestPrototype(codes, data.texts())));
+    if (wanted("today (CodeframeAssigner)"))
+      out.add(
+          row(
+              set,
+              split,
+              "today (CodeframeAssigner)",
+              shots,
+              draw,
+              data,
+              today(codes, data.texts())));
+    if (wanted("ours"))
+      out.add(row(set, split, "ours", shots, draw, data, classify(codes, data.texts(), settings)));
+    if (wanted("ours, no prior adaptation"))
+      out.add(
+          row(
+              set,
+              split,
+              "ours, no prior adaptation",
+              shots,
+              draw,
+              data,
+              classify(codes, data.texts(), settings.withAdaptPriors(false))));
+    if (wanted("ours, top code only"))
+      out.add(
+          row(
+              set,
+              split,
+              "ours, top code only",
+              shots,
+              draw,
+              data,
+              classify(
+                  codes,
+                  data.texts(),
+                  settings
+                      .withSecondRatio(2)
+                      .withSentences(false)
+                      .withNoFitDeviations(0)
+                      .withNewTopicAlpha(0))));
     return out;
   }
 
@@ -417,11 +440,11 @@ public final class CodeframeBenchmark {
           .add(r);
     StringBuilder b =
         new StringBuilder(
-            "| set | codes | split | examples per code | method | draws | micro F1 [95% CI] | sample F1 [95% CI] | codes per answer (people) | answers |\n|---|---|---|---|---|---|---|---|---|---|\n");
+            "| set | codes | split | examples per code | method | draws | micro F1 [95% CI] | sample F1 [95% CI] | codes per answer (people) | no code | answers |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (var e : groups.entrySet()) {
       List<Row> g = e.getValue();
       Row f = g.get(0);
-      double m = 0, ml = 0, mh = 0, s = 0, sl = 0, sh = 0, cpa = 0, tcpa = 0, n = 0;
+      double m = 0, ml = 0, mh = 0, s = 0, sl = 0, sh = 0, cpa = 0, tcpa = 0, n = 0, none = 0;
       for (Row r : g) {
         var sc = r.scores();
         m += sc.micro().value();
@@ -433,12 +456,13 @@ public final class CodeframeBenchmark {
         cpa += sc.codesPerAnswer();
         tcpa += sc.truthCodesPerAnswer();
         n += sc.answers();
+        none += sc.noCodeShare();
       }
       int k = g.size();
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %s | %s | %s | %d | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.2f (%.2f) | %.0f |%n",
+              "| %s | %d | %s | %s | %s | %d | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.2f (%.2f) | %.1f%% | %.0f |%n",
               f.set(),
               f.codes(),
               f.split(),
@@ -453,6 +477,7 @@ public final class CodeframeBenchmark {
               sh / k,
               cpa / k,
               tcpa / k,
+              100 * none / k,
               n / k));
     }
     return b.toString();

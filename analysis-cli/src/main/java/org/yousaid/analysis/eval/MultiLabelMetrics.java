@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Agreement of predicted codes with people's codes, several codes per answer: micro F1 (pooled over
  * every answer-code pair) and sample-averaged F1 (per answer, then averaged), each with a bootstrap
- * 95% interval over answers; and the mean number of codes per answer.
+ * 95% interval over answers; the mean number of codes per answer; and the share of answers people
+ * coded that got no code (proposed as new themes: a false "fits no code").
  */
 public final class MultiLabelMetrics {
   public record Interval(double value, double low, double high) {}
@@ -18,7 +19,8 @@ public final class MultiLabelMetrics {
       Interval sample,
       double codesPerAnswer,
       double truthCodesPerAnswer,
-      int answers) {}
+      int answers,
+      double noCodeShare) {}
 
   private MultiLabelMetrics() {}
 
@@ -28,13 +30,14 @@ public final class MultiLabelMetrics {
     if (predicted.size() != n)
       throw new IllegalArgumentException("truth and predictions differ in length");
     int[] tp = new int[n], fp = new int[n], fn = new int[n];
-    double codes = 0, truthCodes = 0;
+    double codes = 0, truthCodes = 0, noCode = 0;
     for (int i = 0; i < n; i++) {
       for (int c : predicted.get(i))
         if (truth.get(i).contains(c)) tp[i]++;
         else fp[i]++;
       fn[i] = truth.get(i).size() - tp[i];
       codes += predicted.get(i).size();
+      if (predicted.get(i).isEmpty() && !truth.get(i).isEmpty()) noCode++;
       truthCodes += truth.get(i).size();
     }
     int[] all = new int[n];
@@ -48,7 +51,8 @@ public final class MultiLabelMetrics {
       m[b] = micro(tp, fp, fn, draw);
       s[b] = sample(tp, fp, fn, draw);
     }
-    return new Scores(interval(micro, m), interval(sample, s), codes / n, truthCodes / n, n);
+    return new Scores(
+        interval(micro, m), interval(sample, s), codes / n, truthCodes / n, n, noCode / n);
   }
 
   static double micro(int[] tp, int[] fp, int[] fn, int[] rows) {

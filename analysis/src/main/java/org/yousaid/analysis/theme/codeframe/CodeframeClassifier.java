@@ -68,9 +68,13 @@ public final class CodeframeClassifier {
       double sentenceMinimum,
       double noFitDeviations,
       double zeroShotWeight,
-      double neighbourWeight) {
+      double neighbourWeight,
+      double newTopicAlpha,
+      References references,
+      double exampleNeighboursWeight) {
     public static final Settings DEFAULTS =
-        new Settings(0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3, 0.3);
+        new Settings(
+            0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3, 0.3, 0.01, References.FULL, 0);
 
     public Settings withAdaptPriors(boolean on) {
       return new Settings(
@@ -84,7 +88,10 @@ public final class CodeframeClassifier {
           sentenceMinimum,
           noFitDeviations,
           zeroShotWeight,
-          neighbourWeight);
+          neighbourWeight,
+          newTopicAlpha,
+          references,
+          exampleNeighboursWeight);
     }
 
     public Settings withSecondRatio(double r) {
@@ -99,7 +106,10 @@ public final class CodeframeClassifier {
           sentenceMinimum,
           noFitDeviations,
           zeroShotWeight,
-          neighbourWeight);
+          neighbourWeight,
+          newTopicAlpha,
+          references,
+          exampleNeighboursWeight);
     }
 
     public Settings withSentences(boolean on) {
@@ -114,7 +124,10 @@ public final class CodeframeClassifier {
           sentenceMinimum,
           noFitDeviations,
           zeroShotWeight,
-          neighbourWeight);
+          neighbourWeight,
+          newTopicAlpha,
+          references,
+          exampleNeighboursWeight);
     }
 
     public Settings withSentenceMinimum(double m) {
@@ -129,7 +142,28 @@ public final class CodeframeClassifier {
           m,
           noFitDeviations,
           zeroShotWeight,
-          neighbourWeight);
+          neighbourWeight,
+          newTopicAlpha,
+          references,
+          exampleNeighboursWeight);
+    }
+
+    public Settings withNewTopicAlpha(double alpha) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          adaptPriors,
+          secondRatio,
+          sentences,
+          sentenceMinimum,
+          noFitDeviations,
+          zeroShotWeight,
+          neighbourWeight,
+          alpha,
+          references,
+          exampleNeighboursWeight);
     }
 
     public Settings withNoFitDeviations(double d) {
@@ -144,8 +178,21 @@ public final class CodeframeClassifier {
           sentenceMinimum,
           d,
           zeroShotWeight,
-          neighbourWeight);
+          neighbourWeight,
+          newTopicAlpha,
+          references,
+          exampleNeighboursWeight);
     }
+  }
+
+  /** What a code's reference embedding is made of. */
+  public enum References {
+    /** "label. description" */
+    FULL,
+    /** the label alone */
+    NAMES,
+    /** the mean of both (a description that misleads weighs half) */
+    BOTH
   }
 
   /** One code for one answer; {@code code} indexes the codeframe. */
@@ -166,6 +213,8 @@ public final class CodeframeClassifier {
   private final Function<List<String>, float[][]> embedder;
   private final float[][] references; // [code] query-style embedding of label + description
   private final float[][] examples;
+  private final List<String> exampleTexts;
+  private final int[] examplesPerCode;
   private final SoftmaxRegression model; // null: zero-shot
 
   /**
@@ -178,9 +227,7 @@ public final class CodeframeClassifier {
     this.k = codes.size();
     this.settings = settings;
     this.embedder = embedder;
-    List<String> refs = new ArrayList<>();
-    for (CodeframeTheme c : codes) refs.add(QUERY_INSTRUCTION + describe(c));
-    references = embedder.apply(refs);
+    references = references(codes, embedder, settings.references());
     List<String> exampleTexts = new ArrayList<>();
     List<Integer> exampleCodes = new ArrayList<>();
     for (int c = 0; c < k; c++)
@@ -189,12 +236,35 @@ public final class CodeframeClassifier {
         exampleCodes.add(c);
       }
     examples = exampleTexts.isEmpty() ? new float[0][] : embedder.apply(exampleTexts);
+    this.exampleTexts = List.copyOf(exampleTexts);
+    examplesPerCode = new int[k];
+    for (int c : exampleCodes) examplesPerCode[c]++;
     model = examples.length == 0 ? null : train(exampleCodes);
   }
 
   public CodeframeClassifier(
       List<CodeframeTheme> codes, Function<List<String>, float[][]> embedder) {
     this(codes, embedder, Settings.DEFAULTS);
+  }
+
+  private static float[][] references(
+      List<CodeframeTheme> codes, Function<List<String>, float[][]> embedder, References mode) {
+    List<String> full = new ArrayList<>(), names = new ArrayList<>();
+    for (CodeframeTheme c : codes) {
+      full.add(QUERY_INSTRUCTION + describe(c));
+      names.add(QUERY_INSTRUCTION + c.name().strip());
+    }
+    return switch (mode) {
+      case FULL -> embedder.apply(full);
+      case NAMES -> embedder.apply(names);
+      case BOTH -> {
+        float[][] f = embedder.apply(full), n = embedder.apply(names);
+        float[][] out = new float[f.length][];
+        for (int c = 0; c < f.length; c++)
+          out[c] = Vectors.normalise(Vectors.mean(new float[][] {f[c], n[c]}));
+        yield out;
+      }
+    };
   }
 
   private static String describe(CodeframeTheme c) {
@@ -240,11 +310,44 @@ public final class CodeframeClassifier {
     if (w <= 0) return p;
     // product of experts: codes without examples (or with few) still follow their description
     double[] z = zeroShot(embedding);
+    double v = settings.exampleNeighboursWeight();
+    double[] near = v > 0 ? exampleNeighbours(embedding) : null;
     double sum = 0;
-    for (int c = 0; c < k; c++) sum += p[c] = Math.pow(p[c], 1 - w) * Math.pow(z[c], w);
+    for (int c = 0; c < k; c++) {
+      p[c] = Math.pow(p[c], 1 - w - v) * Math.pow(z[c], w);
+      if (near != null) p[c] *= Math.pow(near[c], v);
+      sum += p[c];
+    }
     for (int c = 0; c < k; c++) p[c] /= sum;
     return p;
   }
+
+  /**
+   * kNN over the examples: softmax over codes of the mean similarity to each code's nearest {@link
+   * #EXAMPLE_NEIGHBOURS} examples (a code's spread of examples, which one prototype loses).
+   */
+  private double[] exampleNeighbours(float[] embedding) {
+    double[] score = new double[k];
+    int from = 0;
+    for (int c = 0; c < k; c++) {
+      int m = examplesPerCode[c];
+      double[] sims = new double[m];
+      for (int e = 0; e < m; e++) sims[e] = Vectors.dot(embedding, examples[from + e]);
+      from += m;
+      Arrays.sort(sims);
+      int top = Math.min(EXAMPLE_NEIGHBOURS, m);
+      double sum = 0;
+      for (int e = 0; e < top; e++) sum += sims[m - 1 - e];
+      score[c] = top == 0 ? Vectors.dot(embedding, references[c]) : sum / top;
+    }
+    double max = Arrays.stream(score).max().orElse(0), total = 0;
+    for (int c = 0; c < k; c++)
+      total += score[c] = Math.exp((score[c] - max) / settings.temperature());
+    for (int c = 0; c < k; c++) score[c] /= total;
+    return score;
+  }
+
+  static final int EXAMPLE_NEIGHBOURS = 3;
 
   private double[] zeroShot(float[] embedding) {
     double[] p = new double[k];
@@ -275,6 +378,8 @@ public final class CodeframeClassifier {
       post = smoothOverNeighbours(post, embeddings, settings.neighbourWeight());
     double[] shares = PriorAdaptation.priors(post, k);
     boolean[] noFit = noFit(embeddings);
+    boolean[] newTopic = newTopic(texts, embeddings, post, shares);
+    for (int i = 0; i < n; i++) noFit[i] |= newTopic[i];
 
     List<List<Integer>> sentenceOwner = new ArrayList<>();
     List<String> sentences = new ArrayList<>();
@@ -367,6 +472,116 @@ public final class CodeframeClassifier {
       out[i] = z < -settings.noFitDeviations();
     }
     return out;
+  }
+
+  /**
+   * Answers about a topic the examples do not cover: this run's answers that are nearer to one
+   * another than to any example, more often than the size of their code explains. For an answer
+   * that is not itself an example, count the other non-example answers (distinct texts) nearer to
+   * it than its nearest example. If answers and examples were drawn alike, that count would be
+   * geometric with ratio r = e / (e + 1), e = the answers expected per example of the answer's code
+   * (estimated share × answers / examples of the code); the answer is flagged when the count
+   * reaches the level such a draw passes with probability {@link Settings#newTopicAlpha} (and at
+   * least {@link #NEW_TOPIC_MIN_OTHERS}). Examples cover the officer's themes, so five answers
+   * about transport to school sit closer to one another than to any example, while an answer about
+   * a big code with few examples (many similar answers, one example each ten) does not count as
+   * new. The similarity to a code's examples alone does not separate them: with the small model, a
+   * new topic's answers are as near the nearest example (0.53-0.69) as an officer's examples are to
+   * one another (0.57-0.80).
+   */
+  private boolean[] newTopic(
+      List<String> texts, float[][] embeddings, double[][] post, double[] shares) {
+    int n = embeddings.length;
+    boolean[] out = new boolean[n];
+    if (examples.length == 0 || settings.newTopicAlpha() <= 0) return out;
+    java.util.Set<String> exampleSet = new java.util.HashSet<>(exampleTexts);
+    java.util.Map<String, Integer> first = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < n; i++)
+      if (!exampleSet.contains(texts.get(i))) first.putIfAbsent(texts.get(i), i);
+    int[] candidates = first.values().stream().mapToInt(Integer::intValue).toArray();
+    if (candidates.length <= NEW_TOPIC_MIN_OTHERS) return out;
+    int[] pool = candidates;
+    if (candidates.length > SMOOTHING_POOL) {
+      int[] s = evenSample(candidates.length, SMOOTHING_POOL);
+      pool = new int[s.length];
+      for (int t = 0; t < s.length; t++) pool[t] = candidates[s[t]];
+    }
+    // Centred on this run's mean answer: what every answer shares (a school, a child) would
+    // otherwise make answers about a new topic as near an example as to one another.
+    float[] mean = Vectors.mean(embeddings);
+    float[][] x = new float[n][];
+    for (int i : candidates) x[i] = centred(embeddings[i], mean);
+    float[][] ex = new float[examples.length][];
+    for (int e = 0; e < examples.length; e++) ex[e] = centred(examples[e], mean);
+    double logAlpha = Math.log(settings.newTopicAlpha());
+    boolean[] flagged = new boolean[n];
+    java.util.Map<Integer, Double> nearestExamples = new java.util.HashMap<>();
+    java.util.Map<Integer, Integer> nearerCounts = new java.util.HashMap<>();
+    java.util.Map<Integer, Integer> weakNeeded = new java.util.HashMap<>();
+    for (int i : candidates) {
+      double nearestExample = Double.NEGATIVE_INFINITY;
+      int exampleCode = 0;
+      for (int e = 0; e < examples.length; e++) {
+        double sim = Vectors.dot(x[i], ex[e]);
+        if (sim > nearestExample) {
+          nearestExample = sim;
+          exampleCode = exampleCodeOf(e);
+        }
+      }
+      double perExample = 0;
+      for (int c : new int[] {argmax(post[i]), exampleCode})
+        if (examplesPerCode[c] > 0)
+          perExample = Math.max(perExample, shares[c] * pool.length / examplesPerCode[c]);
+      double r = perExample / (perExample + 1);
+      int needed = needed(r, logAlpha), weak = needed(r, logAlpha / 2);
+      if (weak >= pool.length) continue;
+      int nearer = 0;
+      for (int j : pool)
+        if (j != i && Vectors.dot(x[i], x[j]) > nearestExample && ++nearer >= needed) break;
+      flagged[i] = nearer >= needed;
+      nearestExamples.put(i, nearestExample);
+      nearerCounts.put(i, nearer);
+      weakNeeded.put(i, weak);
+    }
+    // One round of growth: an answer nearer to at least two flagged answers than to any example,
+    // that passes the same test at the weaker level √alpha, is about their topic too (the
+    // loosest-worded of five answers about changing places toilets). Without the second condition,
+    // one flagged answer in a big code's crowded region recruited its crowd (pxt dev, 9 codes:
+    // 14.6% of answers left without a code).
+    List<Integer> seeds = new ArrayList<>();
+    for (int i : candidates) if (flagged[i]) seeds.add(i);
+    if (seeds.size() > NEW_TOPIC_MIN_OTHERS)
+      for (int i : candidates) {
+        if (flagged[i] || !nearestExamples.containsKey(i)) continue;
+        int nearSeeds = 0;
+        for (int j : seeds) if (Vectors.dot(x[i], x[j]) > nearestExamples.get(i)) nearSeeds++;
+        flagged[i] = nearSeeds >= NEW_TOPIC_MIN_OTHERS && nearerCounts.get(i) >= weakNeeded.get(i);
+      }
+    for (int i = 0; i < n; i++) {
+      Integer f = first.get(texts.get(i));
+      out[i] = f != null && flagged[f];
+    }
+    return out;
+  }
+
+  /** The fewest nearer answers that a draw like the examples reaches with probability e^logP. */
+  private static int needed(double r, double logP) {
+    return Math.max(NEW_TOPIC_MIN_OTHERS, r <= 0 ? 0 : (int) Math.ceil(logP / Math.log(r)));
+  }
+
+  private static float[] centred(float[] v, float[] mean) {
+    float[] c = new float[v.length];
+    for (int d = 0; d < v.length; d++) c[d] = v[d] - mean[d];
+    return Vectors.normalise(c);
+  }
+
+  /** At least this many other answers nearer than any example before an answer is a new topic. */
+  static final int NEW_TOPIC_MIN_OTHERS = 2;
+
+  private int exampleCodeOf(int example) {
+    int c = 0;
+    for (int seen = examplesPerCode[0]; example >= seen; seen += examplesPerCode[++c]) {}
+    return c;
   }
 
   /**
