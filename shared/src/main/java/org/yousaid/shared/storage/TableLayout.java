@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                          (gsi1: PUBLISHED#{council} / {consultation}#PUB#{version})
  * C#{council}#{consultation}      DISCLOSURE#{version:6}   that version's numbers and their relations, exact
  *                                                          (private: checks later versions give nothing away)
+ * C#{council}#{consultation}      IMP#{batch}              an officer's import batch (and IMP#{batch}#C#… its chunks)
+ * C#{council}#{consultation}      IMPF#{batch}#{part}      an uploaded file staged for the import worker (TTL 2 days)
  * C#{council}#{consultation}      LOG#{ulid}               an audit entry of an officer's action
  * C#{council}#{consultation}      REVIEW#{ulid}            a reviewer's comment or co-signature of a draft
  * RECEIPT#{code}                  RECEIPT                  where the response with this receipt code lives
@@ -200,6 +202,12 @@ public final class TableLayout {
   public static String publicationSk(int version) {
     return String.format(Locale.ROOT, PUBLICATION_PREFIX + "%06d", version);
   }
+
+  /** An import batch's record ({@code IMP#{batch}}) and its chunks ({@code IMP#{batch}#C#...}). */
+  public static final String IMPORT_BATCH_PREFIX = "IMP#";
+
+  /** An uploaded file staged for the import worker, in parts ({@code IMPF#{batch}#{part}}). */
+  public static final String IMPORT_FILE_PREFIX = "IMPF#";
 
   /** A published version's private disclosure snapshot (never published itself). */
   public static String disclosureSnapshotSk(int version) {

@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class ImportStore {
 
-  private static final String BATCH_PREFIX = "IMP#";
-  private static final String FILE_PREFIX = "IMPF#";
+  private static final String BATCH_PREFIX = TableLayout.IMPORT_BATCH_PREFIX;
+  private static final String FILE_PREFIX = TableLayout.IMPORT_FILE_PREFIX;
   private static final String TYPE_BATCH = "IMPORT_BATCH";
   private static final String TYPE_CHUNK = "IMPORT_CHUNK";
   private static final String TYPE_FILE = "IMPORT_FILE";
