@@ -117,24 +117,27 @@ class OfficerFormsTest {
     String path = "/officer/councils/demo/consultations/" + DemoData.LOCAL_OFFER + "/import";
     HttpResponse<String> blank = officer.postForm(path, "channel=paper&csv=+");
     assertEquals(400, blank.statusCode());
-    assertErrorLinksTo(blank.body(), "csv", "Paste the contents of the CSV file");
+    assertErrorLinksTo(blank.body(), "file", "Choose a CSV or Excel file, or paste the answers");
     assertTrue(blank.body().contains("value=\"paper\" checked"));
 
     String broken = "find-information,\"Answering as\nnever closed";
     HttpResponse<String> unreadable = officer.postForm(path, "channel=email&csv=" + enc(broken));
     assertEquals(400, unreadable.statusCode());
-    assertErrorLinksTo(unreadable.body(), "csv", "The file could not be read as CSV");
+    assertErrorLinksTo(unreadable.body(), "file", "The file could not be read as CSV");
     assertTrue(unreadable.body().contains("never closed</textarea>"));
     assertTrue(unreadable.body().contains("value=\"email\" checked"));
 
-    HttpResponse<String> imported =
+    // A readable file goes to the column-mapping preview first; nothing is stored until the
+    // officer presses Import there (ImportHttpTest follows it through).
+    HttpResponse<String> preview =
         officer.postForm(
             path,
             "channel=paper&csv="
                 + enc(
                     "find-information,Answering as\nShort breaks in the holidays,Parent or carer\n"));
-    assertEquals(200, imported.statusCode());
-    assertTrue(imported.body().contains("govuk-notification-banner--success"));
-    assertTrue(imported.body().contains("1 answer imported."));
+    assertEquals(200, preview.statusCode());
+    assertTrue(
+        preview.body().contains("Short breaks in the holidays"), "the rows as they will be stored");
+    assertTrue(preview.body().contains("name=\"batch\""), "and the Import button's form");
   }
 }

@@ -280,9 +280,12 @@ class OfficerLoopScenarioTest {
                 .toList());
     // The proposal accepted in the version the officer went back from is not in this one.
     assertEquals(8, decided(third).size(), "no theme appears without the officer");
-    // Where the classifier puts answers about something new is measured above, not asserted: on
-    // this set it puts them in the officer's nearest theme rather than proposing one (see
-    // CodeframeClassifier#noFit), which the officer sees under "Answers added" and can move.
+    // Answers about something none of the officer's themes covers are proposed as a new theme
+    // for the officer to accept or reject, not pushed into the nearest one.
+    assertTrue(
+        proposedMembers >= 4,
+        proposedMembers + " of " + newTopic.size() + " new-topic answers in a proposed theme");
+    assertTrue(inOfficerThemes <= 1, inOfficerThemes + " new-topic answers in an officer's theme");
   }
 
   // ---------------------------------------------------------------- the officer's corrections

@@ -578,7 +578,7 @@ class TemplateTest {
 
   @Test
   void everyFunctionAlarmsOnItsFirstErrorAndItsFirstThrottle() {
-    assertEquals(6, template.functions().size());
+    assertEquals(7, template.functions().size());
     for (SamTemplate.Function f : template.functions()) {
       Map<String, Object> name = Map.of("FunctionName", Map.of("Ref", f.logicalId()));
       assertTrue(firesOnTheFirst(alarmOn("AWS/Lambda", "Errors", name)), f.logicalId() + " errors");
