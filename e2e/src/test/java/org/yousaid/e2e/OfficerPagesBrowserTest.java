@@ -153,12 +153,15 @@ class OfficerPagesBrowserTest {
       open(page, consultation + "/import");
       assertAccessible(page, "the import page");
       page.getByLabel("Paper forms").check();
-      page.getByLabel("CSV")
+      page.getByLabel("Or paste CSV")
           .fill(
               "find-information,Answering as\nA paper answer about short breaks,Parent or carer\n,Parent or carer\n");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
       page.waitForLoadState();
-      assertTrue(page.content().contains("1 answer imported."));
+      assertAccessible(page, "the column-mapping preview");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 1 rows")).click();
+      page.waitForLoadState();
+      assertTrue(page.content().contains("1 answer imported"), "the import outcome");
       assertAccessible(page, "the import outcome");
 
       assertEquals(
