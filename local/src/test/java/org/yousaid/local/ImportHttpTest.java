@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yousaid.functions.officer.imports.ImportJob;
 import org.yousaid.functions.officer.imports.ImportWorkerHandler;
@@ -270,9 +271,11 @@ class ImportHttpTest {
 
   /**
    * The most a file may hold, through the API as a council's script would send it: every row is
-   * stored by the worker. The time is printed for docs/benchmarks.md, never asserted.
+   * stored by the worker. The time is printed for docs/benchmarks.md, never asserted. About 2.5
+   * minutes on 2 cores, so it runs in bin/test-slow, not the default suite.
    */
   @Test
+  @Tag("slow")
   void twentyThousandRowsCompleteInTheBackground() throws Exception {
     OfficerBrowser officer = officer();
     int rows = 20_000;

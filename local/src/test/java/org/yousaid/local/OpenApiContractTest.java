@@ -1176,11 +1176,29 @@ class OpenApiContractTest {
   @Order(35)
   void readingPageFeedbackFigures() throws Exception {
     String path = "/api/v1/officer/councils/demo/page-feedback";
-    JsonNode all = check("get", PAGE_FEEDBACK, officerGet(path, demoToken()), 200);
-    assertTrue(all.path("answers").asInt() > 0, all.toString());
+    JsonNode exact =
+        check("get", PAGE_FEEDBACK, officerGet(path + "?numbers=exact", demoToken()), 200);
+    assertTrue(exact.path("answers").asInt() > 0, exact.toString());
     assertTrue(
-        all.path("pages").toString().contains("service:ork-service-1234"),
+        exact.path("pages").toString().contains("service:ork-service-1234"),
         "the contract test's own feedback is counted");
+    JsonNode shareable = check("get", PAGE_FEEDBACK, officerGet(path, demoToken()), 200);
+    assertEquals("shareable", shareable.path("numbers").asText());
+    int total = exact.path("answers").asInt();
+    if (total < 5) {
+      assertTrue(shareable.path("answers").isNull(), shareable.toString());
+      assertEquals("fewer than 5", shareable.path("hidden").path("answers").asText());
+    } else {
+      assertEquals(total, shareable.path("answers").asInt(), "the total stays shown");
+    }
+    // The contract test's one answer about its service is never shown, nor named.
+    assertFalse(shareable.toString().contains("ork-service-1234"), shareable.toString());
+    shareable
+        .findValues("useful")
+        .forEach(n -> assertTrue(n.isNull() || n.asInt() == 0 || n.asInt() >= 5, n.toString()));
+    assertFieldError(
+        check("get", PAGE_FEEDBACK, officerGet(path + "?numbers=all", demoToken()), 422),
+        "numbers");
     check(
         "get",
         PAGE_FEEDBACK,

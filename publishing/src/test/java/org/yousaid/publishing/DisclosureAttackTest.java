@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yousaid.reports.DisclosureControl;
 import org.yousaid.shared.json.Json;
@@ -265,5 +266,34 @@ class DisclosureAttackTest {
           List.of(), r.pinned(), "seed " + seed + " sizes " + java.util.Arrays.toString(sizes));
     }
     assertTrue(hidden > 50, "the trials had small numbers to protect");
+  }
+
+  /**
+   * Property, at scale (bin/test-slow): random consultations published three or four times, every
+   * version's JSON solved together. Kept out of the default suite because the attacker's LP over
+   * four versions takes minutes on 2 cores.
+   */
+  @Test
+  @Tag("slow")
+  void randomConsultationsPublishedThreeOrFourTimesGiveNothingAway() throws IOException {
+    Random seeds = new Random(56);
+    int growths = 0;
+    for (int trial = 0; trial < 6; trial++) {
+      long seed = seeds.nextLong();
+      int[] sizes = new int[3 + seeds.nextInt(2)];
+      for (int v = 0; v < sizes.length; v++) {
+        sizes[v] = v == 0 ? 5 + seeds.nextInt(60) : 1 + seeds.nextInt(15);
+      }
+      LinearAttacker.Result r;
+      try {
+        r = publishAndAttack(seed, sizes);
+      } catch (AssertionError e) {
+        throw new AssertionError("seed " + seed + " sizes " + java.util.Arrays.toString(sizes), e);
+      }
+      growths += r.growths();
+      assertEquals(
+          List.of(), r.pinned(), "seed " + seed + " sizes " + java.util.Arrays.toString(sizes));
+    }
+    assertTrue(growths > 100, "the trials had growths between versions to protect");
   }
 }
