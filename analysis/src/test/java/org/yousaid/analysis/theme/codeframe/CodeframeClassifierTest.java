@@ -169,7 +169,8 @@ class CodeframeClassifierTest {
     List<String> texts = new ArrayList<>(lookAlikes);
     for (String[] a : CLEAR) texts.add(a[0]);
     String shortBreaks = "Short breaks and respite";
-    long before = countIn(new CodeframeClassifier(SEND.codes(), embedder::embed), texts, shortBreaks);
+    long before =
+        countIn(new CodeframeClassifier(SEND.codes(), embedder::embed), texts, shortBreaks);
     List<String> corrections =
         List.of("The Hive on Saturdays has been cancelled", "Is the Hive still running?");
     List<CodeframeTheme> corrected =
