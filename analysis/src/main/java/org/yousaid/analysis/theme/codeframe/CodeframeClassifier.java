@@ -88,7 +88,7 @@ public final class CodeframeClassifier {
             0.3,
             0.3,
             0.01,
-            References.BOTH,
+            References.FULL,
             0,
             0.4,
             5);
