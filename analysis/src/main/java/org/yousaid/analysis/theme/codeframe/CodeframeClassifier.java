@@ -20,6 +20,9 @@ import org.yousaid.analysis.sentiment.SoftmaxRegression;
  *   <li>Without examples (zero-shot): probability = softmax of the similarity to each code.
  *   <li>With examples (officers' corrections, another consultation's themes): a regularised softmax
  *       regression trained on the examples and the code descriptions, every code weighted equally.
+ *   <li>With examples, also the words of the examples ({@link LexicalCodeModel}: TF-IDF of words
+ *       and character n-grams), for misspellings, local names and one-word answers the embedding
+ *       blurs; the three are multiplied (product of experts, {@link Settings#lexicalWeight}).
  *   <li>Transductive: both are trained as if codes were equally common; the consultation's own
  *       answers re-estimate how common each code is ({@link PriorAdaptation}) and the probabilities
  *       are adjusted to it. This is the main gain on real coded feedback, where a few codes hold
