@@ -125,7 +125,9 @@ final class Benchmarks {
         Double.parseDouble(
             a.get(
                 "codeframe-example-neighbours-weight",
-                String.valueOf(d.exampleNeighboursWeight()))));
+                String.valueOf(d.exampleNeighboursWeight()))),
+        Double.parseDouble(a.get("codeframe-lexical-weight", String.valueOf(d.lexicalWeight()))),
+        Double.parseDouble(a.get("codeframe-lexical-scale", String.valueOf(d.lexicalScale()))));
   }
 
   private static Path dataDir(Args a) {

@@ -199,6 +199,21 @@ public final class CodeframeBenchmark {
               today(codes, data.texts())));
     if (wanted("ours"))
       out.add(row(set, split, "ours", shots, draw, data, classify(codes, data.texts(), settings)));
+    if (wanted("before (embedding only, label + description)"))
+      out.add(
+          row(
+              set,
+              split,
+              "before (embedding only, label + description)",
+              shots,
+              draw,
+              data,
+              classify(
+                  codes,
+                  data.texts(),
+                  settings
+                      .withLexicalWeight(0)
+                      .withReferences(CodeframeClassifier.References.FULL))));
     if (wanted("ours, no prior adaptation"))
       out.add(
           row(

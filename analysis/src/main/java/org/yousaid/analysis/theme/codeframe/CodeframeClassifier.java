@@ -20,6 +20,9 @@ import org.yousaid.analysis.sentiment.SoftmaxRegression;
  *   <li>Without examples (zero-shot): probability = softmax of the similarity to each code.
  *   <li>With examples (officers' corrections, another consultation's themes): a regularised softmax
  *       regression trained on the examples and the code descriptions, every code weighted equally.
+ *   <li>With examples, also the words of the examples ({@link LexicalCodeModel}: TF-IDF of words
+ *       and character n-grams), for misspellings, local names and one-word answers the embedding
+ *       blurs; the three are multiplied (product of experts, {@link Settings#lexicalWeight}).
  *   <li>Transductive: both are trained as if codes were equally common; the consultation's own
  *       answers re-estimate how common each code is ({@link PriorAdaptation}) and the probabilities
  *       are adjusted to it. This is the main gain on real coded feedback, where a few codes hold
@@ -71,10 +74,68 @@ public final class CodeframeClassifier {
       double neighbourWeight,
       double newTopicAlpha,
       References references,
-      double exampleNeighboursWeight) {
+      double exampleNeighboursWeight,
+      double lexicalWeight,
+      double lexicalScale) {
     public static final Settings DEFAULTS =
         new Settings(
-            0.02, 10, 1e-4, 200, true, 0.8, true, 0.8, 1.5, 0.3, 0.3, 0.01, References.FULL, 0);
+            0.02,
+            10,
+            1e-4,
+            200,
+            true,
+            0.8,
+            true,
+            0.8,
+            1.5,
+            0.3,
+            0.3,
+            0.01,
+            References.FULL,
+            0,
+            0.4,
+            5);
+
+    public Settings withReferences(References r) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          adaptPriors,
+          secondRatio,
+          sentences,
+          sentenceMinimum,
+          noFitDeviations,
+          zeroShotWeight,
+          neighbourWeight,
+          newTopicAlpha,
+          r,
+          exampleNeighboursWeight,
+          lexicalWeight,
+          lexicalScale);
+    }
+
+    /** Without the lexical channel (the embedding alone), e.g. to compare. */
+    public Settings withLexicalWeight(double w) {
+      return new Settings(
+          temperature,
+          featureScale,
+          l2,
+          epochs,
+          adaptPriors,
+          secondRatio,
+          sentences,
+          sentenceMinimum,
+          noFitDeviations,
+          zeroShotWeight,
+          neighbourWeight,
+          newTopicAlpha,
+          references,
+          exampleNeighboursWeight,
+          w,
+          lexicalScale);
+    }
 
     public Settings withAdaptPriors(boolean on) {
       return new Settings(
@@ -91,7 +152,9 @@ public final class CodeframeClassifier {
           neighbourWeight,
           newTopicAlpha,
           references,
-          exampleNeighboursWeight);
+          exampleNeighboursWeight,
+          lexicalWeight,
+          lexicalScale);
     }
 
     public Settings withSecondRatio(double r) {
@@ -109,7 +172,9 @@ public final class CodeframeClassifier {
           neighbourWeight,
           newTopicAlpha,
           references,
-          exampleNeighboursWeight);
+          exampleNeighboursWeight,
+          lexicalWeight,
+          lexicalScale);
     }
 
     public Settings withSentences(boolean on) {
@@ -127,7 +192,9 @@ public final class CodeframeClassifier {
           neighbourWeight,
           newTopicAlpha,
           references,
-          exampleNeighboursWeight);
+          exampleNeighboursWeight,
+          lexicalWeight,
+          lexicalScale);
     }
 
     public Settings withSentenceMinimum(double m) {
@@ -145,7 +212,9 @@ public final class CodeframeClassifier {
           neighbourWeight,
           newTopicAlpha,
           references,
-          exampleNeighboursWeight);
+          exampleNeighboursWeight,
+          lexicalWeight,
+          lexicalScale);
     }
 
     public Settings withNewTopicAlpha(double alpha) {
@@ -163,7 +232,9 @@ public final class CodeframeClassifier {
           neighbourWeight,
           alpha,
           references,
-          exampleNeighboursWeight);
+          exampleNeighboursWeight,
+          lexicalWeight,
+          lexicalScale);
     }
 
     public Settings withNoFitDeviations(double d) {
@@ -181,7 +252,9 @@ public final class CodeframeClassifier {
           neighbourWeight,
           newTopicAlpha,
           references,
-          exampleNeighboursWeight);
+          exampleNeighboursWeight,
+          lexicalWeight,
+          lexicalScale);
     }
   }
 
@@ -215,6 +288,8 @@ public final class CodeframeClassifier {
   private final float[][] examples;
   private final List<String> exampleTexts;
   private final int[] examplesPerCode;
+  private final int[] exampleCodes;
+  private final List<String> codeNames;
   private final SoftmaxRegression model; // null: zero-shot
 
   /**
@@ -239,6 +314,8 @@ public final class CodeframeClassifier {
     this.exampleTexts = List.copyOf(exampleTexts);
     examplesPerCode = new int[k];
     for (int c : exampleCodes) examplesPerCode[c]++;
+    this.exampleCodes = exampleCodes.stream().mapToInt(Integer::intValue).toArray();
+    codeNames = codes.stream().map(c -> c.name().strip()).toList();
     model = examples.length == 0 ? null : train(exampleCodes);
   }
 
@@ -304,22 +381,52 @@ public final class CodeframeClassifier {
 
   /** Probabilities as trained: every code equally likely a priori. */
   double[] probabilities(float[] embedding) {
+    return probabilities(embedding, null);
+  }
+
+  /**
+   * @param lexical the lexical channel's probabilities for the same text, or null
+   */
+  private double[] probabilities(float[] embedding, double[] lexical) {
     if (model == null) return zeroShot(embedding);
     double[] p = model.probabilities(scaled(embedding));
     double w = settings.zeroShotWeight();
-    if (w <= 0) return p;
-    // product of experts: codes without examples (or with few) still follow their description
-    double[] z = zeroShot(embedding);
     double v = settings.exampleNeighboursWeight();
+    double lw = lexical == null ? 0 : settings.lexicalWeight();
+    if (w <= 0 && v <= 0 && lw <= 0) return p;
+    // product of experts: codes without examples (or with few) still follow their description;
+    // the words of the examples catch what the embedding blurs (misspellings, one-word answers)
+    double[] z = zeroShot(embedding);
     double[] near = v > 0 ? exampleNeighbours(embedding) : null;
     double sum = 0;
     for (int c = 0; c < k; c++) {
       p[c] = Math.pow(p[c], 1 - w - v) * Math.pow(z[c], w);
       if (near != null) p[c] *= Math.pow(near[c], v);
+      if (lw > 0) p[c] = Math.pow(p[c], 1 - lw) * Math.pow(lexical[c], lw);
       sum += p[c];
     }
     for (int c = 0; c < k; c++) p[c] /= sum;
     return p;
+  }
+
+  /**
+   * The lexical channel for this run (null without examples): document frequencies from this run's
+   * answers and the examples; trained on the examples and the code labels, every code weighted
+   * equally as in {@link #train}.
+   */
+  private LexicalCodeModel lexicalModel(List<String> texts) {
+    if (model == null || settings.lexicalWeight() <= 0) return null;
+    List<String> corpus = new ArrayList<>(texts);
+    corpus.addAll(exampleTexts);
+    List<String> training = new ArrayList<>(exampleTexts);
+    training.addAll(codeNames);
+    int[] y = new int[training.size()];
+    System.arraycopy(exampleCodes, 0, y, 0, exampleCodes.length);
+    for (int c = 0; c < k; c++) y[exampleCodes.length + c] = c;
+    double[] classWeights = new double[k];
+    for (int c = 0; c < k; c++) classWeights[c] = 1.0 / (examplesPerCode[c] + 1);
+    return LexicalCodeModel.train(
+        corpus, training, y, k, classWeights, settings.lexicalScale(), settings.l2());
   }
 
   /**
@@ -369,8 +476,12 @@ public final class CodeframeClassifier {
     int n = embeddings.length;
     double[] uniform = new double[k];
     Arrays.fill(uniform, 1.0 / k);
+    LexicalCodeModel lexical = lexicalModel(texts);
     double[][] raw = new double[n][];
-    for (int i = 0; i < n; i++) raw[i] = probabilities(embeddings[i]);
+    for (int i = 0; i < n; i++)
+      raw[i] =
+          probabilities(
+              embeddings[i], lexical == null ? null : lexical.probabilities(texts.get(i)));
     boolean adapt =
         settings.adaptPriors() && model != null && n >= MIN_ANSWERS_PER_CODE_FOR_ADAPTATION * k;
     double[][] post = adapt ? PriorAdaptation.adapt(raw, uniform) : raw;
@@ -411,7 +522,10 @@ public final class CodeframeClassifier {
         if (c != best && p[c] >= settings.secondRatio() * p[best]) conf[c] = p[c];
       if (settings.sentences())
         for (int s : sentenceOwner.get(i)) {
-          double[] sp = probabilities(sentenceEmbeddings[s]);
+          double[] sp =
+              probabilities(
+                  sentenceEmbeddings[s],
+                  lexical == null ? null : lexical.probabilities(sentences.get(s)));
           if (adapt) sp = PriorAdaptation.reweight(sp, uniform, shares);
           int sb = argmax(sp);
           if (sp[sb] >= settings.sentenceMinimum()) conf[sb] = Math.max(conf[sb], sp[sb]);

@@ -153,6 +153,52 @@ class CodeframeClassifierTest {
     assertTrue(after > before, before + " -> " + after);
   }
 
+  /**
+   * A local name the embedding model has never seen ("the Hive", a council's short-breaks club):
+   * once an officer has moved two answers naming it into "Short breaks and respite", the next run
+   * puts answers naming it there too, through the words of the corrected answers (the lexical
+   * channel), not only through their embedding.
+   */
+  @Test
+  void aCorrectionTeachesTheNextRunALocalName() {
+    List<String> lookAlikes =
+        List.of(
+            "Will the Hive reopen after Easter?",
+            "Nobody has told us when the Hive is back",
+            "the hive was the only thing he looked forward to");
+    List<String> texts = new ArrayList<>(lookAlikes);
+    for (String[] a : CLEAR) texts.add(a[0]);
+    String shortBreaks = "Short breaks and respite";
+    long before =
+        countIn(new CodeframeClassifier(SEND.codes(), embedder::embed), texts, shortBreaks);
+    List<String> corrections =
+        List.of("The Hive on Saturdays has been cancelled", "Is the Hive still running?");
+    List<CodeframeTheme> corrected =
+        SEND.codes().stream()
+            .map(
+                c -> {
+                  if (!c.name().equals(shortBreaks)) return c;
+                  List<String> ex = new ArrayList<>(c.examples());
+                  ex.addAll(corrections);
+                  return new CodeframeTheme(c.name(), c.description(), ex);
+                })
+            .toList();
+    long after = countIn(new CodeframeClassifier(corrected, embedder::embed), texts, shortBreaks);
+    assertEquals(lookAlikes.size(), after, "after the correction");
+    assertTrue(after > before, before + " -> " + after);
+  }
+
+  /** How many of the first three answers have {@code code} as their best code. */
+  private static long countIn(CodeframeClassifier c, List<String> texts, String code) {
+    CodeframeClassifier.Result r = c.classify(texts, embedder.embed(texts));
+    return java.util.stream.IntStream.range(0, 3)
+        .filter(
+            i ->
+                !r.fitsNoCode(i)
+                    && SEND.codes().get(r.assignments().get(i).get(0).code()).name().equals(code))
+        .count();
+  }
+
   /** Answers on topics the codeframe does not cover at all are not forced into a code. */
   @Test
   void strayAnswersFitNoCode() {
