@@ -21,6 +21,7 @@ public final class ShardedTheming {
   private final ShardReducer reducer;
   private final ShardExecutor executor;
   private final ShardFault fault;
+  private java.util.function.Consumer<ShardWorker.ShardStats> progress = s -> {};
 
   /** A shard task that may fail before the real work: for tests of the retries. */
   public interface ShardFault {
@@ -53,6 +54,12 @@ public final class ShardedTheming {
     this.fault = fault;
   }
 
+  /** Tells {@code listener} each shard's numbers as it finishes (benchmarks print progress). */
+  public ShardedTheming onShardDone(java.util.function.Consumer<ShardWorker.ShardStats> listener) {
+    this.progress = listener;
+    return this;
+  }
+
   /** What a run found, how its shards went, and what each took. */
   public record Run(
       ShardReducer.Reduced reduced,
@@ -80,6 +87,7 @@ public final class ShardedTheming {
           fault.before(shard, attempt);
           ShardWorker.ShardStats s = worker.run(store, layout, shard);
           stats.add(s);
+          progress.accept(s);
           return s;
         };
     try {

@@ -75,11 +75,11 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
   private static ShardedAnalysis sharded(ThemingEngine engine) {
     ShardingSettings settings = ShardingSettings.fromEnvironment();
     String machine = System.getenv("SHARD_STATE_MACHINE_ARN");
-    if (machine != null && !machine.isBlank())
+    if (machine != null && !machine.isBlank()) {
+      S3ObjectStore s3 = S3ObjectStore.fromEnvironment();
       return ShardedAnalysis.stepFunctions(
-          settings,
-          S3ObjectStore.fromEnvironment(),
-          StepFunctionsShardRunStarter.fromEnvironment());
+          settings, s3, s3.bucket(), StepFunctionsShardRunStarter.fromEnvironment());
+    }
     return ShardedAnalysis.inProcess(
         settings,
         new ShardedTheming(
