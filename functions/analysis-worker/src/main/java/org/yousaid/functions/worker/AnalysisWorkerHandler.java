@@ -91,6 +91,14 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
             new ShardExecutor(ShardExecutor.RetryPolicy.defaults(), 0, 1)));
   }
 
+  /**
+   * The engine of this execution environment, shared with the sharded analysis steps (which run in
+   * their own functions from the same jar, so SnapStart priming loads it for them too).
+   */
+  public static ThemingEngine sharedEngine() {
+    return engine();
+  }
+
   private static synchronized ThemingEngine engine() {
     if (sharedEngine == null) {
       sharedEngine = new ThemingEngine();

@@ -11,8 +11,11 @@ import org.yousaid.analysis.sharded.ObjectStore;
 import org.yousaid.analysis.sharded.ShardLayout;
 import org.yousaid.analysis.sharded.ShardReducer;
 import org.yousaid.functions.common.Services;
+import org.yousaid.functions.common.priming.SnapStartPriming;
 import org.yousaid.functions.common.telemetry.Telemetry;
+import org.yousaid.functions.worker.AnalysisWorkerHandler;
 import org.yousaid.functions.worker.QuestionAnalyser;
+import org.yousaid.functions.worker.WorkerPriming;
 import org.yousaid.shared.json.Json;
 
 /**
@@ -24,8 +27,6 @@ public final class ReduceHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(ReduceHandler.class);
 
-  private static ThemingEngine sharedEngine;
-
   private final QuestionAnalyser analyser;
   private final ObjectStore store;
   private final ShardReducer reducer;
@@ -35,9 +36,13 @@ public final class ReduceHandler
     this(
         Services.fromEnvironment(),
         S3ObjectStore.fromEnvironment(),
-        engine(),
+        AnalysisWorkerHandler.sharedEngine(),
         ShardingSettings.fromEnvironment());
+    this.priming = SnapStartPriming.register("AnalysisReduceFunction", WorkerPriming::prime);
   }
+
+  /** Kept here because CRaC holds its resources weakly. */
+  private SnapStartPriming priming;
 
   public ReduceHandler(
       Services services, ObjectStore store, ThemingEngine engine, ShardingSettings settings) {
@@ -52,11 +57,6 @@ public final class ReduceHandler
             services.clock());
     this.store = store;
     this.reducer = new ShardReducer(engine, settings.sampleSize());
-  }
-
-  private static synchronized ThemingEngine engine() {
-    if (sharedEngine == null) sharedEngine = new ThemingEngine();
-    return sharedEngine;
   }
 
   @Override

@@ -11,7 +11,10 @@ import org.yousaid.analysis.ThemingEngine;
 import org.yousaid.analysis.sharded.ObjectStore;
 import org.yousaid.analysis.sharded.ShardLayout;
 import org.yousaid.analysis.sharded.ShardWorker;
+import org.yousaid.functions.common.priming.SnapStartPriming;
 import org.yousaid.functions.common.telemetry.Telemetry;
+import org.yousaid.functions.worker.AnalysisWorkerHandler;
+import org.yousaid.functions.worker.WorkerPriming;
 
 /**
  * One child of the state machine's Distributed Map: the per-answer work of one shard. Its event is
@@ -23,24 +26,21 @@ public final class ShardHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(ShardHandler.class);
 
-  private static ThemingEngine sharedEngine;
-
   private final ObjectStore store;
   private final ThemingEngine engine;
 
   /** Used by AWS Lambda: the shards' bucket from SHARD_BUCKET. */
   public ShardHandler() {
-    this(S3ObjectStore.fromEnvironment(), engine());
+    this(S3ObjectStore.fromEnvironment(), AnalysisWorkerHandler.sharedEngine());
+    this.priming = SnapStartPriming.register("AnalysisShardFunction", WorkerPriming::prime);
   }
+
+  /** Kept here because CRaC holds its resources weakly. */
+  private SnapStartPriming priming;
 
   public ShardHandler(ObjectStore store, ThemingEngine engine) {
     this.store = store;
     this.engine = engine;
-  }
-
-  private static synchronized ThemingEngine engine() {
-    if (sharedEngine == null) sharedEngine = new ThemingEngine();
-    return sharedEngine;
   }
 
   @Override
