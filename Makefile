@@ -33,6 +33,14 @@ build-AnalysisWorkerFunction: $(WORKER_JAR)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(WORKER_JAR) "$(ARTIFACTS_DIR)/lib/"
 
+build-AnalysisShardFunction: $(WORKER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(WORKER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+build-AnalysisReduceFunction: $(WORKER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(WORKER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
 PUBLISHER_JAR := functions/publisher/target/yousaid-publisher.jar
 
 $(PUBLISHER_JAR):

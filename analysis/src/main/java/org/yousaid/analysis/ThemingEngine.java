@@ -73,33 +73,9 @@ public final class ThemingEngine implements AutoCloseable {
    */
   public ThemeResult theme(List<Answer> answers, ThemeOptions options, AnswerWorkStore store) {
     StageTimer timer = new StageTimer();
-    boolean publishable = options.publishable();
     SentenceEmbedder embedder = models.embedder(options.embedder());
     List<AnswerRecord> records = AnswerRecord.of(answers);
-
-    Embed embed = embed(embedder, options);
-    if (store == null || embed.skipsModel()) analyseEach(records, options, embed, timer);
-    else
-      new ReuseAnswerWork(
-              store,
-              options,
-              new ReuseAnswerWork.Stages() {
-                @Override
-                public void analyse(List<AnswerRecord> fresh) {
-                  analyseEach(fresh, options, embed, timer);
-                }
-
-                @Override
-                public void redact(List<AnswerRecord> reused) {
-                  timer.run("redaction", () -> redactor(publishable).apply(reused));
-                }
-              })
-          .apply(records, timer);
-    timer.run(
-        "sentiment",
-        () -> {
-          if (publishable) new ScoreSentiment(models.sentimentClassifier()).apply(records);
-        });
+    analysePerAnswer(records, options, store, timer);
     ThemeSpace space =
         timer.time(
             "representation",
@@ -126,6 +102,58 @@ public final class ThemingEngine implements AutoCloseable {
 
     int chosen = (int) themes.values().stream().filter(t -> !t.other()).count();
     return new ThemeResult(new ArrayList<>(themes.values()), analysed, chosen, timer.seconds());
+  }
+
+  /**
+   * The per-answer stages alone (normalise, language check, CoreNLP, redaction, embedding,
+   * sentiment), with no theming: what one shard of a large question needs ({@code
+   * org.yousaid.analysis.sharded}). Each answer's kept work goes into {@code store} as in {@link
+   * #theme(List, ThemeOptions, AnswerWorkStore)}, so a later theming run reuses it.
+   */
+  public List<PreparedAnswer> prepare(
+      List<Answer> answers, ThemeOptions options, AnswerWorkStore store) {
+    List<AnswerRecord> records = AnswerRecord.of(answers);
+    analysePerAnswer(records, options, store, new StageTimer());
+    return records.stream()
+        .map(
+            r ->
+                new PreparedAnswer(
+                    r.answer().id(),
+                    r.nonAnswer(),
+                    r.language(),
+                    r.publishedText(),
+                    r.sentiment(),
+                    r.embedding()))
+        .toList();
+  }
+
+  private void analysePerAnswer(
+      List<AnswerRecord> records, ThemeOptions options, AnswerWorkStore store, StageTimer timer) {
+    boolean publishable = options.publishable();
+    SentenceEmbedder embedder = models.embedder(options.embedder());
+    Embed embed = embed(embedder, options);
+    if (store == null || embed.skipsModel()) analyseEach(records, options, embed, timer);
+    else
+      new ReuseAnswerWork(
+              store,
+              options,
+              new ReuseAnswerWork.Stages() {
+                @Override
+                public void analyse(List<AnswerRecord> fresh) {
+                  analyseEach(fresh, options, embed, timer);
+                }
+
+                @Override
+                public void redact(List<AnswerRecord> reused) {
+                  timer.run("redaction", () -> redactor(publishable).apply(reused));
+                }
+              })
+          .apply(records, timer);
+    timer.run(
+        "sentiment",
+        () -> {
+          if (publishable) new ScoreSentiment(models.sentimentClassifier()).apply(records);
+        });
   }
 
   /** The per-answer stages up to the embeddings, over every answer given. */

@@ -246,6 +246,10 @@ public final class LocalMode implements AutoCloseable {
             .consumerFactory(() -> sqsHandler(instantiate(function.handlerClass(), provided)));
         continue;
       }
+      if (function.routes().isEmpty()) {
+        // Steps of the sharded analysis state machine: locally the worker runs their code itself.
+        continue;
+      }
       Object handler =
           handlers.computeIfAbsent(function.handlerClass(), name -> instantiate(name, provided));
       function.routes().forEach(route -> server.bind(route, httpHandler(handler)));

@@ -393,6 +393,204 @@ class TemplateTest {
     }
   }
 
+  // ---- Large questions: the sharded analysis state machine (issue 17)
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> statements(Map<String, Object> properties) {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (Object policy : (List<Object>) properties.get("Policies"))
+      out.addAll((List<Map<String, Object>>) map(policy).get("Statement"));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> actions(List<Map<String, Object>> statements) {
+    Set<String> out = new java.util.TreeSet<>();
+    statements.forEach(st -> out.addAll((List<String>) st.get("Action")));
+    return out;
+  }
+
+  /** The statements granting this action. */
+  private static List<Map<String, Object>> granting(
+      List<Map<String, Object>> statements, String action) {
+    return statements.stream().filter(st -> ((List<?>) st.get("Action")).contains(action)).toList();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void largeQuestionsAreThemedByADistributedMapOverShardsInS3ThenOneReduceStep() throws Exception {
+    Map<String, Object> resource = template.resources().get("ShardedAnalysisStateMachine");
+    assertEquals("AWS::Serverless::StateMachine", resource.get("Type"));
+    Map<String, Object> machine = properties("ShardedAnalysisStateMachine");
+    Map<String, Object> definition = map(machine.get("Definition"));
+    Map<String, Object> states = map(definition.get("States"));
+    Map<String, Object> substitutions = map(machine.get("DefinitionSubstitutions"));
+
+    // The map: distributed, one item per shard object the worker wrote under the run's prefix.
+    Map<String, Object> shards = map(states.get(definition.get("StartAt")));
+    assertEquals("Map", shards.get("Type"));
+    Map<String, Object> processor = map(shards.get("ItemProcessor"));
+    assertEquals("DISTRIBUTED", map(processor.get("ProcessorConfig")).get("Mode"));
+    Map<String, Object> reader = map(shards.get("ItemReader"));
+    assertEquals("arn:aws:states:::s3:listObjectsV2", reader.get("Resource"));
+    Set<String> request =
+        java.util.Arrays.stream(
+                org.yousaid.functions.worker.sharded.ShardRunRequest.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .collect(Collectors.toSet());
+    Map<String, Object> listing = map(reader.get("Parameters"));
+    assertEquals("$.inputPrefix", listing.get("Prefix.$"));
+    assertEquals("$.bucket", listing.get("Bucket.$"));
+    assertTrue(request.containsAll(Set.of("bucket", "inputPrefix", "prefix", "job")), "" + request);
+    assertEquals("$$.Map.Item.Value.Key", map(shards.get("ItemSelector")).get("key.$"));
+    Object tolerated = shards.get("ToleratedFailurePercentage");
+    assertTrue(
+        tolerated instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 10,
+        "a few failed shards are tolerated, not many: " + tolerated);
+    assertTrue(shards.containsKey("MaxConcurrency"));
+    Map<String, Object> writer = map(shards.get("ResultWriter"));
+    assertEquals("arn:aws:states:::s3:putObject", writer.get("Resource"));
+    assertEquals("$.bucket", map(writer.get("Parameters")).get("Bucket.$"));
+    assertTrue(
+        shards.containsKey("ResultPath") && shards.get("ResultPath") == null,
+        "ResultPath: null - the map's results go to S3, the reduce step gets the execution input");
+
+    // Each child: the shard function, retried with backoff on Lambda's and its own failures.
+    Map<String, Object> child = map(map(processor.get("States")).get(processor.get("StartAt")));
+    assertEquals("arn:aws:states:::lambda:invoke", child.get("Resource"));
+    assertEquals("${ShardFunction}", map(child.get("Parameters")).get("FunctionName"));
+    assertEquals(Map.of("Ref", "AnalysisShardFunction.Alias"), substitutions.get("ShardFunction"));
+    assertEquals(
+        "org.yousaid.functions.worker.sharded.ShardHandler::handleRequest",
+        properties("AnalysisShardFunction").get("Handler"));
+    Map<String, Object> retry = ((List<Map<String, Object>>) child.get("Retry")).get(0);
+    assertTrue(((List<String>) retry.get("ErrorEquals")).contains("States.TaskFailed"));
+    assertTrue(
+        ((List<String>) retry.get("ErrorEquals")).contains("Lambda.TooManyRequestsException"));
+    assertTrue(((Number) retry.get("MaxAttempts")).intValue() >= 2, "retried");
+    assertTrue(((Number) retry.get("BackoffRate")).doubleValue() > 1, "with backoff");
+    assertTrue(((Number) retry.get("IntervalSeconds")).intValue() >= 1);
+    org.yousaid.analysis.sharded.ShardExecutor.RetryPolicy local =
+        org.yousaid.analysis.sharded.ShardExecutor.RetryPolicy.defaults();
+    assertEquals(local.maxRetries(), ((Number) retry.get("MaxAttempts")).intValue());
+    assertEquals(
+        local.intervalMillis(), 1000L * ((Number) retry.get("IntervalSeconds")).intValue());
+    assertEquals(local.backoffRate(), ((Number) retry.get("BackoffRate")).doubleValue());
+
+    // Then the reduce step, with the execution's input, and the end.
+    Map<String, Object> reduce = map(states.get(shards.get("Next")));
+    assertEquals("arn:aws:states:::lambda:invoke", reduce.get("Resource"));
+    assertEquals("$", map(reduce.get("Parameters")).get("Payload.$"));
+    assertEquals("${ReduceFunction}", map(reduce.get("Parameters")).get("FunctionName"));
+    assertEquals(
+        Map.of("Ref", "AnalysisReduceFunction.Alias"), substitutions.get("ReduceFunction"));
+    assertEquals(
+        "org.yousaid.functions.worker.sharded.ReduceHandler::handleRequest",
+        properties("AnalysisReduceFunction").get("Handler"));
+    assertEquals(Boolean.TRUE, reduce.get("End"));
+
+    // The worker starts it, for questions from the configured size on.
+    Map<String, Object> worker = properties("AnalysisWorkerFunction");
+    Map<String, Object> env = map(map(worker.get("Environment")).get("Variables"));
+    assertEquals(Map.of("Ref", "ShardedAnalysisStateMachine"), env.get("SHARD_STATE_MACHINE_ARN"));
+    assertEquals(Map.of("Ref", "ShardedAnalysisFrom"), env.get("SHARDED_ANALYSIS_FROM"));
+    assertEquals(Map.of("Ref", "AnalysisShardBucket"), env.get("SHARD_BUCKET"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachShardedStepMayDoOnlyItsOwnPartAndTheShardsStayPrivate() {
+    String bucketArn = "Fn::GetAtt";
+    Object bucketObjects = Map.of("Fn::Sub", "${AnalysisShardBucket.Arn}/runs/*");
+    Object bucket = Map.of(bucketArn, "AnalysisShardBucket.Arn");
+
+    // The state machine: invoke its two functions, list and write under runs/, run its children.
+    List<Map<String, Object>> machine = statements(properties("ShardedAnalysisStateMachine"));
+    assertEquals(
+        Set.of(
+            "lambda:InvokeFunction",
+            "s3:ListBucket",
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:ListMultipartUploadParts",
+            "s3:AbortMultipartUpload",
+            "states:StartExecution",
+            "states:DescribeExecution",
+            "states:StopExecution"),
+        actions(machine));
+    assertEquals(
+        List.of(
+            Map.of("Ref", "AnalysisShardFunction.Alias"),
+            Map.of("Ref", "AnalysisReduceFunction.Alias")),
+        granting(machine, "lambda:InvokeFunction").get(0).get("Resource"));
+    assertEquals(bucket, granting(machine, "s3:ListBucket").get(0).get("Resource"));
+    assertEquals(bucketObjects, granting(machine, "s3:PutObject").get(0).get("Resource"));
+    String own = "${AWS::StackName}-sharded-analysis";
+    assertEquals(
+        Map.of("Fn::Sub", own),
+        properties("ShardedAnalysisStateMachine").get("Name"),
+        "the policy names the machine by its name, which Step Functions is given");
+    assertTrue(
+        String.valueOf(granting(machine, "states:StartExecution").get(0).get("Resource"))
+            .endsWith(":stateMachine:" + own + "}"),
+        "it starts only its own child executions");
+
+    // A shard reads and writes shard objects; it never touches the table.
+    List<Map<String, Object>> shard = statements(properties("AnalysisShardFunction"));
+    assertEquals(Set.of("s3:GetObject", "s3:PutObject"), actions(shard));
+    shard.forEach(st -> assertEquals(bucketObjects, st.get("Resource")));
+
+    // The reduce reads shards, deletes its run, and writes the analysis as the worker does.
+    List<Map<String, Object>> reduce = statements(properties("AnalysisReduceFunction"));
+    List<Map<String, Object>> worker = statements(properties("AnalysisWorkerFunction"));
+    Set<String> tableActions = new java.util.TreeSet<>();
+    actions(worker).stream().filter(a -> a.startsWith("dynamodb:")).forEach(tableActions::add);
+    Set<String> reduceActions = actions(reduce);
+    assertEquals(
+        tableActions,
+        reduceActions.stream()
+            .filter(a -> a.startsWith("dynamodb:"))
+            .collect(Collectors.toCollection(java.util.TreeSet::new)));
+    assertTrue(
+        reduceActions.containsAll(Set.of("s3:GetObject", "s3:DeleteObject", "s3:ListBucket")));
+    assertTrue(!reduceActions.contains("s3:PutObject"), "the reduce writes nothing to S3");
+
+    // The worker writes shards and starts this machine only.
+    assertEquals(bucketObjects, granting(worker, "s3:PutObject").get(0).get("Resource"));
+    assertEquals(
+        Map.of("Ref", "ShardedAnalysisStateMachine"),
+        granting(worker, "states:StartExecution").get(0).get("Resource"));
+
+    // The bucket: private, encrypted, and what a failed run leaves behind expires.
+    Map<String, Object> props = properties("AnalysisShardBucket");
+    Map<String, Object> block = map(props.get("PublicAccessBlockConfiguration"));
+    for (String flag :
+        List.of(
+            "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"))
+      assertEquals(Boolean.TRUE, block.get(flag), flag);
+    assertNotNull(props.get("BucketEncryption"));
+    List<Map<String, Object>> rules =
+        (List<Map<String, Object>>) map(props.get("LifecycleConfiguration")).get("Rules");
+    assertTrue(
+        rules.stream()
+            .anyMatch(
+                r ->
+                    "Enabled".equals(r.get("Status"))
+                        && r.get("ExpirationInDays") instanceof Number n
+                        && n.intValue() <= 7),
+        "abandoned shards expire within a week");
+
+    // A failed, timed-out or aborted run alarms.
+    Map<String, Object> arn =
+        Map.of("StateMachineArn", Map.of("Ref", "ShardedAnalysisStateMachine"));
+    assertTrue(firesOnTheFirst(alarmOn("AWS/States", "ExecutionsFailed", arn)));
+  }
+
   // ---- Operations: alarms, logs, retention (issue 15)
 
   /**
@@ -578,7 +776,7 @@ class TemplateTest {
 
   @Test
   void everyFunctionAlarmsOnItsFirstErrorAndItsFirstThrottle() {
-    assertEquals(7, template.functions().size());
+    assertEquals(9, template.functions().size());
     for (SamTemplate.Function f : template.functions()) {
       Map<String, Object> name = Map.of("FunctionName", Map.of("Ref", f.logicalId()));
       assertTrue(firesOnTheFirst(alarmOn("AWS/Lambda", "Errors", name)), f.logicalId() + " errors");

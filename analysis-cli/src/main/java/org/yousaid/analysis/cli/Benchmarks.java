@@ -20,7 +20,7 @@ final class Benchmarks {
   static void run(String[] args) throws Exception {
     if (args.length < 2)
       throw new IllegalArgumentException(
-          "bench quality|speed|incremental|redaction|sentiment|codeframe|discovery");
+          "bench quality|speed|sharded|incremental|redaction|sentiment|codeframe|discovery");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -49,6 +49,23 @@ final class Benchmarks {
         long seed = Long.parseLong(a.get("seed", "7"));
         ThemeOptions options = EngineFlags.apply(a, ThemeOptions.defaults());
         yield () -> SpeedBenchmark.run(sizes, seed, options);
+      }
+      case "sharded" -> {
+        int[] sizes =
+            Arrays.stream(a.get("sizes", "1000,10000").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        long seed = Long.parseLong(a.get("seed", "7"));
+        Path datasets = dataDir(a);
+        Path work =
+            Path.of(
+                a.get("work-dir", System.getProperty("java.io.tmpdir") + "/yousaid-bench-shards"));
+        int shardSize = Integer.parseInt(a.get("shard-size", "1000"));
+        int sample = Integer.parseInt(a.get("sample", "2000"));
+        int baseline = Integer.parseInt(a.get("baseline", "10000"));
+        ThemeOptions options = EngineFlags.apply(a, ThemeOptions.defaults());
+        yield () ->
+            ShardedBenchmark.run(sizes, seed, datasets, work, shardSize, sample, baseline, options);
       }
       case "incremental" -> {
         int size = Integer.parseInt(a.get("size", "2000"));

@@ -177,9 +177,11 @@ public final class LabelThemes {
   /**
    * One sentence: how many answers (in words, with the count, share and its 95% interval), what
    * they mention, and their stance: mostly praise, mostly complaint, or both, said plainly when
-   * praise and complaint about the same thing share the theme.
+   * praise and complaint about the same thing share the theme. Public for a sharded run, which
+   * counts a theme's answers after its labels were found on a sample.
    */
-  static String describe(ShareWording.Share share, List<String> terms, SentimentSplit s, int dups) {
+  public static String describe(
+      ShareWording.Share share, List<String> terms, SentimentSplit s, int dups) {
     StringBuilder d = new StringBuilder(share.describe(share.count() == 1 ? "answer" : "answers"));
     d.replace(0, 1, d.substring(0, 1).toUpperCase(Locale.ROOT));
     if (!terms.isEmpty()) {

@@ -97,6 +97,36 @@ public final class AnswerWorkCodec {
     }
   }
 
+  /**
+   * The embedding alone, read without the answer's text (the tokens are skipped): for a step that
+   * needs vectors only, such as placing a large question's answers in themes found on a sample.
+   * Null when the entry has no embedding or is in an older format.
+   */
+  public static float[] embeddingOf(byte[] stored) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
+      if (in.readByte() != FORMAT) return null;
+      in.readBoolean();
+      in.readUTF();
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        int flags = in.readByte();
+        in.skipNBytes(4 + 4 + 2);
+        in.readUTF();
+        in.readUTF();
+        if ((flags & WORD_DIFFERS) != 0) in.readUTF();
+        if ((flags & LEMMA_DIFFERS) != 0) in.readUTF();
+      }
+      int dimension = in.readInt();
+      if (dimension < 0) return null;
+      in.skipNBytes(32);
+      float[] embedding = new float[dimension];
+      for (int d = 0; d < dimension; d++) embedding[d] = in.readFloat();
+      return embedding;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** CoreNLP's lemma annotator's rule: the Morpha lemma of the word under its tag. */
   private static String lemma(String word, String pos) {
     Morphology m = MORPHA.get();

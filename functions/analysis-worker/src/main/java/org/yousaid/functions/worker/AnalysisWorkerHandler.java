@@ -7,9 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.analysis.ThemingEngine;
+import org.yousaid.analysis.sharded.DirectoryObjectStore;
+import org.yousaid.analysis.sharded.ShardExecutor;
+import org.yousaid.analysis.sharded.ShardReducer;
+import org.yousaid.analysis.sharded.ShardedTheming;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.queue.QueueBatch;
 import org.yousaid.functions.common.telemetry.Telemetry;
+import org.yousaid.functions.worker.sharded.S3ObjectStore;
+import org.yousaid.functions.worker.sharded.ShardedAnalysis;
+import org.yousaid.functions.worker.sharded.ShardingSettings;
+import org.yousaid.functions.worker.sharded.StepFunctionsShardRunStarter;
 import org.yousaid.shared.json.Json;
 
 /**
@@ -43,6 +51,11 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
   }
 
   public AnalysisWorkerHandler(Services services) {
+    this(services, sharded(engine()));
+  }
+
+  /** With large questions themed through {@code sharded}. */
+  public AnalysisWorkerHandler(Services services, ShardedAnalysis sharded) {
     this.analyser =
         new QuestionAnalyser(
             services.consultations(),
@@ -51,7 +64,39 @@ public final class AnalysisWorkerHandler implements RequestHandler<SQSEvent, SQS
             services.corrections(),
             services.answerWork(),
             engine(),
-            services.clock());
+            services.clock(),
+            sharded);
+  }
+
+  /**
+   * In AWS (SHARD_STATE_MACHINE_ARN set) large questions go to the state machine; elsewhere they
+   * are themed in shards in this process, through a folder below the temporary directory.
+   */
+  private static ShardedAnalysis sharded(ThemingEngine engine) {
+    ShardingSettings settings = ShardingSettings.fromEnvironment();
+    String machine = System.getenv("SHARD_STATE_MACHINE_ARN");
+    if (machine != null && !machine.isBlank()) {
+      S3ObjectStore s3 = S3ObjectStore.fromEnvironment();
+      return ShardedAnalysis.stepFunctions(
+          settings, s3, s3.bucket(), StepFunctionsShardRunStarter.fromEnvironment());
+    }
+    return ShardedAnalysis.inProcess(
+        settings,
+        new ShardedTheming(
+            engine,
+            new DirectoryObjectStore(
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "yousaid-shards")),
+            settings.shardSize(),
+            new ShardReducer(engine, settings.sampleSize()),
+            new ShardExecutor(ShardExecutor.RetryPolicy.defaults(), 0, 1)));
+  }
+
+  /**
+   * The engine of this execution environment, shared with the sharded analysis steps (which run in
+   * their own functions from the same jar, so SnapStart priming loads it for them too).
+   */
+  public static ThemingEngine sharedEngine() {
+    return engine();
   }
 
   private static synchronized ThemingEngine engine() {

@@ -16,6 +16,11 @@ import org.yousaid.analysis.ThemeMembership;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.ThemeResult;
 import org.yousaid.analysis.ThemingEngine;
+import org.yousaid.analysis.sharded.ObjectStore;
+import org.yousaid.analysis.sharded.ShardLayout;
+import org.yousaid.analysis.sharded.ShardReducer;
+import org.yousaid.functions.worker.sharded.ShardedAnalysis;
+import org.yousaid.functions.worker.sharded.ShardingSettings;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.QuestionType;
 import org.yousaid.shared.model.Response;
@@ -47,6 +52,7 @@ public final class QuestionAnalyser {
   private final AnswerWorkRepository answerWork;
   private final ThemingEngine engine;
   private final Clock clock;
+  private final ShardedAnalysis sharded;
 
   public QuestionAnalyser(
       ConsultationRepository consultations,
@@ -56,6 +62,23 @@ public final class QuestionAnalyser {
       AnswerWorkRepository answerWork,
       ThemingEngine engine,
       Clock clock) {
+    this(consultations, responses, analyses, corrections, answerWork, engine, clock, null);
+  }
+
+  /**
+   * @param sharded where questions of {@link ShardingSettings#shardedFrom()} answers or more are
+   *     themed; null themes every question in this process
+   */
+  public QuestionAnalyser(
+      ConsultationRepository consultations,
+      ResponseRepository responses,
+      AnalysisRepository analyses,
+      CorrectionRepository corrections,
+      AnswerWorkRepository answerWork,
+      ThemingEngine engine,
+      Clock clock,
+      ShardedAnalysis sharded) {
+    this.sharded = sharded;
     this.consultations = consultations;
     this.responses = responses;
     this.analyses = analyses;
@@ -151,32 +174,39 @@ public final class QuestionAnalyser {
       perAnswer = outcome.answers();
       done = current.withBaseline(corrected.get(corrected.size() - 1).id());
     } else {
-      ThemeOptions options =
-          ThemeOptions.defaults()
-              .withK(job.themeCount())
-              .withPreviousThemes(previousThemes(job, current));
-      ThemeResult result =
-          answers.isEmpty()
-              ? new ThemeResult(List.of(), List.of(), 0, Map.of())
-              : engine.theme(answers, options, workStore(job, expiresAt));
-      perAnswer = new ArrayList<>();
-      for (AnalysedAnswer a : result.answers()) {
-        perAnswer.add(
-            new AnswerAnalysis(
-                a.id(),
-                a.redactedText(),
-                a.sentiment() == null
-                    ? null
-                    : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
-                a.themes().stream().map(ThemeMembership::themeId).toList(),
-                a.nearDuplicateGroup()));
-      }
+      ThemeOptions options = discoveryOptions(job, current);
+      ThemeResult result;
+      if (answers.isEmpty()) result = new ThemeResult(List.of(), List.of(), 0, Map.of());
+      else if (sharded != null && sharded.settings().shards(answers.size())) {
+        // A large question: its shards are themed in parallel (AWS: by the state machine, whose
+        // reduce step writes the result through finishSharded).
+        java.util.Optional<ThemeResult> handed = sharded.theme(job, answers, options);
+        if (handed.isEmpty()) return Set.of();
+        result = handed.get();
+      } else result = engine.theme(answers, options, workStore(job, expiresAt));
+      perAnswer = perAnswer(result);
       themes = result.themes().stream().map(QuestionAnalyser::stored).toList();
       // Corrections made so far name the previous run's themes; they still apply on top.
       done = current.withBaseline(null);
     }
-    QuestionAnalysis finished =
-        done.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null);
+    return write(
+        job,
+        done.with(AnalysisStatus.DONE, clock.instant(), answers.size(), themes, null),
+        perAnswer,
+        expiresAt,
+        answers.stream().map(Answer::id).toList());
+  }
+
+  /**
+   * Writes a finished run and keeps it as a version; returns the ids of answers erased meanwhile
+   * (then nothing is kept as a version).
+   */
+  private Set<String> write(
+      AnalysisJob job,
+      QuestionAnalysis finished,
+      List<AnswerAnalysis> perAnswer,
+      Map<String, Long> expiresAt,
+      List<String> answerIds) {
     // Themes first, then the answers, then the check: an erasure after the check comes after both
     // writes, and takes its answer out of them itself (ResponseRepository.eraseByReceipt).
     analyses.saveStatus(finished);
@@ -190,12 +220,85 @@ public final class QuestionAnalyser {
     responses
         .listForConsultation(job.council(), job.consultationId())
         .forEach(r -> present.add(r.id()));
-    answers.stream().map(Answer::id).filter(id -> !present.contains(id)).forEach(missing::add);
+    answerIds.stream().filter(id -> !present.contains(id)).forEach(missing::add);
     if (missing.isEmpty()) {
       // A version holds only answers whose analysis was written, so it never keeps an erased one.
       analyses.saveVersion(finished, perAnswer, expiresAt);
     }
     return missing;
+  }
+
+  /**
+   * The reduce step of a sharded run (in AWS, the state machine's last step): themes the question
+   * from its shards' work and writes the result exactly as a run in this process does. A run that
+   * was replaced meanwhile is skipped ({@link IllegalArgumentException}).
+   */
+  public ShardReducer.Reduced finishSharded(
+      AnalysisJob job, ObjectStore store, ShardLayout layout, ShardReducer reducer) {
+    QuestionAnalysis current =
+        analyses
+            .find(job.council(), job.consultationId(), job.questionId())
+            .filter(a -> a.runId().equals(job.runId()))
+            .orElseThrow(
+                () -> new IllegalArgumentException("this run was replaced by a newer one"));
+    ShardReducer.Reduced reduced = reducer.reduce(store, layout, discoveryOptions(job, current));
+    Map<String, Long> expiresAt = new HashMap<>();
+    for (Response r : responses.listForConsultation(job.council(), job.consultationId()))
+      expiresAt.put(r.id(), r.expiresAt());
+    ThemeResult result = reduced.result();
+    List<AnswerAnalysis> perAnswer = perAnswer(result);
+    String note =
+        reduced.unanalysed() == 0
+            ? null
+            : reduced.unanalysed()
+                + " answers could not be analysed (part of the run failed). Please find themes"
+                + " again to include them.";
+    Set<String> missing =
+        write(
+            job,
+            current
+                .withBaseline(null)
+                .with(
+                    AnalysisStatus.DONE,
+                    clock.instant(),
+                    result.answers().size() + reduced.unanalysed(),
+                    result.themes().stream().map(QuestionAnalyser::stored).toList(),
+                    note),
+            perAnswer,
+            expiresAt,
+            perAnswer.stream().map(AnswerAnalysis::responseId).toList());
+    if (!missing.isEmpty())
+      analyses.saveStatus(
+          current.with(
+              AnalysisStatus.FAILED,
+              clock.instant(),
+              0,
+              List.of(),
+              "Answers were deleted while the themes were being found. Please find themes again."));
+    return reduced;
+  }
+
+  /** Discovery's options for this job: the officer's number of themes, the last run's themes. */
+  private ThemeOptions discoveryOptions(AnalysisJob job, QuestionAnalysis current) {
+    return ThemeOptions.defaults()
+        .withK(job.themeCount())
+        .withPreviousThemes(previousThemes(job, current));
+  }
+
+  private static List<AnswerAnalysis> perAnswer(ThemeResult result) {
+    List<AnswerAnalysis> perAnswer = new ArrayList<>(result.answers().size());
+    for (AnalysedAnswer a : result.answers()) {
+      perAnswer.add(
+          new AnswerAnalysis(
+              a.id(),
+              a.redactedText(),
+              a.sentiment() == null
+                  ? null
+                  : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
+              a.themes().stream().map(ThemeMembership::themeId).toList(),
+              a.nearDuplicateGroup()));
+    }
+    return perAnswer;
   }
 
   /**
