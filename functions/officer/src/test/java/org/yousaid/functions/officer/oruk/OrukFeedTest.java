@@ -36,6 +36,10 @@ class OrukFeedTest {
 
   private HttpServer server;
 
+  /** Lets the stalling server go when the test is over. */
+  private final java.util.concurrent.CountDownLatch stalled =
+      new java.util.concurrent.CountDownLatch(1);
+
   static byte[] fixture() {
     try (InputStream in = OrukFeedTest.class.getResourceAsStream("/journey/oruk-services.json")) {
       return in.readAllBytes();
@@ -71,6 +75,7 @@ class OrukFeedTest {
 
   @AfterEach
   void stop() {
+    stalled.countDown();
     if (server != null) {
       server.stop(0);
     }
@@ -154,15 +159,14 @@ class OrukFeedTest {
             x -> {
               String query = x.getRequestURI().getQuery();
               asked.add(query);
-              int page =
-                  query != null && query.contains("page=")
-                      ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1"))
-                      : 1;
+              int page = pageNumber(query);
               reply(x, 200, page(1 + (page - 1) * 250, 250, page, 2));
             });
     List<OrukService> services =
         new FeedFetcher(FeedFetcher.Policy.LOCAL).fetch(url + "?per_page=250");
     assertEquals(500, services.size());
+    assertEquals("svc-1", services.get(0).id());
+    assertEquals("svc-500", services.get(499).id());
     assertEquals(List.of("per_page=250", "per_page=250&page=2"), asked);
   }
 
@@ -235,7 +239,7 @@ class OrukFeedTest {
                   try {
                     x.getResponseBody().write('[');
                     x.getResponseBody().flush();
-                    Thread.sleep(5_000);
+                    stalled.await(60, java.util.concurrent.TimeUnit.SECONDS);
                   } catch (InterruptedException | IOException e) {
                     // Stop when the test ends.
                   }
@@ -245,16 +249,24 @@ class OrukFeedTest {
                 default -> reply(x, 200, "[]");
               }
             });
-    FeedFetcher local =
-        new FeedFetcher(
-            new FeedFetcher.Policy(
-                false, true, Duration.ofSeconds(2), Duration.ofSeconds(1), OrukFeed.MAX_BYTES, 20));
+    FeedFetcher local = new FeedFetcher(FeedFetcher.Policy.LOCAL);
     String root = base.substring(0, base.length() - 1);
     assertTrue(message(local, root + "/moved").contains("redirects"));
     assertTrue(message(local, root + "/gone").contains("HTTP status 404"));
     assertEquals(
         413, assertThrows(ProblemException.class, () -> local.fetch(root + "/huge")).status());
-    assertTrue(message(local, root + "/stalls").contains("did not answer in time"));
+    // A server that stops after one byte: the fetch gives up at its deadline (here 3 seconds, so
+    // the test does not wait 20), while the server would wait a minute.
+    FeedFetcher impatient =
+        new FeedFetcher(
+            new FeedFetcher.Policy(
+                false,
+                true,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(3),
+                OrukFeed.MAX_BYTES,
+                20));
+    assertTrue(message(impatient, root + "/stalls").contains("did not answer in time"));
     assertTrue(message(local, root + "/many-pages").contains("99 pages"));
   }
 
@@ -338,5 +350,12 @@ class OrukFeedTest {
         "X",
         0,
         subject);
+  }
+
+  /** The {@code page} parameter of a query ({@code per_page} is another parameter), or 1. */
+  static int pageNumber(String query) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?:^|&)page=(\\d+)").matcher(query == null ? "" : query);
+    return m.find() ? Integer.parseInt(m.group(1)) : 1;
   }
 }
