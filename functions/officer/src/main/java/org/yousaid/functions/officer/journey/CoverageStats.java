@@ -164,8 +164,7 @@ public final class CoverageStats {
               answers.shown() == 0
                   ? "No answers from this group."
                   : under
-                      ? "Under-represented: "
-                          + rate
+                      ? rate
                           + " answers per 100 children, under half the "
                           + format(councilRate)
                           + " of these groups together"
@@ -178,7 +177,7 @@ public final class CoverageStats {
           under = councilRate > 0 && atMost < UNDER * councilRate;
           note =
               under
-                  ? "Under-represented: fewer than "
+                  ? "Fewer than "
                       + FEW
                       + " answers from "
                       + kids.text()

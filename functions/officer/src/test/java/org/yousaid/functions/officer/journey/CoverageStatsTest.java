@@ -162,7 +162,7 @@ class CoverageStatsTest {
     assertNoSmallCountShownOrPinned(c);
     CoverageStats.DimensionView d = c.dimensions().get(0);
     assertTrue(group(d, "Huge").underRepresented(), "even 4 of 2,000 is under half the rate");
-    assertTrue(group(d, "Huge").note().startsWith("Under-represented: fewer than 5 answers"));
+    assertTrue(group(d, "Huge").note().startsWith("Fewer than 5 answers from 2000 children"));
     assertFalse(
         group(d, "Small").underRepresented(), "4 of 8 would not be under half of 60: no flag");
     assertEquals(List.of("Huge"), d.notHeard());
