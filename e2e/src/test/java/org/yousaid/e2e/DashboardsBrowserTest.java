@@ -247,8 +247,8 @@ class DashboardsBrowserTest {
       page.waitForLoadState();
       assertTrue(page.content().contains("Annual review") && page.content().contains("% clear / "));
       assertAccessible(page, "the EHC stage satisfaction dashboard");
-      page.getByText("Final plan: every question and the trend by month").click();
-      assertTrue(page.getByText("Final plan, month by month").isVisible());
+      page.getByText("Plan issued: every question and the trend by month").click();
+      assertTrue(page.getByText("Plan issued, month by month").isVisible());
       assertAccessible(page, "the EHC stage dashboard with a stage opened");
       page.screenshot(
           new Page.ScreenshotOptions()

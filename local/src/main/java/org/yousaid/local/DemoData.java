@@ -193,14 +193,20 @@ public final class DemoData {
     Instant now = clock.instant();
     YearMonth last = YearMonth.from(now.atZone(ZoneId.of("Europe/London")));
     EhcStage[] stages = EhcStage.values();
-    int[] weights = {16, 12, 13, 15, 20, 14};
+    int[] weights = {16, 12, 13, 15, 20, 14, 10};
     // Per stage: chance of "clear" and of "not clear" for the plan's outcomes (the final plan as in
     // the
     // Leicestershire survey: 48% clear, 24% neither, 28% not clear), and of feeling listened to.
     double[][] clear = {
-      {0.35, 0.30}, {0.40, 0.30}, {0.42, 0.30}, {0.40, 0.32}, {0.48, 0.28}, {0.55, 0.20}
+      {0.35, 0.30},
+      {0.40, 0.30},
+      {0.42, 0.30},
+      {0.40, 0.32},
+      {0.48, 0.28},
+      {0.55, 0.20},
+      {0.38, 0.30}
     };
-    double[] listened = {0.55, 0.50, 0.62, 0.58, 0.66, 0.72};
+    double[] listened = {0.55, 0.50, 0.62, 0.58, 0.66, 0.72, 0.52};
     for (int m = 0; m < MONTHS; m++) {
       YearMonth month = last.minusMonths(MONTHS - 1L - m);
       int responses = 25 + random.nextInt(10);
@@ -209,7 +215,7 @@ public final class DemoData {
         if (at == null) {
           continue;
         }
-        int pick = random.nextInt(90);
+        int pick = random.nextInt(100);
         int s = 0;
         while (pick >= weights[s]) {
           pick -= weights[s];

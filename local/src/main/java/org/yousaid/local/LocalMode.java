@@ -273,6 +273,8 @@ public final class LocalMode implements AutoCloseable {
     }
     settings.remove(OfficerConfig.ANALYSIS_QUEUE_URL);
     settings.remove(OfficerConfig.PUBLISH_QUEUE_URL);
+    // Local mode runs on this machine: an Open Referral UK feed served here may be fetched.
+    settings.put(OfficerConfig.SERVICES_FEED_FROM_THIS_MACHINE, "true");
     return OfficerConfig.from(settings);
   }
 

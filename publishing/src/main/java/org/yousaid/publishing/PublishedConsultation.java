@@ -24,7 +24,43 @@ public record PublishedConsultation(
     Instant publishedAt,
     Integer responses,
     String responsesNote,
-    List<PublishedQuestion> questions) {
+    List<PublishedQuestion> questions,
+    List<PublishedService> services) {
+
+  /** A consultation with no per-service summaries (every kind but page feedback). */
+  public PublishedConsultation(
+      String council,
+      String councilName,
+      String consultation,
+      String title,
+      String kind,
+      int version,
+      Instant publishedAt,
+      Integer responses,
+      String responsesNote,
+      List<PublishedQuestion> questions) {
+    this(
+        council,
+        councilName,
+        consultation,
+        title,
+        kind,
+        version,
+        publishedAt,
+        responses,
+        responsesNote,
+        questions,
+        null);
+  }
+
+  /**
+   * Page feedback about one Open Referral UK service, keyed by the feed's service id: how many said
+   * whether the page was useful, and the yes/no split, hidden like any other count. The name is the
+   * feed's, redacted like any published text.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PublishedService(
+      String id, String name, Integer answered, String note, List<PublishedCount> options) {}
 
   /** One question: counts for closed questions, themes for free text. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

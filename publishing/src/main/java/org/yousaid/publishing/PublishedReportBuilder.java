@@ -30,6 +30,7 @@ import org.yousaid.shared.report.OptionCount;
 import org.yousaid.shared.report.QuestionReport;
 import org.yousaid.shared.report.SentimentCounts;
 import org.yousaid.shared.report.ThemeSummary;
+import org.yousaid.shared.services.ServiceDirectory;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.ConsultationThemes.AnalysedQuestion;
 import org.yousaid.shared.themes.EffectiveThemes;
@@ -115,6 +116,29 @@ public final class PublishedReportBuilder {
       int version,
       Instant publishedAt,
       List<OnlineVersion> online) {
+    return buildVersion(consultation, responses, analysed, version, publishedAt, online, null);
+  }
+
+  /**
+   * The breakdown of page feedback's "was this page useful?" by Open Referral UK service: a
+   * breakdown like any other, so {@link DisclosureControl} links its groups to the question's
+   * totals and columns and to earlier versions; published as {@link
+   * PublishedConsultation#services()}.
+   */
+  static final String SERVICE_DIMENSION = "Open Referral UK service";
+
+  /**
+   * As above; for a page-feedback consultation with the council's services, also the feedback per
+   * service, keyed by its Open Referral UK id.
+   */
+  public Built buildVersion(
+      Consultation consultation,
+      List<Response> responses,
+      List<AnalysedQuestion> analysed,
+      int version,
+      Instant publishedAt,
+      List<OnlineVersion> online,
+      ServiceDirectory services) {
     Set<String> consented = new HashSet<>();
     responses.stream().filter(Response::consentToQuote).forEach(r -> consented.add(r.id()));
     Map<String, Map<String, EffectiveThemes.Theme>> themesById = new LinkedHashMap<>();
@@ -150,9 +174,17 @@ public final class PublishedReportBuilder {
               summaries,
               SentimentCounts.of(a.answers().stream().map(AnswerAnalysis::sentiment).toList())));
     }
+    ConsultationReport exact =
+        reports.build(consultation, responses, questionThemes, Suppression.NONE);
+    boolean perService =
+        services != null
+            && consultation.kind() == org.yousaid.shared.model.ConsultationKind.PAGE_FEEDBACK;
+    if (perService) {
+      exact = ServiceBreakdown.add(exact, responses, services);
+    }
     DisclosureControl.Protected protectedReport =
         DISCLOSURE.protectVersion(
-            reports.build(consultation, responses, questionThemes, Suppression.NONE),
+            exact,
             online.stream()
                 .map(
                     o ->
@@ -176,7 +208,10 @@ public final class PublishedReportBuilder {
                 shown(q.answered()),
                 note(q.answered()),
                 q.options().stream().map(PublishedReportBuilder::count).toList(),
-                q.breakdowns().stream().map(PublishedReportBuilder::breakdown).toList(),
+                q.breakdowns().stream()
+                    .filter(b -> !b.dimension().equals(SERVICE_DIMENSION))
+                    .map(PublishedReportBuilder::breakdown)
+                    .toList(),
                 null,
                 null));
       } else {
@@ -206,8 +241,34 @@ public final class PublishedReportBuilder {
             publishedAt,
             shown(report.responses()),
             note(report.responses()),
-            questions),
+            questions,
+            perService ? services(report, services) : null),
         protectedReport.snapshot());
+  }
+
+  /** The protected per-service breakdown, as published: by service id, names redacted. */
+  private static List<PublishedConsultation.PublishedService> services(
+      ConsultationReport report, ServiceDirectory directory) {
+    Map<String, String> names = new LinkedHashMap<>();
+    directory.services().forEach(s -> names.put(s.id(), s.name()));
+    List<PublishedConsultation.PublishedService> out = new ArrayList<>();
+    for (QuestionReport q : report.questions()) {
+      for (Breakdown b : q.breakdowns()) {
+        if (!b.dimension().equals(SERVICE_DIMENSION)) {
+          continue;
+        }
+        for (Breakdown.Group g : b.groups()) {
+          out.add(
+              new PublishedConsultation.PublishedService(
+                  g.label(),
+                  REDACTION.redact(names.getOrDefault(g.label(), g.label())),
+                  shown(g.answered()),
+                  note(g.answered()),
+                  g.options().stream().map(PublishedReportBuilder::count).toList()));
+        }
+      }
+    }
+    return out;
   }
 
   private static Integer shown(int count) {

@@ -44,6 +44,7 @@ public final class Publisher {
   private final ConsultationThemes themes;
   private final PublicationRepository log;
   private final ReviewRepository reviews;
+  private final org.yousaid.shared.storage.CouncilDatasets datasets;
   private final SiteStore site;
   private final CacheInvalidation cache;
   private final Clock clock;
@@ -70,6 +71,7 @@ public final class Publisher {
     this.themes = storage.themes();
     this.log = storage.publications();
     this.reviews = storage.reviews();
+    this.datasets = storage.councilDatasets();
     this.site = site;
     this.clock = storage.clock();
     this.builder = new PublishedReportBuilder(clock);
@@ -98,7 +100,8 @@ public final class Publisher {
             null,
             c.responses(),
             c.responsesNote(),
-            c.questions());
+            c.questions(),
+            c.services());
     return SiteFile.sha256(renderer.json(content));
   }
 
@@ -134,8 +137,25 @@ public final class Publisher {
   private PublishedReportBuilder.Built buildVersion(
       Consultation consultation, int version, List<PublishedReportBuilder.OnlineVersion> online) {
     List<Response> all = responses.listForConsultation(consultation.council(), consultation.id());
+    // Page feedback is also published per Open Referral UK service, if the council imported its
+    // feed.
+    org.yousaid.shared.services.ServiceDirectory services =
+        consultation.kind() == org.yousaid.shared.model.ConsultationKind.PAGE_FEEDBACK
+            ? datasets
+                .load(
+                    consultation.council(),
+                    org.yousaid.shared.storage.CouncilDatasets.SERVICES,
+                    org.yousaid.shared.services.ServiceDirectory.class)
+                .orElse(null)
+            : null;
     return builder.buildVersion(
-        consultation, all, themes.load(consultation, all, null), version, clock.instant(), online);
+        consultation,
+        all,
+        themes.load(consultation, all, null),
+        version,
+        clock.instant(),
+        online,
+        services);
   }
 
   /**

@@ -132,6 +132,27 @@ public final class SiteRenderer {
           }
         }
       }
+      // Page feedback per Open Referral UK service: the row holds the service id, the label its
+      // name.
+      if (c.services() != null) {
+        for (var s : c.services()) {
+          for (var o : s.options()) {
+            row(
+                csv,
+                null,
+                "Was this page useful? Service " + s.id(),
+                "service:" + s.id(),
+                s.name() + ": " + o.label(),
+                o.count(),
+                o.percent(),
+                o.note(),
+                null,
+                null,
+                null,
+                null);
+          }
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

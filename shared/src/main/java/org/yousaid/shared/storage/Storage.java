@@ -66,6 +66,11 @@ public interface Storage {
     return new ReviewRepository(table());
   }
 
+  /** Council-wide imports: timeliness figures, population counts, the services feed. */
+  default CouncilDatasets councilDatasets() {
+    return new CouncilDatasets(table());
+  }
+
   default AuditLog audit() {
     return new AuditLog(table(), clock());
   }

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * LOCAL_OFFICER#{email}           ACCOUNT                  local mode only: an officer account
  * OFFICER_SESSION#{token hash}    SESSION                  a signed-in officer's session (expires with it)
  * OFFICER_API#{council}           IDEM#{subject}#{key}     an officer API request's Idempotency-Key (expires)
+ * CD#{council}                    {kind}#{chunk:3 digits}  a council-wide import (DfE timeliness, SEND population,
+ *                                                          Open Referral UK services): one JSON document in chunks
  * </pre>
  *
  * The {@code …_PREFIX} constants and {@code …Prefix} methods are the {@code begins_with} prefixes
@@ -261,5 +263,19 @@ public final class TableLayout {
   /** One officer's Idempotency-Key: keys are the client's choice, so each officer has their own. */
   public static String officerIdempotencySk(String subject, String key) {
     return IDEMPOTENCY_PREFIX + subject + "#" + key;
+  }
+
+  /** A council's imported datasets (figures and lists for the council as a whole). */
+  public static String councilDatasetPk(String council) {
+    return "CD#" + council;
+  }
+
+  /** One chunk of a council dataset's document; chunk 0 also says how many there are. */
+  public static String councilDatasetSk(String kind, int chunk) {
+    return String.format(Locale.ROOT, "%s%03d", councilDatasetPrefix(kind), chunk);
+  }
+
+  public static String councilDatasetPrefix(String kind) {
+    return kind + "#";
   }
 }

@@ -710,6 +710,36 @@ class StorageRetriesTest {
                     s.officerSessions().end(c.council() + "-token"),
                     plain.officerSessions().active(c.council() + "-token"),
                     s.officerSessions().end(c.council() + "-token"))));
+    // CouncilDatasets: a document over three chunks, replaced by a smaller one (stale chunks go).
+    ops.add(
+        op(
+            "CouncilDatasets.save/3",
+            NOTHING,
+            (s, c) -> {
+              s.councilDatasets()
+                  .save(c.council(), "KIND", java.util.Map.of("text", "x".repeat(700_000)));
+              s.councilDatasets().save(c.council(), "KIND", java.util.Map.of("text", "small"));
+              return List.of(
+                  plain.councilDatasets().load(c.council(), "KIND", java.util.Map.class),
+                  plain
+                      .table()
+                      .get(
+                          TableLayout.councilDatasetPk(c.council()),
+                          TableLayout.councilDatasetSk("KIND", 1))
+                      .isPresent());
+            }));
+    ops.add(
+        op(
+            "CouncilDatasets.load/3",
+            (s, c) ->
+                s.councilDatasets()
+                    .save(c.council(), "KIND", java.util.Map.of("text", "y".repeat(400_000))),
+            (s, c) ->
+                List.of(
+                    s.councilDatasets()
+                        .load(c.council(), "KIND", java.util.Map.class)
+                        .map(m -> m.get("text").toString().length()),
+                    s.councilDatasets().load(c.council(), "OTHER", java.util.Map.class))));
     // AuditLog
     ops.add(
         op(

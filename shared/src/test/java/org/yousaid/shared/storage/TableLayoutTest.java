@@ -54,6 +54,9 @@ class TableLayoutTest {
     assertEquals("ANSWERS", TableLayout.DEMO_ANSWERS_SK);
     assertEquals("LOCAL_OFFICER#a@b.example", TableLayout.localOfficerPk("a@b.example"));
     assertEquals("ACCOUNT", TableLayout.LOCAL_OFFICER_SK);
+    assertEquals("CD#demo", TableLayout.councilDatasetPk("demo"));
+    assertEquals("ORUK#002", TableLayout.councilDatasetSk("ORUK", 2));
+    assertEquals("ORUK#", TableLayout.councilDatasetPrefix("ORUK"));
   }
 
   @Test

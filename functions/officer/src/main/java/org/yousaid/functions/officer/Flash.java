@@ -38,7 +38,14 @@ enum Flash {
           + " minute; refresh this page to see it."),
   COMMENTED("commented", "Comment saved."),
   CO_SIGNED(
-      "co-signed", "You co-signed this draft. Your name will be recorded when it is published.");
+      "co-signed", "You co-signed this draft. Your name will be recorded when it is published."),
+  // The EHC journey, coverage and Open Referral UK imports (h-journey).
+  TIMELINESS_IMPORTED(
+      "timeliness-imported", "Timeliness figures imported: they are shown beside each stage."),
+  POPULATION_IMPORTED(
+      "population-imported", "Population counts imported: coverage is measured against them."),
+  SERVICES_IMPORTED(
+      "services-imported", "Services imported: their names are shown beside page feedback.");
 
   static final String PARAMETER = "done";
 

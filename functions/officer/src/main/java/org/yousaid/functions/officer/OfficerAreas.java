@@ -23,7 +23,9 @@ record OfficerAreas(
     ImportPage imports,
     PublishPage publish,
     ReviewPage review,
-    DashboardPages dashboards) {
+    DashboardPages dashboards,
+    JourneyPages journey,
+    ServicesPage services) {
 
   static OfficerAreas create(
       Services services, JobQueue analysisQueue, PublishQueue publishQueue, OfficerConfig config) {
@@ -67,6 +69,12 @@ record OfficerAreas(
         new PublishPage(services, publishQueue, audit, lookup, config.siteUrl()),
         new ReviewPage(services, lookup, audit),
         new DashboardPages(
-            services.consultations(), services.responses(), reportBuilder, config.publicApiUrl()));
+            services.consultations(),
+            services.responses(),
+            services.councilDatasets(),
+            reportBuilder,
+            config.publicApiUrl()),
+        new JourneyPages(services.councilDatasets(), services.clock()),
+        ServicesPage.create(services, config));
   }
 }

@@ -16,12 +16,23 @@ import java.util.Map;
  *     unset)
  */
 public record OfficerConfig(
-    String siteUrl, String publicApiUrl, String analysisQueueUrl, String publishQueueUrl) {
+    String siteUrl,
+    String publicApiUrl,
+    String analysisQueueUrl,
+    String publishQueueUrl,
+    boolean servicesFeedFromThisMachine) {
 
   public static final String SITE_URL = "SITE_URL";
   public static final String PUBLIC_API_URL = "PUBLIC_API_URL";
   public static final String ANALYSIS_QUEUE_URL = "ANALYSIS_QUEUE_URL";
   public static final String PUBLISH_QUEUE_URL = "PUBLISH_QUEUE_URL";
+
+  /**
+   * Local mode only: "true" lets an officer fetch an Open Referral UK feed over http and from this
+   * machine (127.0.0.1), so a feed served locally can be tried. Never set in AWS, where a feed must
+   * be https on the public internet.
+   */
+  public static final String SERVICES_FEED_FROM_THIS_MACHINE = "SERVICES_FEED_FROM_THIS_MACHINE";
 
   public static OfficerConfig fromEnvironment() {
     return from(System.getenv());
@@ -33,7 +44,8 @@ public record OfficerConfig(
         site == null ? "/" : site,
         value(environment, PUBLIC_API_URL),
         value(environment, ANALYSIS_QUEUE_URL),
-        value(environment, PUBLISH_QUEUE_URL));
+        value(environment, PUBLISH_QUEUE_URL),
+        "true".equals(value(environment, SERVICES_FEED_FROM_THIS_MACHINE)));
   }
 
   /** The analysis queue's URL; in AWS the function cannot start without it. */

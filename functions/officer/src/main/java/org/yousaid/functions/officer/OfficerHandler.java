@@ -175,6 +175,7 @@ public final class OfficerHandler extends HttpHandler {
     route(
         "GET /officer/councils/{council}/ehc-stages",
         signedIn(OfficerRoute.page("officer/ehc-stages", areas.dashboards()::ehcStagesModel)));
+    journeyRoutes(areas);
     apiRoutes(OfficerApis.create(services, areas), areas);
   }
 
@@ -202,6 +203,21 @@ public final class OfficerHandler extends HttpHandler {
     route("GET " + consultation + "/review", reviewable(api.publish()::review));
     route("POST " + consultation + "/review", reviewable(keys.around(api.publish()::addReview)));
     route("GET " + council + "/page-feedback", signedIn(api.pageFeedback()::summary));
+  }
+
+  /** The EHC journey, coverage and Open Referral UK pages (issue 16, items 4 to 6). */
+  private void journeyRoutes(OfficerAreas areas) {
+    String council = "/officer/councils/{council}";
+    route("GET " + council + "/ehc-stages/timeliness", signedIn(areas.journey()::timelinessForm));
+    route(
+        "POST " + council + "/ehc-stages/timeliness", signedIn(areas.journey()::importTimeliness));
+    route(
+        "GET " + council + "/coverage",
+        signedIn(OfficerRoute.page("officer/coverage", areas.dashboards()::coverageModel)));
+    route("GET " + council + "/coverage/population", signedIn(areas.journey()::populationForm));
+    route("POST " + council + "/coverage/population", signedIn(areas.journey()::importPopulation));
+    route("GET " + council + "/services", signedIn(areas.services()::show));
+    route("POST " + council + "/services", signedIn(areas.services()::act));
   }
 
   /** Wraps a route with authentication, tenancy and (for posts) CSRF checks. */

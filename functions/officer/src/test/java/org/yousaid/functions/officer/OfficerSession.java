@@ -77,6 +77,44 @@ final class OfficerSession {
             body));
   }
 
+  /**
+   * Uploads a text file as a page's form would (multipart, with the session's CSRF token and these
+   * other fields).
+   */
+  Reply upload(String path, Map<String, String> fields, String fileName, String content) {
+    String boundary = "----yousaid" + Long.toHexString(System.nanoTime());
+    StringBuilder body = new StringBuilder();
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("csrf", csrf(get("/officer").body()));
+    all.putAll(fields);
+    all.forEach(
+        (k, v) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .append(content)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    return Reply.of(
+        gateway.send(
+            "POST",
+            path,
+            Map.of(),
+            cookies(),
+            "multipart/form-data; boundary=" + boundary,
+            body.toString()));
+  }
+
   /** An API call with the token as a Bearer header (no cookie, so no CSRF token needed). */
   Reply postApi(String path, String contentType, String body) {
     return Reply.of(

@@ -7,11 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yousaid.functions.common.http.Request;
+import org.yousaid.functions.officer.journey.CoverageStats;
+import org.yousaid.functions.officer.journey.Datasets;
+import org.yousaid.functions.officer.journey.EhcTimeliness;
+import org.yousaid.functions.officer.journey.SendPopulation;
+import org.yousaid.functions.officer.journey.TimelinessView;
 import org.yousaid.reports.ReportBuilder;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationKind;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.ConsultationRepository;
+import org.yousaid.shared.storage.CouncilDatasets;
 import org.yousaid.shared.storage.ResponseRepository;
 
 /**
@@ -30,6 +36,7 @@ public final class DashboardPages {
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
   private final EhcStageStats stages;
+  private final CouncilDatasets datasets;
   private final String configuredApiUrl;
 
   /**
@@ -39,10 +46,12 @@ public final class DashboardPages {
   public DashboardPages(
       ConsultationRepository consultations,
       ResponseRepository responses,
+      CouncilDatasets datasets,
       ReportBuilder builder,
       String configuredApiUrl) {
     this.consultations = consultations;
     this.responses = responses;
+    this.datasets = datasets;
     this.stages = new EhcStageStats(builder);
     this.configuredApiUrl = configuredApiUrl;
   }
@@ -70,6 +79,7 @@ public final class DashboardPages {
     Map<String, Object> model = base(council, range);
     model.put("pageTitle", "Page feedback");
     model.put("summary", summary);
+    model.put("serviceNames", serviceNames(council, summary));
     return model;
   }
 
@@ -194,6 +204,13 @@ public final class DashboardPages {
     model.put("surveys", surveys);
     model.put("survey", survey);
     model.put("unknownSurvey", wanted != null && (survey == null || !survey.id().equals(wanted)));
+    datasets
+        .load(council, Datasets.TIMELINESS, EhcTimeliness.class)
+        .ifPresent(
+            t -> {
+              model.put("timeliness", TimelinessView.of(t));
+              model.put("timelinessSource", t);
+            });
     if (survey != null) {
       model.put(
           "summary", stages.of(survey, responses.listForConsultation(council, survey.id()), range));
@@ -202,6 +219,66 @@ public final class DashboardPages {
           "survey=" + survey.id() + (range.query().isEmpty() ? "" : "&" + range.query()));
     }
     return model;
+  }
+
+  /**
+   * Who has been heard: answers per respondent group against the council's SEND population, over
+   * every consultation and survey of the council or the one chosen, within the dates chosen.
+   */
+  public Map<String, Object> coverageModel(Request request) {
+    String council = request.pathParameter("council");
+    DateRange range = DateRange.parse(request.query("from"), request.query("to"));
+    List<Consultation> all =
+        consultations.listForCouncil(council).stream()
+            .filter(c -> c.kind() != ConsultationKind.PAGE_FEEDBACK)
+            .sorted(Comparator.comparing(Consultation::id))
+            .toList();
+    String wanted = request.query("consultation").filter(s -> !s.isBlank()).orElse(null);
+    List<Consultation> chosen =
+        wanted == null ? all : all.stream().filter(c -> c.id().equals(wanted)).toList();
+    List<Response> answers = new ArrayList<>();
+    for (Consultation c : chosen) {
+      for (Response r : responses.listForConsultation(council, c.id())) {
+        if (range.contains(r.submittedAt())) {
+          answers.add(r);
+        }
+      }
+    }
+    SendPopulation population =
+        datasets.load(council, Datasets.POPULATION, SendPopulation.class).orElse(null);
+    Map<String, Object> model = base(council, range);
+    model.put("pageTitle", "Who has been heard");
+    model.put("consultations", all);
+    model.put("chosen", wanted == null || chosen.isEmpty() ? null : chosen.get(0));
+    model.put("unknownConsultation", wanted != null && chosen.isEmpty());
+    model.put("population", population);
+    model.put("coverage", CoverageStats.of(answers, population));
+    model.put(
+        "hidden", wanted == null || chosen.isEmpty() ? Map.of() : Map.of("consultation", wanted));
+    model.put(
+        "clearQuery",
+        wanted == null || chosen.isEmpty()
+            ? ""
+            : "consultation="
+                + java.net.URLEncoder.encode(wanted, java.nio.charset.StandardCharsets.UTF_8));
+    return model;
+  }
+
+  /** The Open Referral UK service each page or service row is about, by its subject. */
+  private Map<String, String> serviceNames(String council, PageFeedbackStats.Summary summary) {
+    Map<String, String> names = new HashMap<>();
+    datasets
+        .load(council, Datasets.SERVICES, org.yousaid.shared.services.ServiceDirectory.class)
+        .ifPresent(
+            directory -> {
+              var matcher = directory.matcher();
+              for (PageFeedbackStats.Row row : summary.rows()) {
+                matcher
+                    .of(row.subject())
+                    .ifPresent(s -> names.put(row.subject(), s.name() + " (" + s.id() + ")"));
+              }
+            });
+    return names;
   }
 
   private static Map<String, Object> base(String council, DateRange range) {
