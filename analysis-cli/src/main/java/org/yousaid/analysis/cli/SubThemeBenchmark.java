@@ -52,11 +52,17 @@ final class SubThemeBenchmark {
         Arrays.stream(a.get("sizes", "100,300").split(",")).mapToInt(Integer::parseInt).toArray();
     int draws = Integer.parseInt(a.get("draws", "5"));
     int perturbations = Integer.parseInt(a.get("perturbations", "4"));
-    double separation =
-        Double.parseDouble(a.get("separation", String.valueOf(SubThemeSplit.MIN_SEPARATION)));
-    double closeness =
-        Double.parseDouble(a.get("closeness", String.valueOf(SubThemeSplit.MAX_CLOSENESS)));
-    List<String> methods = List.of(a.get("methods", String.join(",", METHODS)).split(","));
+    // several values (comma-separated) add one "ours@separation/closeness" method per pair
+    String[] separations =
+        a.get("separation", String.valueOf(SubThemeSplit.MIN_SEPARATION)).split(",");
+    String[] closenesses =
+        a.get("closeness", String.valueOf(SubThemeSplit.MAX_CLOSENESS)).split(",");
+    List<String> methods = new ArrayList<>();
+    for (String m : a.get("methods", String.join(",", METHODS)).split(","))
+      if (!m.equals("ours") || (separations.length == 1 && closenesses.length == 1)) methods.add(m);
+      else
+        for (String sep : separations)
+          for (String clo : closenesses) methods.add("ours@" + sep + "/" + clo);
     return () -> {
       PreparedCorpus corpus;
       List<String> subcategories;
@@ -84,7 +90,11 @@ final class SubThemeBenchmark {
                 embedder,
                 cache);
       }
-      SubThemeSplit criterion = new SubThemeSplit(new ConsensusClustering(), separation, closeness);
+      SubThemeSplit standard =
+          new SubThemeSplit(
+              new ConsensusClustering(),
+              Double.parseDouble(separations[0]),
+              Double.parseDouble(closenesses[0]));
       List<Map<String, Object>> out = new ArrayList<>();
       for (int size : sizes)
         for (int d = 0; d < draws; d++) {
@@ -95,6 +105,15 @@ final class SubThemeBenchmark {
             row.put("draw", d);
             row.put("method", method);
             long t0 = System.nanoTime();
+            SubThemeSplit criterion = standard;
+            if (method.startsWith("ours@")) {
+              String[] v = method.substring(5).split("/");
+              criterion =
+                  new SubThemeSplit(
+                      new ConsensusClustering(),
+                      Double.parseDouble(v[0]),
+                      Double.parseDouble(v[1]));
+            }
             Levels l = levels(corpus, rows, method, criterion, null);
             row.put("seconds", round((System.nanoTime() - t0) / 1e9));
             score(corpus, subcategories, rows, l, row);
@@ -145,7 +164,7 @@ final class SubThemeBenchmark {
                 unique,
                 keys,
                 new ThemeDiscovery.Options(
-                    null, 30, method.equals("ours"), AutoKOptions.defaults()),
+                    null, 30, method.startsWith("ours"), AutoKOptions.defaults()),
                 null);
     for (int x = 0; x < items.length; x++) {
       theme[items[x]] = t.theme()[identical.representative()[x]];

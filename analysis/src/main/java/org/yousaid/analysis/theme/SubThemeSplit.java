@@ -39,14 +39,14 @@ public final class SubThemeSplit {
    * Mean co-association within parts minus across parts that a split must reach. Chosen on the dev
    * half of the coded patient feedback (docs/benchmarks.md, "Sub-themes").
    */
-  public static final double MIN_SEPARATION = 0.9;
+  public static final double MIN_SEPARATION = 0.7;
 
   /**
    * Most that a split's answers may be, on average, as close to the nearest other part's centre as
    * to their own (summed similarities): parts of one topic cut in two are nearly as close to both
    * centres (0.8 and more); two topics are not. Chosen with {@link #MIN_SEPARATION}.
    */
-  public static final double MAX_CLOSENESS = 0.75;
+  public static final double MAX_CLOSENESS = 0.8;
 
   /**
    * @param labels part per answer (same order as given), or null when the theme is not split

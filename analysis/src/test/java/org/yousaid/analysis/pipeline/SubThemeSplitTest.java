@@ -1,6 +1,5 @@
 package org.yousaid.analysis.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,17 +76,18 @@ class SubThemeSplitTest {
       int[] members = topics(pair, 12);
       SubThemeSplit.Result result = split(members);
       assertTrue(result.split(), pair + ": " + result.reason() + " " + result.separation());
-      assertEquals(2, result.parts(), pair);
-      // each part is one topic: at most one of the 24 answers is in the other topic's part (c4,
-      // "should not cut funding for respite", is about both)
+      assertTrue(result.parts() >= 2, pair);
+      // each part is one topic (a topic may be cut in two): at most one of the 24 answers is in a
+      // part of the other topic (c4, "should not cut funding for respite", is about both)
       Map<String, Integer> together = new HashMap<>();
       for (int m = 0; m < members.length; m++)
         together.merge(
             result.labels()[m] + "/" + records.get(members[m]).answer().id().charAt(0),
             1,
             Integer::sum);
-      int majority =
-          together.values().stream().sorted((a, b) -> b - a).limit(2).mapToInt(x -> x).sum();
+      Map<String, Integer> largestPerPart = new HashMap<>();
+      together.forEach((key, n) -> largestPerPart.merge(key.split("/")[0], n, Math::max));
+      int majority = largestPerPart.values().stream().mapToInt(x -> x).sum();
       assertTrue(members.length - majority <= 1, pair + ": parts " + together);
     }
   }
