@@ -36,7 +36,9 @@ import org.yousaid.analysis.theme.ThemeDiscovery;
  * themes, every theme of 10 answers or more cut in two by spherical k-means on the same space: is
  * the criterion better than always splitting?) and {@code tfidf} (lemma TF-IDF themes, k-means with
  * the bagged-silhouette count, each theme of 10 or more cut in two by k-means on TF-IDF: the
- * baseline). The label check of LabelThemes (distinct labels) is not run here.
+ * baseline). The label check of LabelThemes (distinct labels) is not run here. A ±1 run continues
+ * the first run's themes, as the worker does ({@code ThemeContinuity}); the TF-IDF baseline is
+ * found afresh (it has no continuation).
  */
 final class SubThemeBenchmark {
   private SubThemeBenchmark() {}
@@ -114,7 +116,7 @@ final class SubThemeBenchmark {
                       Double.parseDouble(v[0]),
                       Double.parseDouble(v[1]));
             }
-            Levels l = levels(corpus, rows, method, criterion, null);
+            Levels l = levels(corpus, rows, method, criterion, null, null);
             row.put("seconds", round((System.nanoTime() - t0) / 1e9));
             score(corpus, subcategories, rows, l, row);
             stability(corpus, rows, method, criterion, l, perturbations, d, row);
@@ -137,8 +139,17 @@ final class SubThemeBenchmark {
     }
   }
 
+  /**
+   * @param earlierRows with {@code earlier}: the run before one answer was added or deleted, whose
+   *     themes the new run continues as the worker does (sub-themes are found again in each theme)
+   */
   static Levels levels(
-      PreparedCorpus corpus, int[] rows, String method, SubThemeSplit criterion, Levels earlier) {
+      PreparedCorpus corpus,
+      int[] rows,
+      String method,
+      SubThemeSplit criterion,
+      int[] earlierRows,
+      Levels earlier) {
     boolean tfidf = method.equals("tfidf");
     PreparedCorpus.Sample s =
         corpus.sample(rows, tfidf ? 0.0 : DiscoveryBenchmark.EMBEDDING_WEIGHT_FOR_BENCH);
@@ -156,6 +167,13 @@ final class SubThemeBenchmark {
         IdenticalAnswers.of(Arrays.stream(items).mapToObj(i -> corpus.texts.get(rows[i])).toList());
     int[] unique = Arrays.stream(identical.first()).map(j -> items[j]).toArray();
     long[] keys = Arrays.stream(unique).mapToLong(i -> rows[i]).toArray();
+    int[] before = null;
+    if (earlier != null) {
+      Map<Integer, Integer> themeOfRow = new HashMap<>();
+      for (int i = 0; i < earlierRows.length; i++)
+        if (earlier.theme[i] >= 0) themeOfRow.put(earlierRows[i], earlier.theme[i]);
+      before = Arrays.stream(unique).map(i -> themeOfRow.getOrDefault(rows[i], -1)).toArray();
+    }
     ThemeDiscovery.Themes t =
         new ThemeDiscovery()
             .withSubThemeSplit(criterion)
@@ -165,7 +183,7 @@ final class SubThemeBenchmark {
                 keys,
                 new ThemeDiscovery.Options(
                     null, 30, method.startsWith("ours"), AutoKOptions.defaults()),
-                null);
+                before);
     for (int x = 0; x < items.length; x++) {
       theme[items[x]] = t.theme()[identical.representative()[x]];
       sub[items[x]] = t.subTheme()[identical.representative()[x]];
@@ -261,7 +279,8 @@ final class SubThemeBenchmark {
         final int skip = drop;
         other = IntStream.range(0, rows.length).filter(i -> i != skip).map(i -> rows[i]).toArray();
       }
-      Levels changed = levels(corpus, other, method, criterion, base);
+      Levels changed =
+          levels(corpus, other, method, criterion, rows, method.equals("tfidf") ? null : base);
       double ari = DiscoveryBenchmark.agreement(rows, base.leaves(), other, changed.leaves())[0];
       minAri = Math.min(minAri, ari);
       sum += ari;
