@@ -14,6 +14,7 @@ import java.util.List;
  * @param language "en", or the language check's guess for an answer not in English (e.g. "cy",
  *     "pl", "ur", or "und-Arabic" when only the script is known); such answers are not themed by
  *     content but put in the "other languages" bucket for an officer to read or translate
+ * @param subThemeId the answer's sub-theme within its primary theme, or null
  */
 public record AnalysedAnswer(
     String id,
@@ -22,7 +23,19 @@ public record AnalysedAnswer(
     List<ThemeMembership> themes,
     String nearDuplicateGroup,
     boolean nonAnswer,
-    String language) {
+    String language,
+    String subThemeId) {
+  public AnalysedAnswer(
+      String id,
+      String redactedText,
+      Sentiment sentiment,
+      List<ThemeMembership> themes,
+      String nearDuplicateGroup,
+      boolean nonAnswer,
+      String language) {
+    this(id, redactedText, sentiment, themes, nearDuplicateGroup, nonAnswer, language, null);
+  }
+
   public AnalysedAnswer(
       String id,
       String redactedText,

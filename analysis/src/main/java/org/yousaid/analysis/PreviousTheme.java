@@ -7,9 +7,18 @@ import java.util.List;
  * label.
  */
 public record PreviousTheme(
-    String id, String label, List<String> keyTerms, List<String> memberIds) {
-  /** Convenience: the previous run's theme as the next run needs it. */
+    String id, String label, List<String> keyTerms, List<String> memberIds, String parentId) {
+  /** A theme (not a sub-theme) of the earlier run. */
+  public PreviousTheme(String id, String label, List<String> keyTerms, List<String> memberIds) {
+    this(id, label, keyTerms, memberIds, null);
+  }
+
+  /** Convenience: the previous run's theme or sub-theme as the next run needs it. */
   public static PreviousTheme of(Theme t) {
-    return new PreviousTheme(t.id(), t.label(), t.keyTerms(), t.memberIds());
+    return new PreviousTheme(t.id(), t.label(), t.keyTerms(), t.memberIds(), t.parentId());
+  }
+
+  public boolean subTheme() {
+    return parentId != null;
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param nearDuplicates members that are near-copies of another answer (campaign responses)
  * @param other true for the catch-all bucket of answers that fit no theme
  * @param supportingIds two or three further members, typical but unlike the exemplar and each other
+ * @param parentId for a sub-theme, the id of its theme; null for a theme
  */
 public record Theme(
     String id,
@@ -29,9 +30,42 @@ public record Theme(
     int othersSupport,
     int nearDuplicates,
     boolean other,
-    List<String> supportingIds) {
+    List<String> supportingIds,
+    String parentId) {
   public Theme {
     supportingIds = supportingIds == null ? List.of() : List.copyOf(supportingIds);
+  }
+
+  /** A theme (not a sub-theme). */
+  public Theme(
+      String id,
+      String label,
+      String description,
+      List<String> keyTerms,
+      List<String> memberIds,
+      int count,
+      double share,
+      SentimentSplit sentiment,
+      String exemplarId,
+      int othersSupport,
+      int nearDuplicates,
+      boolean other,
+      List<String> supportingIds) {
+    this(
+        id,
+        label,
+        description,
+        keyTerms,
+        memberIds,
+        count,
+        share,
+        sentiment,
+        exemplarId,
+        othersSupport,
+        nearDuplicates,
+        other,
+        supportingIds,
+        null);
   }
 
   /** A theme without supporting quotes. */

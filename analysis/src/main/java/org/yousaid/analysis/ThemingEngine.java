@@ -100,8 +100,10 @@ public final class ThemingEngine implements AutoCloseable {
     List<AnalysedAnswer> analysed =
         timer.time("labels", () -> new CollectAnswers().apply(records, themes));
 
-    int chosen = (int) themes.values().stream().filter(t -> !t.other()).count();
-    return new ThemeResult(new ArrayList<>(themes.values()), analysed, chosen, timer.seconds());
+    List<Theme> top = themes.values().stream().filter(t -> t.parentId() == null).toList();
+    List<Theme> sub = themes.values().stream().filter(t -> t.parentId() != null).toList();
+    int chosen = (int) top.stream().filter(t -> !t.other()).count();
+    return new ThemeResult(new ArrayList<>(top), analysed, chosen, timer.seconds(), sub);
   }
 
   /**

@@ -119,6 +119,28 @@ class OfficerPagesBrowserTest {
       page.waitForLoadState();
       assertEquals("Finding services by age", page.locator("h1").innerText().trim());
 
+      // sub-themes: another theme becomes a sub-theme of this one (issue 12 item 1)
+      String parentUrl = page.url().replaceAll("\\?.*", "");
+      open(page, consultation + "/themes");
+      page.locator(".govuk-summary-card__title a").nth(1).click();
+      page.waitForLoadState();
+      page.getByLabel("Make this a sub-theme of")
+          .selectOption(
+              new com.microsoft.playwright.options.SelectOption()
+                  .setLabel("Finding services by age"));
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make sub-theme"))
+          .click();
+      page.waitForLoadState();
+      assertTrue(page.content().contains("This theme is now a sub-theme."));
+      assertTrue(page.content().contains("sub-theme of “Finding services by age”"));
+      assertAccessible(page, "a sub-theme's page");
+      Browsers.open(page, parentUrl);
+      assertTrue(page.content().contains(">Sub-themes</h2>"));
+      assertAccessible(page, "a theme's page with its sub-themes");
+      open(page, consultation + "/themes");
+      assertTrue(page.content().contains("Sub-themes of “Finding services by age”"));
+      assertAccessible(page, "the themes page with sub-themes");
+
       assertEquals(200, open(page, consultation + "/report").status());
       assertTrue(
           page.content().contains("Finding services by age"),

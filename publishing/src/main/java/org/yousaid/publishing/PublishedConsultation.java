@@ -104,7 +104,13 @@ public record PublishedConsultation(
       Integer othersSupport,
       List<String> quotes,
       Sentiment sentiment,
-      WeDid weDid) {}
+      WeDid weDid,
+      List<PublishedTheme> subThemes) {
+    public PublishedTheme {
+      // versions published before sub-themes have none
+      subThemes = subThemes == null ? List.of() : List.copyOf(subThemes);
+    }
+  }
 
   /**
    * How many answers read as positive, neutral and negative, each a count with its percentage (of

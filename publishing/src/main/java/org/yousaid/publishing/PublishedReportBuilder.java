@@ -152,6 +152,27 @@ public final class PublishedReportBuilder {
           continue;
         }
         byId.put(t.id(), t);
+        List<ThemeSummary> subThemes = new ArrayList<>();
+        for (EffectiveThemes.Theme s : t.subThemes()) {
+          if (s.count() == 0) {
+            continue;
+          }
+          byId.put(s.id(), s);
+          subThemes.add(
+              new ThemeSummary(
+                  s.id(),
+                  s.label(),
+                  "",
+                  List.of(),
+                  s.count(),
+                  s.share(),
+                  null,
+                  s.othersSupport(),
+                  SentimentCounts.NONE,
+                  List.of(),
+                  null,
+                  false));
+        }
         summaries.add(
             new ThemeSummary(
                 t.id(),
@@ -165,7 +186,8 @@ public final class PublishedReportBuilder {
                 new SentimentCounts(t.positive(), t.neutral(), t.negative()),
                 List.of(),
                 null,
-                t.other()));
+                t.other(),
+                subThemes));
       }
       themesById.put(a.question().id(), byId);
       questionThemes.add(
@@ -283,6 +305,21 @@ public final class PublishedReportBuilder {
       QuestionReport q, Map<String, EffectiveThemes.Theme> byId, Set<String> consented) {
     List<PublishedTheme> out = new ArrayList<>();
     for (ThemeSummary summary : q.themes()) {
+      out.add(theme(q, summary, byId, consented));
+    }
+    return out;
+  }
+
+  /**
+   * A theme or sub-theme as published: its counts as disclosure control left them, its exemplar
+   * only from an approved quote, and its sub-themes.
+   */
+  private static PublishedTheme theme(
+      QuestionReport q,
+      ThemeSummary summary,
+      Map<String, EffectiveThemes.Theme> byId,
+      Set<String> consented) {
+    {
       EffectiveThemes.Theme t = byId.get(summary.id());
       List<String> quotes = new ArrayList<>();
       String exemplar = null;
@@ -305,25 +342,22 @@ public final class PublishedReportBuilder {
         exemplar = quotes.remove(0);
       }
       int count = summary.count();
-      out.add(
-          new PublishedTheme(
-              t.id(),
-              REDACTION.redact(t.label()),
-              shown(count),
-              percent(count, q.answered()),
-              note(count),
-              exemplar,
-              exemplar == null || summary.othersSupport() < 0 ? null : summary.othersSupport(),
-              quotes,
-              sentiment(summary.sentiment(), count),
-              t.weDid() == null || t.weDid().text() == null || t.weDid().text().isBlank()
-                  ? null
-                  : new WeDid(
-                      REDACTION.redact(t.weDid().text()),
-                      status(t.weDid().status()),
-                      t.weDid().date())));
+      return new PublishedTheme(
+          t.id(),
+          REDACTION.redact(t.label()),
+          shown(count),
+          percent(count, q.answered()),
+          note(count),
+          exemplar,
+          exemplar == null || summary.othersSupport() < 0 ? null : summary.othersSupport(),
+          quotes,
+          sentiment(summary.sentiment(), count),
+          t.weDid() == null || t.weDid().text() == null || t.weDid().text().isBlank()
+              ? null
+              : new WeDid(
+                  REDACTION.redact(t.weDid().text()), status(t.weDid().status()), t.weDid().date()),
+          summary.subThemes().stream().map(s -> theme(q, s, byId, consented)).toList());
     }
-    return out;
   }
 
   /** Plain-English status for "we did": planned, in progress or done. */

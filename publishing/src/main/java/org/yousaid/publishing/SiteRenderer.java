@@ -129,6 +129,21 @@ public final class SiteRenderer {
                 t.weDid() == null ? null : t.weDid().response(),
                 t.weDid() == null ? null : t.weDid().status(),
                 t.weDid() == null || t.weDid().date() == null ? null : t.weDid().date().toString());
+            for (PublishedTheme s : t.subThemes()) {
+              row(
+                  csv,
+                  q.number(),
+                  q.text(),
+                  "sub-theme",
+                  t.label() + ": " + s.label(),
+                  s.count(),
+                  s.percent(),
+                  s.note(),
+                  s.exemplar(),
+                  null,
+                  null,
+                  null);
+            }
           }
         }
       }

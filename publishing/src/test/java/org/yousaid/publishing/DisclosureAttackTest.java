@@ -123,7 +123,10 @@ class DisclosureAttackTest {
     return random.nextInt(3) == 0 ? random.nextInt(size) : i;
   }
 
-  /** The free-text question analysed into themes, one theme per answer, every answer scored. */
+  /**
+   * The free-text question analysed into themes, one theme per answer, every answer scored; each
+   * theme in two sub-themes that share its answers out between them (as discovery does).
+   */
   static List<AnalysedQuestion> analysed(Consultation c, List<Response> all, Random random) {
     Question q = c.question(FREE).orElseThrow();
     int k = 2 + random.nextInt(4);
@@ -136,12 +139,13 @@ class DisclosureAttackTest {
       if (r.consentToQuote()) {
         consented.add(r.id());
       }
+      int theme = skewed(random, k);
       answers.add(
           new AnswerAnalysis(
               r.id(),
               "answer",
               SENTIMENTS.get(skewed(random, 3)),
-              List.of("t" + skewed(random, k)),
+              List.of("t" + theme, "t" + theme + "." + skewed(random, 2)),
               null));
     }
     List<StoredTheme> themes = new ArrayList<>();
@@ -149,6 +153,25 @@ class DisclosureAttackTest {
       themes.add(
           new StoredTheme(
               "t" + t, "Theme " + t, "", List.of(), 0, 0, 0, 0, 0, "none", 0, 0, false));
+      for (int s = 0; s < 2; s++) {
+        themes.add(
+            new StoredTheme(
+                "t" + t + "." + s,
+                "Sub-theme " + t + "." + s,
+                "",
+                List.of(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                "none",
+                0,
+                0,
+                false,
+                false,
+                "t" + t));
+      }
     }
     QuestionAnalysis analysis =
         new QuestionAnalysis(

@@ -124,6 +124,22 @@ final class LinearAttacker {
               sum(m, split, Relationship.EQ);
             }
           }
+          // sub-themes: each at most its theme; with a partition, they add up to it
+          if (t.has("subThemes") && !t.get("subThemes").isEmpty()) {
+            List<Integer> subs = new ArrayList<>();
+            for (JsonNode s : t.get("subThemes")) {
+              int x = number(tp + ":sub:" + s.get("id").asText(), s.get("count"), s.get("note"));
+              subs.add(x);
+              atMost(x, m);
+              if (s.hasNonNull("percent")) {
+                percentOf(s.get("percent").asInt(), x, answered);
+              }
+              if (s.hasNonNull("othersSupport")) {
+                fix(x, s.get("othersSupport").asInt() + 1);
+              }
+            }
+            sum(m, subs, themesPartition ? Relationship.EQ : Relationship.GEQ);
+          }
         }
         if (themesPartition) {
           sum(answered, themes, Relationship.EQ);

@@ -203,6 +203,15 @@ public final class DisclosureControl {
       for (int s = 0; s < 3; s++) {
         bySentiment.get(s).add(split.get(s));
       }
+      // sub-themes are linked to their theme, so one cannot be worked out from the theme minus
+      // its siblings
+      List<Integer> subThemes = new ArrayList<>();
+      for (ThemeSummary s : t.subThemes()) {
+        subThemes.add(cells.cell(CellKeys.subTheme(id, t.id(), s.id()), s.count(), 3));
+      }
+      if (!subThemes.isEmpty()) {
+        cells.line(theme, subThemes);
+      }
     }
     cells.line(answered, themes);
     if (q.sentiment().total() > 0) {
@@ -216,6 +225,30 @@ public final class DisclosureControl {
   }
 
   static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
+
+  /** A theme's sub-themes with their counts as shown, and "N others support" at 5 or more only. */
+  private List<ThemeSummary> subThemes(LinkedCells cells, String questionId, ThemeSummary t) {
+    List<ThemeSummary> out = new ArrayList<>();
+    for (ThemeSummary s : t.subThemes()) {
+      int n = shown(cells, CellKeys.subTheme(questionId, t.id(), s.id()));
+      int others = n < 0 ? ReportFormat.SUPPRESSED : n - 1;
+      out.add(
+          new ThemeSummary(
+              s.id(),
+              s.label(),
+              s.description(),
+              s.keyTerms(),
+              n,
+              -1,
+              s.exemplarText(),
+              others >= 0 && others < threshold ? ReportFormat.SUPPRESSED : others,
+              SentimentCounts.NONE,
+              s.quotes(),
+              null,
+              false));
+    }
+    return out;
+  }
 
   private static List<Integer> sentimentCells(
       LinkedCells cells,
@@ -285,7 +318,8 @@ public final class DisclosureControl {
               sentiment(cells, s -> CellKeys.themeSentiment(id, t.id(), s)),
               t.quotes(),
               t.weDid(),
-              t.other()));
+              t.other(),
+              subThemes(cells, id, t)));
     }
     return new QuestionReport(
         id,

@@ -11,7 +11,7 @@ import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
 
 /**
  * Benchmark commands ({@code bench
- * quality|speed|incremental|redaction|sentiment|codeframe|discovery}); results go in
+ * quality|speed|incremental|redaction|sentiment|codeframe|discovery|subthemes}); results go in
  * docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at once.
  */
 final class Benchmarks {
@@ -20,7 +20,7 @@ final class Benchmarks {
   static void run(String[] args) throws Exception {
     if (args.length < 2)
       throw new IllegalArgumentException(
-          "bench quality|speed|sharded|incremental|redaction|sentiment|codeframe|discovery");
+          "bench quality|speed|sharded|incremental|redaction|sentiment|codeframe|discovery|subthemes");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -91,6 +91,7 @@ final class Benchmarks {
         yield () -> QualityBenchmark.run(data, seeds, sets, rows, engine);
       }
       case "discovery" -> DiscoveryBenchmark.parse(a);
+      case "subthemes" -> SubThemeBenchmark.parse(a);
       case "codeframe" -> {
         Path data = dataDir(a);
         String split = a.get("split", "dev");

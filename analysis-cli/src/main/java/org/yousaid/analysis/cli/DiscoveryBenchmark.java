@@ -52,6 +52,9 @@ final class DiscoveryBenchmark {
 
   private static final double EMBEDDING_WEIGHT = ThemingEngine.DEFAULT_EMBEDDING_WEIGHT;
 
+  /** The engine's embedding weight, for the sub-theme benchmark. */
+  static final double EMBEDDING_WEIGHT_FOR_BENCH = EMBEDDING_WEIGHT;
+
   static final List<String> METHODS =
       List.of("tfidf-kmeans", "kmeans-silhouette", "consensus", "consensus-rerun");
 

@@ -34,6 +34,7 @@ public final class AnswerRecord {
   private int nearDuplicateGroup = -1; // MarkNearDuplicates
   // DiscoverThemes or AssignToCodeframe, then BucketOtherLanguages: primary theme first
   private final List<Membership> themes = new ArrayList<>();
+  private int subTheme = -1; // DiscoverThemes, LabelThemes: sub-theme index in the Grouping, or -1
 
   public AnswerRecord(int index, Answer answer) {
     this.index = index;
@@ -148,6 +149,15 @@ public final class AnswerRecord {
 
   void nearDuplicateGroup(int group) {
     this.nearDuplicateGroup = group;
+  }
+
+  /** The answer's sub-theme of its primary theme (an index in the Grouping), or -1. */
+  public int subTheme() {
+    return subTheme;
+  }
+
+  void subTheme(int index) {
+    this.subTheme = index;
   }
 
   void addTheme(Membership membership) {

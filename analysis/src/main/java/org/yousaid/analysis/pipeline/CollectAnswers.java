@@ -31,7 +31,10 @@ public final class CollectAnswers {
                         .toList(),
                     r.nearDuplicateGroup() >= 0 ? "D" + (r.nearDuplicateGroup() + 1) : null,
                     r.nonAnswer(),
-                    r.language()))
+                    r.language(),
+                    r.subTheme() >= 0 && themes.containsKey(r.subTheme())
+                        ? themes.get(r.subTheme()).id()
+                        : null))
         .toList();
   }
 

@@ -58,11 +58,13 @@ public final class DiscoverThemes {
                   unique,
                   keys,
                   new ThemeDiscovery.Options(
-                      options.fixedK(), options.maxK(), false, options.autoK()),
+                      options.fixedK(), options.maxK(), true, options.autoK()),
                   earlier(records, unique));
       assignment = new int[items.length];
       for (int j = 0; j < items.length; j++) assignment[j] = t.theme()[representative[j]];
       centroids = t.centroids();
+      Grouping grouping = memberships(records, space, items, assignment, centroids);
+      return withSubThemes(grouping, records, space, items, representative, t);
     } else {
       SphericalKMeans.Clustering c = kMeans(items, space);
       assignment = c.assignment();
@@ -72,14 +74,64 @@ public final class DiscoverThemes {
   }
 
   /**
+   * The grouping with the sub-themes discovery found (numbered theme by theme), each answer's
+   * sub-theme set on its record; copies of an answer follow it. Themes that went to "other" for
+   * being too small have none.
+   */
+  private static Grouping withSubThemes(
+      Grouping grouping,
+      List<AnswerRecord> records,
+      ThemeSpace space,
+      int[] items,
+      int[] representative,
+      ThemeDiscovery.Themes t) {
+    List<Integer> parents = new ArrayList<>();
+    int[][] globalIndex = new int[t.k()][];
+    for (int theme = 0; theme < t.k(); theme++) {
+      int parts = t.subThemeCount(theme);
+      globalIndex[theme] = new int[parts];
+      for (int part = 0; part < parts; part++) {
+        globalIndex[theme][part] = grouping.subThemeIndex(parents.size());
+        parents.add(theme);
+      }
+    }
+    if (parents.isEmpty()) return grouping;
+    List<List<Integer>> members = new ArrayList<>();
+    parents.forEach(p -> members.add(new ArrayList<>()));
+    for (int j = 0; j < items.length; j++) {
+      int u = representative[j];
+      int theme = t.theme()[u], part = t.subTheme()[u];
+      AnswerRecord r = records.get(items[j]);
+      // an answer whose theme went to "other" (too small) has no sub-theme either
+      if (part < 0 || r.themes().isEmpty() || r.themes().get(0).theme() != theme) continue;
+      int index = globalIndex[theme][part];
+      r.subTheme(index);
+      members.get(index - grouping.subThemeIndex(0)).add(items[j]);
+    }
+    float[][] centres = new float[parents.size()][];
+    for (int s = 0; s < centres.length; s++) {
+      int[] m = members.get(s).stream().mapToInt(Integer::intValue).toArray();
+      centres[s] = ThemeDiscovery.centroids(space, m, new int[m.length], 1)[0];
+    }
+    return new Grouping(
+        grouping.k(),
+        grouping.centroids(),
+        grouping.names(),
+        parents.stream().mapToInt(Integer::intValue).toArray(),
+        centres);
+  }
+
+  /**
    * Each answer's theme in the previous run (the first previous theme listing it), -1 for answers
    * that had none; null when there was no previous run.
    */
   private int[] earlier(List<AnswerRecord> records, int[] unique) {
     if (options.previousThemes().isEmpty()) return null;
     Map<String, Integer> themeOf = new HashMap<>();
-    for (int p = 0; p < options.previousThemes().size(); p++)
+    for (int p = 0; p < options.previousThemes().size(); p++) {
+      if (options.previousThemes().get(p).subTheme()) continue;
       for (String id : options.previousThemes().get(p).memberIds()) themeOf.putIfAbsent(id, p);
+    }
     return Arrays.stream(unique)
         .map(i -> themeOf.getOrDefault(records.get(i).answer().id(), -1))
         .toArray();

@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.yousaid.analysis.Sentiment;
 import org.yousaid.analysis.SentimentSplit;
+import org.yousaid.analysis.nlp.AnnotatedText;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.theme.Evidence;
 import org.yousaid.analysis.theme.KeyPhraseExtractor;
 import org.yousaid.analysis.theme.PhraseLabeller;
 import org.yousaid.analysis.theme.ShareWording;
 import org.yousaid.analysis.theme.Stance;
+import org.yousaid.analysis.theme.SubThemeSplit;
 import org.yousaid.redaction.Redaction;
 
 /**
@@ -107,9 +109,100 @@ public final class LabelThemes {
               split,
               records.get(quotes.exemplar()).answer().id(),
               quotes.supporting().stream().map(i -> records.get(i).answer().id()).toList(),
-              dups));
+              dups,
+              -1));
     }
+    for (ThemeDraft d : List.copyOf(drafts))
+      if (d.index() < k)
+        drafts.addAll(subThemes(d.index(), d.label(), members.get(d.index()), records, phrases));
     return drafts;
+  }
+
+  /**
+   * The sub-themes of theme x, largest first, labelled by the same labeller against the theme's own
+   * answers (so that a phrase every sub-theme shares with the theme does not label one of them);
+   * none when two of them, or one and the theme, would have the same label: a split the labels
+   * cannot tell apart is not shown, and its answers stay in the theme without a sub-theme.
+   */
+  private List<ThemeDraft> subThemes(
+      int x,
+      String themeLabel,
+      List<Integer> themeMembers,
+      List<AnswerRecord> records,
+      KeyPhraseExtractor phrases) {
+    List<Integer> parts = new ArrayList<>();
+    for (int j = 0; j < grouping.subThemes(); j++)
+      if (grouping.subThemeParents()[j] == x) parts.add(j);
+    if (parts.size() < 2) return List.of();
+    Map<Integer, List<Integer>> partMembers = new TreeMap<>();
+    for (int j : parts) partMembers.put(j, new ArrayList<>());
+    for (AnswerRecord r : records) {
+      int s = r.subTheme() - grouping.subThemeIndex(0);
+      if (r.subTheme() >= 0 && partMembers.containsKey(s)) partMembers.get(s).add(r.index());
+    }
+    java.util.Set<Integer> inTheme = new java.util.HashSet<>(themeMembers);
+    List<AnnotatedText> themeOnly =
+        records.stream()
+            .map(r -> r.themable() && inTheme.contains(r.index()) ? r.annotated() : null)
+            .toList();
+    PhraseLabeller labeller = new PhraseLabeller(themeOnly, Redaction.standard());
+    List<ThemeDraft> out = new ArrayList<>();
+    java.util.Set<String> labels = new java.util.HashSet<>();
+    labels.add(themeLabel.toLowerCase(Locale.ROOT));
+    List<Integer> bySize =
+        parts.stream()
+            .sorted((a, b) -> Integer.compare(partMembers.get(b).size(), partMembers.get(a).size()))
+            .toList();
+    for (int j : bySize) {
+      List<Integer> mem = partMembers.get(j);
+      if (mem.size() < SubThemeSplit.MIN_SIZE) return drop(parts, records);
+      float[] centre = grouping.subThemeCentroids()[j];
+      double[] typicality = new double[mem.size()];
+      for (int m = 0; m < typicality.length; m++)
+        typicality[m] = space.similarity(mem.get(m), centre);
+      List<String> terms = phrases.keyPhrases(mem, KEY_TERMS);
+      String phrase = labeller.label(mem, typicality);
+      if (phrase == null) return drop(parts, records);
+      if (!labels.add(phrase.toLowerCase(Locale.ROOT))) return drop(parts, records);
+      Evidence.Quotes quotes =
+          Evidence.choose(
+              mem,
+              i -> space.similarity(i, centre),
+              i ->
+                  records.get(i).annotated() == null
+                      ? 1
+                      : records.get(i).annotated().tokens().size(),
+              i -> records.get(i).answer().consentToQuote(),
+              (a, b) -> records.get(a).embedding() == null ? 0 : space.similarity(a, b));
+      SentimentSplit split = split(mem, records);
+      int dups = (int) mem.stream().filter(i -> records.get(i).nearDuplicateGroup() >= 0).count();
+      long answered = records.stream().filter(r -> !r.nonAnswer()).count();
+      out.add(
+          new ThemeDraft(
+              grouping.subThemeIndex(j),
+              false,
+              false,
+              phrase,
+              describe(ShareWording.of(mem.size(), themeMembers.size()), terms, split, dups)
+                  .replaceFirst(" answers \\(", " of this theme's answers ("),
+              terms,
+              mem.stream().map(i -> records.get(i).answer().id()).toList(),
+              answered == 0 ? 0 : (double) mem.size() / answered,
+              split,
+              records.get(quotes.exemplar()).answer().id(),
+              quotes.supporting().stream().map(i -> records.get(i).answer().id()).toList(),
+              dups,
+              x));
+    }
+    return out;
+  }
+
+  /** Takes the theme's answers out of sub-themes that will not be shown. */
+  private List<ThemeDraft> drop(List<Integer> parts, List<AnswerRecord> records) {
+    for (AnswerRecord r : records)
+      if (r.subTheme() >= 0 && parts.contains(r.subTheme() - grouping.subThemeIndex(0)))
+        r.subTheme(-1);
+    return List.of();
   }
 
   /**

@@ -29,31 +29,36 @@ public final class StabiliseIds {
     this.prefix = fromCodeframe ? "C" : "T";
   }
 
-  /** The themes in the drafts' order, keyed by their index in the grouping. */
+  /**
+   * The themes in the drafts' order, keyed by their index in the grouping; sub-themes (after the
+   * themes) have their theme's id as {@link Theme#parentId()}.
+   */
   public Map<Integer, Theme> apply(List<ThemeDraft> drafts) {
+    List<ThemeDraft> themeDrafts = drafts.stream().filter(d -> !d.subTheme()).toList();
+    List<PreviousTheme> previousThemes = previous.stream().filter(p -> !p.subTheme()).toList();
     int[] continues =
         new ThemeIdStabiliser()
             .match(
-                drafts.stream()
+                themeDrafts.stream()
                     .map(d -> new ThemeIdStabiliser.Draft(d.memberIds(), d.keyTerms()))
                     .toList(),
-                previous);
+                previousThemes);
     Set<String> usedIds = new HashSet<>();
     for (PreviousTheme p : previous) usedIds.add(p.id());
     Map<Integer, Theme> themes = new LinkedHashMap<>();
     int nextNumber = 1;
-    for (int o = 0; o < drafts.size(); o++) {
-      ThemeDraft d = drafts.get(o);
+    for (int o = 0; o < themeDrafts.size(); o++) {
+      ThemeDraft d = themeDrafts.get(o);
       String id, label;
       boolean inherits =
           continues[o] >= 0
               && d.otherLanguages()
-                  == ThemingEngine.OTHER_LANGUAGES_ID.equals(previous.get(continues[o]).id());
+                  == ThemingEngine.OTHER_LANGUAGES_ID.equals(previousThemes.get(continues[o]).id());
       if (d.otherLanguages()) {
         id = ThemingEngine.OTHER_LANGUAGES_ID;
         label = d.label();
       } else if (inherits) {
-        PreviousTheme p = previous.get(continues[o]);
+        PreviousTheme p = previousThemes.get(continues[o]);
         id = p.id();
         label = p.label();
       } else {
@@ -65,24 +70,67 @@ public final class StabiliseIds {
         label = d.label();
       }
       usedIds.add(id);
-      int count = d.memberIds().size();
-      themes.put(
-          d.index(),
-          new Theme(
-              id,
-              label,
-              d.description(),
-              d.keyTerms(),
-              d.memberIds(),
-              count,
-              d.share(),
-              d.sentiment(),
-              d.exemplarId(),
-              count - 1,
-              d.nearDuplicates(),
-              d.other(),
-              d.supportingIds()));
+      themes.put(d.index(), theme(d, id, label, null));
     }
+    subThemes(drafts, themes, usedIds);
     return themes;
+  }
+
+  /**
+   * Sub-theme ids: a sub-theme that continues one of its theme's earlier sub-themes keeps its id
+   * and label; a new one is "T3.1", "T3.2"... (the next number its theme has not used).
+   */
+  private void subThemes(List<ThemeDraft> drafts, Map<Integer, Theme> themes, Set<String> usedIds) {
+    Map<Integer, List<ThemeDraft>> byParent = new LinkedHashMap<>();
+    for (ThemeDraft d : drafts)
+      if (d.subTheme() && themes.containsKey(d.parentIndex()))
+        byParent.computeIfAbsent(d.parentIndex(), x -> new java.util.ArrayList<>()).add(d);
+    byParent.forEach(
+        (parentIndex, parts) -> {
+          String parentId = themes.get(parentIndex).id();
+          List<PreviousTheme> earlier =
+              previous.stream().filter(p -> parentId.equals(p.parentId())).toList();
+          int[] continues =
+              new ThemeIdStabiliser()
+                  .match(
+                      parts.stream()
+                          .map(d -> new ThemeIdStabiliser.Draft(d.memberIds(), d.keyTerms()))
+                          .toList(),
+                      earlier);
+          int next = 1;
+          for (int o = 0; o < parts.size(); o++) {
+            ThemeDraft d = parts.get(o);
+            String id, label;
+            if (continues[o] >= 0) {
+              id = earlier.get(continues[o]).id();
+              label = earlier.get(continues[o]).label();
+            } else {
+              do id = parentId + "." + next++;
+              while (usedIds.contains(id));
+              label = d.label();
+            }
+            usedIds.add(id);
+            themes.put(d.index(), theme(d, id, label, parentId));
+          }
+        });
+  }
+
+  private static Theme theme(ThemeDraft d, String id, String label, String parentId) {
+    int count = d.memberIds().size();
+    return new Theme(
+        id,
+        label,
+        d.description(),
+        d.keyTerms(),
+        d.memberIds(),
+        count,
+        d.share(),
+        d.sentiment(),
+        d.exemplarId(),
+        count - 1,
+        d.nearDuplicates(),
+        d.other(),
+        d.supportingIds(),
+        parentId);
   }
 }

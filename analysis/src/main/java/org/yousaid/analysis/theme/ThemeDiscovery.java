@@ -27,18 +27,6 @@ public final class ThemeDiscovery {
   /** Groups smaller than this share of the answers are not themes of their own (at least 2). */
   static final double MIN_THEME_SHARE = 0.02;
 
-  /** Themes with fewer answers are not split into sub-themes. */
-  static final int MIN_ANSWERS_FOR_SUB_THEMES = 12;
-
-  /** Most sub-themes per theme. */
-  static final int MAX_SUB_THEMES = 5;
-
-  /**
-   * Sub-themes are kept only if their answers were grouped together in at least this much larger a
-   * share of runs than with the rest of the theme (mean co-association within minus between).
-   */
-  static final double MIN_SUB_THEME_SEPARATION = 0.25;
-
   /**
    * @param fixedK the officer's number of themes, or null to choose it
    * @param maxK the most themes allowed when choosing
@@ -90,6 +78,7 @@ public final class ThemeDiscovery {
   private final ConsensusClustering consensus;
   private final double mergeRatio;
   private final double stayMargin;
+  private SubThemeSplit subThemeSplit = new SubThemeSplit();
 
   public ThemeDiscovery() {
     this(new ConsensusClustering(), DEFAULT_MERGE_RATIO);
@@ -106,6 +95,12 @@ public final class ThemeDiscovery {
     this.consensus = consensus;
     this.mergeRatio = mergeRatio;
     this.stayMargin = stayMargin;
+  }
+
+  /** The same discovery with another sub-theme criterion (benchmarks). */
+  public ThemeDiscovery withSubThemeSplit(SubThemeSplit split) {
+    this.subThemeSplit = split;
+    return this;
   }
 
   /**
@@ -234,38 +229,23 @@ public final class ThemeDiscovery {
   }
 
   /**
-   * Splits theme t into sub-themes when it is large enough and its answers fall into groups that
-   * were clearly kept apart in the consensus runs.
+   * Splits theme t into sub-themes when its answers support them ({@link SubThemeSplit}); every
+   * member of a split theme gets a sub-theme (members beyond the sample join the nearest part).
    */
   private void subThemes(
       ThemeSpace space, int[] items, long[] keys, int[] labels, int t, int[] sub) {
     int[] members = IntStream.range(0, items.length).filter(i -> labels[i] == t).toArray();
-    if (members.length < MIN_ANSWERS_FOR_SUB_THEMES) return;
+    if (members.length < SubThemeSplit.MIN_ANSWERS) return;
     int[] memberSample =
         Arrays.stream(sample(Arrays.stream(members).mapToLong(i -> keys[i]).toArray(), LIMIT))
             .map(x -> members[x])
             .toArray();
     int[] sampleItems = Arrays.stream(memberSample).map(i -> items[i]).toArray();
     long[] sampleKeys = Arrays.stream(memberSample).mapToLong(i -> keys[i]).toArray();
-    float[][] sim = similarities(space, sampleItems);
-    int k =
-        Math.min(
-            MAX_SUB_THEMES, Math.max(2, (int) Math.round(Math.sqrt(memberSample.length / 3.0))));
-    int minSize = Math.max(3, (int) Math.ceil(memberSample.length * 0.1));
-    float[] together = consensus.coAssociation(sim, sampleKeys, k);
-    int[] subLabels =
-        ConsensusClustering.renumber(
-            ConsensusClustering.joinMostOftenGrouped(
-                together,
-                memberSample.length,
-                ConsensusClustering.cutWithoutSmallGroups(
-                    averageLinkage(together, memberSample.length), k, minSize)));
-    int groups = Arrays.stream(subLabels).max().orElse(-1) + 1;
-    if (groups < 2 || separation(together, subLabels) < MIN_SUB_THEME_SEPARATION) return;
-    int[] sizes = new int[groups];
-    for (int l : subLabels) sizes[l]++;
-    if (Arrays.stream(sizes).min().getAsInt() < minSize) return;
-    float[][] centres = centroids(space, sampleItems, subLabels, groups);
+    SubThemeSplit.Result split = subThemeSplit.split(space, sampleItems, sampleKeys);
+    if (!split.split()) return;
+    int[] subLabels = split.labels();
+    float[][] centres = centroids(space, sampleItems, subLabels, split.parts());
     int[] memberItems = Arrays.stream(members).map(i -> items[i]).toArray();
     int[] position = new int[memberSample.length];
     for (int s = 0; s < memberSample.length; s++)
@@ -293,7 +273,7 @@ public final class ThemeDiscovery {
     return (w == 0 ? 0 : within / w) - (b == 0 ? 0 : between / b);
   }
 
-  private static Dendrogram averageLinkage(float[] together, int n) {
+  static Dendrogram averageLinkage(float[] together, int n) {
     double[] d = new double[together.length];
     for (int x = 0; x < d.length; x++) d[x] = 1 - together[x];
     int[] ones = new int[n];

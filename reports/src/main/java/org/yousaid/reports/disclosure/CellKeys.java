@@ -30,6 +30,11 @@ public final class CellKeys {
     return "q/" + question + "/theme/" + theme;
   }
 
+  /** A sub-theme's count. */
+  public static String subTheme(String question, String theme, String subTheme) {
+    return "q/" + question + "/theme/" + theme + "/sub-theme/" + subTheme;
+  }
+
   public static String themeSentiment(String question, String theme, String sentiment) {
     return "q/" + question + "/theme/" + theme + "/sentiment/" + sentiment;
   }

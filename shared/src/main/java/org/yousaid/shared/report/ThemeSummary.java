@@ -12,6 +12,8 @@ import java.util.List;
  * @param quotes quotes approved for publication (redacted, from respondents who consented)
  * @param weDid the council's "we did" response to this theme, if written
  * @param other true for the bucket of answers that fit no theme
+ * @param subThemes the theme's sub-themes (no sentiment, quotes or "we did" of their own); empty
+ *     for a sub-theme
  */
 public record ThemeSummary(
     String id,
@@ -25,11 +27,43 @@ public record ThemeSummary(
     SentimentCounts sentiment,
     List<String> quotes,
     String weDid,
-    boolean other) {
+    boolean other,
+    List<ThemeSummary> subThemes) {
 
   public ThemeSummary {
     keyTerms = keyTerms == null ? List.of() : List.copyOf(keyTerms);
     quotes = quotes == null ? List.of() : List.copyOf(quotes);
     sentiment = sentiment == null ? SentimentCounts.NONE : sentiment;
+    subThemes = subThemes == null ? List.of() : List.copyOf(subThemes);
+  }
+
+  /** A theme without sub-themes. */
+  public ThemeSummary(
+      String id,
+      String label,
+      String description,
+      List<String> keyTerms,
+      int count,
+      double share,
+      String exemplarText,
+      int othersSupport,
+      SentimentCounts sentiment,
+      List<String> quotes,
+      String weDid,
+      boolean other) {
+    this(
+        id,
+        label,
+        description,
+        keyTerms,
+        count,
+        share,
+        exemplarText,
+        othersSupport,
+        sentiment,
+        quotes,
+        weDid,
+        other,
+        List.of());
   }
 }

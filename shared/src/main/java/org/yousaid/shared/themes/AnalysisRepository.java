@@ -257,7 +257,8 @@ public final class AnalysisRepository {
               t.othersSupport(),
               t.nearDuplicates(),
               t.other(),
-              t.proposed()));
+              t.proposed(),
+              t.parentId()));
     }
     return out;
   }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param redactedText the answer with names, contacts and addresses replaced (safe to publish if
  *     consented)
  * @param sentiment positive, neutral or negative; null for non-answers
- * @param themeIds the themes it belongs to, primary first
+ * @param themeIds the themes it belongs to, primary first, and then its sub-theme of the primary
+ *     theme, if it has one
  * @param nearDuplicateGroup shared by near-identical answers, or null
  */
 public record AnswerAnalysis(

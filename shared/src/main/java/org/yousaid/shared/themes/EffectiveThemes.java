@@ -19,6 +19,11 @@ import org.yousaid.shared.themes.ThemeCorrection.Kind;
  * order. Counts, shares, "N other answers support" and sentiment are recomputed from the members; a
  * correction naming a theme that no longer exists is skipped and reported.
  *
+ * <p>Themes come in two levels: a theme may have sub-themes ({@link Theme#subThemes()}), each of
+ * whose answers are also the theme's. {@link Result#themes()} lists themes only; corrections act on
+ * themes and sub-themes alike (rename, move an answer into or out of a sub-theme, merge, split),
+ * and PROMOTE and DEMOTE move one between the levels.
+ *
  * <p>A run that started from corrected themes already holds the corrections up to its {@code
  * baseline}: it kept the officer's theme ids and labels and placed the answers the officer moved.
  * Those corrections are not applied to it again, except quotes and "we did" entries, which are not
@@ -33,6 +38,8 @@ public final class EffectiveThemes {
   /**
    * A theme after corrections. {@code quotes}: response id to redacted, consented text approved for
    * publication. {@code proposed}: a new theme a re-run suggests, not yet accepted by an officer.
+   * {@code parentId}: for a sub-theme, its theme's id (null for a theme). {@code subThemes}: a
+   * theme's sub-themes, largest first (empty for a sub-theme).
    */
   public record Theme(
       String id,
@@ -48,11 +55,36 @@ public final class EffectiveThemes {
       boolean other,
       Map<String, String> quotes,
       WeDid weDid,
-      boolean proposed) {
+      boolean proposed,
+      String parentId,
+      List<Theme> subThemes) {
+
+    public Theme {
+      subThemes = subThemes == null ? List.of() : List.copyOf(subThemes);
+    }
 
     public int count() {
       return memberIds.size();
     }
+
+    public boolean subTheme() {
+      return parentId != null;
+    }
+
+    /** This theme and its sub-themes, the theme first. */
+    public List<Theme> withSubThemes() {
+      List<Theme> out = new ArrayList<>();
+      out.add(this);
+      out.addAll(subThemes);
+      return out;
+    }
+  }
+
+  /** Themes and their sub-themes in one list, each theme before its sub-themes. */
+  public static List<Theme> flatten(List<Theme> themes) {
+    List<Theme> out = new ArrayList<>();
+    themes.forEach(t -> out.addAll(t.withSubThemes()));
+    return out;
   }
 
   /** The council's response to a theme. */
@@ -106,7 +138,11 @@ public final class EffectiveThemes {
     Map<String, List<String>> keyTerms = new HashMap<>();
     Set<String> otherIds = new HashSet<>();
     Set<String> proposed = new HashSet<>();
+    Map<String, String> parent = new HashMap<>();
     for (StoredTheme t : themes) {
+      if (t.parentId() != null) {
+        parent.put(t.id(), t.parentId());
+      }
       labels.put(t.id(), t.label());
       members.put(t.id(), new LinkedHashSet<>());
       exemplars.put(t.id(), t.exemplarId());
@@ -155,36 +191,102 @@ public final class EffectiveThemes {
         skipped.add(c);
         continue;
       }
+      Levels levels = new Levels(members, parent);
       switch (c.kind()) {
         case RENAME -> labels.put(themeId, c.text());
         case MERGE -> {
-          members.get(c.targetThemeId()).addAll(members.get(themeId));
+          String target = c.targetThemeId();
+          if (themeId.equals(target) || themeId.equals(parent.get(target))) {
+            skipped.add(c); // a theme cannot be merged into itself or one of its sub-themes
+            continue;
+          }
+          Set<String> moving = new LinkedHashSet<>(members.get(themeId));
+          if (parent.containsKey(themeId)) {
+            moving.forEach(r -> levels.move(r, themeId, target));
+          } else {
+            moving.forEach(r -> levels.add(r, target));
+          }
+          // the sub-themes of a theme merged into another theme become that theme's
+          for (String child : levels.children(themeId)) {
+            if (parent.get(target) == null) {
+              parent.put(child, target);
+            } else {
+              members.get(target).addAll(members.get(child));
+              labels.remove(child);
+              members.remove(child);
+              parent.remove(child);
+            }
+          }
           quotes
-              .computeIfAbsent(c.targetThemeId(), k -> new LinkedHashMap<>())
+              .computeIfAbsent(target, k -> new LinkedHashMap<>())
               .putAll(quotes.getOrDefault(themeId, Map.of()));
           labels.remove(themeId);
           members.remove(themeId);
+          parent.remove(themeId);
         }
-        case MOVE ->
-            c.responseIds()
-                .forEach(
-                    r -> {
-                      if (members.get(themeId).remove(r)) {
-                        members.get(c.targetThemeId()).add(r);
-                      }
-                    });
+        case MOVE -> {
+          if (themeId.equals(c.targetThemeId())) {
+            continue;
+          }
+          c.responseIds()
+              .forEach(
+                  r -> {
+                    if (members.get(themeId).contains(r)) {
+                      levels.move(r, themeId, c.targetThemeId());
+                    }
+                  });
+        }
+        case PROMOTE -> {
+          String was = parent.remove(themeId);
+          if (was == null) {
+            skipped.add(c); // already a theme
+            continue;
+          }
+          if (members.containsKey(was)) {
+            members.get(was).removeAll(members.get(themeId));
+          }
+        }
+        case DEMOTE -> {
+          String under = c.targetThemeId();
+          if (parent.containsKey(themeId)
+              || parent.containsKey(under)
+              || themeId.equals(under)
+              || !levels.children(themeId).isEmpty()
+              || otherIds.contains(themeId)
+              || otherIds.contains(under)
+              || proposed.contains(themeId)) {
+            skipped.add(c); // two levels only: a theme with sub-themes stays a theme
+            continue;
+          }
+          parent.put(themeId, under);
+          members.get(under).addAll(members.get(themeId));
+          // an answer is in one sub-theme of a theme
+          for (String r : members.get(themeId)) {
+            for (String sibling : levels.children(under)) {
+              if (!sibling.equals(themeId)) {
+                members.get(sibling).remove(r);
+              }
+            }
+          }
+        }
         case SPLIT -> {
           String newId = splitId(c);
           Set<String> moved = new LinkedHashSet<>();
           c.responseIds()
               .forEach(
                   r -> {
-                    if (members.get(themeId).remove(r)) {
+                    if (members.get(themeId).contains(r)) {
                       moved.add(r);
                     }
                   });
+          // a sub-theme splits into a new sub-theme of the same theme; a theme into a new theme
+          String newParent = parent.get(themeId);
+          if (newParent != null) {
+            parent.put(newId, newParent);
+          }
+          members.put(newId, new LinkedHashSet<>());
+          moved.forEach(r -> levels.move(r, themeId, newId));
           labels.put(newId, c.text());
-          members.put(newId, moved);
           keyTerms.put(newId, List.of());
           exemplars.put(newId, moved.isEmpty() ? null : moved.iterator().next());
         }
@@ -241,7 +343,12 @@ public final class EffectiveThemes {
       }
     }
     int answered = (int) answers.stream().filter(a -> !a.themeIds().isEmpty()).count();
-    List<Theme> result = new ArrayList<>();
+    // a sub-theme whose theme is gone is a theme; a theme holds its sub-themes' answers
+    parent.entrySet().removeIf(e -> !labels.containsKey(e.getKey()));
+    parent.replaceAll((child, p) -> labels.containsKey(p) ? p : null);
+    parent.values().removeIf(java.util.Objects::isNull);
+    parent.forEach((child, p) -> members.get(p).addAll(members.get(child)));
+    List<Theme> flat = new ArrayList<>();
     for (Map.Entry<String, String> e : labels.entrySet()) {
       String id = e.getKey();
       List<String> memberIds = List.copyOf(members.get(id));
@@ -256,7 +363,7 @@ public final class EffectiveThemes {
                   .toList());
       Map<String, String> themeQuotes = new LinkedHashMap<>(quotes.getOrDefault(id, Map.of()));
       themeQuotes.keySet().retainAll(memberIds);
-      result.add(
+      flat.add(
           new Theme(
               id,
               e.getValue(),
@@ -271,15 +378,44 @@ public final class EffectiveThemes {
               otherIds.contains(id),
               themeQuotes,
               weDid.get(id),
-              proposed.contains(id)));
+              proposed.contains(id),
+              parent.get(id),
+              List.of()));
     }
-    result.sort(
+    java.util.Comparator<Theme> order =
         (a, b) ->
             a.other() != b.other()
                 ? Boolean.compare(a.other(), b.other())
                 : a.proposed() != b.proposed()
                     ? Boolean.compare(a.proposed(), b.proposed())
-                    : Integer.compare(b.count(), a.count()));
+                    : Integer.compare(b.count(), a.count());
+    List<Theme> result = new ArrayList<>();
+    for (Theme t : flat) {
+      if (t.parentId() != null) {
+        continue;
+      }
+      List<Theme> subs =
+          flat.stream().filter(s -> t.id().equals(s.parentId())).sorted(order).toList();
+      result.add(
+          new Theme(
+              t.id(),
+              t.label(),
+              t.keyTerms(),
+              t.memberIds(),
+              t.exemplarId(),
+              t.othersSupport(),
+              t.share(),
+              t.positive(),
+              t.neutral(),
+              t.negative(),
+              t.other(),
+              t.quotes(),
+              t.weDid(),
+              t.proposed(),
+              null,
+              subs));
+    }
+    result.sort(order);
     return new Result(
         result,
         skipped,
@@ -302,7 +438,7 @@ public final class EffectiveThemes {
   /** Corrections that change themes or their members (a run started from them holds them). */
   private static boolean structural(Kind kind) {
     return switch (kind) {
-      case RENAME, MERGE, SPLIT, MOVE, ACCEPT_THEME, REJECT_THEME -> true;
+      case RENAME, MERGE, SPLIT, MOVE, ACCEPT_THEME, REJECT_THEME, PROMOTE, DEMOTE -> true;
       default -> false;
     };
   }
@@ -313,6 +449,50 @@ public final class EffectiveThemes {
       current = mergedInto.get(current);
     }
     return current;
+  }
+
+  /**
+   * Membership across the two levels: an answer in a sub-theme is in its theme too, and in one
+   * sub-theme of a theme at most.
+   */
+  private record Levels(Map<String, Set<String>> members, Map<String, String> parent) {
+    List<String> children(String id) {
+      return parent.entrySet().stream()
+          .filter(e -> e.getValue().equals(id))
+          .map(Map.Entry::getKey)
+          .toList();
+    }
+
+    /** The theme a theme or sub-theme belongs to (itself for a theme). */
+    String top(String id) {
+      return parent.getOrDefault(id, id);
+    }
+
+    /** Moves an answer from one theme or sub-theme to another, keeping both levels consistent. */
+    void move(String r, String from, String to) {
+      boolean sameTheme = top(from).equals(top(to));
+      members.get(from).remove(r);
+      for (String child : children(from)) {
+        members.get(child).remove(r);
+      }
+      if (!sameTheme && parent.containsKey(from)) {
+        // out of a sub-theme into another theme: out of its theme as well
+        members.get(top(from)).remove(r);
+        children(top(from)).forEach(s -> members.get(s).remove(r));
+      }
+      add(r, to);
+    }
+
+    /** Adds an answer to a theme or sub-theme (and a sub-theme's theme). */
+    void add(String r, String to) {
+      members.get(to).add(r);
+      if (parent.containsKey(to)) {
+        members.get(top(to)).add(r);
+        children(top(to)).stream()
+            .filter(s -> !s.equals(to))
+            .forEach(s -> members.get(s).remove(r));
+      }
+    }
   }
 
   /** Where officers put answers by hand, over every correction, in order. */

@@ -11,6 +11,8 @@ import java.util.List;
  * @param other the bucket of answers that fit no theme
  * @param proposed a new theme a re-run proposes for answers that fit none of the officer's
  *     corrected themes: it waits for the officer to accept or reject it
+ * @param parentId for a sub-theme, the id of its theme; null for a theme. A sub-theme's answers
+ *     list both its id and its theme's ({@link AnswerAnalysis#themeIds})
  */
 public record StoredTheme(
     String id,
@@ -26,10 +28,49 @@ public record StoredTheme(
     int othersSupport,
     int nearDuplicates,
     boolean other,
-    boolean proposed) {
+    boolean proposed,
+    String parentId) {
 
   public StoredTheme {
     keyTerms = keyTerms == null ? List.of() : List.copyOf(keyTerms);
+  }
+
+  /** A theme (not a sub-theme). */
+  public StoredTheme(
+      String id,
+      String label,
+      String description,
+      List<String> keyTerms,
+      int count,
+      double share,
+      int positive,
+      int neutral,
+      int negative,
+      String exemplarId,
+      int othersSupport,
+      int nearDuplicates,
+      boolean other,
+      boolean proposed) {
+    this(
+        id,
+        label,
+        description,
+        keyTerms,
+        count,
+        share,
+        positive,
+        neutral,
+        negative,
+        exemplarId,
+        othersSupport,
+        nearDuplicates,
+        other,
+        proposed,
+        null);
+  }
+
+  public boolean subTheme() {
+    return parentId != null;
   }
 
   /** A theme the engine found or the officer made: not a proposal. */

@@ -10,7 +10,8 @@ import java.util.List;
  * ids, so quotes and "we did" entries stay with their theme (see {@link EffectiveThemes}).
  *
  * @param themeId the theme acted on
- * @param targetThemeId for MERGE and MOVE, the theme that receives the answers
+ * @param targetThemeId for MERGE and MOVE, the theme that receives the answers; for DEMOTE, the
+ *     theme it becomes a sub-theme of
  * @param responseIds for MOVE, SPLIT and quotes, the answers concerned
  * @param text the new label (RENAME, SPLIT) or the council's response (WE_DID)
  * @param status for WE_DID: planned, in progress or done
@@ -43,7 +44,14 @@ public record ThemeCorrection(
     /** Keeps a theme a re-run proposed: from then on it is one of the officer's themes. */
     ACCEPT_THEME,
     /** Turns down a proposed theme: its answers go to "Other". */
-    REJECT_THEME
+    REJECT_THEME,
+    /** Makes a sub-theme a theme of its own: its answers leave the theme it was part of. */
+    PROMOTE,
+    /**
+     * Makes a theme (without sub-themes of its own) a sub-theme of another theme, which then holds
+     * its answers too.
+     */
+    DEMOTE
   }
 
   public ThemeCorrection {

@@ -29,7 +29,8 @@ import org.yousaid.shared.themes.StoredTheme;
  * never left to the classifier: every corrected theme keeps its id and label (also with no answers
  * left), an answer the officer moved, split or quoted stays where the officer put it, an answer
  * moved out of a theme is not put back, and answers of a proposal the officer turned down are not
- * proposed again.
+ * proposed again. Sub-themes are codes too and keep their theme: an answer put in a sub-theme is in
+ * its theme, and in one sub-theme of it at most.
  */
 final class CorrectedRerun {
 
@@ -45,6 +46,7 @@ final class CorrectedRerun {
   private final List<EffectiveThemes.Theme> kept = new ArrayList<>();
   private final Map<String, String> idByCodeName = new HashMap<>();
   private final Map<String, String> codeNameById = new LinkedHashMap<>();
+  private final Map<String, String> parentOf = new HashMap<>();
 
   /**
    * @param finalised the question's themes after every correction, with where officers put answers
@@ -52,11 +54,14 @@ final class CorrectedRerun {
   CorrectedRerun(EffectiveThemes.Result finalised) {
     this.finalised = finalised;
     Set<String> names = new HashSet<>();
-    for (EffectiveThemes.Theme t : finalised.themes()) {
+    for (EffectiveThemes.Theme t : EffectiveThemes.flatten(finalised.themes())) {
       if (t.other() || t.proposed()) {
         continue;
       }
       kept.add(t);
+      if (t.parentId() != null) {
+        parentOf.put(t.id(), t.parentId());
+      }
       // Codes need distinct names; two themes an officer gave the same name stay two themes.
       String name = t.label().strip();
       for (int n = 2; !names.add(name.toLowerCase(Locale.ROOT)); n++) {
@@ -175,7 +180,7 @@ final class CorrectedRerun {
               a.id(),
               a.redactedText(),
               a.sentiment() == null ? null : a.sentiment().name().toLowerCase(Locale.ROOT),
-              a.nonAnswer() ? ids : officerWins(a.id(), ids, officerIds, proposedIds),
+              a.nonAnswer() ? ids : levels(officerWins(a.id(), ids, officerIds, proposedIds)),
               a.nearDuplicateGroup()));
     }
 
@@ -210,6 +215,27 @@ final class CorrectedRerun {
                     ? Boolean.compare(x.proposed(), y.proposed())
                     : Integer.compare(y.count(), x.count()));
     return new Outcome(themes, answers);
+  }
+
+  /**
+   * Themes first, each sub-theme after them with its theme added where it was missing, one
+   * sub-theme per theme (the first found).
+   */
+  private List<String> levels(List<String> ids) {
+    List<String> themes = new ArrayList<>();
+    Map<String, String> subThemeOf = new LinkedHashMap<>();
+    for (String id : ids) {
+      String parent = parentOf.get(id);
+      String theme = parent == null ? id : parent;
+      if (!themes.contains(theme)) {
+        themes.add(theme);
+      }
+      if (parent != null) {
+        subThemeOf.putIfAbsent(parent, id);
+      }
+    }
+    themes.addAll(subThemeOf.values());
+    return themes;
   }
 
   /**
@@ -324,6 +350,7 @@ final class CorrectedRerun {
         Math.max(0, ids.size() - 1),
         duplicates,
         other || id.equals(ThemingEngine.OTHER_ID),
-        proposed);
+        proposed,
+        officer == null ? null : officer.parentId());
   }
 }

@@ -185,7 +185,7 @@ public final class QuestionAnalyser {
         result = handed.get();
       } else result = engine.theme(answers, options, workStore(job, expiresAt));
       perAnswer = perAnswer(result);
-      themes = result.themes().stream().map(QuestionAnalyser::stored).toList();
+      themes = storedThemes(result);
       // Corrections made so far name the previous run's themes; they still apply on top.
       done = current.withBaseline(null);
     }
@@ -262,7 +262,7 @@ public final class QuestionAnalyser {
                     AnalysisStatus.DONE,
                     clock.instant(),
                     result.answers().size() + reduced.unanalysed(),
-                    result.themes().stream().map(QuestionAnalyser::stored).toList(),
+                    storedThemes(result),
                     note),
             perAnswer,
             expiresAt,
@@ -295,10 +295,20 @@ public final class QuestionAnalyser {
               a.sentiment() == null
                   ? null
                   : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
-              a.themes().stream().map(ThemeMembership::themeId).toList(),
+              themeIds(a),
               a.nearDuplicateGroup()));
     }
     return perAnswer;
+  }
+
+  /** Each theme followed by its sub-themes. */
+  private static List<StoredTheme> storedThemes(ThemeResult result) {
+    List<StoredTheme> flat = new ArrayList<>();
+    for (Theme t : result.themes()) {
+      flat.add(stored(t));
+      result.subThemesOf(t.id()).forEach(s -> flat.add(stored(s)));
+    }
+    return flat;
   }
 
   /**
@@ -380,8 +390,21 @@ public final class QuestionAnalyser {
         .map(
             t ->
                 new PreviousTheme(
-                    t.id(), t.label(), t.keyTerms(), members.getOrDefault(t.id(), List.of())))
+                    t.id(),
+                    t.label(),
+                    t.keyTerms(),
+                    members.getOrDefault(t.id(), List.of()),
+                    t.parentId()))
         .toList();
+  }
+
+  /** The answer's themes, primary first, then its sub-theme of the primary theme if it has one. */
+  private static List<String> themeIds(AnalysedAnswer a) {
+    List<String> ids = new ArrayList<>(a.themes().stream().map(ThemeMembership::themeId).toList());
+    if (a.subThemeId() != null) {
+      ids.add(a.subThemeId());
+    }
+    return ids;
   }
 
   private static StoredTheme stored(Theme t) {
@@ -398,6 +421,8 @@ public final class QuestionAnalyser {
         t.exemplarId(),
         t.othersSupport(),
         t.nearDuplicates(),
-        t.other());
+        t.other(),
+        false,
+        t.parentId());
   }
 }

@@ -28,6 +28,8 @@ enum Flash {
   MERGED("merged", "Theme merged into this one."),
   MOVED("moved", "Answers moved to the other theme."),
   SPLIT("split", "New theme made from the selected answers."),
+  PROMOTED("promoted", "This sub-theme is now a theme of its own."),
+  DEMOTED("demoted", "This theme is now a sub-theme."),
   APPROVED("approved", "Quotes approved for publication."),
   REDACTED("redacted", "Quote approved with the words you chose replaced by [redacted]."),
   WITHDRAWN("withdrawn", "Quotes withdrawn: they will not be published."),

@@ -97,7 +97,9 @@ final class ThemeCorrections {
     List<String> selected =
         form.answers().stream().filter(theme.memberIds()::contains).distinct().toList();
     Set<String> others = new LinkedHashSet<>();
-    result.themes().stream().map(EffectiveThemes.Theme::id).forEach(others::add);
+    EffectiveThemes.flatten(result.themes()).stream()
+        .map(EffectiveThemes.Theme::id)
+        .forEach(others::add);
     others.remove(themeId);
     List<FieldError> errors = new ArrayList<>();
     ThemeCorrection correction;
@@ -131,6 +133,32 @@ final class ThemeCorrections {
         check(errors);
         correction = correction(questionId, officer, Kind.SPLIT, themeId, null, selected, label);
         flash = Flash.SPLIT;
+      }
+      case "promote" -> {
+        if (!theme.subTheme()) {
+          errors.add(new FieldError("promote", "This is a theme already, not a sub-theme"));
+        }
+        check(errors);
+        correction = correction(questionId, officer, Kind.PROMOTE, themeId, null, List.of(), null);
+        flash = Flash.PROMOTED;
+      }
+      case "demote" -> {
+        Set<String> parents = new LinkedHashSet<>(demoteTargets(result, theme));
+        if (parents.isEmpty()) {
+          errors.add(
+              new FieldError(
+                  "demote-target",
+                  theme.subThemes().isEmpty()
+                      ? "This theme cannot become a sub-theme"
+                      : "A theme with sub-themes cannot become a sub-theme: promote or merge"
+                          + " its sub-themes first"));
+          check(errors);
+        }
+        String target =
+            target(form, parents, "demote-target", "Choose the theme this becomes part of", errors);
+        check(errors);
+        correction = correction(questionId, officer, Kind.DEMOTE, themeId, target, List.of(), null);
+        flash = Flash.DEMOTED;
       }
       case "approve" -> {
         needAnswers(selected, errors);
@@ -209,8 +237,23 @@ final class ThemeCorrections {
         .orElseThrow(() -> ProblemException.notFound("This question has not been analysed yet."));
   }
 
-  static EffectiveThemes.Theme find(EffectiveThemes.Result result, String themeId) {
+  /**
+   * The themes a theme may become a sub-theme of: any other theme, if it is a theme without
+   * sub-themes of its own (two levels only), not "other" and not a proposal.
+   */
+  static List<String> demoteTargets(EffectiveThemes.Result result, EffectiveThemes.Theme theme) {
+    if (theme.subTheme() || !theme.subThemes().isEmpty() || theme.other() || theme.proposed()) {
+      return List.of();
+    }
     return result.themes().stream()
+        .filter(t -> !t.id().equals(theme.id()) && !t.other() && !t.proposed())
+        .map(EffectiveThemes.Theme::id)
+        .toList();
+  }
+
+  /** A theme or sub-theme by id. */
+  static EffectiveThemes.Theme find(EffectiveThemes.Result result, String themeId) {
+    return EffectiveThemes.flatten(result.themes()).stream()
         .filter(t -> t.id().equals(themeId))
         .findFirst()
         .orElseThrow(

@@ -46,6 +46,12 @@ final class ThemeDetail {
       boolean quoted,
       String quote) {}
 
+  /** A theme or sub-theme to choose in a list ("Transport: Journey time" for a sub-theme). */
+  record ThemeChoice(String id, String label) {}
+
+  /** A sub-theme as its theme's page shows it: label, exemplar and "N other answers support". */
+  record SubThemeView(String id, String label, int count, String exemplar, int othersSupport) {}
+
   private final ThemeCorrections corrections;
   private final ResponseRepository responses;
   private final ConsultationLookup lookup;
@@ -137,8 +143,32 @@ final class ThemeDetail {
     model.put("members", members);
     model.put("quotable", members.stream().filter(MemberView::quotable).toList());
     model.put("selected", Set.of());
+    Map<String, String> texts = new HashMap<>();
+    members.forEach(m -> texts.put(m.responseId(), m.text()));
+    List<ThemeChoice> choices = new ArrayList<>();
+    for (EffectiveThemes.Theme t : result.themes()) {
+      choices.add(new ThemeChoice(t.id(), t.label()));
+      t.subThemes()
+          .forEach(s -> choices.add(new ThemeChoice(s.id(), t.label() + ": " + s.label())));
+    }
+    model.put("otherThemes", choices.stream().filter(t -> !t.id().equals(themeId)).toList());
     model.put(
-        "otherThemes", result.themes().stream().filter(t -> !t.id().equals(themeId)).toList());
+        "parent",
+        theme.parentId() == null ? null : ThemeCorrections.find(result, theme.parentId()));
+    model.put(
+        "subThemes",
+        theme.subThemes().stream()
+            .map(
+                s ->
+                    new SubThemeView(
+                        s.id(),
+                        s.label(),
+                        s.count(),
+                        texts.getOrDefault(s.exemplarId(), ""),
+                        s.othersSupport()))
+            .toList());
+    List<String> demoteTo = ThemeCorrections.demoteTargets(result, theme);
+    model.put("demoteTargets", choices.stream().filter(t -> demoteTo.contains(t.id())).toList());
     return model;
   }
 

@@ -27,6 +27,7 @@ final class ThemesApi {
           "split-label", "label",
           "merge-target", "target",
           "move-target", "target",
+          "demote-target", "target",
           "redact-answer", "answer",
           "redact-words", "words",
           "we-did-text", "text",
@@ -115,20 +116,41 @@ final class ThemesApi {
       members.add(row);
     }
     body.put("members", members);
+    body.put("parentId", theme.parentId());
+    body.put(
+        "subThemes",
+        ((List<?>) model.get("subThemes"))
+            .stream()
+                .map(s -> (ThemeDetail.SubThemeView) s)
+                .map(
+                    s ->
+                        mapOf(
+                            "id",
+                            s.id(),
+                            "label",
+                            s.label(),
+                            "count",
+                            s.count(),
+                            "exemplar",
+                            s.exemplar(),
+                            "othersSupport",
+                            s.othersSupport()))
+                .toList());
     body.put(
         "otherThemes",
         ((List<?>) model.get("otherThemes"))
             .stream()
-                .map(t -> (EffectiveThemes.Theme) t)
+                .map(t -> (ThemeDetail.ThemeChoice) t)
                 .map(t -> Map.of("id", t.id(), "label", t.label()))
                 .toList());
     return Responses.json(200, body);
   }
 
   /**
-   * One correction: {@code {"action": "rename" | "merge" | "move" | "split" | "approve" | "redact"
-   * | "withdraw" | "we-did", ...}} with the fields that action needs. Answers with what was stored
-   * and which theme to read next; never with answer text, so a replayed Idempotency-Key holds none.
+   * One correction: {@code {"action": "rename" | "merge" | "move" | "split" | "promote" | "demote"
+   * | "approve" | "redact" | "withdraw" | "we-did", ...}} with the fields that action needs.
+   * Answers with what was stored and which theme to read next; never with answer text, so a
+   * replayed Idempotency-Key holds none.
    */
   APIGatewayV2HTTPResponse correct(Request request, SignedInOfficer officer) {
     Consultation c = lookup.of(request);
@@ -197,26 +219,7 @@ final class ThemesApi {
       question.put("problem", view.problem());
       question.put("answers", view.answers());
       question.put("plan", view.plan());
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (ThemesPage.ThemeView t : view.themes()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", t.id());
-        row.put("label", t.label());
-        row.put("count", t.count());
-        row.put("percent", t.percent());
-        row.put("keyTerms", t.keyTerms());
-        row.put("exemplar", t.exemplar());
-        row.put("othersSupport", t.othersSupport());
-        row.put(
-            "sentiment",
-            Map.of("positive", t.positive(), "neutral", t.neutral(), "negative", t.negative()));
-        row.put("other", t.other());
-        row.put("proposed", t.proposed());
-        row.put("quotes", t.quotes());
-        row.put("weDid", t.weDid());
-        rows.add(row);
-      }
-      question.put("themes", rows);
+      question.put("themes", view.themes().stream().map(ThemesApi::row).toList());
       questions.add(question);
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -224,6 +227,27 @@ final class ThemesApi {
     body.put("running", model.get("running"));
     body.put("questions", questions);
     return body;
+  }
+
+  /** A theme of the overview, with its sub-themes (an empty list for a sub-theme). */
+  private static Map<String, Object> row(ThemesPage.ThemeView t) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", t.id());
+    row.put("label", t.label());
+    row.put("count", t.count());
+    row.put("percent", t.percent());
+    row.put("keyTerms", t.keyTerms());
+    row.put("exemplar", t.exemplar());
+    row.put("othersSupport", t.othersSupport());
+    row.put(
+        "sentiment",
+        Map.of("positive", t.positive(), "neutral", t.neutral(), "negative", t.negative()));
+    row.put("other", t.other());
+    row.put("proposed", t.proposed());
+    row.put("quotes", t.quotes());
+    row.put("weDid", t.weDid());
+    row.put("subThemes", t.subThemes().stream().map(ThemesApi::row).toList());
+    return row;
   }
 
   private static Map<String, Object> theme(EffectiveThemes.Theme t) {

@@ -40,7 +40,7 @@ import org.yousaid.shared.themes.StoredTheme;
  */
 final class ThemesPage {
 
-  /** One theme ready for the page. */
+  /** One theme ready for the page, with its sub-themes (none for a sub-theme). */
   record ThemeView(
       String id,
       String label,
@@ -56,7 +56,8 @@ final class ThemesPage {
       boolean other,
       int quotes,
       String weDid,
-      boolean proposed) {}
+      boolean proposed,
+      List<ThemeView> subThemes) {}
 
   /**
    * One free-text question with its analysis state; {@code plan} says what finding themes again
@@ -229,7 +230,7 @@ final class ThemesPage {
               .add(a.sentiment());
         }
       }
-      for (EffectiveThemes.Theme theme : q.themes().themes()) {
+      for (EffectiveThemes.Theme theme : EffectiveThemes.flatten(q.themes().themes())) {
         for (String member : theme.memberIds()) {
           facts
               .computeIfAbsent(
@@ -249,8 +250,41 @@ final class ThemesPage {
   static List<ChoiceOption> themeOptions(List<AnalysedQuestion> analysed) {
     List<ChoiceOption> options = new ArrayList<>();
     analysed.forEach(
-        q -> q.themes().themes().forEach(t -> options.add(new ChoiceOption(t.id(), t.label()))));
+        q ->
+            q.themes()
+                .themes()
+                .forEach(
+                    t -> {
+                      options.add(new ChoiceOption(t.id(), t.label()));
+                      t.subThemes()
+                          .forEach(
+                              s ->
+                                  options.add(
+                                      new ChoiceOption(s.id(), t.label() + ": " + s.label())));
+                    }));
     return options;
+  }
+
+  /** A theme (and its sub-themes) as the page shows it. */
+  private static ThemeView view(
+      AnalysedQuestion a, EffectiveThemes.Theme t, Map<String, String> texts) {
+    return new ThemeView(
+        t.id(),
+        t.label(),
+        a.description(t),
+        String.join(", ", t.keyTerms()),
+        t.count(),
+        Math.round(t.share() * 100),
+        texts.getOrDefault(t.exemplarId(), ""),
+        t.othersSupport(),
+        t.positive(),
+        t.neutral(),
+        t.negative(),
+        t.other(),
+        t.quotes().size(),
+        t.weDid() == null ? null : t.weDid().text(),
+        t.proposed(),
+        t.subThemes().stream().map(s -> view(a, s, texts)).toList());
   }
 
   /** What "Find themes" will do to this question, told before the officer presses it. */
@@ -300,28 +334,7 @@ final class ThemesPage {
       Optional<AnalysedQuestion> analysed = Optional.ofNullable(analysedById.get(q.id()));
       List<ThemeView> themes =
           analysed
-              .map(
-                  a ->
-                      a.themes().themes().stream()
-                          .map(
-                              t ->
-                                  new ThemeView(
-                                      t.id(),
-                                      t.label(),
-                                      a.description(t),
-                                      String.join(", ", t.keyTerms()),
-                                      t.count(),
-                                      Math.round(t.share() * 100),
-                                      texts.getOrDefault(t.exemplarId(), ""),
-                                      t.othersSupport(),
-                                      t.positive(),
-                                      t.neutral(),
-                                      t.negative(),
-                                      t.other(),
-                                      t.quotes().size(),
-                                      t.weDid() == null ? null : t.weDid().text(),
-                                      t.proposed()))
-                          .toList())
+              .map(a -> a.themes().themes().stream().map(t -> view(a, t, texts)).toList())
               .orElse(List.of());
       questions.add(
           new QuestionView(
