@@ -54,6 +54,10 @@ class TableLayoutTest {
     assertEquals("ANSWERS", TableLayout.DEMO_ANSWERS_SK);
     assertEquals("LOCAL_OFFICER#a@b.example", TableLayout.localOfficerPk("a@b.example"));
     assertEquals("ACCOUNT", TableLayout.LOCAL_OFFICER_SK);
+    assertEquals("REGISTER#demo", TableLayout.registerPk("demo"));
+    assertEquals("E#lo#q1#01ABC", TableLayout.registerEntrySk("lo", "q1", "01ABC"));
+    assertEquals("THEME#t1", TableLayout.registerThemeSk("t1"));
+    assertEquals("ALERT#lo#01ABC", TableLayout.registerAlertSk("lo", "01ABC"));
   }
 
   @Test
