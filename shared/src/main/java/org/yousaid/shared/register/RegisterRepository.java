@@ -202,6 +202,34 @@ public final class RegisterRepository {
             theme));
   }
 
+  /** An erased comment the published report has yet to catch up with: when it was sent only. */
+  public record ErasedComment(String key, java.time.Instant submittedAt) {}
+
+  /** Erased comments the published report has yet to catch up with, earliest sent first. */
+  public List<ErasedComment> pendingErasures(String council) {
+    List<ErasedComment> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        table.query(
+            TableQuery.partition(TableLayout.registerPk(council))
+                .startingWith(TableLayout.REGISTER_ERASURE_PREFIX))) {
+      out.add(
+          new ErasedComment(
+              item.get(TableLayout.SK).s(), java.time.Instant.parse(item.get("submittedAt").s())));
+    }
+    out.sort(java.util.Comparator.comparing(ErasedComment::submittedAt));
+    return out;
+  }
+
+  /**
+   * Forgets these erasures, which the published report has caught up with; only these (one that
+   * arrived during a publication stays pending for the next).
+   */
+  public void erasuresPublished(String council, List<ErasedComment> caughtUp) {
+    for (ErasedComment e : caughtUp) {
+      table.delete(TableLayout.registerPk(council), e.key());
+    }
+  }
+
   private static Map<String, AttributeValue> item(RegisterEntry e) {
     Map<String, AttributeValue> item =
         Table.documentItem(

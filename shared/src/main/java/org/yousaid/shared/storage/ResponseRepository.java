@@ -279,6 +279,29 @@ public final class ResponseRepository {
                   delete(
                       TableLayout.registerPk(erased.council()),
                       TableLayout.registerAlertSk(erased.consultationId(), erased.id())));
+              if (!erasedText.isEmpty()) {
+                // The register's published report may quote or count these comments: remembered
+                // (when sent, not what) until it has withdrawn every version that held them.
+                deletes.add(
+                    TransactWriteItem.builder()
+                        .put(
+                            Put.builder()
+                                .tableName(table.name())
+                                .item(
+                                    Map.of(
+                                        TableLayout.PK,
+                                        s(TableLayout.registerPk(erased.council())),
+                                        TableLayout.SK,
+                                        s(
+                                            TableLayout.registerErasureSk(
+                                                erased.consultationId(), erased.id())),
+                                        TableLayout.TYPE,
+                                        s("REGISTER_ERASURE"),
+                                        "submittedAt",
+                                        s(erased.submittedAt().toString())))
+                                .build())
+                        .build());
+              }
             });
     // Deletes are safe to repeat.
     table.transactWrite(deletes);

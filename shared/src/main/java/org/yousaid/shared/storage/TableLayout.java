@@ -40,6 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * REGISTER#{council}              ALERT#{consultation}#{ulid}
  *                                                          a respondent's email for news of actions on their
  *                                                          comments (erased with the receipt)
+ * REGISTER#{council}              GONE#{consultation}#{ulid}
+ *                                                          an erased comment the register's published report
+ *                                                          has yet to catch up with (when it was sent only;
+ *                                                          not ERASED#, so it does not start the erasure stream)
  * RECEIPT#{code}                  RECEIPT                  where the response with this receipt code lives
  * DEMO#{council}                  ANSWERS                  local mode only: the made-up answers are in
  * LOCAL_OFFICER#{email}           ACCOUNT                  local mode only: an officer account
@@ -269,6 +273,13 @@ public final class TableLayout {
   /** A respondent's request to hear about actions on their comments, by their response. */
   public static String registerAlertSk(String consultationId, String responseId) {
     return REGISTER_ALERT_PREFIX + consultationId + "#" + responseId;
+  }
+
+  /** Lists the erased comments the register's published report has yet to catch up with. */
+  public static final String REGISTER_ERASURE_PREFIX = "GONE#";
+
+  public static String registerErasureSk(String consultationId, String responseId) {
+    return REGISTER_ERASURE_PREFIX + consultationId + "#" + responseId;
   }
 
   public static String receiptPk(String receipt) {

@@ -177,6 +177,16 @@ class RegisterRepositoryTest {
                 TableLayout.TYPE, AttributeValue.fromS("REGISTER_ALERT")));
 
     assertTrue(storage.responses().eraseByReceipt("RCPTBBB1"));
+    List<RegisterRepository.ErasedComment> pending = register.pendingErasures("reg");
+    assertEquals(
+        List.of(
+            new RegisterRepository.ErasedComment(
+                TableLayout.registerErasureSk("lo", "01REG1A"),
+                Instant.parse("2026-10-01T10:00:00Z"))),
+        pending,
+        "the published report is told when the comment was sent, never what it said");
+    register.erasuresPublished("reg", pending);
+    assertEquals(List.of(), register.pendingErasures("reg"));
 
     assertTrue(register.entry("reg", erased.id()).isEmpty());
     assertTrue(
