@@ -23,7 +23,8 @@ record OfficerAreas(
     ImportPage imports,
     PublishPage publish,
     ReviewPage review,
-    DashboardPages dashboards) {
+    DashboardPages dashboards,
+    RegisterPages register) {
 
   static OfficerAreas create(
       Services services, JobQueue analysisQueue, PublishQueue publishQueue, OfficerConfig config) {
@@ -43,8 +44,10 @@ record OfficerAreas(
     ConsultationLookup lookup = new ConsultationLookup(services.consultations());
     ReportBuilder reportBuilder = new ReportBuilder(services.clock());
     ThemesPage themes = new ThemesPage(services, analysisQueue, lookup);
+    RegisterPages register = new RegisterPages(services, publishQueue, config.siteUrl());
     return new OfficerAreas(
-        new ConsultationsPage(services.consultations(), services.responses(), lookup, audit),
+        new ConsultationsPage(
+            services.consultations(), services.responses(), lookup, audit, register::due),
         new QuestionsPage(
             lookup,
             services.responses(),
@@ -67,6 +70,7 @@ record OfficerAreas(
         new PublishPage(services, publishQueue, audit, lookup, config.siteUrl()),
         new ReviewPage(services, lookup, audit),
         new DashboardPages(
-            services.consultations(), services.responses(), reportBuilder, config.publicApiUrl()));
+            services.consultations(), services.responses(), reportBuilder, config.publicApiUrl()),
+        register);
   }
 }

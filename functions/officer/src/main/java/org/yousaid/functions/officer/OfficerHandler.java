@@ -175,6 +175,7 @@ public final class OfficerHandler extends HttpHandler {
     route(
         "GET /officer/councils/{council}/ehc-stages",
         signedIn(OfficerRoute.page("officer/ehc-stages", areas.dashboards()::ehcStagesModel)));
+    registerRoutes(areas.register());
     apiRoutes(OfficerApis.create(services, areas), areas);
   }
 
@@ -202,6 +203,21 @@ public final class OfficerHandler extends HttpHandler {
     route("GET " + consultation + "/review", reviewable(api.publish()::review));
     route("POST " + consultation + "/review", reviewable(keys.around(api.publish()::addReview)));
     route("GET " + council + "/page-feedback", signedIn(api.pageFeedback()::summary));
+  }
+
+  /** The reg. 56 comments register and the annual Local Offer feedback report. */
+  private void registerRoutes(RegisterPages register) {
+    String base = "/officer/councils/{council}/register";
+    route("GET " + base, signedIn(register::list));
+    route("GET " + base + "/entries/{entry}", signedIn(register::entry));
+    route("POST " + base + "/entries/{entry}", signedIn(register::entryAction));
+    route("GET " + base + "/themes/{theme}", signedIn(register::theme));
+    route("POST " + base + "/themes/{theme}", signedIn(register::themeAction));
+    route("GET " + base + "/report", signedIn(register::report));
+    route("POST " + base + "/report", signedIn(register::publish));
+    route("GET " + base + "/report/preview", signedIn(register::preview));
+    route("GET " + base + "/report/download/{format}", signedIn(register::download));
+    route("GET /api/v1/officer/councils/{council}/register", signedIn(register::json));
   }
 
   /** Wraps a route with authentication, tenancy and (for posts) CSRF checks. */
