@@ -20,7 +20,7 @@ import org.yousaid.shared.validation.FieldError;
  * What an officer does to the reg. 56 register, with its rules: an entry goes in a theme of one of
  * the three areas (a new theme made on the way); an entry is kept out of publication only with one
  * of the recorded reasons (and, for one child's case, only once casework was offered); a theme's
- * response and action are saved with a dated change of status. Refusals are 422 with the field that
+ * response and action are saved with a dated change of status. Refusals are 400 with the field that
  * is wrong; an entry erased meanwhile is 404.
  */
 final class RegisterEditor {

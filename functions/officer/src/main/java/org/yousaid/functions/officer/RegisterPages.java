@@ -339,7 +339,7 @@ final class RegisterPages {
     PublishedRegisterReport draft = publisher.draft(council);
     String fingerprint = publisher.fingerprint(draft);
     List<FieldError> errors = new ArrayList<>();
-    int status = 422;
+    int status = 400;
     if (!"yes".equals(form.first("confirm"))) {
       errors.add(
           new FieldError(
