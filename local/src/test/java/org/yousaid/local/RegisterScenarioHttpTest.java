@@ -201,7 +201,7 @@ class RegisterScenarioHttpTest {
     String caseEntry =
         entry(ids, "my son jayden's ehcp review at riverside academy is 10 weeks late CASE-CANARY");
     assertEquals(
-        422, officer.postForm(caseEntry, "do=exclude&reason=individual-case").statusCode());
+        400, officer.postForm(caseEntry, "do=exclude&reason=individual-case").statusCode());
     assertEquals(
         303,
         officer
