@@ -1211,6 +1211,19 @@ class OpenApiContractTest {
     check("get", PAGE_FEEDBACK, officerGet(path, otherCouncilToken()), 403);
   }
 
+  private static final String REGISTER = "/api/v1/officer/councils/{council}/register";
+
+  @Test
+  @Order(36)
+  void readingTheCommentsRegister() throws Exception {
+    String path = "/api/v1/officer/councils/demo/register";
+    JsonNode register = check("get", REGISTER, officerGet(path, demoToken()), 200);
+    assertTrue(register.path("entries").size() > 0, "the demo's comments are in it");
+    assertTrue(register.path("publicationDue").asBoolean());
+    check("get", REGISTER, officerGet(path, null), 401);
+    check("get", REGISTER, officerGet(path, otherCouncilToken()), 403);
+  }
+
   // ---------------------------------------------------------------- coverage
 
   @Test

@@ -243,6 +243,7 @@ class PublishSignOffTest {
             .replace("{consultation}", DemoData.LOCAL_OFFER)
             .replace("{question}", SeededThemes.QUESTION)
             .replace("{theme}", "t1")
+            .replace("{entry}", "local-offer-2026~find-information~01NOSUCHENTRY")
             .replace("{format}", "csv");
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + path))

@@ -50,6 +50,7 @@ public final class Publisher {
   private final Clock clock;
   private final PublishedReportBuilder builder;
   private final SiteRenderer renderer = new SiteRenderer();
+  private final RegisterPublisher register;
 
   /**
    * A publisher that can only preview and list versions (the officers' function has no write access
@@ -75,6 +76,7 @@ public final class Publisher {
     this.site = site;
     this.clock = storage.clock();
     this.builder = new PublishedReportBuilder(clock);
+    this.register = new RegisterPublisher(storage, site, cache);
   }
 
   /** What would be published now, for an officer's preview; nothing is written. */
@@ -198,6 +200,8 @@ public final class Publisher {
    */
   public Optional<Publication> republishAfterErasure(
       String council, String consultationId, String requestId) throws IOException {
+    // The annual Local Offer report may count or quote the erased comments too.
+    register.republishAfterErasure(council, requestId + "-register");
     List<Publication> history = log.versions(council, consultationId);
     Optional<Publication> done =
         history.stream().filter(p -> requestId.equals(p.requestId())).findFirst();
@@ -250,6 +254,9 @@ public final class Publisher {
    *     off (a correction landed in between); nothing is published and retrying will not help
    */
   public Publication publish(PublishJob job) throws IOException {
+    if (RegisterReportBuilder.ID.equals(job.consultationId())) {
+      return register.publish(job);
+    }
     String council = job.council();
     String consultationId = job.consultationId();
     String officer = job.officer();
@@ -460,25 +467,13 @@ public final class Publisher {
       site.put(f);
       replaced.add(f.path());
     }
-    String council = consultation.council();
-    // The council's list comes from an index that may lag a moment behind; the version just
-    // recorded is added by hand so the index and feed always include it.
-    Map<String, List<Publication>> versions = new LinkedHashMap<>();
-    List<Publication> latest = new ArrayList<>();
-    for (Publication p : log.latestPerConsultation(council)) {
-      if (!p.consultationId().equals(consultation.id())) {
-        latest.add(p);
-        versions.put(p.consultationId(), log.versions(council, p.consultationId()));
-      }
+    for (SiteFile f :
+        CouncilPages.of(log, renderer)
+            .indexAndFeed(
+                consultation.council(), consultation.councilName(), consultation.id(), history)) {
+      site.put(f);
+      replaced.add(f.path());
     }
-    latest.add(history.get(history.size() - 1));
-    versions.put(consultation.id(), history);
-    SiteFile index = renderer.councilIndex(council, consultation.councilName(), latest);
-    SiteFile feed = renderer.feed(council, consultation.councilName(), versions);
-    site.put(index);
-    site.put(feed);
-    replaced.add(index.path());
-    replaced.add(feed.path());
     // Assets change only with a new release, not with a publication: not the CDN's to drop here.
     for (SiteFile asset : renderer.assets()) {
       site.put(asset);

@@ -174,7 +174,7 @@ public final class DocxExport {
   /**
    * Word's built-in "heading 1" to "heading 3", defined in the document so Word recognises them.
    */
-  private static void headingStyles(XWPFDocument doc) {
+  static void headingStyles(XWPFDocument doc) {
     XWPFStyles styles = doc.createStyles();
     for (int level = 1; level <= 3; level++) {
       CTStyle ct = CTStyle.Factory.newInstance();
@@ -199,8 +199,7 @@ public final class DocxExport {
     run.setText(ReportFormat.xmlSafe(text));
   }
 
-  private static XWPFParagraph para(
-      XWPFDocument doc, String text, int size, boolean bold, boolean italic) {
+  static XWPFParagraph para(XWPFDocument doc, String text, int size, boolean bold, boolean italic) {
     XWPFParagraph p = doc.createParagraph();
     p.setSpacingAfter(120);
     XWPFRun run = p.createRun();

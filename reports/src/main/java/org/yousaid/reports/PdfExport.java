@@ -211,7 +211,8 @@ public final class PdfExport {
    * Lays text out top to bottom, wrapping words and starting new pages as needed; every line is
    * tagged with the structure element it belongs to, everything else is an artifact.
    */
-  private static final class Writer {
+  /** Lays text out page by page into a tagged PDF; shared with {@link PlainReportExport}. */
+  static final class Writer {
     final TaggedPdf pdf;
     final PDFont regular;
     final PDFont bold;

@@ -200,8 +200,9 @@ public final class ResponseRepository {
   }
 
   /**
-   * Erases the response with this receipt, its pointer, its idempotency record and what analysis
-   * kept of each of its answers (their redacted text, and the engine's stored work on them), in one
+   * Erases the response with this receipt, its pointer, its idempotency record, what analysis kept
+   * of each of its answers (their redacted text, and the engine's stored work on them), their
+   * entries in the reg. 56 register and the address given to hear about actions, in one
    * transaction; then takes the answer out of its questions' analysis records and kept versions
    * (exemplar, key terms: {@link org.yousaid.shared.themes.AnalysisRepository#forget}). False if
    * there is none.
@@ -261,6 +262,46 @@ public final class ResponseRepository {
                         deletes.add(delete(pk, TableLayout.answerAnalysisSk(q, erased.id())));
                         deletes.add(delete(pk, TableLayout.answerWorkSk(q, erased.id())));
                       });
+              // Its comments' copies in the reg. 56 register go with it (only text answers have
+              // one).
+              erasedText.keySet().stream()
+                  .distinct()
+                  .forEach(
+                      q ->
+                          deletes.add(
+                              delete(
+                                  TableLayout.registerPk(erased.council()),
+                                  TableLayout.registerEntrySk(
+                                      erased.consultationId(), q, erased.id()))));
+              // So does the address the respondent gave to hear about actions (never kept with
+              // the answers).
+              deletes.add(
+                  delete(
+                      TableLayout.registerPk(erased.council()),
+                      TableLayout.registerAlertSk(erased.consultationId(), erased.id())));
+              if (!erasedText.isEmpty()) {
+                // The register's published report may quote or count these comments: remembered
+                // (when sent, not what) until it has withdrawn every version that held them.
+                deletes.add(
+                    TransactWriteItem.builder()
+                        .put(
+                            Put.builder()
+                                .tableName(table.name())
+                                .item(
+                                    Map.of(
+                                        TableLayout.PK,
+                                        s(TableLayout.registerPk(erased.council())),
+                                        TableLayout.SK,
+                                        s(
+                                            TableLayout.registerErasureSk(
+                                                erased.consultationId(), erased.id())),
+                                        TableLayout.TYPE,
+                                        s("REGISTER_ERASURE"),
+                                        "submittedAt",
+                                        s(erased.submittedAt().toString())))
+                                .build())
+                        .build());
+              }
             });
     // Deletes are safe to repeat.
     table.transactWrite(deletes);

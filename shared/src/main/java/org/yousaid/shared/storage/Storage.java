@@ -75,6 +75,11 @@ public interface Storage {
     return new AuditLog(table(), clock());
   }
 
+  /** The council's reg. 56 comments register. */
+  default org.yousaid.shared.register.RegisterRepository register() {
+    return new org.yousaid.shared.register.RegisterRepository(table());
+  }
+
   /** Analysed questions with every correction applied, as officers see and the public gets them. */
   default ConsultationThemes themes() {
     return new ConsultationThemes(analyses(), corrections());

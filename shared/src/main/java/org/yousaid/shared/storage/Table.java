@@ -95,6 +95,25 @@ public final class Table {
   }
 
   /**
+   * Replaces an item only if one has its key; false if none does (it was erased meanwhile, and a
+   * late write must not bring it back). Replacing twice is harmless, so it is retried.
+   */
+  public boolean putExisting(Map<String, AttributeValue> item) {
+    try {
+      retry.call(
+          () ->
+              dynamo.putItem(
+                  b ->
+                      b.tableName(name)
+                          .item(item)
+                          .conditionExpression("attribute_exists(" + TableLayout.PK + ")")));
+      return true;
+    } catch (ConditionalCheckFailedException gone) {
+      return false;
+    }
+  }
+
+  /**
    * Deletes the item at this key, if there is one. Deleting twice is harmless, so it is retried.
    */
   public void delete(String pk, String sk) {

@@ -32,6 +32,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * C#{council}#{consultation}      IMPF#{batch}#{part}      an uploaded file staged for the import worker (TTL 2 days)
  * C#{council}#{consultation}      LOG#{ulid}               an audit entry of an officer's action
  * C#{council}#{consultation}      REVIEW#{ulid}            a reviewer's comment or co-signature of a draft
+ * REGISTER#{council}              E#{consultation}#{question}#{ulid}
+ *                                                          a comment in the reg. 56 register (a copy of one
+ *                                                          answer: erased and expired with its response)
+ * REGISTER#{council}              THEME#{id}               a register theme: the council's response, action
+ *                                                          and its status history
+ * REGISTER#{council}              ALERT#{consultation}#{ulid}
+ *                                                          a respondent's email for news of actions on their
+ *                                                          comments (erased with the receipt)
+ * REGISTER#{council}              GONE#{consultation}#{ulid}
+ *                                                          an erased comment the register's published report
+ *                                                          has yet to catch up with (when it was sent only;
+ *                                                          not ERASED#, so it does not start the erasure stream)
  * RECEIPT#{code}                  RECEIPT                  where the response with this receipt code lives
  * DEMO#{council}                  ANSWERS                  local mode only: the made-up answers are in
  * LOCAL_OFFICER#{email}           ACCOUNT                  local mode only: an officer account
@@ -231,6 +243,45 @@ public final class TableLayout {
 
   public static String auditSk(String entryId) {
     return AUDIT_PREFIX + entryId;
+  }
+
+  /** The partition of a council's reg. 56 comments register. */
+  public static String registerPk(String council) {
+    return "REGISTER#" + council;
+  }
+
+  /** Lists a register's entries. */
+  public static final String REGISTER_ENTRY_PREFIX = "E#";
+
+  /** Lists a register's themes. */
+  public static final String REGISTER_THEME_PREFIX = "THEME#";
+
+  /** Lists the respondents who asked to hear about actions on their comments. */
+  public static final String REGISTER_ALERT_PREFIX = "ALERT#";
+
+  /**
+   * One answer's register entry: built from the answer's own ids, so erasing the response can
+   * delete it in the same transaction without reading the register.
+   */
+  public static String registerEntrySk(
+      String consultationId, String questionId, String responseId) {
+    return REGISTER_ENTRY_PREFIX + consultationId + "#" + questionId + "#" + responseId;
+  }
+
+  public static String registerThemeSk(String themeId) {
+    return REGISTER_THEME_PREFIX + themeId;
+  }
+
+  /** A respondent's request to hear about actions on their comments, by their response. */
+  public static String registerAlertSk(String consultationId, String responseId) {
+    return REGISTER_ALERT_PREFIX + consultationId + "#" + responseId;
+  }
+
+  /** Lists the erased comments the register's published report has yet to catch up with. */
+  public static final String REGISTER_ERASURE_PREFIX = "GONE#";
+
+  public static String registerErasureSk(String consultationId, String responseId) {
+    return REGISTER_ERASURE_PREFIX + consultationId + "#" + responseId;
   }
 
   public static String receiptPk(String receipt) {

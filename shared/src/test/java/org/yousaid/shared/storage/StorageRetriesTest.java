@@ -750,6 +750,92 @@ class StorageRetriesTest {
                   s.audit().record(c.council(), c.consultation(), "officer", "opened", "Opened");
               return List.of(entry.action(), audit(plain.audit(), c));
             }));
+    // RegisterRepository
+    Setup registered =
+        (s, c) -> {
+          s.consultations().save(c.consultation("Council"));
+          insert(s, c, 1, 2);
+          s.register().addNewComments(c.council());
+        };
+    ops.add(
+        op(
+            "RegisterRepository.addNewComments/1",
+            (s, c) -> {
+              s.consultations().save(c.consultation("Council"));
+              insert(s, c, 1, 2);
+            },
+            (s, c) -> {
+              s.register().addNewComments(c.council());
+              return List.of(entries(plain, c), s.register().addNewComments(c.council()));
+            }));
+    ops.add(op("RegisterRepository.entries/1", registered, (s, c) -> entries(s, c)));
+    ops.add(
+        op(
+            "RegisterRepository.entry/2",
+            registered,
+            (s, c) ->
+                s.register()
+                    .entry(
+                        c.council(),
+                        org.yousaid.shared.register.RegisterEntry.id(
+                            c.consultation(), QUESTION, c.response(1).id()))
+                    .map(org.yousaid.shared.register.RegisterEntry::text)));
+    ops.add(
+        op(
+            "RegisterRepository.save/1",
+            registered,
+            (s, c) -> {
+              var e = plain.register().entries(c.council()).get(0);
+              return List.of(
+                  s.register()
+                      .save(
+                          e.withTriage(
+                              org.yousaid.shared.register.RegisterArea.CONTENT, "t1", true)),
+                  plain.register().entries(c.council()).get(0).area());
+            }));
+    ops.add(
+        op(
+            "RegisterRepository.saveTheme/2",
+            NOTHING,
+            (s, c) -> {
+              s.register().saveTheme(c.council(), theme("t1"));
+              return themes(plain, c);
+            }));
+    ops.add(
+        op(
+            "RegisterRepository.theme/2",
+            (s, c) -> s.register().saveTheme(c.council(), theme("t1")),
+            (s, c) ->
+                s.register()
+                    .theme(c.council(), "t1")
+                    .map(org.yousaid.shared.register.RegisterTheme::label)));
+    ops.add(
+        op(
+            "RegisterRepository.themes/1",
+            (s, c) -> {
+              s.register().saveTheme(c.council(), theme("t1"));
+              s.register().saveTheme(c.council(), theme("t2"));
+            },
+            (s, c) -> themes(s, c)));
+    Setup erased =
+        (s, c) -> {
+          insert(s, c, 1, 2);
+          s.responses().eraseByReceipt(c.receipt(1));
+        };
+    ops.add(
+        op(
+            "RegisterRepository.pendingErasures/1",
+            erased,
+            (s, c) -> s.register().pendingErasures(c.council())));
+    ops.add(
+        op(
+            "RegisterRepository.erasuresPublished/2",
+            erased,
+            (s, c) -> {
+              s.register()
+                  .erasuresPublished(c.council(), plain.register().pendingErasures(c.council()));
+              return plain.register().pendingErasures(c.council());
+            }));
     // ReviewRepository
     ops.add(
         op(
@@ -782,6 +868,29 @@ class StorageRetriesTest {
     return s.answerWork().list(c.council(), c.consultation(), QUESTION).values().stream()
         .map(e -> e.responseId() + ":" + e.key() + ":" + Arrays.toString(e.work()))
         .toList();
+  }
+
+  private static List<String> entries(Storage s, Case c) {
+    return s.register().entries(c.council()).stream()
+        .map(e -> e.responseId() + ":" + e.text() + ":" + e.area())
+        .toList();
+  }
+
+  private static List<String> themes(Storage s, Case c) {
+    return s.register().themes(c.council()).stream()
+        .map(org.yousaid.shared.register.RegisterTheme::label)
+        .toList();
+  }
+
+  private static org.yousaid.shared.register.RegisterTheme theme(String id) {
+    return new org.yousaid.shared.register.RegisterTheme(
+        id,
+        org.yousaid.shared.register.RegisterArea.CONTENT,
+        "Theme " + id,
+        null,
+        null,
+        null,
+        List.of());
   }
 
   private static List<String> reviews(ReviewRepository reviews, Case c) {

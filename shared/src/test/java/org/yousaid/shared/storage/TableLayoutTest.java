@@ -57,6 +57,13 @@ class TableLayoutTest {
     assertEquals("CD#demo", TableLayout.councilDatasetPk("demo"));
     assertEquals("ORUK#002", TableLayout.councilDatasetSk("ORUK", 2));
     assertEquals("ORUK#", TableLayout.councilDatasetPrefix("ORUK"));
+    assertEquals("REGISTER#demo", TableLayout.registerPk("demo"));
+    assertEquals("E#lo#q1#01ABC", TableLayout.registerEntrySk("lo", "q1", "01ABC"));
+    assertEquals("THEME#t1", TableLayout.registerThemeSk("t1"));
+    assertEquals("ALERT#lo#01ABC", TableLayout.registerAlertSk("lo", "01ABC"));
+    assertEquals("GONE#lo#01ABC", TableLayout.registerErasureSk("lo", "01ABC"));
+    assertFalse(
+        TableLayout.registerErasureSk("lo", "01ABC").startsWith(TableLayout.ERASURE_PREFIX));
   }
 
   @Test

@@ -53,6 +53,11 @@ final class ConsultationAdmin {
               "id",
               "Enter a web address name of 3 to 60 lower-case letters, numbers and dashes, like local-offer-2026"));
     }
+    if (org.yousaid.publishing.RegisterReportBuilder.ID.equals(id)) {
+      // The annual Local Offer feedback report is published under this name.
+      errors.add(
+          new FieldError("id", "That web address is used by the Local Offer feedback report"));
+    }
     String cleanTitle = title == null ? "" : title.strip();
     if (cleanTitle.isEmpty() || cleanTitle.length() > 200) {
       errors.add(new FieldError("title", "Enter a title of up to 200 characters"));

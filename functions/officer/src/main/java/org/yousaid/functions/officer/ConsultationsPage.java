@@ -29,12 +29,19 @@ final class ConsultationsPage {
   private final ConsultationLookup lookup;
   private final ConsultationAdmin admin;
   private final AuditLog audit;
+  private final java.util.function.Predicate<String> registerDue;
 
+  /**
+   * @param registerDue whether a council has not published its comments and responses (reg. 56) in
+   *     the last 12 months: its officers are warned on the home page
+   */
   ConsultationsPage(
       ConsultationRepository consultations,
       ResponseRepository responses,
       ConsultationLookup lookup,
-      AuditLog audit) {
+      AuditLog audit,
+      java.util.function.Predicate<String> registerDue) {
+    this.registerDue = registerDue;
     this.consultations = consultations;
     this.responses = responses;
     this.lookup = lookup;
@@ -53,7 +60,8 @@ final class ConsultationsPage {
         row.put("responses", responses.countForConsultation(council, c.id()));
         rows.add(row);
       }
-      councils.add(Map.of("slug", council, "consultations", rows));
+      councils.add(
+          Map.of("slug", council, "consultations", rows, "registerDue", registerDue.test(council)));
     }
     List<Map<String, Object>> reviewing = new ArrayList<>();
     for (String council : officer.identity().reviews().stream().sorted().toList()) {

@@ -39,6 +39,11 @@ enum Flash {
       "Publishing has started. The new version appears in the publication record below within a"
           + " minute; refresh this page to see it."),
   COMMENTED("commented", "Comment saved."),
+  REGISTER_SAVED("register-saved", "Comment saved in its theme."),
+  REGISTER_EXCLUDED(
+      "register-excluded", "The comment will not be published. The reason is recorded with it."),
+  REGISTER_INCLUDED("register-included", "The comment may be published again."),
+  REGISTER_THEME_SAVED("register-theme-saved", "Theme, response and action saved."),
   CO_SIGNED(
       "co-signed", "You co-signed this draft. Your name will be recorded when it is published."),
   // The EHC journey, coverage and Open Referral UK imports (h-journey).

@@ -25,7 +25,8 @@ record OfficerAreas(
     ReviewPage review,
     DashboardPages dashboards,
     JourneyPages journey,
-    ServicesPage services) {
+    ServicesPage services,
+    RegisterPages register) {
 
   static OfficerAreas create(
       Services services, JobQueue analysisQueue, PublishQueue publishQueue, OfficerConfig config) {
@@ -45,8 +46,10 @@ record OfficerAreas(
     ConsultationLookup lookup = new ConsultationLookup(services.consultations());
     ReportBuilder reportBuilder = new ReportBuilder(services.clock());
     ThemesPage themes = new ThemesPage(services, analysisQueue, lookup);
+    RegisterPages register = new RegisterPages(services, publishQueue, config.siteUrl());
     return new OfficerAreas(
-        new ConsultationsPage(services.consultations(), services.responses(), lookup, audit),
+        new ConsultationsPage(
+            services.consultations(), services.responses(), lookup, audit, register::due),
         new QuestionsPage(
             lookup,
             services.responses(),
@@ -75,6 +78,7 @@ record OfficerAreas(
             reportBuilder,
             config.publicApiUrl()),
         new JourneyPages(services.councilDatasets(), services.clock()),
-        ServicesPage.create(services, config));
+        ServicesPage.create(services, config),
+        register);
   }
 }

@@ -176,6 +176,7 @@ public final class OfficerHandler extends HttpHandler {
         "GET /officer/councils/{council}/ehc-stages",
         signedIn(OfficerRoute.page("officer/ehc-stages", areas.dashboards()::ehcStagesModel)));
     journeyRoutes(areas);
+    registerRoutes(areas.register());
     apiRoutes(OfficerApis.create(services, areas), areas);
   }
 
@@ -218,6 +219,21 @@ public final class OfficerHandler extends HttpHandler {
     route("POST " + council + "/coverage/population", signedIn(areas.journey()::importPopulation));
     route("GET " + council + "/services", signedIn(areas.services()::show));
     route("POST " + council + "/services", signedIn(areas.services()::act));
+  }
+
+  /** The reg. 56 comments register and the annual Local Offer feedback report. */
+  private void registerRoutes(RegisterPages register) {
+    String base = "/officer/councils/{council}/register";
+    route("GET " + base, signedIn(register::list));
+    route("GET " + base + "/entries/{entry}", signedIn(register::entry));
+    route("POST " + base + "/entries/{entry}", signedIn(register::entryAction));
+    route("GET " + base + "/themes/{theme}", signedIn(register::theme));
+    route("POST " + base + "/themes/{theme}", signedIn(register::themeAction));
+    route("GET " + base + "/report", signedIn(register::report));
+    route("POST " + base + "/report", signedIn(register::publish));
+    route("GET " + base + "/report/preview", signedIn(register::preview));
+    route("GET " + base + "/report/download/{format}", signedIn(register::download));
+    route("GET /api/v1/officer/councils/{council}/register", signedIn(register::json));
   }
 
   /** Wraps a route with authentication, tenancy and (for posts) CSRF checks. */

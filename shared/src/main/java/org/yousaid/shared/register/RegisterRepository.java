@@ -1,0 +1,246 @@
+package org.yousaid.shared.register;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yousaid.shared.model.Answer;
+import org.yousaid.shared.model.Channel;
+import org.yousaid.shared.model.Consultation;
+import org.yousaid.shared.model.ConsultationKind;
+import org.yousaid.shared.model.Question;
+import org.yousaid.shared.model.QuestionType;
+import org.yousaid.shared.model.Response;
+import org.yousaid.shared.storage.ConsultationRepository;
+import org.yousaid.shared.storage.ResponseRepository;
+import org.yousaid.shared.storage.Table;
+import org.yousaid.shared.storage.TableLayout;
+import org.yousaid.shared.storage.TableQuery;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * A council's reg. 56 comments register: its entries (one per comment about the Local Offer) and
+ * its themes (the council's response, action and status). Entries are copied from the responses of
+ * the council's Local Offer consultations and page feedback ({@link #addNewComments}); EHC stage
+ * surveys are about a family's own assessment, not the Local Offer, and stay out.
+ */
+public final class RegisterRepository {
+
+  private static final String TYPE_ENTRY = "REGISTER_ENTRY";
+  private static final String TYPE_THEME = "REGISTER_THEME";
+
+  private final Table table;
+  private final ConsultationRepository consultations;
+  private final ResponseRepository responses;
+
+  public RegisterRepository(Table table) {
+    this.table = table;
+    this.consultations = new ConsultationRepository(table);
+    this.responses = new ResponseRepository(table);
+  }
+
+  /**
+   * Adds every comment not yet in the register: each free-text answer of the council's Local Offer
+   * consultations and page feedback, imported ones included. Each response's entries are written in
+   * one transaction that checks the response still exists, so an answer erased meanwhile never
+   * comes back as an entry. Safe to run again; returns how many entries it added.
+   */
+  public int addNewComments(String council) {
+    Set<String> known = new HashSet<>();
+    for (Map<String, AttributeValue> item :
+        table.query(
+            TableQuery.partition(TableLayout.registerPk(council))
+                .startingWith(TableLayout.REGISTER_ENTRY_PREFIX)
+                .reading(TableLayout.SK))) {
+      known.add(item.get(TableLayout.SK).s());
+    }
+    int added = 0;
+    for (Consultation c : consultations.listForCouncil(council)) {
+      if (c.kind() == ConsultationKind.STAGE_SURVEY) {
+        continue;
+      }
+      Set<String> freeText = new HashSet<>();
+      for (Question q : c.questions()) {
+        if (q.type() == QuestionType.FREE_TEXT) {
+          freeText.add(q.id());
+        }
+      }
+      for (Response r : responses.listForConsultation(council, c.id())) {
+        List<RegisterEntry> fresh = new ArrayList<>();
+        for (Answer a : r.answers()) {
+          if (freeText.contains(a.questionId())
+              && a.text() != null
+              && !a.text().isBlank()
+              && !known.contains(TableLayout.registerEntrySk(c.id(), a.questionId(), r.id()))) {
+            fresh.add(entryOf(c, r, a));
+          }
+        }
+        if (!fresh.isEmpty() && addAll(r, fresh)) {
+          added += fresh.size();
+        }
+      }
+    }
+    return added;
+  }
+
+  private static RegisterEntry entryOf(Consultation c, Response r, Answer a) {
+    RegisterEntry.Source source =
+        c.kind() == ConsultationKind.PAGE_FEEDBACK
+            ? RegisterEntry.Source.PAGE_FEEDBACK
+            : r.channel() == Channel.IMPORT
+                ? RegisterEntry.Source.IMPORTED
+                : RegisterEntry.Source.CONSULTATION;
+    String about =
+        source == RegisterEntry.Source.PAGE_FEEDBACK && r.subject() != null
+            ? r.subject()
+            : c.title();
+    return new RegisterEntry(
+        r.council(),
+        c.id(),
+        a.questionId(),
+        r.id(),
+        r.submittedAt(),
+        source,
+        about,
+        a.text().strip(),
+        r.consentToQuote(),
+        r.expiresAt(),
+        null,
+        null,
+        false,
+        null);
+  }
+
+  /** One response's new entries, all or none, only while the response exists. */
+  private boolean addAll(Response r, List<RegisterEntry> fresh) {
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(
+        TransactWriteItem.builder()
+            .conditionCheck(
+                ConditionCheck.builder()
+                    .tableName(table.name())
+                    .key(
+                        TableLayout.key(
+                            TableLayout.consultationPk(r.council(), r.consultationId()),
+                            TableLayout.responseSk(r.id())))
+                    .conditionExpression("attribute_exists(" + TableLayout.PK + ")")
+                    .build())
+            .build());
+    for (RegisterEntry e : fresh) {
+      writes.add(
+          TransactWriteItem.builder()
+              .put(
+                  Put.builder()
+                      .tableName(table.name())
+                      .item(item(e))
+                      .conditionExpression(Table.NOT_EXISTS)
+                      .build())
+              .build());
+    }
+    try {
+      table.transactWrite(writes);
+      return true;
+    } catch (TransactionCanceledException erasedOrAlreadyThere) {
+      // The response was erased since it was read, or another run added its entries first.
+      return false;
+    }
+  }
+
+  /** Every entry of the council's register, oldest consultation first. */
+  public List<RegisterEntry> entries(String council) {
+    return table.documents(
+        TableQuery.partition(TableLayout.registerPk(council))
+            .startingWith(TableLayout.REGISTER_ENTRY_PREFIX),
+        RegisterEntry.class);
+  }
+
+  /** The entry with this id ({@link RegisterEntry#id()}), if it exists. */
+  public Optional<RegisterEntry> entry(String council, String id) {
+    String[] parts = RegisterEntry.parts(id);
+    if (parts == null) {
+      return Optional.empty();
+    }
+    return table.document(
+        TableLayout.registerPk(council),
+        TableLayout.registerEntrySk(parts[0], parts[1], parts[2]),
+        RegisterEntry.class);
+  }
+
+  /**
+   * Saves an officer's change to an entry; false if the entry is gone (its response was erased),
+   * which a late save must not bring back.
+   */
+  public boolean save(RegisterEntry entry) {
+    return table.putExisting(item(entry));
+  }
+
+  public List<RegisterTheme> themes(String council) {
+    return table.documents(
+        TableQuery.partition(TableLayout.registerPk(council))
+            .startingWith(TableLayout.REGISTER_THEME_PREFIX),
+        RegisterTheme.class);
+  }
+
+  public Optional<RegisterTheme> theme(String council, String themeId) {
+    return table.document(
+        TableLayout.registerPk(council), TableLayout.registerThemeSk(themeId), RegisterTheme.class);
+  }
+
+  /** Creates or replaces a theme. */
+  public void saveTheme(String council, RegisterTheme theme) {
+    table.put(
+        Table.documentItem(
+            TableLayout.registerPk(council),
+            TableLayout.registerThemeSk(theme.id()),
+            TYPE_THEME,
+            theme));
+  }
+
+  /** An erased comment the published report has yet to catch up with: when it was sent only. */
+  public record ErasedComment(String key, java.time.Instant submittedAt) {}
+
+  /** Erased comments the published report has yet to catch up with, earliest sent first. */
+  public List<ErasedComment> pendingErasures(String council) {
+    List<ErasedComment> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item :
+        table.query(
+            TableQuery.partition(TableLayout.registerPk(council))
+                .startingWith(TableLayout.REGISTER_ERASURE_PREFIX))) {
+      out.add(
+          new ErasedComment(
+              item.get(TableLayout.SK).s(), java.time.Instant.parse(item.get("submittedAt").s())));
+    }
+    out.sort(java.util.Comparator.comparing(ErasedComment::submittedAt));
+    return out;
+  }
+
+  /**
+   * Forgets these erasures, which the published report has caught up with; only these (one that
+   * arrived during a publication stays pending for the next).
+   */
+  public void erasuresPublished(String council, List<ErasedComment> caughtUp) {
+    for (ErasedComment e : caughtUp) {
+      table.delete(TableLayout.registerPk(council), e.key());
+    }
+  }
+
+  private static Map<String, AttributeValue> item(RegisterEntry e) {
+    Map<String, AttributeValue> item =
+        Table.documentItem(
+            TableLayout.registerPk(e.council()),
+            TableLayout.registerEntrySk(e.consultationId(), e.questionId(), e.responseId()),
+            TYPE_ENTRY,
+            e);
+    // Expires with the response it copies (retention).
+    if (e.expiresAt() > 0) {
+      item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(e.expiresAt())));
+    }
+    return item;
+  }
+}
