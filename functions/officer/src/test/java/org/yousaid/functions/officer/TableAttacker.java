@@ -64,13 +64,19 @@ public final class TableAttacker {
   public List<String> pinned() {
     List<String> pinned = new ArrayList<>();
     for (String target : fewerThanFive) {
-      double lo = solve(target, false);
-      double hi = solve(target, true);
-      if (Math.ceil(lo - 1e-6) >= Math.floor(hi + 1e-6)) {
-        pinned.add(target + " = " + Math.round(lo));
+      long[] interval = interval(target);
+      if (interval[0] >= interval[1]) {
+        pinned.add(target + " = " + interval[0]);
       }
     }
     return pinned;
+  }
+
+  /** The least and greatest whole values a count can take, given everything shown. */
+  public long[] interval(String name) {
+    return new long[] {
+      (long) Math.ceil(solve(name, false) - 1e-6), (long) Math.floor(solve(name, true) + 1e-6)
+    };
   }
 
   public int hiddenSmallCounts() {
