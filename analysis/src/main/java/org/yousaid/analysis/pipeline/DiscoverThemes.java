@@ -26,7 +26,7 @@ import org.yousaid.analysis.theme.ThemeDiscovery;
  */
 public final class DiscoverThemes {
   /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
-  static final float SECOND_THEME_MARGIN = 0.03f;
+  public static final float SECOND_THEME_MARGIN = 0.03f;
 
   static final double CONFIDENCE_TEMPERATURE = 0.05;
 
@@ -202,7 +202,7 @@ public final class DiscoverThemes {
    * A stable 64-bit key per answer id (FNV-1a): which consensus subsamples an answer is in depends
    * on it alone, so adding an answer leaves every other answer's subsamples as they were.
    */
-  static long key(String id) {
+  public static long key(String id) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < id.length(); i++) {
       h ^= id.charAt(i);
@@ -212,7 +212,7 @@ public final class DiscoverThemes {
   }
 
   /** Confidence per theme: a softmax of the similarities, sharpened by the temperature. */
-  static double[] softmax(float[] sims) {
+  public static double[] softmax(float[] sims) {
     double max = Double.NEGATIVE_INFINITY, sum = 0;
     for (float s : sims) max = Math.max(max, s);
     double[] p = new double[sims.length];

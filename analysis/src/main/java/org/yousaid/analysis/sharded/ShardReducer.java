@@ -21,6 +21,7 @@ import org.yousaid.analysis.ThemeMembership;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.ThemeResult;
 import org.yousaid.analysis.ThemingEngine;
+import org.yousaid.analysis.pipeline.DiscoverThemes;
 import org.yousaid.analysis.pipeline.LabelThemes;
 import org.yousaid.analysis.theme.ShareWording;
 import org.yousaid.analysis.theme.ThemeDiscovery;
@@ -59,9 +60,7 @@ public final class ShardReducer {
   static final double OTHER_QUANTILE = 0.05;
 
   /** As the engine's discovery: a second theme when (almost) as close as to the first. */
-  static final float SECOND_THEME_MARGIN = 0.03f;
-
-  static final double CONFIDENCE_TEMPERATURE = 0.05;
+  static final float SECOND_THEME_MARGIN = DiscoverThemes.SECOND_THEME_MARGIN;
 
   /**
    * @param result themes and every analysed answer
@@ -322,7 +321,7 @@ public final class ShardReducer {
         sims[x] = dot(v, centres[x]);
         if (sims[x] > sims[best]) best = x;
       }
-      double[] p = softmax(sims);
+      double[] p = DiscoverThemes.softmax(sims);
       if (sims[best] < otherBelow) return List.of(new ThemeMembership(otherId, round(p[best])));
       List<ThemeMembership> out = new ArrayList<>();
       out.add(new ThemeMembership(ids.get(best), round(p[best])));
@@ -349,28 +348,13 @@ public final class ShardReducer {
     return s;
   }
 
-  private static double[] softmax(float[] sims) {
-    double max = Double.NEGATIVE_INFINITY, sum = 0;
-    for (float s : sims) max = Math.max(max, s);
-    double[] p = new double[sims.length];
-    for (int i = 0; i < sims.length; i++)
-      sum += p[i] = Math.exp((sims[i] - max) / CONFIDENCE_TEMPERATURE);
-    for (int i = 0; i < sims.length; i++) p[i] /= sum;
-    return p;
-  }
-
   private static double round(double x) {
     return Math.round(x * 1000) / 1000.0;
   }
 
-  /** FNV-1a of the answer id, as the engine's discovery keys its sample. */
+  /** The answer id's key, exactly as the engine's discovery keys its sample. */
   static long key(String id) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h;
+    return DiscoverThemes.key(id);
   }
 
   /** 64 bits of SHA-256 of a redacted text: identical answers share it, no text is kept. */
