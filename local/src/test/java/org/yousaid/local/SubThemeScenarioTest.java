@@ -95,6 +95,19 @@ class SubThemeScenarioTest {
     String subPage = officer.get(BASE + "/themes/" + QUESTION + "/" + enc(first.id())).body();
     assertTrue(subPage.contains("Make this a theme of its own"));
 
+    // the committee report lists the sub-themes under their theme, as Word headings
+    HttpResponse<byte[]> word = officer.getBytes(BASE + "/export/docx");
+    assertEquals(200, word.statusCode());
+    String report;
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(word.body()));
+        var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      report = text.getText();
+    }
+    assertTrue(report.contains("Sub-theme: Renamed sub-theme ("), report);
+    assertTrue(report.contains("Sub-theme: Split sub-theme (2, "), report);
+
     // find themes again: every correction to the sub-themes is still there
     findThemes("");
     EffectiveThemes.Result after = themes();

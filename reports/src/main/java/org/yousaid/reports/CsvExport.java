@@ -16,9 +16,9 @@ import org.yousaid.shared.report.QuestionReport;
 import org.yousaid.shared.report.ThemeSummary;
 
 /**
- * CSV exports: the report summary (one row per option or theme) and the raw answers (one row per
- * response). UTF-8 with a byte-order mark so Excel reads accents and emoji; every cell neutralised
- * against formula injection with {@link ReportFormat#safeCell}.
+ * CSV exports: the report summary (one row per option, theme or sub-theme) and the raw answers (one
+ * row per response). UTF-8 with a byte-order mark so Excel reads accents and emoji; every cell
+ * neutralised against formula injection with {@link ReportFormat#safeCell}.
  */
 public final class CsvExport {
 
@@ -65,6 +65,14 @@ public final class CsvExport {
     out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     return new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get());
+  }
+
+  /**
+   * "Theme — sub-theme", as the summary rows name a sub-theme, so a row read on its own (filtered
+   * in a spreadsheet) still says which theme it belongs to.
+   */
+  static String subThemeLabel(ThemeSummary theme, ThemeSummary subTheme) {
+    return theme.label() + " \u2014 " + subTheme.label();
   }
 
   /** "We did: …", as every export words a theme's response. */
@@ -132,6 +140,19 @@ public final class CsvExport {
                     t.othersSupport() < 0 ? "" : Integer.toString(t.othersSupport()),
                     // The theme's own "we did" answers it; the question's note stands otherwise.
                     t.weDid() != null && !t.weDid().isBlank() ? weDid(t.weDid()) : rec));
+            for (ThemeSummary s : t.subThemes()) {
+              rows.add(
+                  List.of(
+                      question,
+                      answered,
+                      "All who answered",
+                      subThemeLabel(t, s),
+                      ReportFormat.count(s.count(), suppression),
+                      ReportFormat.percent(s.share()),
+                      s.exemplarText() == null ? "" : s.exemplarText(),
+                      s.othersSupport() < 0 ? "" : Integer.toString(s.othersSupport()),
+                      ""));
+            }
           }
         }
       }

@@ -29,11 +29,11 @@ import org.yousaid.shared.report.ThemeSummary;
  * answers stays text.
  *
  * <p>Headings use Word's own heading styles (Heading 1 for the title, 2 for each question, 3 for
- * each theme), so screen readers and the navigation pane find them, and each table's header row is
- * marked as one (repeated on every page, announced as headers). Each closed question has a native
- * bar chart ({@link DocxChart}) whose alternative text states every number, then the same numbers
- * in its table. A report made without suppression says on every page (its header) that it is
- * internal and not for publication.
+ * each theme, 4 for each of its sub-themes), so screen readers and the navigation pane find them,
+ * and each table's header row is marked as one (repeated on every page, announced as headers). Each
+ * closed question has a native bar chart ({@link DocxChart}) whose alternative text states every
+ * number, then the same numbers in its table. A report made without suppression says on every page
+ * (its header) that it is internal and not for publication.
  */
 public final class DocxExport {
 
@@ -109,6 +109,29 @@ public final class DocxExport {
             if (t.weDid() != null && !t.weDid().isBlank()) {
               para(doc, CsvExport.weDid(t.weDid()), 11, false, false).setIndentationLeft(360);
             }
+            for (ThemeSummary s : t.subThemes()) {
+              XWPFParagraph heading =
+                  para(
+                      doc,
+                      "Sub-theme: "
+                          + s.label()
+                          + " ("
+                          + ReportFormat.count(s.count(), suppression)
+                          + ", "
+                          + ReportFormat.percent(s.share())
+                          + ")",
+                      11,
+                      true,
+                      false);
+              heading.setStyle(HEADING + 4);
+              heading.setIndentationLeft(360);
+              if (s.exemplarText() != null && !s.exemplarText().isBlank()) {
+                para(doc, "\u201C" + s.exemplarText() + "\u201D", 11, false, true)
+                    .setIndentationLeft(720);
+              }
+              para(doc, ReportFormat.othersSupport(s.othersSupport()), 11, false, false)
+                  .setIndentationLeft(720);
+            }
           }
         } else if (q.answered() > 0) {
           para(doc, "Not yet analysed.", 11, false, true);
@@ -172,11 +195,11 @@ public final class DocxExport {
   }
 
   /**
-   * Word's built-in "heading 1" to "heading 3", defined in the document so Word recognises them.
+   * Word's built-in "heading 1" to "heading 4", defined in the document so Word recognises them.
    */
   static void headingStyles(XWPFDocument doc) {
     XWPFStyles styles = doc.createStyles();
-    for (int level = 1; level <= 3; level++) {
+    for (int level = 1; level <= 4; level++) {
       CTStyle ct = CTStyle.Factory.newInstance();
       ct.setStyleId(HEADING + level);
       ct.setType(STStyleType.PARAGRAPH);

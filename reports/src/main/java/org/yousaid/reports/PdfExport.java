@@ -26,10 +26,10 @@ import org.yousaid.shared.report.ThemeSummary;
 /**
  * A PDF committee report, the same content as {@link DocxExport}, as a tagged PDF/UA-1 document
  * ({@link TaggedPdf}): the title is {@code H1}, each question {@code H2}, each theme and breakdown
- * {@code H3}; tables have header cells with their scope; each closed question's bar chart is a
- * {@code Figure} whose alternative text states every number, followed by the same numbers in a
- * table; page numbers, rules and shading are artifacts. A report made without suppression says on
- * every page that it is internal and not for publication.
+ * {@code H3}, each sub-theme {@code H4}; tables have header cells with their scope; each closed
+ * question's bar chart is a {@code Figure} whose alternative text states every number, followed by
+ * the same numbers in a table; page numbers, rules and shading are artifacts. A report made without
+ * suppression says on every page that it is internal and not for publication.
  *
  * <p>Apache PDFBox 3 draws it directly: one well-kept Apache library (the same project as POI), no
  * HTML or CSS engine to keep patched, and the tests use it to read the PDF back and render a page.
@@ -50,6 +50,7 @@ public final class PdfExport {
   private static final String H1 = StandardStructureTypes.H1;
   private static final String H2 = StandardStructureTypes.H2;
   private static final String H3 = StandardStructureTypes.H3;
+  private static final String H4 = StandardStructureTypes.H4;
   private static final String P = StandardStructureTypes.P;
 
   private final Suppression suppression;
@@ -148,6 +149,42 @@ public final class PdfExport {
                 24);
             if (t.weDid() != null && !t.weDid().isBlank()) {
               w.text(d, P, CsvExport.weDid(t.weDid()), w.regular, BODY, Color.BLACK, 24);
+            }
+            for (ThemeSummary s : t.subThemes()) {
+              w.gap(2);
+              w.keep(30);
+              w.text(
+                  d,
+                  H4,
+                  "Sub-theme: "
+                      + s.label()
+                      + " ("
+                      + ReportFormat.count(s.count(), suppression)
+                      + ", "
+                      + ReportFormat.percent(s.share())
+                      + ")",
+                  w.bold,
+                  BODY,
+                  BLUE,
+                  24);
+              if (s.exemplarText() != null && !s.exemplarText().isBlank()) {
+                w.text(
+                    d,
+                    StandardStructureTypes.BLOCK_QUOTE,
+                    "\u201C" + s.exemplarText() + "\u201D",
+                    w.italic,
+                    BODY,
+                    Color.BLACK,
+                    36);
+              }
+              w.text(
+                  d,
+                  P,
+                  ReportFormat.othersSupport(s.othersSupport()),
+                  w.regular,
+                  BODY,
+                  Color.DARK_GRAY,
+                  36);
             }
           }
         } else if (q.answered() > 0) {

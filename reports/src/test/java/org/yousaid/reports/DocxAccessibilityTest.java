@@ -158,7 +158,7 @@ class DocxAccessibilityTest {
     }
   }
 
-  /** Heading 1 to 3 are defined in styles.xml itself, as Word's built-in heading styles. */
+  /** Heading 1 to 4 are defined in styles.xml itself, as Word's built-in heading styles. */
   @Test
   void stylesXmlDefinesTheHeadingStyles() throws IOException {
     byte[] bytes = docx(ReportsTest.ehcReport(Suppression.NONE), Suppression.NONE);
@@ -173,7 +173,7 @@ class DocxAccessibilityTest {
         }
       }
     }
-    for (int level = 1; level <= 3; level++) {
+    for (int level = 1; level <= 4; level++) {
       assertTrue(styles.contains("w:styleId=\"Heading" + level + "\""), styles);
       assertTrue(styles.contains("w:val=\"heading " + level + "\""), styles);
       assertTrue(document.contains("<w:pStyle w:val=\"Heading" + level + "\"/>"));

@@ -279,6 +279,11 @@ class PdfUaTest {
       assertTrue(h2.get(0).startsWith("Question 1: How clear are the outcomes"), h2.toString());
       assertTrue(texts(tags, "H3").contains("By district"));
       assertTrue(texts(tags, "H3").contains("Communication and timescales (27, 90%)"));
+      assertEquals(
+          List.of(
+              "Sub-theme: Waiting to hear back (18, 60%)", "Sub-theme: Deadlines missed (4, 13%)"),
+          texts(tags, "H4"),
+          "each sub-theme is a heading one level below its theme");
 
       // one figure per answered closed question, before its table, its alternative text every
       // number ("satisfaction" was answered by nobody: its table says 0, no empty chart)

@@ -168,7 +168,34 @@ class ReportsTest {
                 SentimentCounts.NONE,
                 List.of(),
                 "Every family gets a timeline in the first week",
-                false),
+                false,
+                List.of(
+                    new ThemeSummary(
+                        "t1a",
+                        "Waiting to hear back",
+                        "",
+                        List.of(),
+                        18,
+                        0.6,
+                        "Nobody rang us back for weeks 7",
+                        17,
+                        SentimentCounts.NONE,
+                        List.of(),
+                        null,
+                        false),
+                    new ThemeSummary(
+                        "t1b",
+                        "Deadlines missed",
+                        "",
+                        List.of(),
+                        4,
+                        4.0 / 30,
+                        "The 20-week deadline went by 9",
+                        3,
+                        SentimentCounts.NONE,
+                        List.of(),
+                        null,
+                        false))),
             new ThemeSummary(
                 "t2",
                 "=Formula-looking theme",
@@ -485,6 +512,68 @@ class ReportsTest {
             "0 answers")) {
       assertTrue(text.contains(expected), "DOCX contains " + expected + "\n" + text);
     }
+  }
+
+  /**
+   * Issue 12: a theme's sub-themes reach the committee report under their theme in every format,
+   * each with its size, share, exemplar and "N other answers support this answer"; in a report for
+   * publication a small sub-theme passes the same suppression as any count.
+   */
+  @Test
+  void subThemesAppearUnderTheirThemeInEveryExport() throws IOException {
+    ByteArrayOutputStream officerCsv = new ByteArrayOutputStream();
+    new CsvExport().writeSummary(ehcReport(Suppression.NONE), officerCsv);
+    List<CSVRecord> rows = parse(officerCsv.toByteArray());
+    int theme = -1, sub = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).get(3).equals("Communication and timescales")) theme = i;
+      if (rows.get(i).get(3).equals("Communication and timescales \u2014 Waiting to hear back")) {
+        sub = i;
+      }
+    }
+    assertTrue(theme >= 0 && sub == theme + 1, "the sub-theme's row follows its theme's");
+    CSVRecord waiting = rows.get(sub);
+    assertEquals(List.of("18", "60%", "Nobody rang us back for weeks 7", "17"), cells(waiting));
+    assertEquals(
+        List.of("4", "13%", "The 20-week deadline went by 9", "3"), cells(rows.get(sub + 1)));
+
+    ByteArrayOutputStream publishedCsv = new ByteArrayOutputStream();
+    new CsvExport(Suppression.below(5)).writeSummary(ehcReport(Suppression.below(5)), publishedCsv);
+    CSVRecord deadlines =
+        parse(publishedCsv.toByteArray()).stream()
+            .filter(r -> r.get(3).endsWith("\u2014 Deadlines missed"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("fewer than 5", deadlines.get(4), "a sub-theme of 4 is not published as 4");
+    assertEquals("", deadlines.get(7), "nor its \"others support\" figure");
+
+    ByteArrayOutputStream docx = new ByteArrayOutputStream();
+    new DocxExport().write(ehcReport(Suppression.NONE), docx);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.toByteArray()))) {
+      var heading =
+          doc.getParagraphs().stream()
+              .filter(p -> p.getText().equals("Sub-theme: Waiting to hear back (18, 60%)"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals("Heading4", heading.getStyle(), "a sub-theme is a heading under its theme");
+      String text = new XWPFWordExtractor(doc).getText();
+      assertTrue(
+          text.indexOf("Communication and timescales (27")
+              < text.indexOf("Sub-theme: Waiting to hear back"),
+          text);
+      assertTrue(text.contains("\u201CNobody rang us back for weeks 7\u201D"), text);
+      assertTrue(text.contains("17 other answers support this answer"), text);
+    }
+
+    try (PDDocument doc = Loader.loadPDF(pdf(ehcReport(Suppression.NONE)))) {
+      String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertTrue(flat.contains("Sub-theme: Deadlines missed (4, 13%)"), flat);
+      assertTrue(flat.contains("The 20-week deadline went by 9"), flat);
+    }
+  }
+
+  private static List<String> cells(CSVRecord r) {
+    return List.of(r.get(4), r.get(5), r.get(6), r.get(7));
   }
 
   static byte[] pdf(ConsultationReport r) throws IOException {

@@ -70,11 +70,42 @@ final class ReportAssembler {
               new SentimentCounts(t.positive(), t.neutral(), t.negative()),
               List.copyOf(t.quotes().values()),
               t.weDid() == null ? null : t.weDid().text(),
-              t.other()));
+              t.other(),
+              subThemes(t, texts)));
     }
     SentimentCounts sentiment =
         SentimentCounts.of(analysis.answers().stream().map(a -> a.sentiment()).toList());
     return new QuestionThemes(analysis.question().id(), summaries, sentiment);
+  }
+
+  /**
+   * A theme's sub-themes as the committee report lists them under it: label, size, share and an
+   * exemplar only from a respondent who agreed to be quoted; a sub-theme has no sentiment, quotes
+   * or "we did" of its own (those belong to its theme). Empty sub-themes are left out.
+   */
+  private static List<ThemeSummary> subThemes(
+      EffectiveThemes.Theme theme, Map<String, String> consentedTexts) {
+    List<ThemeSummary> out = new ArrayList<>();
+    for (EffectiveThemes.Theme s : theme.subThemes()) {
+      if (s.count() == 0) {
+        continue;
+      }
+      out.add(
+          new ThemeSummary(
+              s.id(),
+              s.label(),
+              "",
+              s.keyTerms(),
+              s.count(),
+              s.share(),
+              exemplar(s, consentedTexts),
+              s.othersSupport(),
+              SentimentCounts.NONE,
+              List.of(),
+              null,
+              false));
+    }
+    return out;
   }
 
   /** The exemplar's text if its respondent agreed to be quoted, else another member's who did. */

@@ -37,7 +37,7 @@ import org.yousaid.shared.themes.StoredTheme;
 
 /**
  * The committee report (Word and PDF) never quotes a respondent who did not agree to be quoted,
- * even when their answer is a theme's most central one.
+ * even when their answer is a theme's or a sub-theme's most central one.
  */
 class ReportAssemblerTest {
 
@@ -70,12 +70,30 @@ class ReportAssemblerTest {
               "RC" + i,
               0,
               null));
-      answers.add(new AnswerAnalysis(id, text, "neutral", List.of(i < 4 ? "t1" : "t2"), null));
+      // r2 and r3 (neither agreed) are also in a sub-theme of t1
+      List<String> themeIds = i < 2 ? List.of("t1") : i < 4 ? List.of("t1", "t1s") : List.of("t2");
+      answers.add(new AnswerAnalysis(id, text, "neutral", themeIds, null));
     }
     List<StoredTheme> themes =
         List.of(
             new StoredTheme("t1", "Search", "", List.of(), 4, 0.5, 0, 4, 0, "r0", 3, 0, false),
-            new StoredTheme("t2", "People", "", List.of(), 4, 0.5, 0, 4, 0, "r4", 3, 0, false));
+            new StoredTheme("t2", "People", "", List.of(), 4, 0.5, 0, 4, 0, "r4", 3, 0, false),
+            new StoredTheme(
+                "t1s",
+                "Phone calls",
+                "",
+                List.of(),
+                2,
+                0.25,
+                0,
+                2,
+                0,
+                "r2",
+                1,
+                0,
+                false,
+                false,
+                "t1"));
     AnalysedQuestion analysed =
         new AnalysedQuestion(
             c.question("find-information").orElseThrow(),
@@ -113,6 +131,8 @@ class ReportAssemblerTest {
     for (String document : List.of(word, printed)) {
       assertTrue(document.contains("CONSENTED-QUOTE 1"), "a consenting member stands in");
       assertFalse(document.contains("NOCONSENT"), "no quote from anyone who said no");
+      assertTrue(
+          document.contains("Sub-theme: Phone calls (2, 25%)"), "sub-themes listed:\n" + document);
     }
   }
 }
