@@ -211,9 +211,10 @@ public final class CodeframeBenchmark {
               classify(
                   codes,
                   data.texts(),
-                  settings
-                      .withLexicalWeight(0)
-                      .withReferences(CodeframeClassifier.References.FULL))));
+                  settings.toBuilder()
+                      .lexicalWeight(0)
+                      .references(CodeframeClassifier.References.FULL)
+                      .build())));
     if (wanted("ours, no prior adaptation"))
       out.add(
           row(
@@ -223,7 +224,7 @@ public final class CodeframeBenchmark {
               shots,
               draw,
               data,
-              classify(codes, data.texts(), settings.withAdaptPriors(false))));
+              classify(codes, data.texts(), settings.toBuilder().adaptPriors(false).build())));
     if (wanted("ours, top code only"))
       out.add(
           row(
@@ -236,11 +237,12 @@ public final class CodeframeBenchmark {
               classify(
                   codes,
                   data.texts(),
-                  settings
-                      .withSecondRatio(2)
-                      .withSentences(false)
-                      .withNoFitDeviations(0)
-                      .withNewTopicAlpha(0))));
+                  settings.toBuilder()
+                      .secondRatio(2)
+                      .sentences(false)
+                      .noFitDeviations(0)
+                      .newTopicAlpha(0)
+                      .build())));
     return out;
   }
 

@@ -96,165 +96,150 @@ public final class CodeframeClassifier {
             0.4,
             5);
 
-    public Settings withReferences(References r) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          adaptPriors,
-          secondRatio,
-          sentences,
-          sentenceMinimum,
-          noFitDeviations,
-          zeroShotWeight,
-          neighbourWeight,
-          newTopicAlpha,
-          r,
-          exampleNeighboursWeight,
-          lexicalWeight,
-          lexicalScale);
+    /**
+     * A builder starting from these settings, to change a few (the benchmarks compare variants).
+     */
+    public Builder toBuilder() {
+      return new Builder(this);
     }
 
-    /** Without the lexical channel (the embedding alone), e.g. to compare. */
-    public Settings withLexicalWeight(double w) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          adaptPriors,
-          secondRatio,
-          sentences,
-          sentenceMinimum,
-          noFitDeviations,
-          zeroShotWeight,
-          neighbourWeight,
-          newTopicAlpha,
-          references,
-          exampleNeighboursWeight,
-          w,
-          lexicalScale);
-    }
+    /** Settings with some values changed: {@code DEFAULTS.toBuilder().lexicalWeight(0).build()}. */
+    public static final class Builder {
+      private double temperature;
+      private double featureScale;
+      private double l2;
+      private int epochs;
+      private boolean adaptPriors;
+      private double secondRatio;
+      private boolean sentences;
+      private double sentenceMinimum;
+      private double noFitDeviations;
+      private double zeroShotWeight;
+      private double neighbourWeight;
+      private double newTopicAlpha;
+      private References references;
+      private double exampleNeighboursWeight;
+      private double lexicalWeight;
+      private double lexicalScale;
 
-    public Settings withAdaptPriors(boolean on) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          on,
-          secondRatio,
-          sentences,
-          sentenceMinimum,
-          noFitDeviations,
-          zeroShotWeight,
-          neighbourWeight,
-          newTopicAlpha,
-          references,
-          exampleNeighboursWeight,
-          lexicalWeight,
-          lexicalScale);
-    }
+      private Builder(Settings from) {
+        temperature = from.temperature;
+        featureScale = from.featureScale;
+        l2 = from.l2;
+        epochs = from.epochs;
+        adaptPriors = from.adaptPriors;
+        secondRatio = from.secondRatio;
+        sentences = from.sentences;
+        sentenceMinimum = from.sentenceMinimum;
+        noFitDeviations = from.noFitDeviations;
+        zeroShotWeight = from.zeroShotWeight;
+        neighbourWeight = from.neighbourWeight;
+        newTopicAlpha = from.newTopicAlpha;
+        references = from.references;
+        exampleNeighboursWeight = from.exampleNeighboursWeight;
+        lexicalWeight = from.lexicalWeight;
+        lexicalScale = from.lexicalScale;
+      }
 
-    public Settings withSecondRatio(double r) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          adaptPriors,
-          r,
-          sentences,
-          sentenceMinimum,
-          noFitDeviations,
-          zeroShotWeight,
-          neighbourWeight,
-          newTopicAlpha,
-          references,
-          exampleNeighboursWeight,
-          lexicalWeight,
-          lexicalScale);
-    }
+      public Builder temperature(double value) {
+        temperature = value;
+        return this;
+      }
 
-    public Settings withSentences(boolean on) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          adaptPriors,
-          secondRatio,
-          on,
-          sentenceMinimum,
-          noFitDeviations,
-          zeroShotWeight,
-          neighbourWeight,
-          newTopicAlpha,
-          references,
-          exampleNeighboursWeight,
-          lexicalWeight,
-          lexicalScale);
-    }
+      public Builder featureScale(double value) {
+        featureScale = value;
+        return this;
+      }
 
-    public Settings withSentenceMinimum(double m) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          adaptPriors,
-          secondRatio,
-          sentences,
-          m,
-          noFitDeviations,
-          zeroShotWeight,
-          neighbourWeight,
-          newTopicAlpha,
-          references,
-          exampleNeighboursWeight,
-          lexicalWeight,
-          lexicalScale);
-    }
+      public Builder l2(double value) {
+        l2 = value;
+        return this;
+      }
 
-    public Settings withNewTopicAlpha(double alpha) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          adaptPriors,
-          secondRatio,
-          sentences,
-          sentenceMinimum,
-          noFitDeviations,
-          zeroShotWeight,
-          neighbourWeight,
-          alpha,
-          references,
-          exampleNeighboursWeight,
-          lexicalWeight,
-          lexicalScale);
-    }
+      public Builder epochs(int value) {
+        epochs = value;
+        return this;
+      }
 
-    public Settings withNoFitDeviations(double d) {
-      return new Settings(
-          temperature,
-          featureScale,
-          l2,
-          epochs,
-          adaptPriors,
-          secondRatio,
-          sentences,
-          sentenceMinimum,
-          d,
-          zeroShotWeight,
-          neighbourWeight,
-          newTopicAlpha,
-          references,
-          exampleNeighboursWeight,
-          lexicalWeight,
-          lexicalScale);
+      public Builder adaptPriors(boolean value) {
+        adaptPriors = value;
+        return this;
+      }
+
+      public Builder secondRatio(double value) {
+        secondRatio = value;
+        return this;
+      }
+
+      public Builder sentences(boolean value) {
+        sentences = value;
+        return this;
+      }
+
+      public Builder sentenceMinimum(double value) {
+        sentenceMinimum = value;
+        return this;
+      }
+
+      public Builder noFitDeviations(double value) {
+        noFitDeviations = value;
+        return this;
+      }
+
+      public Builder zeroShotWeight(double value) {
+        zeroShotWeight = value;
+        return this;
+      }
+
+      public Builder neighbourWeight(double value) {
+        neighbourWeight = value;
+        return this;
+      }
+
+      public Builder newTopicAlpha(double value) {
+        newTopicAlpha = value;
+        return this;
+      }
+
+      public Builder references(References value) {
+        references = value;
+        return this;
+      }
+
+      public Builder exampleNeighboursWeight(double value) {
+        exampleNeighboursWeight = value;
+        return this;
+      }
+
+      public Builder lexicalWeight(double value) {
+        lexicalWeight = value;
+        return this;
+      }
+
+      public Builder lexicalScale(double value) {
+        lexicalScale = value;
+        return this;
+      }
+
+      public Settings build() {
+        return new Settings(
+            temperature,
+            featureScale,
+            l2,
+            epochs,
+            adaptPriors,
+            secondRatio,
+            sentences,
+            sentenceMinimum,
+            noFitDeviations,
+            zeroShotWeight,
+            neighbourWeight,
+            newTopicAlpha,
+            references,
+            exampleNeighboursWeight,
+            lexicalWeight,
+            lexicalScale);
+      }
     }
   }
 
