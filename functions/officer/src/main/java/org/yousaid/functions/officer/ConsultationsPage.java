@@ -54,14 +54,25 @@ final class ConsultationsPage {
     List<Map<String, Object>> councils = new ArrayList<>();
     for (String council : officer.identity().councils().stream().sorted().toList()) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (Consultation c : consultations.listForCouncil(council)) {
+      List<Consultation> theirs = consultations.listForCouncil(council);
+      // Officers know their council by its name; the slug only until it has a consultation.
+      String name = theirs.isEmpty() ? council : theirs.get(0).councilName();
+      for (Consultation c : theirs) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("consultation", c);
         row.put("responses", responses.countForConsultation(council, c.id()));
         rows.add(row);
       }
       councils.add(
-          Map.of("slug", council, "consultations", rows, "registerDue", registerDue.test(council)));
+          Map.of(
+              "slug",
+              council,
+              "name",
+              name,
+              "consultations",
+              rows,
+              "registerDue",
+              registerDue.test(council)));
     }
     List<Map<String, Object>> reviewing = new ArrayList<>();
     for (String council : officer.identity().reviews().stream().sorted().toList()) {
