@@ -199,6 +199,49 @@ class ThemingEngineTest {
     assertTrue(right >= 0.85 * total, "codeframe correct: " + right + "/" + total);
   }
 
+  /**
+   * A stage survey whose free-text answers repeat a few texts (suggested wording, a campaign, the
+   * demo's answers): 67 answers, 7 distinct texts on 7 different things. Each text is a theme of
+   * its own; before, discovery saw 7 answers and every one of them joined one theme.
+   */
+  @Test
+  void copiesOfAFewDistinctTextsAreThemedLikeAsManyAnswers() {
+    String[] texts = {
+      "Keep us updated more often while we wait.",
+      "Tell us who our case officer is at the start.",
+      "The outcomes should be specific to my child, not general.",
+      "Answer emails sooner.",
+      "Explain the timescales in plain English.",
+      "Ask the school for their advice earlier.",
+      "Include what health and social care will do, not just education."
+    };
+    java.util.Random random = new java.util.Random(20261202);
+    List<Answer> answers = new ArrayList<>();
+    Map<String, String> textOf = new HashMap<>();
+    for (int i = 0; i < 67; i++) {
+      String text = i < texts.length ? texts[i] : texts[random.nextInt(texts.length)];
+      answers.add(new Answer("a" + i, text));
+      textOf.put("a" + i, text);
+    }
+    ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
+    assertTrue(result.chosenK() >= 5, "themes: " + result.chosenK());
+    Map<String, java.util.Set<String>> textsByTheme = new HashMap<>();
+    for (AnalysedAnswer a : result.answers()) {
+      String theme = a.themes().get(0).themeId();
+      textsByTheme.computeIfAbsent(theme, t -> new java.util.HashSet<>()).add(textOf.get(a.id()));
+    }
+    long pure = textsByTheme.values().stream().filter(set -> set.size() == 1).count();
+    assertTrue(pure >= 5, "themes that each hold one text: " + textsByTheme);
+    for (AnalysedAnswer a : result.answers()) {
+      for (AnalysedAnswer b : result.answers()) {
+        if (textOf.get(a.id()).equals(textOf.get(b.id()))) {
+          assertEquals(
+              a.themes().get(0).themeId(), b.themes().get(0).themeId(), "copies stay together");
+        }
+      }
+    }
+  }
+
   @Test
   void campaignCopiesAreCountedAsNearDuplicates() {
     List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());

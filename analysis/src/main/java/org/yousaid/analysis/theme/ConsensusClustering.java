@@ -56,14 +56,60 @@ public final class ConsensusClustering {
    * @return a theme index per answer, 0..k'-1 with k' &lt;= k, numbered by first member
    */
   public int[] cluster(float[][] similarity, long[] keys, int k, int minSize) {
+    return cluster(similarity, keys, ones(similarity.length), k, minSize);
+  }
+
+  /**
+   * As {@link #cluster(float[][], long[], int, int)} for answers that stand for several identical
+   * answers each: {@code weights[i]} copies of answer i. A text written 10 times weighs 10 in every
+   * run's Ward clustering and counts 10 towards {@code minSize}, so copies of a few distinct texts
+   * (a campaign, a form with suggested wording) are themes of their own rather than "small groups"
+   * that fold into one.
+   */
+  public int[] cluster(float[][] similarity, long[] keys, int[] weights, int k, int minSize) {
     int n = similarity.length;
     if (n == 0) return new int[0];
     if (k <= 1 || n <= 2) return new int[n];
-    float[] together = coAssociation(similarity, keys, k);
-    Dendrogram tree = averageLinkage(together, n);
-    int[] labels = cutWithoutSmallGroups(tree, k, minSize);
-    labels = joinMostOftenGrouped(together, n, labels);
+    float[] together = coAssociation(similarity, keys, weights, k);
+    Dendrogram tree = wardTree(together, weights);
+    int[] labels = cutWithoutSmallGroups(tree, k, minSize, weights);
+    if (Arrays.stream(labels).max().orElse(-1) < 1) {
+      // The consensus tree is a chain (each answer about its own thing, nothing grouped more often
+      // than anything else): cutting it only peels off single answers, all passed over, and every
+      // answer would end in one theme. Ward's own tree of the similarities still splits such
+      // answers into the k most compact groups, which reads better than one theme about all; the
+      // co-association carries no structure to move answers by, so the cut stands.
+      return renumber(wardTree(similarity, weights).cut(Math.min(k, n)));
+    }
+    labels = joinMostOftenGrouped(together, n, labels, 0, weights);
     return renumber(labels);
+  }
+
+  private static int[] ones(int n) {
+    int[] ones = new int[n];
+    Arrays.fill(ones, 1);
+    return ones;
+  }
+
+  /** Ward's tree of the answers themselves (squared distances in the space), copies weighted. */
+  private static Dendrogram wardTree(float[][] similarity, int[] weights) {
+    int n = similarity.length;
+    double[] d = new double[AgglomerativeClustering.condensedSize(n)];
+    for (int a = 0; a < n; a++)
+      for (int b = a + 1; b < n; b++)
+        d[AgglomerativeClustering.index(n, a, b)] =
+            wardWeight(weights[a], weights[b])
+                * Math.max(0, similarity[a][a] + similarity[b][b] - 2 * similarity[a][b]);
+    return AgglomerativeClustering.cluster(
+        d, weights.clone(), AgglomerativeClustering.Linkage.WARD);
+  }
+
+  /**
+   * Ward's distance between a group of wa and one of wb identical points is 2 wa wb / (wa + wb)
+   * times their squared distance (1 for two single answers), the Lance-Williams form.
+   */
+  private static double wardWeight(int wa, int wb) {
+    return 2.0 * wa * wb / (wa + wb);
   }
 
   /**
@@ -71,6 +117,10 @@ public final class ConsensusClustering {
    * were in the same group.
    */
   float[] coAssociation(float[][] similarity, long[] keys, int k) {
+    return coAssociation(similarity, keys, ones(similarity.length), k);
+  }
+
+  float[] coAssociation(float[][] similarity, long[] keys, int[] weights, int k) {
     int n = similarity.length;
     int[] together = new int[AgglomerativeClustering.condensedSize(n)];
     int[] both = new int[together.length];
@@ -89,13 +139,13 @@ public final class ConsensusClustering {
                 for (int b = a + 1; b < m; b++) {
                   int j = members[b];
                   d[AgglomerativeClustering.index(m, a, b)] =
-                      Math.max(0, self + similarity[j][j] - 2 * row[j]);
+                      wardWeight(weights[members[a]], weights[j])
+                          * Math.max(0, self + similarity[j][j] - 2 * row[j]);
                 }
               });
-      int[] ones = new int[m];
-      Arrays.fill(ones, 1);
+      int[] memberWeights = Arrays.stream(members).map(i -> weights[i]).toArray();
       Dendrogram tree =
-          AgglomerativeClustering.cluster(d, ones, AgglomerativeClustering.Linkage.WARD);
+          AgglomerativeClustering.cluster(d, memberWeights, AgglomerativeClustering.Linkage.WARD);
       int[] labels = tree.cut(Math.min(k, m));
       // rows are disjoint in the condensed matrix, so rows can be counted in parallel
       IntStream.range(0, m)
@@ -128,12 +178,17 @@ public final class ConsensusClustering {
     return z ^ (z >>> 31);
   }
 
-  private static Dendrogram averageLinkage(float[] together, int n) {
+  /** Ward's tree of the co-association (1 - share together), copies weighted. */
+  private static Dendrogram wardTree(float[] together, int[] weights) {
+    int n = weights.length;
     double[] d = new double[together.length];
-    for (int x = 0; x < d.length; x++) d[x] = 1 - together[x];
-    int[] ones = new int[n];
-    Arrays.fill(ones, 1);
-    return AgglomerativeClustering.cluster(d, ones, AgglomerativeClustering.Linkage.WARD);
+    for (int a = 0; a < n; a++)
+      for (int b = a + 1; b < n; b++) {
+        int x = AgglomerativeClustering.index(n, a, b);
+        d[x] = wardWeight(weights[a], weights[b]) * (1 - together[x]);
+      }
+    return AgglomerativeClustering.cluster(
+        d, weights.clone(), AgglomerativeClustering.Linkage.WARD);
   }
 
   /**
@@ -142,6 +197,11 @@ public final class ConsensusClustering {
    * unlabelled, -1, to be placed later).
    */
   static int[] cutWithoutSmallGroups(Dendrogram tree, int k, int minSize) {
+    return cutWithoutSmallGroups(tree, k, minSize, ones(tree.leaves()));
+  }
+
+  /** As above, a leaf counting as {@code weights[leaf]} answers (a tree built with those sizes). */
+  static int[] cutWithoutSmallGroups(Dendrogram tree, int k, int minSize, int[] weights) {
     int n = tree.leaves();
     int[] labels = new int[n];
     Arrays.fill(labels, -1);
@@ -158,7 +218,7 @@ public final class ConsensusClustering {
       }
       int merge = node - n;
       for (int child : new int[] {tree.left(merge), tree.right(merge)}) {
-        if (size(tree, child) < minSize) continue;
+        if (tree.clusterSize(child, weights) < minSize) continue;
         open.add(child);
       }
     }
@@ -171,10 +231,6 @@ public final class ConsensusClustering {
 
   private static double height(Dendrogram tree, int cluster) {
     return cluster < tree.leaves() ? -1 : tree.height(cluster - tree.leaves());
-  }
-
-  private static int size(Dendrogram tree, int cluster) {
-    return cluster < tree.leaves() ? 1 : tree.size(cluster - tree.leaves());
   }
 
   static List<Integer> leaves(Dendrogram tree, int cluster) {
@@ -207,6 +263,16 @@ public final class ConsensusClustering {
    * ThemeContinuity}).
    */
   static int[] joinMostOftenGrouped(float[] together, int n, int[] start, double stayMargin) {
+    return joinMostOftenGrouped(together, n, start, stayMargin, ones(n));
+  }
+
+  /**
+   * As above, answer i standing for {@code weights[i]} identical answers: its copies are always
+   * grouped together (co-association 1) and count in their group's mean, so a text written ten
+   * times alone in its group stays there rather than joining the nearest other group.
+   */
+  static int[] joinMostOftenGrouped(
+      float[] together, int n, int[] start, double stayMargin, int[] weights) {
     int k = Arrays.stream(start).max().orElse(-1) + 1;
     if (k <= 1) {
       int[] all = new int[n];
@@ -216,7 +282,7 @@ public final class ConsensusClustering {
     for (int round = 0; round < 20; round++) {
       final int[] current = labels;
       int[] sizes = new int[k];
-      for (int l : current) if (l >= 0) sizes[l]++;
+      for (int i = 0; i < n; i++) if (current[i] >= 0) sizes[current[i]] += weights[i];
       int[] next =
           IntStream.range(0, n)
               .parallel()
@@ -225,8 +291,11 @@ public final class ConsensusClustering {
                     double[] sum = new double[k];
                     for (int j = 0; j < n; j++) {
                       if (j == i || current[j] < 0) continue;
-                      sum[current[j]] += together[AgglomerativeClustering.index(n, i, j)];
+                      sum[current[j]] +=
+                          weights[j] * together[AgglomerativeClustering.index(n, i, j)];
                     }
+                    // the answer's own copies: the same text, always together
+                    if (current[i] >= 0) sum[current[i]] += weights[i] - 1;
                     int best = current[i];
                     double bestMean = -1;
                     for (int g = 0; g < k; g++) {

@@ -166,13 +166,28 @@ public final class ThemeDiscovery {
    */
   public Themes discover(
       ThemeSpace space, int[] items, long[] keys, Options options, int[] earlier) {
+    int[] ones = new int[items.length];
+    Arrays.fill(ones, 1);
+    return discover(space, items, keys, ones, options, earlier);
+  }
+
+  /**
+   * As {@link #discover(ThemeSpace, int[], long[], Options, int[])} for distinct texts that stand
+   * for several identical answers each ({@link IdenticalAnswers}): item i is {@code copies[i]}
+   * answers. The readable count and the smallest theme are counted in answers, so 67 answers that
+   * repeat 7 texts get themes like 67 answers, not like 7 (which collapsed into one theme).
+   */
+  public Themes discover(
+      ThemeSpace space, int[] items, long[] keys, int[] copies, Options options, int[] earlier) {
     int n = items.length;
     if (n == 0) return new Themes(0, new int[0], new int[0], new float[0][], 0, 0);
     int[] sample = sample(keys, LIMIT);
     int[] sampleItems = Arrays.stream(sample).map(x -> items[x]).toArray();
     long[] sampleKeys = Arrays.stream(sample).mapToLong(x -> keys[x]).toArray();
+    int[] sampleCopies = Arrays.stream(sample).map(x -> copies[x]).toArray();
     float[][] sim = similarities(space, sampleItems);
-    int readable = ThemeCount.readable(n, options.maxK());
+    int answers = Arrays.stream(copies).sum();
+    int readable = Math.min(n, ThemeCount.readable(answers, options.maxK()));
     int peak = readable;
     int k;
     if (options.fixedK() != null) k = Math.max(1, Math.min(options.fixedK(), n));
@@ -189,13 +204,14 @@ public final class ThemeDiscovery {
     int minSize =
         options.fixedK() != null
             ? 2
-            : Math.max(2, (int) Math.round(MIN_THEME_SHARE * sample.length));
+            : Math.max(2, (int) Math.round(MIN_THEME_SHARE * Arrays.stream(sampleCopies).sum()));
     int[] sampleLabels = null;
     if (options.fixedK() == null && earlier != null) {
       int[] sampleEarlier = Arrays.stream(sample).map(x -> earlier[x]).toArray();
       sampleLabels = continued(sim, sampleKeys, sampleEarlier, k, minSize);
     }
-    if (sampleLabels == null) sampleLabels = consensus.cluster(sim, sampleKeys, k, minSize);
+    if (sampleLabels == null)
+      sampleLabels = consensus.cluster(sim, sampleKeys, sampleCopies, k, minSize);
     if (options.fixedK() == null)
       sampleLabels = mergeIndistinct(space, sampleItems, sampleLabels, mergeRatio);
     int themes = Arrays.stream(sampleLabels).max().orElse(-1) + 1;
