@@ -230,6 +230,11 @@ class ThemingEngineTest {
       String theme = a.themes().get(0).themeId();
       textsByTheme.computeIfAbsent(theme, t -> new java.util.HashSet<>()).add(textOf.get(a.id()));
     }
+    // labelled as an officer would, not by one word ("Keep", "Child")
+    List<String> labels =
+        result.themes().stream().filter(t -> !t.other()).map(Theme::label).toList();
+    assertTrue(labels.stream().allMatch(l -> l.contains(" ")), labels.toString());
+    assertTrue(labels.contains("Keep us updated more often while we wait"), labels.toString());
     long pure = textsByTheme.values().stream().filter(set -> set.size() == 1).count();
     assertTrue(pure >= 5, "themes that each hold one text: " + textsByTheme);
     for (AnalysedAnswer a : result.answers()) {

@@ -83,7 +83,7 @@ public final class LabelThemes {
                   ? "Other"
                   : grouping.named(x)
                       ? grouping.names().get(x)
-                      : phraseLabel(labeller, x, mem, terms, o + 1);
+                      : phraseLabel(labeller, x, mem, terms, o + 1, records);
       Evidence.Quotes quotes =
           quotes(x, primaries.get(x).isEmpty() ? mem : primaries.get(x), records);
       SentimentSplit split = split(mem, records);
@@ -233,7 +233,12 @@ public final class LabelThemes {
    * key term alone (never two terms glued with "and"), or "Theme N".
    */
   private String phraseLabel(
-      PhraseLabeller labeller, int x, List<Integer> members, List<String> terms, int number) {
+      PhraseLabeller labeller,
+      int x,
+      List<Integer> members,
+      List<String> terms,
+      int number,
+      List<AnswerRecord> records) {
     double[] typicality = new double[members.size()];
     float[][] centroids = grouping.centroids();
     for (int m = 0; m < typicality.length; m++)
@@ -242,7 +247,40 @@ public final class LabelThemes {
               ? space.similarity(members.get(m), centroids[x])
               : 1;
     String phrase = labeller.label(members, typicality);
+    if (phrase == null || !phrase.contains(" ")) {
+      // One word ("Keep", "Child") says little; when most of the theme wrote the same short
+      // answer, that answer is the phrase an officer would use.
+      String said = sharedShortAnswer(members, records);
+      if (said != null) return said;
+    }
     return phrase != null ? phrase : label(terms, number);
+  }
+
+  /** Longest answer, in words, that {@link #sharedShortAnswer} uses as a label. */
+  static final int SHORT_ANSWER_WORDS = 10;
+
+  /**
+   * The text (redacted, as published) that at least half of the members wrote word for word, if it
+   * is one sentence of at most {@link #SHORT_ANSWER_WORDS} words with nothing redacted in it and no
+   * personal data; without its final full stop. Null otherwise.
+   */
+  static String sharedShortAnswer(List<Integer> members, List<AnswerRecord> records) {
+    if (members.size() < 2) return null;
+    Map<String, Integer> copies = new java.util.HashMap<>();
+    for (int i : members) {
+      String text = records.get(i).publishedText();
+      if (text != null) copies.merge(text.strip(), 1, Integer::sum);
+    }
+    return copies.entrySet().stream()
+        .filter(e -> 2 * e.getValue() >= members.size() && e.getValue() >= 2)
+        .map(Map.Entry::getKey)
+        .map(t -> t.replaceFirst("[.!]+$", "").strip())
+        .filter(t -> !t.isEmpty() && t.split("\\s+").length <= SHORT_ANSWER_WORDS)
+        .filter(t -> !t.matches(".*[.!?;\\[\\]].*"))
+        .filter(t -> !Redaction.standard().containsPersonalData(t))
+        .findFirst()
+        .map(t -> t.substring(0, 1).toUpperCase(Locale.ROOT) + t.substring(1))
+        .orElse(null);
   }
 
   private static SentimentSplit split(List<Integer> members, List<AnswerRecord> records) {
