@@ -174,6 +174,9 @@ final class SubThemeBenchmark {
         if (earlier.theme[i] >= 0) themeOfRow.put(earlierRows[i], earlier.theme[i]);
       before = Arrays.stream(unique).map(i -> themeOfRow.getOrDefault(rows[i], -1)).toArray();
     }
+    // copies weigh in their theme, as in the engine
+    int[] copies = new int[unique.length];
+    for (int u : identical.representative()) copies[u]++;
     ThemeDiscovery.Themes t =
         new ThemeDiscovery()
             .withSubThemeSplit(criterion)
@@ -181,6 +184,7 @@ final class SubThemeBenchmark {
                 s.space(),
                 unique,
                 keys,
+                copies,
                 new ThemeDiscovery.Options(
                     null, 30, method.startsWith("ours"), AutoKOptions.defaults()),
                 before);
