@@ -88,17 +88,7 @@ public final class DocxExport {
         } else if (!q.themes().isEmpty()) {
           para(doc, "Exemplar answers:", 11, true, false);
           for (ThemeSummary t : q.themes()) {
-            para(
-                    doc,
-                    t.label()
-                        + " ("
-                        + ReportFormat.count(t.count(), suppression)
-                        + ", "
-                        + ReportFormat.percent(t.share())
-                        + ")",
-                    11,
-                    true,
-                    false)
+            para(doc, ReportFormat.themeHeading(t, suppression), 11, true, false)
                 .setStyle(HEADING + 3);
             if (t.exemplarText() != null && !t.exemplarText().isBlank()) {
               XWPFParagraph p = para(doc, "\u201C" + t.exemplarText() + "\u201D", 11, false, true);
@@ -113,13 +103,7 @@ public final class DocxExport {
               XWPFParagraph heading =
                   para(
                       doc,
-                      "Sub-theme: "
-                          + s.label()
-                          + " ("
-                          + ReportFormat.count(s.count(), suppression)
-                          + ", "
-                          + ReportFormat.percent(s.share())
-                          + ")",
+                      "Sub-theme: " + ReportFormat.themeHeading(s, suppression),
                       11,
                       true,
                       false);

@@ -116,19 +116,7 @@ public final class PdfExport {
           for (ThemeSummary t : q.themes()) {
             w.gap(4);
             w.keep(40);
-            w.text(
-                d,
-                H3,
-                t.label()
-                    + " ("
-                    + ReportFormat.count(t.count(), suppression)
-                    + ", "
-                    + ReportFormat.percent(t.share())
-                    + ")",
-                w.bold,
-                BODY,
-                BLUE,
-                12);
+            w.text(d, H3, ReportFormat.themeHeading(t, suppression), w.bold, BODY, BLUE, 12);
             if (t.exemplarText() != null && !t.exemplarText().isBlank()) {
               w.text(
                   d,
@@ -156,13 +144,7 @@ public final class PdfExport {
               w.text(
                   d,
                   H4,
-                  "Sub-theme: "
-                      + s.label()
-                      + " ("
-                      + ReportFormat.count(s.count(), suppression)
-                      + ", "
-                      + ReportFormat.percent(s.share())
-                      + ")",
+                  "Sub-theme: " + ReportFormat.themeHeading(s, suppression),
                   w.bold,
                   BODY,
                   BLUE,

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.yousaid.shared.report.OptionCount;
+import org.yousaid.shared.report.ThemeSummary;
 
 /** Wording shared by every exporter, so CSV, XLSX, DOCX and PDF say the same thing. */
 public final class ReportFormat {
@@ -37,6 +38,19 @@ public final class ReportFormat {
    * "48%" (rounded half up), or "" when suppressed. Every percentage yousaid shows, on pages, in
    * files and in reports, is rounded here, so no two places round the same share differently.
    */
+  /**
+   * A theme's or sub-theme's heading: "Label (27, 90%)"; "Label (fewer than 5)" where the share is
+   * not shown.
+   */
+  public static String themeHeading(ThemeSummary theme, Suppression suppression) {
+    String percent = percent(theme.share());
+    return theme.label()
+        + " ("
+        + count(theme.count(), suppression)
+        + (percent.isEmpty() ? "" : ", " + percent)
+        + ")";
+  }
+
   public static String percent(double share) {
     if (share < 0) {
       return "";

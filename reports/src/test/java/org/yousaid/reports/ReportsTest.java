@@ -565,6 +565,16 @@ class ReportsTest {
       assertTrue(text.contains("17 other answers support this answer"), text);
     }
 
+    ByteArrayOutputStream publishedDocx = new ByteArrayOutputStream();
+    new DocxExport(Suppression.below(5)).write(ehcReport(Suppression.below(5)), publishedDocx);
+    try (XWPFDocument doc =
+            new XWPFDocument(new ByteArrayInputStream(publishedDocx.toByteArray()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      // a published sub-theme's share is not shown: no dangling comma after its count
+      assertTrue(
+          text.getText().contains("Sub-theme: Deadlines missed (fewer than 5)\n"), text.getText());
+    }
+
     try (PDDocument doc = Loader.loadPDF(pdf(ehcReport(Suppression.NONE)))) {
       String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
       assertTrue(flat.contains("Sub-theme: Deadlines missed (4, 13%)"), flat);
