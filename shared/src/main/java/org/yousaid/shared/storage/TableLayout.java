@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * REGISTER#{council}              E#{consultation}#{question}#{ulid}
  *                                                          a comment in the reg. 56 register (a copy of one
  *                                                          answer: erased and expired with its response)
+ * REGISTER#{council}              SWEPT                    how far the register has read the council's
+ *                                                          responses for new comments (a time, no text)
  * REGISTER#{council}              THEME#{id}               a register theme: the council's response, action
  *                                                          and its status history
  * REGISTER#{council}              ALERT#{consultation}#{ulid}
@@ -252,6 +254,9 @@ public final class TableLayout {
 
   /** Lists a register's entries. */
   public static final String REGISTER_ENTRY_PREFIX = "E#";
+
+  /** The register's watermark: responses from before it have had their comments added. */
+  public static final String REGISTER_SWEPT = "SWEPT";
 
   /** Lists a register's themes. */
   public static final String REGISTER_THEME_PREFIX = "THEME#";

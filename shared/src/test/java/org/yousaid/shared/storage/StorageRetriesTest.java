@@ -376,6 +376,15 @@ class StorageRetriesTest {
             (s, c) -> ids(s.responses().listForConsultation(c.council(), c.consultation()))));
     ops.add(
         op(
+            "ResponseRepository.listForConsultationFrom/3",
+            (s, c) -> insert(s, c, 1, 2, 3),
+            (s, c) ->
+                ids(
+                    s.responses()
+                        .listForConsultationFrom(
+                            c.council(), c.consultation(), c.response(2).id()))));
+    ops.add(
+        op(
             "ResponseRepository.countForConsultation/2",
             (s, c) -> insert(s, c, 1, 2, 3),
             (s, c) -> s.responses().countForConsultation(c.council(), c.consultation())));
@@ -767,6 +776,17 @@ class StorageRetriesTest {
             (s, c) -> {
               s.register().addNewComments(c.council());
               return List.of(entries(plain, c), s.register().addNewComments(c.council()));
+            }));
+    ops.add(
+        op(
+            "RegisterRepository.addAllComments/1",
+            (s, c) -> {
+              s.consultations().save(c.consultation("Council"));
+              insert(s, c, 1, 2);
+            },
+            (s, c) -> {
+              s.register().addAllComments(c.council());
+              return List.of(entries(plain, c), s.register().addAllComments(c.council()));
             }));
     ops.add(op("RegisterRepository.entries/1", registered, (s, c) -> entries(s, c)));
     ops.add(
