@@ -53,6 +53,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * OFFICER_API#{council}           IDEM#{subject}#{key}     an officer API request's Idempotency-Key (expires)
  * CD#{council}                    {kind}#{chunk:3 digits}  a council-wide import (DfE timeliness, SEND population,
  *                                                          Open Referral UK services): one JSON document in chunks
+ * CD#{council}                    IMPORT#{kind}#{ulid}     the audit record of one import of it (who, when, which
+ *                                                          file or address, rows kept and refused; no contents)
  * </pre>
  *
  * The {@code …_PREFIX} constants and {@code …Prefix} methods are the {@code begins_with} prefixes
@@ -333,5 +335,14 @@ public final class TableLayout {
 
   public static String councilDatasetPrefix(String kind) {
     return kind + "#";
+  }
+
+  /** Lists the audit records of a council's imports of one kind of dataset, oldest first. */
+  public static String councilDatasetImportPrefix(String kind) {
+    return "IMPORT#" + kind + "#";
+  }
+
+  public static String councilDatasetImportSk(String kind, String importId) {
+    return councilDatasetImportPrefix(kind) + importId;
   }
 }

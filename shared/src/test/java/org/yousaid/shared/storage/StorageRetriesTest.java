@@ -259,6 +259,11 @@ class StorageRetriesTest {
         .toList();
   }
 
+  private static DatasetImport datasetImport(String id, DatasetImport.Replaced replaced) {
+    return new DatasetImport(
+        id, "KIND", NOW, "officer@council.example", "figures.csv", false, true, 3, 0, 1, replaced);
+  }
+
   private static void insert(Storage s, Case c, int... which) {
     for (int i : which) {
       s.responses().insert(c.response(i), c.key(i));
@@ -749,6 +754,28 @@ class StorageRetriesTest {
                         .load(c.council(), "KIND", java.util.Map.class)
                         .map(m -> m.get("text").toString().length()),
                     s.councilDatasets().load(c.council(), "OTHER", java.util.Map.class))));
+    ops.add(
+        op(
+            "CouncilDatasets.recordImport/2",
+            NOTHING,
+            (s, c) -> {
+              s.councilDatasets().recordImport(c.council(), datasetImport("01IMPORT1", null));
+              return plain.councilDatasets().imports(c.council(), "KIND");
+            }));
+    ops.add(
+        op(
+            "CouncilDatasets.imports/2",
+            (s, c) -> {
+              s.councilDatasets().recordImport(c.council(), datasetImport("01IMPORT1", null));
+              s.councilDatasets()
+                  .recordImport(
+                      c.council(),
+                      datasetImport("01IMPORT2", new DatasetImport.Replaced("first.csv", NOW)));
+            },
+            (s, c) ->
+                List.of(
+                    s.councilDatasets().imports(c.council(), "KIND"),
+                    s.councilDatasets().imports(c.council(), "OTHER"))));
     // AuditLog
     ops.add(
         op(
