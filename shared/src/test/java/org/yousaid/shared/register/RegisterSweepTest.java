@@ -8,11 +8,9 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yousaid.shared.model.Answer;
@@ -24,22 +22,9 @@ import org.yousaid.shared.model.Response;
 import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.templates.ConsultationTemplates;
+import org.yousaid.testing.CountingDynamoDb;
 import org.yousaid.testing.DynamoTable;
 import org.yousaid.testing.WithDynamoDb;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
 /**
  * The register's view adds new comments without reading every response again: only those stored
@@ -50,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 class RegisterSweepTest {
 
   @WithDynamoDb DynamoTable table;
-  ReadCounter counter;
+  CountingDynamoDb counter;
   Storage storage;
   RegisterRepository register;
   String question;
@@ -58,7 +43,7 @@ class RegisterSweepTest {
 
   @BeforeEach
   void setUp() {
-    counter = new ReadCounter(table.client());
+    counter = new CountingDynamoDb(table.client(), TableLayout.RESPONSE_PREFIX);
     storage = Storage.of(counter, table.name(), Clock.systemUTC());
     register = storage.register();
     storage
@@ -111,11 +96,11 @@ class RegisterSweepTest {
     assertTrue(register.save(entry.withExclusion(why)));
 
     String second = insert(UlidCreator.getMonotonicUlid().toString(), "no bus times for college");
-    int transactionsBefore = counter.transactions.get();
+    int transactionsBefore = counter.transactions();
     assertEquals(1, register.addNewComments("sweep"), "the new comment is added");
     assertEquals(
         1,
-        counter.transactions.get() - transactionsBefore,
+        counter.transactions() - transactionsBefore,
         "only the new response is written; the excluded entry (in the overlap) is not rewritten");
     RegisterEntry kept =
         register.entry("sweep", RegisterEntry.id("lo", question, first)).orElseThrow();
@@ -133,11 +118,11 @@ class RegisterSweepTest {
     }
     counter.reset();
     assertEquals(120, register.addNewComments("sweep"), "the first look reads them all");
-    assertEquals(120, counter.responsesRead.get());
+    assertEquals(120, counter.itemsRead());
 
     counter.reset();
     assertEquals(0, register.addNewComments("sweep"));
-    assertEquals(0, counter.responsesRead.get(), "a second look reads no response");
+    assertEquals(0, counter.itemsRead(), "a second look reads no response");
 
     // Stored just now, or a few minutes ago by a submission whose transaction landed late: both
     // are found, and only they are read.
@@ -145,7 +130,7 @@ class RegisterSweepTest {
     insert(idOfThePast(Duration.ofMinutes(4), random), "a comment that landed late");
     counter.reset();
     assertEquals(2, register.addNewComments("sweep"));
-    assertEquals(2, counter.responsesRead.get());
+    assertEquals(2, counter.itemsRead());
 
     // Written with an id from days ago (local mode's demo answers): only the full sweep finds it.
     String old = insert(idOfThePast(Duration.ofDays(2), random), "made up for the demo");
@@ -162,69 +147,5 @@ class RegisterSweepTest {
     assertTrue(storage.responses().eraseByReceipt("RCPTSWEEP1"));
     assertEquals(0, register.addNewComments("sweep"));
     assertTrue(register.entry("sweep", RegisterEntry.id("lo", question, id)).isEmpty());
-  }
-
-  /** DynamoDB Local, counting the responses its queries return and the transactions written. */
-  static final class ReadCounter implements DynamoDbClient {
-    private final DynamoDbClient delegate;
-    final AtomicInteger responsesRead = new AtomicInteger();
-    final AtomicInteger transactions = new AtomicInteger();
-
-    ReadCounter(DynamoDbClient delegate) {
-      this.delegate = delegate;
-    }
-
-    void reset() {
-      responsesRead.set(0);
-      transactions.set(0);
-    }
-
-    @Override
-    public QueryResponse query(QueryRequest request) {
-      QueryResponse response = delegate.query(request);
-      List<String> keys = new ArrayList<>();
-      response.items().forEach(item -> keys.add(item.get(TableLayout.SK).s()));
-      responsesRead.addAndGet(
-          (int) keys.stream().filter(k -> k.startsWith(TableLayout.RESPONSE_PREFIX)).count());
-      return response;
-    }
-
-    @Override
-    public GetItemResponse getItem(GetItemRequest request) {
-      AttributeValue sk = request.key().get(TableLayout.SK);
-      if (sk != null && sk.s().startsWith(TableLayout.RESPONSE_PREFIX)) {
-        responsesRead.incrementAndGet();
-      }
-      return delegate.getItem(request);
-    }
-
-    @Override
-    public PutItemResponse putItem(PutItemRequest request) {
-      return delegate.putItem(request);
-    }
-
-    @Override
-    public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-      return delegate.deleteItem(request);
-    }
-
-    @Override
-    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-      return delegate.batchWriteItem(request);
-    }
-
-    @Override
-    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-      transactions.incrementAndGet();
-      return delegate.transactWriteItems(request);
-    }
-
-    @Override
-    public String serviceName() {
-      return delegate.serviceName();
-    }
-
-    @Override
-    public void close() {}
   }
 }
