@@ -125,6 +125,13 @@ class JourneyBrowserTest {
       page.getByText("Plan issued: every question and the trend by month").click();
       assertAccessible(page, "the EHC journey with a stage opened");
       shoot(page, "officer-ehc-journey.png");
+      // The import page lists both attempts: who, which file, refused or kept, what it replaced.
+      Browsers.open(page, base + "/officer/councils/demo/ehc-stages/timeliness");
+      String history = page.locator("table.yousaid-import-history").innerText();
+      assertTrue(history.contains("Refused") && history.contains("Imported"), history);
+      assertTrue(history.contains(EMAIL) && history.contains("ehcp.csv"), history);
+      assertAccessible(page, "the timeliness import page with its import history");
+      shoot(page, "officer-import-history.png");
 
       // Who has been heard: a wrong file, then the council's counts.
       Browsers.open(page, base + "/officer/councils/demo/coverage");
@@ -151,6 +158,10 @@ class JourneyBrowserTest {
       assertFalse(page.content().contains(">3<"), "West's 3 children are not shown");
       assertAccessible(page, "who has been heard");
       shoot(page, "officer-coverage.png");
+      Browsers.open(page, base + "/officer/councils/demo/coverage/population");
+      String counts = page.locator("table.yousaid-import-history").innerText();
+      assertTrue(counts.contains("wrong.csv") && counts.contains("population.csv"), counts);
+      assertAccessible(page, "the population import page with its import history");
 
       // Open Referral UK services from a file.
       Browsers.open(page, base + "/officer/councils/demo/services");
@@ -166,7 +177,11 @@ class JourneyBrowserTest {
           .click();
       page.waitForURL(url -> url.contains("/services?done=services-imported"));
       assertTrue(page.content().contains("Short breaks for disabled children"));
-      assertAccessible(page, "page feedback by service");
+      String feeds = page.locator("table.yousaid-import-history").innerText();
+      assertTrue(
+          feeds.contains("169.254.169.254") && feeds.contains("services.json"),
+          "the refused address and the kept file: " + feeds);
+      assertAccessible(page, "page feedback by service, with the feed's import history");
       shoot(page, "officer-services.png");
       Browsers.open(page, base + "/officer/councils/demo/page-feedback");
       assertTrue(page.content().contains("Service: Transport to school"));

@@ -132,6 +132,8 @@ public final class DemoData {
     // Same ids every time: if local mode stops half-way, the next start writes the same answers
     // again.
     storage.responses().insertBulk(answers);
+    // Their ids are of the past, before the register's watermark if an officer looked already.
+    storage.register().addAllComments(COUNCIL);
     Map<String, AttributeValue> done =
         new HashMap<>(TableLayout.key(markerPk, TableLayout.DEMO_ANSWERS_SK));
     done.put(TableLayout.TYPE, AttributeValue.fromS("DEMO_MARKER"));

@@ -196,6 +196,10 @@ class ImportHttpTest {
     assertTrue(
         confirmUndo.body().contains("removes the 3 answers imported from forms.xlsx"),
         confirmUndo.body());
+    // A look at the register makes the imported comments register entries.
+    assertTrue(
+        officer.get("/api/v1/officer/councils/demo/register").body().contains("Xlsx one"),
+        "the imported comments are in the register");
     int before = stored().size();
     HttpResponse<String> undone =
         officer.postForm(IMPORT, "action=undo&batch=" + undoLink.group(1));
@@ -232,6 +236,10 @@ class ImportHttpTest {
           "its receipt is gone too");
     }
     assertTrue(officer.get(IMPORT).body().contains("Undone"), "the history says so");
+    String register = officer.get("/api/v1/officer/councils/demo/register").body();
+    assertFalse(
+        register.contains("Xlsx"), "undoing an import takes its comments out of the register");
+    assertTrue(register.contains("Sent online, must stay"), register);
   }
 
   @Test

@@ -1212,6 +1212,8 @@ class OpenApiContractTest {
   }
 
   private static final String REGISTER = "/api/v1/officer/councils/{council}/register";
+  private static final String REGISTER_REPORT =
+      "/api/v1/officer/councils/{council}/register/report";
 
   @Test
   @Order(36)
@@ -1220,8 +1222,296 @@ class OpenApiContractTest {
     JsonNode register = check("get", REGISTER, officerGet(path, demoToken()), 200);
     assertTrue(register.path("entries").size() > 0, "the demo's comments are in it");
     assertTrue(register.path("publicationDue").asBoolean());
+    JsonNode first = register.path("entries").get(0);
+    assertFalse(first.path("excluded").asBoolean());
+
+    // An officer keeps one out on the register's page: the API flags it, with the reason in words.
+    OfficerBrowser officer = new OfficerBrowser(local, "contract@demo.example", List.of("demo"));
+    assertEquals(
+        303,
+        officer
+            .postForm(
+                "/officer/councils/demo/register/entries/" + first.path("id").asText(),
+                "do=exclude&reason=duplicate&note=" + OfficerBrowser.enc("same as another"))
+            .statusCode());
+    JsonNode excluded =
+        check("get", REGISTER, officerGet(path + "?show=excluded", demoToken()), 200);
+    assertEquals(1, excluded.path("entries").size(), excluded.toString());
+    JsonNode flagged = excluded.path("entries").get(0);
+    assertEquals(first.path("id").asText(), flagged.path("id").asText());
+    assertTrue(flagged.path("excluded").asBoolean());
+    assertEquals("Excluded", flagged.path("status").asText());
+    assertEquals("DUPLICATE", flagged.path("exclusion").path("reason").asText());
+    assertEquals(
+        "A duplicate of another comment", flagged.path("exclusion").path("reasonLabel").asText());
+    JsonNode fresh = check("get", REGISTER, officerGet(path + "?show=new", demoToken()), 200);
+    fresh.path("entries").forEach(e -> assertFalse(e.path("excluded").asBoolean()));
+    assertFieldError(
+        check("get", REGISTER, officerGet(path + "?show=everything", demoToken()), 422), "show");
     check("get", REGISTER, officerGet(path, null), 401);
     check("get", REGISTER, officerGet(path, otherCouncilToken()), 403);
+
+    String report = "/api/v1/officer/councils/demo/register/report";
+    JsonNode data = check("get", REGISTER_REPORT, officerGet(report, demoToken()), 200);
+    assertEquals(1, data.path("excluded").asInt());
+    assertTrue(data.path("fingerprint").asText().matches("[0-9a-f]{64}"), data.toString());
+    assertFalse(
+        data.path("draft").toString().contains(flagged.path("text").asText()),
+        "an excluded comment is in no draft");
+    check("get", REGISTER_REPORT, officerGet(report, null), 401);
+    check("get", REGISTER_REPORT, officerGet(report, otherCouncilToken()), 403);
+  }
+
+  private static final String EHC_STAGES = "/api/v1/officer/councils/{council}/ehc-stages";
+  private static final String TIMELINESS =
+      "/api/v1/officer/councils/{council}/ehc-stages/timeliness";
+  private static final String DFE_CSV =
+      "time_period,time_identifier,geographic_level,old_la_code,new_la_code,la_name,new_ehcps,pct_within_20wks_exc\n"
+          + "2023,Calendar year,National,,,,80329,50.3\n"
+          + "2023,Calendar year,Local authority,855,E10000018,Leicestershire,1019,7.6\n"
+          + "2023,Calendar year,Local authority,856,E06000016,Leicester,844,61.4\n";
+
+  @Test
+  @Order(37)
+  void readingTheEhcJourneyAndImportingTheDfeFigures() throws Exception {
+    String path = "/api/v1/officer/councils/demo/ehc-stages";
+    JsonNode before = check("get", EHC_STAGES, officerGet(path, demoToken()), 200);
+    assertEquals("shareable", before.path("numbers").asText());
+    assertTrue(before.path("timelinessSource").isNull());
+    assertNoSmallCount(before);
+
+    String post = "/api/v1/officer/councils/demo/ehc-stages/timeliness";
+    JsonNode done =
+        check(
+            "post",
+            TIMELINESS,
+            officerPost(
+                post + "?area=855&fileName=ehcp-2023.csv", demoToken(), "text/csv", DFE_CSV),
+            200);
+    assertEquals("Leicestershire", done.path("areaName").asText());
+    assertEquals(2, done.path("import").path("rowsAccepted").asInt(), done.toString());
+    assertEquals(1, done.path("import").path("rowsSkipped").asInt(), "Leicester's row");
+    assertTrue(done.path("import").path("replaced").isNull());
+    assertEquals("contract@demo.example", done.path("import").path("officer").asText());
+
+    JsonNode refused =
+        check(
+            "post",
+            TIMELINESS,
+            officerPost(
+                post + "?area=855&fileName=broken.csv",
+                demoToken(),
+                "text/csv",
+                DFE_CSV.replace("1019", "SECRET-CELL-1019")),
+            422);
+    assertFieldError(refused, "file");
+    assertFieldError(
+        check("post", TIMELINESS, officerPost(post, demoToken(), "text/csv", DFE_CSV), 422),
+        "area");
+    assertFieldError(
+        check(
+            "post",
+            TIMELINESS,
+            officerPost(
+                post + "?area=855&fileName=" + "x".repeat(201), demoToken(), "text/csv", DFE_CSV),
+            422),
+        "fileName");
+    check(
+        "post",
+        TIMELINESS,
+        officerPost(post + "?area=855", demoToken(), "application/json", "{}"),
+        415);
+    check(
+        "post",
+        TIMELINESS,
+        officerPost(post + "?area=855", demoToken(), "text/csv", "x".repeat(6 * 1024 * 1024 + 1)),
+        413);
+    check("post", TIMELINESS, officerPost(post + "?area=855", null, "text/csv", DFE_CSV), 401);
+    check(
+        "post",
+        TIMELINESS,
+        officerPost(post + "?area=855", otherCouncilToken(), "text/csv", DFE_CSV),
+        403);
+
+    JsonNode after = check("get", EHC_STAGES, officerGet(path, demoToken()), 200);
+    assertEquals("855", after.path("timelinessSource").path("areaCode").asText());
+    JsonNode planIssued = after.path("stages").get(2);
+    assertEquals("plan-issued", planIssued.path("code").asText());
+    assertTrue(planIssued.path("timeliness").toString().contains("7.6"), after.toString());
+    assertFalse(after.toString().contains("61.4"), "another council's figure");
+    // Newest first: the file without an area, the broken file, the kept one. A request refused
+    // before any file was read (its type, its size, its name) is no import.
+    JsonNode imports = after.path("imports");
+    assertEquals(3, imports.size(), imports.toString());
+    assertTrue(imports.get(2).path("imported").asBoolean());
+    assertEquals("ehcp-2023.csv", imports.get(2).path("source").asText());
+    assertFalse(imports.get(1).path("imported").asBoolean());
+    assertEquals("broken.csv", imports.get(1).path("source").asText());
+    assertTrue(imports.get(1).path("rowsRejected").asInt() >= 1);
+    assertEquals(0, imports.get(1).path("rowsAccepted").asInt());
+    assertFalse(after.toString().contains("SECRET-CELL"), "no file contents in the history");
+
+    check("get", EHC_STAGES, officerGet(path + "?survey=nope", demoToken()), 404);
+    assertFieldError(
+        check("get", EHC_STAGES, officerGet(path + "?numbers=exact", demoToken()), 422), "numbers");
+    assertFieldError(
+        check("get", EHC_STAGES, officerGet(path + "?from=yesterday", demoToken()), 422), "from");
+    check("get", EHC_STAGES, officerGet(path, null), 401);
+    check("get", EHC_STAGES, officerGet(path, otherCouncilToken()), 403);
+  }
+
+  private static final String COVERAGE = "/api/v1/officer/councils/{council}/coverage";
+  private static final String POPULATION = "/api/v1/officer/councils/{council}/coverage/population";
+
+  @Test
+  @Order(38)
+  void readingWhoHasBeenHeardAndImportingThePopulation() throws Exception {
+    String post = "/api/v1/officer/councils/demo/coverage/population";
+    String csv = "dimension,group,children\nrole,Parent or carer,400\nage band,5-16,300\n";
+    JsonNode done = check("post", POPULATION, officerPost(post, demoToken(), "text/csv", csv), 200);
+    assertEquals(2, done.path("groups").asInt());
+    assertEquals("send-population.csv", done.path("import").path("source").asText());
+    JsonNode again =
+        check(
+            "post",
+            POPULATION,
+            officerPost(post + "?fileName=counts-2026.csv", demoToken(), "text/csv", csv),
+            200);
+    assertEquals(
+        "send-population.csv",
+        again.path("import").path("replaced").path("source").asText(),
+        "which import it replaced");
+    assertFieldError(
+        check(
+            "post",
+            POPULATION,
+            officerPost(post, demoToken(), "text/csv", "dimension,group,children\nshoe size,9,4\n"),
+            422),
+        "file");
+    check("post", POPULATION, officerPost(post, demoToken(), "application/json", "{}"), 415);
+    check(
+        "post",
+        POPULATION,
+        officerPost(post, demoToken(), "text/csv", "x".repeat(6 * 1024 * 1024 + 1)),
+        413);
+    check("post", POPULATION, officerPost(post, null, "text/csv", csv), 401);
+    check("post", POPULATION, officerPost(post, otherCouncilToken(), "text/csv", csv), 403);
+
+    String path = "/api/v1/officer/councils/demo/coverage";
+    JsonNode coverage = check("get", COVERAGE, officerGet(path, demoToken()), 200);
+    assertEquals("counts-2026.csv", coverage.path("populationSource").path("fileName").asText());
+    assertEquals(3, coverage.path("imports").size(), coverage.path("imports").toString());
+    assertNoSmallCount(coverage);
+    check(
+        "get",
+        COVERAGE,
+        officerGet(path + "?consultation=local-offer-2026&from=2020-01-01", demoToken()),
+        200);
+    check("get", COVERAGE, officerGet(path + "?consultation=nope", demoToken()), 404);
+    assertFieldError(
+        check("get", COVERAGE, officerGet(path + "?numbers=exact", demoToken()), 422), "numbers");
+    check("get", COVERAGE, officerGet(path, null), 401);
+    check("get", COVERAGE, officerGet(path, otherCouncilToken()), 403);
+  }
+
+  private static final String SERVICES = "/api/v1/officer/councils/{council}/services";
+
+  @Test
+  @Order(39)
+  void readingAndImportingServices() throws Exception {
+    String path = "/api/v1/officer/councils/demo/services";
+    JsonNode none = check("get", SERVICES, officerGet(path, demoToken()), 200);
+    assertTrue(none.path("directory").isNull());
+    String feed =
+        "{\"feed\":{\"total_pages\":1,\"page_number\":1,\"contents\":["
+            + "{\"id\":\"ork-service-1234\",\"name\":\"Short breaks\"},"
+            + "{\"id\":\"svc-2\",\"name\":\"Portage\"}]}}";
+    assertRequestValid(SERVICES, "post", "application/json", feed);
+    JsonNode done =
+        check(
+            "post",
+            SERVICES,
+            officerPost(path + "?fileName=oruk.json", demoToken(), "application/json", feed),
+            200);
+    assertEquals(2, done.path("services").asInt());
+    assertEquals("oruk.json", done.path("import").path("source").asText());
+    JsonNode shown = check("get", SERVICES, officerGet(path, demoToken()), 200);
+    JsonNode first = shown.path("services").get(0);
+    assertEquals("ork-service-1234", first.path("id").asText());
+    // The contract test sent one answer about this service: hidden, never 1.
+    assertTrue(first.path("answers").path("count").isNull(), first.toString());
+    assertEquals("fewer than 5", first.path("answers").path("hidden").asText());
+    assertNoSmallCount(shown);
+
+    assertRequestInvalid(SERVICES, "post", "application/json", "{}");
+    assertFieldError(
+        check("post", SERVICES, officerPost(path, demoToken(), "application/json", "{}"), 422),
+        "url");
+    assertFieldError(
+        check(
+            "post",
+            SERVICES,
+            officerPost(
+                path,
+                demoToken(),
+                "application/json",
+                "{\"feed\":{\"contents\":[{\"id\":\"no name\"}]}}"),
+            422),
+        "feed");
+    assertFieldError(
+        check(
+            "post",
+            SERVICES,
+            officerPost(
+                path,
+                demoToken(),
+                "application/json",
+                "{\"url\":\"http://127.0.0.1:9/oruk/services\"}"),
+            422),
+        "url");
+    check("post", SERVICES, officerPost(path, demoToken(), "application/json", "[1]"), 400);
+    check("post", SERVICES, officerPost(path, demoToken(), "text/csv", "id,name"), 415);
+    check(
+        "post",
+        SERVICES,
+        officerPost(
+            path,
+            demoToken(),
+            "application/json",
+            "{\"feed\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}"),
+        413);
+    check("post", SERVICES, officerPost(path, null, "application/json", feed), 401);
+    check("post", SERVICES, officerPost(path, otherCouncilToken(), "application/json", feed), 403);
+    JsonNode history = check("get", SERVICES, officerGet(path, demoToken()), 200).path("imports");
+    assertEquals(3, history.size(), "kept, refused (no name), refused (unreachable): " + history);
+    assertEquals("http://127.0.0.1:9/oruk/services", history.get(0).path("source").asText());
+    assertTrue(history.get(0).path("fromWeb").asBoolean());
+    assertFieldError(
+        check("get", SERVICES, officerGet(path + "?numbers=exact", demoToken()), 422), "numbers");
+    check("get", SERVICES, officerGet(path, null), 401);
+    check("get", SERVICES, officerGet(path, otherCouncilToken()), 403);
+  }
+
+  /** Every count shown is 0 or 5 or more; a hidden one says why. */
+  private static void assertNoSmallCount(JsonNode body) {
+    List<JsonNode> counts = new ArrayList<>();
+    collectCounts(body, counts);
+    for (JsonNode c : counts) {
+      if (c.path("count").isNull()) {
+        assertTrue(c.path("hidden").isTextual(), c.toString());
+      } else {
+        int n = c.path("count").asInt();
+        assertTrue(n == 0 || n >= 5, "a count of 1 to 4 is never shown: " + c);
+      }
+    }
+  }
+
+  private static void collectCounts(JsonNode node, List<JsonNode> out) {
+    if (node.isObject() && node.has("count") && node.has("hidden") && node.size() == 2) {
+      out.add(node);
+      return;
+    }
+    node.forEach(child -> collectCounts(child, out));
   }
 
   // ---------------------------------------------------------------- coverage

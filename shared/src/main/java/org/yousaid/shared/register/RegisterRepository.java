@@ -1,5 +1,8 @@
 package org.yousaid.shared.register;
 
+import com.github.f4b6a3.ulid.Ulid;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,13 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * A council's reg. 56 comments register: its entries (one per comment about the Local Offer) and
  * its themes (the council's response, action and status). Entries are copied from the responses of
- * the council's Local Offer consultations and page feedback ({@link #addNewComments}); EHC stage
- * surveys are about a family's own assessment, not the Local Offer, and stay out.
+ * the council's Local Offer consultations and page feedback ({@link #addNewComments}, which reads
+ * only the responses stored since it last ran); EHC stage surveys are about a family's own
+ * assessment, not the Local Offer, and stay out.
  */
 public final class RegisterRepository {
 
   private static final String TYPE_ENTRY = "REGISTER_ENTRY";
   private static final String TYPE_THEME = "REGISTER_THEME";
+  private static final String TYPE_SWEPT = "REGISTER_SWEPT";
 
   private final Table table;
   private final ConsultationRepository consultations;
@@ -46,20 +51,51 @@ public final class RegisterRepository {
   }
 
   /**
-   * Adds every comment not yet in the register: each free-text answer of the council's Local Offer
-   * consultations and page feedback, imported ones included. Each response's entries are written in
-   * one transaction that checks the response still exists, so an answer erased meanwhile never
-   * comes back as an entry. Safe to run again; returns how many entries it added.
+   * How far before the previous sweep's start the next one reads again: far longer than a
+   * submission's transaction (with its retries) takes to land after its ULID is made, and than the
+   * clocks of two functions differ.
+   */
+  public static final Duration OVERLAP = Duration.ofMinutes(10);
+
+  /**
+   * Adds the comments of responses stored since the last sweep: each free-text answer of the
+   * council's Local Offer consultations and page feedback, imported ones included. Response ids are
+   * ULIDs, which sort by when they were made, so only the responses from {@link #OVERLAP} before
+   * the last sweep began are read (the first sweep reads them all); the register's view stays cheap
+   * however many answers a council holds. Each response's entries are written in one transaction
+   * that checks the response still exists, so an answer erased meanwhile never comes back as an
+   * entry, and an entry already there (an excluded one, say) is never written again. Safe to run
+   * again, and at the same time; returns how many entries it added.
    */
   public int addNewComments(String council) {
-    Set<String> known = new HashSet<>();
-    for (Map<String, AttributeValue> item :
-        table.query(
-            TableQuery.partition(TableLayout.registerPk(council))
-                .startingWith(TableLayout.REGISTER_ENTRY_PREFIX)
-                .reading(TableLayout.SK))) {
-      known.add(item.get(TableLayout.SK).s());
-    }
+    // The system clock, not the storage's: response ids are ULIDs made from the system clock.
+    Instant started = Instant.now();
+    Optional<Instant> since =
+        table
+            .get(TableLayout.registerPk(council), TableLayout.REGISTER_SWEPT)
+            .map(item -> Instant.parse(item.get("from").s()));
+    int added = sweep(council, since.orElse(null));
+    Map<String, AttributeValue> mark =
+        new java.util.HashMap<>(
+            TableLayout.key(TableLayout.registerPk(council), TableLayout.REGISTER_SWEPT));
+    mark.put(TableLayout.TYPE, AttributeValue.fromS(TYPE_SWEPT));
+    mark.put("from", AttributeValue.fromS(started.minus(OVERLAP).toString()));
+    table.put(mark);
+    return added;
+  }
+
+  /**
+   * Reads every response of the council again, whenever it was stored: for answers written with ids
+   * of the past (local mode's made-up demo answers). Returns how many entries it added.
+   */
+  public int addAllComments(String council) {
+    return sweep(council, null);
+  }
+
+  /** Adds the comments of responses from {@code since} on (all of them if null). */
+  private int sweep(String council, Instant since) {
+    Set<String> known = since == null ? knownEntries(council) : null;
+    String fromId = since == null ? null : new Ulid(since.toEpochMilli(), new byte[10]).toString();
     int added = 0;
     for (Consultation c : consultations.listForCouncil(council)) {
       if (c.kind() == ConsultationKind.STAGE_SURVEY) {
@@ -71,22 +107,55 @@ public final class RegisterRepository {
           freeText.add(q.id());
         }
       }
-      for (Response r : responses.listForConsultation(council, c.id())) {
-        List<RegisterEntry> fresh = new ArrayList<>();
+      if (freeText.isEmpty()) {
+        continue;
+      }
+      List<Response> fresh =
+          fromId == null
+              ? responses.listForConsultation(council, c.id())
+              : responses.listForConsultationFrom(council, c.id(), fromId);
+      for (Response r : fresh) {
+        List<RegisterEntry> entries = new ArrayList<>();
         for (Answer a : r.answers()) {
-          if (freeText.contains(a.questionId())
-              && a.text() != null
-              && !a.text().isBlank()
-              && !known.contains(TableLayout.registerEntrySk(c.id(), a.questionId(), r.id()))) {
-            fresh.add(entryOf(c, r, a));
+          if (freeText.contains(a.questionId()) && a.text() != null && !a.text().isBlank()) {
+            entries.add(entryOf(c, r, a));
           }
         }
-        if (!fresh.isEmpty() && addAll(r, fresh)) {
-          added += fresh.size();
+        if (entries.isEmpty() || isKnown(known, entries.get(0))) {
+          continue;
+        }
+        if (addAll(r, entries)) {
+          added += entries.size();
         }
       }
     }
     return added;
+  }
+
+  /** The sort keys of every entry: one query, for a sweep that reads every response. */
+  private Set<String> knownEntries(String council) {
+    Set<String> known = new HashSet<>();
+    for (Map<String, AttributeValue> item :
+        table.query(
+            TableQuery.partition(TableLayout.registerPk(council))
+                .startingWith(TableLayout.REGISTER_ENTRY_PREFIX)
+                .reading(TableLayout.SK))) {
+      known.add(item.get(TableLayout.SK).s());
+    }
+    return known;
+  }
+
+  /**
+   * Whether a response's entries are in the register: a response's entries are written all at once,
+   * so its first tells. Without the full list (a short sweep), one read of that entry.
+   */
+  private boolean isKnown(Set<String> known, RegisterEntry first) {
+    String sk =
+        TableLayout.registerEntrySk(first.consultationId(), first.questionId(), first.responseId());
+    if (known != null) {
+      return known.contains(sk);
+    }
+    return table.get(TableLayout.registerPk(first.council()), sk).isPresent();
   }
 
   private static RegisterEntry entryOf(Consultation c, Response r, Answer a) {

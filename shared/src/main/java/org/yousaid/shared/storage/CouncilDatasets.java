@@ -26,6 +26,7 @@ public final class CouncilDatasets {
   public static final int MAX_CHUNKS = 12;
 
   private static final String TYPE = "COUNCIL_DATASET";
+  private static final String TYPE_IMPORT = "COUNCIL_DATASET_IMPORT";
 
   /** The DfE EHC plans timeliness figures of the council and England. */
   public static final String TIMELINESS = "EHC_TIMELINESS";
@@ -104,6 +105,31 @@ public final class CouncilDatasets {
       json.append(items.get(i).get(TableLayout.DOC).s());
     }
     return Optional.of(Json.read(json.toString(), type));
+  }
+
+  /**
+   * Keeps the audit record of an import, refused or not. Writing the same record twice is harmless,
+   * so it is retried.
+   */
+  public void recordImport(String council, DatasetImport record) {
+    table.put(
+        Table.documentItem(
+            TableLayout.councilDatasetPk(council),
+            TableLayout.councilDatasetImportSk(record.dataset(), record.id()),
+            TYPE_IMPORT,
+            record));
+  }
+
+  /** The audit records of the council's imports of this kind, newest first. */
+  public List<DatasetImport> imports(String council, String kind) {
+    List<DatasetImport> records =
+        new ArrayList<>(
+            table.documents(
+                TableQuery.partition(TableLayout.councilDatasetPk(council))
+                    .startingWith(TableLayout.councilDatasetImportPrefix(kind)),
+                DatasetImport.class));
+    java.util.Collections.reverse(records);
+    return records;
   }
 
   private int chunks(String council, String kind) {

@@ -360,6 +360,17 @@ public final class ResponseRepository {
     return table.documents(responsesQuery(council, consultationId), Response.class);
   }
 
+  /**
+   * The responses to a consultation whose id is {@code fromId} or later, oldest first: as ids are
+   * ULIDs, those stored since about the time {@code fromId} encodes.
+   */
+  public List<Response> listForConsultationFrom(
+      String council, String consultationId, String fromId) {
+    return table.documents(
+        responsesQuery(council, consultationId).from(TableLayout.responseSk(fromId)),
+        Response.class);
+  }
+
   public int countForConsultation(String council, String consultationId) {
     return table.count(responsesQuery(council, consultationId));
   }

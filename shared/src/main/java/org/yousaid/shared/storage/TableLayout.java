@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * REGISTER#{council}              E#{consultation}#{question}#{ulid}
  *                                                          a comment in the reg. 56 register (a copy of one
  *                                                          answer: erased and expired with its response)
+ * REGISTER#{council}              SWEPT                    how far the register has read the council's
+ *                                                          responses for new comments (a time, no text)
  * REGISTER#{council}              THEME#{id}               a register theme: the council's response, action
  *                                                          and its status history
  * REGISTER#{council}              ALERT#{consultation}#{ulid}
@@ -51,6 +53,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * OFFICER_API#{council}           IDEM#{subject}#{key}     an officer API request's Idempotency-Key (expires)
  * CD#{council}                    {kind}#{chunk:3 digits}  a council-wide import (DfE timeliness, SEND population,
  *                                                          Open Referral UK services): one JSON document in chunks
+ * CD#{council}                    IMPORT#{kind}#{ulid}     the audit record of one import of it (who, when, which
+ *                                                          file or address, rows kept and refused; no contents)
  * </pre>
  *
  * The {@code …_PREFIX} constants and {@code …Prefix} methods are the {@code begins_with} prefixes
@@ -253,6 +257,9 @@ public final class TableLayout {
   /** Lists a register's entries. */
   public static final String REGISTER_ENTRY_PREFIX = "E#";
 
+  /** The register's watermark: responses from before it have had their comments added. */
+  public static final String REGISTER_SWEPT = "SWEPT";
+
   /** Lists a register's themes. */
   public static final String REGISTER_THEME_PREFIX = "THEME#";
 
@@ -328,5 +335,14 @@ public final class TableLayout {
 
   public static String councilDatasetPrefix(String kind) {
     return kind + "#";
+  }
+
+  /** Lists the audit records of a council's imports of one kind of dataset, oldest first. */
+  public static String councilDatasetImportPrefix(String kind) {
+    return "IMPORT#" + kind + "#";
+  }
+
+  public static String councilDatasetImportSk(String kind, String importId) {
+    return councilDatasetImportPrefix(kind) + importId;
   }
 }

@@ -17,33 +17,50 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * @param index the index to query, or null for the table
  * @param partition the partition key's value (from {@link TableLayout})
  * @param sortKeyPrefix the {@code begins_with} prefix of the sort key, or null for every item
+ * @param sortKeyFrom with a prefix, only the items whose sort key is this or after it (a range
+ *     within the prefix), or null for all of them
  * @param attributes the attributes to read, or empty for whole items
  */
 public record TableQuery(
-    String index, String partition, String sortKeyPrefix, List<String> attributes) {
+    String index,
+    String partition,
+    String sortKeyPrefix,
+    String sortKeyFrom,
+    List<String> attributes) {
 
   public TableQuery {
     attributes = List.copyOf(attributes);
+    if (sortKeyFrom != null && (sortKeyPrefix == null || !sortKeyFrom.startsWith(sortKeyPrefix))) {
+      throw new IllegalArgumentException("a range starts within its prefix");
+    }
   }
 
   /** Every item of a partition of the table ({@code pk}). */
   public static TableQuery partition(String pk) {
-    return new TableQuery(null, pk, null, List.of());
+    return new TableQuery(null, pk, null, null, List.of());
   }
 
   /** Every item of a partition of GSI1 ({@code gsi1pk}). */
   public static TableQuery gsi1(String gsi1pk) {
-    return new TableQuery(TableLayout.GSI1, gsi1pk, null, List.of());
+    return new TableQuery(TableLayout.GSI1, gsi1pk, null, null, List.of());
   }
 
   /** Only the items whose sort key starts with {@code prefix}. */
   public TableQuery startingWith(String prefix) {
-    return new TableQuery(index, partition, prefix, attributes);
+    return new TableQuery(index, partition, prefix, null, attributes);
+  }
+
+  /**
+   * Within the prefix, only the items whose sort key is {@code from} or sorts after it: e.g. the
+   * responses since a ULID.
+   */
+  public TableQuery from(String from) {
+    return new TableQuery(index, partition, sortKeyPrefix, from, attributes);
   }
 
   /** Reads only these attributes of each item. */
   public TableQuery reading(String... names) {
-    return new TableQuery(index, partition, sortKeyPrefix, List.of(names));
+    return new TableQuery(index, partition, sortKeyPrefix, sortKeyFrom, List.of(names));
   }
 
   public boolean consistent() {
@@ -57,7 +74,12 @@ public record TableQuery(
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pk", AttributeValue.fromS(partition));
     String condition = pk + " = :pk";
-    if (sortKeyPrefix != null) {
+    if (sortKeyFrom != null) {
+      // Every key with the prefix sorts below the prefix followed by the highest character.
+      values.put(":from", AttributeValue.fromS(sortKeyFrom));
+      values.put(":to", AttributeValue.fromS(sortKeyPrefix + Character.MAX_VALUE));
+      condition += " AND " + sk + " BETWEEN :from AND :to";
+    } else if (sortKeyPrefix != null) {
       values.put(":prefix", AttributeValue.fromS(sortKeyPrefix));
       condition += " AND begins_with(" + sk + ", :prefix)";
     }

@@ -259,6 +259,11 @@ class StorageRetriesTest {
         .toList();
   }
 
+  private static DatasetImport datasetImport(String id, DatasetImport.Replaced replaced) {
+    return new DatasetImport(
+        id, "KIND", NOW, "officer@council.example", "figures.csv", false, true, 3, 0, 1, replaced);
+  }
+
   private static void insert(Storage s, Case c, int... which) {
     for (int i : which) {
       s.responses().insert(c.response(i), c.key(i));
@@ -374,6 +379,15 @@ class StorageRetriesTest {
             "ResponseRepository.listForConsultation/2",
             (s, c) -> insert(s, c, 1, 2, 3),
             (s, c) -> ids(s.responses().listForConsultation(c.council(), c.consultation()))));
+    ops.add(
+        op(
+            "ResponseRepository.listForConsultationFrom/3",
+            (s, c) -> insert(s, c, 1, 2, 3),
+            (s, c) ->
+                ids(
+                    s.responses()
+                        .listForConsultationFrom(
+                            c.council(), c.consultation(), c.response(2).id()))));
     ops.add(
         op(
             "ResponseRepository.countForConsultation/2",
@@ -740,6 +754,28 @@ class StorageRetriesTest {
                         .load(c.council(), "KIND", java.util.Map.class)
                         .map(m -> m.get("text").toString().length()),
                     s.councilDatasets().load(c.council(), "OTHER", java.util.Map.class))));
+    ops.add(
+        op(
+            "CouncilDatasets.recordImport/2",
+            NOTHING,
+            (s, c) -> {
+              s.councilDatasets().recordImport(c.council(), datasetImport("01IMPORT1", null));
+              return plain.councilDatasets().imports(c.council(), "KIND");
+            }));
+    ops.add(
+        op(
+            "CouncilDatasets.imports/2",
+            (s, c) -> {
+              s.councilDatasets().recordImport(c.council(), datasetImport("01IMPORT1", null));
+              s.councilDatasets()
+                  .recordImport(
+                      c.council(),
+                      datasetImport("01IMPORT2", new DatasetImport.Replaced("first.csv", NOW)));
+            },
+            (s, c) ->
+                List.of(
+                    s.councilDatasets().imports(c.council(), "KIND"),
+                    s.councilDatasets().imports(c.council(), "OTHER"))));
     // AuditLog
     ops.add(
         op(
@@ -767,6 +803,17 @@ class StorageRetriesTest {
             (s, c) -> {
               s.register().addNewComments(c.council());
               return List.of(entries(plain, c), s.register().addNewComments(c.council()));
+            }));
+    ops.add(
+        op(
+            "RegisterRepository.addAllComments/1",
+            (s, c) -> {
+              s.consultations().save(c.consultation("Council"));
+              insert(s, c, 1, 2);
+            },
+            (s, c) -> {
+              s.register().addAllComments(c.council());
+              return List.of(entries(plain, c), s.register().addAllComments(c.council()));
             }));
     ops.add(op("RegisterRepository.entries/1", registered, (s, c) -> entries(s, c)));
     ops.add(

@@ -1,18 +1,16 @@
 package org.yousaid.functions.officer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.officer.imports.MultipartForm;
+import org.yousaid.functions.officer.journey.DatasetImporter;
 import org.yousaid.functions.officer.journey.Datasets;
-import org.yousaid.functions.officer.journey.DfeEhcpCsv;
 import org.yousaid.functions.officer.journey.EhcTimeliness;
 import org.yousaid.functions.officer.journey.SendPopulation;
-import org.yousaid.functions.officer.journey.SendPopulationCsv;
 import org.yousaid.shared.storage.CouncilDatasets;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.validation.FieldError;
@@ -20,16 +18,17 @@ import org.yousaid.shared.validation.FieldError;
 /**
  * The officer's council-wide imports for the EHC journey and coverage dashboards: the DfE EHC plans
  * timeliness figures and the council's SEND population counts. Each upload replaces the last one; a
- * refused file comes back on the same page with every problem found and what was typed.
+ * refused file comes back on the same page with every problem found and what was typed. Each page
+ * lists every import, kept or refused ({@link DatasetImporter}).
  */
 final class JourneyPages {
 
   private final CouncilDatasets datasets;
-  private final Clock clock;
+  private final DatasetImporter importer;
 
-  JourneyPages(CouncilDatasets datasets, Clock clock) {
+  JourneyPages(CouncilDatasets datasets, DatasetImporter importer) {
     this.datasets = datasets;
-    this.clock = clock;
+    this.importer = importer;
   }
 
   APIGatewayV2HTTPResponse timelinessForm(Request request, SignedInOfficer officer) {
@@ -45,10 +44,8 @@ final class JourneyPages {
         (fields, errors) -> timelinessModel(council, fields, errors),
         "officer/timeliness-import",
         (fields, file) ->
-            datasets.save(
-                council,
-                Datasets.TIMELINESS,
-                DfeEhcpCsv.read(file.bytes(), file.name(), fields.get("area"), clock.instant())),
+            importer.timeliness(
+                council, officer.identity().email(), file.bytes(), file.name(), fields.get("area")),
         Flash.TIMELINESS_IMPORTED.redirect("/officer/councils/" + council + "/ehc-stages"));
   }
 
@@ -65,10 +62,7 @@ final class JourneyPages {
         (fields, errors) -> populationModel(council, fields, errors),
         "officer/population-import",
         (fields, file) ->
-            datasets.save(
-                council,
-                Datasets.POPULATION,
-                SendPopulationCsv.read(file.bytes(), file.name(), clock.instant())),
+            importer.population(council, officer.identity().email(), file.bytes(), file.name()),
         Flash.POPULATION_IMPORTED.redirect("/officer/councils/" + council + "/coverage"));
   }
 
@@ -111,6 +105,7 @@ final class JourneyPages {
     datasets
         .load(council, Datasets.TIMELINESS, EhcTimeliness.class)
         .ifPresent(t -> model.put("current", t));
+    model.put("imports", importer.history(council, Datasets.TIMELINESS));
     return model;
   }
 
@@ -120,6 +115,7 @@ final class JourneyPages {
     datasets
         .load(council, Datasets.POPULATION, SendPopulation.class)
         .ifPresent(p -> model.put("current", p));
+    model.put("imports", importer.history(council, Datasets.POPULATION));
     return model;
   }
 

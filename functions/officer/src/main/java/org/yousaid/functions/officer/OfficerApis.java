@@ -11,6 +11,7 @@ record OfficerApis(
     ThemesApi themes,
     PublishApi publish,
     PageFeedbackApi pageFeedback,
+    JourneyApi journey,
     ApiIdempotency idempotency) {
 
   static OfficerApis create(Services services, OfficerAreas areas) {
@@ -24,6 +25,7 @@ record OfficerApis(
         new ThemesApi(areas.themes(), areas.theme(), lookup, services.responses()),
         new PublishApi(areas.publish(), areas.review().reviews(), lookup),
         new PageFeedbackApi(areas.dashboards()),
+        new JourneyApi(areas.dashboards(), areas.importer(), areas.services()),
         new ApiIdempotency(services.table(), services.clock()));
   }
 }

@@ -4,6 +4,7 @@ import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.queue.JobQueue;
 import org.yousaid.functions.common.queue.PublishQueue;
 import org.yousaid.functions.officer.dashboards.DashboardPages;
+import org.yousaid.functions.officer.journey.DatasetImporter;
 import org.yousaid.reports.ReportBuilder;
 import org.yousaid.shared.audit.AuditLog;
 
@@ -26,7 +27,8 @@ record OfficerAreas(
     DashboardPages dashboards,
     JourneyPages journey,
     ServicesPage services,
-    RegisterPages register) {
+    RegisterPages register,
+    DatasetImporter importer) {
 
   static OfficerAreas create(
       Services services, JobQueue analysisQueue, PublishQueue publishQueue, OfficerConfig config) {
@@ -47,6 +49,7 @@ record OfficerAreas(
     ReportBuilder reportBuilder = new ReportBuilder(services.clock());
     ThemesPage themes = new ThemesPage(services, analysisQueue, lookup);
     RegisterPages register = new RegisterPages(services, publishQueue, config.siteUrl());
+    DatasetImporter importer = ServicesPage.importer(services, config);
     return new OfficerAreas(
         new ConsultationsPage(
             services.consultations(), services.responses(), lookup, audit, register::due),
@@ -77,8 +80,9 @@ record OfficerAreas(
             services.councilDatasets(),
             reportBuilder,
             config.publicApiUrl()),
-        new JourneyPages(services.councilDatasets(), services.clock()),
-        ServicesPage.create(services, config),
-        register);
+        new JourneyPages(services.councilDatasets(), importer),
+        ServicesPage.create(services, importer),
+        register,
+        importer);
   }
 }

@@ -204,6 +204,13 @@ public final class OfficerHandler extends HttpHandler {
     route("GET " + consultation + "/review", reviewable(api.publish()::review));
     route("POST " + consultation + "/review", reviewable(keys.around(api.publish()::addReview)));
     route("GET " + council + "/page-feedback", signedIn(api.pageFeedback()::summary));
+    route("GET " + council + "/ehc-stages", signedIn(api.journey()::ehcStages));
+    route("POST " + council + "/ehc-stages/timeliness", signedIn(api.journey()::importTimeliness));
+    route("GET " + council + "/coverage", signedIn(api.journey()::coverage));
+    route("POST " + council + "/coverage/population", signedIn(api.journey()::importPopulation));
+    route("GET " + council + "/services", signedIn(api.journey()::services));
+    route("POST " + council + "/services", signedIn(api.journey()::importServices));
+    route("GET " + council + "/register/report", signedIn(areas.register()::reportJson));
   }
 
   /** The EHC journey, coverage and Open Referral UK pages (issue 16, items 4 to 6). */

@@ -367,13 +367,80 @@ final class RegisterPages {
     return Flash.PUBLISH_REQUESTED.redirect(registerPath(council) + "/report");
   }
 
-  /** The register as JSON: every entry (with its exclusion, if any) and every theme. */
+  /**
+   * The register as JSON: every entry (or only the new or the excluded ones, {@code show}), each
+   * with its id, its theme's label and status, whether it is excluded and, if so, the recorded
+   * reason in words; and every theme.
+   */
   APIGatewayV2HTTPResponse json(Request request, SignedInOfficer officer) {
     String council = request.pathParameter("council");
+    String show = request.query("show").orElse("all");
+    if (!List.of("all", "new", "excluded").contains(show)) {
+      throw ApiJson.unprocessable(
+          List.of(new FieldError("show", "Show must be all, new or excluded")));
+    }
     register.addNewComments(council);
+    Map<String, RegisterTheme> themes = themesById(council);
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (RegisterEntry e : register.entries(council)) {
+      boolean wanted =
+          switch (show) {
+            case "new" -> !e.triaged() && !e.excluded();
+            case "excluded" -> e.excluded();
+            default -> true;
+          };
+      if (!wanted) {
+        continue;
+      }
+      RegisterTheme t = e.themeId() == null ? null : themes.get(e.themeId());
+      Map<String, Object> entry = Json.mapper().convertValue(e, LINKED_MAP);
+      entry.put("id", e.id());
+      entry.put("excluded", e.excluded());
+      entry.put("theme", t == null ? null : t.label());
+      entry.put("status", status(e, t));
+      if (e.excluded()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> exclusion = (Map<String, Object>) entry.get("exclusion");
+        exclusion.put("reasonLabel", e.exclusion().reason().label());
+      }
+      entries.add(entry);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("entries", register.entries(council));
+    body.put("entries", entries);
     body.put("themes", register.themes(council));
+    body.put("lastPublished", lastPublished(council).map(Publication::publishedAt).orElse(null));
+    body.put("publicationDue", due(council));
+    return Responses.json(200, body);
+  }
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>
+      LINKED_MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+  /**
+   * The annual Local Offer feedback report's data as JSON: the draft exactly as publishing would
+   * put it out (suppressed, redacted, excluded comments left out), its fingerprint for sign-off,
+   * what the sign-off page warns about, and the versions already published.
+   */
+  APIGatewayV2HTTPResponse reportJson(Request request, SignedInOfficer officer) {
+    String council = request.pathParameter("council");
+    register.addNewComments(council);
+    PublishedRegisterReport draft = publisher.draft(council);
+    Map<String, Object> model = reportModel(council, draft, Map.of(), List.of());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("draft", draft);
+    body.put("fingerprint", model.get("fingerprint"));
+    body.put("untriaged", model.get("untriaged"));
+    body.put("excluded", model.get("excluded"));
+    body.put("themesWithoutAction", model.get("noAction"));
+    List<Map<String, Object>> versions = new ArrayList<>();
+    for (Publication p : publisher.versions(council)) {
+      Map<String, Object> version = new LinkedHashMap<>();
+      version.put("version", p.version());
+      version.put("publishedAt", p.publishedAt());
+      version.put("contentHash", p.contentHash());
+      versions.add(version);
+    }
+    body.put("versions", versions);
     body.put("lastPublished", lastPublished(council).map(Publication::publishedAt).orElse(null));
     body.put("publicationDue", due(council));
     return Responses.json(200, body);

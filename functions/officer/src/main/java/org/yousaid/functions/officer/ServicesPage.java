@@ -1,7 +1,6 @@
 package org.yousaid.functions.officer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,13 +9,12 @@ import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.FormBody;
 import org.yousaid.functions.common.http.Request;
 import org.yousaid.functions.officer.imports.MultipartForm;
+import org.yousaid.functions.officer.journey.DatasetImporter;
 import org.yousaid.functions.officer.oruk.FeedFetcher;
-import org.yousaid.functions.officer.oruk.OrukFeed;
 import org.yousaid.functions.officer.oruk.ServiceFeedback;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.ConsultationKind;
 import org.yousaid.shared.model.Response;
-import org.yousaid.shared.services.OrukService;
 import org.yousaid.shared.services.ServiceDirectory;
 import org.yousaid.shared.storage.ConsultationRepository;
 import org.yousaid.shared.storage.CouncilDatasets;
@@ -35,27 +33,28 @@ final class ServicesPage {
   private final CouncilDatasets datasets;
   private final ConsultationRepository consultations;
   private final ResponseRepository responses;
-  private final FeedFetcher fetcher;
-  private final Clock clock;
+  private final DatasetImporter importer;
 
   ServicesPage(
       CouncilDatasets datasets,
       ConsultationRepository consultations,
       ResponseRepository responses,
-      FeedFetcher fetcher,
-      Clock clock) {
+      DatasetImporter importer) {
     this.datasets = datasets;
     this.consultations = consultations;
     this.responses = responses;
-    this.fetcher = fetcher;
-    this.clock = clock;
+    this.importer = importer;
   }
 
-  static ServicesPage create(Services services, OfficerConfig config) {
+  static ServicesPage create(Services services, DatasetImporter importer) {
     return new ServicesPage(
+        services.councilDatasets(), services.consultations(), services.responses(), importer);
+  }
+
+  /** The importer of every council dataset, fetching feeds under the deployment's policy. */
+  static DatasetImporter importer(Services services, OfficerConfig config) {
+    return new DatasetImporter(
         services.councilDatasets(),
-        services.consultations(),
-        services.responses(),
         new FeedFetcher(
             config.servicesFeedFromThisMachine()
                 ? FeedFetcher.Policy.LOCAL
@@ -72,9 +71,8 @@ final class ServicesPage {
   APIGatewayV2HTTPResponse act(Request request, SignedInOfficer officer) {
     String council = request.pathParameter("council");
     Map<String, String> fields = new HashMap<>();
+    String officerEmail = officer.identity().email();
     try {
-      List<OrukService> services;
-      String source;
       if (MultipartForm.isMultipart(request)) {
         MultipartForm form = MultipartForm.parse(request, ImportPage.MAX_IMPORT_BYTES);
         fields.putAll(form.fields());
@@ -83,28 +81,12 @@ final class ServicesPage {
           throw ProblemException.invalid(
               List.of(new FieldError("file", "Choose the feed's JSON file")));
         }
-        services = OrukFeed.read(file.bytes()).services();
-        source = file.name() == null || file.name().isBlank() ? "uploaded file" : file.name();
+        importer.servicesFile(council, officerEmail, file.bytes(), file.name());
       } else {
         FormBody form = FormBody.parse(request.bodyText(64 * 1024));
         fields.put("url", form.first("url") == null ? "" : form.first("url"));
-        if (fields.get("url").isBlank()) {
-          throw ProblemException.invalid(
-              List.of(new FieldError("url", "Enter the feed's web address")));
-        }
-        services = fetcher.fetch(fields.get("url"));
-        source = fields.get("url").trim();
+        importer.servicesFromWeb(council, officerEmail, fields.get("url"));
       }
-      if (services.isEmpty()) {
-        throw ProblemException.invalid(
-            List.of(
-                new FieldError(
-                    fields.containsKey("url") ? "url" : "file", "The feed has no services.")));
-      }
-      datasets.save(
-          council,
-          CouncilDatasets.SERVICES,
-          new ServiceDirectory(source, clock.instant(), services));
       return Flash.SERVICES_IMPORTED.redirect("/officer/councils/" + council + "/services");
     } catch (ProblemException problem) {
       if (problem.status() != 400 && problem.status() != 413) {
@@ -123,6 +105,34 @@ final class ServicesPage {
     }
   }
 
+  /**
+   * The council's services and their page feedback, suppressed ({@link ServiceFeedback}).
+   *
+   * @param directory null until a feed is imported
+   * @param feedback null without a directory
+   * @param feedbackForm the council's first page-feedback form, or null
+   */
+  record Figures(
+      ServiceDirectory directory, ServiceFeedback.Summary feedback, Consultation feedbackForm) {}
+
+  Figures figures(String council) {
+    ServiceDirectory directory =
+        datasets.load(council, CouncilDatasets.SERVICES, ServiceDirectory.class).orElse(null);
+    List<Consultation> forms =
+        consultations.listForCouncil(council).stream()
+            .filter(c -> c.kind() == ConsultationKind.PAGE_FEEDBACK)
+            .toList();
+    ServiceFeedback.Summary summary = null;
+    if (directory != null) {
+      List<Response> feedback = new ArrayList<>();
+      for (Consultation c : forms) {
+        feedback.addAll(responses.listForConsultation(council, c.id()));
+      }
+      summary = ServiceFeedback.of(directory, feedback);
+    }
+    return new Figures(directory, summary, forms.isEmpty() ? null : forms.get(0));
+  }
+
   private Map<String, Object> model(
       String council, Map<String, String> fields, List<FieldError> errors) {
     Map<String, List<String>> given = new HashMap<>();
@@ -130,21 +140,13 @@ final class ServicesPage {
     Map<String, Object> model = FormModel.of("Services", given, errors);
     model.put("council", council);
     model.put("problems", errors.stream().map(FieldError::message).toList());
-    ServiceDirectory directory =
-        datasets.load(council, CouncilDatasets.SERVICES, ServiceDirectory.class).orElse(null);
-    model.put("directory", directory);
-    List<Consultation> forms =
-        consultations.listForCouncil(council).stream()
-            .filter(c -> c.kind() == ConsultationKind.PAGE_FEEDBACK)
-            .toList();
-    model.put("feedbackForm", forms.isEmpty() ? null : forms.get(0));
-    if (directory != null) {
-      List<Response> feedback = new ArrayList<>();
-      for (Consultation c : forms) {
-        feedback.addAll(responses.listForConsultation(council, c.id()));
-      }
-      model.put("feedback", ServiceFeedback.of(directory, feedback));
+    Figures figures = figures(council);
+    model.put("directory", figures.directory());
+    model.put("feedbackForm", figures.feedbackForm());
+    if (figures.feedback() != null) {
+      model.put("feedback", figures.feedback());
     }
+    model.put("imports", importer.history(council, CouncilDatasets.SERVICES));
     return model;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.yousaid.shared.audit.AuditLog;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Question;
+import org.yousaid.shared.model.QuestionType;
 import org.yousaid.shared.storage.Storage;
 import org.yousaid.shared.storage.Table;
 import org.yousaid.shared.storage.TableLayout;
@@ -18,9 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Takes an import back: removes exactly the answers its rows stored (found by their idempotency
- * keys, written in the same transaction as each answer), with their receipt pointers and what
- * analysis kept of them, and nothing else. Safe to run again after a failure: each round deletes an
- * answer's idempotency record last, so an answer half-removed is found again.
+ * keys, written in the same transaction as each answer), with their receipt pointers, what analysis
+ * kept of them and their comments in the reg. 56 register, and nothing else. Safe to run again
+ * after a failure: each round deletes an answer's idempotency record last, so an answer
+ * half-removed is found again.
  */
 public final class BatchUndo {
 
@@ -80,8 +82,19 @@ public final class BatchUndo {
       List<WriteRequest> answers = new ArrayList<>();
       List<WriteRequest> pointers = new ArrayList<>();
       for (Map<String, AttributeValue> k : round) {
+        String responseId = k.get("responseId").s();
         answers.add(delete(TableLayout.receiptPk(k.get("receipt").s()), TableLayout.RECEIPT));
-        answers.add(delete(pk, TableLayout.responseSk(k.get("responseId").s())));
+        answers.add(delete(pk, TableLayout.responseSk(responseId)));
+        // Its comments in the register go once it is gone, so no look at the register (which adds
+        // only comments whose response exists) can bring them back.
+        for (Question q : c.questions()) {
+          if (q.type() == QuestionType.FREE_TEXT) {
+            pointers.add(
+                delete(
+                    TableLayout.registerPk(c.council()),
+                    TableLayout.registerEntrySk(c.id(), q.id(), responseId)));
+          }
+        }
         pointers.add(delete(pk, k.get(TableLayout.SK).s()));
       }
       table.batchWrite(answers);
