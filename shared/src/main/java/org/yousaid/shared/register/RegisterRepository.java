@@ -202,6 +202,46 @@ public final class RegisterRepository {
             theme));
   }
 
+  /**
+   * Saves an officer's change to a theme. When it moves the action to a new status (its history
+   * grew), the theme and an outbox item for that change go in one transaction, so the respondents
+   * who asked are told exactly once ({@link ActionAlerts}); false if that change was saved already
+   * (a second save of the same status, e.g. from another tab), in which case nothing is written.
+   */
+  public boolean saveTheme(
+      String council, RegisterTheme before, RegisterTheme after, java.time.Instant now) {
+    if (after.history().size() <= before.history().size() || after.status() == null) {
+      saveTheme(council, after);
+      return true;
+    }
+    int change = after.history().size();
+    try {
+      table.transactWrite(
+          List.of(
+              TransactWriteItem.builder()
+                  .put(
+                      Put.builder()
+                          .tableName(table.name())
+                          .item(
+                              Table.documentItem(
+                                  TableLayout.registerPk(council),
+                                  TableLayout.registerThemeSk(after.id()),
+                                  TYPE_THEME,
+                                  after))
+                          .build())
+                  .build(),
+              new ActionAlerts(table)
+                  .outboxWrite(
+                      council, after.id(), change, after.status(), after.statusSince(), now)));
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (ActionAlerts.conditionFailed(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** An erased comment the published report has yet to catch up with: when it was sent only. */
   public record ErasedComment(String key, java.time.Instant submittedAt) {}
 
