@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.shared.json.Json;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.templates.ConsultationTemplates;
+import org.yousaid.testing.CapturedOutput;
 import org.yousaid.testing.WithLocalMode;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -61,8 +62,8 @@ class ActionAlertsHttpTest {
   private static final String ACTION = "We checked every price on the short breaks page.";
 
   @Test
-  void respondentsWhoAskAreToldOnceOfEachChangeAndOfficersNeverSeeAnAddress(LocalMode local)
-      throws Exception {
+  void respondentsWhoAskAreToldOnceOfEachChangeAndOfficersNeverSeeAnAddress(
+      CapturedOutput output, LocalMode local) throws Exception {
     local
         .services()
         .consultations()
@@ -255,6 +256,12 @@ class ActionAlertsHttpTest {
         assertFalse(body.contains("family.example"), e.getKey() + " shows an address's domain");
       }
     }
+
+    // Nothing logged an address or an answer.
+    String logs = output.text();
+    assertTrue(logs.contains("action alerts sent"), "the notifier's log was captured");
+    assertFalse(logs.contains("family.example"), "an address was logged");
+    assertFalse(logs.contains("ANSWER-"), "an answer was logged");
   }
 
   // ---- the respondent's side

@@ -1,6 +1,7 @@
 package org.yousaid.functions.notifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,13 @@ class SesMailSenderTest {
     String ascii = new String(raw, StandardCharsets.US_ASCII);
     assertTrue(ascii.chars().allMatch(c -> c < 128), "RFC 5322: the message is 7-bit ASCII");
     assertTrue(ascii.lines().allMatch(l -> l.length() <= 998), "RFC 5322 line length");
+  }
+
+  @Test
+  void aMailPrintsWithoutItsAddressOrText() {
+    String shown = mail().toString();
+    assertFalse(shown.contains("parent@family.example"), shown);
+    assertFalse(shown.contains("short breaks"), shown);
   }
 
   @Test
