@@ -76,18 +76,7 @@ public final class ActionAlerts {
     try {
       table.transactWrite(
           List.of(
-              TransactWriteItem.builder()
-                  .conditionCheck(
-                      ConditionCheck.builder()
-                          .tableName(table.name())
-                          .key(
-                              TableLayout.key(
-                                  TableLayout.consultationPk(
-                                      response.council(), response.consultationId()),
-                                  TableLayout.responseSk(response.id())))
-                          .conditionExpression("attribute_exists(" + TableLayout.PK + ")")
-                          .build())
-                  .build(),
+              RegisterRepository.whileResponseExists(table, response),
               TransactWriteItem.builder()
                   .put(Put.builder().tableName(table.name()).item(item).build())
                   .build()));

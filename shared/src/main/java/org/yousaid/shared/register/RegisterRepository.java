@@ -117,21 +117,28 @@ public final class RegisterRepository {
         null);
   }
 
+  /**
+   * The transaction step that makes a write about a response happen only while the response exists
+   * (an erasure deletes it): nothing copied from an erased answer, or given with it, comes back.
+   */
+  static TransactWriteItem whileResponseExists(Table table, Response r) {
+    return TransactWriteItem.builder()
+        .conditionCheck(
+            ConditionCheck.builder()
+                .tableName(table.name())
+                .key(
+                    TableLayout.key(
+                        TableLayout.consultationPk(r.council(), r.consultationId()),
+                        TableLayout.responseSk(r.id())))
+                .conditionExpression("attribute_exists(" + TableLayout.PK + ")")
+                .build())
+        .build();
+  }
+
   /** One response's new entries, all or none, only while the response exists. */
   private boolean addAll(Response r, List<RegisterEntry> fresh) {
     List<TransactWriteItem> writes = new ArrayList<>();
-    writes.add(
-        TransactWriteItem.builder()
-            .conditionCheck(
-                ConditionCheck.builder()
-                    .tableName(table.name())
-                    .key(
-                        TableLayout.key(
-                            TableLayout.consultationPk(r.council(), r.consultationId()),
-                            TableLayout.responseSk(r.id())))
-                    .conditionExpression("attribute_exists(" + TableLayout.PK + ")")
-                    .build())
-            .build());
+    writes.add(whileResponseExists(table, r));
     for (RegisterEntry e : fresh) {
       writes.add(
           TransactWriteItem.builder()
