@@ -109,8 +109,11 @@ public final class ActionAlerts {
                     m.group(3).getBytes(StandardCharsets.US_ASCII)));
   }
 
-  /** Stops this alert (its address is deleted); false if it was already gone or replaced. */
-  public boolean cancel(ActionAlert alert) {
+  /**
+   * Stops this alert (its address is deleted) if it is still this one: an alert given again since,
+   * with a new secret, stays. Stopping twice is harmless.
+   */
+  public void cancel(ActionAlert alert) {
     try {
       table.transactWrite(
           List.of(
@@ -124,9 +127,11 @@ public final class ActionAlerts {
                           .expressionAttributeValues(Map.of(":t", s(alert.token())))
                           .build())
                   .build()));
-      return true;
-    } catch (TransactionCanceledException goneOrReplaced) {
-      return false;
+    } catch (TransactionCanceledException e) {
+      if (!conditionFailed(e)) {
+        throw e;
+      }
+      // Already gone (erased, stopped, or this call's own delete landed) or given again since.
     }
   }
 
@@ -240,41 +245,56 @@ public final class ActionAlerts {
    * or stopped since it was read). The claim holds no address.
    */
   public boolean claim(StatusChange change, ActionAlert alert, Instant now) {
+    // A nonce in the claim tells this call's own write (landed, its answer lost) from a claim
+    // made before by another delivery.
+    String nonce = java.util.UUID.randomUUID().toString();
     Map<String, AttributeValue> claim =
         Map.of(
-            TableLayout.PK, s(TableLayout.registerPk(change.council())),
-            TableLayout.SK, s(claimSk(change, alert)),
-            TableLayout.TYPE, s(TYPE_SENT),
+            TableLayout.PK,
+            s(TableLayout.registerPk(change.council())),
+            TableLayout.SK,
+            s(claimSk(change, alert)),
+            TableLayout.TYPE,
+            s(TYPE_SENT),
+            "claim",
+            s(nonce),
             TableLayout.TTL,
-                AttributeValue.fromN(Long.toString(now.getEpochSecond() + KEEP_SECONDS)));
+            AttributeValue.fromN(Long.toString(now.getEpochSecond() + KEEP_SECONDS)));
+    List<TransactWriteItem> writes =
+        List.of(
+            TransactWriteItem.builder()
+                .conditionCheck(
+                    ConditionCheck.builder()
+                        .tableName(table.name())
+                        .key(alertKey(alert))
+                        .conditionExpression("#e = :e AND #t = :t")
+                        .expressionAttributeNames(Map.of("#e", "email", "#t", "token"))
+                        .expressionAttributeValues(
+                            Map.of(":e", s(alert.email()), ":t", s(alert.token())))
+                        .build())
+                .build(),
+            TransactWriteItem.builder()
+                .put(
+                    Put.builder()
+                        .tableName(table.name())
+                        .item(claim)
+                        .conditionExpression(Table.NOT_EXISTS)
+                        .build())
+                .build());
     try {
-      table.transactWrite(
-          List.of(
-              TransactWriteItem.builder()
-                  .conditionCheck(
-                      ConditionCheck.builder()
-                          .tableName(table.name())
-                          .key(alertKey(alert))
-                          .conditionExpression("#e = :e AND #t = :t")
-                          .expressionAttributeNames(Map.of("#e", "email", "#t", "token"))
-                          .expressionAttributeValues(
-                              Map.of(":e", s(alert.email()), ":t", s(alert.token())))
-                          .build())
-                  .build(),
-              TransactWriteItem.builder()
-                  .put(
-                      Put.builder()
-                          .tableName(table.name())
-                          .item(claim)
-                          .conditionExpression(Table.NOT_EXISTS)
-                          .build())
-                  .build()));
+      table
+          .retry()
+          .writeOnce(
+              () -> table.transactWriteOnce(writes, nonce),
+              e -> e instanceof TransactionCanceledException t && conditionFailed(t),
+              () ->
+                  table
+                      .get(TableLayout.registerPk(change.council()), claimSk(change, alert))
+                      .map(item -> item.containsKey("claim") && nonce.equals(item.get("claim").s()))
+                      .orElse(false));
       return true;
-    } catch (TransactionCanceledException e) {
-      if (conditionFailed(e)) {
-        return false; // claimed before, or the alert is gone
-      }
-      throw e; // a conflicting write: the record is retried, and claims again
+    } catch (TransactionCanceledException claimedOrGone) {
+      return false; // claimed before by another delivery, or the alert is gone
     }
   }
 

@@ -222,30 +222,35 @@ public final class RegisterRepository {
       return true;
     }
     int change = after.history().size();
+    List<TransactWriteItem> writes =
+        List.of(
+            TransactWriteItem.builder()
+                .put(
+                    Put.builder()
+                        .tableName(table.name())
+                        .item(
+                            Table.documentItem(
+                                TableLayout.registerPk(council),
+                                TableLayout.registerThemeSk(after.id()),
+                                TYPE_THEME,
+                                after))
+                        .build())
+                .build(),
+            new ActionAlerts(table)
+                .outboxWrite(
+                    council, after.id(), change, after.status(), after.statusSince(), now));
     try {
-      table.transactWrite(
-          List.of(
-              TransactWriteItem.builder()
-                  .put(
-                      Put.builder()
-                          .tableName(table.name())
-                          .item(
-                              Table.documentItem(
-                                  TableLayout.registerPk(council),
-                                  TableLayout.registerThemeSk(after.id()),
-                                  TYPE_THEME,
-                                  after))
-                          .build())
-                  .build(),
-              new ActionAlerts(table)
-                  .outboxWrite(
-                      council, after.id(), change, after.status(), after.statusSince(), now)));
+      table
+          .retry()
+          .writeOnce(
+              () -> table.transactWriteOnce(writes, java.util.UUID.randomUUID().toString()),
+              e -> e instanceof TransactionCanceledException t && ActionAlerts.conditionFailed(t),
+              // This save's own transaction landed (its answer was lost) if the theme is exactly
+              // this one: then the change's outbox item is there once, whoever wrote it.
+              () -> theme(council, after.id()).map(after::equals).orElse(false));
       return true;
-    } catch (TransactionCanceledException e) {
-      if (ActionAlerts.conditionFailed(e)) {
-        return false;
-      }
-      throw e;
+    } catch (TransactionCanceledException sameChangeSavedBefore) {
+      return false;
     }
   }
 

@@ -247,15 +247,24 @@ class ActionAlertNotifierTest {
     assertTrue(storage.alerts().findByLink("other", alertA.linkId()).isEmpty());
     assertTrue(storage.alerts().findByLink(COUNCIL, "lo~01STOPA~../../x").isEmpty());
     ActionAlert found = storage.alerts().findByLink(COUNCIL, alertA.linkId()).orElseThrow();
-    assertTrue(storage.alerts().cancel(found));
-    assertFalse(storage.alerts().cancel(found), "stopping twice is harmless");
+    storage.alerts().cancel(found);
+    storage.alerts().cancel(found); // stopping twice is harmless
+    assertTrue(storage.alerts().find(COUNCIL, "lo", "01STOPA").isEmpty());
+    ActionAlert again = storage.alerts().subscribe(b, "b2@family.example").orElseThrow();
+    storage.alerts().cancel(alertB);
+    assertEquals(
+        java.util.Optional.of("b2@family.example"),
+        storage.alerts().find(COUNCIL, "lo", "01STOPB").map(ActionAlert::email),
+        "an old link does not stop an address given again since");
+    alertB = again;
+    assertFalse(tableHolds("b@family.example"), "only the last address given is kept");
     assertTrue(storage.responses().findByReceipt(a.receipt()).isPresent(), "the answers stay");
 
     assertEquals(1, notifier.deliver(COUNCIL, move("short-breaks", ActionStatus.DONE)));
-    assertEquals(List.of("b@family.example"), recipients());
     assertFalse(tableHolds("a@family.example"));
     assertEquals(
         "ActionAlert[alerts/lo/01STOPB]", alertB.toString(), "a logged alert shows no address");
+    assertEquals(List.of("b2@family.example"), recipients());
   }
 
   @Test
