@@ -54,6 +54,15 @@ build-ErasureRepublishFunction: $(PUBLISHER_JAR)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PUBLISHER_JAR) "$(ARTIFACTS_DIR)/lib/"
 
+NOTIFIER_JAR := functions/notifier/target/yousaid-notifier.jar
+
+$(NOTIFIER_JAR):
+	./mvnw -q -B -pl functions/notifier -am package -DskipTests
+
+build-ActionAlertFunction: $(NOTIFIER_JAR)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(NOTIFIER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
 # The AWS WAF web ACL for the main stack's ApiWebAclArn parameter (waf.yaml). CloudFront takes web ACLs only from
 # us-east-1, so this is its own small stack there; run it once before the first `sam deploy`, and again after
 # changing waf.yaml. `make waf-acl WAF_STACK=yousaid-test-waf STAGE=test` for a second deployment.

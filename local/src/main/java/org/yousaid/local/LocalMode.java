@@ -225,7 +225,15 @@ public final class LocalMode implements AutoCloseable {
                 org.yousaid.publishing.CacheInvalidation.class,
                 org.yousaid.publishing.CacheInvalidation.NONE),
             Map.entry(org.yousaid.functions.common.http.AllowedOrigins.class, pageFeedbackOrigins),
-            Map.entry(RateLimiter.class, publicRateLimit));
+            Map.entry(RateLimiter.class, publicRateLimit),
+            // Alert emails go into a folder as .eml files, through the same notifier code as SES.
+            Map.entry(
+                org.yousaid.functions.notifier.MailSender.class,
+                new org.yousaid.functions.notifier.FolderMailSender(
+                    mailFolder(dataFolder), Clock.systemUTC())),
+            Map.entry(
+                org.yousaid.functions.notifier.NotifierConfig.class,
+                notifierConfig(System.getenv(), server.port())));
     Map<String, Object> handlers = new HashMap<>();
     List<LocalStream> streams = new java.util.ArrayList<>();
     for (SamTemplate.Function function : functions) {
@@ -276,6 +284,33 @@ public final class LocalMode implements AutoCloseable {
     // Local mode runs on this machine: an Open Referral UK feed served here may be fetched.
     settings.put(OfficerConfig.SERVICES_FEED_FROM_THIS_MACHINE, "true");
     return OfficerConfig.from(settings);
+  }
+
+  /**
+   * Where local mode writes alert emails: --mail, else YOUSAID_MAIL, else the data folder's mail/.
+   */
+  public static Path mailFolder(Path dataFolder) {
+    String chosen = System.getProperty(MAIL_PROPERTY, System.getenv(MAIL_VARIABLE));
+    return chosen == null || chosen.isBlank() ? dataFolder.resolve("mail") : Path.of(chosen);
+  }
+
+  static final String MAIL_PROPERTY = "yousaid.mail";
+  static final String MAIL_VARIABLE = "YOUSAID_MAIL";
+
+  /**
+   * The notifier's settings in local mode: links to this server (or PUBLIC_API_URL and SITE_URL if
+   * set), from ALERT_SENDER or an address in the reserved .invalid domain.
+   */
+  static org.yousaid.functions.notifier.NotifierConfig notifierConfig(
+      Map<String, String> environment, int port) {
+    String here = "http://127.0.0.1:" + port;
+    String publicUrl = environment.getOrDefault(OfficerConfig.PUBLIC_API_URL, "");
+    String siteUrl = environment.getOrDefault("SITE_URL", "");
+    String sender = environment.getOrDefault("ALERT_SENDER", "");
+    return new org.yousaid.functions.notifier.NotifierConfig(
+        sender.isBlank() ? "alerts@yousaid.invalid" : sender,
+        publicUrl.isBlank() ? here : publicUrl,
+        siteUrl.isBlank() ? here : siteUrl);
   }
 
   @SuppressWarnings("unchecked")
@@ -367,6 +402,11 @@ public final class LocalMode implements AutoCloseable {
     return queues.get(PUBLISH_QUEUE);
   }
 
+  /** Where this local mode writes alert emails. */
+  public Path mailFolder() {
+    return mailFolder(site.root().getParent());
+  }
+
   /** Where the published site is written (served at /published/). */
   public FolderSiteStore site() {
     return site;
@@ -401,6 +441,8 @@ public final class LocalMode implements AutoCloseable {
         port = Integer.parseInt(args[i + 1]);
       } else if (args[i].equals("--data")) {
         data = Path.of(args[i + 1]);
+      } else if (args[i].equals("--mail")) {
+        System.setProperty(MAIL_PROPERTY, args[i + 1]);
       }
     }
     LocalMode local =
@@ -431,6 +473,8 @@ public final class LocalMode implements AutoCloseable {
               + local.newDemoOfficerPassword
               + "  (shown once; add accounts with bin/officer)");
     }
+    System.out.println(
+        "  alert emails:       written as .eml files to " + mailFolder(data).toAbsolutePath());
     System.out.println("  answers are kept in " + data.toAbsolutePath() + " (stop with Ctrl+C)");
     // Months of made-up page feedback and EHC stage answers for the dashboards, once, in the
     // background.

@@ -72,6 +72,17 @@ class ArtefactTest {
               .limit(5)
               .toList();
       assertTrue(nlp.isEmpty(), "public artefact carries NLP code or models: " + nlp);
+      List<String> mail =
+          zip.stream()
+              .map(e -> e.getName())
+              .filter(
+                  name ->
+                      name.startsWith("software/amazon/awssdk/services/sesv2/")
+                          || name.startsWith("jakarta/mail/")
+                          || name.startsWith("org/yousaid/functions/notifier/"))
+              .limit(5)
+              .toList();
+      assertTrue(mail.isEmpty(), "the public function sends no email itself: " + mail);
     }
   }
 

@@ -62,6 +62,7 @@ class OpenApiContractTest {
       "/api/v1/councils/{council}/consultations/{consultation}/responses";
   private static final String FEEDBACK = "/api/v1/councils/{council}/page-feedback";
   private static final String RECEIPT = "/api/v1/receipts/{receipt}";
+  private static final String ALERTS = "/api/v1/receipts/{receipt}/alerts";
   private static final String CONSULTATIONS = "/api/v1/officer/councils/{council}/consultations";
   private static final String RESPONSES =
       "/api/v1/officer/councils/{council}/consultations/{consultation}/responses";
@@ -408,6 +409,63 @@ class OpenApiContractTest {
     check("get", RECEIPT, send(to("/api/v1/receipts/" + code)), 404);
     check("delete", RECEIPT, send(to("/api/v1/receipts/" + code).DELETE()), 404);
     check("get", RECEIPT, send(to("/api/v1/receipts/not-a-code")), 404);
+  }
+
+  @Test
+  @Order(12)
+  void askingForAndStoppingActionAlerts() throws Exception {
+    JsonNode created =
+        check(
+            "post",
+            SUBMIT,
+            postJson(
+                "/api/v1/councils/demo/consultations/local-offer-2026/responses",
+                "{\"answers\":{\"find-information\":\"Tell me\",\"search-by\":[\"age\"]}}",
+                null),
+            201);
+    String code = created.path("receipt").asText();
+    String path = "/api/v1/receipts/" + code + "/alerts";
+    assertRequestValid(ALERTS, "post", "application/json", "{\"email\":\"parent@example.com\"}");
+    JsonNode on =
+        check("post", ALERTS, postJson(path, "{\"email\":\"parent@example.com\"}", null), 201);
+    assertTrue(on.path("stop").asText().startsWith("/alerts/demo/local-offer-2026~"));
+    JsonNode refused =
+        check("post", ALERTS, postJson(path, "{\"email\":\"parent at example\"}", null), 400);
+    assertFieldError(refused, "email");
+    check("post", ALERTS, postJson(path, "[]", null), 400);
+    check(
+        "post",
+        ALERTS,
+        send(
+            to(path)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("parent@example.com"))),
+        415);
+    check(
+        "post",
+        ALERTS,
+        postJson("/api/v1/receipts/ABCD-2345-WXYZ/alerts", "{\"email\":\"a@example.com\"}", null),
+        404);
+    JsonNode survey =
+        check(
+            "post",
+            SUBMIT,
+            postJson(
+                "/api/v1/councils/demo/consultations/ehc-plan-survey/responses",
+                "{\"answers\":{\"outcomes-clear\":\"clear\"}}",
+                null),
+            201);
+    check(
+        "post",
+        ALERTS,
+        postJson(
+            "/api/v1/receipts/" + survey.path("receipt").asText() + "/alerts",
+            "{\"email\":\"a@example.com\"}",
+            null),
+        409);
+    check("delete", ALERTS, send(to(path).DELETE()), 204);
+    check("delete", ALERTS, send(to(path).DELETE()), 204);
+    check("delete", ALERTS, send(to("/api/v1/receipts/ABCD-2345-WXYZ/alerts").DELETE()), 404);
   }
 
   // ---------------------------------------------------------------- officer API

@@ -776,7 +776,7 @@ class TemplateTest {
 
   @Test
   void everyFunctionAlarmsOnItsFirstErrorAndItsFirstThrottle() {
-    assertEquals(9, template.functions().size());
+    assertEquals(10, template.functions().size());
     for (SamTemplate.Function f : template.functions()) {
       Map<String, Object> name = Map.of("FunctionName", Map.of("Ref", f.logicalId()));
       assertTrue(firesOnTheFirst(alarmOn("AWS/Lambda", "Errors", name)), f.logicalId() + " errors");
@@ -1215,11 +1215,21 @@ class TemplateTest {
     assertEquals("KEYS_ONLY", stream.get("StreamViewType"), "no answer text in the stream");
     List<SamTemplate.Function> consumers =
         template.functions().stream().filter(SamTemplate.Function::streamTriggered).toList();
-    assertEquals(1, consumers.size());
-    SamTemplate.Function consumer = consumers.get(0);
     assertEquals(
-        org.yousaid.functions.publisher.ErasureStreamHandler.class.getName(),
-        consumer.handlerClass());
+        Set.of(
+            org.yousaid.functions.publisher.ErasureStreamHandler.class.getName(),
+            org.yousaid.functions.notifier.AlertStreamHandler.class.getName()),
+        Set.copyOf(consumers.stream().map(SamTemplate.Function::handlerClass).toList()),
+        "the erasure and alert functions read the stream, and nothing else");
+    SamTemplate.Function consumer =
+        consumers.stream()
+            .filter(
+                f ->
+                    f.handlerClass()
+                        .equals(
+                            org.yousaid.functions.publisher.ErasureStreamHandler.class.getName()))
+            .findFirst()
+            .orElseThrow();
     Map<String, Object> event = consumer.stream();
     assertEquals(Map.of("Fn::GetAtt", "Table.StreamArn"), event.get("Stream"));
     assertEquals(List.of("ReportBatchItemFailures"), event.get("FunctionResponseTypes"));
@@ -1252,6 +1262,82 @@ class TemplateTest {
         filter.matches(
             streamEvent(
                 "INSERT", org.yousaid.shared.storage.TableLayout.receiptPk("X"), "RECEIPT")));
+  }
+
+  /**
+   * Only a new outbox item (an officer's change of an action's status) starts the alert function,
+   * which alone may send email, and only from the configured sender's identity.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void onlyNewStatusChangesStartTheAlertFunctionWhichSendsOnlyAsTheSender() throws Exception {
+    SamTemplate.Function alerts =
+        template.functions().stream()
+            .filter(f -> f.logicalId().equals("ActionAlertFunction"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        org.yousaid.functions.notifier.AlertStreamHandler.class.getName(), alerts.handlerClass());
+    Map<String, Object> event = alerts.stream();
+    assertEquals(Map.of("Fn::GetAtt", "Table.StreamArn"), event.get("Stream"));
+    assertEquals(List.of("ReportBatchItemFailures"), event.get("FunctionResponseTypes"));
+    var pattern = org.yousaid.shared.json.Json.mapper().readTree(alerts.streamFilters().get(0));
+    assertEquals(
+        org.yousaid.shared.storage.TableLayout.REGISTER_OUTBOX_PREFIX,
+        pattern.at("/dynamodb/Keys/sk/S/0/prefix").asText(),
+        "the filter's prefix is the one the code writes");
+    StreamFilter filter = new StreamFilter(alerts.streamFilters());
+    String register = org.yousaid.shared.storage.TableLayout.registerPk("demo");
+    String outbox = org.yousaid.shared.storage.TableLayout.registerOutboxSk("short-breaks", 1);
+    assertTrue(filter.matches(streamEvent("INSERT", register, outbox)));
+    assertFalse(filter.matches(streamEvent("REMOVE", register, outbox)), "an expiry sends nothing");
+    assertFalse(
+        filter.matches(
+            streamEvent(
+                "INSERT",
+                register,
+                org.yousaid.shared.storage.TableLayout.registerAlertSk("lo", "01JALERT"))),
+        "opting in sends nothing");
+    assertFalse(
+        filter.matches(
+            streamEvent(
+                "INSERT",
+                org.yousaid.shared.storage.TableLayout.consultationPk("demo", "c"),
+                org.yousaid.shared.storage.TableLayout.erasureSk("01JERASED"))));
+
+    Object identity =
+        Map.of(
+            "Fn::If",
+            List.of(
+                "HasAlertSenderIdentity",
+                Map.of(
+                    "Fn::Sub",
+                    "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${AlertSenderIdentity}"),
+                Map.of(
+                    "Fn::Sub",
+                    "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${AlertSenderAddress}")));
+    for (SamTemplate.Function f : template.functions()) {
+      List<Map<String, Object>> statements = statements(f.properties());
+      List<String> ses = actions(statements).stream().filter(a -> a.startsWith("ses:")).toList();
+      if (f.logicalId().equals("ActionAlertFunction")) {
+        assertEquals(List.of("ses:SendEmail"), ses);
+        Map<String, Object> grant = granting(statements, "ses:SendEmail").get(0);
+        assertEquals(identity, grant.get("Resource"), "only the sender's verified identity");
+        assertEquals(
+            Map.of("StringEquals", Map.of("ses:FromAddress", Map.of("Ref", "AlertSenderAddress"))),
+            grant.get("Condition"),
+            "and only from the sender's address");
+        Map<String, Object> variables =
+            map(map(f.properties().get("Environment")).get("Variables"));
+        assertEquals(
+            Map.of("Ref", "AlertSenderAddress"),
+            variables.get(org.yousaid.functions.notifier.NotifierConfig.SENDER));
+        assertTrue(variables.containsKey(org.yousaid.functions.notifier.NotifierConfig.PUBLIC_URL));
+        assertTrue(variables.containsKey(org.yousaid.functions.notifier.NotifierConfig.SITE_URL));
+      } else {
+        assertEquals(List.of(), ses, f.logicalId() + " may not send email");
+      }
+    }
   }
 
   private static Map<String, Object> streamEvent(String name, String pk, String sk) {

@@ -186,21 +186,28 @@ public final class RegisterRepository {
         null);
   }
 
+  /**
+   * The transaction step that makes a write about a response happen only while the response exists
+   * (an erasure deletes it): nothing copied from an erased answer, or given with it, comes back.
+   */
+  static TransactWriteItem whileResponseExists(Table table, Response r) {
+    return TransactWriteItem.builder()
+        .conditionCheck(
+            ConditionCheck.builder()
+                .tableName(table.name())
+                .key(
+                    TableLayout.key(
+                        TableLayout.consultationPk(r.council(), r.consultationId()),
+                        TableLayout.responseSk(r.id())))
+                .conditionExpression("attribute_exists(" + TableLayout.PK + ")")
+                .build())
+        .build();
+  }
+
   /** One response's new entries, all or none, only while the response exists. */
   private boolean addAll(Response r, List<RegisterEntry> fresh) {
     List<TransactWriteItem> writes = new ArrayList<>();
-    writes.add(
-        TransactWriteItem.builder()
-            .conditionCheck(
-                ConditionCheck.builder()
-                    .tableName(table.name())
-                    .key(
-                        TableLayout.key(
-                            TableLayout.consultationPk(r.council(), r.consultationId()),
-                            TableLayout.responseSk(r.id())))
-                    .conditionExpression("attribute_exists(" + TableLayout.PK + ")")
-                    .build())
-            .build());
+    writes.add(whileResponseExists(table, r));
     for (RegisterEntry e : fresh) {
       writes.add(
           TransactWriteItem.builder()
@@ -269,6 +276,51 @@ public final class RegisterRepository {
             TableLayout.registerThemeSk(theme.id()),
             TYPE_THEME,
             theme));
+  }
+
+  /**
+   * Saves an officer's change to a theme. When it moves the action to a new status (its history
+   * grew), the theme and an outbox item for that change go in one transaction, so the respondents
+   * who asked are told exactly once ({@link ActionAlerts}); false if that change was saved already
+   * (a second save of the same status, e.g. from another tab), in which case nothing is written.
+   */
+  public boolean saveTheme(
+      String council, RegisterTheme before, RegisterTheme after, java.time.Instant now) {
+    if (after.history().size() <= before.history().size() || after.status() == null) {
+      saveTheme(council, after);
+      return true;
+    }
+    int change = after.history().size();
+    List<TransactWriteItem> writes =
+        List.of(
+            TransactWriteItem.builder()
+                .put(
+                    Put.builder()
+                        .tableName(table.name())
+                        .item(
+                            Table.documentItem(
+                                TableLayout.registerPk(council),
+                                TableLayout.registerThemeSk(after.id()),
+                                TYPE_THEME,
+                                after))
+                        .build())
+                .build(),
+            new ActionAlerts(table)
+                .outboxWrite(
+                    council, after.id(), change, after.status(), after.statusSince(), now));
+    try {
+      table
+          .retry()
+          .writeOnce(
+              () -> table.transactWriteOnce(writes, java.util.UUID.randomUUID().toString()),
+              e -> e instanceof TransactionCanceledException t && ActionAlerts.conditionFailed(t),
+              // This save's own transaction landed (its answer was lost) if the theme is exactly
+              // this one: then the change's outbox item is there once, whoever wrote it.
+              () -> theme(council, after.id()).map(after::equals).orElse(false));
+      return true;
+    } catch (TransactionCanceledException sameChangeSavedBefore) {
+      return false;
+    }
   }
 
   /** An erased comment the published report has yet to catch up with: when it was sent only. */

@@ -75,6 +75,11 @@ public interface Storage {
     return new AuditLog(table(), clock());
   }
 
+  /** Respondents' alerts about actions on their comments, and the outbox of their emails. */
+  default org.yousaid.shared.register.ActionAlerts alerts() {
+    return new org.yousaid.shared.register.ActionAlerts(table());
+  }
+
   /** The council's reg. 56 comments register. */
   default org.yousaid.shared.register.RegisterRepository register() {
     return new org.yousaid.shared.register.RegisterRepository(table());

@@ -42,6 +42,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * REGISTER#{council}              ALERT#{consultation}#{ulid}
  *                                                          a respondent's email for news of actions on their
  *                                                          comments (erased with the receipt)
+ * REGISTER#{council}              OUTBOX#{theme}#{change:4 digits}
+ *                                                          a change of an action's status whose alert emails
+ *                                                          are to be sent (starts the notifier through the
+ *                                                          stream; no address in it; expires after 30 days)
+ * REGISTER#{council}              SENT#{theme}#{change}#{consultation}#{ulid}
+ *                                                          one alert email claimed for sending, so a retried
+ *                                                          delivery never sends it twice (no address; expires)
  * REGISTER#{council}              GONE#{consultation}#{ulid}
  *                                                          an erased comment the register's published report
  *                                                          has yet to catch up with (when it was sent only;
@@ -282,6 +289,31 @@ public final class TableLayout {
   /** A respondent's request to hear about actions on their comments, by their response. */
   public static String registerAlertSk(String consultationId, String responseId) {
     return REGISTER_ALERT_PREFIX + consultationId + "#" + responseId;
+  }
+
+  /** Starts the notifier: a change of an action's status whose alert emails are to be sent. */
+  public static final String REGISTER_OUTBOX_PREFIX = "OUTBOX#";
+
+  /**
+   * The outbox item of one change of a theme's action status: the change's place in the theme's
+   * status history, so saving the same change twice finds its item already there.
+   */
+  public static String registerOutboxSk(String themeId, int change) {
+    return String.format(Locale.ROOT, "%s%s#%04d", REGISTER_OUTBOX_PREFIX, themeId, change);
+  }
+
+  /** The claim on one alert email of one status change (no address in it). */
+  public static String registerAlertSentSk(
+      String outboxSk, String consultationId, String responseId) {
+    if (!outboxSk.startsWith(REGISTER_OUTBOX_PREFIX)) {
+      throw new IllegalArgumentException("Not an outbox item's sort key");
+    }
+    return "SENT#"
+        + outboxSk.substring(REGISTER_OUTBOX_PREFIX.length())
+        + "#"
+        + consultationId
+        + "#"
+        + responseId;
   }
 
   /** Lists the erased comments the register's published report has yet to catch up with. */

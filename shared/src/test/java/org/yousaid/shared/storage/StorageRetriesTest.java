@@ -883,6 +883,120 @@ class StorageRetriesTest {
                   .erasuresPublished(c.council(), plain.register().pendingErasures(c.council()));
               return plain.register().pendingErasures(c.council());
             }));
+    ops.add(
+        op(
+            "RegisterRepository.saveTheme/4",
+            (s, c) -> s.register().saveTheme(c.council(), theme("t1")),
+            (s, c) -> {
+              var before = plain.register().theme(c.council(), "t1").orElseThrow();
+              var after =
+                  before.respond(
+                      "Response",
+                      "Action",
+                      org.yousaid.shared.register.ActionStatus.PLANNED,
+                      java.time.LocalDate.of(2026, 12, 2));
+              return List.of(
+                  s.register().saveTheme(c.council(), before, after, NOW),
+                  plain.register().theme(c.council(), "t1").orElseThrow().status(),
+                  outbox(plain, c));
+            }));
+    // ActionAlerts
+    Setup subscribed =
+        (s, c) -> {
+          insert(s, c, 1, 2);
+          s.alerts().subscribe(c.response(1), "one@example.com");
+        };
+    ops.add(
+        op(
+            "ActionAlerts.subscribe/2",
+            (s, c) -> insert(s, c, 1, 2),
+            (s, c) ->
+                List.of(
+                    s.alerts()
+                        .subscribe(c.response(1), "one@example.com")
+                        .map(org.yousaid.shared.register.ActionAlert::email),
+                    alerts(plain, c))));
+    ops.add(
+        op(
+            "ActionAlerts.find/3",
+            subscribed,
+            (s, c) ->
+                s.alerts()
+                    .find(c.council(), c.consultation(), c.response(1).id())
+                    .map(org.yousaid.shared.register.ActionAlert::email)));
+    ops.add(op("ActionAlerts.all/1", subscribed, (s, c) -> alerts(s, c)));
+    ops.add(
+        op(
+            "ActionAlerts.findByLink/2",
+            subscribed,
+            (s, c) ->
+                s.alerts()
+                    .findByLink(c.council(), alert(plain, c).linkId())
+                    .map(org.yousaid.shared.register.ActionAlert::email)));
+    ops.add(
+        op(
+            "ActionAlerts.cancel/1",
+            subscribed,
+            (s, c) -> {
+              s.alerts().cancel(alert(plain, c));
+              return alerts(plain, c);
+            }));
+    Setup changed =
+        (s, c) -> {
+          subscribed.on(s, c);
+          s.register().saveTheme(c.council(), theme("t1"));
+          var before = s.register().theme(c.council(), "t1").orElseThrow();
+          s.register()
+              .saveTheme(
+                  c.council(),
+                  before,
+                  before.respond(
+                      null,
+                      "Action",
+                      org.yousaid.shared.register.ActionStatus.DONE,
+                      java.time.LocalDate.of(2026, 12, 2)),
+                  NOW);
+        };
+    ops.add(
+        op(
+            "ActionAlerts.statusChange/2",
+            changed,
+            (s, c) ->
+                s.alerts()
+                    .statusChange(c.council(), TableLayout.registerOutboxSk("t1", 1))
+                    .map(ch -> ch.themeId() + ":" + ch.status() + ":" + ch.sent())));
+    ops.add(
+        op(
+            "ActionAlerts.claim/3",
+            changed,
+            (s, c) -> {
+              var change = plain.alerts().statusChange(c.council(), outboxKey()).orElseThrow();
+              return List.of(
+                  s.alerts().claim(change, alert(plain, c), NOW),
+                  plain.alerts().claim(change, alert(plain, c), NOW));
+            }));
+    ops.add(
+        op(
+            "ActionAlerts.release/2",
+            (s, c) -> {
+              changed.on(s, c);
+              var change = s.alerts().statusChange(c.council(), outboxKey()).orElseThrow();
+              s.alerts().claim(change, alert(s, c), NOW);
+            },
+            (s, c) -> {
+              var change = plain.alerts().statusChange(c.council(), outboxKey()).orElseThrow();
+              s.alerts().release(change, alert(plain, c));
+              return plain.alerts().claim(change, alert(plain, c), NOW);
+            }));
+    ops.add(
+        op(
+            "ActionAlerts.sent/2",
+            changed,
+            (s, c) -> {
+              var change = plain.alerts().statusChange(c.council(), outboxKey()).orElseThrow();
+              s.alerts().sent(change, NOW);
+              return plain.alerts().statusChange(c.council(), outboxKey()).orElseThrow().sent();
+            }));
     // ReviewRepository
     ops.add(
         op(
@@ -921,6 +1035,24 @@ class StorageRetriesTest {
     return s.register().entries(c.council()).stream()
         .map(e -> e.responseId() + ":" + e.text() + ":" + e.area())
         .toList();
+  }
+
+  private static String outboxKey() {
+    return TableLayout.registerOutboxSk("t1", 1);
+  }
+
+  private static List<String> outbox(Storage s, Case c) {
+    return s.alerts().statusChange(c.council(), outboxKey()).stream()
+        .map(ch -> ch.themeId() + ":" + ch.status())
+        .toList();
+  }
+
+  private static org.yousaid.shared.register.ActionAlert alert(Storage s, Case c) {
+    return s.alerts().find(c.council(), c.consultation(), c.response(1).id()).orElseThrow();
+  }
+
+  private static List<String> alerts(Storage s, Case c) {
+    return s.alerts().all(c.council()).stream().map(a -> a.responseId() + ":" + a.email()).toList();
   }
 
   private static List<String> themes(Storage s, Case c) {

@@ -173,23 +173,34 @@ final class RegisterEditor {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    RegisterTheme renamed =
-        new RegisterTheme(
-            theme.id(),
-            theme.area(),
-            cleanLabel,
-            theme.response(),
-            theme.action(),
-            theme.status(),
-            theme.history());
-    RegisterTheme saved =
-        renamed.respond(
-            cleanResponse.isEmpty() ? null : cleanResponse,
-            cleanAction.isEmpty() ? null : cleanAction,
-            status,
-            LocalDate.ofInstant(clock.instant(), LONDON));
-    register.saveTheme(council, saved);
-    return saved;
+    // A new status goes out to the respondents who asked, once: the theme and its outbox item are
+    // written together. If another save made the same change first, this one is applied on top of
+    // it (which is then no change of status).
+    for (int attempt = 0; ; attempt++) {
+      RegisterTheme saved =
+          new RegisterTheme(
+                  theme.id(),
+                  theme.area(),
+                  cleanLabel,
+                  theme.response(),
+                  theme.action(),
+                  theme.status(),
+                  theme.history())
+              .respond(
+                  cleanResponse.isEmpty() ? null : cleanResponse,
+                  cleanAction.isEmpty() ? null : cleanAction,
+                  status,
+                  LocalDate.ofInstant(clock.instant(), LONDON));
+      if (register.saveTheme(council, theme, saved, clock.instant())) {
+        return saved;
+      }
+      if (attempt > 0) {
+        throw ProblemException.conflict(
+            "This theme was changed by someone else",
+            "Someone else saved this theme at the same time. Open it again and check it.");
+      }
+      theme = theme(council, themeId);
+    }
   }
 
   private RegisterEntry save(RegisterEntry changed) {

@@ -44,6 +44,7 @@ public final class PublicFormHandler extends HttpHandler {
   private final java.time.Clock clock;
   private final PublishedSite site;
   private final CouncilPage councilPage;
+  private final AlertPages alerts;
 
   /** Kept here because CRaC holds its resources weakly. */
   private org.yousaid.functions.common.priming.SnapStartPriming priming;
@@ -68,11 +69,21 @@ public final class PublicFormHandler extends HttpHandler {
     this.clock = services.clock();
     this.site = PublishedSite.fromEnvironment(services.publications());
     this.councilPage = new CouncilPage(consultations, site, clock);
+    this.alerts = new AlertPages(responses, consultations, services.alerts());
     route("GET /c/{council}", r -> councilPage.show(r.pathParameter("council")));
     route("GET /c/{council}/{consultation}", this::showForm);
     route("POST /c/{council}/{consultation}", this::submitForm);
     route("GET /receipt", r -> receiptLookup("", null, 200));
     route("POST /receipt", this::receiptAction);
+    route(
+        "POST /receipt/alerts",
+        r -> {
+          requireForm(r);
+          return alerts.optIn(FormBody.parse(r.bodyText(8 * 1024)));
+        });
+    route("GET /alerts/{council}/{alert}", alerts::confirmStop);
+    // No media type is required: a mail program's one-click unsubscribe posts its own body.
+    route("POST /alerts/{council}/{alert}", alerts::stop);
     route("GET /assets/{file}", r -> Responses.asset(r.pathParameter("file")));
   }
 
@@ -129,21 +140,7 @@ public final class PublicFormHandler extends HttpHandler {
   }
 
   private static APIGatewayV2HTTPResponse confirmation(Consultation consultation, String receipt) {
-    return Responses.html(
-        200,
-        Pages.render(
-            "confirmation",
-            Map.of(
-                "pageTitle",
-                "Your answers have been sent",
-                "councilName",
-                consultation.councilName(),
-                "consultation",
-                consultation,
-                "receipt",
-                receipt,
-                "draftKey",
-                consultation.council() + "/" + consultation.id())));
+    return AlertPages.confirmation(consultation, receipt, "", null);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.yousaid.functions.publicweb;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.http.AllowedOrigins;
@@ -16,9 +17,12 @@ import org.yousaid.shared.json.Json;
 import org.yousaid.shared.json.JsonSubmissionReader;
 import org.yousaid.shared.model.Channel;
 import org.yousaid.shared.model.Response;
+import org.yousaid.shared.register.ActionAlert;
+import org.yousaid.shared.register.EmailAddress;
 import org.yousaid.shared.storage.ResponseRepository;
 import org.yousaid.shared.submission.ProblemException;
 import org.yousaid.shared.submission.SubmissionService;
+import org.yousaid.shared.validation.FieldError;
 import org.yousaid.web.Pages;
 
 /**
@@ -38,6 +42,9 @@ public final class SubmissionApiHandler extends HttpHandler {
 
   /** Kept here because CRaC holds its resources weakly. */
   private org.yousaid.functions.common.priming.SnapStartPriming priming;
+
+  private final org.yousaid.shared.register.ActionAlerts alerts;
+  private final org.yousaid.shared.storage.ConsultationRepository consultations;
 
   /** Used by AWS Lambda; SnapStart primes the function before its snapshot. */
   public SubmissionApiHandler() {
@@ -85,6 +92,55 @@ public final class SubmissionApiHandler extends HttpHandler {
         r -> pageFeedbackOrigins.preflight(r, r.pathParameter("council")));
     route("GET /api/v1/receipts/{receipt}", this::viewReceipt);
     route("DELETE /api/v1/receipts/{receipt}", this::eraseReceipt);
+    route("POST /api/v1/receipts/{receipt}/alerts", this::subscribe);
+    route("DELETE /api/v1/receipts/{receipt}/alerts", this::unsubscribe);
+    this.alerts = services.alerts();
+    this.consultations = services.consultations();
+  }
+
+  /**
+   * Asks to be emailed when an action on the themes of these answers changes status. The address is
+   * stored apart from the answers and erased with them; a second request replaces it.
+   */
+  private APIGatewayV2HTTPResponse subscribe(Request request) {
+    requireJson(request);
+    JsonNode body = parseObject(request.bodyText(4 * 1024));
+    Response response = findByReceipt(request);
+    boolean offered =
+        consultations
+            .find(response.council(), response.consultationId())
+            .map(AlertPages::offered)
+            .orElse(false);
+    if (!offered) {
+      throw ProblemException.conflict(
+          "No emails for these answers",
+          "Answers to an EHC stage survey are about your own family's plan, so there are no council"
+              + " actions to tell you about.");
+    }
+    String typed = text(body, "email");
+    if (typed == null || typed.isBlank()) {
+      throw ProblemException.invalid(List.of(new FieldError("email", AlertPages.EMPTY)));
+    }
+    String email =
+        EmailAddress.parse(typed)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(List.of(new FieldError("email", AlertPages.INVALID))));
+    ActionAlert alert =
+        alerts.subscribe(response, email).orElseThrow(SubmissionApiHandler::notFoundReceipt);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("email", alert.email());
+    out.put("stop", "/alerts/" + alert.council() + "/" + alert.linkId());
+    return Responses.json(201, out);
+  }
+
+  /** Stops the emails and deletes the address; the answers stay. */
+  private APIGatewayV2HTTPResponse unsubscribe(Request request) {
+    Response response = findByReceipt(request);
+    alerts
+        .find(response.council(), response.consultationId(), response.id())
+        .ifPresent(alerts::cancel);
+    return Responses.noContent();
   }
 
   private APIGatewayV2HTTPResponse submit(Request request) {

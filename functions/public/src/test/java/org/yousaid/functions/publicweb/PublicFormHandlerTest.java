@@ -486,6 +486,16 @@ class PublicFormHandlerTest {
   }
 
   @Test
+  void theAlertSampleEventsFindNothingTheyDoNotKnow() {
+    APIGatewayV2HTTPResponse optIn = handle(event("post-receipt-alerts.json"));
+    assertEquals(404, optIn.getStatusCode(), "no answers have this receipt code");
+    assertEquals(404, handle(event("get-alert-stop.json")).getStatusCode());
+    APIGatewayV2HTTPResponse stop = handle(event("post-alert-stop.json"));
+    assertEquals(404, stop.getStatusCode());
+    assertTrue(stop.getBody().contains("These emails have already stopped"), stop.getBody());
+  }
+
+  @Test
   void everyRouteInTheTemplateHasASampleEvent() {
     for (String routeKey : handler.routeKeys()) {
       boolean found = false;
@@ -497,7 +507,10 @@ class PublicFormHandlerTest {
             "get-receipt-lookup.json",
             "post-receipt-lookup.json",
             "post-receipt-erase.json",
-            "get-asset.json"
+            "get-asset.json",
+            "post-receipt-alerts.json",
+            "get-alert-stop.json",
+            "post-alert-stop.json"
           }) {
         found |= event(name).getRouteKey().equals(routeKey);
       }

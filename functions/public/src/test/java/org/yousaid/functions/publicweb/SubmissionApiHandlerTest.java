@@ -389,7 +389,9 @@ class SubmissionApiHandlerTest {
             "post-page-feedback.json",
             "options-page-feedback.json",
             "get-receipt.json",
-            "delete-receipt.json"
+            "delete-receipt.json",
+            "post-receipt-alert.json",
+            "delete-receipt-alert.json"
           }) {
         found |= event(name).getRouteKey().equals(routeKey);
       }
