@@ -54,14 +54,14 @@ final class LinearAttacker {
     String v = "v" + json.get("version").asInt() + ":";
     int responses = number(v + "responses", json.get("responses"), json.get("responsesNote"));
     for (JsonNode q : json.get("questions")) {
-      String p = v + q.get("id").asText() + ":";
+      String p = v + "q/" + q.get("id").asText() + "/";
       int answered = number(p + "answered", q.get("answered"), q.get("answeredNote"));
       atMost(answered, responses);
       boolean single = !"MULTI_CHOICE".equals(q.get("type").asText());
       if (q.has("options")) {
         List<Integer> options = new ArrayList<>();
         for (JsonNode o : q.get("options")) {
-          int c = count(p + "option:" + o.get("label").asText(), o);
+          int c = count(p + "option/" + o.get("label").asText(), o);
           options.add(c);
           atMost(c, answered);
           percent(o, c, answered);
@@ -77,14 +77,15 @@ final class LinearAttacker {
           List<List<Integer>> columns = new ArrayList<>();
           options.forEach(o -> columns.add(new ArrayList<>()));
           for (JsonNode g : b.get("groups")) {
-            String gp = p + b.get("dimension").asText() + ":" + g.get("label").asText() + ":";
+            String gp =
+                p + "by/" + b.get("dimension").asText() + "/" + g.get("label").asText() + "/";
             int n = number(gp + "answered", g.get("answered"), g.get("note"));
             groups.add(n);
             atMost(n, answered);
             List<Integer> row = new ArrayList<>();
             int i = 0;
             for (JsonNode o : g.get("options")) {
-              int c = count(gp + o.get("label").asText(), o);
+              int c = count(gp + "option/" + o.get("label").asText(), o);
               row.add(c);
               columns.get(i).add(c);
               atMost(c, n);
@@ -105,7 +106,7 @@ final class LinearAttacker {
         List<List<Integer>> splits =
             List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (JsonNode t : q.get("themes")) {
-          String tp = p + "theme:" + t.get("id").asText();
+          String tp = p + "theme/" + t.get("id").asText();
           int m = number(tp, t.get("count"), t.get("note"));
           themes.add(m);
           atMost(m, answered);
@@ -116,7 +117,7 @@ final class LinearAttacker {
             fix(m, t.get("othersSupport").asInt() + 1);
           }
           if (t.has("sentiment")) {
-            List<Integer> split = sentiment(tp + ":", t.get("sentiment"), m);
+            List<Integer> split = sentiment(tp + "/sentiment/", t.get("sentiment"), m);
             for (int s = 0; s < 3; s++) {
               splits.get(s).add(split.get(s));
             }
@@ -128,7 +129,8 @@ final class LinearAttacker {
           if (t.has("subThemes") && !t.get("subThemes").isEmpty()) {
             List<Integer> subs = new ArrayList<>();
             for (JsonNode s : t.get("subThemes")) {
-              int x = number(tp + ":sub:" + s.get("id").asText(), s.get("count"), s.get("note"));
+              int x =
+                  number(tp + "/sub-theme/" + s.get("id").asText(), s.get("count"), s.get("note"));
               subs.add(x);
               atMost(x, m);
               if (s.hasNonNull("percent")) {
@@ -145,7 +147,7 @@ final class LinearAttacker {
           sum(answered, themes, Relationship.EQ);
         }
         if (q.has("sentiment")) {
-          List<Integer> overall = sentiment(p + "sentiment:", q.get("sentiment"), -1);
+          List<Integer> overall = sentiment(p + "sentiment/", q.get("sentiment"), -1);
           for (int s = 0; s < 3; s++) {
             atMost(overall.get(s), answered);
             if (themesPartition && splits.get(s).size() == q.get("themes").size()) {
@@ -198,7 +200,7 @@ final class LinearAttacker {
     String a = "v" + fromVersion + ":";
     String b = "v" + toVersion + ":";
     for (String key : new ArrayList<>(index.keySet())) {
-      if (!key.startsWith(a) || key.contains(":theme:") || key.contains(":sentiment:")) {
+      if (!key.startsWith(a) || key.contains("/theme/") || key.contains("/sentiment/")) {
         continue;
       }
       String later = b + key.substring(a.length());
@@ -207,10 +209,62 @@ final class LinearAttacker {
         constraint(
             Map.of(index.get(later), 1.0, index.get(key), -1.0, d, -1.0), Relationship.EQ, 0);
         growthTargets.put("growth " + key + " -> " + later, key);
+        growthOf.put(d, new int[] {index.get(later), index.get(key)});
       }
     }
     return this;
   }
+
+  /**
+   * Every bound and relation this attacker assumes, evaluated at the true counts (names as {@link
+   * #read} gives them, e.g. {@code v2:q/id/option/Label}): the ones the truth breaks. An attack is
+   * only sound when this is empty; a broken one is either an assumption of the attacker's that does
+   * not hold, or published numbers that contradict each other.
+   */
+  List<String> violatedAt(Map<String, Long> truth) {
+    List<String> names = new ArrayList<>(index.keySet());
+    double[] x = new double[names.size()];
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (growthOf.containsKey(i)) {
+        continue;
+      }
+      Long t = truth.get(names.get(i));
+      if (t == null) {
+        out.add("no true value for " + names.get(i));
+        x[i] = Double.NaN;
+        continue;
+      }
+      x[i] = t;
+    }
+    growthOf.forEach((d, pair) -> x[d] = x[pair[0]] - x[pair[1]]);
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] < lo.get(i) - 1e-9 || x[i] > hi.get(i) + 1e-9) {
+        out.add(names.get(i) + " is " + x[i] + ", assumed " + lo.get(i) + ".." + hi.get(i));
+      }
+    }
+    for (Pending p : pending) {
+      double lhs = 0;
+      StringBuilder terms = new StringBuilder();
+      for (Map.Entry<Integer, Double> e : p.coef().entrySet()) {
+        lhs += e.getValue() * x[e.getKey()];
+        terms.append(
+            String.format(" %+.4f·%s(=%s)", e.getValue(), names.get(e.getKey()), x[e.getKey()]));
+      }
+      boolean holds =
+          switch (p.r()) {
+            case EQ -> Math.abs(lhs - p.rhs()) < 1e-9;
+            case LEQ -> lhs <= p.rhs() + 1e-9;
+            case GEQ -> lhs >= p.rhs() - 1e-9;
+          };
+      if (!holds) {
+        out.add(terms + " " + p.r() + " " + p.rhs() + " but is " + lhs);
+      }
+    }
+    return out;
+  }
+
+  private final Map<Integer, int[]> growthOf = new HashMap<>();
 
   private int count(String name, JsonNode c) {
     return number(name, c.get("count"), c.get("note"));
@@ -438,7 +492,21 @@ final class LinearAttacker {
       if (weights.size() > 1) {
         return Double.NaN; // a random direction only speeds things up; a failed one proves nothing
       }
-      throw new AssertionError("the solver found no optimum: " + result.getState());
+      // Kept for diagnosis: the program the solver gave up on, in ojAlgo's own file format.
+      java.io.File file = new java.io.File("target", "attacker-lp-" + System.nanoTime() + ".ebm");
+      model.writeTo(file);
+      throw new AssertionError(
+          "the solver found no optimum: "
+              + result.getState()
+              + " ("
+              + vars.size()
+              + " numbers, "
+              + lp.size()
+              + " relations; its own check of the point it returned: "
+              + model.validate(result)
+              + "; program in "
+              + file.getAbsolutePath()
+              + ")");
     }
     for (int k = 0; k < vars.size(); k++) {
       int v = vars.get(k);
