@@ -96,6 +96,7 @@ public final class ConsensusClustering {
             .parallel()
             .mapToObj(r -> cuts(similarity, membersOfRun[r], ks))
             .toArray(int[][][]::new);
+    int[] rowStart = AgglomerativeClustering.rowStarts(n);
     for (int r = 0; r < runs; r++) {
       int[] members = membersOfRun[r];
       int[][] labels = labelsOfRun[r];
@@ -106,9 +107,10 @@ public final class ConsensusClustering {
           .parallel()
           .forEach(
               a -> {
-                int i = members[a];
+                // members ascend, so (i, members[b]) is in row i
+                int row = rowStart[members[a]];
                 for (int b = a + 1; b < m; b++) {
-                  int idx = AgglomerativeClustering.index(n, i, members[b]);
+                  int idx = row + members[b];
                   both[idx]++;
                   for (int q = 0; q < ks.length; q++)
                     if (labels[q][a] == labels[q][b]) together[q][idx]++;
