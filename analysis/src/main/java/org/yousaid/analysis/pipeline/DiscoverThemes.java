@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.theme.IdenticalAnswers;
@@ -168,13 +167,7 @@ public final class DiscoverThemes {
     // clusters too small to be a theme go to "other" (index k); with a fixed k only singletons do
     int minSize = options.fixedK() != null ? 2 : Math.max(2, items.length / 500);
     float[] medianSimilarity = new float[k];
-    float[][] sims = new float[items.length][k];
-    IntStream.range(0, items.length)
-        .parallel()
-        .forEach(
-            j -> {
-              for (int x = 0; x < k; x++) sims[j][x] = space.similarity(items[j], centroids[x]);
-            });
+    float[][] sims = space.similarities(items, centroids);
     for (int x = 0; x < k; x++) {
       List<Float> own = new ArrayList<>();
       for (int j = 0; j < items.length; j++) if (assignment[j] == x) own.add(sims[j][x]);

@@ -79,12 +79,22 @@ public final class ReuseAnswerWork {
     timer.run(
         "reuse",
         () -> {
+          // hashing and decoding are the per-answer part of a re-run: both cores share them
+          AnswerWork[] works = new AnswerWork[records.size()];
+          records.parallelStream()
+              .forEach(
+                  r -> {
+                    keys[r.index()] = AnswerWorkCodec.key(pipelineVersion, r.answer().text());
+                    StoredAnswerWork own = stored.get(r.answer().id());
+                    StoredAnswerWork entry =
+                        own != null && own.key().equals(keys[r.index()])
+                            ? own
+                            : byKey.get(keys[r.index()]);
+                    if (entry != null)
+                      works[r.index()] = AnswerWorkCodec.decode(entry.work(), r.text());
+                  });
           for (AnswerRecord r : records) {
-            keys[r.index()] = AnswerWorkCodec.key(pipelineVersion, r.answer().text());
-            StoredAnswerWork own = stored.get(r.answer().id());
-            StoredAnswerWork entry =
-                own != null && own.key().equals(keys[r.index()]) ? own : byKey.get(keys[r.index()]);
-            AnswerWork work = entry == null ? null : AnswerWorkCodec.decode(entry.work(), r.text());
+            AnswerWork work = works[r.index()];
             if (work == null) continue;
             r.language(work.language());
             r.annotated(new AnnotatedText(r.text(), work.tokens()));

@@ -90,6 +90,16 @@ public final class AgglomerativeClustering {
     return (int) size;
   }
 
+  /**
+   * Per row i, the offset such that the pair (i, j), i &lt; j, is at {@code rowStart[i] + j} of the
+   * condensed matrix: {@link #index} without its multiplications, for loops over a row.
+   */
+  static int[] rowStarts(int n) {
+    int[] rowStart = new int[n];
+    for (int i = 0; i < n; i++) rowStart[i] = (int) ((long) n * i - (long) i * (i + 1) / 2 - i - 1);
+    return rowStart;
+  }
+
   static int index(int n, int i, int j) {
     if (i > j) {
       int t = i;
@@ -102,23 +112,26 @@ public final class AgglomerativeClustering {
   /**
    * Nearest-neighbour chain over a condensed distance matrix (modified in place). Ward distances
    * are squared (Lance-Williams form); reported heights are their square roots.
+   *
+   * <p>The clusters still active are kept as an ascending list, so the scans visit them in the
+   * order of their numbers (ties go to the lowest, as they always did) without stepping over the
+   * merged ones, and the start of each row of the condensed matrix is looked up rather than
+   * multiplied out: most of the time of consensus clustering is spent in these scans.
    */
   static Dendrogram cluster(double[] d, int[] sizes, Linkage linkage) {
     int n = sizes.length;
     if (n == 0) return new Dendrogram(0, new int[0], new int[0], new double[0], new int[0]);
     int[] size = sizes.clone();
-    boolean[] active = new boolean[n];
-    Arrays.fill(active, true);
+    int[] active = new int[n];
+    for (int x = 0; x < n; x++) active[x] = x;
+    int activeCount = n;
+    int[] rowStart = rowStarts(n);
     int[] chain = new int[n];
     int chainLength = 0;
     int[] mergeA = new int[n - 1], mergeB = new int[n - 1];
     double[] mergeHeight = new double[n - 1];
     for (int step = 0; step < n - 1; step++) {
-      if (chainLength == 0) {
-        int first = 0;
-        while (!active[first]) first++;
-        chain[chainLength++] = first;
-      }
+      if (chainLength == 0) chain[chainLength++] = active[0];
       int a, b;
       while (true) {
         a = chain[chainLength - 1];
@@ -126,9 +139,11 @@ public final class AgglomerativeClustering {
         // the previous element wins ties, which guarantees the chain ends in a reciprocal pair
         b = previous;
         double best = previous >= 0 ? d[index(n, a, previous)] : Double.POSITIVE_INFINITY;
-        for (int x = 0; x < n; x++) {
-          if (!active[x] || x == a) continue;
-          double dx = d[index(n, a, x)];
+        int rowA = rowStart[a];
+        for (int p = 0; p < activeCount; p++) {
+          int x = active[p];
+          if (x == a) continue;
+          double dx = d[x < a ? rowStart[x] + a : rowA + x];
           if (dx < best) {
             best = dx;
             b = x;
@@ -144,24 +159,27 @@ public final class AgglomerativeClustering {
       mergeB[step] = drop;
       mergeHeight[step] = linkage == Linkage.WARD ? Math.sqrt(dab) : dab;
       double na = size[keep], nb = size[drop];
-      for (int x = 0; x < n; x++) {
-        if (!active[x] || x == keep || x == drop) continue;
-        double dxa = d[index(n, x, keep)], dxb = d[index(n, x, drop)];
+      for (int p = 0; p < activeCount; p++) {
+        int x = active[p];
+        if (x == keep || x == drop) continue;
+        int xKeep = x < keep ? rowStart[x] + keep : rowStart[keep] + x;
+        double dxa = d[xKeep], dxb = d[x < drop ? rowStart[x] + drop : rowStart[drop] + x];
         double nx = size[x];
-        d[index(n, x, keep)] =
+        d[xKeep] =
             linkage == Linkage.WARD
                 ? ((na + nx) * dxa + (nb + nx) * dxb - nx * dab) / (na + nb + nx)
                 : (na * dxa + nb * dxb) / (na + nb);
       }
-      active[drop] = false;
+      int at = Arrays.binarySearch(active, 0, activeCount, drop);
+      System.arraycopy(active, at + 1, active, at, activeCount - at - 1);
+      activeCount--;
       size[keep] += size[drop];
     }
     return relabel(n, mergeA, mergeB, mergeHeight, sizes);
   }
 
   /** Sorts merges by height and renames clusters as SciPy does (new cluster = n + merge index). */
-  private static Dendrogram relabel(
-      int n, int[] mergeA, int[] mergeB, double[] mergeHeight, int[] sizes) {
+  static Dendrogram relabel(int n, int[] mergeA, int[] mergeB, double[] mergeHeight, int[] sizes) {
     Integer[] order = new Integer[n - 1];
     for (int i = 0; i < order.length; i++) order[i] = i;
     // stable: equal heights keep the order they were found in

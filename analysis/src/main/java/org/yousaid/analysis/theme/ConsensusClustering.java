@@ -70,7 +70,7 @@ public final class ConsensusClustering {
     int n = similarity.length;
     if (n == 0) return new int[0];
     if (k <= 1 || n <= 2) return new int[n];
-    float[] together = coAssociation(similarity, keys, weights, k);
+    float[] together = coAssociations(similarity, keys, weights, new int[] {k})[0];
     Dendrogram tree = wardTree(together, weights);
     int[] labels = cutWithoutSmallGroups(tree, k, minSize, weights);
     if (Arrays.stream(labels).max().orElse(-1) < 1) {
@@ -117,53 +117,86 @@ public final class ConsensusClustering {
    * were in the same group.
    */
   float[] coAssociation(float[][] similarity, long[] keys, int k) {
-    return coAssociation(similarity, keys, ones(similarity.length), k);
+    return coAssociations(similarity, keys, new int[] {k})[0];
   }
 
-  float[] coAssociation(float[][] similarity, long[] keys, int[] weights, int k) {
+  /**
+   * {@link #coAssociation} at each of the given numbers of groups. A run's Ward tree does not
+   * depend on where it is cut, so each run's tree is built once and cut at every k: the same shares
+   * as one call per k, for the cost of one. The runs' trees are built in parallel (the
+   * nearest-neighbour chain itself is sequential), their counts added after.
+   */
+  float[][] coAssociations(float[][] similarity, long[] keys, int[] ks) {
+    return coAssociations(similarity, keys, ones(similarity.length), ks);
+  }
+
+  /** As above, answer i standing for {@code weights[i]} identical answers in every run's Ward. */
+  float[][] coAssociations(float[][] similarity, long[] keys, int[] weights, int[] ks) {
     int n = similarity.length;
-    int[] together = new int[AgglomerativeClustering.condensedSize(n)];
-    int[] both = new int[together.length];
+    int size = AgglomerativeClustering.condensedSize(n);
+    // counts up to the number of runs are exact in a float, and the shares are made in place
+    float[][] together = new float[ks.length][size];
+    int[] both = new int[size];
+    int[][] membersOfRun = new int[runs][];
     for (int r = 0; r < runs; r++) {
       final int run = r;
-      int[] members = IntStream.range(0, n).filter(i -> inRun(keys[i], run)).toArray();
+      membersOfRun[r] = IntStream.range(0, n).filter(i -> inRun(keys[i], run)).toArray();
+    }
+    int[][][] labelsOfRun =
+        IntStream.range(0, runs)
+            .parallel()
+            .mapToObj(r -> cuts(similarity, weights, membersOfRun[r], ks))
+            .toArray(int[][][]::new);
+    int[] rowStart = AgglomerativeClustering.rowStarts(n);
+    for (int r = 0; r < runs; r++) {
+      int[] members = membersOfRun[r];
+      int[][] labels = labelsOfRun[r];
       int m = members.length;
-      if (m < 2) continue;
-      double[] d = new double[AgglomerativeClustering.condensedSize(m)];
-      IntStream.range(0, m)
-          .parallel()
-          .forEach(
-              a -> {
-                float[] row = similarity[members[a]];
-                double self = row[members[a]];
-                for (int b = a + 1; b < m; b++) {
-                  int j = members[b];
-                  d[AgglomerativeClustering.index(m, a, b)] =
-                      wardWeight(weights[members[a]], weights[j])
-                          * Math.max(0, self + similarity[j][j] - 2 * row[j]);
-                }
-              });
-      int[] memberWeights = Arrays.stream(members).map(i -> weights[i]).toArray();
-      Dendrogram tree =
-          AgglomerativeClustering.cluster(d, memberWeights, AgglomerativeClustering.Linkage.WARD);
-      int[] labels = tree.cut(Math.min(k, m));
+      if (labels == null) continue;
       // rows are disjoint in the condensed matrix, so rows can be counted in parallel
       IntStream.range(0, m)
           .parallel()
           .forEach(
               a -> {
-                int i = members[a];
+                // members ascend, so (i, members[b]) is in row i
+                int row = rowStart[members[a]];
                 for (int b = a + 1; b < m; b++) {
-                  int idx = AgglomerativeClustering.index(n, i, members[b]);
+                  int idx = row + members[b];
                   both[idx]++;
-                  if (labels[a] == labels[b]) together[idx]++;
+                  for (int q = 0; q < ks.length; q++)
+                    if (labels[q][a] == labels[q][b]) together[q][idx]++;
                 }
               });
     }
-    float[] share = new float[together.length];
-    for (int x = 0; x < share.length; x++)
-      share[x] = both[x] == 0 ? 0 : (float) together[x] / both[x];
-    return share;
+    for (float[] share : together)
+      for (int x = 0; x < size; x++) share[x] = both[x] == 0 ? 0 : share[x] / both[x];
+    return together;
+  }
+
+  /** One run's Ward tree over its members, cut at each k; null for a run of fewer than 2. */
+  private static int[][] cuts(float[][] similarity, int[] weights, int[] members, int[] ks) {
+    int m = members.length;
+    if (m < 2) return null;
+    double[] d = new double[AgglomerativeClustering.condensedSize(m)];
+    IntStream.range(0, m)
+        .parallel()
+        .forEach(
+            a -> {
+              float[] row = similarity[members[a]];
+              double self = row[members[a]];
+              for (int b = a + 1; b < m; b++) {
+                int j = members[b];
+                d[AgglomerativeClustering.index(m, a, b)] =
+                    wardWeight(weights[members[a]], weights[j])
+                        * Math.max(0, self + similarity[j][j] - 2 * row[j]);
+              }
+            });
+    int[] memberWeights = Arrays.stream(members).map(i -> weights[i]).toArray();
+    Dendrogram tree =
+        AgglomerativeClustering.cluster(d, memberWeights, AgglomerativeClustering.Linkage.WARD);
+    int[][] labels = new int[ks.length][];
+    for (int q = 0; q < ks.length; q++) labels[q] = tree.cut(Math.min(ks[q], m));
+    return labels;
   }
 
   /** Whether the answer with this key is in run r: about 80% of answers are, independently. */
@@ -279,6 +312,7 @@ public final class ConsensusClustering {
       return all;
     }
     int[] labels = start.clone();
+    int[] rowStart = AgglomerativeClustering.rowStarts(n);
     for (int round = 0; round < 20; round++) {
       final int[] current = labels;
       int[] sizes = new int[k];
@@ -292,7 +326,7 @@ public final class ConsensusClustering {
                     for (int j = 0; j < n; j++) {
                       if (j == i || current[j] < 0) continue;
                       sum[current[j]] +=
-                          weights[j] * together[AgglomerativeClustering.index(n, i, j)];
+                          weights[j] * together[j < i ? rowStart[j] + i : rowStart[i] + j];
                     }
                     // the answer's own copies: the same text, always together
                     if (current[i] >= 0) sum[current[i]] += weights[i] - 1;

@@ -2,7 +2,6 @@ package org.yousaid.analysis.theme;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.represent.Vectors;
 
@@ -27,40 +26,43 @@ public final class SphericalKMeans {
 
   public Clustering cluster(ThemeSpace space, int[] items, int k) {
     Clustering best = null;
+    // the answers are laid out once for all restarts and steps; only the centres change
+    ThemeSpace.Prepared prepared = space.prepare(items);
     for (int r = 0; r < restarts; r++) {
       Clustering c =
-          once(space, items, Math.min(k, items.length), new SplittableRandom(seed + 7919L * r));
+          once(
+              space,
+              prepared,
+              items,
+              Math.min(k, items.length),
+              new SplittableRandom(seed + 7919L * r));
       if (best == null || c.objective() > best.objective()) best = c;
     }
     return best;
   }
 
-  private Clustering once(ThemeSpace space, int[] items, int k, SplittableRandom random) {
-    float[][] centroids = seed(space, items, k, random);
+  private Clustering once(
+      ThemeSpace space, ThemeSpace.Prepared prepared, int[] items, int k, SplittableRandom random) {
+    float[][] centroids = seed(space, prepared, items, k, random);
     int[] assignment = new int[items.length];
     Arrays.fill(assignment, -1);
     double objective = 0;
     for (int iter = 0; iter < maxIterations; iter++) {
-      final float[][] cs = centroids;
+      float[][] sims = prepared.similarities(centroids);
       float[] bestSim = new float[items.length];
-      int[] next =
-          IntStream.range(0, items.length)
-              .parallel()
-              .map(
-                  i -> {
-                    int arg = 0;
-                    float best = Float.NEGATIVE_INFINITY;
-                    for (int c = 0; c < cs.length; c++) {
-                      float s = space.similarity(items[i], cs[c]);
-                      if (s > best) {
-                        best = s;
-                        arg = c;
-                      }
-                    }
-                    bestSim[i] = best;
-                    return arg;
-                  })
-              .toArray();
+      int[] next = new int[items.length];
+      for (int i = 0; i < items.length; i++) {
+        int arg = 0;
+        float best = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < sims[i].length; c++) {
+          if (sims[i][c] > best) {
+            best = sims[i][c];
+            arg = c;
+          }
+        }
+        bestSim[i] = best;
+        next[i] = arg;
+      }
       objective = 0;
       for (float s : bestSim) objective += s;
       int changed = 0;
@@ -99,17 +101,16 @@ public final class SphericalKMeans {
    * k-means++: each new seed is drawn with probability proportional to its squared distance (2 - 2
    * cos).
    */
-  private static float[][] seed(ThemeSpace space, int[] items, int k, SplittableRandom random) {
+  private static float[][] seed(
+      ThemeSpace space, ThemeSpace.Prepared prepared, int[] items, int k, SplittableRandom random) {
     float[][] centroids = new float[k][];
     centroids[0] = Vectors.normalise(space.vector(items[random.nextInt(items.length)]));
     double[] d2 = new double[items.length];
     Arrays.fill(d2, Double.MAX_VALUE);
     for (int c = 1; c < k; c++) {
-      final float[] last = centroids[c - 1];
-      IntStream.range(0, items.length)
-          .parallel()
-          .forEach(
-              i -> d2[i] = Math.min(d2[i], Math.max(0, 2 - 2 * space.similarity(items[i], last))));
+      float[][] toLast = prepared.similarities(new float[][] {centroids[c - 1]});
+      for (int i = 0; i < items.length; i++)
+        d2[i] = Math.min(d2[i], Math.max(0, 2 - 2 * toLast[i][0]));
       double total = 0;
       for (double d : d2) total += d;
       double r = random.nextDouble() * total;

@@ -1,6 +1,7 @@
 package org.yousaid.analysis.theme;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.yousaid.analysis.represent.ThemeSpace;
 
 /**
@@ -89,17 +90,18 @@ public final class SubThemeSplit {
     int most = Math.min(MAX_PARTS, n / MIN_SIZE);
     Result best = new Result(null, 0, "no split into parts of " + MIN_SIZE + " or more");
     // the most parts that still pass: a theme of two clear topics stops at 2
+    int[] ks = IntStream.rangeClosed(2, most).toArray();
+    float[][] together = consensus.coAssociations(sim, keys, ks);
     for (int k = 2; k <= most; k++) {
-      Result r = split(space, members, sim, keys, k);
+      Result r = split(space, members, together[k - 2], k);
       if (r.split()) best = r;
       else if (!best.split() && r.separation() > best.separation()) best = r;
     }
     return best;
   }
 
-  private Result split(ThemeSpace space, int[] members, float[][] sim, long[] keys, int k) {
+  private Result split(ThemeSpace space, int[] members, float[] together, int k) {
     int n = members.length;
-    float[] together = consensus.coAssociation(sim, keys, k);
     int[] labels =
         ConsensusClustering.renumber(
             ConsensusClustering.joinMostOftenGrouped(

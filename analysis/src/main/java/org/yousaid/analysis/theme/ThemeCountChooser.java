@@ -39,13 +39,7 @@ public final class ThemeCountChooser {
     if (criterion == Criterion.BAGGED_SILHOUETTE) return chooseByBaggedSilhouette(space, items);
     int[] sample = sample(items);
     int n = sample.length;
-    float[][] sim = new float[n][n];
-    IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            i -> {
-              for (int j = 0; j < n; j++) sim[i][j] = space.similarity(sample[i], sample[j]);
-            });
+    float[][] sim = space.similarityMatrix(sample);
     int upper = Math.min(maxK, Math.max(2, n / 4));
     SphericalKMeans kmeans = new SphericalKMeans(2, 30, seed);
     KnnGraph graph =
@@ -162,14 +156,7 @@ public final class ThemeCountChooser {
     for (int r = 0; r < rounds; r++) {
       long roundSeed = seed + 1_000_003L * r;
       int[] sample = sample(items, roundSeed);
-      int n = sample.length;
-      float[][] sim = new float[n][n];
-      IntStream.range(0, n)
-          .parallel()
-          .forEach(
-              i -> {
-                for (int j = 0; j < n; j++) sim[i][j] = space.similarity(sample[i], sample[j]);
-              });
+      float[][] sim = space.similarityMatrix(sample);
       SphericalKMeans kmeans = new SphericalKMeans(2, 30, roundSeed);
       for (int x = 0; x < ks.size(); x++) {
         int[] a = kmeans.cluster(space, sample, ks.get(x)).assignment();

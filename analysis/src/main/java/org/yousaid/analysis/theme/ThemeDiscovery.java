@@ -1,8 +1,6 @@
 package org.yousaid.analysis.theme;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.represent.Vectors;
@@ -114,15 +112,8 @@ public final class ThemeDiscovery {
     while (true) {
       int k = Arrays.stream(labels).max().orElse(-1) + 1;
       if (k <= 2) return labels;
-      float[][] c = centroids(space, items, labels, k);
-      double[][] toCentre = new double[items.length][k];
+      float[][] toCentre = space.similarities(items, centroids(space, items, labels, k));
       final int[] current = labels;
-      IntStream.range(0, items.length)
-          .parallel()
-          .forEach(
-              i -> {
-                for (int x = 0; x < k; x++) toCentre[i][x] = space.similarity(items[i], c[x]);
-              });
       double[][] other = new double[k][k];
       double[] own = new double[k];
       for (int i = 0; i < items.length; i++) {
@@ -320,16 +311,7 @@ public final class ThemeDiscovery {
   }
 
   static float[][] similarities(ThemeSpace space, int[] items) {
-    int n = items.length;
-    float[][] sim = new float[n][n];
-    IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            i -> {
-              for (int j = i; j < n; j++) sim[i][j] = space.similarity(items[i], items[j]);
-            });
-    for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) sim[i][j] = sim[j][i];
-    return sim;
+    return space.similarityMatrix(items);
   }
 
   public static float[][] centroids(ThemeSpace space, int[] items, int[] labels, int k) {
@@ -348,22 +330,20 @@ public final class ThemeDiscovery {
     int[] labels = new int[items.length];
     Arrays.fill(labels, -1);
     for (int s = 0; s < sample.length; s++) labels[sample[s]] = sampleLabels[s];
-    List<Integer> rest = new ArrayList<>();
-    for (int i = 0; i < items.length; i++) if (labels[i] < 0) rest.add(i);
-    rest.parallelStream()
-        .forEach(
-            i -> {
-              int best = 0;
-              float bestSim = Float.NEGATIVE_INFINITY;
-              for (int c = 0; c < centroids.length; c++) {
-                float s = space.similarity(items[i], centroids[c]);
-                if (s > bestSim) {
-                  bestSim = s;
-                  best = c;
-                }
-              }
-              labels[i] = best;
-            });
+    int[] rest = IntStream.range(0, items.length).filter(i -> labels[i] < 0).toArray();
+    float[][] sims =
+        space.similarities(Arrays.stream(rest).map(i -> items[i]).toArray(), centroids);
+    for (int r = 0; r < rest.length; r++) {
+      int best = 0;
+      float bestSim = Float.NEGATIVE_INFINITY;
+      for (int c = 0; c < centroids.length; c++) {
+        if (sims[r][c] > bestSim) {
+          bestSim = sims[r][c];
+          best = c;
+        }
+      }
+      labels[rest[r]] = best;
+    }
     return labels;
   }
 }
