@@ -200,9 +200,16 @@ class IncrementalThemingTest {
     assertTrue(differ * 20 <= cold.answers().size(), () -> differ + " sentiments differ");
   }
 
-  /** What officers see of a result: themes with their members, and each answer's outcome. */
+  /**
+   * What officers see of a result: themes and sub-themes with their members, and each answer's
+   * outcome.
+   */
   static Map<String, Object> summary(ThemeResult r) {
     Map<String, Object> out = new TreeMap<>();
+    for (Theme t : r.subThemes())
+      out.put(
+          "sub-theme " + t.id(),
+          t.parentId() + " " + t.label() + " " + new java.util.TreeSet<>(t.memberIds()));
     for (Theme t : r.themes())
       out.put(
           "theme " + t.id(),
