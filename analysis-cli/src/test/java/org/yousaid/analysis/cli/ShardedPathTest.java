@@ -34,7 +34,12 @@ import org.yousaid.analysis.sharded.ShardedTheming;
  * make other batches); and the themes are found on half the answers, then the other half join the
  * nearest theme centre, so the theme count and the borders between themes may move. The test holds
  * the agreement to what was measured (docs/benchmarks.md, "Sharded analysis").
+ *
+ * <p>Tagged slow (about 45 s; {@code bin/test-slow}) to keep the default suite near 15 minutes: the
+ * sharded path's handlers, retries and equality with the worker stay in the default suite
+ * (ShardedAnalysisHandlersTest, ShardedRunTest).
  */
+@org.junit.jupiter.api.Tag("slow")
 class ShardedPathTest {
   static Path datasets() {
     Path root = Path.of(System.getProperty("yousaid.repo.root", ".."));
