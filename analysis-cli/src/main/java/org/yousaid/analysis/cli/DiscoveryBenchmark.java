@@ -164,16 +164,13 @@ final class DiscoveryBenchmark {
             themeOfRow.put(earlier.rows()[i], earlier.run().labels[i]);
         before = Arrays.stream(unique).map(i -> themeOfRow.getOrDefault(rows[i], -1)).toArray();
       }
-      // copies weigh in their theme, as in the engine
-      int[] copies = new int[unique.length];
-      for (int u : identical.representative()) copies[u]++;
       ThemeDiscovery.Themes t =
           new ThemeDiscovery(new ConsensusClustering(), mergeRatio)
               .discover(
                   s.space(),
                   unique,
                   keys,
-                  copies,
+                  identical.copies(),
                   new ThemeDiscovery.Options(k, maxK, false, AutoKOptions.defaults()),
                   before);
       for (int x = 0; x < items.length; x++)

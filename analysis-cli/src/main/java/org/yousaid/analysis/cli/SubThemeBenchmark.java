@@ -174,9 +174,6 @@ final class SubThemeBenchmark {
         if (earlier.theme[i] >= 0) themeOfRow.put(earlierRows[i], earlier.theme[i]);
       before = Arrays.stream(unique).map(i -> themeOfRow.getOrDefault(rows[i], -1)).toArray();
     }
-    // copies weigh in their theme, as in the engine
-    int[] copies = new int[unique.length];
-    for (int u : identical.representative()) copies[u]++;
     ThemeDiscovery.Themes t =
         new ThemeDiscovery()
             .withSubThemeSplit(criterion)
@@ -184,7 +181,7 @@ final class SubThemeBenchmark {
                 s.space(),
                 unique,
                 keys,
-                copies,
+                identical.copies(),
                 new ThemeDiscovery.Options(
                     null, 30, method.startsWith("ours"), AutoKOptions.defaults()),
                 before);

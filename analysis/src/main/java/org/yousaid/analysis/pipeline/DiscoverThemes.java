@@ -50,15 +50,13 @@ public final class DiscoverThemes {
       int[] unique = Arrays.stream(identical.first()).map(j -> items[j]).toArray();
       long[] keys = new long[unique.length];
       for (int u = 0; u < unique.length; u++) keys[u] = key(records.get(unique[u]).answer().id());
-      int[] copies = new int[unique.length];
-      for (int u : representative) copies[u]++;
       ThemeDiscovery.Themes t =
           new ThemeDiscovery()
               .discover(
                   space,
                   unique,
                   keys,
-                  copies,
+                  identical.copies(),
                   new ThemeDiscovery.Options(
                       options.fixedK(), options.maxK(), true, options.autoK()),
                   earlier(records, unique));

@@ -79,7 +79,7 @@ public final class ConsensusClustering {
       // answer would end in one theme. Ward's own tree of the similarities still splits such
       // answers into the k most compact groups, which reads better than one theme about all; the
       // co-association carries no structure to move answers by, so the cut stands.
-      return renumber(wardTree(similarity, weights).cut(Math.min(k, n)));
+      return renumber(cuts(similarity, weights, IntStream.range(0, n).toArray(), new int[] {k})[0]);
     }
     labels = joinMostOftenGrouped(together, n, labels, 0, weights);
     return renumber(labels);
@@ -89,19 +89,6 @@ public final class ConsensusClustering {
     int[] ones = new int[n];
     Arrays.fill(ones, 1);
     return ones;
-  }
-
-  /** Ward's tree of the answers themselves (squared distances in the space), copies weighted. */
-  private static Dendrogram wardTree(float[][] similarity, int[] weights) {
-    int n = similarity.length;
-    double[] d = new double[AgglomerativeClustering.condensedSize(n)];
-    for (int a = 0; a < n; a++)
-      for (int b = a + 1; b < n; b++)
-        d[AgglomerativeClustering.index(n, a, b)] =
-            wardWeight(weights[a], weights[b])
-                * Math.max(0, similarity[a][a] + similarity[b][b] - 2 * similarity[a][b]);
-    return AgglomerativeClustering.cluster(
-        d, weights.clone(), AgglomerativeClustering.Linkage.WARD);
   }
 
   /**

@@ -14,6 +14,13 @@ import java.util.Map;
  * @param representative per answer, the number of its distinct text (an index into first)
  */
 public record IdenticalAnswers(int[] first, int[] representative) {
+  /** Per distinct text, how many answers wrote it (its weight in discovery). */
+  public int[] copies() {
+    int[] copies = new int[first.length];
+    for (int u : representative) copies[u]++;
+    return copies;
+  }
+
   /**
    * @param texts each answer's text; null texts are never grouped
    */
