@@ -279,8 +279,12 @@ public final class LabelThemes {
         .filter(t -> !t.matches(".*[.!?;\\[\\]].*"))
         .filter(t -> !Redaction.standard().containsPersonalData(t))
         .findFirst()
-        .map(t -> t.substring(0, 1).toUpperCase(Locale.ROOT) + t.substring(1))
+        .map(LabelThemes::capitalised)
         .orElse(null);
+  }
+
+  private static String capitalised(String text) {
+    return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
   }
 
   private static SentimentSplit split(List<Integer> members, List<AnswerRecord> records) {
@@ -301,8 +305,7 @@ public final class LabelThemes {
    */
   static String label(List<String> keyTerms, int number) {
     if (keyTerms.isEmpty()) return "Theme " + number;
-    String label = keyTerms.get(0);
-    return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+    return capitalised(keyTerms.get(0));
   }
 
   /**
