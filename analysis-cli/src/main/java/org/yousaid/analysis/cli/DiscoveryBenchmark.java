@@ -25,6 +25,7 @@ import org.yousaid.analysis.theme.AutoKOptions;
 import org.yousaid.analysis.theme.ConsensusClustering;
 import org.yousaid.analysis.theme.IdenticalAnswers;
 import org.yousaid.analysis.theme.SphericalKMeans;
+import org.yousaid.analysis.theme.ThemeContinuity;
 import org.yousaid.analysis.theme.ThemeCountChooser;
 import org.yousaid.analysis.theme.ThemeDiscovery;
 
@@ -49,6 +50,8 @@ final class DiscoveryBenchmark {
 
   /** The consensus method's merge ratio (--merge-ratio): set once before a run. */
   private static double mergeRatio = ThemeDiscovery.DEFAULT_MERGE_RATIO;
+
+  private static double stayMargin = ThemeContinuity.STAY_MARGIN;
 
   private static final double EMBEDDING_WEIGHT = ThemingEngine.DEFAULT_EMBEDDING_WEIGHT;
 
@@ -79,8 +82,11 @@ final class DiscoveryBenchmark {
     double ratio =
         Double.parseDouble(
             a.get("merge-ratio", String.valueOf(ThemeDiscovery.DEFAULT_MERGE_RATIO)));
+    double margin =
+        Double.parseDouble(a.get("stay-margin", String.valueOf(ThemeContinuity.STAY_MARGIN)));
     return () -> {
       mergeRatio = ratio;
+      stayMargin = margin;
       PreparedCorpus corpus;
       try (SentenceEmbedder embedder = new SentenceEmbedder()) {
         corpus = load(set, split, data, label, embedder, cache);
@@ -165,7 +171,7 @@ final class DiscoveryBenchmark {
         before = Arrays.stream(unique).map(i -> themeOfRow.getOrDefault(rows[i], -1)).toArray();
       }
       ThemeDiscovery.Themes t =
-          new ThemeDiscovery(new ConsensusClustering(), mergeRatio)
+          new ThemeDiscovery(new ConsensusClustering(), mergeRatio, stayMargin)
               .discover(
                   s.space(),
                   unique,

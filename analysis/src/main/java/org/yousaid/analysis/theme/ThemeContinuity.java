@@ -25,10 +25,21 @@ import java.util.stream.IntStream;
 public final class ThemeContinuity {
   /**
    * How much more often (mean co-association) an answer must be grouped with another theme's
-   * answers than with its own earlier theme's to move. Chosen on the dev half of the coded patient
-   * feedback (docs/benchmarks.md).
+   * answers than with its own earlier theme's to move, from 100 answers up. Chosen on the dev half
+   * of the coded patient feedback (docs/benchmarks.md).
    */
   public static final double STAY_MARGIN = 0.5;
+
+  /**
+   * The margin for n answers: {@code base} from 100 answers up, growing as √(100/n) below (at most
+   * 1, where no answer moves). Why: one answer in or out changes the subsamples' trees, and so a
+   * pair's co-association, more the fewer answers there are; at 30 answers, 4 in a theme, one
+   * answer moved on that noise costs about 0.1 ARI. On the dev half at 30 answers (6 draws × 40 ±1
+   * re-runs) a fixed 0.5 left 5 of 240 re-runs under ARI 0.9, 0.7 two, 0.85 one, 1.0 none.
+   */
+  public static double margin(double base, int n) {
+    return n >= 100 ? base : Math.min(1.0, base * Math.sqrt(100.0 / Math.max(1, n)));
+  }
 
   private ThemeContinuity() {}
 
@@ -38,7 +49,8 @@ public final class ThemeContinuity {
    *     had none (new, or in "other" before)
    * @param wanted the automatic count for this many answers
    * @param minSize groups smaller than this are not themes of their own
-   * @param margin see {@link #STAY_MARGIN}
+   * @param margin how much more often another theme must win for an answer to move, see {@link
+   *     #margin}
    * @return a theme per answer, numbered 0..k'-1 by first member
    */
   public static int[] continueFrom(

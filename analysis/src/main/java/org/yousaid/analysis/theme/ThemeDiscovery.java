@@ -87,7 +87,8 @@ public final class ThemeDiscovery {
   }
 
   /**
-   * @param stayMargin see {@link ThemeContinuity#STAY_MARGIN}
+   * @param stayMargin see {@link ThemeContinuity#STAY_MARGIN} (from 100 answers up; more below, see
+   *     {@link ThemeContinuity#margin})
    */
   public ThemeDiscovery(ConsensusClustering consensus, double mergeRatio, double stayMargin) {
     this.consensus = consensus;
@@ -232,7 +233,13 @@ public final class ThemeDiscovery {
             ? earlierCount
             : earlierCount + Integer.signum(wanted - earlierCount);
     float[] together = consensus.coAssociation(sim, keys, Math.max(2, target));
-    return ThemeContinuity.continueFrom(together, sim.length, earlier, wanted, minSize, stayMargin);
+    return ThemeContinuity.continueFrom(
+        together,
+        sim.length,
+        earlier,
+        wanted,
+        minSize,
+        ThemeContinuity.margin(stayMargin, sim.length));
   }
 
   /**

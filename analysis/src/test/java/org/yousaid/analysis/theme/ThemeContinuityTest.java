@@ -1,0 +1,48 @@
+package org.yousaid.analysis.theme;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ThemeContinuityTest {
+
+  @Test
+  void theMarginGrowsAsTheAnswersFewerThan100AndNeverPassesOne() {
+    for (int n : new int[] {100, 300, 2000}) {
+      assertEquals(ThemeContinuity.STAY_MARGIN, ThemeContinuity.margin(0.5, n), 1e-12);
+    }
+    double previous = ThemeContinuity.margin(0.5, 100);
+    for (int n = 99; n >= 1; n--) {
+      double m = ThemeContinuity.margin(0.5, n);
+      assertTrue(m >= previous, "smaller sets need more evidence to move an answer: n=" + n);
+      assertTrue(m <= 1.0, "n=" + n);
+      previous = m;
+    }
+    assertEquals(0.5 * Math.sqrt(100.0 / 30), ThemeContinuity.margin(0.5, 30), 1e-12);
+  }
+
+  /**
+   * Six answers in two earlier themes; answer 2 is now grouped with the second theme's answers 0.6
+   * more often than with its own: moved under the large-set margin, kept under the 30-answer one.
+   */
+  @Test
+  void anAnswerMovesOnlyWhenAnotherThemeWinsByTheMargin() {
+    int n = 6;
+    int[] earlier = {0, 0, 0, 1, 1, 1};
+    float[] together = new float[AgglomerativeClustering.condensedSize(n)];
+    for (int i = 0; i < n; i++)
+      for (int j = i + 1; j < n; j++) {
+        boolean same = earlier[i] == earlier[j];
+        float t = same ? 0.9f : 0.1f;
+        if (i == 2 || j == 2) t = (earlier[i] == 1 || earlier[j] == 1) ? 0.8f : 0.2f;
+        together[AgglomerativeClustering.index(n, i, j)] = t;
+      }
+    int[] large = ThemeContinuity.continueFrom(together, n, earlier, 2, 2, 0.5);
+    assertArrayEquals(new int[] {0, 0, 1, 1, 1, 1}, large);
+    int[] small =
+        ThemeContinuity.continueFrom(together, n, earlier, 2, 2, ThemeContinuity.margin(0.5, 30));
+    assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, small);
+  }
+}
