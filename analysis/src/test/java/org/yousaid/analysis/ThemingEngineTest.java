@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -284,6 +285,39 @@ class ThemingEngineTest {
     assertFalse(text.contains("Oliver"), text);
     assertFalse(text.contains("900123"), text);
     assertTrue(text.contains("[name]") && text.contains("[phone]"), text);
+  }
+
+  /**
+   * Names only the redaction finds (lower case, after "case officer", a school written in lower
+   * case) must not reach what describes a theme either: key phrases were built from CoreNLP's
+   * tokens, which do not tag them, and "mention case officer, direct payment and officer sarah" was
+   * a theme's description.
+   */
+  @Test
+  void keyPhrasesDescriptionsAndLabelsNeverUseWhatTheRedactionRemoved() {
+    List<Answer> answers = new ArrayList<>(TestData.respiteAnswers());
+    String[] written = {
+      "our case officer sarah was brilliant, always rang back",
+      "case officer sarah explained the plan and rang back the same day",
+      "the case officer sarah kept us updated every week",
+      "the taxi to oakwood academy is late every morning",
+      "taxi to oakwood academy never turns up on time",
+      "the taxi driver to oakwood academy is kind but always late",
+    };
+    for (int i = 0; i < written.length; i++) answers.add(new Answer("named" + i, written[i]));
+    ThemeResult result = engine.theme(answers, ThemeOptions.defaults());
+    for (AnalysedAnswer a : result.answers())
+      if (a.id().startsWith("named")) {
+        assertFalse(a.redactedText().toLowerCase(Locale.ROOT).contains("sarah"), a.redactedText());
+        assertFalse(a.redactedText().toLowerCase(Locale.ROOT).contains("oakwood"));
+      }
+    for (Theme t : result.themes()) {
+      String said =
+          (t.label() + " | " + t.description() + " | " + String.join(", ", t.keyTerms()))
+              .toLowerCase(Locale.ROOT);
+      assertFalse(said.contains("sarah"), said);
+      assertFalse(said.contains("oakwood"), said);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.yousaid.analysis.Answer;
 import org.yousaid.analysis.Sentiment;
 import org.yousaid.analysis.nlp.AnnotatedText;
 import org.yousaid.analysis.represent.SparseVector;
+import org.yousaid.redaction.PersonalDataSpan;
 
 /**
  * One answer as it goes through the theming pipeline, like CoreNLP's {@code Annotation} or a row of
@@ -28,6 +29,7 @@ public final class AnswerRecord {
   private String language; // CheckLanguage
   private AnnotatedText annotated; // Annotate
   private String publishedText; // Redact
+  private List<PersonalDataSpan> redactedSpans = List.of(); // Redact
   private float[] embedding; // Embed: themable answers only
   private Sentiment sentiment; // ScoreSentiment: themable answers of publishable runs only
   private SparseVector tfidf; // Represent: themable answers only
@@ -95,6 +97,19 @@ public final class AnswerRecord {
     return publishedText;
   }
 
+  /**
+   * The annotations with what the redaction replaced marked {@link
+   * org.yousaid.analysis.nlp.Token#REDACTED}: what labels and key phrases are made of.
+   */
+  public AnnotatedText labellable() {
+    return annotated == null ? null : annotated.maskedBy(redactedSpans);
+  }
+
+  /** Where the redaction replaced personal data in the normalised text (none when not redacted). */
+  public List<PersonalDataSpan> redactedSpans() {
+    return redactedSpans;
+  }
+
   /** Unit sentence embedding of the published text; null for answers that are not themed. */
   public float[] embedding() {
     return embedding;
@@ -133,6 +148,10 @@ public final class AnswerRecord {
 
   void publishedText(String published) {
     this.publishedText = published;
+  }
+
+  void redactedSpans(List<PersonalDataSpan> spans) {
+    this.redactedSpans = List.copyOf(spans);
   }
 
   void embedding(float[] vector) {

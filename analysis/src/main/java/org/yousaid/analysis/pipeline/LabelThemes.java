@@ -54,10 +54,10 @@ public final class LabelThemes {
       }
     }
     KeyPhraseExtractor phrases =
-        new KeyPhraseExtractor(records.stream().map(AnswerRecord::annotated).toList());
+        new KeyPhraseExtractor(records.stream().map(AnswerRecord::labellable).toList());
     PhraseLabeller labeller =
         new PhraseLabeller(
-            records.stream().map(r -> r.themable() ? r.annotated() : null).toList(),
+            records.stream().map(r -> r.themable() ? r.labellable() : null).toList(),
             Redaction.standard());
     List<Integer> order =
         IntStream.rangeClosed(0, languages)
@@ -143,7 +143,7 @@ public final class LabelThemes {
     java.util.Set<Integer> inTheme = new java.util.HashSet<>(themeMembers);
     List<AnnotatedText> themeOnly =
         records.stream()
-            .map(r -> r.themable() && inTheme.contains(r.index()) ? r.annotated() : null)
+            .map(r -> r.themable() && inTheme.contains(r.index()) ? r.labellable() : null)
             .toList();
     PhraseLabeller labeller = new PhraseLabeller(themeOnly, Redaction.standard());
     List<ThemeDraft> out = new ArrayList<>();
@@ -304,8 +304,11 @@ public final class LabelThemes {
    * unrelated things.
    */
   static String label(List<String> keyTerms, int number) {
-    if (keyTerms.isEmpty()) return "Theme " + number;
-    return capitalised(keyTerms.get(0));
+    return keyTerms.stream()
+        .filter(t -> !PhraseLabeller.TOO_GENERIC_ALONE.contains(t))
+        .findFirst()
+        .map(LabelThemes::capitalised)
+        .orElse("Theme " + number);
   }
 
   /**

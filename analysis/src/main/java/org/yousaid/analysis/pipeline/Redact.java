@@ -2,6 +2,7 @@ package org.yousaid.analysis.pipeline;
 
 import java.util.List;
 import org.yousaid.analysis.nlp.Redactor;
+import org.yousaid.redaction.RedactedText;
 
 /**
  * Stage 3: the text that may be published, with names (from the annotations' NER), emails, phones,
@@ -29,6 +30,12 @@ public final class Redact {
   public void apply(List<AnswerRecord> records) {
     if (redactor == null) records.forEach(r -> r.publishedText(r.text()));
     else
-      records.parallelStream().forEach(r -> r.publishedText(redactor.redact(r.annotated()).text()));
+      records.parallelStream()
+          .forEach(
+              r -> {
+                RedactedText redacted = redactor.redact(r.annotated());
+                r.publishedText(redacted.text());
+                r.redactedSpans(redacted.spans());
+              });
   }
 }

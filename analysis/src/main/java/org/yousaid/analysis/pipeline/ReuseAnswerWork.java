@@ -157,6 +157,7 @@ public final class ReuseAnswerWork {
       r.language(done.language());
       r.annotated(done.annotated());
       r.publishedText(done.publishedText());
+      r.redactedSpans(done.redactedSpans());
       r.embedding(done.embedding());
     }
   }

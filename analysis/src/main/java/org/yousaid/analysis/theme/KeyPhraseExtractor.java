@@ -45,6 +45,8 @@ public final class KeyPhraseExtractor {
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     for (Map.Entry<String, Integer> e : inTheme.entrySet()) {
       if (e.getValue() < minCount) continue;
+      // "week", "time": how long, not what about (see PhraseLabeller.TOO_GENERIC_ALONE)
+      if (PhraseLabeller.TOO_GENERIC_ALONE.contains(e.getKey())) continue;
       double rate = (double) e.getValue() / members.size();
       double overall = (double) documentFrequency.get(e.getKey()) / total;
       double score = rate * Math.log(1 + rate / overall) * (e.getKey().contains(" ") ? 1.3 : 1.0);
@@ -78,6 +80,7 @@ public final class KeyPhraseExtractor {
       String lemma = t.lemma().toLowerCase(Locale.ROOT);
       boolean usable =
           !t.isPerson()
+              && !t.isRedacted()
               && !Stopwords.isStop(lemma)
               // "XXXX": another tool's anonymisation mark, not a word
               && !lemma.matches(".*(.)\\1\\1.*")

@@ -47,7 +47,38 @@ public final class PhraseLabeller {
           "NATIONALITY",
           "RELIGION",
           "EMAIL",
-          "URL");
+          "URL",
+          Token.REDACTED);
+
+  /**
+   * Words that say how long, how often or how much, not what about: never a label on their own
+   * ("Times", "Weeks" and "Year" labelled three themes of 45 SEND answers; each theme was about
+   * delays, exclusions or plans), though they may be part of one ("waiting time", "short break
+   * hours").
+   */
+  public static final Set<String> TOO_GENERIC_ALONE =
+      Set.of(
+          "time",
+          "year",
+          "week",
+          "month",
+          "day",
+          "hour",
+          "minute",
+          "term",
+          "thing",
+          "lot",
+          "way",
+          "bit",
+          "people",
+          "anything",
+          "something",
+          "nothing",
+          "everything",
+          "nobody",
+          "anyone",
+          "everyone",
+          "someone");
 
   /** Longest label, in words. */
   static final int MAX_WORDS = 7;
@@ -119,6 +150,7 @@ public final class PhraseLabeller {
     double bestScore = 0;
     for (String key : new TreeSet<>(surfaces.keySet())) {
       int words = key.split(" ").length;
+      if (words == 1 && TOO_GENERIC_ALONE.contains(key)) continue;
       BitSet all = answersWith(key);
       BitSet inTheme = (BitSet) all.clone();
       inTheme.and(memberSet);

@@ -120,6 +120,9 @@ class LabelThemesTest {
     assertEquals("Holiday", LabelThemes.label(List.of("holiday", "playscheme", "club"), 1));
     assertEquals("Cost", LabelThemes.label(List.of("cost", "short break", "money"), 1));
     assertEquals("Theme 4", LabelThemes.label(List.of(), 4));
+    // how long, not what about: "Weeks" labelled a theme about EHC delays
+    assertEquals("Respite", LabelThemes.label(List.of("week", "respite", "bus"), 1));
+    assertEquals("Theme 2", LabelThemes.label(List.of("time", "year"), 2));
     assertFalse(LabelThemes.label(List.of("x"), 1).isBlank());
   }
 }
