@@ -26,9 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.functions.publisher.ErasureStreamHandler;
 import org.yousaid.publishing.Publisher;
 import org.yousaid.shared.json.Json;
+import org.yousaid.shared.model.Response;
 import org.yousaid.shared.publishing.Publication;
 import org.yousaid.shared.storage.TableLayout;
 import org.yousaid.shared.templates.ConsultationTemplates;
+import org.yousaid.shared.themes.AnalysisStatus;
+import org.yousaid.shared.themes.AnswerAnalysis;
+import org.yousaid.shared.themes.QuestionAnalysis;
+import org.yousaid.shared.themes.StoredTheme;
 import org.yousaid.testing.WithLocalMode;
 
 /**
@@ -45,6 +50,7 @@ class ErasureRepublishHttpTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String QUOTE = "PLANTED-QUOTE search by age would help my family";
+  private static final String IMPORTED = "IMPORTED-QUOTE a paper form on search by age";
   private static final String CONSULTATION = "/published/demo/" + DemoData.LOCAL_OFFER + "/";
 
   @Test
@@ -88,7 +94,7 @@ class ErasureRepublishHttpTest {
       HttpResponse<String> notice = get(local, CONSULTATION + "versions/" + v + "/index.html");
       assertEquals(200, notice.statusCode());
       assertTrue(notice.body().contains("has been withdrawn"), "version " + v + " is a notice");
-      assertTrue(notice.body().contains("deleted their answers"), "saying why");
+      assertTrue(notice.body().contains("deleted by the people who gave them"), "saying why");
       assertEquals(
           404, get(local, CONSULTATION + "versions/" + v + "/you-said-we-did.json").statusCode());
       assertEquals(
@@ -132,6 +138,139 @@ class ErasureRepublishHttpTest {
         "nothing published for a consultation never published");
     assertFalse(Files.exists(local.site().root().resolve("published/demo/never-published")));
     assertEquals(10, currentJson(local).get("responses").asInt());
+  }
+
+  /**
+   * An officer takes an import back after publishing it: its answers leave every published version
+   * as an erased answer's do (the versions that held them are withdrawn and the site is published
+   * again, with no officer acting), and the question's analysis no longer quotes or describes them.
+   */
+  @Test
+  void undoingAnImportWithdrawsEveryVersionThatHeldItsAnswers(LocalMode local) throws Exception {
+    String[] answers = new String[10];
+    for (int i = 0; i < answers.length; i++) {
+      answers[i] = (i < 5 ? "Search by age please, answer " : "A key worker to phone, answer ") + i;
+    }
+    SeededThemes seeded = SeededThemes.seed(local, answers);
+    OfficerBrowser officer = new OfficerBrowser(local, "officer@demo.example", List.of("demo"));
+    HttpResponse<String> imported =
+        officer.postApi(
+            "/api/v1" + SeededThemes.BASE + "/import?channel=paper",
+            "text/csv",
+            "find-information,consent\n\""
+                + IMPORTED
+                + "\",yes\nSearch by age on paper too,yes\nA key worker on paper,no\n");
+    assertEquals(200, imported.statusCode(), imported.body());
+    String batch = Json.mapper().readTree(imported.body()).path("batchId").asText();
+    assertFalse(batch.isEmpty(), imported.body());
+    List<Response> fromFile =
+        local.services().responses().listForConsultation("demo", DemoData.LOCAL_OFFER).stream()
+            .filter(r -> !seeded.ids.contains(r.id()))
+            .toList();
+    assertEquals(3, fromFile.size());
+    String importedId =
+        fromFile.stream()
+            .filter(r -> IMPORTED.equals(r.answer(SeededThemes.QUESTION).orElseThrow().text()))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    // The worker's next run themed them too: the one that agreed to be quoted leads "Search by
+    // age".
+    List<AnswerAnalysis> analysed = new java.util.ArrayList<>();
+    List<String> t1 = new java.util.ArrayList<>(List.of(importedId));
+    for (int i = 0; i < answers.length; i++) {
+      String theme = i < 5 ? "t1" : "t2";
+      if (theme.equals("t1")) t1.add(seeded.ids.get(i));
+      analysed.add(
+          new AnswerAnalysis(seeded.ids.get(i), answers[i], "neutral", List.of(theme), null));
+    }
+    for (Response r : fromFile) {
+      String text = r.answer(SeededThemes.QUESTION).orElseThrow().text();
+      analysed.add(
+          new AnswerAnalysis(
+              r.id(), text, "neutral", List.of(text.contains("key worker") ? "t2" : "t1"), null));
+    }
+    var analyses = local.services().analyses();
+    analyses.replaceAnswers("demo", DemoData.LOCAL_OFFER, SeededThemes.QUESTION, analysed);
+    analyses.saveStatus(
+        new QuestionAnalysis(
+            "demo",
+            DemoData.LOCAL_OFFER,
+            SeededThemes.QUESTION,
+            "run-2",
+            AnalysisStatus.DONE,
+            "seed",
+            Instant.now(),
+            Instant.now(),
+            analysed.size(),
+            List.of(
+                new StoredTheme(
+                    "t1",
+                    "Search by age",
+                    "",
+                    List.of("paper form", "search"),
+                    7,
+                    0.54,
+                    0,
+                    7,
+                    0,
+                    importedId,
+                    6,
+                    0,
+                    false),
+                new StoredTheme(
+                    "t2",
+                    "Key workers",
+                    "",
+                    List.of(),
+                    6,
+                    0.46,
+                    0,
+                    6,
+                    0,
+                    seeded.ids.get(5),
+                    5,
+                    0,
+                    false)),
+            null));
+    assertEquals(
+        303,
+        officer
+            .postForm(SeededThemes.themePath("t1"), "action=approve&answer=" + importedId)
+            .statusCode());
+    assertEquals(303, officer.signOffAndPublish(SeededThemes.BASE).statusCode());
+    assertTrue(local.publishQueue().awaitIdle(2, TimeUnit.MINUTES));
+    assertEquals(1, versions(local).size());
+    assertTrue(
+        get(local, CONSULTATION + "versions/1/you-said-we-did.json").body().contains(IMPORTED),
+        "the imported answer is quoted");
+    assertEquals(13, currentJson(local).get("responses").asInt());
+
+    // The officer takes the import back; nobody publishes.
+    assertEquals(
+        303,
+        officer.postForm(SeededThemes.BASE + "/import", "action=undo&batch=" + batch).statusCode());
+    await(() -> versions(local).size() == 2, "the undo re-publishes by itself");
+    Publication republished = versions(local).get(1);
+    assertEquals(List.of(1), republished.withdrawn());
+    assertEquals(Publisher.ERASURE_REASON, republished.reason(), "the log records why");
+    assertTrue(
+        get(local, CONSULTATION + "versions/1/index.html").body().contains("taken back by the"));
+    assertEquals(404, get(local, CONSULTATION + "versions/1/you-said-we-did.json").statusCode());
+    assertEquals(10, currentJson(local).get("responses").asInt(), "the counts leave it too");
+    assertNowhereOnTheSite(local, IMPORTED);
+    assertNowhereOnTheSite(local, "on paper");
+    StoredTheme searchByAge =
+        analyses
+            .find("demo", DemoData.LOCAL_OFFER, SeededThemes.QUESTION)
+            .orElseThrow()
+            .themes()
+            .stream()
+            .filter(t -> t.id().equals("t1"))
+            .findFirst()
+            .orElseThrow();
+    assertFalse(importedId.equals(searchByAge.exemplarId()), "no longer the exemplar");
+    assertFalse(searchByAge.keyTerms().contains("paper form"), "nor in the key terms");
   }
 
   private static List<Publication> versions(LocalMode local) {

@@ -231,8 +231,9 @@ public final class Publisher {
 
   /** The reason the publication log and the withdrawn pages give. */
   public static final String ERASURE_REASON =
-      "A respondent deleted their answers, so versions that included them were withdrawn and"
-          + " this version was published without them.";
+      "Some answers were removed (deleted by the people who gave them, or taken back by the"
+          + " council), so versions that included them were withdrawn and this version was"
+          + " published without them.";
 
   /**
    * Publishes a new version for this request, or finishes the one an earlier attempt of the same

@@ -29,8 +29,9 @@ public final class RegisterPublisher {
 
   /** The reason the publication log and a withdrawn version's notice give. */
   public static final String ERASURE_REASON =
-      "Someone deleted their comments, so versions that included them were withdrawn and this"
-          + " version was published without them.";
+      "Some comments were removed (deleted by the people who made them, or taken back by the"
+          + " council), so versions that included them were withdrawn and this version was"
+          + " published without them.";
 
   private final RegisterRepository register;
   private final ConsultationRepository consultations;

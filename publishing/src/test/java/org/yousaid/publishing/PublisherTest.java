@@ -516,7 +516,7 @@ class PublisherTest {
             site.get("published/testshire/lo-2026/versions/1/index.html").orElseThrow(),
             StandardCharsets.UTF_8);
     assertTrue(notice.contains("has been withdrawn"), notice);
-    assertTrue(notice.contains("deleted their answers"));
+    assertTrue(notice.contains("deleted by the people who gave them"));
     for (Map.Entry<String, byte[]> f : siteFiles().entrySet()) {
       assertFalse(
           new String(f.getValue(), StandardCharsets.UTF_8).contains(quote),

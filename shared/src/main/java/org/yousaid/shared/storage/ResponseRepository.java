@@ -3,6 +3,7 @@ package org.yousaid.shared.storage;
 import static org.yousaid.shared.storage.ConsultationRepository.s;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -309,6 +310,40 @@ public final class ResponseRepository {
         (question, text) ->
             analyses.forget(council[0], consultation[0], question, erasedId[0], text));
     return true;
+  }
+
+  /**
+   * Remembers that answers stored since {@code since} were removed other than by their own erasure
+   * (an import taken back), so that the published consultation and register report withdraw every
+   * version that may hold them, as for an erasure (the same pending items, so the same stream
+   * handler republishes). Write it after the answers and what analysis kept of them are gone, so
+   * the republication it sets off sees neither. Safe to repeat.
+   *
+   * @param key names the removal among the consultation's pending erasures (e.g. "import-" + id)
+   */
+  public void recordRemoval(String council, String consultationId, String key, Instant since) {
+    String when = since.toString();
+    // the register's first: the consultation's item is what sets the republication off
+    table.put(
+        Map.of(
+            TableLayout.PK,
+            s(TableLayout.registerPk(council)),
+            TableLayout.SK,
+            s(TableLayout.registerErasureSk(consultationId, key)),
+            TableLayout.TYPE,
+            s("REGISTER_ERASURE"),
+            "submittedAt",
+            s(when)));
+    table.put(
+        Map.of(
+            TableLayout.PK,
+            s(TableLayout.consultationPk(council, consultationId)),
+            TableLayout.SK,
+            s(TableLayout.erasureSk(key)),
+            TableLayout.TYPE,
+            s("ERASURE"),
+            "submittedAt",
+            s(when)));
   }
 
   /**

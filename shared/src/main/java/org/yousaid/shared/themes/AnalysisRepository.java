@@ -173,11 +173,22 @@ public final class AnalysisRepository {
    */
   public void forget(
       String council, String consultationId, String questionId, String responseId, String text) {
-    String lower = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
+    forget(council, consultationId, questionId, Map.of(responseId, text == null ? "" : text));
+  }
+
+  /**
+   * {@link #forget(String, String, String, String, String)} for many answers at once (an import
+   * taken back): one pass over the record and its kept versions.
+   *
+   * @param textById each removed answer's text to this question, by response id
+   */
+  public void forget(
+      String council, String consultationId, String questionId, Map<String, String> textById) {
+    if (textById.isEmpty()) return;
     find(council, consultationId, questionId)
         .ifPresent(
             a -> {
-              List<StoredTheme> themes = withoutAnswer(a.themes(), responseId, lower);
+              List<StoredTheme> themes = withoutAnswers(a.themes(), textById);
               if (!themes.equals(a.themes())) {
                 saveStatus(a.with(a.status(), a.finishedAt(), a.answers(), themes, a.problem()));
               }
@@ -188,7 +199,7 @@ public final class AnalysisRepository {
         table.query(
             TableQuery.partition(pk).startingWith(TableLayout.analysisVersionPrefix(questionId)))) {
       QuestionAnalysis v = Table.document(item, QuestionAnalysis.class);
-      List<StoredTheme> themes = withoutAnswer(v.themes(), responseId, lower);
+      List<StoredTheme> themes = withoutAnswers(v.themes(), textById);
       if (!themes.equals(v.themes())) {
         Map<String, AttributeValue> scrubbed =
             Table.documentItem(
@@ -204,11 +215,14 @@ public final class AnalysisRepository {
               TableQuery.partition(pk)
                   .startingWith(TableLayout.analysisVersionAnswersPrefix(questionId, v.runId())))) {
         VersionChunk c = Table.document(chunk, VersionChunk.class);
-        if (c.memberships().containsKey(responseId)) {
+        if (textById.keySet().stream().anyMatch(c.memberships()::containsKey)) {
           Map<String, List<String>> left = new LinkedHashMap<>(c.memberships());
-          left.remove(responseId);
-          // A stand-in that links to nobody, so "what changed" still counts an answer removed.
-          left.put(ERASED_PREFIX + java.util.UUID.randomUUID(), List.of());
+          for (String responseId : textById.keySet()) {
+            if (left.remove(responseId) != null) {
+              // A stand-in that links to nobody, so "what changed" still counts an answer removed.
+              left.put(ERASED_PREFIX + java.util.UUID.randomUUID(), List.of());
+            }
+          }
           Map<String, AttributeValue> rewritten =
               Table.documentItem(
                   pk,
@@ -228,16 +242,24 @@ public final class AnalysisRepository {
     }
   }
 
-  /** The themes without the answer as exemplar and without key terms that occur in its text. */
-  private static List<StoredTheme> withoutAnswer(
-      List<StoredTheme> themes, String responseId, String lowerText) {
+  /** The themes without these answers as exemplar and without key terms in any of their texts. */
+  private static List<StoredTheme> withoutAnswers(
+      List<StoredTheme> themes, Map<String, String> textById) {
+    List<String> lowerTexts =
+        textById.values().stream()
+            .map(t -> t == null ? "" : t.toLowerCase(java.util.Locale.ROOT))
+            .toList();
     List<StoredTheme> out = new ArrayList<>();
     for (StoredTheme t : themes) {
       List<String> terms =
           t.keyTerms().stream()
-              .filter(k -> !lowerText.contains(k.toLowerCase(java.util.Locale.ROOT)))
+              .filter(
+                  k -> {
+                    String term = k.toLowerCase(java.util.Locale.ROOT);
+                    return lowerTexts.stream().noneMatch(x -> x.contains(term));
+                  })
               .toList();
-      boolean exemplar = responseId.equals(t.exemplarId());
+      boolean exemplar = t.exemplarId() != null && textById.containsKey(t.exemplarId());
       if (!exemplar && terms.size() == t.keyTerms().size()) {
         out.add(t);
         continue;
