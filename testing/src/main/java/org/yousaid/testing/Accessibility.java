@@ -26,10 +26,11 @@ public final class Accessibility {
    *
    * <p>Run in one pass in the page ({@code setLegacyMode(true)}), not AxeBuilder's default of a
    * partial run per frame finished in a new blank page: that default opens a page and injects
-   * axe-core a second time on every check, and took 3.5 times as long for the same violations,
-   * passes, incomplete and inapplicable rules (docs/benchmarks.md). The default is for pages with
-   * cross-origin frames, which ours do not have. Passing and inapplicable rules keep at most one
-   * node each ({@code resultTypes}): only violations are reported, and those keep all their nodes.
+   * axe-core a second time on every check, and took 4 times as long as this for the same
+   * violations, passes, incomplete and inapplicable rules (docs/benchmarks.md). The default is for
+   * pages with cross-origin frames, which ours do not have. Passing and inapplicable rules keep at
+   * most one node each ({@code resultTypes}): only violations are reported, and those keep all
+   * their nodes.
    */
   public static AxeResults check(Page on) {
     AxeRunOptions options = new AxeRunOptions();
