@@ -1,10 +1,10 @@
 package org.yousaid.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yousaid.testing.Accessibility.assertAccessible;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.opentest4j.AssertionFailedError;
 import org.yousaid.local.LocalMode;
 import org.yousaid.testing.Accessibility;
 import org.yousaid.testing.WithBrowser;
@@ -236,11 +237,13 @@ class PublicPagesBrowserTest {
     page.setContent(
         "<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head>"
             + "<body><main><h1>Broken</h1><input type=\"text\" name=\"x\"></main></body></html>");
-    List<Rule> violations =
-        new AxeBuilder(page).withTags(Accessibility.WCAG_TAGS).analyze().getViolations();
+    List<Rule> violations = Accessibility.check(page).getViolations();
     assertTrue(
         violations.stream().anyMatch(rule -> rule.getId().equals("label")),
         "axe-core missed an unlabelled input: " + violations.stream().map(Rule::getId).toList());
+    AssertionFailedError failed =
+        assertThrows(AssertionFailedError.class, () -> assertAccessible(page, "the broken page"));
+    assertTrue(failed.getMessage().contains("label ("), failed.getMessage());
   }
 
   @Test
