@@ -46,6 +46,11 @@ public final class ConsensusClustering {
     this.runs = runs;
   }
 
+  /** How many subsamples are clustered. */
+  public int runs() {
+    return runs;
+  }
+
   /**
    * Themes for n answers.
    *

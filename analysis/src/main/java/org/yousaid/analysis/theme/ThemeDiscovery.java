@@ -361,9 +361,31 @@ public final class ThemeDiscovery {
         Math.abs(earlierCount - wanted) <= 1
             ? earlierCount
             : earlierCount + Integer.signum(wanted - earlierCount);
-    float[] together = consensus.coAssociation(sim, keys, Math.max(2, target));
+    float[] together =
+        new ConsensusClustering(continuationRuns(consensus.runs(), sim.length))
+            .coAssociation(sim, keys, Math.max(2, target));
     return ThemeContinuity.continueFrom(together, sim.length, earlier, wanted, minSize, stayMargin);
   }
+
+  /**
+   * Subsamples of a continued re-run's consensus: all of them up to {@link
+   * #FULL_CONTINUATION_ANSWERS} answers, fewer beyond (at least {@link #MIN_CONTINUATION_RUNS}), as
+   * many fewer as there are more answers. Why: a continuation compares each answer's mean
+   * co-association with whole themes, a mean over dozens to hundreds of members, whose spread falls
+   * as themes grow; the 60 Ward trees over 1,600 answers each were most of a re-run of 2,000
+   * answers once the silhouette was no longer asked. A first run is found with all of them.
+   */
+  static int continuationRuns(int runs, int n) {
+    if (n <= FULL_CONTINUATION_ANSWERS) return runs;
+    int scaled = (int) Math.round((double) runs * FULL_CONTINUATION_ANSWERS / n);
+    return Math.min(runs, Math.max(MIN_CONTINUATION_RUNS, scaled));
+  }
+
+  /** A continued re-run of up to this many answers uses every consensus subsample. */
+  static final int FULL_CONTINUATION_ANSWERS = 400;
+
+  /** The fewest consensus subsamples of a continued re-run. */
+  static final int MIN_CONTINUATION_RUNS = 12;
 
   /**
    * Splits theme t into sub-themes when its answers support them ({@link SubThemeSplit}); every
