@@ -22,8 +22,9 @@ import org.yousaid.analysis.theme.ThemeDiscovery;
  * changes much when one answer is added or deleted (a re-run continues the previous run's themes),
  * and does not depend on the seed. Above that, where O(n²) would not fit the worker, the number of
  * themes is the officer's or chosen by {@link ThemeCountChooser} and spherical k-means groups the
- * answers. Each answer joins its theme and any other theme it is (almost) as close to and typical
- * of; clusters too small to be a theme go to "other".
+ * answers; a re-run there with few new answers continues the earlier themes from their centres
+ * ({@link #continues}). Each answer joins its theme and any other theme it is (almost) as close to
+ * and typical of; clusters too small to be a theme go to "other".
  */
 public final class DiscoverThemes {
   /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
