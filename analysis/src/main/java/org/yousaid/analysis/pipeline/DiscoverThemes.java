@@ -136,9 +136,22 @@ public final class DiscoverThemes {
       if (options.previousThemes().get(p).subTheme() != subThemes) continue;
       for (String id : options.previousThemes().get(p).memberIds()) themeOf.putIfAbsent(id, p);
     }
-    return Arrays.stream(unique)
-        .map(i -> themeOf.getOrDefault(records.get(i).answer().id(), -1))
-        .toArray();
+    int[] out =
+        Arrays.stream(unique)
+            .map(i -> themeOf.getOrDefault(records.get(i).answer().id(), -1))
+            .toArray();
+    if (subThemes) {
+      // a sub-theme counts only under the earlier theme the answer is taken to have been in (its
+      // first listing theme may be a second theme, whose sub-themes it was never in)
+      int[] theme = earlier(records, unique, false);
+      for (int u = 0; u < out.length; u++) {
+        if (out[u] < 0) continue;
+        String parent = options.previousThemes().get(out[u]).parentId();
+        if (theme[u] < 0 || !options.previousThemes().get(theme[u]).id().equals(parent))
+          out[u] = -1;
+      }
+    }
+    return out;
   }
 
   private SphericalKMeans.Clustering kMeans(
