@@ -230,7 +230,7 @@ final class DiscoveryBenchmark {
       Map<String, Object> row) {
     SplittableRandom r = new SplittableRandom(draw * 7919 + rows.length);
     List<Integer> countChange = new ArrayList<>();
-    List<Double> aris = new ArrayList<>(), kept = new ArrayList<>();
+    List<Double> aris = new ArrayList<>(), kept = new ArrayList<>(), nmis = new ArrayList<>();
     for (int p = 0; p < perturbations; p++) {
       int[] other;
       if (p % 2 == 0) {
@@ -257,6 +257,8 @@ final class DiscoveryBenchmark {
               1,
               method.equals("consensus-rerun") ? new Earlier(rows, base) : null);
       countChange.add(Math.abs(changed.k - base.k));
+      // how close the re-run stays to the coders, as the first run's autoNmi
+      nmis.add(ClusteringMetrics.score(corpus.truth(other), changed.labels).nmi());
       double[] agreement = agreement(rows, base.labels, other, changed.labels);
       aris.add(agreement[0]);
       kept.add(agreement[1]);
@@ -264,6 +266,7 @@ final class DiscoveryBenchmark {
     row.put("pm1CountChangeMax", countChange.stream().mapToInt(Integer::intValue).max().orElse(0));
     row.put("pm1AriMin", round(aris.stream().mapToDouble(x -> x).min().orElse(1)));
     row.put("pm1AriMean", round(aris.stream().mapToDouble(x -> x).average().orElse(1)));
+    row.put("pm1NmiMean", round(nmis.stream().mapToDouble(x -> x).average().orElse(0)));
     row.put("pm1KeptMin", round(kept.stream().mapToDouble(x -> x).min().orElse(1)));
     row.put("pm1Aris", aris.stream().map(DiscoveryBenchmark::round).toList());
     List<Run> seeds = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.yousaid.analysis.AnalysedAnswer;
 import org.yousaid.analysis.Answer;
+import org.yousaid.analysis.PreviousTheme;
 import org.yousaid.analysis.Theme;
 import org.yousaid.analysis.ThemeMembership;
 import org.yousaid.analysis.ThemeOptions;
@@ -20,7 +21,9 @@ import org.yousaid.analysis.work.InMemoryAnswerWorkStore;
  * Re-run times with the per-answer work kept in a store: a first (cold) run over the speed
  * benchmark's generated answers fills the store, then one answer is added, one edited and one
  * erased, each followed by a re-run, and each re-run is compared with a cold run over the same
- * answers (same themes and members, same themes per answer).
+ * answers (same themes and members, same themes per answer). Each re-run is given the run before's
+ * themes and sub-themes as the analysis worker gives them, and so is its cold run: the same inputs,
+ * with and without the store.
  */
 final class IncrementalBenchmark {
   private IncrementalBenchmark() {}
@@ -32,24 +35,30 @@ final class IncrementalBenchmark {
           List.of(new Answer("warm", "Loading the models: transport to respite.")), options);
       List<Answer> answers = new ArrayList<>(SpeedBenchmark.answers(size, seed));
       InMemoryAnswerWorkStore store = new InMemoryAnswerWorkStore();
-      out.add(row("first run, store empty", engine, answers, options, store, false));
-      out.add(row("re-run, nothing changed", engine, answers, options, store, false));
+      Map<String, Object> first =
+          row("first run, store empty", engine, answers, options, store, false);
+      out.add(first);
+      out.add(row("re-run, nothing changed", engine, answers, rerun(options, first), store, false));
       answers.add(
           new Answer(
               "added",
               "The transport to the respite unit was cancelled twice and nobody rang us."));
-      out.add(row("re-run, 1 answer added", engine, answers, options, store, true));
+      out.add(
+          row("re-run, 1 answer added", engine, answers, rerun(options, last(out)), store, true));
       answers.set(10, new Answer(answers.get(10).id(), answers.get(10).text() + " It is urgent."));
-      out.add(row("re-run, 1 answer edited", engine, answers, options, store, true));
+      out.add(
+          row("re-run, 1 answer edited", engine, answers, rerun(options, last(out)), store, true));
       answers.remove(20);
-      out.add(row("re-run, 1 answer erased", engine, answers, options, store, true));
+      out.add(
+          row("re-run, 1 answer erased", engine, answers, rerun(options, last(out)), store, true));
       // the yardstick: how far two cold runs over the same answers are apart when only the
       // embedder's batches differ (the int8 model's vectors depend slightly on a batch's contents)
       List<Answer> reversed = new ArrayList<>(answers);
       java.util.Collections.reverse(reversed);
       Map<String, Object> noise = new LinkedHashMap<>();
-      ThemeResult cold = engine.theme(answers, options);
-      ThemeResult coldReversed = engine.theme(reversed, options);
+      ThemeOptions again = rerun(options, last(out));
+      ThemeResult cold = engine.theme(answers, again);
+      ThemeResult coldReversed = engine.theme(reversed, again);
       noise.put("run", "cold run, same answers in reverse order, against a cold run");
       noise.put("answers", answers.size());
       noise.put("same_themes_as_cold_run", themes(cold).equals(themes(coldReversed)));
@@ -61,7 +70,23 @@ final class IncrementalBenchmark {
       System.err.println(Main.JSON.valueToTree(noise));
       out.add(noise);
     }
+    out.forEach(r -> r.remove(RESULT));
     return out;
+  }
+
+  private static final String RESULT = "result";
+
+  private static Map<String, Object> last(List<Map<String, Object>> rows) {
+    return rows.get(rows.size() - 1);
+  }
+
+  /** The options of a re-run after the given row's run: its themes and sub-themes as earlier. */
+  private static ThemeOptions rerun(ThemeOptions options, Map<String, Object> before) {
+    ThemeResult r = (ThemeResult) before.get(RESULT);
+    List<PreviousTheme> previous = new ArrayList<>();
+    r.themes().forEach(t -> previous.add(PreviousTheme.of(t)));
+    r.subThemes().forEach(t -> previous.add(PreviousTheme.of(t)));
+    return options.withPreviousThemes(previous);
   }
 
   private static Map<String, Object> row(
@@ -84,8 +109,16 @@ final class IncrementalBenchmark {
     row.put("cpu_seconds", Main.round(cpuSeconds));
     row.put("stage_seconds", rounded(r.stageSeconds()));
     row.put("themes", r.chosenK());
+    row.put("sub_themes", r.subThemes().size());
     if (compare) {
       ThemeResult cold = engine.theme(answers, options);
+      row.put("cold_run_themes", cold.chosenK());
+      // byte for byte: every theme, sub-theme and answer outcome (not the stage times)
+      row.put(
+          "identical_to_cold_run",
+          cold.themes().equals(r.themes())
+              && cold.subThemes().equals(r.subThemes())
+              && cold.answers().equals(r.answers()));
       row.put(
           "cold_run_seconds",
           Main.round(cold.stageSeconds().values().stream().mapToDouble(d -> d).sum()));
@@ -96,6 +129,8 @@ final class IncrementalBenchmark {
     row.put(
         "load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.err.println(Main.JSON.valueToTree(row));
+    // kept for the next re-run's earlier themes; the printed row does not show it
+    row.put(RESULT, r);
     return row;
   }
 

@@ -6,8 +6,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.theme.ConsensusClustering;
 import org.yousaid.analysis.theme.IdenticalAnswers;
 import org.yousaid.analysis.theme.SphericalKMeans;
 import org.yousaid.analysis.theme.ThemeCountChooser;
@@ -20,8 +22,9 @@ import org.yousaid.analysis.theme.ThemeDiscovery;
  * changes much when one answer is added or deleted (a re-run continues the previous run's themes),
  * and does not depend on the seed. Above that, where O(n²) would not fit the worker, the number of
  * themes is the officer's or chosen by {@link ThemeCountChooser} and spherical k-means groups the
- * answers. Each answer joins its theme and any other theme it is (almost) as close to and typical
- * of; clusters too small to be a theme go to "other".
+ * answers; a re-run there with few new answers continues the earlier themes from their centres
+ * ({@link #continues}). Each answer joins its theme and any other theme it is (almost) as close to
+ * and typical of; clusters too small to be a theme go to "other".
  */
 public final class DiscoverThemes {
   /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
@@ -59,14 +62,15 @@ public final class DiscoverThemes {
                   identical.copies(),
                   new ThemeDiscovery.Options(
                       options.fixedK(), options.maxK(), true, options.autoK()),
-                  earlier(records, unique));
+                  earlier(records, unique, false),
+                  earlier(records, unique, true));
       assignment = new int[items.length];
       for (int j = 0; j < items.length; j++) assignment[j] = t.theme()[representative[j]];
       centroids = t.centroids();
       Grouping grouping = memberships(records, space, items, assignment, centroids);
       return withSubThemes(grouping, records, space, items, representative, t);
     } else {
-      SphericalKMeans.Clustering c = kMeans(items, space);
+      SphericalKMeans.Clustering c = kMeans(records, items, space);
       assignment = c.assignment();
       centroids = c.centroids();
     }
@@ -122,22 +126,50 @@ public final class DiscoverThemes {
   }
 
   /**
-   * Each answer's theme in the previous run (the first previous theme listing it), -1 for answers
-   * that had none; null when there was no previous run.
+   * Each answer's theme (or sub-theme) in the previous run (the first previous theme listing it),
+   * -1 for answers that had none; null when there was no previous run.
    */
-  private int[] earlier(List<AnswerRecord> records, int[] unique) {
+  private int[] earlier(List<AnswerRecord> records, int[] unique, boolean subThemes) {
     if (options.previousThemes().isEmpty()) return null;
     Map<String, Integer> themeOf = new HashMap<>();
     for (int p = 0; p < options.previousThemes().size(); p++) {
-      if (options.previousThemes().get(p).subTheme()) continue;
+      if (options.previousThemes().get(p).subTheme() != subThemes) continue;
       for (String id : options.previousThemes().get(p).memberIds()) themeOf.putIfAbsent(id, p);
     }
-    return Arrays.stream(unique)
-        .map(i -> themeOf.getOrDefault(records.get(i).answer().id(), -1))
-        .toArray();
+    int[] out =
+        Arrays.stream(unique)
+            .map(i -> themeOf.getOrDefault(records.get(i).answer().id(), -1))
+            .toArray();
+    if (subThemes) {
+      // a sub-theme counts only under the earlier theme the answer is taken to have been in (its
+      // first listing theme may be a second theme, whose sub-themes it was never in)
+      int[] theme = earlier(records, unique, false);
+      for (int u = 0; u < out.length; u++) {
+        if (out[u] < 0) continue;
+        String parent = options.previousThemes().get(out[u]).parentId();
+        if (theme[u] < 0 || !options.previousThemes().get(theme[u]).id().equals(parent))
+          out[u] = -1;
+      }
+    }
+    return out;
   }
 
-  private SphericalKMeans.Clustering kMeans(int[] items, ThemeSpace space) {
+  private SphericalKMeans.Clustering kMeans(
+      List<AnswerRecord> records, int[] items, ThemeSpace space) {
+    int[] before = options.fixedK() == null ? earlier(records, items, false) : null;
+    if (before != null && continues(before)) {
+      // a re-run with few new answers: the earlier themes' centres are the start, and the count
+      // is the earlier one (the silhouette, asked over almost the same answers, would answer as
+      // before; it is asked again once a tenth of the answers are new)
+      int[] themed = IntStream.range(0, items.length).filter(j -> before[j] >= 0).toArray();
+      int[] labels =
+          ConsensusClustering.renumber(Arrays.stream(themed).map(j -> before[j]).toArray());
+      int k = Arrays.stream(labels).max().orElse(-1) + 1;
+      float[][] start =
+          ThemeDiscovery.centroids(
+              space, Arrays.stream(themed).map(j -> items[j]).toArray(), labels, k);
+      return new SphericalKMeans(1, 50, options.seed()).continueFrom(space, items, start);
+    }
     int wanted =
         options.fixedK() != null
             ? options.fixedK()
@@ -151,6 +183,15 @@ public final class DiscoverThemes {
     int restarts = items.length > 5000 ? 3 : 6;
     return new SphericalKMeans(restarts, 50, options.seed())
         .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
+  }
+
+  /**
+   * Whether a re-run above {@link ThemeDiscovery#LIMIT} answers continues the earlier themes: at
+   * most {@link ThemeDiscovery#MAX_NEW_SHARE} of the answers are new (or were in no theme).
+   */
+  static boolean continues(int[] before) {
+    long themed = Arrays.stream(before).filter(x -> x >= 0).count();
+    return themed > 0 && themed >= (1 - ThemeDiscovery.MAX_NEW_SHARE) * before.length;
   }
 
   private Grouping memberships(

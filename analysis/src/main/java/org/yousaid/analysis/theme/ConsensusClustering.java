@@ -46,6 +46,11 @@ public final class ConsensusClustering {
     this.runs = runs;
   }
 
+  /** How many subsamples are clustered. */
+  public int runs() {
+    return runs;
+  }
+
   /**
    * Themes for n answers.
    *
@@ -360,7 +365,7 @@ public final class ConsensusClustering {
   }
 
   /** Group numbers 0..k'-1 in order of first member, dropping emptied groups. */
-  static int[] renumber(int[] labels) {
+  public static int[] renumber(int[] labels) {
     int[] map = new int[Arrays.stream(labels).max().orElse(0) + 1];
     Arrays.fill(map, -1);
     int next = 0;

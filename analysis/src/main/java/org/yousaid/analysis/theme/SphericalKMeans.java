@@ -41,9 +41,29 @@ public final class SphericalKMeans {
     return best;
   }
 
+  /**
+   * One run of Lloyd's steps from the given centres (e.g. an earlier run's themes) instead of
+   * k-means++ seeds: a re-run that continues earlier themes moves them only as far as the changed
+   * answers pull them.
+   */
+  public Clustering continueFrom(ThemeSpace space, int[] items, float[][] start) {
+    float[][] centroids = new float[start.length][];
+    for (int c = 0; c < start.length; c++) centroids[c] = Vectors.normalise(start[c].clone());
+    return lloyd(space, space.prepare(items), items, centroids, new SplittableRandom(seed));
+  }
+
   private Clustering once(
       ThemeSpace space, ThemeSpace.Prepared prepared, int[] items, int k, SplittableRandom random) {
-    float[][] centroids = seed(space, prepared, items, k, random);
+    return lloyd(space, prepared, items, seed(space, prepared, items, k, random), random);
+  }
+
+  private Clustering lloyd(
+      ThemeSpace space,
+      ThemeSpace.Prepared prepared,
+      int[] items,
+      float[][] centroids,
+      SplittableRandom random) {
+    int k = centroids.length;
     int[] assignment = new int[items.length];
     Arrays.fill(assignment, -1);
     double objective = 0;

@@ -73,6 +73,12 @@ public final class ThemeDiscovery {
   /** A continued re-run moves the count by at most this many themes towards the automatic one. */
   static final int MAX_COUNT_STEP = 1;
 
+  /**
+   * A re-run in which at most this share of the answers is new (or changed theme, for sub-themes)
+   * continues the earlier count and sub-themes without asking the silhouette or splitting afresh.
+   */
+  public static final double MAX_NEW_SHARE = 0.1;
+
   private final ConsensusClustering consensus;
   private final double mergeRatio;
   private final double stayMargin;
@@ -171,12 +177,33 @@ public final class ThemeDiscovery {
    */
   public Themes discover(
       ThemeSpace space, int[] items, long[] keys, int[] copies, Options options, int[] earlier) {
+    return discover(space, items, keys, copies, options, earlier, null);
+  }
+
+  /**
+   * As {@link #discover(ThemeSpace, int[], long[], int[], Options, int[])}, with the earlier run's
+   * sub-themes: a theme whose members barely changed keeps its earlier sub-themes ({@link
+   * #MAX_NEW_SHARE}) instead of being split afresh.
+   *
+   * @param earlierSubTheme per item, its sub-theme in the earlier run (any non-negative number,
+   *     distinct across themes) or -1; null when not known
+   */
+  public Themes discover(
+      ThemeSpace space,
+      int[] items,
+      long[] keys,
+      int[] copies,
+      Options options,
+      int[] earlier,
+      int[] earlierSubTheme) {
     int n = items.length;
     if (n == 0) return new Themes(0, new int[0], new int[0], new float[0][], 0, 0);
     int[] sample = sample(keys, LIMIT);
     int[] sampleItems = Arrays.stream(sample).map(x -> items[x]).toArray();
     long[] sampleKeys = Arrays.stream(sample).mapToLong(x -> keys[x]).toArray();
     int[] sampleCopies = Arrays.stream(sample).map(x -> copies[x]).toArray();
+    int[] sampleEarlier =
+        earlier == null ? null : Arrays.stream(sample).map(x -> earlier[x]).toArray();
     float[][] sim = similarities(space, sampleItems);
     int answers = Arrays.stream(copies).sum();
     int readable = Math.min(n, ThemeCount.readable(answers, options.maxK()));
@@ -185,11 +212,15 @@ public final class ThemeDiscovery {
     if (options.fixedK() != null) k = Math.max(1, Math.min(options.fixedK(), n));
     else {
       if (options.maxK() >= 2 * readable && items.length >= 8 * readable) {
-        int proposed =
-            new ThemeCountChooser(options.autoK(), options.maxK(), SILHOUETTE_SEED)
-                .choose(space, items)
-                .k();
-        if (proposed >= 2 * readable) peak = proposed;
+        Integer settled = settledCount(sampleEarlier, readable, options.maxK());
+        if (settled != null) peak = settled;
+        else {
+          int proposed =
+              new ThemeCountChooser(options.autoK(), options.maxK(), SILHOUETTE_SEED)
+                  .choose(space, items)
+                  .k();
+          if (proposed >= 2 * readable) peak = proposed;
+        }
       }
       k = Math.max(readable, peak);
     }
@@ -199,7 +230,6 @@ public final class ThemeDiscovery {
             : Math.max(2, (int) Math.round(MIN_THEME_SHARE * Arrays.stream(sampleCopies).sum()));
     int[] sampleLabels = null;
     if (options.fixedK() == null && earlier != null) {
-      int[] sampleEarlier = Arrays.stream(sample).map(x -> earlier[x]).toArray();
       sampleLabels = continued(sim, sampleKeys, sampleEarlier, k, minSize);
     }
     if (sampleLabels == null)
@@ -212,8 +242,108 @@ public final class ThemeDiscovery {
     int[] sub = new int[n];
     Arrays.fill(sub, -1);
     if (options.subThemes())
-      for (int t = 0; t < themes; t++) subThemes(space, items, keys, labels, t, sub);
+      for (int t = 0; t < themes; t++)
+        if (!continuedSubThemes(space, items, labels, t, earlier, earlierSubTheme, sub))
+          subThemes(space, items, keys, labels, t, sub);
     return new Themes(themes, labels, sub, centroids, readable, peak);
+  }
+
+  /**
+   * The count a re-run continues without asking the silhouette again, or null when it must be
+   * asked. A re-run in which at most {@link #MAX_NEW_SHARE} of the answers are new (or were in no
+   * theme) continues the earlier themes, and the silhouette, run over almost the same answers,
+   * would almost surely answer as it did then: the readable count when the earlier count is within
+   * the continuation's reach of it ({@link #MAX_COUNT_STEP} + 1), the earlier count when that is at
+   * least twice the readable one (the silhouette's clear peak, or a larger number the officer asked
+   * for, which a re-run then keeps). It is asked again once a tenth of the answers are new, and
+   * when the earlier count is far below the readable one or between the two (an officer's number,
+   * or themes merged as indistinct), where the themes may be found afresh. Why: the silhouette was
+   * about half of a re-run's time after one changed answer of 2,000.
+   */
+  static Integer settledCount(int[] earlier, int readable, int maxK) {
+    if (earlier == null || earlier.length == 0) return null;
+    long before = Arrays.stream(earlier).filter(x -> x >= 0).count();
+    if (before < (1 - MAX_NEW_SHARE) * earlier.length) return null;
+    int earlierCount = (int) Arrays.stream(earlier).filter(x -> x >= 0).distinct().count();
+    if (Math.abs(earlierCount - readable) <= MAX_COUNT_STEP + 1) return readable;
+    if (earlierCount >= 2 * readable && earlierCount <= maxK) return earlierCount;
+    return null;
+  }
+
+  /**
+   * Theme t keeps the earlier sub-themes of the earlier theme most of its members were in, when its
+   * members are that theme's (still present) members but for at most {@link #MAX_NEW_SHARE} of
+   * them: members keep their earlier sub-theme and the others join the nearest one. When the
+   * earlier theme had no sub-themes, neither has t. Returns false (split afresh) when the
+   * membership changed more, or a sub-theme would be left with fewer than {@link
+   * SubThemeSplit#MIN_SIZE} answers or alone. Why: the split is the most costly part of a re-run
+   * after the count (a Ward tree per subsample of each theme's answers), and a theme that gained or
+   * lost one answer has the same sub-themes for the officer to read as before.
+   */
+  private static boolean continuedSubThemes(
+      ThemeSpace space,
+      int[] items,
+      int[] labels,
+      int t,
+      int[] earlier,
+      int[] earlierSub,
+      int[] sub) {
+    if (earlier == null || earlierSub == null) return false;
+    int[] members = IntStream.range(0, items.length).filter(i -> labels[i] == t).toArray();
+    if (members.length == 0) return false;
+    int parent = mostCommon(Arrays.stream(members).map(i -> earlier[i]).toArray());
+    if (parent < 0) return false;
+    long stayed = Arrays.stream(members).filter(i -> earlier[i] == parent).count();
+    long left =
+        IntStream.range(0, items.length)
+            .filter(i -> earlier[i] == parent && labels[i] != t)
+            .count();
+    long changed = members.length - stayed + left;
+    if (changed > MAX_NEW_SHARE * members.length) return false;
+    int[] kept =
+        Arrays.stream(members)
+            .map(i -> earlier[i] == parent && earlierSub[i] >= 0 ? earlierSub[i] : -1)
+            .toArray();
+    if (Arrays.stream(kept).allMatch(x -> x < 0)) {
+      // the earlier theme was not split (its members had no sub-theme): nor is this one
+      return IntStream.range(0, items.length)
+          .noneMatch(i -> earlier[i] == parent && earlierSub[i] >= 0);
+    }
+    int[] parts = ConsensusClustering.renumberKeepingUnlabelled(kept);
+    int count = Arrays.stream(parts).max().orElse(-1) + 1;
+    int[] placedFrom = IntStream.range(0, members.length).filter(x -> parts[x] >= 0).toArray();
+    int[] memberItems = Arrays.stream(members).map(i -> items[i]).toArray();
+    float[][] centres =
+        centroids(
+            space,
+            Arrays.stream(placedFrom).map(x -> memberItems[x]).toArray(),
+            Arrays.stream(placedFrom).map(x -> parts[x]).toArray(),
+            count);
+    int[] placed =
+        place(
+            space,
+            memberItems,
+            placedFrom,
+            Arrays.stream(placedFrom).map(x -> parts[x]).toArray(),
+            centres);
+    int[] sizes = new int[count];
+    for (int p : placed) sizes[p]++;
+    if (count < 2 || Arrays.stream(sizes).min().getAsInt() < SubThemeSplit.MIN_SIZE) return false;
+    for (int x = 0; x < members.length; x++) sub[members[x]] = placed[x];
+    return true;
+  }
+
+  /** The most common non-negative value (the smallest on a tie), or -1 when there is none. */
+  private static int mostCommon(int[] values) {
+    java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+    for (int v : values) if (v >= 0) counts.merge(v, 1, Integer::sum);
+    int best = -1, bestCount = 0;
+    for (var e : counts.entrySet())
+      if (e.getValue() > bestCount) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    return best;
   }
 
   /**
@@ -232,7 +362,9 @@ public final class ThemeDiscovery {
         Math.abs(earlierCount - wanted) <= 1
             ? earlierCount
             : earlierCount + Integer.signum(wanted - earlierCount);
-    float[] together = consensus.coAssociation(sim, keys, Math.max(2, target));
+    float[] together =
+        new ConsensusClustering(continuationRuns(consensus.runs(), sim.length))
+            .coAssociation(sim, keys, Math.max(2, target));
     return ThemeContinuity.continueFrom(
         together,
         sim.length,
@@ -241,6 +373,26 @@ public final class ThemeDiscovery {
         minSize,
         ThemeContinuity.margin(stayMargin, sim.length));
   }
+
+  /**
+   * Subsamples of a continued re-run's consensus: all of them up to {@link
+   * #FULL_CONTINUATION_ANSWERS} answers, fewer beyond (at least {@link #MIN_CONTINUATION_RUNS}), as
+   * many fewer as there are more answers. Why: a continuation compares each answer's mean
+   * co-association with whole themes, a mean over dozens to hundreds of members, whose spread falls
+   * as themes grow; the 60 Ward trees over 1,600 answers each were most of a re-run of 2,000
+   * answers once the silhouette was no longer asked. A first run is found with all of them.
+   */
+  static int continuationRuns(int runs, int n) {
+    if (n <= FULL_CONTINUATION_ANSWERS) return runs;
+    int scaled = (int) Math.round((double) runs * FULL_CONTINUATION_ANSWERS / n);
+    return Math.min(runs, Math.max(MIN_CONTINUATION_RUNS, scaled));
+  }
+
+  /** A continued re-run of up to this many answers uses every consensus subsample. */
+  static final int FULL_CONTINUATION_ANSWERS = 400;
+
+  /** The fewest consensus subsamples of a continued re-run. */
+  static final int MIN_CONTINUATION_RUNS = 12;
 
   /**
    * Splits theme t into sub-themes when its answers support them ({@link SubThemeSplit}); every

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.yousaid.analysis.PreviousTheme;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.represent.SyntheticGroups;
 import org.yousaid.analysis.represent.ThemeSpace;
@@ -85,6 +88,52 @@ class DiscoverThemesTest {
     int[] sizes = new int[g.k() + 1];
     for (AnswerRecord r : records.subList(0, 30)) sizes[r.themes().get(0).theme()]++;
     for (int x = 0; x < g.k(); x++) assertTrue(sizes[x] != 1, "a theme of one answer: " + x);
+  }
+
+  /**
+   * Above ThemeDiscovery.LIMIT answers, a re-run with few new answers continues the earlier themes
+   * from their centres: 6 groups of 350 that an earlier run had themed as 5 (groups 0 and 1 as one)
+   * stay 5 themes after one answer is added, each answer in its earlier theme and the new one in
+   * its group's. With 15% of the answers new, the count is chosen again and the 6 groups come back.
+   */
+  @Test
+  void aReRunAboveTheLimitContinuesTheEarlierThemesWhileFewAnswersAreNew() {
+    int groups = 6, per = 350, n = groups * per;
+    List<AnswerRecord> records = records(groups, per, 4);
+    List<PreviousTheme> earlier = new ArrayList<>();
+    for (int t = 0; t < groups - 1; t++) {
+      final int theme = t;
+      List<String> ids =
+          IntStream.range(0, n - 1)
+              .filter(i -> Math.max(0, (i % groups) - 1) == theme)
+              .mapToObj(i -> records.get(i).answer().id())
+              .toList();
+      earlier.add(new PreviousTheme("t" + t, "theme " + t, List.of(), ids));
+    }
+    // the last answer (group 5) is new: earlier runs did not see it
+    ThemeOptions options = ThemeOptions.defaults().withPreviousThemes(earlier);
+    Grouping g = new DiscoverThemes(options).apply(records, space(records));
+    assertEquals(groups - 1, g.k(), "the earlier count, continued");
+    for (int i = 0; i < n; i++)
+      for (int j = i + 1; j < Math.min(n, i + 2 * groups); j++)
+        assertEquals(
+            Math.max(0, (i % groups) - 1) == Math.max(0, (j % groups) - 1),
+            records.get(i).themes().get(0).theme() == records.get(j).themes().get(0).theme(),
+            "answers " + i + " and " + j);
+
+    List<AnswerRecord> again = records(groups, per, 4);
+    List<PreviousTheme> fewer = new ArrayList<>();
+    for (PreviousTheme t : earlier)
+      fewer.add(
+          new PreviousTheme(
+              t.id(),
+              t.label(),
+              List.of(),
+              t.memberIds().subList(0, t.memberIds().size() * 6 / 7)));
+    Grouping chosen =
+        new DiscoverThemes(ThemeOptions.defaults().withPreviousThemes(fewer))
+            .apply(again, space(again));
+    assertEquals(groups, chosen.k(), "15% new: the count is chosen again");
   }
 
   @Test
