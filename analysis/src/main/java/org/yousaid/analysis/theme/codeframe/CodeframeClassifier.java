@@ -27,7 +27,9 @@ import org.yousaid.analysis.sentiment.SoftmaxRegression;
  *   <li>Transductive: both are trained as if codes were equally common; the consultation's own
  *       answers re-estimate how common each code is ({@link PriorAdaptation}) and the probabilities
  *       are adjusted to it. This is the main gain on real coded feedback, where a few codes hold
- *       most answers.
+ *       most answers. EM runs on probabilities calibrated on held-out predictions of the examples
+ *       ({@link HeldOutCalibration}), so a code the classifier over-predicts does not get a share
+ *       it does not have.
  *   <li>Multi-label: the best code, every code with at least {@link Settings#secondRatio} of its
  *       probability, and the best code of each sentence of a multi-sentence answer when that
  *       sentence is confidently about it.
