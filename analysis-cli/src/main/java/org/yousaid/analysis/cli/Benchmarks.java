@@ -145,7 +145,11 @@ final class Benchmarks {
                 "codeframe-example-neighbours-weight",
                 String.valueOf(d.exampleNeighboursWeight()))),
         Double.parseDouble(a.get("codeframe-lexical-weight", String.valueOf(d.lexicalWeight()))),
-        Double.parseDouble(a.get("codeframe-lexical-scale", String.valueOf(d.lexicalScale()))));
+        Double.parseDouble(a.get("codeframe-lexical-scale", String.valueOf(d.lexicalScale()))),
+        Integer.parseInt(
+            a.get("codeframe-calibration-folds", String.valueOf(d.calibrationFolds()))),
+        Double.parseDouble(
+            a.get("codeframe-calibration-bias-l2", String.valueOf(d.calibrationBiasL2()))));
   }
 
   private static Path dataDir(Args a) {

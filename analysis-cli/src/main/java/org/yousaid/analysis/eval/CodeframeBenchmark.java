@@ -215,6 +215,16 @@ public final class CodeframeBenchmark {
                       .lexicalWeight(0)
                       .references(CodeframeClassifier.References.FULL)
                       .build())));
+    if (wanted("before (EM without held-out calibration)"))
+      out.add(
+          row(
+              set,
+              split,
+              "before (EM without held-out calibration)",
+              shots,
+              draw,
+              data,
+              classify(codes, data.texts(), settings.toBuilder().calibrationFolds(0).build())));
     if (wanted("ours, no prior adaptation"))
       out.add(
           row(

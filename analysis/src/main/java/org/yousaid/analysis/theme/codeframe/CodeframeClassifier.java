@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.yousaid.analysis.CodeframeTheme;
 import org.yousaid.analysis.represent.Vectors;
@@ -26,7 +27,9 @@ import org.yousaid.analysis.sentiment.SoftmaxRegression;
  *   <li>Transductive: both are trained as if codes were equally common; the consultation's own
  *       answers re-estimate how common each code is ({@link PriorAdaptation}) and the probabilities
  *       are adjusted to it. This is the main gain on real coded feedback, where a few codes hold
- *       most answers.
+ *       most answers. EM runs on probabilities calibrated on held-out predictions of the examples
+ *       ({@link HeldOutCalibration}), so a code the classifier over-predicts does not get a share
+ *       it does not have.
  *   <li>Multi-label: the best code, every code with at least {@link Settings#secondRatio} of its
  *       probability, and the best code of each sentence of a multi-sentence answer when that
  *       sentence is confidently about it.
@@ -76,7 +79,9 @@ public final class CodeframeClassifier {
       References references,
       double exampleNeighboursWeight,
       double lexicalWeight,
-      double lexicalScale) {
+      double lexicalScale,
+      int calibrationFolds,
+      double calibrationBiasL2) {
     public static final Settings DEFAULTS =
         new Settings(
             0.02,
@@ -94,7 +99,9 @@ public final class CodeframeClassifier {
             References.FULL,
             0,
             0.4,
-            5);
+            5,
+            5,
+            3e-3);
 
     /**
      * A builder starting from these settings, to change a few (the benchmarks compare variants).
@@ -121,6 +128,8 @@ public final class CodeframeClassifier {
       private double exampleNeighboursWeight;
       private double lexicalWeight;
       private double lexicalScale;
+      private int calibrationFolds;
+      private double calibrationBiasL2;
 
       private Builder(Settings from) {
         temperature = from.temperature;
@@ -139,6 +148,8 @@ public final class CodeframeClassifier {
         exampleNeighboursWeight = from.exampleNeighboursWeight;
         lexicalWeight = from.lexicalWeight;
         lexicalScale = from.lexicalScale;
+        calibrationFolds = from.calibrationFolds;
+        calibrationBiasL2 = from.calibrationBiasL2;
       }
 
       public Builder temperature(double value) {
@@ -221,6 +232,16 @@ public final class CodeframeClassifier {
         return this;
       }
 
+      public Builder calibrationFolds(int value) {
+        calibrationFolds = value;
+        return this;
+      }
+
+      public Builder calibrationBiasL2(double value) {
+        calibrationBiasL2 = value;
+        return this;
+      }
+
       public Settings build() {
         return new Settings(
             temperature,
@@ -238,7 +259,9 @@ public final class CodeframeClassifier {
             references,
             exampleNeighboursWeight,
             lexicalWeight,
-            lexicalScale);
+            lexicalScale,
+            calibrationFolds,
+            calibrationBiasL2);
       }
     }
   }
@@ -301,7 +324,7 @@ public final class CodeframeClassifier {
     for (int c : exampleCodes) examplesPerCode[c]++;
     this.exampleCodes = exampleCodes.stream().mapToInt(Integer::intValue).toArray();
     codeNames = codes.stream().map(c -> c.name().strip()).toList();
-    model = examples.length == 0 ? null : train(exampleCodes);
+    model = examples.length == 0 ? null : train(examples, this.exampleCodes);
   }
 
   public CodeframeClassifier(
@@ -339,18 +362,19 @@ public final class CodeframeClassifier {
   /**
    * Examples and the code descriptions, each code weighted equally however many examples it has.
    */
-  private SoftmaxRegression train(List<Integer> exampleCodes) {
-    int n = examples.length + k;
+  private SoftmaxRegression train(float[][] exampleEmbeddings, int[] codes) {
+    int m = exampleEmbeddings.length;
+    int n = m + k;
     float[][] x = new float[n][];
     int[] y = new int[n];
     int[] count = new int[k];
-    for (int i = 0; i < examples.length; i++) {
-      x[i] = scaled(examples[i]);
-      y[i] = exampleCodes.get(i);
+    for (int i = 0; i < m; i++) {
+      x[i] = scaled(exampleEmbeddings[i]);
+      y[i] = codes[i];
     }
     for (int c = 0; c < k; c++) {
-      x[examples.length + c] = scaled(references[c]);
-      y[examples.length + c] = c;
+      x[m + c] = scaled(references[c]);
+      y[m + c] = c;
     }
     for (int c : y) count[c]++;
     double[] classWeights = new double[k];
@@ -373,6 +397,10 @@ public final class CodeframeClassifier {
    * @param lexical the lexical channel's probabilities for the same text, or null
    */
   private double[] probabilities(float[] embedding, double[] lexical) {
+    return probabilities(model, embedding, lexical);
+  }
+
+  private double[] probabilities(SoftmaxRegression model, float[] embedding, double[] lexical) {
     if (model == null) return zeroShot(embedding);
     double[] p = model.probabilities(scaled(embedding));
     double w = settings.zeroShotWeight();
@@ -394,24 +422,83 @@ public final class CodeframeClassifier {
     return p;
   }
 
-  /**
-   * The lexical channel for this run (null without examples): document frequencies from this run's
-   * answers and the examples; trained on the examples and the code labels, every code weighted
-   * equally as in {@link #train}.
-   */
-  private LexicalCodeModel lexicalModel(List<String> texts) {
-    if (model == null || settings.lexicalWeight() <= 0) return null;
+  /** Document frequencies for the lexical channel: this run's answers and the examples. */
+  private Map<String, Double> inverseDocumentFrequencies(List<String> texts) {
     List<String> corpus = new ArrayList<>(texts);
     corpus.addAll(exampleTexts);
-    List<String> training = new ArrayList<>(exampleTexts);
+    return LexicalCodeModel.inverseDocumentFrequencies(corpus);
+  }
+
+  private int[] allExamples() {
+    int[] all = new int[exampleCodes.length];
+    for (int i = 0; i < all.length; i++) all[i] = i;
+    return all;
+  }
+
+  /**
+   * The lexical channel trained on some of the examples (indices) and every code label, every code
+   * weighted equally as in {@link #train}.
+   */
+  private LexicalCodeModel lexicalModel(Map<String, Double> idf, int[] which) {
+    List<String> training = new ArrayList<>();
+    int[] y = new int[which.length + k];
+    int[] count = new int[k];
+    for (int j = 0; j < which.length; j++) {
+      training.add(exampleTexts.get(which[j]));
+      y[j] = exampleCodes[which[j]];
+      count[y[j]]++;
+    }
     training.addAll(codeNames);
-    int[] y = new int[training.size()];
-    System.arraycopy(exampleCodes, 0, y, 0, exampleCodes.length);
-    for (int c = 0; c < k; c++) y[exampleCodes.length + c] = c;
+    for (int c = 0; c < k; c++) y[which.length + c] = c;
     double[] classWeights = new double[k];
-    for (int c = 0; c < k; c++) classWeights[c] = 1.0 / (examplesPerCode[c] + 1);
+    for (int c = 0; c < k; c++) classWeights[c] = 1.0 / (count[c] + 1);
     return LexicalCodeModel.train(
-        corpus, training, y, k, classWeights, settings.lexicalScale(), settings.l2());
+        idf, training, y, k, classWeights, settings.lexicalScale(), settings.l2());
+  }
+
+  /**
+   * Calibration for EM ({@link HeldOutCalibration}): each example is predicted by a classifier
+   * (embedding, descriptions and words, as {@link #probabilities}) trained on the other folds of
+   * the examples, the j-th example of each code in fold j mod {@link Settings#calibrationFolds}.
+   *
+   * @param idf this run's document frequencies, or null without the lexical channel
+   */
+  private HeldOutCalibration heldOutCalibration(Map<String, Double> idf) {
+    int folds = settings.calibrationFolds();
+    int n = examples.length;
+    if (folds < 2 || n == 0) return HeldOutCalibration.identity(k);
+    int[] fold = new int[n];
+    int[] seen = new int[k];
+    for (int i = 0; i < n; i++) fold[i] = seen[exampleCodes[i]]++ % folds;
+    double[][] heldOut = new double[n][];
+    // folds are independent and each writes only its own examples' rows: fit them in parallel
+    // (5 fits of both models cost ~10-20 CPU-seconds for 44 codes x 10 examples)
+    java.util.stream.IntStream.range(0, folds)
+        .parallel()
+        .forEach(
+            f -> {
+              List<Integer> in = new ArrayList<>(), out = new ArrayList<>();
+              for (int i = 0; i < n; i++) (fold[i] == f ? out : in).add(i);
+              if (out.isEmpty()) return;
+              int[] which = in.stream().mapToInt(Integer::intValue).toArray();
+              float[][] x = new float[which.length][];
+              int[] y = new int[which.length];
+              for (int j = 0; j < which.length; j++) {
+                x[j] = examples[which[j]];
+                y[j] = exampleCodes[which[j]];
+              }
+              SoftmaxRegression foldModel = train(x, y);
+              LexicalCodeModel foldLexical = idf == null ? null : lexicalModel(idf, which);
+              for (int i : out)
+                heldOut[i] =
+                    probabilities(
+                        foldModel,
+                        examples[i],
+                        foldLexical == null
+                            ? null
+                            : foldLexical.probabilities(exampleTexts.get(i)));
+            });
+    return HeldOutCalibration.fit(heldOut, exampleCodes, k, settings.calibrationBiasL2());
   }
 
   /**
@@ -461,15 +548,28 @@ public final class CodeframeClassifier {
     int n = embeddings.length;
     double[] uniform = new double[k];
     Arrays.fill(uniform, 1.0 / k);
-    LexicalCodeModel lexical = lexicalModel(texts);
+    Map<String, Double> idf =
+        model == null || settings.lexicalWeight() <= 0 ? null : inverseDocumentFrequencies(texts);
+    LexicalCodeModel lexical = idf == null ? null : lexicalModel(idf, allExamples());
+    boolean adapt =
+        settings.adaptPriors() && model != null && n >= MIN_ANSWERS_PER_CODE_FOR_ADAPTATION * k;
     double[][] raw = new double[n][];
     for (int i = 0; i < n; i++)
       raw[i] =
           probabilities(
               embeddings[i], lexical == null ? null : lexical.probabilities(texts.get(i)));
-    boolean adapt =
-        settings.adaptPriors() && model != null && n >= MIN_ANSWERS_PER_CODE_FOR_ADAPTATION * k;
-    double[][] post = adapt ? PriorAdaptation.adapt(raw, uniform) : raw;
+    double[][] post = raw;
+    if (adapt) {
+      // shares by EM on calibrated probabilities; the answers keep the classifier's own
+      // probabilities, reweighted to those shares (on pxt dev as good as or better than the
+      // calibrated posteriors, and second codes keep the ratios they were tuned on)
+      HeldOutCalibration calibration = heldOutCalibration(idf);
+      double[][] calibrated = new double[n][];
+      for (int i = 0; i < n; i++) calibrated[i] = calibration.apply(raw[i]);
+      double[] estimated = PriorAdaptation.priors(PriorAdaptation.adapt(calibrated, uniform), k);
+      post = new double[n][];
+      for (int i = 0; i < n; i++) post[i] = PriorAdaptation.reweight(raw[i], uniform, estimated);
+    }
     if (settings.neighbourWeight() > 0 && n >= MIN_ANSWERS_FOR_ADAPTATION)
       post = smoothOverNeighbours(post, embeddings, settings.neighbourWeight());
     double[] shares = PriorAdaptation.priors(post, k);

@@ -50,12 +50,29 @@ final class LexicalCodeModel {
       double[] classWeights,
       double scale,
       double l2) {
+    return train(inverseDocumentFrequencies(corpus), texts, codes, k, classWeights, scale, l2);
+  }
+
+  /** IDF of every feature seen in at least two texts of the corpus (answers and examples). */
+  static Map<String, Double> inverseDocumentFrequencies(List<String> corpus) {
     Map<String, Integer> df = new HashMap<>();
     for (String t : corpus) for (String f : features(t).keySet()) df.merge(f, 1, Integer::sum);
     Map<String, Double> idf = new HashMap<>();
     int n = corpus.size();
     for (var e : df.entrySet())
       if (e.getValue() >= 2) idf.put(e.getKey(), Math.log((1.0 + n) / (1.0 + e.getValue())) + 1);
+    return idf;
+  }
+
+  /** As {@link #train(List, List, int[], int, double[], double, double)}, IDF already counted. */
+  static LexicalCodeModel train(
+      Map<String, Double> idf,
+      List<String> texts,
+      int[] codes,
+      int k,
+      double[] classWeights,
+      double scale,
+      double l2) {
     Map<String, Integer> index = new HashMap<>();
     for (String t : texts)
       for (String f : features(t).keySet())
