@@ -285,11 +285,20 @@ final class LinearAttack {
                 constant,
                 relation.equality());
         rows.add(row);
-        if (!(vars.size() == 1 && !relation.equality())
-            && !partOfSum(relation, implied, intervals)) {
+        if (!boundHolds(row) && !partOfSum(relation, implied, intervals)) {
           solved.add(row);
         }
       }
+    }
+
+    /** Whether a row is a bound on one number that its interval already keeps. */
+    private boolean boundHolds(Row row) {
+      if (row.equality() || row.variables().length != 1) {
+        return false;
+      }
+      int v = row.variables()[0];
+      int a = row.coefficients()[0];
+      return a * (a > 0 ? upper[v] : lower[v]) + row.constant() <= 0;
     }
 
     /**
