@@ -427,28 +427,6 @@ final class LinearAttacker {
           vars.forEach(v -> weights.put(v, directions.nextBoolean() ? 1.0 : -1.0));
           solve(lp, vars, weights, d % 2 == 0);
         }
-        // Then every number still undecided pushed up together, and down together: each optimum
-        // moves many of them at once, so far fewer are left to minimise and maximise one by one.
-        // Only a witness: a number's verdict is still its own least and greatest value.
-        for (int pass = 0; pass < 8; pass++) {
-          List<Integer> undecided = new ArrayList<>();
-          for (String t : targets) {
-            int y = index.get(t);
-            if (!lo.get(y).equals(hi.get(y)) && find(parent, y) == root && !provenOpen(y)) {
-              undecided.add(y);
-            }
-          }
-          if (undecided.size() < 2) {
-            break;
-          }
-          Map<Integer, Double> together = new HashMap<>();
-          undecided.forEach(y -> together.put(y, 1.0));
-          solve(lp, vars, together, true);
-          solve(lp, vars, together, false);
-          if (undecided.stream().noneMatch(this::provenOpen)) {
-            break;
-          }
-        }
         if (provenOpen(x)) {
           continue;
         }
