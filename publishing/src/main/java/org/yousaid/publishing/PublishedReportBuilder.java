@@ -103,7 +103,10 @@ public final class PublishedReportBuilder {
   public record OnlineVersion(PublishedConsultation published, LinkedCells.Snapshot snapshot) {}
 
   /** A version to publish, and the snapshot to keep privately for checking later versions. */
-  public record Built(PublishedConsultation published, LinkedCells.Snapshot snapshot) {}
+  public record Built(
+      PublishedConsultation published,
+      LinkedCells.Snapshot snapshot,
+      org.yousaid.reports.disclosure.CellSuppression.Check check) {}
 
   /**
    * Builds a version whose numbers, together with every earlier version still online, give no small
@@ -265,7 +268,8 @@ public final class PublishedReportBuilder {
             note(report.responses()),
             questions,
             perService ? services(report, services) : null),
-        protectedReport.snapshot());
+        protectedReport.snapshot(),
+        protectedReport.check());
   }
 
   /** The protected per-service breakdown, as published: by service id, names redacted. */

@@ -419,7 +419,8 @@ public final class Publisher {
             approvedBy,
             coSigned,
             reason,
-            withdrawn);
+            withdrawn,
+            disclosureCheck(built));
     List<Publication> withDraft = new ArrayList<>(history);
     withDraft.add(draft);
     List<SiteFile> versionFiles = renderer.versionFiles(c, json, csv, withDraft);
@@ -443,7 +444,8 @@ public final class Publisher {
             approvedBy,
             coSigned,
             reason,
-            withdrawn);
+            withdrawn,
+            disclosureCheck(built));
     if (!log.record(recorded)) {
       throw ProblemException.conflict(
           "Published at the same moment",
@@ -453,6 +455,12 @@ public final class Publisher {
     List<String> replaced = finish(consultation, c, json, csv, history);
     cache.invalidate(requestId, changedPaths(replaced, recorded, history));
     return recorded;
+  }
+
+  /** The check's numbers as the publication log keeps them (no cell names, no answer text). */
+  private static Publication.DisclosureCheck disclosureCheck(PublishedReportBuilder.Built built) {
+    var check = built.check();
+    return new Publication.DisclosureCheck(check.withheld(), check.solves(), check.unproven());
   }
 
   /** Writes the current pages, index and feed; returns the paths of the pages it replaced. */

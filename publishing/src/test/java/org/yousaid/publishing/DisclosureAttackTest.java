@@ -216,8 +216,18 @@ class DisclosureAttackTest {
     Map<String, Long> truth = new HashMap<>();
     for (int v = 0; v < sizes.length; v++) {
       all.addAll(responses(c, random, sizes[v], all.size()));
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
       PublishedReportBuilder.Built built =
           builder.buildVersion(c, all, analysed(c, all, random), v + 1, T0, online);
+      System.out.printf(
+          "version %d (%d answers): published in %.1f s CPU, %.1f s wall; %s%n",
+          v + 1,
+          all.size(),
+          (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+          (System.nanoTime() - wall) / 1e9,
+          built.check());
       PublishedConsultation published = built.published();
       byte[] json = renderer.json(published);
       JsonNode tree = Json.mapper().readTree(json);

@@ -3,6 +3,7 @@ package org.yousaid.publishing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -375,6 +376,13 @@ class PublisherTest {
     assertTrue(current.contains(v1.contentHash()) && current.contains(v2.contentHash()));
     List<Publication> log = storage.publications().versions(COUNCIL, ID);
     assertEquals(List.of(1, 2), log.stream().map(Publication::version).toList());
+    // The log keeps what the small-number check did for each version (numbers only): none of its
+    // solves stopped at a bound on this small consultation.
+    for (Publication p : log) {
+      assertNotNull(p.disclosureCheck(), "version " + p.version());
+      assertEquals(0, p.disclosureCheck().unproven(), "version " + p.version());
+    }
+    assertEquals(v2.disclosureCheck(), log.get(1).disclosureCheck());
   }
 
   @Test

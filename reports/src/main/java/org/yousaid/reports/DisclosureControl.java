@@ -44,8 +44,12 @@ public final class DisclosureControl {
    */
   public record Earlier(Map<String, Known> shown, LinkedCells.Snapshot snapshot) {}
 
-  /** A protected report and the snapshot to keep (privately) for checking later versions. */
-  public record Protected(ConsultationReport report, LinkedCells.Snapshot snapshot) {}
+  /**
+   * A protected report, the snapshot to keep (privately) for checking later versions, and what the
+   * check took (numbers only, for the publication log).
+   */
+  public record Protected(
+      ConsultationReport report, LinkedCells.Snapshot snapshot, CellSuppression.Check check) {}
 
   private final int threshold;
 
@@ -118,7 +122,7 @@ public final class DisclosureControl {
         }
       }
     }
-    CellSuppression.protect(cells);
+    CellSuppression.Check check = CellSuppression.check(cells);
     List<QuestionReport> questions = new ArrayList<>();
     for (QuestionReport q : report.questions()) {
       questions.add(rewrite(cells, q));
@@ -132,7 +136,8 @@ public final class DisclosureControl {
             report.generatedAt(),
             shown(cells, CellKeys.RESPONSES),
             questions),
-        cells.snapshot());
+        cells.snapshot(),
+        check);
   }
 
   /** A snapshot as kept in storage: JSON, gzipped (a large consultation has thousands of cells). */

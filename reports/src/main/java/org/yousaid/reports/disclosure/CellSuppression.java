@@ -1,5 +1,6 @@
 package org.yousaid.reports.disclosure;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,14 +21,51 @@ public final class CellSuppression {
   private CellSuppression() {}
 
   /**
+   * How long the check may take (wall time): 10 minutes, since a publisher runs in a Lambda of 15
+   * and must have time left to write the site; a check that runs out publishes nothing ({@link
+   * LinearAttack.CheckTimedOut}). The system property {@code yousaid.disclosure.seconds} changes it
+   * (a test on a machine shared by many builds gets a fraction of a core).
+   */
+  public static final Duration TIME_LIMIT =
+      Duration.ofSeconds(Long.getLong("yousaid.disclosure.seconds", 600));
+
+  /**
+   * What a check did, for the publication log (numbers only).
+   *
+   * @param withheld cells withheld ("not shown") to protect the hidden ones
+   * @param rounds attacks run (one per round of withholding)
+   * @param solves linear programs solved
+   * @param unproven solves that stopped at their iteration bound or failed: each left the cells it
+   *     was to decide counted as worked out, so more may be withheld than a full solve would have
+   *     needed
+   * @param reused groups of cells whose verdict was kept from an earlier round
+   */
+  public record Check(int withheld, int rounds, int solves, int unproven, int reused) {}
+
+  /**
    * Withholds cells until the attack works out no protected cell.
    *
    * @return how many cells were withheld
    * @throws IllegalStateException if a protected cell stays exposed with nothing left to hide (only
-   *     earlier versions' numbers give it away), so the caller publishes nothing rather than a
-   *     disclosure
+   *     earlier versions' numbers give it away), or the check runs out of time ({@link
+   *     LinearAttack.CheckTimedOut}), so the caller publishes nothing rather than a disclosure
    */
   public static int protect(LinkedCells cells) {
+    return check(cells).withheld();
+  }
+
+  /** {@link #protect}, and what it took. */
+  public static Check check(LinkedCells cells) {
+    return check(
+        cells,
+        new LinearAttack(
+            LinearAttack.Solver.OJALGO,
+            LinearAttack.ITERATIONS_PER_ROW,
+            LinearAttack.MIN_ITERATIONS,
+            System.nanoTime() + TIME_LIMIT.toNanos()));
+  }
+
+  static Check check(LinkedCells cells, LinearAttack attack) {
     List<List<Relation>> byCell = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       byCell.add(new ArrayList<>());
@@ -38,14 +76,16 @@ public final class CellSuppression {
       }
     }
     int withheld = 0;
+    int rounds = 0;
     while (true) {
+      rounds++;
       IntervalAttack intervals = IntervalAttack.run(cells);
       List<Integer> disclosed = intervals.disclosed(cells);
       if (disclosed.isEmpty()) {
-        disclosed = LinearAttack.disclosed(cells, intervals);
+        disclosed = attack.run(cells, intervals);
       }
       if (disclosed.isEmpty()) {
-        return withheld;
+        return new Check(withheld, rounds, attack.solves(), attack.unproven(), attack.reused());
       }
       withheld += withholdRound(cells, byCell, disclosed);
     }

@@ -23,6 +23,8 @@ import java.util.Map;
  *     null
  * @param withdrawn every earlier version withdrawn by the time this one was published (their files
  *     replaced by a notice saying why)
+ * @param disclosureCheck what the small-number check did for this version (numbers only), or null
+ *     for versions recorded before it was kept
  */
 public record Publication(
     String council,
@@ -38,7 +40,16 @@ public record Publication(
     SignOff approvedBy,
     List<SignOff> coSignedBy,
     String reason,
-    List<Integer> withdrawn) {
+    List<Integer> withdrawn,
+    DisclosureCheck disclosureCheck) {
+
+  /**
+   * What the small-number check did: cells it withheld ("not shown"), linear programs it solved,
+   * and how many of those stopped at their iteration bound or failed. Each of those counted the
+   * cells it was to decide as worked out (fail closed), so a non-zero {@code unproven} means more
+   * may be hidden than needed, never less.
+   */
+  public record DisclosureCheck(int withheld, int solves, int unproven) {}
 
   /** One published "we did" response. */
   public record Update(
@@ -58,6 +69,40 @@ public record Publication(
 
     /** A second reviewer from outside the team, such as the parent carer forum. */
     public static final String REVIEWER = "reviewer";
+  }
+
+  /** A version recorded without its disclosure check. */
+  public Publication(
+      String council,
+      String consultationId,
+      int version,
+      Instant publishedAt,
+      String officer,
+      String requestId,
+      String title,
+      String contentHash,
+      Map<String, String> files,
+      List<Update> updates,
+      SignOff approvedBy,
+      List<SignOff> coSignedBy,
+      String reason,
+      List<Integer> withdrawn) {
+    this(
+        council,
+        consultationId,
+        version,
+        publishedAt,
+        officer,
+        requestId,
+        title,
+        contentHash,
+        files,
+        updates,
+        approvedBy,
+        coSignedBy,
+        reason,
+        withdrawn,
+        null);
   }
 
   public Publication {
@@ -93,6 +138,7 @@ public record Publication(
         null,
         List.of(),
         null,
-        List.of());
+        List.of(),
+        null);
   }
 }
