@@ -509,6 +509,37 @@ class StorageRetriesTest {
             }));
     ops.add(
         op(
+            "AnalysisRepository.forget/4",
+            "answers taken back by an import's undo leave the exemplar and key terms they hold",
+            (s, c) -> s.analyses().saveStatus(c.run(AnalysisStatus.DONE)),
+            (s, c) -> {
+              s.analyses()
+                  .forget(
+                      c.council(),
+                      c.consultation(),
+                      QUESTION,
+                      java.util.Map.of(
+                          c.response(1).id(), "Answer 1", c.response(2).id(), "Answer 2"));
+              return plain.analyses().find(c.council(), c.consultation(), QUESTION);
+            }));
+    ops.add(
+        op(
+            "ResponseRepository.recordRemoval/4",
+            "an import's undo is pending for the consultation and the register",
+            (s, c) -> insert(s, c, 1, 2),
+            (s, c) -> {
+              s.responses()
+                  .recordRemoval(
+                      c.council(),
+                      c.consultation(),
+                      "import-batch-1",
+                      java.time.Instant.parse("2026-11-30T10:00:00Z"));
+              return List.of(
+                  plain.responses().pendingErasures(c.council(), c.consultation()),
+                  plain.register().pendingErasures(c.council()));
+            }));
+    ops.add(
+        op(
             "AnalysisRepository.answers/3",
             (s, c) -> {
               insert(s, c, 1, 2);
