@@ -232,23 +232,7 @@ public final class ResponseRepository {
               Response erased = Table.document(response, Response.class);
               // Remembered (when, not what) until the published site has withdrawn every version
               // that held these answers.
-              deletes.add(
-                  TransactWriteItem.builder()
-                      .put(
-                          Put.builder()
-                              .tableName(table.name())
-                              .item(
-                                  Map.of(
-                                      TableLayout.PK,
-                                      s(pk),
-                                      TableLayout.SK,
-                                      s(TableLayout.erasureSk(erased.id())),
-                                      TableLayout.TYPE,
-                                      s("ERASURE"),
-                                      "submittedAt",
-                                      s(erased.submittedAt().toString())))
-                              .build())
-                      .build());
+              deletes.add(overwrite(erasureItem(pk, erased.id(), erased.submittedAt())));
               council[0] = erased.council();
               consultation[0] = erased.consultationId();
               erasedId[0] = erased.id();
@@ -284,24 +268,12 @@ public final class ResponseRepository {
                 // The register's published report may quote or count these comments: remembered
                 // (when sent, not what) until it has withdrawn every version that held them.
                 deletes.add(
-                    TransactWriteItem.builder()
-                        .put(
-                            Put.builder()
-                                .tableName(table.name())
-                                .item(
-                                    Map.of(
-                                        TableLayout.PK,
-                                        s(TableLayout.registerPk(erased.council())),
-                                        TableLayout.SK,
-                                        s(
-                                            TableLayout.registerErasureSk(
-                                                erased.consultationId(), erased.id())),
-                                        TableLayout.TYPE,
-                                        s("REGISTER_ERASURE"),
-                                        "submittedAt",
-                                        s(erased.submittedAt().toString())))
-                                .build())
-                        .build());
+                    overwrite(
+                        registerErasureItem(
+                            erased.council(),
+                            erased.consultationId(),
+                            erased.id(),
+                            erased.submittedAt())));
               }
             });
     // Deletes are safe to repeat.
@@ -322,28 +294,46 @@ public final class ResponseRepository {
    * @param key names the removal among the consultation's pending erasures (e.g. "import-" + id)
    */
   public void recordRemoval(String council, String consultationId, String key, Instant since) {
-    String when = since.toString();
     // the register's first: the consultation's item is what sets the republication off
-    table.put(
-        Map.of(
-            TableLayout.PK,
-            s(TableLayout.registerPk(council)),
-            TableLayout.SK,
-            s(TableLayout.registerErasureSk(consultationId, key)),
-            TableLayout.TYPE,
-            s("REGISTER_ERASURE"),
-            "submittedAt",
-            s(when)));
-    table.put(
-        Map.of(
-            TableLayout.PK,
-            s(TableLayout.consultationPk(council, consultationId)),
-            TableLayout.SK,
-            s(TableLayout.erasureSk(key)),
-            TableLayout.TYPE,
-            s("ERASURE"),
-            "submittedAt",
-            s(when)));
+    table.put(registerErasureItem(council, consultationId, key, since));
+    table.put(erasureItem(TableLayout.consultationPk(council, consultationId), key, since));
+  }
+
+  /**
+   * A pending erasure of a consultation's answers: which (an answer's id, or an undone import's
+   * key) and since when, never what they said.
+   */
+  private static Map<String, AttributeValue> erasureItem(String pk, String key, Instant since) {
+    return Map.of(
+        TableLayout.PK,
+        s(pk),
+        TableLayout.SK,
+        s(TableLayout.erasureSk(key)),
+        TableLayout.TYPE,
+        s("ERASURE"),
+        "submittedAt",
+        s(since.toString()));
+  }
+
+  /** The same for the council's register report. */
+  private static Map<String, AttributeValue> registerErasureItem(
+      String council, String consultationId, String key, Instant since) {
+    return Map.of(
+        TableLayout.PK,
+        s(TableLayout.registerPk(council)),
+        TableLayout.SK,
+        s(TableLayout.registerErasureSk(consultationId, key)),
+        TableLayout.TYPE,
+        s("REGISTER_ERASURE"),
+        "submittedAt",
+        s(since.toString()));
+  }
+
+  /** An unconditional put (an erasure repeated writes the same item again). */
+  private TransactWriteItem overwrite(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder()
+        .put(Put.builder().tableName(table.name()).item(item).build())
+        .build();
   }
 
   /**
