@@ -53,11 +53,12 @@ public final class LabelThemes {
         if (rank == 0) primaries.get(m.get(rank).theme()).add(r.index());
       }
     }
-    KeyPhraseExtractor phrases =
-        new KeyPhraseExtractor(records.stream().map(AnswerRecord::labellable).toList());
+    // what the redaction kept of each answer, once: key phrases and labels are made of it
+    List<AnnotatedText> labellable = records.stream().map(AnswerRecord::labellable).toList();
+    KeyPhraseExtractor phrases = new KeyPhraseExtractor(labellable);
     PhraseLabeller labeller =
         new PhraseLabeller(
-            records.stream().map(r -> r.themable() ? r.labellable() : null).toList(),
+            records.stream().map(r -> r.themable() ? labellable.get(r.index()) : null).toList(),
             Redaction.standard());
     List<Integer> order =
         IntStream.rangeClosed(0, languages)
@@ -114,7 +115,8 @@ public final class LabelThemes {
     }
     for (ThemeDraft d : List.copyOf(drafts))
       if (d.index() < k)
-        drafts.addAll(subThemes(d.index(), d.label(), members.get(d.index()), records, phrases));
+        drafts.addAll(
+            subThemes(d.index(), d.label(), members.get(d.index()), records, labellable, phrases));
     return drafts;
   }
 
@@ -129,6 +131,7 @@ public final class LabelThemes {
       String themeLabel,
       List<Integer> themeMembers,
       List<AnswerRecord> records,
+      List<AnnotatedText> labellable,
       KeyPhraseExtractor phrases) {
     List<Integer> parts = new ArrayList<>();
     for (int j = 0; j < grouping.subThemes(); j++)
@@ -143,7 +146,8 @@ public final class LabelThemes {
     java.util.Set<Integer> inTheme = new java.util.HashSet<>(themeMembers);
     List<AnnotatedText> themeOnly =
         records.stream()
-            .map(r -> r.themable() && inTheme.contains(r.index()) ? r.labellable() : null)
+            .map(
+                r -> r.themable() && inTheme.contains(r.index()) ? labellable.get(r.index()) : null)
             .toList();
     PhraseLabeller labeller = new PhraseLabeller(themeOnly, Redaction.standard());
     List<ThemeDraft> out = new ArrayList<>();
