@@ -31,6 +31,7 @@ public final class AnswerRecord {
   private String publishedText; // Redact
   private List<PersonalDataSpan> redactedSpans = List.of(); // Redact
   private float[] embedding; // Embed: themable answers only
+  private long embeddingBatch; // Embed: the ONNX batch the vector was computed in (0: none)
   private Sentiment sentiment; // ScoreSentiment: themable answers of publishable runs only
   private SparseVector tfidf; // Represent: themable answers only
   private int nearDuplicateGroup = -1; // MarkNearDuplicates
@@ -154,8 +155,22 @@ public final class AnswerRecord {
     this.redactedSpans = List.copyOf(spans);
   }
 
+  /** A vector of no known batch (made outside the embedder). */
   void embedding(float[] vector) {
+    embedding(vector, 0);
+  }
+
+  void embedding(float[] vector, long batch) {
     this.embedding = vector;
+    this.embeddingBatch = batch;
+  }
+
+  /**
+   * The identity of the ONNX batch {@link #embedding()} was computed in (the int8 model's vectors
+   * depend on it), or 0 when unknown.
+   */
+  public long embeddingBatch() {
+    return embeddingBatch;
   }
 
   void sentiment(Sentiment s) {

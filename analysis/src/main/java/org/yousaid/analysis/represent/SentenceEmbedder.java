@@ -11,10 +11,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -58,6 +59,7 @@ public final class SentenceEmbedder implements AutoCloseable {
   private final boolean clsPooling;
   private final int batchSize;
   private final int workers;
+  private final EmbeddingBatches.Batching batching;
 
   /** The default model and settings ({@link EmbedderOptions#defaults()}). */
   public SentenceEmbedder() {
@@ -69,6 +71,7 @@ public final class SentenceEmbedder implements AutoCloseable {
     clsPooling = which.clsPooling;
     batchSize = settings.batchSize();
     workers = settings.workers();
+    batching = settings.batching();
     try (InputStream model = resource(which.onnx);
         InputStream tok = resource(which.tokenizer)) {
       env = OrtEnvironment.getEnvironment();
@@ -114,51 +117,130 @@ public final class SentenceEmbedder implements AutoCloseable {
   }
 
   /**
-   * Embeds all texts; batches are formed from texts of similar length to keep padding small, and
-   * run on {@link EmbedderOptions#workers()} threads (the ONNX session is thread-safe).
+   * Embeds all texts. Distinct inputs are grouped into ONNX calls as {@link
+   * EmbedderOptions#batching()} says (by default content-defined batches of texts of similar
+   * length, {@link EmbeddingBatches}), run on {@link EmbedderOptions#workers()} threads (the ONNX
+   * session is thread-safe).
    */
   public float[][] embed(List<String> texts) {
-    float[][] out = new float[texts.size()][];
-    Encoding[] encodings = new Encoding[texts.size()];
-    IntStream.range(0, texts.size())
-        .parallel()
-        .forEach(i -> encodings[i] = tokenizer.encode(texts.get(i)));
-    Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
-    java.util.Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
-    int batches = (order.length + batchSize - 1) / batchSize;
+    return embed(texts, i -> null).vectors();
+  }
+
+  /** A vector with the identity of the ONNX batch it was computed in. */
+  public record Embedded(float[] vector, long batch) {}
+
+  /**
+   * Vectors of the texts, and the batch each was computed in; {@code computed} counts the distinct
+   * inputs the model ran on (the rest were kept).
+   */
+  public record Embedding(float[][] vectors, long[] batches, int computed) {}
+
+  /**
+   * As {@link #embed(List)}, reusing kept vectors: {@code kept} gives what an earlier run computed
+   * for text i (or null). A batch whose members all have a kept vector made in this very batch is
+   * not run again; its vectors are then the ones this call would compute (the model is
+   * deterministic for a given batch), so the result does not depend on what was kept.
+   */
+  public Embedding embed(List<String> texts, IntFunction<Embedded> kept) {
+    int n = texts.size();
+    Encoding[] encodings = new Encoding[n];
+    IntStream.range(0, n).parallel().forEach(i -> encodings[i] = tokenizer.encode(texts.get(i)));
+    // texts the tokenizer makes the same word pieces of are one input to the model
+    Map<Ids, Integer> distinct = new HashMap<>();
+    int[] inputOf = new int[n];
+    List<Integer> firstText = new ArrayList<>();
+    List<EmbeddingBatches.Input> inputs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long[] ids = encodings[i].getIds();
+      Integer at = distinct.get(new Ids(ids));
+      if (at == null) {
+        at = inputs.size();
+        distinct.put(new Ids(ids), at);
+        firstText.add(i);
+        inputs.add(new EmbeddingBatches.Input(ids.length, EmbeddingBatches.hashOf(ids)));
+      }
+      inputOf[i] = at;
+    }
+    List<List<Integer>> textsOf = new ArrayList<>();
+    for (int j = 0; j < inputs.size(); j++) textsOf.add(new ArrayList<>(1));
+    for (int i = 0; i < n; i++) textsOf.get(inputOf[i]).add(i);
+
+    List<EmbeddingBatches.Batch> plan = EmbeddingBatches.plan(inputs, batching, batchSize);
+    float[][] byInput = new float[inputs.size()][];
+    long[] batchOfInput = new long[inputs.size()];
+    List<EmbeddingBatches.Batch> toRun = new ArrayList<>();
+    for (EmbeddingBatches.Batch b : plan) {
+      float[][] reused = new float[b.members().length][];
+      for (int m = 0; m < reused.length && (m == 0 || reused[m - 1] != null); m++)
+        for (int text : textsOf.get(b.members()[m])) {
+          Embedded e = kept.apply(text);
+          if (e != null && e.batch() == b.id() && e.vector() != null) {
+            reused[m] = e.vector();
+            break;
+          }
+        }
+      if (reused[reused.length - 1] == null) toRun.add(b);
+      else for (int m = 0; m < reused.length; m++) byInput[b.members()[m]] = reused[m];
+      for (int member : b.members()) batchOfInput[member] = b.id();
+    }
     java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
     Runnable worker =
         () -> {
-          for (int b; (b = next.getAndIncrement()) < batches; ) {
-            int start = b * batchSize, end = Math.min(order.length, start + batchSize);
-            List<Encoding> batch = new ArrayList<>();
-            for (int j = start; j < end; j++) batch.add(encodings[order[j]]);
+          for (int b; (b = next.getAndIncrement()) < toRun.size(); ) {
+            int[] members = toRun.get(b).members();
+            List<Encoding> batch = new ArrayList<>(members.length);
+            for (int member : members) batch.add(encodings[firstText.get(member)]);
             float[][] vectors = run(batch);
-            for (int j = start; j < end; j++) out[order[j]] = vectors[j - start];
+            for (int m = 0; m < members.length; m++) byInput[members[m]] = vectors[m];
           }
         };
-    int threads = Math.min(workers, batches);
-    if (threads <= 1) worker.run();
-    else {
-      List<Thread> started = new ArrayList<>();
-      for (int w = 0; w < threads; w++) {
-        Thread t = new Thread(worker, "yousaid-embed-" + w);
-        t.setDaemon(true);
-        t.start();
-        started.add(t);
-      }
-      for (Thread t : started) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while embedding", e);
-        }
+    runOnWorkers(worker, Math.min(workers, toRun.size()));
+    float[][] out = new float[n][];
+    long[] batches = new long[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = byInput[inputOf[i]];
+      batches[i] = batchOfInput[inputOf[i]];
+      if (out[i] == null) throw new IllegalStateException("Embedding failed");
+    }
+    int computed = toRun.stream().mapToInt(b -> b.members().length).sum();
+    return new Embedding(out, batches, computed);
+  }
+
+  /** Word pieces as a map key. */
+  private record Ids(long[] ids) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Ids other && Arrays.equals(ids, other.ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(ids);
+    }
+  }
+
+  private static void runOnWorkers(Runnable worker, int threads) {
+    if (threads <= 0) return;
+    if (threads == 1) {
+      worker.run();
+      return;
+    }
+    List<Thread> started = new ArrayList<>();
+    for (int w = 0; w < threads; w++) {
+      Thread t = new Thread(worker, "yousaid-embed-" + w);
+      t.setDaemon(true);
+      t.start();
+      started.add(t);
+    }
+    for (Thread t : started) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while embedding", e);
       }
     }
-    for (float[] v : out) if (v == null) throw new IllegalStateException("Embedding failed");
-    return out;
   }
 
   private float[][] embedBatch(List<String> texts) throws OrtException {

@@ -14,10 +14,14 @@ import org.yousaid.analysis.nlp.Token;
  *     that a change in redaction rules is noticed and the answer embedded afresh; null without an
  *     embedding
  * @param embedding unit sentence embedding; null for answers that are not themed
+ * @param embeddingBatch the identity of the ONNX batch the embedding was computed in: the int8
+ *     model's vectors depend on their batch, so a kept vector is reused only where a run batches it
+ *     the same way; 0 when unknown (never reused)
  */
 public record AnswerWork(
     boolean nonAnswer,
     String language,
     List<Token> tokens,
     byte[] publishedDigest,
-    float[] embedding) {}
+    float[] embedding,
+    long embeddingBatch) {}

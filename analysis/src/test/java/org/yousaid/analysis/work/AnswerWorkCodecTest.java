@@ -31,11 +31,12 @@ class AnswerWorkCodecTest {
       byte[] digest = AnswerWorkCodec.sha256("published " + text);
       byte[] stored =
           AnswerWorkCodec.encode(
-              new AnswerWork(false, "en", annotated.tokens(), digest, vector), text);
+              new AnswerWork(false, "en", annotated.tokens(), digest, vector, -42L), text);
       AnswerWork back = AnswerWorkCodec.decode(stored, text);
       assertEquals(annotated.tokens(), back.tokens(), text);
       assertArrayEquals(vector, back.embedding());
       assertArrayEquals(digest, back.publishedDigest());
+      assertEquals(-42L, back.embeddingBatch());
       String bytes = new String(stored, StandardCharsets.ISO_8859_1);
       annotated.tokens().stream()
           .filter(t -> t.word().length() > 3)
@@ -48,7 +49,7 @@ class AnswerWorkCodecTest {
     String text = "The transport is late.";
     byte[] stored =
         AnswerWorkCodec.encode(
-            new AnswerWork(false, "en", CORENLP.annotate(text).tokens(), null, null), text);
+            new AnswerWork(false, "en", CORENLP.annotate(text).tokens(), null, null, 0), text);
     assertNull(AnswerWorkCodec.decode(stored, "Short."), "offsets beyond the text");
     byte[] other = stored.clone();
     other[0] = 99;
