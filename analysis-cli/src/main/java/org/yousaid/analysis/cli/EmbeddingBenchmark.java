@@ -65,7 +65,9 @@ final class EmbeddingBenchmark {
     Map<String, SentenceEmbedder.Embedded> kept = new java.util.HashMap<>();
     for (int i = 0; i < before.size(); i++)
       kept.put(
-          before.get(i), new SentenceEmbedder.Embedded(earlier.vectors()[i], earlier.batches()[i]));
+          before.get(i),
+          new SentenceEmbedder.Embedded(
+              earlier.vectors()[i], earlier.batches()[i], earlier.inputs()[i]));
     return embedder.embed(now, i -> kept.get(now.get(i))).computed();
   }
 

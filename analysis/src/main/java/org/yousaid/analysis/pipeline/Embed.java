@@ -59,14 +59,14 @@ public final class Embed {
     int[] items = AnswerRecord.themableIndices(records);
     if (items.length == 0) return 0;
     if (zeros) {
-      for (int i : items) records.get(i).embedding(new float[embedder.dimension()], 0);
+      for (int i : items) records.get(i).embedding(new float[embedder.dimension()], 0, null);
       return 0;
     }
     if (cache != null) {
       List<String> texts = new ArrayList<>(items.length);
       for (int i : items) texts.add(records.get(i).publishedText());
       float[][] vectors = embedCached(texts);
-      for (int j = 0; j < items.length; j++) records.get(items[j]).embedding(vectors[j], 0);
+      for (int j = 0; j < items.length; j++) records.get(items[j]).embedding(vectors[j], 0, null);
       return texts.size();
     }
     // one entry per distinct published text; the first answer with a kept vector offers it
@@ -81,7 +81,9 @@ public final class Embed {
     }
     SentenceEmbedder.Embedding done = embedder.embed(new ArrayList<>(index.keySet()), offered::get);
     for (int j = 0; j < items.length; j++)
-      records.get(items[j]).embedding(done.vectors()[slot[j]], done.batches()[slot[j]]);
+      records
+          .get(items[j])
+          .embedding(done.vectors()[slot[j]], done.batches()[slot[j]], done.inputs()[slot[j]]);
     return done.computed();
   }
 

@@ -125,7 +125,8 @@ public final class ReuseAnswerWork {
               || work.embedding() == null
               || !Arrays.equals(work.publishedDigest(), AnswerWorkCodec.sha256(r.publishedText())))
             return null;
-          return new SentenceEmbedder.Embedded(work.embedding(), work.embeddingBatch());
+          return new SentenceEmbedder.Embedded(
+              work.embedding(), work.embeddingBatch(), work.embeddingInput());
         });
 
     timer.run(
@@ -193,7 +194,8 @@ public final class ReuseAnswerWork {
             r.annotated().tokens(),
             v == null ? null : AnswerWorkCodec.sha256(r.publishedText()),
             v,
-            r.embeddingBatch()),
+            r.embeddingBatch(),
+            r.embeddingInput()),
         r.text());
   }
 }

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,38 +125,50 @@ public final class SentenceEmbedder implements AutoCloseable {
     return embed(texts, i -> null).vectors();
   }
 
-  /** A vector with the identity of the ONNX batch it was computed in. */
-  public record Embedded(float[] vector, long batch) {}
+  /**
+   * A vector with the identity of the ONNX batch it was computed in and of the input it was
+   * computed from (its word pieces' count and hash), so that a later call can plan its batches
+   * without tokenising the text again.
+   */
+  public record Embedded(float[] vector, long batch, EmbeddingBatches.Input input) {}
 
   /**
-   * Vectors of the texts, and the batch each was computed in; {@code computed} counts the distinct
-   * inputs the model ran on (the rest were kept).
+   * Vectors of the texts, the batch each was computed in and its input; {@code computed} counts the
+   * distinct inputs the model ran on (the rest were kept).
    */
-  public record Embedding(float[][] vectors, long[] batches, int computed) {}
+  public record Embedding(
+      float[][] vectors, long[] batches, EmbeddingBatches.Input[] inputs, int computed) {}
 
   /**
    * As {@link #embed(List)}, reusing kept vectors: {@code kept} gives what an earlier run computed
-   * for text i (or null). A batch whose members all have a kept vector made in this very batch is
-   * not run again; its vectors are then the ones this call would compute (the model is
-   * deterministic for a given batch), so the result does not depend on what was kept.
+   * for text i (or null), which must be for exactly this text and model. A batch whose members all
+   * have a kept vector made in this very batch is not run again; its vectors are then the ones this
+   * call would compute (the model is deterministic for a given batch), so the result does not
+   * depend on what was kept. Texts with a kept vector are not tokenised unless their batch runs.
    */
   public Embedding embed(List<String> texts, IntFunction<Embedded> kept) {
     int n = texts.size();
+    Embedded[] offered = new Embedded[n];
+    for (int i = 0; i < n; i++) offered[i] = kept.apply(i);
     Encoding[] encodings = new Encoding[n];
-    IntStream.range(0, n).parallel().forEach(i -> encodings[i] = tokenizer.encode(texts.get(i)));
+    IntStream.range(0, n)
+        .parallel()
+        .filter(i -> offered[i] == null || offered[i].input() == null)
+        .forEach(i -> encodings[i] = tokenizer.encode(texts.get(i)));
     // texts the tokenizer makes the same word pieces of are one input to the model
-    Map<Ids, Integer> distinct = new HashMap<>();
+    Map<EmbeddingBatches.Input, Integer> distinct = new HashMap<>();
     int[] inputOf = new int[n];
     List<Integer> firstText = new ArrayList<>();
     List<EmbeddingBatches.Input> inputs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      long[] ids = encodings[i].getIds();
-      Integer at = distinct.get(new Ids(ids));
+      EmbeddingBatches.Input input =
+          encodings[i] == null ? offered[i].input() : inputOf(encodings[i].getIds());
+      Integer at = distinct.get(input);
       if (at == null) {
         at = inputs.size();
-        distinct.put(new Ids(ids), at);
+        distinct.put(input, at);
         firstText.add(i);
-        inputs.add(new EmbeddingBatches.Input(ids.length, EmbeddingBatches.hashOf(ids)));
+        inputs.add(input);
       }
       inputOf[i] = at;
     }
@@ -173,7 +184,7 @@ public final class SentenceEmbedder implements AutoCloseable {
       float[][] reused = new float[b.members().length][];
       for (int m = 0; m < reused.length && (m == 0 || reused[m - 1] != null); m++)
         for (int text : textsOf.get(b.members()[m])) {
-          Embedded e = kept.apply(text);
+          Embedded e = offered[text];
           if (e != null && e.batch() == b.id() && e.vector() != null) {
             reused[m] = e.vector();
             break;
@@ -185,39 +196,42 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
     java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean stale =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Runnable worker =
         () -> {
           for (int b; (b = next.getAndIncrement()) < toRun.size(); ) {
             int[] members = toRun.get(b).members();
             List<Encoding> batch = new ArrayList<>(members.length);
-            for (int member : members) batch.add(encodings[firstText.get(member)]);
+            for (int member : members) {
+              int text = firstText.get(member);
+              Encoding e = encodings[text];
+              if (e == null) e = tokenizer.encode(texts.get(text));
+              // a kept input that is not this text's word pieces would put it in the wrong batch
+              if (!inputOf(e.getIds()).equals(inputs.get(member))) stale.set(true);
+              batch.add(e);
+            }
             float[][] vectors = run(batch);
             for (int m = 0; m < members.length; m++) byInput[members[m]] = vectors[m];
           }
         };
     runOnWorkers(worker, Math.min(workers, toRun.size()));
+    if (stale.get()) return embed(texts, i -> null); // never with this pipeline; safe if it were
     float[][] out = new float[n][];
     long[] batches = new long[n];
+    EmbeddingBatches.Input[] inputOfTexts = new EmbeddingBatches.Input[n];
     for (int i = 0; i < n; i++) {
       out[i] = byInput[inputOf[i]];
       batches[i] = batchOfInput[inputOf[i]];
+      inputOfTexts[i] = inputs.get(inputOf[i]);
       if (out[i] == null) throw new IllegalStateException("Embedding failed");
     }
     int computed = toRun.stream().mapToInt(b -> b.members().length).sum();
-    return new Embedding(out, batches, computed);
+    return new Embedding(out, batches, inputOfTexts, computed);
   }
 
-  /** Word pieces as a map key. */
-  private record Ids(long[] ids) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Ids other && Arrays.equals(ids, other.ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(ids);
-    }
+  private static EmbeddingBatches.Input inputOf(long[] ids) {
+    return new EmbeddingBatches.Input(ids.length, EmbeddingBatches.hashOf(ids));
   }
 
   private static void runOnWorkers(Runnable worker, int threads) {

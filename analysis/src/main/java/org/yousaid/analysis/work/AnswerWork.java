@@ -2,6 +2,7 @@ package org.yousaid.analysis.work;
 
 import java.util.List;
 import org.yousaid.analysis.nlp.Token;
+import org.yousaid.analysis.represent.EmbeddingBatches;
 
 /**
  * What the per-answer stages found in one answer, as far as it is worth keeping: everything else
@@ -17,6 +18,8 @@ import org.yousaid.analysis.nlp.Token;
  * @param embeddingBatch the identity of the ONNX batch the embedding was computed in: the int8
  *     model's vectors depend on their batch, so a kept vector is reused only where a run batches it
  *     the same way; 0 when unknown (never reused)
+ * @param embeddingInput the count and hash of the word pieces the embedding was made from, so that
+ *     a re-run need not tokenise the text again to plan its batches; null without an embedding
  */
 public record AnswerWork(
     boolean nonAnswer,
@@ -24,4 +27,5 @@ public record AnswerWork(
     List<Token> tokens,
     byte[] publishedDigest,
     float[] embedding,
-    long embeddingBatch) {}
+    long embeddingBatch,
+    EmbeddingBatches.Input embeddingInput) {}

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.yousaid.analysis.nlp.Token;
+import org.yousaid.analysis.represent.EmbeddingBatches;
 
 /**
  * Encodes {@link AnswerWork} without the answer's words: a token is kept as its character offsets
@@ -26,7 +27,10 @@ import org.yousaid.analysis.nlp.Token;
  * (which does not happen with this pipeline's settings) is it kept as it is.
  */
 public final class AnswerWorkCodec {
-  /** 2 adds the embedding's batch; entries of format 1 give their tokens, not their vector. */
+  /**
+   * 2 adds the embedding's batch and input (word-piece count and hash); entries of format 1 give
+   * their tokens, not their vector.
+   */
   private static final byte FORMAT = 2, FORMAT_WITHOUT_BATCH = 1;
 
   private static final int WORD_DIFFERS = 1, LEMMA_DIFFERS = 2;
@@ -58,6 +62,9 @@ public final class AnswerWorkCodec {
       if (v != null) {
         out.write(work.publishedDigest());
         out.writeLong(work.embeddingBatch());
+        EmbeddingBatches.Input input = work.embeddingInput();
+        out.writeInt(input == null ? -1 : input.length());
+        out.writeLong(input == null ? 0 : input.hash());
         for (float x : v) out.writeFloat(x);
       }
       out.flush();
@@ -106,14 +113,18 @@ public final class AnswerWorkCodec {
       byte[] digest = null;
       float[] embedding = null;
       long batch = 0;
+      EmbeddingBatches.Input input = null;
       if (dimension >= 0) {
         digest = in.readNBytes(32);
         if (format == FORMAT_WITHOUT_BATCH)
-          return new AnswerWork(nonAnswer, language, tokens, null, null, 0);
+          return new AnswerWork(nonAnswer, language, tokens, null, null, 0, null);
         batch = in.readLong();
+        int length = in.readInt();
+        long hash = in.readLong();
+        input = length < 0 ? null : new EmbeddingBatches.Input(length, hash);
         embedding = readFloats(in, dimension);
       }
-      return new AnswerWork(nonAnswer, language, tokens, digest, embedding, batch);
+      return new AnswerWork(nonAnswer, language, tokens, digest, embedding, batch, input);
     } catch (IOException e) {
       return null;
     }
@@ -140,7 +151,7 @@ public final class AnswerWorkCodec {
       }
       int dimension = in.readInt();
       if (dimension < 0) return null;
-      in.skipNBytes(32 + 8);
+      in.skipNBytes(32 + 8 + 4 + 8);
       return readFloats(in, dimension);
     } catch (IOException e) {
       return null;
