@@ -9,6 +9,7 @@ import org.yousaid.analysis.Answer;
 import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.EmbeddingBatches;
 import org.yousaid.analysis.represent.SentenceEmbedder;
+import org.yousaid.analysis.represent.Vectors;
 
 /**
  * The embedder alone, once per way of batching, over the speed benchmark's generated answers
@@ -25,6 +26,7 @@ final class EmbeddingBenchmark {
     for (int size : sizes) {
       List<String> texts =
           SpeedBenchmark.answers(size, seed).stream().map(Answer::text).distinct().toList();
+      float[][] firstWay = null;
       for (EmbeddingBatches.Batching way : ways) {
         try (SentenceEmbedder embedder = new SentenceEmbedder(base.withBatching(way))) {
           embedder.embed(texts.subList(0, Math.min(200, texts.size()))); // JIT and ONNX warm-up
@@ -36,6 +38,16 @@ final class EmbeddingBenchmark {
           row.put("cpu_seconds", Main.round((processCpuNanos() - cpu) / 1e9));
           row.put("wall_seconds", Main.round((System.nanoTime() - wall) / 1e9));
           row.put("batches", java.util.Arrays.stream(first.batches()).distinct().count());
+          // how far the batching moves the vectors: cosine with the first batching's vector
+          if (firstWay == null) firstWay = first.vectors();
+          double min = 1, sum = 0;
+          for (int i = 0; i < texts.size(); i++) {
+            double c = Vectors.dot(firstWay[i], first.vectors()[i]);
+            min = Math.min(min, c);
+            sum += c;
+          }
+          row.put("cosine_to_first_batching_min", min);
+          row.put("cosine_to_first_batching_mean", sum / texts.size());
           List<String> added = new ArrayList<>(texts);
           added.add("The transport to the respite unit was cancelled twice and nobody rang us.");
           row.put("rerun_added_computed", rerun(embedder, texts, first, added));
