@@ -22,7 +22,7 @@ import org.yousaid.analysis.theme.codeframe.Codeframe;
  *
  * <pre>
  * theme --input answers.csv --text-column text [--id-column id] --out themes.json [--k N] [--summary themes.md]
- *       [--codeframe codes.csv | --codeframe send-v1]
+ *       [--codeframe codes.csv | --codeframe send-v1] [--previous earlier-themes.json]
  * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N] [--seed S]
  * bench quality|speed|redaction|sentiment [--data-dir DIR] ...   (see docs/benchmarks.md)
  * train-sentiment --sst-dir DIR --out weights.json
@@ -39,6 +39,16 @@ public final class Main {
       System.err.println("usage: theme|eval|bench|train-sentiment --help");
       System.exit(2);
     }
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      // a wrong option or input file: say what is wrong, not a stack trace
+      System.err.println(args[0] + ": " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     switch (args[0]) {
       case "theme" -> theme(new Args(args, 1));
       case "eval" -> System.out.println(JSON.writeValueAsString(eval(new Args(args, 1))));
@@ -62,6 +72,14 @@ public final class Main {
     options = EngineFlags.apply(a, options);
     String codeframe = a.get("codeframe", null);
     if (codeframe != null) options = options.withCodeframe(readCodeframe(codeframe).codes());
+    String previous = a.get("previous", null);
+    if (previous != null) {
+      // answers are matched to the earlier run by id; row numbers move when a row is added
+      if (idColumn == null)
+        throw new IllegalArgumentException(
+            "--previous needs --id-column: answers are matched to the earlier run by their ids");
+      options = options.withPreviousThemes(PreviousRun.read(Path.of(previous), JSON));
+    }
     a.rejectUnread();
     List<List<String>> rows = CsvTable.read(input, textColumn, idColumn);
     List<Answer> answers = new ArrayList<>();
