@@ -170,37 +170,39 @@ class MainTest {
   @Test
   void previousNeedsIdsAndAnEarlierThemesFile(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("themes.json");
-    IllegalArgumentException noIds =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                Main.theme(
-                    new Args(
-                        new String[] {
-                          "--input", RESPITE.toString(),
-                          "--text-column", "text",
-                          "--out", out.toString(),
-                          "--previous", out.toString()
-                        },
-                        0)));
-    assertTrue(noIds.getMessage().contains("--id-column"), noIds.getMessage());
+    String noIds =
+        refused(
+            "--input",
+            RESPITE.toString(),
+            "--text-column",
+            "text",
+            "--out",
+            out.toString(),
+            "--previous",
+            out.toString());
+    assertTrue(noIds.contains("--id-column"), noIds);
     Path notThemes = dir.resolve("not-themes.json");
     Files.writeString(notThemes, "{\"answers\": []}");
-    IllegalArgumentException wrongFile =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                Main.theme(
-                    new Args(
-                        new String[] {
-                          "--input", RESPITE.toString(),
-                          "--text-column", "text",
-                          "--id-column", "id",
-                          "--out", out.toString(),
-                          "--previous", notThemes.toString()
-                        },
-                        0)));
-    assertTrue(wrongFile.getMessage().contains("themes"), wrongFile.getMessage());
+    String wrongFile =
+        refused(
+            "--input",
+            RESPITE.toString(),
+            "--text-column",
+            "text",
+            "--id-column",
+            "id",
+            "--out",
+            out.toString(),
+            "--previous",
+            notThemes.toString());
+    assertTrue(wrongFile.contains("themes"), wrongFile);
     assertTrue(Files.notExists(out), "nothing is written when the options are wrong");
+  }
+
+  /** The message of the theme command's refusal of these options. */
+  private static String refused(String... args) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> Main.theme(new Args(args, 0)))
+        .getMessage();
   }
 }
