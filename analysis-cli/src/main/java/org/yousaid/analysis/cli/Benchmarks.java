@@ -149,7 +149,10 @@ final class Benchmarks {
         Integer.parseInt(
             a.get("codeframe-calibration-folds", String.valueOf(d.calibrationFolds()))),
         Double.parseDouble(
-            a.get("codeframe-calibration-bias-l2", String.valueOf(d.calibrationBiasL2()))));
+            a.get("codeframe-calibration-bias-l2", String.valueOf(d.calibrationBiasL2()))),
+        Double.parseDouble(
+            a.get(
+                "codeframe-zero-shot-lexical-weight", String.valueOf(d.zeroShotLexicalWeight()))));
   }
 
   private static Path dataDir(Args a) {
