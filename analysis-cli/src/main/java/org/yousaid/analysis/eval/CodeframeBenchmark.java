@@ -111,8 +111,23 @@ public final class CodeframeBenchmark {
     return texts.stream().map(cache::get).toArray(float[][]::new);
   }
 
-  /** One scored set: answers (one per row), each with the indices of its codes. */
-  record Labelled(List<String> texts, List<Set<Integer>> codes, List<String> codeNames) {}
+  /**
+   * One scored set: answers (one per row), each with the indices of its codes and the question it
+   * answered (pxt: the {@code question} column, e.g. "Trust C - Q2"; SEND: one question).
+   */
+  record Labelled(
+      List<String> texts,
+      List<Set<Integer>> codes,
+      List<String> codeNames,
+      List<String> questions) {
+    Labelled {
+      if (questions.size() != texts.size())
+        throw new IllegalArgumentException("one question a row");
+    }
+  }
+
+  /** The comparison row: every question's answers coded together, as the bench did until now. */
+  public static final String POOLED = "ours, questions pooled in one run";
 
   public List<Row> run(
       Path dataDir, String split, int draws, int shots, CodeframeClassifier.Settings settings)
@@ -137,7 +152,7 @@ public final class CodeframeBenchmark {
                 "0",
                 0,
                 half,
-                classify(namesOnly(frame.codes()), half.texts(), settings)));
+                byQuestion(namesOnly(frame.codes()), half, settings)));
       for (int d = 1; d <= draws; d++) {
         Random r = new Random(d);
         Map<Integer, List<Integer>> ex = drawExamples(half, shots, r);
@@ -198,7 +213,9 @@ public final class CodeframeBenchmark {
               data,
               today(codes, data.texts())));
     if (wanted("ours"))
-      out.add(row(set, split, "ours", shots, draw, data, classify(codes, data.texts(), settings)));
+      out.add(row(set, split, "ours", shots, draw, data, byQuestion(codes, data, settings)));
+    if (wanted(POOLED))
+      out.add(row(set, split, POOLED, shots, draw, data, classify(codes, data.texts(), settings)));
     if (wanted("before (embedding only, label + description)"))
       out.add(
           row(
@@ -234,7 +251,7 @@ public final class CodeframeBenchmark {
               shots,
               draw,
               data,
-              classify(codes, data.texts(), settings.toBuilder().adaptPriors(false).build())));
+              byQuestion(codes, data, settings.toBuilder().adaptPriors(false).build())));
     if (wanted("ours, top code only"))
       out.add(
           row(
@@ -244,9 +261,9 @@ public final class CodeframeBenchmark {
               shots,
               draw,
               data,
-              classify(
+              byQuestion(
                   codes,
-                  data.texts(),
+                  data,
                   settings.toBuilder()
                       .secondRatio(2)
                       .sentences(false)
@@ -276,7 +293,29 @@ public final class CodeframeBenchmark {
 
   List<Set<Integer>> classify(
       List<CodeframeTheme> codes, List<String> texts, CodeframeClassifier.Settings settings) {
+    return classify(new CodeframeClassifier(codes, embed, settings), texts);
+  }
+
+  /**
+   * As the service codes: each question's answers in their own run against the same codeframe and
+   * examples (an officer analyses one question at a time), predictions pooled for scoring. One
+   * classifier serves every question: it is fixed once built, so this equals a fresh one per run.
+   */
+  List<Set<Integer>> byQuestion(
+      List<CodeframeTheme> codes, Labelled data, CodeframeClassifier.Settings settings) {
     CodeframeClassifier c = new CodeframeClassifier(codes, embed, settings);
+    Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
+    for (int i = 0; i < data.texts().size(); i++)
+      rowsOf.computeIfAbsent(data.questions().get(i), q -> new ArrayList<>()).add(i);
+    List<Set<Integer>> out = new ArrayList<>(Collections.nCopies(data.texts().size(), null));
+    for (List<Integer> rows : rowsOf.values()) {
+      List<Set<Integer>> got = classify(c, rows.stream().map(data.texts()::get).toList());
+      for (int j = 0; j < rows.size(); j++) out.set(rows.get(j), got.get(j));
+    }
+    return out;
+  }
+
+  private List<Set<Integer>> classify(CodeframeClassifier c, List<String> texts) {
     CodeframeClassifier.Result r = c.classify(texts, embed.apply(texts));
     List<Set<Integer>> out = new ArrayList<>();
     for (var as : r.assignments()) {
@@ -354,12 +393,14 @@ public final class CodeframeBenchmark {
     for (int i : exampleRows) exampleTexts.add(data.texts().get(i));
     List<String> t = new ArrayList<>();
     List<Set<Integer>> c = new ArrayList<>();
+    List<String> q = new ArrayList<>();
     for (int i = 0; i < data.texts().size(); i++)
       if (!exampleTexts.contains(data.texts().get(i))) {
         t.add(data.texts().get(i));
         c.add(data.codes().get(i));
+        q.add(data.questions().get(i));
       }
-    return new Labelled(t, c, data.codeNames());
+    return new Labelled(t, c, data.codeNames(), q);
   }
 
   /** dev / test: the two halves of the distinct texts (fixed seed); all: every row. */
@@ -377,18 +418,21 @@ public final class CodeframeBenchmark {
         };
     List<String> t = new ArrayList<>();
     List<Set<Integer>> c = new ArrayList<>();
+    List<String> q = new ArrayList<>();
     for (int i = 0; i < all.texts().size(); i++)
       if (dev.contains(all.texts().get(i)) == wantDev) {
         t.add(all.texts().get(i));
         c.add(all.codes().get(i));
+        q.add(all.questions().get(i));
       }
-    return new Labelled(t, c, all.codeNames());
+    return new Labelled(t, c, all.codeNames(), q);
   }
 
   static Labelled readPxt(Path csv, String column, Codeframe frame) throws IOException {
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < frame.codes().size(); c++) index.put(norm(frame.codes().get(c).name()), c);
     List<String> texts = new ArrayList<>();
+    List<String> questions = new ArrayList<>();
     Map<String, Set<Integer>> codesOfText = new HashMap<>();
     try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       for (CSVRecord rec :
@@ -399,13 +443,15 @@ public final class CodeframeBenchmark {
         if (code == null)
           throw new IllegalStateException("Code not in the bench codeframe: " + rec.get(column));
         texts.add(text);
+        questions.add(rec.get("question").strip());
         codesOfText.computeIfAbsent(text, x -> new TreeSet<>()).add(code);
       }
     }
     return new Labelled(
         texts,
         texts.stream().map(codesOfText::get).toList(),
-        frame.codes().stream().map(CodeframeTheme::name).toList());
+        frame.codes().stream().map(CodeframeTheme::name).toList(),
+        questions);
   }
 
   static Labelled readSendEval(Codeframe send) throws IOException {
@@ -426,7 +472,11 @@ public final class CodeframeBenchmark {
         codes.add(s);
       }
     }
-    return new Labelled(texts, codes, send.codes().stream().map(CodeframeTheme::name).toList());
+    return new Labelled(
+        texts,
+        codes,
+        send.codes().stream().map(CodeframeTheme::name).toList(),
+        Collections.nCopies(texts.size(), "send-eval-v1"));
   }
 
   static Codeframe bench(String name) throws IOException {
