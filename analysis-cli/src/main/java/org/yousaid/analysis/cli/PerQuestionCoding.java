@@ -23,10 +23,12 @@ import org.yousaid.analysis.theme.ShareWording;
 /**
  * {@code theme --codeframe codes.csv --question-column COL}: a file holding the answers to several
  * questions is coded one question at a time, each question's answers in their own run against the
- * same codeframe, as an officer's analysis always is. The runs must not be pooled: how common each
- * code is, which the classifier estimates from the answers, differs by question ("what was good?"
- * against "what could be improved?"), and on the people-coded pxt answers coding per question was
- * better than pooling (docs/benchmarks.md).
+ * same codeframe, as the service codes them (an officer's analysis is always of one question). How
+ * common each code is, which the classifier estimates from the answers it is given, differs by
+ * question ("what was good?" against "what could be improved?"), so the same answer can get
+ * different codes under different questions. On the people-coded pxt answers this was no more
+ * accurate than one pooled run (docs/benchmarks.md, "Codeframe: each question in its own run"); it
+ * is here so that the command line codes a survey export as the service would.
  *
  * <p>The runs are joined into one result of the usual shape: one theme per code (members, counts,
  * shares, sentiment and near-copies summed over the questions; key terms, exemplar and supporting
