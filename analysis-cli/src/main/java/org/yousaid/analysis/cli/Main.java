@@ -22,7 +22,8 @@ import org.yousaid.analysis.theme.codeframe.Codeframe;
  *
  * <pre>
  * theme --input answers.csv --text-column text [--id-column id] --out themes.json [--k N] [--summary themes.md]
- *       [--codeframe codes.csv | --codeframe send-v1] [--question-column question]
+ *       [--codeframe codes.csv | --codeframe send-v1] [--previous earlier-themes.json]
+ *       [--question-column question]
  * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N] [--seed S]
  * bench quality|speed|redaction|sentiment [--data-dir DIR] ...   (see docs/benchmarks.md)
  * train-sentiment --sst-dir DIR --out weights.json
@@ -39,6 +40,16 @@ public final class Main {
       System.err.println("usage: theme|eval|bench|train-sentiment --help");
       System.exit(2);
     }
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      // a wrong option or input file: say what is wrong, not a stack trace
+      System.err.println(args[0] + ": " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     switch (args[0]) {
       case "theme" -> theme(new Args(args, 1));
       case "eval" -> System.out.println(JSON.writeValueAsString(eval(new Args(args, 1))));
@@ -66,6 +77,18 @@ public final class Main {
     String questionColumn = a.get("question-column", null);
     if (questionColumn != null && codeframe == null)
       throw new IllegalArgumentException("--question-column needs --codeframe");
+    String previous = a.get("previous", null);
+    if (previous != null) {
+      // answers are matched to the earlier run by id; row numbers move when a row is added
+      if (idColumn == null)
+        throw new IllegalArgumentException(
+            "--previous needs --id-column: answers are matched to the earlier run by their ids");
+      // an earlier run's themes belong to one question's answers
+      if (questionColumn != null)
+        throw new IllegalArgumentException(
+            "--previous with --question-column: re-run one question at a time");
+      options = options.withPreviousThemes(PreviousRun.read(Path.of(previous), JSON));
+    }
     a.rejectUnread();
     List<List<String>> rows = CsvTable.read(input, textColumn, idColumn, questionColumn);
     List<Answer> answers = new ArrayList<>();

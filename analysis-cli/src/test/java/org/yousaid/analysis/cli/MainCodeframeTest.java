@@ -1,6 +1,7 @@
 package org.yousaid.analysis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,6 +216,37 @@ class MainCodeframeTest {
     assertEquals(2, both.get("questions").size());
     assertEquals("What was good?", both.get("questions").get(0).get("question").asText());
     assertEquals(good.length + 1, both.get("questions").get(0).get("answers").asInt());
+  }
+
+  /** Discovered themes differ by question, and an earlier run's themes belong to one question. */
+  @Test
+  void aQuestionColumnNeedsACodeframeAndNoEarlierRun() throws Exception {
+    Path input = write("q.csv", "ref,question,text\n1,Q1,The taxi is late\n");
+    Path codes = write("codes.csv", "label\nGetting to school\n");
+    String[] base = {
+      "theme",
+      "--input",
+      input.toString(),
+      "--text-column",
+      "text",
+      "--id-column",
+      "ref",
+      "--question-column",
+      "question",
+      "--out",
+      dir.resolve("o.json").toString()
+    };
+    var noCodeframe =
+        assertThrows(IllegalArgumentException.class, () -> Main.theme(new Args(base, 1)));
+    assertTrue(noCodeframe.getMessage().contains("--codeframe"), noCodeframe.getMessage());
+    List<String> withPrevious = new ArrayList<>(List.of(base));
+    withPrevious.addAll(
+        List.of("--codeframe", codes.toString(), "--previous", dir.resolve("old.json").toString()));
+    var previous =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Main.theme(new Args(withPrevious.toArray(String[]::new), 1)));
+    assertTrue(previous.getMessage().contains("one question at a time"), previous.getMessage());
   }
 
   private Path write(String name, CharSequence text) throws Exception {
