@@ -116,6 +116,7 @@ final class Benchmarks {
         int shots = Integer.parseInt(a.get("shots", "10"));
         String cache = a.get("embedding-cache", null);
         String methods = a.get("methods", null); // ";"-separated method names, as in the table
+        boolean byQuestion = a.flag("by-question"); // rows per pxt question as well
         CodeframeClassifier.Settings settings = codeframeSettings(a);
         yield () -> {
           var bench = new CodeframeBenchmark(new SentenceEmbedder());
@@ -124,6 +125,7 @@ final class Benchmarks {
                 java.util.Arrays.stream(methods.split(";"))
                     .map(String::strip)
                     .collect(java.util.stream.Collectors.toSet()));
+          if (byQuestion) bench.scoreEachQuestion();
           if (cache != null) bench.loadCache(Path.of(cache));
           var rows = bench.run(data, split, draws, shots, settings);
           if (cache != null) bench.saveCache(Path.of(cache));
@@ -166,7 +168,10 @@ final class Benchmarks {
         Integer.parseInt(
             a.get("codeframe-calibration-folds", String.valueOf(d.calibrationFolds()))),
         Double.parseDouble(
-            a.get("codeframe-calibration-bias-l2", String.valueOf(d.calibrationBiasL2()))));
+            a.get("codeframe-calibration-bias-l2", String.valueOf(d.calibrationBiasL2()))),
+        Double.parseDouble(
+            a.get(
+                "codeframe-zero-shot-lexical-weight", String.valueOf(d.zeroShotLexicalWeight()))));
   }
 
   private static Path dataDir(Args a) {

@@ -52,6 +52,7 @@ final class DiscoveryBenchmark {
   private static double mergeRatio = ThemeDiscovery.DEFAULT_MERGE_RATIO;
 
   private static double stayMargin = ThemeContinuity.STAY_MARGIN;
+  private static int minThemeSize = ThemeDiscovery.MIN_THEME_SIZE;
 
   private static final double EMBEDDING_WEIGHT = ThemingEngine.DEFAULT_EMBEDDING_WEIGHT;
 
@@ -84,9 +85,12 @@ final class DiscoveryBenchmark {
             a.get("merge-ratio", String.valueOf(ThemeDiscovery.DEFAULT_MERGE_RATIO)));
     double margin =
         Double.parseDouble(a.get("stay-margin", String.valueOf(ThemeContinuity.STAY_MARGIN)));
+    int smallest =
+        Integer.parseInt(a.get("min-theme-size", String.valueOf(ThemeDiscovery.MIN_THEME_SIZE)));
     return () -> {
       mergeRatio = ratio;
       stayMargin = margin;
+      minThemeSize = smallest;
       PreparedCorpus corpus;
       try (SentenceEmbedder embedder = new SentenceEmbedder()) {
         corpus = load(set, split, data, label, embedder, cache);
@@ -172,6 +176,7 @@ final class DiscoveryBenchmark {
       }
       ThemeDiscovery.Themes t =
           new ThemeDiscovery(new ConsensusClustering(), mergeRatio, stayMargin)
+              .withMinThemeSize(minThemeSize)
               .discover(
                   s.space(),
                   unique,

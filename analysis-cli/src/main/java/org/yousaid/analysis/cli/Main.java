@@ -22,7 +22,8 @@ import org.yousaid.analysis.theme.codeframe.Codeframe;
  *
  * <pre>
  * theme --input answers.csv --text-column text [--id-column id] --out themes.json [--k N] [--summary themes.md]
- *       [--codeframe codes.csv | --codeframe send-v1]
+ *       [--codeframe codes.csv | --codeframe send-v1] [--previous earlier-themes.json]
+ *       [--question-column question]
  * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N] [--seed S]
  * bench quality|speed|redaction|sentiment [--data-dir DIR] ...   (see docs/benchmarks.md)
  * train-sentiment --sst-dir DIR --out weights.json
@@ -39,6 +40,16 @@ public final class Main {
       System.err.println("usage: theme|eval|bench|train-sentiment --help");
       System.exit(2);
     }
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      // a wrong option or input file: say what is wrong, not a stack trace
+      System.err.println(args[0] + ": " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     switch (args[0]) {
       case "theme" -> theme(new Args(args, 1));
       case "eval" -> System.out.println(JSON.writeValueAsString(eval(new Args(args, 1))));
@@ -62,14 +73,41 @@ public final class Main {
     options = EngineFlags.apply(a, options);
     String codeframe = a.get("codeframe", null);
     if (codeframe != null) options = options.withCodeframe(readCodeframe(codeframe).codes());
+    // answers to several questions in one file: each question coded in its own run
+    String questionColumn = a.get("question-column", null);
+    if (questionColumn != null && codeframe == null)
+      throw new IllegalArgumentException("--question-column needs --codeframe");
+    String previous = a.get("previous", null);
+    if (previous != null) {
+      // answers are matched to the earlier run by id; row numbers move when a row is added
+      if (idColumn == null)
+        throw new IllegalArgumentException(
+            "--previous needs --id-column: answers are matched to the earlier run by their ids");
+      // an earlier run's themes belong to one question's answers
+      if (questionColumn != null)
+        throw new IllegalArgumentException(
+            "--previous with --question-column: re-run one question at a time");
+      options = options.withPreviousThemes(PreviousRun.read(Path.of(previous), JSON));
+    }
     a.rejectUnread();
-    List<List<String>> rows = CsvTable.read(input, textColumn, idColumn);
+    List<List<String>> rows = CsvTable.read(input, textColumn, idColumn, questionColumn);
     List<Answer> answers = new ArrayList<>();
     for (List<String> r : rows) answers.add(new Answer(r.get(1), r.get(0)));
     try (ThemingEngine engine = new ThemingEngine()) {
-      ThemeResult result = engine.theme(answers, options);
-      JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
-      Files.writeString(summary, MarkdownSummary.render(input.getFileName().toString(), result));
+      ThemeResult result;
+      String title = input.getFileName().toString();
+      if (questionColumn == null) {
+        result = engine.theme(answers, options);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+        Files.writeString(summary, MarkdownSummary.render(title, result));
+      } else {
+        List<String> questions = rows.stream().map(r -> r.get(2).strip()).toList();
+        PerQuestionCoding.Coded coded = PerQuestionCoding.code(engine, answers, questions, options);
+        result = coded.asResult();
+        JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), coded);
+        Files.writeString(
+            summary, MarkdownSummary.render(title, result) + PerQuestionCoding.summary(coded));
+      }
       System.err.printf(
           "themed %d answers into %d themes: %s and %s%n",
           answers.size(), result.chosenK(), out, summary);

@@ -63,6 +63,7 @@ public final class CodeframeBenchmark {
   private final Function<List<String>, float[][]> embed = this::embedCached;
 
   private Set<String> methods; // null: every method
+  private List<Row> byQuestionRows; // null: no per-question breakdown
 
   public CodeframeBenchmark(SentenceEmbedder embedder) {
     this.embedder = embedder;
@@ -71,6 +72,15 @@ public final class CodeframeBenchmark {
   /** Scores only these methods (e.g. "ours" while comparing settings on a busy machine). */
   public CodeframeBenchmark onlyMethods(Set<String> methods) {
     this.methods = methods;
+    return this;
+  }
+
+  /**
+   * Also scores each row on each question's answers alone (set "pxt subcategory | Trust A - Q1"),
+   * listed after the pooled rows: where per-question coding gains or loses.
+   */
+  public CodeframeBenchmark scoreEachQuestion() {
+    this.byQuestionRows = new ArrayList<>();
     return this;
   }
 
@@ -111,8 +121,26 @@ public final class CodeframeBenchmark {
     return texts.stream().map(cache::get).toArray(float[][]::new);
   }
 
-  /** One scored set: answers (one per row), each with the indices of its codes. */
-  record Labelled(List<String> texts, List<Set<Integer>> codes, List<String> codeNames) {}
+  /**
+   * One scored set: answers (one per row), each with the indices of its codes and the question it
+   * answered (pxt: the {@code question} column, e.g. "Trust C - Q2"; SEND: one question).
+   */
+  record Labelled(
+      List<String> texts,
+      List<Set<Integer>> codes,
+      List<String> codeNames,
+      List<String> questions) {
+    Labelled {
+      if (questions.size() != texts.size())
+        throw new IllegalArgumentException("one question a row");
+    }
+  }
+
+  /**
+   * As the service codes: each question's answers in their own run (pxt has five questions, two per
+   * trust but one at trust B); "ours" pools them in one run, as this bench always has.
+   */
+  public static final String PER_QUESTION = "ours, each question in its own run";
 
   public List<Row> run(
       Path dataDir, String split, int draws, int shots, CodeframeClassifier.Settings settings)
@@ -163,6 +191,7 @@ public final class CodeframeBenchmark {
             "SEND (self-written)", "all", "0", 0, sendSet, stripExamples(send.codes()), settings));
     rows.addAll(
         score("SEND (self-written)", "all", "3 (shipped)", 0, sendSet, send.codes(), settings));
+    if (byQuestionRows != null) rows.addAll(byQuestionRows);
     return rows;
   }
 
@@ -199,6 +228,8 @@ public final class CodeframeBenchmark {
               today(codes, data.texts())));
     if (wanted("ours"))
       out.add(row(set, split, "ours", shots, draw, data, classify(codes, data.texts(), settings)));
+    if (wanted(PER_QUESTION))
+      out.add(row(set, split, PER_QUESTION, shots, draw, data, byQuestion(codes, data, settings)));
     if (wanted("before (embedding only, label + description)"))
       out.add(
           row(
@@ -264,6 +295,25 @@ public final class CodeframeBenchmark {
       int draw,
       Labelled data,
       List<Set<Integer>> predicted) {
+    Set<String> questions = new LinkedHashSet<>(data.questions());
+    if (byQuestionRows != null && questions.size() > 1)
+      for (String q : questions) {
+        List<Set<Integer>> truth = new ArrayList<>(), got = new ArrayList<>();
+        for (int i = 0; i < predicted.size(); i++)
+          if (data.questions().get(i).equals(q)) {
+            truth.add(data.codes().get(i));
+            got.add(predicted.get(i));
+          }
+        byQuestionRows.add(
+            new Row(
+                set + " | " + q,
+                data.codeNames().size(),
+                split,
+                method,
+                shots,
+                draw,
+                MultiLabelMetrics.score(truth, got, RESAMPLES / 5, 7)));
+      }
     return new Row(
         set,
         data.codeNames().size(),
@@ -276,7 +326,29 @@ public final class CodeframeBenchmark {
 
   List<Set<Integer>> classify(
       List<CodeframeTheme> codes, List<String> texts, CodeframeClassifier.Settings settings) {
+    return classify(new CodeframeClassifier(codes, embed, settings), texts);
+  }
+
+  /**
+   * As the service codes: each question's answers in their own run against the same codeframe and
+   * examples (an officer analyses one question at a time), predictions pooled for scoring. One
+   * classifier serves every question: it is fixed once built, so this equals a fresh one per run.
+   */
+  List<Set<Integer>> byQuestion(
+      List<CodeframeTheme> codes, Labelled data, CodeframeClassifier.Settings settings) {
     CodeframeClassifier c = new CodeframeClassifier(codes, embed, settings);
+    Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
+    for (int i = 0; i < data.texts().size(); i++)
+      rowsOf.computeIfAbsent(data.questions().get(i), q -> new ArrayList<>()).add(i);
+    List<Set<Integer>> out = new ArrayList<>(Collections.nCopies(data.texts().size(), null));
+    for (List<Integer> rows : rowsOf.values()) {
+      List<Set<Integer>> got = classify(c, rows.stream().map(data.texts()::get).toList());
+      for (int j = 0; j < rows.size(); j++) out.set(rows.get(j), got.get(j));
+    }
+    return out;
+  }
+
+  private List<Set<Integer>> classify(CodeframeClassifier c, List<String> texts) {
     CodeframeClassifier.Result r = c.classify(texts, embed.apply(texts));
     List<Set<Integer>> out = new ArrayList<>();
     for (var as : r.assignments()) {
@@ -354,12 +426,14 @@ public final class CodeframeBenchmark {
     for (int i : exampleRows) exampleTexts.add(data.texts().get(i));
     List<String> t = new ArrayList<>();
     List<Set<Integer>> c = new ArrayList<>();
+    List<String> q = new ArrayList<>();
     for (int i = 0; i < data.texts().size(); i++)
       if (!exampleTexts.contains(data.texts().get(i))) {
         t.add(data.texts().get(i));
         c.add(data.codes().get(i));
+        q.add(data.questions().get(i));
       }
-    return new Labelled(t, c, data.codeNames());
+    return new Labelled(t, c, data.codeNames(), q);
   }
 
   /** dev / test: the two halves of the distinct texts (fixed seed); all: every row. */
@@ -377,18 +451,21 @@ public final class CodeframeBenchmark {
         };
     List<String> t = new ArrayList<>();
     List<Set<Integer>> c = new ArrayList<>();
+    List<String> q = new ArrayList<>();
     for (int i = 0; i < all.texts().size(); i++)
       if (dev.contains(all.texts().get(i)) == wantDev) {
         t.add(all.texts().get(i));
         c.add(all.codes().get(i));
+        q.add(all.questions().get(i));
       }
-    return new Labelled(t, c, all.codeNames());
+    return new Labelled(t, c, all.codeNames(), q);
   }
 
   static Labelled readPxt(Path csv, String column, Codeframe frame) throws IOException {
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < frame.codes().size(); c++) index.put(norm(frame.codes().get(c).name()), c);
     List<String> texts = new ArrayList<>();
+    List<String> questions = new ArrayList<>();
     Map<String, Set<Integer>> codesOfText = new HashMap<>();
     try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       for (CSVRecord rec :
@@ -399,13 +476,15 @@ public final class CodeframeBenchmark {
         if (code == null)
           throw new IllegalStateException("Code not in the bench codeframe: " + rec.get(column));
         texts.add(text);
+        questions.add(rec.get("question").strip());
         codesOfText.computeIfAbsent(text, x -> new TreeSet<>()).add(code);
       }
     }
     return new Labelled(
         texts,
         texts.stream().map(codesOfText::get).toList(),
-        frame.codes().stream().map(CodeframeTheme::name).toList());
+        frame.codes().stream().map(CodeframeTheme::name).toList(),
+        questions);
   }
 
   static Labelled readSendEval(Codeframe send) throws IOException {
@@ -426,7 +505,11 @@ public final class CodeframeBenchmark {
         codes.add(s);
       }
     }
-    return new Labelled(texts, codes, send.codes().stream().map(CodeframeTheme::name).toList());
+    return new Labelled(
+        texts,
+        codes,
+        send.codes().stream().map(CodeframeTheme::name).toList(),
+        Collections.nCopies(texts.size(), "send-eval-v1"));
   }
 
   static Codeframe bench(String name) throws IOException {

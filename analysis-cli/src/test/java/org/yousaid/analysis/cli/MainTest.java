@@ -73,4 +73,136 @@ class MainTest {
     assertTrue(result.get("answers").get(0).has("redactedText"));
     assertTrue(Files.readString(dir.resolve("themes.md")).contains("other answers support"));
   }
+
+  /**
+   * An officer themes the answers, renames the themes by hand in themes.json, then one answer is
+   * taken out and another comes in: with {@code --previous} the re-run keeps the renamed themes and
+   * leaves the other answers where they were.
+   */
+  @Test
+  void aReRunWithPreviousContinuesTheEarlierThemesAndTheirNames(@TempDir Path dir)
+      throws Exception {
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(Files.newBufferedReader(RESPITE))
+            .getRecords();
+    Path first = dir.resolve("first.json");
+    Main.theme(
+        new Args(
+            new String[] {
+              "--input",
+              RESPITE.toString(),
+              "--text-column",
+              "text",
+              "--id-column",
+              "id",
+              "--out",
+              first.toString()
+            },
+            0));
+    com.fasterxml.jackson.databind.node.ObjectNode earlier =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Main.JSON.readTree(first.toFile());
+    Map<String, String> renamed = new java.util.HashMap<>();
+    Map<String, String> themeBefore = new java.util.HashMap<>();
+    for (JsonNode t : earlier.get("themes")) {
+      if (t.get("other").asBoolean()) continue;
+      String name = "Officer's name " + t.get("id").asText();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("label", name);
+      renamed.put(t.get("id").asText(), name);
+      t.get("memberIds").forEach(m -> themeBefore.put(m.asText(), t.get("id").asText()));
+    }
+    assertTrue(renamed.size() >= 2, "the first run found themes: " + renamed);
+    Main.JSON.writeValue(first.toFile(), earlier);
+
+    // one answer out (the first themed one), one new answer in
+    String removed =
+        rows.stream().map(r -> r.get("id")).filter(themeBefore::containsKey).findFirst().get();
+    StringBuilder csv = new StringBuilder("id,text\n");
+    for (CSVRecord r : rows) {
+      if (r.get("id").equals(removed)) continue;
+      csv.append(r.get("id"))
+          .append(",\"")
+          .append(r.get("text").replace("\"", "\"\""))
+          .append("\"\n");
+    }
+    csv.append(
+        "new1,\"Please keep the transport to respite, the drive there takes all our break.\"\n");
+    Path changed = dir.resolve("changed.csv");
+    Files.writeString(changed, csv);
+    Path second = dir.resolve("second.json");
+    Main.theme(
+        new Args(
+            new String[] {
+              "--input", changed.toString(),
+              "--text-column", "text",
+              "--id-column", "id",
+              "--out", second.toString(),
+              "--previous", first.toString()
+            },
+            0));
+    JsonNode again = Main.JSON.readTree(second.toFile());
+    Map<String, String> themeAfter = new java.util.HashMap<>();
+    int kept = 0;
+    for (JsonNode t : again.get("themes")) {
+      if (t.get("other").asBoolean()) continue;
+      String id = t.get("id").asText();
+      if (renamed.containsKey(id)) {
+        assertEquals(renamed.get(id), t.get("label").asText(), "the officer's name is kept");
+        kept++;
+      }
+      t.get("memberIds").forEach(m -> themeAfter.put(m.asText(), id));
+    }
+    assertTrue(kept >= renamed.size() - 1, "earlier themes continue: " + kept + " of " + renamed);
+    long same =
+        themeBefore.keySet().stream()
+            .filter(a -> !a.equals(removed))
+            .filter(a -> themeBefore.get(a).equals(themeAfter.get(a)))
+            .count();
+    assertTrue(
+        same >= 0.9 * (themeBefore.size() - 1),
+        same + " of " + (themeBefore.size() - 1) + " answers stayed in their theme");
+  }
+
+  @Test
+  void previousNeedsIdsAndAnEarlierThemesFile(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("themes.json");
+    String noIds =
+        refused(
+            "--input",
+            RESPITE.toString(),
+            "--text-column",
+            "text",
+            "--out",
+            out.toString(),
+            "--previous",
+            out.toString());
+    assertTrue(noIds.contains("--id-column"), noIds);
+    Path notThemes = dir.resolve("not-themes.json");
+    Files.writeString(notThemes, "{\"answers\": []}");
+    String wrongFile =
+        refused(
+            "--input",
+            RESPITE.toString(),
+            "--text-column",
+            "text",
+            "--id-column",
+            "id",
+            "--out",
+            out.toString(),
+            "--previous",
+            notThemes.toString());
+    assertTrue(wrongFile.contains("themes"), wrongFile);
+    assertTrue(Files.notExists(out), "nothing is written when the options are wrong");
+  }
+
+  /** The message of the theme command's refusal of these options. */
+  private static String refused(String... args) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> Main.theme(new Args(args, 0)))
+        .getMessage();
+  }
 }

@@ -77,6 +77,7 @@ public final class LabelThemes {
       boolean other = x >= k;
       List<Integer> mem = members.get(x);
       List<String> terms = x == languages ? List.of() : phrases.keyPhrases(mem, KEY_TERMS);
+      List<String> topics = x == languages ? List.of() : phrases.topics(mem, 3);
       String label =
           x == languages
               ? "Other languages"
@@ -96,7 +97,7 @@ public final class LabelThemes {
               : (grouping.proposed(x)
                       ? "Proposed new theme (these answers fit no code of the codeframe): "
                       : "")
-                  + describe(ShareWording.of(mem.size(), (int) answered), terms, split, dups);
+                  + describe(ShareWording.of(mem.size(), (int) answered), topics, split, dups);
       drafts.add(
           new ThemeDraft(
               x,
@@ -187,7 +188,11 @@ public final class LabelThemes {
               false,
               false,
               phrase,
-              describe(ShareWording.of(mem.size(), themeMembers.size()), terms, split, dups)
+              describe(
+                      ShareWording.of(mem.size(), themeMembers.size()),
+                      phrases.topics(mem, 3),
+                      split,
+                      dups)
                   .replaceFirst(" answers \\(", " of this theme's answers ("),
               terms,
               mem.stream().map(i -> records.get(i).answer().id()).toList(),
@@ -317,16 +322,17 @@ public final class LabelThemes {
 
   /**
    * One sentence: how many answers (in words, with the count, share and its 95% interval), what
-   * they mention, and their stance: mostly praise, mostly complaint, or both, said plainly when
-   * praise and complaint about the same thing share the theme. Public for a sharded run, which
-   * counts a theme's answers after its labels were found on a sample.
+   * they are most often about (nouns and noun phrases: not every answer of a theme names them), and
+   * their stance: mostly praise, mostly complaint, or both, said plainly when praise and complaint
+   * about the same thing share the theme. Public for a sharded run, which counts a theme's answers
+   * after its labels were found on a sample.
    */
   public static String describe(
       ShareWording.Share share, List<String> terms, SentimentSplit s, int dups) {
     StringBuilder d = new StringBuilder(share.describe(share.count() == 1 ? "answer" : "answers"));
     d.replace(0, 1, d.substring(0, 1).toUpperCase(Locale.ROOT));
     if (!terms.isEmpty()) {
-      d.append(" mention ");
+      d.append(", most often about ");
       List<String> ts = terms.subList(0, Math.min(3, terms.size()));
       d.append(
           ts.size() == 1

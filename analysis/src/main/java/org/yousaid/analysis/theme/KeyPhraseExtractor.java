@@ -20,14 +20,19 @@ import org.yousaid.analysis.represent.Stopwords;
  */
 public final class KeyPhraseExtractor {
   private final List<Set<String>> phrasesPerAnswer;
+  // the nouns and noun phrases among each answer's phrases: what an answer is about
+  private final List<Set<String>> topicsPerAnswer;
   private final Map<String, Integer> documentFrequency = new HashMap<>();
   private final int total;
 
   public KeyPhraseExtractor(List<AnnotatedText> answers) {
     phrasesPerAnswer = new ArrayList<>(answers.size());
+    topicsPerAnswer = new ArrayList<>(answers.size());
     for (AnnotatedText a : answers) {
-      Set<String> p = candidates(a);
+      Set<String> topics = new LinkedHashSet<>();
+      Set<String> p = candidates(a, topics);
       phrasesPerAnswer.add(p);
+      topicsPerAnswer.add(topics);
       for (String s : p) documentFrequency.merge(s, 1, Integer::sum);
     }
     total = Math.max(1, answers.size());
@@ -38,9 +43,22 @@ public final class KeyPhraseExtractor {
    * characteristic first.
    */
   public List<String> keyPhrases(List<Integer> members, int howMany) {
+    return top(members, howMany, phrasesPerAnswer);
+  }
+
+  /**
+   * As {@link #keyPhrases}, but only nouns and noun phrases ("review", "short break"): what the
+   * answers are about, for a sentence that says so. Why: "mention review, council and long" or
+   * "mention amazing, college and son" read as key words glued together, not as what people wrote
+   * about.
+   */
+  public List<String> topics(List<Integer> members, int howMany) {
+    return top(members, howMany, topicsPerAnswer);
+  }
+
+  private List<String> top(List<Integer> members, int howMany, List<Set<String>> perAnswer) {
     Map<String, Integer> inTheme = new HashMap<>();
-    for (int m : members)
-      for (String s : phrasesPerAnswer.get(m)) inTheme.merge(s, 1, Integer::sum);
+    for (int m : members) for (String s : perAnswer.get(m)) inTheme.merge(s, 1, Integer::sum);
     int minCount = members.size() >= 10 ? 2 : 1;
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     for (Map.Entry<String, Integer> e : inTheme.entrySet()) {
@@ -72,6 +90,11 @@ public final class KeyPhraseExtractor {
   }
 
   static Set<String> candidates(AnnotatedText text) {
+    return candidates(text, new LinkedHashSet<>());
+  }
+
+  /** The answer's candidates; its nouns and noun phrases are also added to {@code topics}. */
+  private static Set<String> candidates(AnnotatedText text, Set<String> topics) {
     Set<String> out = new LinkedHashSet<>();
     List<Token> tokens = text.tokens();
     List<String> run = new ArrayList<>();
@@ -86,15 +109,16 @@ public final class KeyPhraseExtractor {
               && !threeInARow(lemma)
               && lemma.chars().allMatch(c -> Character.isLetter(c) || c == '-');
       if (usable && t.isContentWord()) out.add(lemma);
+      if (usable && t.pos().startsWith("NN")) topics.add(lemma);
       boolean nominal = usable && (t.pos().startsWith("NN") || t.pos().startsWith("JJ"));
       if (t.sentence() != sentence || !nominal) {
-        addPhrases(run, out);
+        addPhrases(run, out, topics);
         run.clear();
         sentence = t.sentence();
       }
       if (nominal) run.add(t.pos().startsWith("NN") ? lemma : "JJ:" + lemma);
     }
-    addPhrases(run, out);
+    addPhrases(run, out, topics);
     return out;
   }
 
@@ -102,7 +126,7 @@ public final class KeyPhraseExtractor {
    * Adds 2-3 word sub-runs of an adjective/noun run that end in a noun ("short break", "respite
    * transport").
    */
-  private static void addPhrases(List<String> run, Set<String> out) {
+  private static void addPhrases(List<String> run, Set<String> out, Set<String> topics) {
     for (int end = 0; end < run.size(); end++) {
       if (run.get(end).startsWith("JJ:")) continue;
       for (int len = 2; len <= 3 && end - len + 1 >= 0; len++) {
@@ -112,6 +136,7 @@ public final class KeyPhraseExtractor {
           sb.append(run.get(i).replace("JJ:", ""));
         }
         out.add(sb.toString());
+        topics.add(sb.toString());
       }
     }
   }

@@ -51,10 +51,11 @@ public final class PhraseLabeller {
           Token.REDACTED);
 
   /**
-   * Words that say how long, how often or how much, not what about: never a label on their own
-   * ("Times", "Weeks" and "Year" labelled three themes of 45 SEND answers; each theme was about
-   * delays, exclusions or plans), though they may be part of one ("waiting time", "short break
-   * hours").
+   * Words that say how long, how often or how much, or who, not what about: never a label on their
+   * own ("Times", "Weeks" and "Year" labelled three themes of 45 SEND answers; each theme was about
+   * delays, exclusions or plans; "Daughter" and "Child" labelled themes about transport, direct
+   * payments and updates, because parents write about their children whatever the topic), though
+   * they may be part of one ("waiting time", "short break hours", "child's plan").
    */
   public static final Set<String> TOO_GENERIC_ALONE =
       Set.of(
@@ -78,7 +79,19 @@ public final class PhraseLabeller {
           "nobody",
           "anyone",
           "everyone",
-          "someone");
+          "someone",
+          "child",
+          "son",
+          "daughter",
+          "kid",
+          "boy",
+          "girl",
+          "parent",
+          "mum",
+          "dad",
+          "mother",
+          "father",
+          "family");
 
   /** Longest label, in words. */
   static final int MAX_WORDS = 7;

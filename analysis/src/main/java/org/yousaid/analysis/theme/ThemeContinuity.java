@@ -48,19 +48,26 @@ public final class ThemeContinuity {
    * @param earlier each answer's earlier theme (any non-negative numbers), or -1 for an answer that
    *     had none (new, or in "other" before)
    * @param wanted the automatic count for this many answers
-   * @param minSize groups smaller than this are not themes of their own
+   * @param minSize new groups (a theme split in two) smaller than this are not themes of their own
+   * @param keepSize an earlier theme left with fewer answers than this is not a theme any more
    * @param margin how much more often another theme must win for an answer to move, see {@link
    *     #margin}
    * @return a theme per answer, numbered 0..k'-1 by first member
    */
   public static int[] continueFrom(
-      float[] together, int n, int[] earlier, int wanted, int minSize, double margin) {
+      float[] together,
+      int n,
+      int[] earlier,
+      int wanted,
+      int minSize,
+      int keepSize,
+      double margin) {
     int[] labels = ConsensusClustering.renumberKeepingUnlabelled(earlier);
     int k = Arrays.stream(labels).max().orElse(-1) + 1;
     if (k == 0) return null;
     // an earlier theme with too few answers left is not a theme any more
     int[] sizes = sizes(labels, k);
-    for (int i = 0; i < n; i++) if (labels[i] >= 0 && sizes[labels[i]] < minSize) labels[i] = -1;
+    for (int i = 0; i < n; i++) if (labels[i] >= 0 && sizes[labels[i]] < keepSize) labels[i] = -1;
     labels = ConsensusClustering.renumberKeepingUnlabelled(labels);
     k = Arrays.stream(labels).max().orElse(-1) + 1;
     if (k == 0) return null;

@@ -26,6 +26,13 @@ public final class ThemeDiscovery {
   static final double MIN_THEME_SHARE = 0.02;
 
   /**
+   * The fewest answers a theme found afresh has. A re-run keeps an earlier theme down to one answer
+   * fewer, so that deleting one answer of the smallest theme does not dissolve it and move its
+   * other answers.
+   */
+  public static final int MIN_THEME_SIZE = 2;
+
+  /**
    * @param fixedK the officer's number of themes, or null to choose it
    * @param maxK the most themes allowed when choosing
    * @param subThemes whether to look for sub-themes
@@ -83,6 +90,7 @@ public final class ThemeDiscovery {
   private final double mergeRatio;
   private final double stayMargin;
   private SubThemeSplit subThemeSplit = new SubThemeSplit();
+  private int minThemeSize = MIN_THEME_SIZE;
 
   public ThemeDiscovery() {
     this(new ConsensusClustering(), DEFAULT_MERGE_RATIO);
@@ -100,6 +108,12 @@ public final class ThemeDiscovery {
     this.consensus = consensus;
     this.mergeRatio = mergeRatio;
     this.stayMargin = stayMargin;
+  }
+
+  /** The same discovery with another smallest theme found afresh (benchmarks). */
+  public ThemeDiscovery withMinThemeSize(int size) {
+    this.minThemeSize = size;
+    return this;
   }
 
   /** The same discovery with another sub-theme criterion (benchmarks). */
@@ -227,7 +241,9 @@ public final class ThemeDiscovery {
     int minSize =
         options.fixedK() != null
             ? 2
-            : Math.max(2, (int) Math.round(MIN_THEME_SHARE * Arrays.stream(sampleCopies).sum()));
+            : Math.max(
+                minThemeSize,
+                (int) Math.round(MIN_THEME_SHARE * Arrays.stream(sampleCopies).sum()));
     int[] sampleLabels = null;
     if (options.fixedK() == null && earlier != null) {
       sampleLabels = continued(sim, sampleKeys, sampleEarlier, k, minSize);
@@ -371,6 +387,8 @@ public final class ThemeDiscovery {
         earlier,
         wanted,
         minSize,
+        // hysteresis: an earlier theme that lost one answer stays a theme (see MIN_THEME_SIZE)
+        Math.max(2, minSize - 1),
         ThemeContinuity.margin(stayMargin, sim.length));
   }
 

@@ -55,7 +55,7 @@ class LabelThemesTest {
     assertTrue(
         transport
             .description()
-            .startsWith("Many answers (3 of 7, 43%; 95% interval 16% to 75%) mention "),
+            .startsWith("Many answers (3 of 7, 43%; 95% interval 16% to 75%), most often about "),
         transport.description());
     assertTrue(
         transport.description().contains("mostly complaint (2 of 3 negative)"),

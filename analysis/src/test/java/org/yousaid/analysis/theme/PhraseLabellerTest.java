@@ -61,6 +61,26 @@ class PhraseLabellerTest {
     assertTrue(Character.isUpperCase(label.charAt(0)), label);
   }
 
+  /**
+   * Parents name their child whatever they write about: the bus escort, direct payments, a phone
+   * call. "Daughter" labelled such a theme of a SEND annual-review survey; it says who, not what.
+   */
+  @Test
+  void neverAFamilyWordAlone() {
+    String label =
+        label(
+            4,
+            with(
+                "The bus escort is lovely and my daughter is happy.",
+                "Direct payments work well for us and our daughter.",
+                "Please call me about my daughter, nobody has.",
+                "My son and daughter both waited a year."));
+    if (label != null) {
+      for (String who : List.of("daughter", "son", "child", "children", "parent", "family"))
+        assertFalse(label.toLowerCase(Locale.ROOT).equals(who), label);
+    }
+  }
+
   @Test
   void neverTwoUnrelatedWordsJoinedByAnd() {
     String label =

@@ -39,10 +39,30 @@ class ThemeContinuityTest {
         if (i == 2 || j == 2) t = (earlier[i] == 1 || earlier[j] == 1) ? 0.8f : 0.2f;
         together[AgglomerativeClustering.index(n, i, j)] = t;
       }
-    int[] large = ThemeContinuity.continueFrom(together, n, earlier, 2, 2, 0.5);
+    int[] large = ThemeContinuity.continueFrom(together, n, earlier, 2, 2, 2, 0.5);
     assertArrayEquals(new int[] {0, 0, 1, 1, 1, 1}, large);
     int[] small =
-        ThemeContinuity.continueFrom(together, n, earlier, 2, 2, ThemeContinuity.margin(0.5, 30));
+        ThemeContinuity.continueFrom(
+            together, n, earlier, 2, 2, 2, ThemeContinuity.margin(0.5, 30));
     assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, small);
+  }
+
+  /**
+   * Three earlier themes of 4, 4 and 3 answers; one answer of the smallest was deleted, so 2 are
+   * left. Found afresh themes have at least 3 answers; a re-run keeps an earlier theme down to one
+   * fewer, so its two answers stay together rather than joining the others.
+   */
+  @Test
+  void anEarlierThemeThatLostOneAnswerStaysATheme() {
+    int n = 10;
+    int[] earlier = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2};
+    float[] together = new float[AgglomerativeClustering.condensedSize(n)];
+    for (int i = 0; i < n; i++)
+      for (int j = i + 1; j < n; j++)
+        together[AgglomerativeClustering.index(n, i, j)] = earlier[i] == earlier[j] ? 0.8f : 0.3f;
+    int[] kept = ThemeContinuity.continueFrom(together, n, earlier, 3, 3, 2, 0.5);
+    assertArrayEquals(earlier, kept);
+    int[] dissolved = ThemeContinuity.continueFrom(together, n, earlier, 3, 3, 3, 0.5);
+    assertEquals(2, java.util.Arrays.stream(dissolved).max().getAsInt() + 1);
   }
 }

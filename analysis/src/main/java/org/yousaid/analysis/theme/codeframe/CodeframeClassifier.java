@@ -18,7 +18,9 @@ import org.yousaid.analysis.sentiment.SoftmaxRegression;
  * <ul>
  *   <li>Each code is described to the embedding model as a search query (BGE's query instruction +
  *       label + description); answers are embedded as passages.
- *   <li>Without examples (zero-shot): probability = softmax of the similarity to each code.
+ *   <li>Without examples (zero-shot): probability = softmax of the similarity to each code, times
+ *       the words of the codes' labels and descriptions ({@link LexicalCodeModel}, {@link
+ *       Settings#zeroShotLexicalWeight}).
  *   <li>With examples (officers' corrections, another consultation's themes): a regularised softmax
  *       regression trained on the examples and the code descriptions, every code weighted equally.
  *   <li>With examples, also the words of the examples ({@link LexicalCodeModel}: TF-IDF of words
@@ -81,7 +83,8 @@ public final class CodeframeClassifier {
       double lexicalWeight,
       double lexicalScale,
       int calibrationFolds,
-      double calibrationBiasL2) {
+      double calibrationBiasL2,
+      double zeroShotLexicalWeight) {
     public static final Settings DEFAULTS =
         new Settings(
             0.02,
@@ -101,7 +104,8 @@ public final class CodeframeClassifier {
             0.4,
             5,
             5,
-            3e-3);
+            3e-3,
+            0.5);
 
     /**
      * A builder starting from these settings, to change a few (the benchmarks compare variants).
@@ -130,6 +134,7 @@ public final class CodeframeClassifier {
       private double lexicalScale;
       private int calibrationFolds;
       private double calibrationBiasL2;
+      private double zeroShotLexicalWeight;
 
       private Builder(Settings from) {
         temperature = from.temperature;
@@ -150,6 +155,7 @@ public final class CodeframeClassifier {
         lexicalScale = from.lexicalScale;
         calibrationFolds = from.calibrationFolds;
         calibrationBiasL2 = from.calibrationBiasL2;
+        zeroShotLexicalWeight = from.zeroShotLexicalWeight;
       }
 
       public Builder temperature(double value) {
@@ -242,6 +248,11 @@ public final class CodeframeClassifier {
         return this;
       }
 
+      public Builder zeroShotLexicalWeight(double value) {
+        zeroShotLexicalWeight = value;
+        return this;
+      }
+
       public Settings build() {
         return new Settings(
             temperature,
@@ -261,7 +272,8 @@ public final class CodeframeClassifier {
             lexicalWeight,
             lexicalScale,
             calibrationFolds,
-            calibrationBiasL2);
+            calibrationBiasL2,
+            zeroShotLexicalWeight);
       }
     }
   }
@@ -298,6 +310,7 @@ public final class CodeframeClassifier {
   private final int[] examplesPerCode;
   private final int[] exampleCodes;
   private final List<String> codeNames;
+  private final List<String> codeTexts; // "label. description"
   private final SoftmaxRegression model; // null: zero-shot
 
   /**
@@ -324,6 +337,7 @@ public final class CodeframeClassifier {
     for (int c : exampleCodes) examplesPerCode[c]++;
     this.exampleCodes = exampleCodes.stream().mapToInt(Integer::intValue).toArray();
     codeNames = codes.stream().map(c -> c.name().strip()).toList();
+    codeTexts = codes.stream().map(CodeframeClassifier::describe).toList();
     model = examples.length == 0 ? null : train(examples, this.exampleCodes);
   }
 
@@ -401,7 +415,7 @@ public final class CodeframeClassifier {
   }
 
   private double[] probabilities(SoftmaxRegression model, float[] embedding, double[] lexical) {
-    if (model == null) return zeroShot(embedding);
+    if (model == null) return zeroShot(embedding, lexical);
     double[] p = model.probabilities(scaled(embedding));
     double w = settings.zeroShotWeight();
     double v = settings.exampleNeighboursWeight();
@@ -528,6 +542,41 @@ public final class CodeframeClassifier {
 
   static final int EXAMPLE_NEIGHBOURS = 3;
 
+  /**
+   * Zero-shot with the words of the codes: the similarity to each code's description, times ({@link
+   * Settings#zeroShotLexicalWeight}) the lexical channel trained on the codes' own label and
+   * description. Why: a short answer that uses or misspells a code's own words ("CAHMS", "tribunel
+   * again", "exclusons") is not always nearest to that code's description in the embedding, which
+   * blurs short answers; on pxt dev +0.024 (44 codes) and +0.010 (9 codes) micro F1, held out
+   * +0.022 and +0.007. A word in no code's text is not helped.
+   */
+  private double[] zeroShot(float[] embedding, double[] lexical) {
+    double[] z = zeroShot(embedding);
+    if (lexical == null) return z;
+    double w = settings.zeroShotLexicalWeight(), sum = 0;
+    for (int c = 0; c < k; c++) sum += z[c] = Math.pow(z[c], 1 - w) * Math.pow(lexical[c], w);
+    for (int c = 0; c < k; c++) z[c] /= sum;
+    return z;
+  }
+
+  /** The lexical channel without examples: each code's "label. description" is its one text. */
+  private LexicalCodeModel zeroShotLexicalModel(List<String> texts) {
+    List<String> corpus = new ArrayList<>(texts);
+    corpus.addAll(codeTexts);
+    int[] y = new int[k];
+    for (int c = 0; c < k; c++) y[c] = c;
+    double[] equal = new double[k];
+    Arrays.fill(equal, 1.0);
+    return LexicalCodeModel.train(
+        LexicalCodeModel.inverseDocumentFrequencies(corpus),
+        codeTexts,
+        y,
+        k,
+        equal,
+        settings.lexicalScale(),
+        settings.l2());
+  }
+
   private double[] zeroShot(float[] embedding) {
     double[] p = new double[k];
     double max = Double.NEGATIVE_INFINITY, sum = 0;
@@ -550,7 +599,12 @@ public final class CodeframeClassifier {
     Arrays.fill(uniform, 1.0 / k);
     Map<String, Double> idf =
         model == null || settings.lexicalWeight() <= 0 ? null : inverseDocumentFrequencies(texts);
-    LexicalCodeModel lexical = idf == null ? null : lexicalModel(idf, allExamples());
+    LexicalCodeModel lexical =
+        idf != null
+            ? lexicalModel(idf, allExamples())
+            : model == null && settings.zeroShotLexicalWeight() > 0
+                ? zeroShotLexicalModel(texts)
+                : null;
     boolean adapt =
         settings.adaptPriors() && model != null && n >= MIN_ANSWERS_PER_CODE_FOR_ADAPTATION * k;
     double[][] raw = new double[n][];

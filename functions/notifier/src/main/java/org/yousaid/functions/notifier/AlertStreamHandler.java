@@ -4,13 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.functions.common.Services;
-import org.yousaid.functions.common.logging.SafeErrors;
+import org.yousaid.functions.common.stream.StreamBatch;
 import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.shared.storage.TableLayout;
 
@@ -50,38 +47,24 @@ public final class AlertStreamHandler
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return Telemetry.invocation(context, null, () -> handle(event.getRecords()));
+    return Telemetry.invocation(context, null, () -> handle(event));
   }
 
-  private StreamsEventResponse handle(List<DynamodbEvent.DynamodbStreamRecord> records) {
-    for (DynamodbEvent.DynamodbStreamRecord record : records) {
-      String sequence = record.getDynamodb().getSequenceNumber();
-      Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
-      String pk = keys.get(TableLayout.PK).getS();
-      String sk = keys.get(TableLayout.SK).getS();
-      if (!"INSERT".equals(record.getEventName())
-          || !pk.startsWith(REGISTER_PK_PREFIX)
-          || !sk.startsWith(TableLayout.REGISTER_OUTBOX_PREFIX)) {
-        continue; // the event source's filter lets only these through
-      }
-      String council = pk.substring(REGISTER_PK_PREFIX.length());
-      Telemetry.correlate(sk);
-      try {
-        int sent = notifier.deliver(council, sk);
-        LOG.info("action alerts sent council={} change={} emails={}", council, sk, sent);
-        Telemetry.count("ActionAlertsSent", sent, null, null);
-      } catch (Exception e) {
-        LOG.error("action alert record {} failed: {}", sequence, SafeErrors.describe(e));
-        Telemetry.count("ActionAlertsFailed");
-        return StreamsEventResponse.builder()
-            .withBatchItemFailures(
-                List.of(
-                    StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(sequence)
-                        .build()))
-            .build();
-      }
-    }
-    return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+  private StreamsEventResponse handle(DynamodbEvent event) {
+    return StreamBatch.process(
+        event,
+        keys ->
+            keys.get(TableLayout.PK).getS().startsWith(REGISTER_PK_PREFIX)
+                && keys.get(TableLayout.SK).getS().startsWith(TableLayout.REGISTER_OUTBOX_PREFIX),
+        "action alert",
+        "ActionAlertsFailed",
+        keys -> {
+          String council = keys.get(TableLayout.PK).getS().substring(REGISTER_PK_PREFIX.length());
+          String sk = keys.get(TableLayout.SK).getS();
+          Telemetry.correlate(sk);
+          int sent = notifier.deliver(council, sk);
+          LOG.info("action alerts sent council={} change={} emails={}", council, sk, sent);
+          Telemetry.count("ActionAlertsSent", sent, null, null);
+        });
   }
 }

@@ -4,13 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yousaid.functions.common.Services;
 import org.yousaid.functions.common.logging.SafeErrors;
+import org.yousaid.functions.common.stream.StreamBatch;
 import org.yousaid.functions.common.telemetry.Telemetry;
 import org.yousaid.publishing.CacheInvalidation;
 import org.yousaid.publishing.Publisher;
@@ -33,9 +31,6 @@ public final class ErasureStreamHandler
     implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErasureStreamHandler.class);
-
-  /** The stream event that adds an item: the only one that means "just erased". */
-  static final String INSERT = "INSERT";
 
   private final Publisher publisher;
 
@@ -69,60 +64,41 @@ public final class ErasureStreamHandler
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return Telemetry.invocation(context, null, () -> handle(event.getRecords()));
+    return Telemetry.invocation(context, null, () -> handle(event));
   }
 
-  private StreamsEventResponse handle(List<DynamodbEvent.DynamodbStreamRecord> records) {
-    for (DynamodbEvent.DynamodbStreamRecord record : records) {
-      String sequence = record.getDynamodb().getSequenceNumber();
-      Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
-      String sk = keys.get(TableLayout.SK).getS();
-      if (!INSERT.equals(record.getEventName()) || !sk.startsWith(TableLayout.ERASURE_PREFIX)) {
-        continue; // the event source's filter lets only these through; a stray one is no erasure
-      }
-      String requestId = requestId(sk);
-      Telemetry.correlate(requestId);
-      try {
-        TableLayout.ConsultationKey consultation =
-            TableLayout.consultationOfPk(keys.get(TableLayout.PK).getS());
-        publisher
-            .republishAfterErasure(consultation.council(), consultation.consultationId(), requestId)
-            .ifPresentOrElse(
-                p -> {
-                  LOG.info(
-                      "republished after an erasure council={} consultation={} version={}",
-                      p.council(),
-                      p.consultationId(),
-                      p.version());
-                  Telemetry.count("ErasureRepublications");
-                },
-                () -> Telemetry.count("ErasuresWithNothingPublished"));
-      } catch (ProblemException e) {
-        if (e.status() != 404) {
-          return failedFrom(sequence, e);
-        }
-        // The consultation is gone, and with it everything it published.
-        LOG.warn("skipped erasure {}: {}", requestId, SafeErrors.describe(e));
-      } catch (Exception e) {
-        return failedFrom(sequence, e);
-      }
-    }
-    return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
-  }
-
-  /**
-   * Stops at the first failure: a stream is read in order, and Lambda retries from the record named
-   * here (the ones after it come again with it).
-   */
-  private static StreamsEventResponse failedFrom(String sequence, Exception e) {
-    LOG.error("erasure record {} failed: {}", sequence, SafeErrors.describe(e));
-    Telemetry.count("ErasureRepublicationsFailed");
-    return StreamsEventResponse.builder()
-        .withBatchItemFailures(
-            List.of(
-                StreamsEventResponse.BatchItemFailure.builder()
-                    .withItemIdentifier(sequence)
-                    .build()))
-        .build();
+  private StreamsEventResponse handle(DynamodbEvent event) {
+    return StreamBatch.process(
+        event,
+        keys -> keys.get(TableLayout.SK).getS().startsWith(TableLayout.ERASURE_PREFIX),
+        "erasure",
+        "ErasureRepublicationsFailed",
+        keys -> {
+          String requestId = requestId(keys.get(TableLayout.SK).getS());
+          Telemetry.correlate(requestId);
+          TableLayout.ConsultationKey consultation =
+              TableLayout.consultationOfPk(keys.get(TableLayout.PK).getS());
+          try {
+            publisher
+                .republishAfterErasure(
+                    consultation.council(), consultation.consultationId(), requestId)
+                .ifPresentOrElse(
+                    p -> {
+                      LOG.info(
+                          "republished after an erasure council={} consultation={} version={}",
+                          p.council(),
+                          p.consultationId(),
+                          p.version());
+                      Telemetry.count("ErasureRepublications");
+                    },
+                    () -> Telemetry.count("ErasuresWithNothingPublished"));
+          } catch (ProblemException e) {
+            if (e.status() != 404) {
+              throw e;
+            }
+            // The consultation is gone, and with it everything it published.
+            LOG.warn("skipped erasure {}: {}", requestId, SafeErrors.describe(e));
+          }
+        });
   }
 }
