@@ -3,6 +3,7 @@ package org.yousaid.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.yousaid.analysis.pipeline.Annotate;
 import org.yousaid.analysis.pipeline.AnswerRecord;
 import org.yousaid.analysis.pipeline.AssignToCodeframe;
@@ -134,15 +135,28 @@ public final class ThemingEngine implements AutoCloseable {
     boolean publishable = options.publishable();
     SentenceEmbedder embedder = models.embedder(options.embedder());
     Embed embed = embed(embedder, options);
-    if (store == null || embed.skipsModel()) analyseEach(records, options, embed, timer);
-    else
+    if (store == null || embed.skipsModel()) {
+      analyseEach(records, options, timer);
+      timer.run("embeddings", () -> embed.apply(records));
+    } else
       new ReuseAnswerWork(
               store,
               options,
               new ReuseAnswerWork.Stages() {
                 @Override
                 public void analyse(List<AnswerRecord> fresh) {
-                  analyseEach(fresh, options, embed, timer);
+                  analyseEach(fresh, options, timer);
+                }
+
+                @Override
+                public void embed(
+                    List<AnswerRecord> all,
+                    Function<AnswerRecord, SentenceEmbedder.Embedded> kept) {
+                  // timed only when the model runs, so that a re-run shows whether it did
+                  long start = System.nanoTime();
+                  int computed = embed.apply(all, kept);
+                  timer.add(
+                      computed > 0 ? "embeddings" : "reuse", (System.nanoTime() - start) / 1e9);
                 }
 
                 @Override
@@ -159,14 +173,12 @@ public final class ThemingEngine implements AutoCloseable {
   }
 
   /** The per-answer stages up to the embeddings, over every answer given. */
-  private void analyseEach(
-      List<AnswerRecord> records, ThemeOptions options, Embed embed, StageTimer timer) {
+  private void analyseEach(List<AnswerRecord> records, ThemeOptions options, StageTimer timer) {
     boolean publishable = options.publishable();
     timer.run("normalise", () -> new Normalise().apply(records));
     timer.run("normalise", () -> new CheckLanguage(options.languageCheck()).apply(records));
     timer.run("corenlp", () -> new Annotate(models.annotator(publishable)).apply(records));
     timer.run("redaction", () -> redactor(publishable).apply(records));
-    timer.run("embeddings", () -> embed.apply(records));
   }
 
   private Redact redactor(boolean publishable) {

@@ -168,6 +168,8 @@ final class Addresses {
           "x");
 
   private static final Set<String> FLATS = Set.of("flat", "apartment", "apt", "unit");
+  private static final java.util.regex.Pattern HOUSE_NUMBER =
+      java.util.regex.Pattern.compile("\\d{1,4}[a-z]?");
 
   private static final Set<String> PREPOSITIONS =
       Set.of(
@@ -396,13 +398,13 @@ final class Addresses {
 
   private static boolean isHouseNumber(Words w, int i) {
     String key = w.key(i);
-    if (!key.matches("\\d{1,4}[a-z]?")) return false;
+    if (!isNumber(key)) return false;
     String before = w.gapBefore(i);
     return !before.endsWith("£") && !before.endsWith("$") && !before.endsWith("/");
   }
 
   private static boolean isNumber(String key) {
-    return key.matches("\\d{1,4}[a-z]?");
+    return HOUSE_NUMBER.matcher(key).matches();
   }
 
   private static PersonalDataSpan span(Words w, int s, int t) {

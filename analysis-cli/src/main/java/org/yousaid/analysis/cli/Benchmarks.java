@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.eval.CodeframeBenchmark;
+import org.yousaid.analysis.represent.EmbeddingBatches;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
 
 /**
  * Benchmark commands ({@code bench
- * quality|speed|incremental|redaction|sentiment|codeframe|discovery|subthemes}); results go in
- * docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at once.
+ * quality|speed|embedding|incremental|redaction|sentiment|codeframe|discovery|subthemes}); results
+ * go in docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at
+ * once.
  */
 final class Benchmarks {
   private Benchmarks() {}
@@ -20,7 +22,7 @@ final class Benchmarks {
   static void run(String[] args) throws Exception {
     if (args.length < 2)
       throw new IllegalArgumentException(
-          "bench quality|speed|sharded|incremental|redaction|sentiment|codeframe|discovery|subthemes");
+          "bench quality|speed|sharded|embedding|incremental|redaction|sentiment|codeframe|discovery|subthemes");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -67,11 +69,26 @@ final class Benchmarks {
         yield () ->
             ShardedBenchmark.run(sizes, seed, datasets, work, shardSize, sample, baseline, options);
       }
+      case "embedding" -> {
+        int[] sizes =
+            Arrays.stream(a.get("sizes", "2000,10000").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        long seed = Long.parseLong(a.get("seed", "7"));
+        var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
+        List<EmbeddingBatches.Batching> ways =
+            Arrays.stream(a.get("batchings", "content,length,one").split(","))
+                .map(w -> EmbeddingBatches.Batching.valueOf(w.toUpperCase(java.util.Locale.ROOT)))
+                .toList();
+        yield () -> EmbeddingBenchmark.run(sizes, seed, embedder, ways);
+      }
       case "incremental" -> {
         int size = Integer.parseInt(a.get("size", "2000"));
         long seed = Long.parseLong(a.get("seed", "7"));
         ThemeOptions options = EngineFlags.apply(a, ThemeOptions.defaults());
-        yield () -> IncrementalBenchmark.run(size, seed, options);
+        int repeat = Integer.parseInt(a.get("repeat", "1"));
+        Path jfr = a.has("jfr") ? Path.of(a.get("jfr", null)) : null;
+        yield () -> IncrementalBenchmark.run(size, seed, options, repeat, jfr);
       }
       case "quality" -> {
         Path data = dataDir(a);

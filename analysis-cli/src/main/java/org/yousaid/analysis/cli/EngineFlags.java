@@ -3,6 +3,7 @@ package org.yousaid.analysis.cli;
 import java.util.Locale;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.represent.EmbedderOptions;
+import org.yousaid.analysis.represent.EmbeddingBatches;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.theme.AutoKOptions;
 
@@ -40,6 +41,8 @@ final class EngineFlags {
     if (a.has("embed-workers")) e = e.withWorkers(a.integer("embed-workers"));
     if (a.has("embed-intra-threads")) e = e.withIntraOpThreads(a.integer("embed-intra-threads"));
     if (a.has("embed-spin")) e = e.withAllowSpinning(a.flag("embed-spin"));
+    if (a.has("embed-batching"))
+      e = e.withBatching(named(EmbeddingBatches.Batching.class, a.get("embed-batching", null)));
     return e;
   }
 

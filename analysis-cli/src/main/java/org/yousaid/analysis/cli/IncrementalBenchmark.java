@@ -16,6 +16,7 @@ import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.ThemeResult;
 import org.yousaid.analysis.ThemingEngine;
 import org.yousaid.analysis.work.InMemoryAnswerWorkStore;
+import org.yousaid.analysis.work.StoredAnswerWork;
 
 /**
  * Re-run times with the per-answer work kept in a store: a first (cold) run over the speed
@@ -29,7 +30,19 @@ final class IncrementalBenchmark {
   private IncrementalBenchmark() {}
 
   static List<Map<String, Object>> run(int size, long seed, ThemeOptions options) {
+    return run(size, seed, options, 1, null);
+  }
+
+  /**
+   * As {@link #run(int, long, ThemeOptions)}, each re-run done {@code repeat} times from the same
+   * stored work (the CPU figures of all, and their median, are reported; the last run's result is
+   * kept), and the re-runs alone recorded by Java Flight Recorder into {@code jfr} when not null.
+   */
+  static List<Map<String, Object>> run(
+      int size, long seed, ThemeOptions options, int repeat, java.nio.file.Path jfr) {
+    repeats = repeat;
     List<Map<String, Object>> out = new ArrayList<>();
+    recordings = jfr;
     try (ThemingEngine engine = new ThemingEngine()) {
       engine.theme(
           List.of(new Answer("warm", "Loading the models: transport to respite.")), options);
@@ -74,6 +87,25 @@ final class IncrementalBenchmark {
     return out;
   }
 
+  private static int repeats = 1;
+
+  /** Where each re-run's flight recording goes (a file per row, named by the row), or null. */
+  private static java.nio.file.Path recordings;
+
+  private static jdk.jfr.Recording startRecording(String what) {
+    try {
+      jdk.jfr.Recording r =
+          new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      r.setDestination(
+          recordings.resolveSibling(
+              recordings.getFileName() + "-" + what.replaceAll("[^a-z0-9]+", "-") + ".jfr"));
+      r.start();
+      return r;
+    } catch (java.io.IOException | java.text.ParseException e) {
+      throw new IllegalStateException("Cannot record", e);
+    }
+  }
+
   private static final String RESULT = "result";
 
   private static Map<String, Object> last(List<Map<String, Object>> rows) {
@@ -96,17 +128,40 @@ final class IncrementalBenchmark {
       ThemeOptions options,
       InMemoryAnswerWorkStore store,
       boolean compare) {
-    long start = System.nanoTime();
-    long cpuStart = processCpuNanos();
-    ThemeResult r = engine.theme(answers, options, store);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+    boolean isRerun = !options.previousThemes().isEmpty();
+    int times = isRerun ? repeats : 1;
+    Map<String, StoredAnswerWork> before = Map.copyOf(store.load());
+    List<Double> cpus = new ArrayList<>();
+    ThemeResult r = null;
+    double seconds = 0, cpuSeconds = 0;
+    jdk.jfr.Recording recording = isRerun && recordings != null ? startRecording(what) : null;
+    for (int t = 0; t < times; t++) {
+      if (t > 0) { // the same stored work as the first time
+        store.delete(store.load().keySet());
+        store.save(List.copyOf(before.values()));
+      }
+      long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
+      r = engine.theme(answers, options, store);
+      seconds = (System.nanoTime() - start) / 1e9;
+      cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+      cpus.add(Main.round(cpuSeconds));
+    }
+    if (recording != null) {
+      recording.stop(); // writes the destination file
+      recording.close();
+    }
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("run", what);
     row.put("answers", answers.size());
     row.put("seconds", Main.round(seconds));
     // on a shared machine the wall time is mostly waiting for a core; the CPU time is the work
     row.put("cpu_seconds", Main.round(cpuSeconds));
+    if (times > 1) {
+      List<Double> sorted = cpus.stream().sorted().toList();
+      row.put("cpu_seconds_each", cpus);
+      row.put("cpu_seconds_median", sorted.get(sorted.size() / 2));
+    }
     row.put("stage_seconds", rounded(r.stageSeconds()));
     row.put("themes", r.chosenK());
     row.put("sub_themes", r.subThemes().size());

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class TextNormaliser {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern END_PUNCTUATION = Pattern.compile("[!.?]+$");
   private static final Set<String> NON_ANSWERS =
       Set.of(
           "",
@@ -47,7 +48,7 @@ public final class TextNormaliser {
 
   /** True for blank answers and stock non-answers; these are not themed. */
   public boolean isNonAnswer(String normalised) {
-    String s = normalised.toLowerCase(Locale.ROOT).replaceAll("[!.?]+$", "").strip();
+    String s = END_PUNCTUATION.matcher(normalised.toLowerCase(Locale.ROOT)).replaceAll("").strip();
     return NON_ANSWERS.contains(s);
   }
 }

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.yousaid.analysis.Answer;
 import org.yousaid.analysis.Sentiment;
 import org.yousaid.analysis.nlp.AnnotatedText;
+import org.yousaid.analysis.represent.EmbeddingBatches;
 import org.yousaid.analysis.represent.SparseVector;
 import org.yousaid.redaction.PersonalDataSpan;
 
@@ -31,6 +32,8 @@ public final class AnswerRecord {
   private String publishedText; // Redact
   private List<PersonalDataSpan> redactedSpans = List.of(); // Redact
   private float[] embedding; // Embed: themable answers only
+  private long embeddingBatch; // Embed: the ONNX batch the vector was computed in (0: none)
+  private EmbeddingBatches.Input embeddingInput; // Embed: what the model saw of the text
   private Sentiment sentiment; // ScoreSentiment: themable answers of publishable runs only
   private SparseVector tfidf; // Represent: themable answers only
   private int nearDuplicateGroup = -1; // MarkNearDuplicates
@@ -154,8 +157,28 @@ public final class AnswerRecord {
     this.redactedSpans = List.copyOf(spans);
   }
 
+  /** A vector of no known batch (made outside the embedder). */
   void embedding(float[] vector) {
+    embedding(vector, 0, null);
+  }
+
+  void embedding(float[] vector, long batch, EmbeddingBatches.Input input) {
     this.embedding = vector;
+    this.embeddingBatch = batch;
+    this.embeddingInput = input;
+  }
+
+  /** The word pieces' count and hash the embedding was made from, or null when unknown. */
+  public EmbeddingBatches.Input embeddingInput() {
+    return embeddingInput;
+  }
+
+  /**
+   * The identity of the ONNX batch {@link #embedding()} was computed in (the int8 model's vectors
+   * depend on it), or 0 when unknown.
+   */
+  public long embeddingBatch() {
+    return embeddingBatch;
   }
 
   void sentiment(Sentiment s) {

@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.nlp.AnnotatedText;
+import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.work.AnswerWork;
 import org.yousaid.analysis.work.AnswerWorkCodec;
 import org.yousaid.analysis.work.AnswerWorkStore;
@@ -20,14 +22,15 @@ import org.yousaid.analysis.work.StoredAnswerWork;
  * embedding): answers whose text was analysed before, by the same pipeline, take their language,
  * tokens and embedding from the {@link AnswerWorkStore}; only the others go through the stages,
  * each distinct text once. Redaction is redone for every answer from the stored tokens (it is
- * cheap, and the store then never needs the redacted text); an embedding is reused only if the
- * redacted text it was made from is still the same. Entries of answers that are gone from the
- * question are deleted.
+ * cheap, and the store then never needs the redacted text). Entries of answers that are gone from
+ * the question are deleted.
  *
- * <p>The int8 embedding model's vectors depend slightly on which answers share an ONNX batch
- * (cosine ≈ 0.995 between an answer embedded alone and in a batch of 32), so a re-run's reused
- * vectors are not bit-identical to those of a cold run: no more different than two cold runs over
- * answers in another order are.
+ * <p>An embedding is reused only if the redacted text it was made from is still the same and this
+ * run puts that text in the same ONNX batch as the run that made it: the int8 model's vectors
+ * depend slightly on which answers share a batch (cosine ≈ 0.995 between an answer embedded alone
+ * and in a batch of 32), and the embedder's batches are content-defined ({@code EmbeddingBatches}),
+ * so one answer more or less re-embeds only the batch it falls in, and every vector is the one a
+ * run without the store computes, to the bit.
  */
 public final class ReuseAnswerWork {
   /**
@@ -38,11 +41,17 @@ public final class ReuseAnswerWork {
 
   /** The engine's per-answer stages, each timed under its usual name. */
   public interface Stages {
-    /** Normalise, language check, CoreNLP, redaction and embedding. */
+    /** Normalise, language check, CoreNLP and redaction. */
     void analyse(List<AnswerRecord> records);
 
     /** Redaction alone, of answers that have their tokens. */
     void redact(List<AnswerRecord> records);
+
+    /**
+     * The embeddings of all answers, with the vectors {@code kept} offers where their batch is the
+     * same.
+     */
+    void embed(List<AnswerRecord> records, Function<AnswerRecord, SentenceEmbedder.Embedded> kept);
   }
 
   private final AnswerWorkStore store;
@@ -81,6 +90,7 @@ public final class ReuseAnswerWork {
         () -> {
           // hashing and decoding are the per-answer part of a re-run: both cores share them
           AnswerWork[] works = new AnswerWork[records.size()];
+          Map<String, String> lemmas = new java.util.concurrent.ConcurrentHashMap<>();
           records.parallelStream()
               .forEach(
                   r -> {
@@ -91,7 +101,7 @@ public final class ReuseAnswerWork {
                             ? own
                             : byKey.get(keys[r.index()]);
                     if (entry != null)
-                      works[r.index()] = AnswerWorkCodec.decode(entry.work(), r.text());
+                      works[r.index()] = AnswerWorkCodec.decode(entry.work(), r.text(), lemmas);
                   });
           for (AnswerRecord r : records) {
             AnswerWork work = works[r.index()];
@@ -105,17 +115,19 @@ public final class ReuseAnswerWork {
     if (!reused.isEmpty()) stages.redact(reused);
 
     Set<AnswerRecord> fresh = new HashSet<>(records);
-    for (AnswerRecord r : reused) {
-      AnswerWork work = reusedWork.get(r);
-      boolean needsVector = r.themable();
-      if (needsVector
-          && (work.embedding() == null
-              || !Arrays.equals(work.publishedDigest(), AnswerWorkCodec.sha256(r.publishedText()))))
-        continue;
-      if (needsVector) r.embedding(work.embedding());
-      fresh.remove(r);
-    }
+    reused.forEach(fresh::remove);
     analyseDistinct(records, keys, fresh);
+    stages.embed(
+        records,
+        r -> {
+          AnswerWork work = reusedWork.get(r);
+          if (work == null
+              || work.embedding() == null
+              || !Arrays.equals(work.publishedDigest(), AnswerWorkCodec.sha256(r.publishedText())))
+            return null;
+          return new SentenceEmbedder.Embedded(
+              work.embedding(), work.embeddingBatch(), work.embeddingInput());
+        });
 
     timer.run(
         "reuse",
@@ -125,7 +137,10 @@ public final class ReuseAnswerWork {
           for (AnswerRecord r : records) {
             present.add(r.answer().id());
             StoredAnswerWork own = stored.get(r.answer().id());
-            if (own != null && own.key().equals(keys[r.index()]) && !fresh.contains(r)) continue;
+            if (own != null
+                && own.key().equals(keys[r.index()])
+                && !fresh.contains(r)
+                && sameVector(reusedWork.get(r), r)) continue;
             changed.add(new StoredAnswerWork(r.answer().id(), keys[r.index()], encode(r)));
           }
           List<String> gone = stored.keySet().stream().filter(id -> !present.contains(id)).toList();
@@ -158,8 +173,16 @@ public final class ReuseAnswerWork {
       r.annotated(done.annotated());
       r.publishedText(done.publishedText());
       r.redactedSpans(done.redactedSpans());
-      r.embedding(done.embedding());
     }
+  }
+
+  /**
+   * Whether the kept work already holds the vector the run gave the answer (or neither has one).
+   */
+  private static boolean sameVector(AnswerWork kept, AnswerRecord r) {
+    if (r.embedding() == null) return kept.embedding() == null;
+    return kept.embeddingBatch() == r.embeddingBatch()
+        && Arrays.equals(kept.embedding(), r.embedding());
   }
 
   private static byte[] encode(AnswerRecord r) {
@@ -170,7 +193,9 @@ public final class ReuseAnswerWork {
             r.language(),
             r.annotated().tokens(),
             v == null ? null : AnswerWorkCodec.sha256(r.publishedText()),
-            v),
+            v,
+            r.embeddingBatch(),
+            r.embeddingInput()),
         r.text());
   }
 }

@@ -29,6 +29,11 @@ public final class StageTimer {
     }
   }
 
+  /** Adds time measured elsewhere, for a stage whose name is known only once it is done. */
+  public void add(String stage, double secondsTaken) {
+    seconds.merge(stage, secondsTaken, Double::sum);
+  }
+
   /** Seconds per stage so far (a copy). */
   public Map<String, Double> seconds() {
     return new LinkedHashMap<>(seconds);

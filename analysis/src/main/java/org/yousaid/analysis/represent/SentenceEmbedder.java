@@ -11,10 +11,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -58,6 +58,7 @@ public final class SentenceEmbedder implements AutoCloseable {
   private final boolean clsPooling;
   private final int batchSize;
   private final int workers;
+  private final EmbeddingBatches.Batching batching;
 
   /** The default model and settings ({@link EmbedderOptions#defaults()}). */
   public SentenceEmbedder() {
@@ -69,6 +70,7 @@ public final class SentenceEmbedder implements AutoCloseable {
     clsPooling = which.clsPooling;
     batchSize = settings.batchSize();
     workers = settings.workers();
+    batching = settings.batching();
     try (InputStream model = resource(which.onnx);
         InputStream tok = resource(which.tokenizer)) {
       env = OrtEnvironment.getEnvironment();
@@ -114,51 +116,145 @@ public final class SentenceEmbedder implements AutoCloseable {
   }
 
   /**
-   * Embeds all texts; batches are formed from texts of similar length to keep padding small, and
-   * run on {@link EmbedderOptions#workers()} threads (the ONNX session is thread-safe).
+   * Embeds all texts. Distinct inputs are grouped into ONNX calls as {@link
+   * EmbedderOptions#batching()} says (by default content-defined batches of texts of similar
+   * length, {@link EmbeddingBatches}), run on {@link EmbedderOptions#workers()} threads (the ONNX
+   * session is thread-safe).
    */
   public float[][] embed(List<String> texts) {
-    float[][] out = new float[texts.size()][];
-    Encoding[] encodings = new Encoding[texts.size()];
-    IntStream.range(0, texts.size())
+    return embed(texts, i -> null).vectors();
+  }
+
+  /**
+   * A vector with the identity of the ONNX batch it was computed in and of the input it was
+   * computed from (its word pieces' count and hash), so that a later call can plan its batches
+   * without tokenising the text again.
+   */
+  public record Embedded(float[] vector, long batch, EmbeddingBatches.Input input) {}
+
+  /**
+   * Vectors of the texts, the batch each was computed in and its input; {@code computed} counts the
+   * distinct inputs the model ran on (the rest were kept).
+   */
+  public record Embedding(
+      float[][] vectors, long[] batches, EmbeddingBatches.Input[] inputs, int computed) {}
+
+  /**
+   * As {@link #embed(List)}, reusing kept vectors: {@code kept} gives what an earlier run computed
+   * for text i (or null), which must be for exactly this text and model. A batch whose members all
+   * have a kept vector made in this very batch is not run again; its vectors are then the ones this
+   * call would compute (the model is deterministic for a given batch), so the result does not
+   * depend on what was kept. Texts with a kept vector are not tokenised unless their batch runs.
+   */
+  public Embedding embed(List<String> texts, IntFunction<Embedded> kept) {
+    int n = texts.size();
+    Embedded[] offered = new Embedded[n];
+    for (int i = 0; i < n; i++) offered[i] = kept.apply(i);
+    Encoding[] encodings = new Encoding[n];
+    IntStream.range(0, n)
         .parallel()
+        .filter(i -> offered[i] == null || offered[i].input() == null)
         .forEach(i -> encodings[i] = tokenizer.encode(texts.get(i)));
-    Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
-    java.util.Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
-    int batches = (order.length + batchSize - 1) / batchSize;
+    // texts the tokenizer makes the same word pieces of are one input to the model
+    Map<EmbeddingBatches.Input, Integer> distinct = new HashMap<>();
+    int[] inputOf = new int[n];
+    List<Integer> firstText = new ArrayList<>();
+    List<EmbeddingBatches.Input> inputs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      EmbeddingBatches.Input input =
+          encodings[i] == null ? offered[i].input() : inputOf(encodings[i].getIds());
+      Integer at = distinct.get(input);
+      if (at == null) {
+        at = inputs.size();
+        distinct.put(input, at);
+        firstText.add(i);
+        inputs.add(input);
+      }
+      inputOf[i] = at;
+    }
+    List<List<Integer>> textsOf = new ArrayList<>();
+    for (int j = 0; j < inputs.size(); j++) textsOf.add(new ArrayList<>(1));
+    for (int i = 0; i < n; i++) textsOf.get(inputOf[i]).add(i);
+
+    List<EmbeddingBatches.Batch> plan = EmbeddingBatches.plan(inputs, batching, batchSize);
+    float[][] byInput = new float[inputs.size()][];
+    long[] batchOfInput = new long[inputs.size()];
+    List<EmbeddingBatches.Batch> toRun = new ArrayList<>();
+    for (EmbeddingBatches.Batch b : plan) {
+      float[][] reused = new float[b.members().length][];
+      for (int m = 0; m < reused.length && (m == 0 || reused[m - 1] != null); m++)
+        for (int text : textsOf.get(b.members()[m])) {
+          Embedded e = offered[text];
+          if (e != null && e.batch() == b.id() && e.vector() != null) {
+            reused[m] = e.vector();
+            break;
+          }
+        }
+      if (reused[reused.length - 1] == null) toRun.add(b);
+      else for (int m = 0; m < reused.length; m++) byInput[b.members()[m]] = reused[m];
+      for (int member : b.members()) batchOfInput[member] = b.id();
+    }
     java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean stale =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Runnable worker =
         () -> {
-          for (int b; (b = next.getAndIncrement()) < batches; ) {
-            int start = b * batchSize, end = Math.min(order.length, start + batchSize);
-            List<Encoding> batch = new ArrayList<>();
-            for (int j = start; j < end; j++) batch.add(encodings[order[j]]);
+          for (int b; (b = next.getAndIncrement()) < toRun.size(); ) {
+            int[] members = toRun.get(b).members();
+            List<Encoding> batch = new ArrayList<>(members.length);
+            for (int member : members) {
+              int text = firstText.get(member);
+              Encoding e = encodings[text];
+              if (e == null) e = tokenizer.encode(texts.get(text));
+              // a kept input that is not this text's word pieces would put it in the wrong batch
+              if (!inputOf(e.getIds()).equals(inputs.get(member))) stale.set(true);
+              batch.add(e);
+            }
             float[][] vectors = run(batch);
-            for (int j = start; j < end; j++) out[order[j]] = vectors[j - start];
+            for (int m = 0; m < members.length; m++) byInput[members[m]] = vectors[m];
           }
         };
-    int threads = Math.min(workers, batches);
-    if (threads <= 1) worker.run();
-    else {
-      List<Thread> started = new ArrayList<>();
-      for (int w = 0; w < threads; w++) {
-        Thread t = new Thread(worker, "yousaid-embed-" + w);
-        t.setDaemon(true);
-        t.start();
-        started.add(t);
-      }
-      for (Thread t : started) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while embedding", e);
-        }
+    runOnWorkers(worker, Math.min(workers, toRun.size()));
+    if (stale.get()) return embed(texts, i -> null); // never with this pipeline; safe if it were
+    float[][] out = new float[n][];
+    long[] batches = new long[n];
+    EmbeddingBatches.Input[] inputOfTexts = new EmbeddingBatches.Input[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = byInput[inputOf[i]];
+      batches[i] = batchOfInput[inputOf[i]];
+      inputOfTexts[i] = inputs.get(inputOf[i]);
+      if (out[i] == null) throw new IllegalStateException("Embedding failed");
+    }
+    int computed = toRun.stream().mapToInt(b -> b.members().length).sum();
+    return new Embedding(out, batches, inputOfTexts, computed);
+  }
+
+  private static EmbeddingBatches.Input inputOf(long[] ids) {
+    return new EmbeddingBatches.Input(ids.length, EmbeddingBatches.hashOf(ids));
+  }
+
+  private static void runOnWorkers(Runnable worker, int threads) {
+    if (threads <= 0) return;
+    if (threads == 1) {
+      worker.run();
+      return;
+    }
+    List<Thread> started = new ArrayList<>();
+    for (int w = 0; w < threads; w++) {
+      Thread t = new Thread(worker, "yousaid-embed-" + w);
+      t.setDaemon(true);
+      t.start();
+      started.add(t);
+    }
+    for (Thread t : started) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while embedding", e);
       }
     }
-    for (float[] v : out) if (v == null) throw new IllegalStateException("Embedding failed");
-    return out;
   }
 
   private float[][] embedBatch(List<String> texts) throws OrtException {

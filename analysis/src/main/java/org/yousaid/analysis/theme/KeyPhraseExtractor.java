@@ -106,7 +106,7 @@ public final class KeyPhraseExtractor {
               && !t.isRedacted()
               && !Stopwords.isStop(lemma)
               // "XXXX": another tool's anonymisation mark, not a word
-              && !lemma.matches(".*(.)\\1\\1.*")
+              && !threeInARow(lemma)
               && lemma.chars().allMatch(c -> Character.isLetter(c) || c == '-');
       if (usable && t.isContentWord()) out.add(lemma);
       if (usable && t.pos().startsWith("NN")) topics.add(lemma);
@@ -139,5 +139,21 @@ public final class KeyPhraseExtractor {
         topics.add(sb.toString());
       }
     }
+  }
+
+  /**
+   * Whether a character comes three times in a row ("XXXX", "zzz"), as {@code
+   * s.matches(".*(.)\\1\\1.*")} says, without compiling that pattern for every word.
+   */
+  static boolean threeInARow(String s) {
+    int[] c = s.codePoints().toArray();
+    for (int i = 0; i + 2 < c.length; i++)
+      if (c[i] == c[i + 1] && c[i] == c[i + 2] && !lineTerminator(c[i])) return true;
+    return false;
+  }
+
+  /** What "." does not match. */
+  private static boolean lineTerminator(int c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 }

@@ -303,7 +303,7 @@ public final class PhraseLabeller {
   /** Not a name, place, organisation, placeholder (ours, or another tool's "XXXX") or number. */
   private static boolean usable(Token t) {
     if (t.ner() != null && PLACE_OR_NAME.contains(t.ner())) return false;
-    if (t.word().toLowerCase(Locale.ROOT).matches(".*(.)\\1\\1.*")) return false;
+    if (KeyPhraseExtractor.threeInARow(t.word().toLowerCase(Locale.ROOT))) return false;
     if (t.pos().startsWith("NNP") && !acronym(t.word())) return false;
     String w = t.word();
     if (w.isEmpty() || !Character.isLetter(w.charAt(0))) return false;

@@ -7,13 +7,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.yousaid.analysis.nlp.Token;
+import org.yousaid.analysis.represent.EmbeddingBatches;
 
 /**
  * Encodes {@link AnswerWork} without the answer's words: a token is kept as its character offsets
@@ -23,7 +27,12 @@ import org.yousaid.analysis.nlp.Token;
  * (which does not happen with this pipeline's settings) is it kept as it is.
  */
 public final class AnswerWorkCodec {
-  private static final byte FORMAT = 1;
+  /**
+   * 2 adds the embedding's batch and input (word-piece count and hash); entries of format 1 give
+   * their tokens, not their vector.
+   */
+  private static final byte FORMAT = 2, FORMAT_WITHOUT_BATCH = 1;
+
   private static final int WORD_DIFFERS = 1, LEMMA_DIFFERS = 2;
 
   private AnswerWorkCodec() {}
@@ -52,6 +61,10 @@ public final class AnswerWorkCodec {
       out.writeInt(v == null ? -1 : v.length);
       if (v != null) {
         out.write(work.publishedDigest());
+        out.writeLong(work.embeddingBatch());
+        EmbeddingBatches.Input input = work.embeddingInput();
+        out.writeInt(input == null ? -1 : input.length());
+        out.writeLong(input == null ? 0 : input.hash());
         for (float x : v) out.writeFloat(x);
       }
       out.flush();
@@ -66,8 +79,18 @@ public final class AnswerWorkCodec {
    * older format or does not fit the text (then the answer is simply analysed again).
    */
   public static AnswerWork decode(byte[] stored, String normalisedText) {
+    return decode(stored, normalisedText, new HashMap<>());
+  }
+
+  /**
+   * As {@link #decode(byte[], String)}, with lemmas already made (word and tag to lemma) looked up
+   * in, and added to, {@code lemmas}: a re-run decodes every answer, and most words recur.
+   */
+  public static AnswerWork decode(
+      byte[] stored, String normalisedText, Map<String, String> lemmas) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
-      if (in.readByte() != FORMAT) return null;
+      byte format = in.readByte();
+      if (format != FORMAT && format != FORMAT_WITHOUT_BATCH) return null;
       boolean nonAnswer = in.readBoolean();
       String language = in.readUTF();
       int n = in.readInt();
@@ -80,18 +103,28 @@ public final class AnswerWorkCodec {
         if (begin < 0 || end > normalisedText.length() || begin > end) return null;
         String word =
             (flags & WORD_DIFFERS) != 0 ? in.readUTF() : normalisedText.substring(begin, end);
-        String lemma = (flags & LEMMA_DIFFERS) != 0 ? in.readUTF() : lemma(word, pos);
+        String lemma =
+            (flags & LEMMA_DIFFERS) != 0
+                ? in.readUTF()
+                : lemmas.computeIfAbsent(word + '\u0000' + pos, x -> lemma(word, pos));
         tokens.add(new Token(word, lemma, pos, ner, begin, end, sentence));
       }
       int dimension = in.readInt();
       byte[] digest = null;
       float[] embedding = null;
+      long batch = 0;
+      EmbeddingBatches.Input input = null;
       if (dimension >= 0) {
         digest = in.readNBytes(32);
-        embedding = new float[dimension];
-        for (int d = 0; d < dimension; d++) embedding[d] = in.readFloat();
+        if (format == FORMAT_WITHOUT_BATCH)
+          return new AnswerWork(nonAnswer, language, tokens, null, null, 0, null);
+        batch = in.readLong();
+        int length = in.readInt();
+        long hash = in.readLong();
+        input = length < 0 ? null : new EmbeddingBatches.Input(length, hash);
+        embedding = readFloats(in, dimension);
       }
-      return new AnswerWork(nonAnswer, language, tokens, digest, embedding);
+      return new AnswerWork(nonAnswer, language, tokens, digest, embedding, batch, input);
     } catch (IOException e) {
       return null;
     }
@@ -118,13 +151,20 @@ public final class AnswerWorkCodec {
       }
       int dimension = in.readInt();
       if (dimension < 0) return null;
-      in.skipNBytes(32);
-      float[] embedding = new float[dimension];
-      for (int d = 0; d < dimension; d++) embedding[d] = in.readFloat();
-      return embedding;
+      in.skipNBytes(32 + 8 + 4 + 8);
+      return readFloats(in, dimension);
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** Floats as {@link DataOutputStream#writeFloat} wrote them, in one read rather than 4 each. */
+  private static float[] readFloats(DataInputStream in, int count) throws IOException {
+    byte[] raw = new byte[4 * count];
+    in.readFully(raw);
+    float[] out = new float[count];
+    ByteBuffer.wrap(raw).asFloatBuffer().get(out); // big-endian, as DataOutputStream writes
+    return out;
   }
 
   /** CoreNLP's lemma annotator's rule: the Morpha lemma of the word under its tag. */

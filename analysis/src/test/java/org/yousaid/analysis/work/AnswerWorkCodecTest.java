@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.analysis.nlp.AnnotatedText;
 import org.yousaid.analysis.nlp.CoreNlpAnnotator;
 import org.yousaid.analysis.nlp.TextNormaliser;
+import org.yousaid.analysis.represent.EmbeddingBatches;
 
 /** Stored work reads back exactly as CoreNLP made it, from offsets and tags alone. */
 class AnswerWorkCodecTest {
@@ -31,11 +32,21 @@ class AnswerWorkCodecTest {
       byte[] digest = AnswerWorkCodec.sha256("published " + text);
       byte[] stored =
           AnswerWorkCodec.encode(
-              new AnswerWork(false, "en", annotated.tokens(), digest, vector), text);
+              new AnswerWork(
+                  false,
+                  "en",
+                  annotated.tokens(),
+                  digest,
+                  vector,
+                  -42L,
+                  new EmbeddingBatches.Input(17, 99L)),
+              text);
       AnswerWork back = AnswerWorkCodec.decode(stored, text);
       assertEquals(annotated.tokens(), back.tokens(), text);
       assertArrayEquals(vector, back.embedding());
       assertArrayEquals(digest, back.publishedDigest());
+      assertEquals(-42L, back.embeddingBatch());
+      assertEquals(new EmbeddingBatches.Input(17, 99L), back.embeddingInput());
       String bytes = new String(stored, StandardCharsets.ISO_8859_1);
       annotated.tokens().stream()
           .filter(t -> t.word().length() > 3)
@@ -48,7 +59,8 @@ class AnswerWorkCodecTest {
     String text = "The transport is late.";
     byte[] stored =
         AnswerWorkCodec.encode(
-            new AnswerWork(false, "en", CORENLP.annotate(text).tokens(), null, null), text);
+            new AnswerWork(false, "en", CORENLP.annotate(text).tokens(), null, null, 0, null),
+            text);
     assertNull(AnswerWorkCodec.decode(stored, "Short."), "offsets beyond the text");
     byte[] other = stored.clone();
     other[0] = 99;

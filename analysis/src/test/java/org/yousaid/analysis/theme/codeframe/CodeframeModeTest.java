@@ -141,7 +141,9 @@ class CodeframeModeTest {
     List<Answer> answers =
         List.of(
             a.apply("The school bus never turns up on time"),
-            a.apply("Our taxi driver changes every week and my son gets upset"),
+            // not "... and my son gets upset": that answer sat on the edge between the two codes'
+            // examples, and tipped to the respite one with the embedder's content-defined batches
+            a.apply("Our taxi driver to school changes every week"),
             a.apply("Transport to college was refused"),
             a.apply("We need more overnight respite"),
             a.apply("Short breaks hours were cut again"),
