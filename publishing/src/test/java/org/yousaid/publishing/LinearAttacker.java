@@ -381,10 +381,13 @@ final class LinearAttacker {
   enum Attempt {
     /** ojAlgo's default solver, without the relations the others imply. */
     IMPLIED_LEFT_OUT,
-    /** ojAlgo's other (revised, sparse) simplex on the same program. */
-    SPARSE_SOLVER,
     /** The default solver on every relation. */
-    EVERY_RELATION
+    EVERY_RELATION,
+    /**
+     * ojAlgo's other (revised, sparse) simplex, without the implied relations: last, since it takes
+     * many times the CPU of the default.
+     */
+    SPARSE_SOLVER
   }
 
   /** Simplex iterations one attempt may take, per number and relation, before the next is tried. */
@@ -392,7 +395,10 @@ final class LinearAttacker {
 
   private static final double TOLERANCE = 1e-6;
 
-  /** The true counts (and growths) as one point of the program, or null when not given. */
+  /** The true counts, or null when not given. */
+  private Map<String, Long> truth;
+
+  /** The true counts (and growths) as one point of the program, while an attack runs. */
   private double[] witness;
 
   private int solves;
@@ -410,7 +416,7 @@ final class LinearAttacker {
     if (!broken.isEmpty()) {
       throw new AssertionError("the true counts break the attacker's model: " + broken);
     }
-    witness = pointAt(truth, new ArrayList<>());
+    this.truth = Map.copyOf(truth);
     return this;
   }
 
@@ -440,6 +446,11 @@ final class LinearAttacker {
    * Attempt}), and when every attempt fails the attack throws rather than guess.
    */
   Result attack(Solver solver) {
+    if (truth != null) {
+      // Checked again: versions read after the truth was given must satisfy it too.
+      witness(truth);
+      witness = pointAt(truth, new ArrayList<>());
+    }
     int n = index.size();
     double[] low = new double[n];
     double[] high = new double[n];
@@ -731,9 +742,6 @@ final class LinearAttacker {
     final List<Row> all = new ArrayList<>();
     final List<Row> solved = new ArrayList<>();
 
-    /** The attempt that last worked on this group: tried first next time. */
-    Attempt preferred = Attempt.IMPLIED_LEFT_OUT;
-
     /** Fills in {@code min} and {@code max} for every target, or leaves them open enough. */
     void decide(
         List<Integer> targets,
@@ -842,10 +850,9 @@ final class LinearAttacker {
         double[] low,
         double[] high,
         Solver solver) {
-      List<Attempt> order = new ArrayList<>(List.of(Attempt.values()));
-      order.remove(preferred);
-      order.add(0, preferred);
-      for (Attempt attempt : order) {
+      // Each solve starts again with the cheapest way: the default solver that failed on one
+      // objective usually solves the next one.
+      for (Attempt attempt : Attempt.values()) {
         ExpressionsBasedModel model = model(weights, attempt, low, high);
         solves++;
         Optimisation.Result result = solver.solve(model, maximise, attempt);
@@ -860,7 +867,6 @@ final class LinearAttacker {
             seenLo[v] = Math.min(seenLo[v], x[v]);
             seenHi[v] = Math.max(seenHi[v], x[v]);
           }
-          preferred = attempt;
           return true;
         }
         failedAttempts++;
