@@ -3,9 +3,12 @@ package org.yousaid.publishing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -19,14 +22,24 @@ import org.ojalgo.optimisation.Variable;
  * breakdown groups other than areas of need add up to the question; a group's options add up to the
  * group; with {@code themesPartition}, themes add up to the answers and sentiment splits to their
  * theme), every percentage's rounding interval, and that a later version of a count of people is no
- * smaller than an earlier one. Then, with a linear-programming solver, they find the smallest and
- * largest value each hidden number (and each growth between versions) can take. A number is worked
- * out when its integer interval closes to one value.
+ * smaller than an earlier one. Then they narrow every number's bounds relation by relation (all are
+ * whole counts) and, with a linear-programming solver, find the smallest and largest value each
+ * hidden number (and each growth between versions) can take. A number is worked out when its
+ * integer interval closes to one value.
+ *
+ * <p>The tests give it the true counts too ({@link #witness}), only as one more point the published
+ * numbers allow: that shows most numbers open without a solve of their own, never decides one
+ * pinned. A solve that fails is retried another way ({@link Attempt}); when every way fails, the
+ * attack fails rather than report nothing pinned.
  */
 final class LinearAttacker {
 
-  /** What the attack worked out: hidden numbers pinned, and how many it tried. */
-  record Result(List<String> pinned, int hiddenCells, int growths) {}
+  /**
+   * What the attack worked out: hidden numbers pinned, how many it tried, the solves it ran and the
+   * attempts among them that failed and were retried another way.
+   */
+  record Result(
+      List<String> pinned, int hiddenCells, int growths, int solves, int failedAttempts) {}
 
   private static final double BIG = 100_000;
 
@@ -223,21 +236,8 @@ final class LinearAttacker {
    */
   List<String> violatedAt(Map<String, Long> truth) {
     List<String> names = new ArrayList<>(index.keySet());
-    double[] x = new double[names.size()];
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < x.length; i++) {
-      if (growthOf.containsKey(i)) {
-        continue;
-      }
-      Long t = truth.get(names.get(i));
-      if (t == null) {
-        out.add("no true value for " + names.get(i));
-        x[i] = Double.NaN;
-        continue;
-      }
-      x[i] = t;
-    }
-    growthOf.forEach((d, pair) -> x[d] = x[pair[0]] - x[pair[1]]);
+    double[] x = pointAt(truth, out);
     for (int i = 0; i < x.length; i++) {
       if (x[i] < lo.get(i) - 1e-9 || x[i] > hi.get(i) + 1e-9) {
         out.add(names.get(i) + " is " + x[i] + ", assumed " + lo.get(i) + ".." + hi.get(i));
@@ -262,6 +262,26 @@ final class LinearAttacker {
       }
     }
     return out;
+  }
+
+  /** The point the true counts make (growths from the counts they link); names any missing. */
+  private double[] pointAt(Map<String, Long> truth, List<String> missing) {
+    List<String> names = new ArrayList<>(index.keySet());
+    double[] x = new double[names.size()];
+    for (int i = 0; i < x.length; i++) {
+      if (growthOf.containsKey(i)) {
+        continue;
+      }
+      Long t = truth.get(names.get(i));
+      if (t == null) {
+        missing.add("no true value for " + names.get(i));
+        x[i] = Double.NaN;
+        continue;
+      }
+      x[i] = t;
+    }
+    growthOf.forEach((d, pair) -> x[d] = x[pair[0]] - x[pair[1]]);
+    return x;
   }
 
   private final Map<Integer, int[]> growthOf = new HashMap<>();
@@ -343,116 +363,561 @@ final class LinearAttacker {
   private final List<Pending> pending = new ArrayList<>();
 
   /**
-   * Minimises and maximises every "fewer than 5" number and every growth between versions, each
-   * over the constraints of its own connected part (shown numbers are constants, so questions
-   * separate), which keeps each LP small.
+   * How one linear program is solved; the tests swap in one that fails, as solvers sometimes do.
+   */
+  interface Solver {
+    Solver OJALGO = (model, maximise, attempt) -> maximise ? model.maximise() : model.minimise();
+
+    Optimisation.Result solve(ExpressionsBasedModel model, boolean maximise, Attempt attempt);
+  }
+
+  /**
+   * The ways a solve is tried, in this order, until one reaches an optimum whose point satisfies
+   * every relation. Each is the same program (the same numbers, bounds and relations, so the same
+   * least and greatest values); only how the solver sees it differs. ojAlgo's dense simplex has
+   * reported a large, degenerate program of four linked versions infeasible although the true
+   * counts satisfy it, so one failed solve is not taken as the answer.
+   */
+  enum Attempt {
+    /** ojAlgo's default solver, without the relations the others imply. */
+    IMPLIED_LEFT_OUT,
+    /** The default solver on every relation. */
+    EVERY_RELATION,
+    /**
+     * ojAlgo's other (revised, sparse) simplex, without the implied relations: last, since it takes
+     * many times the CPU of the default.
+     */
+    SPARSE_SOLVER
+  }
+
+  /** Simplex iterations one attempt may take, per number and relation, before the next is tried. */
+  private static final int ITERATIONS_PER_ROW = 20;
+
+  private static final double TOLERANCE = 1e-6;
+
+  /** The true counts, or null when not given. */
+  private Map<String, Long> truth;
+
+  /** The true counts (and growths) as one point of the program, while an attack runs. */
+  private double[] witness;
+
+  private int solves;
+  private int failedAttempts;
+
+  /**
+   * Gives the attack the true counts (names as {@link #read} gives them) as one more point the
+   * published numbers allow, after checking that they satisfy every bound and relation (else this
+   * throws: the attack would prove nothing). The attack uses it only as it uses the solver's own
+   * solutions: a number that some solution puts a whole number away from its true value is open.
+   * Every number not shown open that way is still minimised and maximised.
+   */
+  LinearAttacker witness(Map<String, Long> truth) {
+    List<String> broken = violatedAt(truth);
+    if (!broken.isEmpty()) {
+      throw new AssertionError("the true counts break the attacker's model: " + broken);
+    }
+    this.truth = Map.copyOf(truth);
+    return this;
+  }
+
+  /**
+   * Every hidden number and growth, minimised and maximised with ojAlgo; see {@link
+   * #attack(Solver)}.
    */
   Result attack() {
+    return attack(Solver.OJALGO);
+  }
+
+  /**
+   * Works out the least and greatest value every hidden number and every growth between versions
+   * can take (the linear program's optimum, rounded inwards to whole numbers).
+   *
+   * <p>Before any solve, the program is simplified without changing what it allows: numbers a
+   * relation fixes become constants, a relation on one number becomes that number's bounds, and "a
+   * part is at most its total" is left out of what the solver sees where the parts add up to the
+   * total (every point is still checked against it). The rest falls apart into independent groups
+   * linked by relations (shown numbers are constants), each its own program.
+   *
+   * <p>In each group, solves in random directions, then solves that push every undecided number up
+   * (or down) at once, find points far apart: a number two points (or a point and the true counts,
+   * when given) put a whole number apart is open. Every number left is maximised and minimised on
+   * its own (a direction in which some point already reaches the number's bound needs no solve).
+   * Only a solve whose point satisfies every relation counts; a failed one is retried ({@link
+   * Attempt}), and when every attempt fails the attack throws rather than guess.
+   */
+  Result attack(Solver solver) {
+    if (truth != null) {
+      // Checked again: versions read after the truth was given must satisfy it too.
+      witness(truth);
+      witness = pointAt(truth, new ArrayList<>());
+    }
     int n = index.size();
+    double[] low = new double[n];
+    double[] high = new double[n];
+    for (int i = 0; i < n; i++) {
+      low[i] = lo.get(i);
+      high[i] = hi.get(i);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Pending p : pending) {
+      rows.add(Row.of(p));
+    }
+    rows = presolve(rows, low, high);
+    boolean[] implied = implied(rows, low, high);
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
-    List<Pending> reduced = new ArrayList<>();
-    for (Pending p : pending) {
-      Map<Integer, Double> free = new HashMap<>();
-      double rhs = p.rhs();
-      for (Map.Entry<Integer, Double> e : p.coef().entrySet()) {
-        if (lo.get(e.getKey()).equals(hi.get(e.getKey()))) {
-          rhs -= e.getValue() * lo.get(e.getKey());
-        } else if (e.getValue() != 0) {
-          free.merge(e.getKey(), e.getValue(), Double::sum);
-        }
-      }
-      if (free.isEmpty()) {
-        boolean holds =
-            switch (p.r()) {
-              case EQ -> Math.abs(rhs) < 1e-6;
-              case LEQ -> 0 <= rhs + 1e-6;
-              case GEQ -> 0 >= rhs - 1e-6;
-            };
-        if (!holds) {
-          throw new AssertionError("the published numbers contradict each other");
-        }
-        continue;
-      }
-      reduced.add(new Pending(free, p.r(), rhs));
-      Integer first = null;
-      for (int x : free.keySet()) {
-        if (first == null) {
-          first = x;
-        } else {
-          parent[find(parent, x)] = find(parent, first);
-        }
+    for (Row r : rows) {
+      for (int v : r.vars()) {
+        parent[find(parent, v)] = find(parent, r.vars()[0]);
       }
     }
-    List<String> targets = new ArrayList<>(hidden);
-    targets.addAll(growthTargets.keySet());
-    List<String> pinned = new ArrayList<>();
-    // Every solution the solver returns is a point the published numbers allow; once two such
-    // points give a number values an integer or more apart, it cannot be pinned, and no further
-    // solve is needed for it.
+    Map<Integer, Group> groups = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (low[i] != high[i]) {
+        groups.computeIfAbsent(find(parent, i), k -> new Group()).vars.add(i);
+      }
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      Group g = groups.get(find(parent, rows.get(r).vars()[0]));
+      g.all.add(rows.get(r));
+      if (!implied[r]) {
+        g.solved.add(rows.get(r));
+      }
+    }
+    List<String> names = new ArrayList<>(hidden);
+    names.addAll(growthTargets.keySet());
+    Map<Integer, List<Integer>> targetsOf = new LinkedHashMap<>();
+    for (String name : names) {
+      int x = index.get(name);
+      if (low[x] != high[x]) {
+        targetsOf.computeIfAbsent(find(parent, x), k -> new ArrayList<>()).add(x);
+      }
+    }
     seenLo = new double[n];
     seenHi = new double[n];
-    java.util.Arrays.fill(seenLo, Double.POSITIVE_INFINITY);
-    java.util.Arrays.fill(seenHi, Double.NEGATIVE_INFINITY);
-    java.util.Set<Integer> warmed = new java.util.HashSet<>();
-    java.util.Random directions = new java.util.Random(56);
-    for (String name : targets) {
+    for (int i = 0; i < n; i++) {
+      seenLo[i] = witness == null ? Double.POSITIVE_INFINITY : witness[i];
+      seenHi[i] = witness == null ? Double.NEGATIVE_INFINITY : witness[i];
+    }
+    double[] min = low.clone();
+    double[] max = high.clone();
+    targetsOf.forEach(
+        (root, targets) -> groups.get(root).decide(targets, low, high, min, max, solver));
+    Set<String> small = new HashSet<>(fewerThanFive);
+    List<String> pinned = new ArrayList<>();
+    for (String name : names) {
       int x = index.get(name);
-      if (lo.get(x).equals(hi.get(x)) || provenOpen(x)) {
-        continue;
-      }
-      int root = find(parent, x);
-      List<Integer> vars = new ArrayList<>();
-      Map<Integer, Integer> local = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        if (!lo.get(i).equals(hi.get(i)) && find(parent, i) == root) {
-          local.put(i, vars.size());
-          vars.add(i);
-        }
-      }
-      List<Pending> lp = new ArrayList<>();
-      for (Pending p : reduced) {
-        int any = p.coef().keySet().iterator().next();
-        if (find(parent, any) == root) {
-          lp.add(p);
-        }
-      }
-      if (warmed.add(root)) {
-        // A few solves in random directions find points far apart, which rule out most numbers
-        // at once; only those left are minimised and maximised one by one.
-        for (int d = 0; d < 6; d++) {
-          Map<Integer, Double> weights = new HashMap<>();
-          vars.forEach(v -> weights.put(v, directions.nextBoolean() ? 1.0 : -1.0));
-          solve(lp, vars, weights, d % 2 == 0);
-        }
-        if (provenOpen(x)) {
-          continue;
-        }
-      }
-      double min = optimise(lp, vars, x, false);
-      if (provenOpen(x)) {
-        continue;
-      }
-      double max = optimise(lp, vars, x, true);
-      long low = (long) Math.ceil(min - 1e-6);
-      long high = (long) Math.floor(max + 1e-6);
+      long least = (long) Math.ceil(min[x] - TOLERANCE);
+      long greatest = (long) Math.floor(max[x] + TOLERANCE);
       // A "fewer than 5" number pinned is a disclosure; a "not shown" one or a growth is one when
       // it is pinned to 1 to 4.
-      boolean small = fewerThanFive.contains(name);
-      if (low == high && (small || (low >= 1 && low <= 4))) {
-        pinned.add(name + " = " + low);
+      if (least == greatest && (small.contains(name) || (least >= 1 && least <= 4))) {
+        pinned.add(name + " = " + least);
       }
     }
-    return new Result(pinned, fewerThanFive.size(), growthTargets.size());
+    return new Result(pinned, fewerThanFive.size(), growthTargets.size(), solves, failedAttempts);
+  }
+
+  /**
+   * {@code Σ coefficients · numbers} is {@code rhs} ({@code equality}) or at most {@code rhs}: a
+   * "greater than or equal" relation is kept negated.
+   */
+  private record Row(int[] vars, double[] coefs, double rhs, boolean equality) {
+    static Row of(Pending p) {
+      double sign = p.r() == Relationship.GEQ ? -1 : 1;
+      List<Map.Entry<Integer, Double>> terms =
+          p.coef().entrySet().stream().filter(e -> e.getValue() != 0).toList();
+      int[] vars = new int[terms.size()];
+      double[] coefs = new double[terms.size()];
+      for (int k = 0; k < vars.length; k++) {
+        vars[k] = terms.get(k).getKey();
+        coefs[k] = sign * terms.get(k).getValue();
+      }
+      return new Row(vars, coefs, sign * p.rhs(), p.r() == Relationship.EQ);
+    }
+
+    /** The same relation with every fixed number moved to the right-hand side. */
+    Row substitute(double[] low, double[] high) {
+      int free = 0;
+      for (int v : vars) {
+        free += low[v] == high[v] ? 0 : 1;
+      }
+      if (free == vars.length) {
+        return this;
+      }
+      int[] v2 = new int[free];
+      double[] c2 = new double[free];
+      double r = rhs;
+      int k2 = 0;
+      for (int k = 0; k < vars.length; k++) {
+        if (low[vars[k]] == high[vars[k]]) {
+          r -= coefs[k] * low[vars[k]];
+        } else {
+          v2[k2] = vars[k];
+          c2[k2++] = coefs[k];
+        }
+      }
+      return new Row(v2, c2, r, equality);
+    }
+
+    /** Whether the point satisfies this relation, within a tolerance relative to its terms. */
+    boolean holds(double[] x) {
+      double lhs = 0;
+      double scale = 1 + Math.abs(rhs);
+      for (int k = 0; k < vars.length; k++) {
+        lhs += coefs[k] * x[vars[k]];
+        scale += Math.abs(coefs[k] * x[vars[k]]);
+      }
+      double slack = TOLERANCE * scale;
+      return equality ? Math.abs(lhs - rhs) <= slack : lhs - rhs <= slack;
+    }
+  }
+
+  /**
+   * Fixes, substitutes and turns relations on one number into bounds, then narrows every number's
+   * bounds by each relation in turn (every number is a count, so bounds are whole numbers), until
+   * nothing changes: the same whole-number points are allowed, in fewer and smaller relations with
+   * tight bounds, which the simplex needs (bounds of 100,000 on "not shown" numbers made ojAlgo's
+   * dense simplex report a feasible program of four versions infeasible). Returns the relations on
+   * two or more numbers.
+   */
+  private static List<Row> presolve(List<Row> rows, double[] low, double[] high) {
+    boolean changed = true;
+    for (int pass = 0; changed && pass < 200; pass++) {
+      changed = false;
+      List<Row> next = new ArrayList<>();
+      for (Row row : rows) {
+        Row r = row.substitute(low, high);
+        if (r.vars().length == 0) {
+          if (r.equality() ? Math.abs(r.rhs()) > TOLERANCE : r.rhs() < -TOLERANCE) {
+            throw new AssertionError("the published numbers contradict each other");
+          }
+        } else if (r.vars().length == 1) {
+          int v = r.vars()[0];
+          double bound = r.rhs() / r.coefs()[0];
+          if (r.equality() || r.coefs()[0] > 0) {
+            changed |= narrow(v, Double.NEGATIVE_INFINITY, bound, low, high);
+          }
+          if (r.equality() || r.coefs()[0] < 0) {
+            changed |= narrow(v, bound, Double.POSITIVE_INFINITY, low, high);
+          }
+        } else {
+          next.add(r);
+        }
+      }
+      rows = next;
+      for (Row r : rows) {
+        changed |= tighten(r, 1, low, high);
+        if (r.equality()) {
+          changed |= tighten(r, -1, low, high);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** {@code sign · Σ coefficients · numbers ≤ sign · rhs} narrows each number's bounds. */
+  private static boolean tighten(Row r, double sign, double[] low, double[] high) {
+    double least = 0;
+    for (int k = 0; k < r.vars().length; k++) {
+      double a = sign * r.coefs()[k];
+      least += a > 0 ? a * low[r.vars()[k]] : a * high[r.vars()[k]];
+    }
+    boolean changed = false;
+    for (int k = 0; k < r.vars().length; k++) {
+      int v = r.vars()[k];
+      double a = sign * r.coefs()[k];
+      double rest = least - (a > 0 ? a * low[v] : a * high[v]);
+      double bound = (sign * r.rhs() - rest) / a;
+      changed |=
+          a > 0
+              ? narrow(v, Double.NEGATIVE_INFINITY, bound, low, high)
+              : narrow(v, bound, Double.POSITIVE_INFINITY, low, high);
+    }
+    return changed;
+  }
+
+  /** Narrows a count's bounds to whole numbers within {@code from..to}; whether they moved. */
+  private static boolean narrow(int v, double from, double to, double[] low, double[] high) {
+    double l = Math.ceil(from - TOLERANCE * (1 + Math.abs(from)));
+    double h = Math.floor(to + TOLERANCE * (1 + Math.abs(to)));
+    boolean changed = false;
+    if (l > low[v]) {
+      low[v] = l;
+      changed = true;
+    }
+    if (h < high[v]) {
+      high[v] = h;
+      changed = true;
+    }
+    if (low[v] > high[v]) {
+      throw new AssertionError("the published numbers contradict each other");
+    }
+    return changed;
+  }
+
+  /**
+   * Inequalities another relation implies: {@code a·x ≤ r} where another relation reads {@code
+   * s·a·x + (the rest) ≤ or = c}, s > 0, and the rest is at least m given the bounds, so that
+   * {@code a·x ≤ (c − m)/s ≤ r} (e.g. a cell is at most its total when the cells add up to it).
+   * Each implied one is left out of what the solver sees only while the one implying it stays in.
+   */
+  private static boolean[] implied(List<Row> rows, double[] low, double[] high) {
+    Map<Integer, List<Integer>> rowsOf = new HashMap<>();
+    for (int r = 0; r < rows.size(); r++) {
+      for (int v : rows.get(r).vars()) {
+        rowsOf.computeIfAbsent(v, k -> new ArrayList<>()).add(r);
+      }
+    }
+    boolean[] out = new boolean[rows.size()];
+    boolean[] needed = new boolean[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      Row l = rows.get(r);
+      if (l.equality() || l.vars().length > 3) {
+        continue;
+      }
+      for (int e : rowsOf.get(l.vars()[0])) {
+        if (e == r || out[e] || rows.get(e).vars().length <= l.vars().length) {
+          continue;
+        }
+        if (implies(rows.get(e), l, low, high)) {
+          out[r] = true;
+          needed[e] = true;
+          break;
+        }
+      }
+      if (out[r] && needed[r]) {
+        out[r] = false; // another was left out because of this one
+      }
+    }
+    return out;
+  }
+
+  private static boolean implies(Row e, Row l, double[] low, double[] high) {
+    for (double sign : e.equality() ? new double[] {1, -1} : new double[] {1}) {
+      double s = Double.NaN;
+      boolean matches = true;
+      double rest = 0;
+      for (int k = 0; k < e.vars().length && matches; k++) {
+        double c = sign * e.coefs()[k];
+        int at = indexOf(l.vars(), e.vars()[k]);
+        if (at >= 0) {
+          double ratio = l.coefs()[at] / c;
+          if (!(ratio > 0) || (!Double.isNaN(s) && Math.abs(ratio - s) > 1e-12 * Math.abs(s))) {
+            matches = false;
+          }
+          s = ratio;
+        } else {
+          rest += c > 0 ? c * low[e.vars()[k]] : c * high[e.vars()[k]];
+        }
+      }
+      int shared = 0;
+      for (int v : l.vars()) {
+        shared += indexOf(e.vars(), v) >= 0 ? 1 : 0;
+      }
+      if (matches
+          && shared == l.vars().length
+          && Double.isFinite(rest)
+          && s * (sign * e.rhs() - rest) <= l.rhs() - 1e-9 * (1 + Math.abs(l.rhs()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(int[] a, int v) {
+    for (int k = 0; k < a.length; k++) {
+      if (a[k] == v) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Numbers linked by relations, the relations, and those of them the solver is given. */
+  private final class Group {
+    final List<Integer> vars = new ArrayList<>();
+    final List<Row> all = new ArrayList<>();
+    final List<Row> solved = new ArrayList<>();
+
+    /** Fills in {@code min} and {@code max} for every target, or leaves them open enough. */
+    void decide(
+        List<Integer> targets,
+        double[] low,
+        double[] high,
+        double[] min,
+        double[] max,
+        Solver solver) {
+      if (witness != null && !holds(witness, low, high)) {
+        throw new AssertionError("the true counts break the simplified program");
+      }
+      Random directions = new Random(56);
+      for (int d = 0; d < (targets.size() > 16 ? 4 : 0); d++) {
+        Map<Integer, Double> weights = new HashMap<>();
+        vars.forEach(v -> weights.put(v, directions.nextBoolean() ? 1.0 : -1.0));
+        solve(weights, d % 2 == 0, low, high, solver);
+      }
+      // Push every undecided number the same way at once: an optimum moves many of them. One
+      // that some point already shows at its upper bound cannot be pushed up (and so down).
+      for (int pass = 0; pass < 8; pass++) {
+        List<Integer> undecided = targets.stream().filter(x -> !provenOpen(x)).toList();
+        if (undecided.size() < 2) {
+          break;
+        }
+        for (boolean up : new boolean[] {true, false}) {
+          Map<Integer, Double> weights = new HashMap<>();
+          for (int x : undecided) {
+            if (up ? seenHi[x] < high[x] - TOLERANCE : seenLo[x] > low[x] + TOLERANCE) {
+              weights.put(x, 1.0);
+            }
+          }
+          if (!weights.isEmpty()) {
+            solve(weights, up, low, high, solver);
+          }
+        }
+        if (targets.stream().filter(x -> !provenOpen(x)).count() == undecided.size()) {
+          break;
+        }
+      }
+      int before = solves;
+      long undecided = targets.stream().filter(x -> !provenOpen(x)).count();
+      for (int x : targets) {
+        for (boolean up : new boolean[] {true, false}) {
+          if (provenOpen(x)) {
+            break;
+          }
+          // A point at the number's bound shows the optimum in that direction without a solve.
+          if (up ? seenHi[x] >= high[x] - TOLERANCE : seenLo[x] <= low[x] + TOLERANCE) {
+            continue;
+          }
+          if (!solve(Map.of(x, 1.0), up, low, high, solver)) {
+            // Kept for diagnosis: the program, in ojAlgo's own file format.
+            java.io.File file =
+                new java.io.File("target", "attacker-lp-" + System.nanoTime() + ".ebm");
+            model(Map.of(x, 1.0), Attempt.IMPLIED_LEFT_OUT, low, high).writeTo(file);
+            throw new AssertionError(
+                "no attempt reached a verified optimum for "
+                    + new ArrayList<>(index.keySet()).get(x)
+                    + " ("
+                    + vars.size()
+                    + " numbers, "
+                    + all.size()
+                    + " relations, "
+                    + solved.size()
+                    + " given to the solver; program in "
+                    + file.getAbsolutePath()
+                    + ")");
+          }
+        }
+        // Each bound is the optimum (a solve, or a point at the bound), or the number is open.
+        min[x] = seenLo[x];
+        max[x] = seenHi[x];
+      }
+      if (vars.size() >= 500) {
+        System.out.printf(
+            "attacker: a group of %d numbers, %d relations (%d given): %d targets, %d left after"
+                + " the joint solves, %d solves on their own%n",
+            vars.size(), all.size(), solved.size(), targets.size(), undecided, solves - before);
+      }
+    }
+
+    boolean holds(double[] x, double[] low, double[] high) {
+      for (int v : vars) {
+        double slack = TOLERANCE * (1 + Math.abs(x[v]));
+        if (!(x[v] >= low[v] - slack && x[v] <= high[v] + slack)) {
+          return false;
+        }
+      }
+      for (Row r : all) {
+        if (!r.holds(x)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Optimises a weighted sum, trying each {@link Attempt} until one reaches an optimum whose
+     * point satisfies every relation; that point widens every number's range of seen values.
+     *
+     * @return whether an attempt did
+     */
+    boolean solve(
+        Map<Integer, Double> weights,
+        boolean maximise,
+        double[] low,
+        double[] high,
+        Solver solver) {
+      // Each solve starts again with the cheapest way: the default solver that failed on one
+      // objective usually solves the next one.
+      for (Attempt attempt : Attempt.values()) {
+        ExpressionsBasedModel model = model(weights, attempt, low, high);
+        solves++;
+        Optimisation.Result result = solver.solve(model, maximise, attempt);
+        double[] x = new double[low.length];
+        boolean valid = result.getState().isOptimal() && result.count() >= vars.size();
+        for (int k = 0; k < vars.size() && valid; k++) {
+          x[vars.get(k)] = result.doubleValue(k);
+        }
+        boolean holds = valid && holds(x, low, high);
+        if (holds) {
+          for (int v : vars) {
+            seenLo[v] = Math.min(seenLo[v], x[v]);
+            seenHi[v] = Math.max(seenHi[v], x[v]);
+          }
+          return true;
+        }
+        failedAttempts++;
+        // Numbers only: which attempt failed how, on what size of program.
+        System.out.printf(
+            "attacker: %s failed (%s, point %s) on %d numbers, %d relations (%d given)%n",
+            attempt,
+            result.getState(),
+            valid ? "breaks a relation" : "none",
+            vars.size(),
+            all.size(),
+            solved.size());
+      }
+      return false;
+    }
+
+    ExpressionsBasedModel model(
+        Map<Integer, Double> weights, Attempt attempt, double[] low, double[] high) {
+      ExpressionsBasedModel model = new ExpressionsBasedModel();
+      List<Row> rows = attempt == Attempt.EVERY_RELATION ? all : solved;
+      model.options.iterations_abort =
+          Math.max(10_000, ITERATIONS_PER_ROW * (vars.size() + rows.size()));
+      if (attempt == Attempt.SPARSE_SOLVER) {
+        model.options.sparse = true;
+      }
+      Map<Integer, Variable> variables = new HashMap<>();
+      for (int v : vars) {
+        variables.put(v, model.addVariable("x" + v).lower(low[v]).upper(high[v]));
+      }
+      weights.forEach((v, w) -> variables.get(v).weight(w));
+      int c = 0;
+      for (Row r : rows) {
+        Expression e = model.addExpression("c" + c++);
+        for (int k = 0; k < r.vars().length; k++) {
+          e.set(variables.get(r.vars()[k]), r.coefs()[k]);
+        }
+        if (r.equality()) {
+          e.level(r.rhs());
+        } else {
+          e.upper(r.rhs());
+        }
+      }
+      return model;
+    }
   }
 
   private double[] seenLo;
   private double[] seenHi;
 
   private boolean provenOpen(int x) {
-    return Math.floor(seenHi[x] + 1e-6) > Math.ceil(seenLo[x] - 1e-6);
+    return Math.floor(seenHi[x] + TOLERANCE) > Math.ceil(seenLo[x] - TOLERANCE);
   }
 
   private static int find(int[] parent, int x) {
@@ -461,59 +926,5 @@ final class LinearAttacker {
       x = parent[x];
     }
     return x;
-  }
-
-  private double optimise(List<Pending> lp, List<Integer> vars, int target, boolean maximise) {
-    return solve(lp, vars, Map.of(target, 1.0), maximise);
-  }
-
-  /** Optimises a weighted sum; every solution found widens each number's range of seen values. */
-  private double solve(
-      List<Pending> lp, List<Integer> vars, Map<Integer, Double> weights, boolean maximise) {
-    ExpressionsBasedModel model = new ExpressionsBasedModel();
-    Map<Integer, Variable> variables = new HashMap<>();
-    for (int v : vars) {
-      Variable variable = model.addVariable("x" + v).lower(lo.get(v)).upper(hi.get(v));
-      variables.put(v, variable);
-    }
-    weights.forEach((v, w) -> variables.get(v).weight(w));
-    int c = 0;
-    for (Pending p : lp) {
-      Expression e = model.addExpression("c" + c++);
-      p.coef().forEach((k, coefficient) -> e.set(variables.get(k), coefficient));
-      switch (p.r()) {
-        case EQ -> e.level(p.rhs());
-        case LEQ -> e.upper(p.rhs());
-        case GEQ -> e.lower(p.rhs());
-      }
-    }
-    Optimisation.Result result = maximise ? model.maximise() : model.minimise();
-    if (!result.getState().isOptimal()) {
-      if (weights.size() > 1) {
-        return Double.NaN; // a random direction only speeds things up; a failed one proves nothing
-      }
-      // Kept for diagnosis: the program the solver gave up on, in ojAlgo's own file format.
-      java.io.File file = new java.io.File("target", "attacker-lp-" + System.nanoTime() + ".ebm");
-      model.writeTo(file);
-      throw new AssertionError(
-          "the solver found no optimum: "
-              + result.getState()
-              + " ("
-              + vars.size()
-              + " numbers, "
-              + lp.size()
-              + " relations; its own check of the point it returned: "
-              + model.validate(result)
-              + "; program in "
-              + file.getAbsolutePath()
-              + ")");
-    }
-    for (int k = 0; k < vars.size(); k++) {
-      int v = vars.get(k);
-      double value = result.doubleValue(model.indexOf(variables.get(v)));
-      seenLo[v] = Math.min(seenLo[v], value);
-      seenHi[v] = Math.max(seenHi[v], value);
-    }
-    return result.getValue();
   }
 }
