@@ -40,22 +40,7 @@ class MainCodeframeTest {
         "label,description,examples\n"
             + "Getting to school,\"Home to school transport, taxis, buses, escorts\",Taxi late|Bus driver changes\n"
             + "Mental health,,\n");
-    Path out = dir.resolve("themes.json");
-    Main.main(
-        new String[] {
-          "theme",
-          "--input",
-          input.toString(),
-          "--text-column",
-          "text",
-          "--id-column",
-          "ref",
-          "--codeframe",
-          codes.toString(),
-          "--out",
-          out.toString()
-        });
-    JsonNode json = Main.JSON.readTree(out.toFile());
+    JsonNode json = themeWithCodeframe(input, codes);
     Map<String, String> labelById = new HashMap<>();
     for (JsonNode t : json.get("themes"))
       labelById.put(t.get("id").asText(), t.get("label").asText());

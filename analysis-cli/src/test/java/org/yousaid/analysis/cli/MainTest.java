@@ -56,18 +56,7 @@ class MainTest {
 
   @Test
   void themeWritesThemesWithRedactedTextAndASummary(@TempDir Path dir) throws Exception {
-    Path out = dir.resolve("themes.json");
-    Main.theme(
-        new Args(
-            new String[] {
-              "--input", RESPITE.toString(),
-              "--text-column", "text",
-              "--id-column", "id",
-              "--out", out.toString(),
-              "--k", "3"
-            },
-            0));
-    JsonNode result = Main.JSON.readTree(out.toFile());
+    JsonNode result = theme(RESPITE, dir.resolve("themes.json"), "--k", "3");
     assertEquals(3, result.get("chosenK").asInt());
     assertEquals(38, result.get("answers").size());
     assertTrue(result.get("answers").get(0).has("redactedText"));
@@ -91,19 +80,7 @@ class MainTest {
             .parse(Files.newBufferedReader(RESPITE))
             .getRecords();
     Path first = dir.resolve("first.json");
-    Main.theme(
-        new Args(
-            new String[] {
-              "--input",
-              RESPITE.toString(),
-              "--text-column",
-              "text",
-              "--id-column",
-              "id",
-              "--out",
-              first.toString()
-            },
-            0));
+    theme(RESPITE, first);
     com.fasterxml.jackson.databind.node.ObjectNode earlier =
         (com.fasterxml.jackson.databind.node.ObjectNode) Main.JSON.readTree(first.toFile());
     Map<String, String> renamed = new java.util.HashMap<>();
@@ -133,18 +110,7 @@ class MainTest {
         "new1,\"Please keep the transport to respite, the drive there takes all our break.\"\n");
     Path changed = dir.resolve("changed.csv");
     Files.writeString(changed, csv);
-    Path second = dir.resolve("second.json");
-    Main.theme(
-        new Args(
-            new String[] {
-              "--input", changed.toString(),
-              "--text-column", "text",
-              "--id-column", "id",
-              "--out", second.toString(),
-              "--previous", first.toString()
-            },
-            0));
-    JsonNode again = Main.JSON.readTree(second.toFile());
+    JsonNode again = theme(changed, dir.resolve("second.json"), "--previous", first.toString());
     Map<String, String> themeAfter = new java.util.HashMap<>();
     int kept = 0;
     for (JsonNode t : again.get("themes")) {
@@ -204,5 +170,26 @@ class MainTest {
     return org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class, () -> Main.theme(new Args(args, 0)))
         .getMessage();
+  }
+
+  /**
+   * Themes a CSV of id and text columns into {@code out} with the engine's defaults and more
+   * options.
+   */
+  private static JsonNode theme(Path input, Path out, String... more) throws Exception {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--input",
+                input.toString(),
+                "--text-column",
+                "text",
+                "--id-column",
+                "id",
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    Main.theme(new Args(args.toArray(String[]::new), 0));
+    return Main.JSON.readTree(out.toFile());
   }
 }
