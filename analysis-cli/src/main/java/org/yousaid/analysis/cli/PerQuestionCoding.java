@@ -175,9 +175,9 @@ final class PerQuestionCoding {
               .collect(Collectors.joining(" "));
     else {
       description =
-          LabelThemes.describe(
+          LabelThemes.redescribe(
+              m.description(),
               ShareWording.of(count, (int) answered),
-              m.keyTerms(),
               split == null ? new SentimentSplit(0, 0, 0) : split,
               dups);
       if (m.description().startsWith(PROPOSED))

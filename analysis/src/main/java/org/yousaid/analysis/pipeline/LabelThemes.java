@@ -320,25 +320,45 @@ public final class LabelThemes {
         .orElse("Theme " + number);
   }
 
+  private static final String TOPICS = ", most often about ";
+
   /**
    * One sentence: how many answers (in words, with the count, share and its 95% interval), what
    * they are most often about (nouns and noun phrases: not every answer of a theme names them), and
    * their stance: mostly praise, mostly complaint, or both, said plainly when praise and complaint
-   * about the same thing share the theme. Public for a sharded run, which counts a theme's answers
-   * after its labels were found on a sample.
+   * about the same thing share the theme.
    */
-  public static String describe(
-      ShareWording.Share share, List<String> terms, SentimentSplit s, int dups) {
+  static String describe(
+      ShareWording.Share share, List<String> topics, SentimentSplit s, int dups) {
+    List<String> ts = topics.subList(0, Math.min(3, topics.size()));
+    String joined =
+        ts.size() <= 1
+            ? String.join("", ts)
+            : String.join(", ", ts.subList(0, ts.size() - 1)) + " and " + ts.get(ts.size() - 1);
+    return sentence(share, joined, s, dups);
+  }
+
+  /**
+   * A sampled theme's sentence with the whole run's count, share and stance, and the topics the
+   * sample found. For a sharded run, which counts a theme's answers after its labels were found on
+   * a sample.
+   */
+  public static String redescribe(
+      String sampled, ShareWording.Share share, SentimentSplit s, int dups) {
+    int at = sampled == null ? -1 : sampled.indexOf(TOPICS);
+    String topics = "";
+    if (at >= 0) {
+      int end = sampled.indexOf(';', at);
+      topics = sampled.substring(at + TOPICS.length(), end < 0 ? sampled.length() - 1 : end);
+    }
+    return sentence(share, topics, s, dups);
+  }
+
+  private static String sentence(
+      ShareWording.Share share, String topics, SentimentSplit s, int dups) {
     StringBuilder d = new StringBuilder(share.describe(share.count() == 1 ? "answer" : "answers"));
     d.replace(0, 1, d.substring(0, 1).toUpperCase(Locale.ROOT));
-    if (!terms.isEmpty()) {
-      d.append(", most often about ");
-      List<String> ts = terms.subList(0, Math.min(3, terms.size()));
-      d.append(
-          ts.size() == 1
-              ? ts.get(0)
-              : String.join(", ", ts.subList(0, ts.size() - 1)) + " and " + ts.get(ts.size() - 1));
-    }
+    if (!topics.isEmpty()) d.append(TOPICS).append(topics);
     String stance = Stance.describe(s);
     if (!stance.isEmpty()) d.append("; ").append(stance);
     if (dups > 0) d.append("; ").append(dups).append(" near-identical (campaign-style) answers");

@@ -227,7 +227,11 @@ public final class ShardReducer {
                   languages.entrySet().stream()
                       .map(l -> l.getKey() + " " + l.getValue())
                       .collect(Collectors.joining(", ")))
-              : LabelThemes.describe(ShareWording.of(count, answered), terms, split, tally.copies);
+              : LabelThemes.redescribe(
+                  t == null ? null : t.description(),
+                  ShareWording.of(count, answered),
+                  split,
+                  tally.copies);
       String label = t != null ? t.label() : otherLanguages ? "Other languages" : "Other";
       boolean other = t != null ? t.other() : true;
       String exemplar = t != null ? t.exemplarId() : tally.members.get(0);
