@@ -450,10 +450,12 @@ public final class CodeframeClassifier {
   }
 
   /**
-   * The lexical channel trained on some of the examples (indices) and every code label, every code
-   * weighted equally as in {@link #train}.
+   * The lexical channel trained on some of the examples (indices) and each code's own text (its
+   * label; without examples, label and description), every code weighted equally as in {@link
+   * #train}.
    */
-  private LexicalCodeModel lexicalModel(Map<String, Double> idf, int[] which) {
+  private LexicalCodeModel lexicalModel(
+      Map<String, Double> idf, int[] which, List<String> ownTexts) {
     List<String> training = new ArrayList<>();
     int[] y = new int[which.length + k];
     int[] count = new int[k];
@@ -462,7 +464,7 @@ public final class CodeframeClassifier {
       y[j] = exampleCodes[which[j]];
       count[y[j]]++;
     }
-    training.addAll(codeNames);
+    training.addAll(ownTexts);
     for (int c = 0; c < k; c++) y[which.length + c] = c;
     double[] classWeights = new double[k];
     for (int c = 0; c < k; c++) classWeights[c] = 1.0 / (count[c] + 1);
@@ -502,7 +504,8 @@ public final class CodeframeClassifier {
                 y[j] = exampleCodes[which[j]];
               }
               SoftmaxRegression foldModel = train(x, y);
-              LexicalCodeModel foldLexical = idf == null ? null : lexicalModel(idf, which);
+              LexicalCodeModel foldLexical =
+                  idf == null ? null : lexicalModel(idf, which, codeNames);
               for (int i : out)
                 heldOut[i] =
                     probabilities(
@@ -563,18 +566,7 @@ public final class CodeframeClassifier {
   private LexicalCodeModel zeroShotLexicalModel(List<String> texts) {
     List<String> corpus = new ArrayList<>(texts);
     corpus.addAll(codeTexts);
-    int[] y = new int[k];
-    for (int c = 0; c < k; c++) y[c] = c;
-    double[] equal = new double[k];
-    Arrays.fill(equal, 1.0);
-    return LexicalCodeModel.train(
-        LexicalCodeModel.inverseDocumentFrequencies(corpus),
-        codeTexts,
-        y,
-        k,
-        equal,
-        settings.lexicalScale(),
-        settings.l2());
+    return lexicalModel(LexicalCodeModel.inverseDocumentFrequencies(corpus), new int[0], codeTexts);
   }
 
   private double[] zeroShot(float[] embedding) {
@@ -601,7 +593,7 @@ public final class CodeframeClassifier {
         model == null || settings.lexicalWeight() <= 0 ? null : inverseDocumentFrequencies(texts);
     LexicalCodeModel lexical =
         idf != null
-            ? lexicalModel(idf, allExamples())
+            ? lexicalModel(idf, allExamples(), codeNames)
             : model == null && settings.zeroShotLexicalWeight() > 0
                 ? zeroShotLexicalModel(texts)
                 : null;
