@@ -38,8 +38,6 @@ import org.yousaid.analysis.theme.ShareWording;
  * Coded#questions()} gives each question's count per theme.
  */
 final class PerQuestionCoding {
-  private static final String PROPOSED = "Proposed new theme";
-
   private PerQuestionCoding() {}
 
   /** One question's answers and how many of them each theme holds. */
@@ -140,7 +138,7 @@ final class PerQuestionCoding {
   /** Codes join by name across questions; proposed themes stay with their question. */
   private static String key(int run, Theme t, Set<String> codeNames) {
     if (t.other()) return "bucket\t" + t.id();
-    if (codeNames.contains(t.label()) && !t.description().startsWith(PROPOSED))
+    if (codeNames.contains(t.label()) && !LabelThemes.proposed(t.description()))
       return "code\t" + t.label();
     return "proposed\t" + run + "\t" + t.id();
   }
@@ -180,8 +178,7 @@ final class PerQuestionCoding {
               ShareWording.of(count, (int) answered),
               split == null ? new SentimentSplit(0, 0, 0) : split,
               dups);
-      if (m.description().startsWith(PROPOSED))
-        description = m.description().substring(0, m.description().indexOf(':') + 2) + description;
+      if (LabelThemes.proposed(m.description())) description = LabelThemes.PROPOSED + description;
     }
     return new Theme(
         id,

@@ -94,9 +94,7 @@ public final class LabelThemes {
       String description =
           x == languages
               ? describeLanguages(mem, records, share)
-              : (grouping.proposed(x)
-                      ? "Proposed new theme (these answers fit no code of the codeframe): "
-                      : "")
+              : (grouping.proposed(x) ? PROPOSED : "")
                   + describe(ShareWording.of(mem.size(), (int) answered), topics, split, dups);
       drafts.add(
           new ThemeDraft(
@@ -318,6 +316,18 @@ public final class LabelThemes {
         .findFirst()
         .map(LabelThemes::capitalised)
         .orElse("Theme " + number);
+  }
+
+  /**
+   * How the sentence of a proposed new theme (answers that fit no code of the codeframe) begins;
+   * what reads themes back (a re-run's corrections, the CLI's per-question join) tells them by it.
+   */
+  public static final String PROPOSED =
+      "Proposed new theme (these answers fit no code of the codeframe): ";
+
+  /** Whether a theme's sentence is that of a proposed new theme. */
+  public static boolean proposed(String description) {
+    return description != null && description.startsWith(PROPOSED);
   }
 
   private static final String TOPICS = ", most often about ";

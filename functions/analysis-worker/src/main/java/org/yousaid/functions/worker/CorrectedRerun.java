@@ -37,8 +37,6 @@ final class CorrectedRerun {
   /** Examples per theme: officer-placed answers first, then the exemplar and other members. */
   static final int EXAMPLES_PER_THEME = 20;
 
-  private static final String PROPOSED_DESCRIPTION = "Proposed new theme";
-
   /** The themes and per-answer results of the re-run, ids already the officer's. */
   record Outcome(List<StoredTheme> themes, List<AnswerAnalysis> answers) {}
 
@@ -298,7 +296,7 @@ final class CorrectedRerun {
   }
 
   private static boolean isProposal(Theme t) {
-    return t.description() != null && t.description().startsWith(PROPOSED_DESCRIPTION);
+    return org.yousaid.analysis.pipeline.LabelThemes.proposed(t.description());
   }
 
   private static StoredTheme stored(
