@@ -26,9 +26,10 @@ public final class ThemeDiscovery {
   static final double MIN_THEME_SHARE = 0.02;
 
   /**
-   * The fewest answers a theme found afresh has. A re-run keeps an earlier theme down to one answer
-   * fewer, so that deleting one answer of the smallest theme does not dissolve it and move its
-   * other answers.
+   * The fewest answers a theme found afresh has (or {@link #MIN_THEME_SHARE} of the answers, if
+   * more). A re-run keeps an earlier theme down to one answer fewer, but never below 2, so that
+   * deleting one answer of a theme at the minimum does not dissolve it and move its other answers;
+   * below 150 answers the minimum is 2 and a 2-answer theme that loses one still goes.
    */
   public static final int MIN_THEME_SIZE = 2;
 
