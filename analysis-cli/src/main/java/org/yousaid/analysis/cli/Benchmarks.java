@@ -44,19 +44,13 @@ final class Benchmarks {
         yield () -> RedactionBenchmark.run(n, seed, evalDir);
       }
       case "speed" -> {
-        int[] sizes =
-            Arrays.stream(a.get("sizes", "1000,10000").split(","))
-                .mapToInt(Integer::parseInt)
-                .toArray();
+        int[] sizes = sizes(a, "1000,10000");
         long seed = Long.parseLong(a.get("seed", "7"));
         ThemeOptions options = EngineFlags.apply(a, ThemeOptions.defaults());
         yield () -> SpeedBenchmark.run(sizes, seed, options);
       }
       case "sharded" -> {
-        int[] sizes =
-            Arrays.stream(a.get("sizes", "1000,10000").split(","))
-                .mapToInt(Integer::parseInt)
-                .toArray();
+        int[] sizes = sizes(a, "1000,10000");
         long seed = Long.parseLong(a.get("seed", "7"));
         Path datasets = dataDir(a);
         Path work =
@@ -70,10 +64,7 @@ final class Benchmarks {
             ShardedBenchmark.run(sizes, seed, datasets, work, shardSize, sample, baseline, options);
       }
       case "embedding" -> {
-        int[] sizes =
-            Arrays.stream(a.get("sizes", "2000,10000").split(","))
-                .mapToInt(Integer::parseInt)
-                .toArray();
+        int[] sizes = sizes(a, "2000,10000");
         long seed = Long.parseLong(a.get("seed", "7"));
         var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
         List<EmbeddingBatches.Batching> ways =
@@ -135,6 +126,11 @@ final class Benchmarks {
       }
       default -> throw new IllegalArgumentException("unknown benchmark " + name);
     };
+  }
+
+  /** {@code --sizes}: numbers of answers, comma-separated. */
+  static int[] sizes(Args a, String fallback) {
+    return Arrays.stream(a.get("sizes", fallback).split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
   /** The classifier's defaults, each overridable as {@code --codeframe-NAME value}. */

@@ -69,10 +69,7 @@ final class DiscoveryBenchmark {
     Path cache = a.get("cache", null) == null ? null : Path.of(a.get("cache", null));
     String set = a.get("set", "pxt");
     String split = a.get("split", "dev");
-    int[] sizes =
-        Arrays.stream(a.get("sizes", "30,100,300,2000").split(","))
-            .mapToInt(Integer::parseInt)
-            .toArray();
+    int[] sizes = Benchmarks.sizes(a, "30,100,300,2000");
     int draws = Integer.parseInt(a.get("draws", "5"));
     int bigDraws = Integer.parseInt(a.get("big-draws", "3"));
     int maxK = Integer.parseInt(a.get("max-k", "30"));

@@ -50,8 +50,7 @@ final class SubThemeBenchmark {
         Path.of(a.get("data-dir", System.getenv().getOrDefault("YOUSAID_DATA_DIR", "/work/data")));
     Path cache = a.get("cache", null) == null ? null : Path.of(a.get("cache", null));
     String split = a.get("split", "test");
-    int[] sizes =
-        Arrays.stream(a.get("sizes", "100,300").split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] sizes = Benchmarks.sizes(a, "100,300");
     int draws = Integer.parseInt(a.get("draws", "5"));
     int perturbations = Integer.parseInt(a.get("perturbations", "4"));
     // several values (comma-separated) add one "ours@separation/closeness" method per pair

@@ -208,19 +208,9 @@ class MainCodeframeTest {
   void aQuestionColumnNeedsACodeframeAndNoEarlierRun() throws Exception {
     Path input = write("q.csv", "ref,question,text\n1,Q1,The taxi is late\n");
     Path codes = write("codes.csv", "label\nGetting to school\n");
-    String[] base = {
-      "theme",
-      "--input",
-      input.toString(),
-      "--text-column",
-      "text",
-      "--id-column",
-      "ref",
-      "--question-column",
-      "question",
-      "--out",
-      dir.resolve("o.json").toString()
-    };
+    String[] base =
+        themeArgs(input, dir.resolve("o.json"), "--question-column", "question")
+            .toArray(String[]::new);
     var noCodeframe =
         assertThrows(IllegalArgumentException.class, () -> Main.theme(new Args(base, 1)));
     assertTrue(noCodeframe.getMessage().contains("--codeframe"), noCodeframe.getMessage());
@@ -242,6 +232,14 @@ class MainCodeframeTest {
 
   private JsonNode themeWithCodeframe(Path input, Path codes, String... more) throws Exception {
     Path out = dir.resolve(input.getFileName() + ".json");
+    List<String> args = themeArgs(input, out, "--codeframe", codes.toString());
+    args.addAll(List.of(more));
+    Main.main(args.toArray(String[]::new));
+    return Main.JSON.readTree(out.toFile());
+  }
+
+  /** {@code theme} over a CSV with ref and text columns into {@code out}, then more options. */
+  private static List<String> themeArgs(Path input, Path out, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -252,13 +250,10 @@ class MainCodeframeTest {
                 "text",
                 "--id-column",
                 "ref",
-                "--codeframe",
-                codes.toString(),
                 "--out",
                 out.toString()));
     args.addAll(List.of(more));
-    Main.main(args.toArray(String[]::new));
-    return Main.JSON.readTree(out.toFile());
+    return args;
   }
 
   /** Each answer's code labels, best first. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.analysis.Sentiment;
 import org.yousaid.analysis.SentimentSplit;
 import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.theme.ShareWording;
 
 class LabelThemesTest {
   private static final String[] TEXTS = {
@@ -134,27 +135,20 @@ class LabelThemesTest {
   void aSampledThemesSentenceTakesTheWholeRunsCountsAndKeepsItsTopics() {
     String sampled =
         LabelThemes.describe(
-            org.yousaid.analysis.theme.ShareWording.of(12, 58),
+            ShareWording.of(12, 58),
             List.of("review", "council", "paperwork"),
             new SentimentSplit(11, 0, 1),
             0);
     assertTrue(sampled.contains(", most often about review, council and paperwork; "), sampled);
     String whole =
         LabelThemes.redescribe(
-            sampled,
-            org.yousaid.analysis.theme.ShareWording.of(1200, 20000),
-            new SentimentSplit(300, 100, 800),
-            7);
+            sampled, ShareWording.of(1200, 20000), new SentimentSplit(300, 100, 800), 7);
     assertTrue(whole.contains("1200 of 20000") || whole.contains("1,200 of 20,000"), whole);
     assertTrue(whole.contains(", most often about review, council and paperwork; "), whole);
     assertTrue(whole.endsWith("; 7 near-identical (campaign-style) answers."), whole);
     assertFalse(whole.contains("11 of 12"), whole);
     String noTopics =
-        LabelThemes.redescribe(
-            null,
-            org.yousaid.analysis.theme.ShareWording.of(3, 10),
-            new SentimentSplit(0, 3, 0),
-            0);
+        LabelThemes.redescribe(null, ShareWording.of(3, 10), new SentimentSplit(0, 3, 0), 0);
     assertFalse(noTopics.contains("most often about"), noTopics);
     assertTrue(noTopics.endsWith("."), noTopics);
   }
