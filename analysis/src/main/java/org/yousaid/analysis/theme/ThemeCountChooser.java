@@ -13,7 +13,27 @@ import org.yousaid.analysis.theme.AutoKOptions.Criterion;
  * wins.
  */
 public final class ThemeCountChooser {
-  public record Choice(int k, List<int[]> scores) {}
+  /**
+   * @param k the chosen count
+   * @param scores per candidate count searched, {k, score x 1000}
+   */
+  public record Choice(int k, List<int[]> scores) {
+    /**
+     * Whether the chosen count's score beats the best score at any count up to {@code upTo} by at
+     * least {@code margin} of that score: a peak clear of the small counts, not one that two
+     * samples of the same answers put either side of them by chance. True when nothing up to {@code
+     * upTo} was scored.
+     */
+    public boolean clearlyAbove(int upTo, double margin) {
+      Integer chosen = null, small = null;
+      for (int[] s : scores) {
+        if (s[0] == k) chosen = s[1];
+        if (s[0] <= upTo) small = small == null ? s[1] : Math.max(small, s[1]);
+      }
+      if (chosen == null || small == null) return true;
+      return chosen >= small + margin * Math.abs(small);
+    }
+  }
 
   private static final int[] GRID = {
     2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 23, 26, 30, 35, 40, 45, 50, 60, 70, 80, 90, 100,
