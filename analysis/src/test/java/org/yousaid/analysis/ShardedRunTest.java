@@ -1,6 +1,7 @@
 package org.yousaid.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,11 @@ class ShardedRunTest {
     assertEquals(List.of(), retried.reduced().missingShards());
     assertEquals(answers.size(), retried.reduced().result().answers().size());
     assertEquals(summary(clean.reduced().result()), summary(retried.reduced().result()));
+    // the shards embedded every answer in batches of their own; the reduce takes those vectors
+    // (the engine times "embeddings" only when the model runs)
+    assertFalse(
+        clean.reduced().result().stageSeconds().containsKey("embeddings"),
+        "stages: " + clean.reduced().result().stageSeconds());
     try (var left = Files.walk(dir)) {
       assertEquals(1, left.count(), "a finished run deletes its shards and their work");
     }

@@ -30,7 +30,9 @@ import org.yousaid.analysis.work.StoredAnswerWork;
  * depend slightly on which answers share a batch (cosine ≈ 0.995 between an answer embedded alone
  * and in a batch of 32), and the embedder's batches are content-defined ({@code EmbeddingBatches}),
  * so one answer more or less re-embeds only the batch it falls in, and every vector is the one a
- * run without the store computes, to the bit.
+ * run without the store computes, to the bit. A store of other runs' work ({@link
+ * AnswerWorkStore#takesVectorsAsStored()}: the sharded reduce's sample) gives its vectors whatever
+ * batch made them.
  */
 public final class ReuseAnswerWork {
   /**
@@ -126,7 +128,9 @@ public final class ReuseAnswerWork {
               || !Arrays.equals(work.publishedDigest(), AnswerWorkCodec.sha256(r.publishedText())))
             return null;
           return new SentenceEmbedder.Embedded(
-              work.embedding(), work.embeddingBatch(), work.embeddingInput());
+              work.embedding(),
+              store.takesVectorsAsStored() ? SentenceEmbedder.ANY_BATCH : work.embeddingBatch(),
+              work.embeddingInput());
         });
 
     timer.run(

@@ -132,6 +132,9 @@ public final class SentenceEmbedder implements AutoCloseable {
    */
   public record Embedded(float[] vector, long batch, EmbeddingBatches.Input input) {}
 
+  /** The batch of a kept vector to be used whichever batch this call puts its text in. */
+  public static final long ANY_BATCH = Long.MIN_VALUE;
+
   /**
    * Vectors of the texts, the batch each was computed in and its input; {@code computed} counts the
    * distinct inputs the model ran on (the rest were kept).
@@ -185,7 +188,7 @@ public final class SentenceEmbedder implements AutoCloseable {
       for (int m = 0; m < reused.length && (m == 0 || reused[m - 1] != null); m++)
         for (int text : textsOf.get(b.members()[m])) {
           Embedded e = offered[text];
-          if (e != null && e.batch() == b.id() && e.vector() != null) {
+          if (e != null && (e.batch() == b.id() || e.batch() == ANY_BATCH) && e.vector() != null) {
             reused[m] = e.vector();
             break;
           }

@@ -120,7 +120,7 @@ public final class ShardReducer {
     for (Picked p : sample)
       sampledByShard.computeIfAbsent(p.shard(), x -> new java.util.HashSet<>()).add(p.id());
     List<Answer> sampleAnswers = new ArrayList<>();
-    InMemoryAnswerWorkStore sampleWork = new InMemoryAnswerWorkStore();
+    InMemoryAnswerWorkStore sampleWork = InMemoryAnswerWorkStore.ofOtherRuns();
     Map<String, float[]> sampleVectors = new HashMap<>();
     for (var e : sampledByShard.entrySet()) {
       Set<String> ids = e.getValue();

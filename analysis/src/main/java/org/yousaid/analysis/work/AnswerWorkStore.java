@@ -25,4 +25,15 @@ public interface AnswerWorkStore {
 
   /** Deletes the entries of these answers (answers that are gone from the question). */
   void delete(Collection<String> answerIds);
+
+  /**
+   * Whether stored vectors are used as they are, whichever ONNX batch made them. False for a
+   * question's own store, whose re-runs give a cold run's vectors to the bit; true for the sharded
+   * reduce's sample, whose vectors the shards made in their own batches: embedding the sample again
+   * would cost the reduce about 10 ms per answer and give vectors that differ slightly from the
+   * shards' ones, which the placement of every other answer uses.
+   */
+  default boolean takesVectorsAsStored() {
+    return false;
+  }
 }

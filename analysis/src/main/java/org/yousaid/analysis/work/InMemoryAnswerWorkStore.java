@@ -11,6 +11,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryAnswerWorkStore implements AnswerWorkStore {
   private final Map<String, StoredAnswerWork> entries = new ConcurrentHashMap<>();
+  private final boolean takesVectorsAsStored;
+
+  public InMemoryAnswerWorkStore() {
+    this(false);
+  }
+
+  private InMemoryAnswerWorkStore(boolean takesVectorsAsStored) {
+    this.takesVectorsAsStored = takesVectorsAsStored;
+  }
+
+  /** A store of work other runs did, whose vectors are used as they are. */
+  public static InMemoryAnswerWorkStore ofOtherRuns() {
+    return new InMemoryAnswerWorkStore(true);
+  }
+
+  @Override
+  public boolean takesVectorsAsStored() {
+    return takesVectorsAsStored;
+  }
 
   @Override
   public Map<String, StoredAnswerWork> load() {
