@@ -60,7 +60,8 @@ final class DiscoveryBenchmark {
   static final double EMBEDDING_WEIGHT_FOR_BENCH = EMBEDDING_WEIGHT;
 
   static final List<String> METHODS =
-      List.of("tfidf-kmeans", "kmeans-silhouette", "consensus", "consensus-rerun");
+      List.of(
+          "tfidf-kmeans", "kmeans-silhouette", "kmeans-readable", "consensus", "consensus-rerun");
 
   /** Reads every option first (so a mistyped one fails before the run), then runs. */
   static java.util.concurrent.Callable<Object> parse(Args a) {
@@ -185,7 +186,8 @@ final class DiscoveryBenchmark {
         labels[items[x]] = t.theme()[identical.representative()[x]];
       themes = t.k();
     } else {
-      themes = kmeansThemes(s.space(), items, k, maxK, seed, labels);
+      themes =
+          kmeansThemes(s.space(), items, k, maxK, seed, labels, method.equals("kmeans-readable"));
     }
     return new Run(labels, themes);
   }
@@ -196,17 +198,41 @@ final class DiscoveryBenchmark {
    */
   static int kmeansThemes(
       ThemeSpace space, int[] items, Integer k, int maxK, long seed, int[] labels) {
+    return kmeansThemes(space, items, k, maxK, seed, labels, false);
+  }
+
+  /**
+   * @param readable the count as the engine's k-means above 2,000 answers now chooses it ({@link
+   *     ThemeDiscovery#automaticCount}, "kmeans-readable") instead of the silhouette's best
+   */
+  static int kmeansThemes(
+      ThemeSpace space,
+      int[] items,
+      Integer k,
+      int maxK,
+      long seed,
+      int[] labels,
+      boolean readable) {
     int wanted =
         k != null
             ? k
             : items.length < 4
                 ? 1
-                : new ThemeCountChooser(AutoKOptions.defaults(), maxK, seed)
-                    .choose(space, items)
-                    .k();
+                : readable
+                    ? ThemeDiscovery.automaticCount(
+                        space, items, items.length, maxK, AutoKOptions.defaults())
+                    : new ThemeCountChooser(AutoKOptions.defaults(), maxK, seed)
+                        .choose(space, items)
+                        .k();
     SphericalKMeans.Clustering c =
         new SphericalKMeans(items.length > 5000 ? 3 : 6, 50, seed)
             .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
+    if (readable && k == null) {
+      // as the engine: indistinct themes merged
+      int[] merged = ThemeDiscovery.mergeIndistinct(space, items, c.assignment());
+      int mk = Arrays.stream(merged).max().orElse(-1) + 1;
+      c = new SphericalKMeans.Clustering(mk, merged, null, c.objective());
+    }
     int[] sizes = new int[c.k()];
     for (int x : c.assignment()) sizes[x]++;
     int minSize = k != null ? 2 : Math.max(2, items.length / 500);

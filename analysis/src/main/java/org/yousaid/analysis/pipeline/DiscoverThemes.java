@@ -12,7 +12,6 @@ import org.yousaid.analysis.represent.ThemeSpace;
 import org.yousaid.analysis.theme.ConsensusClustering;
 import org.yousaid.analysis.theme.IdenticalAnswers;
 import org.yousaid.analysis.theme.SphericalKMeans;
-import org.yousaid.analysis.theme.ThemeCountChooser;
 import org.yousaid.analysis.theme.ThemeDiscovery;
 
 /**
@@ -21,10 +20,10 @@ import org.yousaid.analysis.theme.ThemeDiscovery;
  * with a readable number of themes unless the officer gives one, which neither collapses to 2 nor
  * changes much when one answer is added or deleted (a re-run continues the previous run's themes),
  * and does not depend on the seed. Above that, where O(n²) would not fit the worker, the number of
- * themes is the officer's or chosen by {@link ThemeCountChooser} and spherical k-means groups the
- * answers; a re-run there with few new answers continues the earlier themes from their centres
- * ({@link #continues}). Each answer joins its theme and any other theme it is (almost) as close to
- * and typical of; clusters too small to be a theme go to "other".
+ * themes is the officer's or the same automatic count ({@link ThemeDiscovery#automaticCount}) and
+ * spherical k-means groups the answers; a re-run there with few new answers continues the earlier
+ * themes from their centres ({@link #continues}). Each answer joins its theme and any other theme
+ * it is (almost) as close to and typical of; clusters too small to be a theme go to "other".
  */
 public final class DiscoverThemes {
   /** A second theme is added when the answer is (almost) as close to it as to its first theme. */
@@ -175,14 +174,22 @@ public final class DiscoverThemes {
             ? options.fixedK()
             : items.length < 4
                 ? 1
-                : new ThemeCountChooser(options.autoK(), options.maxK(), options.seed())
-                    .choose(space, items)
-                    .k();
+                : ThemeDiscovery.automaticCount(
+                    space, items, items.length, options.maxK(), options.autoK());
     // restarts matter most for small sets with many themes (Banking77: +-0.05 ACC between seeds);
     // large sets are more stable and each restart costs more
     int restarts = items.length > 5000 ? 3 : 6;
-    return new SphericalKMeans(restarts, 50, options.seed())
-        .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
+    SphericalKMeans.Clustering c =
+        new SphericalKMeans(restarts, 50, options.seed())
+            .cluster(space, items, Math.max(1, Math.min(wanted, items.length)));
+    if (options.fixedK() != null) return c;
+    // as below the limit: the readable count can only split crisp topics into more themes than
+    // there are, so themes whose members are as close to each other's centre are merged
+    int[] merged = ThemeDiscovery.mergeIndistinct(space, items, c.assignment());
+    int k = Arrays.stream(merged).max().orElse(-1) + 1;
+    if (k == c.k()) return c;
+    return new SphericalKMeans.Clustering(
+        k, merged, ThemeDiscovery.centroids(space, items, merged, k), c.objective());
   }
 
   /**
