@@ -124,6 +124,7 @@ class EhcLoopScenarioTest {
     findThemes();
     assertCorrectionsKept(corrected, erasedId);
     publish();
+    samePercentagesAsPublished();
     findThemes();
     assertCorrectionsKept(corrected, erasedId);
     publish();
@@ -278,6 +279,64 @@ class EhcLoopScenarioTest {
       assertFalse(
           t.keyTerms().contains("okafor") || t.keyTerms().contains("41 weeks"), "nor a key term");
     }
+  }
+
+  /**
+   * The officer's themes page, their committee report and the published page give a theme the same
+   * share, and the page says how many answers ("n/a", ".") are in no theme.
+   */
+  private void samePercentagesAsPublished() throws Exception {
+    String themesPage = officer.get(BASE + "/themes").body();
+    String published = get("/published/demo/local-offer-2026/index.html").body();
+    String report =
+        zipText(officer.getBytes(BASE + "/export/docx").body()).replaceAll("<[^>]+>", "");
+    long notThemed = nonAnswers();
+    assertTrue(notThemed > 0, "\".\", \"n/a\" and \"nothing\" are in no theme");
+    assertTrue(
+        themesPage.contains(notThemed + " of them with nothing to put in a theme"),
+        "the themes page says how many answers are in no theme: " + notThemed);
+    int compared = 0;
+    for (String label : List.of(DELAYS, COMMUNICATION, FORMS)) {
+      Matcher officers =
+          Pattern.compile(Pattern.quote(html(label)) + "</a> \\((\\d+) answers, (\\d+)%\\)")
+              .matcher(themesPage);
+      assertTrue(officers.find(), label + " on the themes page");
+      Matcher publics =
+          Pattern.compile(
+                  "You said: "
+                      + Pattern.quote(html(label))
+                      + "</h3>\\s*<p class=\"govuk-body\">(\\d+) answers \\((\\d+)% of answers\\)")
+              .matcher(published);
+      if (!publics.find()) {
+        continue; // fewer than 5, or not shown so that a small one cannot be worked out
+      }
+      compared++;
+      assertEquals(publics.group(1), officers.group(1), label + ": the same count");
+      assertEquals(
+          publics.group(2) + "%",
+          officers.group(2) + "%",
+          label + ": the themes page and the published page give the same share");
+      assertTrue(
+          report.contains(label + " (" + officers.group(1) + ", " + officers.group(2) + "%)"),
+          label + ": the committee report gives the same share");
+    }
+    assertTrue(compared > 0, "a theme's share is published");
+  }
+
+  /** Answers analysed but put in no theme ("n/a", "."). */
+  private long nonAnswers() {
+    return local
+        .services()
+        .themes()
+        .load(
+            consultation(),
+            local.services().responses().listForConsultation(COUNCIL, CONSULTATION),
+            question)
+        .get(0)
+        .answers()
+        .stream()
+        .filter(a -> a.themeIds().isEmpty())
+        .count();
   }
 
   private void publish() throws Exception {
