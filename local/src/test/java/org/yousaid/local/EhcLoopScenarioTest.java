@@ -140,21 +140,6 @@ class EhcLoopScenarioTest {
 
   private void addTheQuestion() throws Exception {
     String questions = BASE + "/questions";
-    // The demo's first question is required; answers from another tool do not have it.
-    String edit = questions + "/find-information";
-    assertEquals(
-        303,
-        officer
-            .postForm(
-                edit,
-                "action=save&version="
-                    + version(officer.get(edit).body())
-                    + "&type=FREE_TEXT&text="
-                    + enc(
-                        "What would help you find information about services for your child or"
-                            + " young person?")
-                    + "&maxLength=2000")
-            .statusCode());
     assertEquals(
         303,
         officer
@@ -178,7 +163,31 @@ class EhcLoopScenarioTest {
     try (InputStream in = getClass().getResourceAsStream("/ehc-loop-answers.csv")) {
       csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    HttpResponse<String> imported = officer.postApi("/api/v1" + BASE + "/import", "text/csv", csv);
+    String api = "/api/v1" + BASE + "/import";
+    // The demo's first question is required and the file, from another tool, does not have it:
+    // every row is refused, and the officer is told what they can do about it.
+    HttpResponse<String> refused = officer.postApi(api, "text/csv", csv);
+    assertTrue(texts().isEmpty(), "nothing is imported: " + refused.statusCode());
+    assertFalse(refused.body().contains("Enter an answer for"), "the respondent's words");
+    assertTrue(
+        refused.body().contains("which the form requires. To import rows without it, make the"),
+        refused.body());
+
+    String edit = BASE + "/questions/find-information";
+    assertEquals(
+        303,
+        officer
+            .postForm(
+                edit,
+                "action=save&version="
+                    + version(officer.get(edit).body())
+                    + "&type=FREE_TEXT&text="
+                    + enc(
+                        "What would help you find information about services for your child or"
+                            + " young person?")
+                    + "&maxLength=2000")
+            .statusCode());
+    HttpResponse<String> imported = officer.postApi(api, "text/csv", csv);
     assertEquals(2, imported.statusCode() / 100, imported.body());
     assertTrue(local.importQueue().awaitIdle(5, TimeUnit.MINUTES));
     assertEquals(79, texts().size(), "every row of the file is imported");
