@@ -72,6 +72,16 @@ class EffectiveThemesTest {
   }
 
   @Test
+  void aShareIsOfEveryAnswerToTheQuestionAsThePublishedPageCountsThem() {
+    List<AnswerAnalysis> withNonAnswers = new java.util.ArrayList<>(answers);
+    withNonAnswers.add(new AnswerAnalysis("r7", "n/a", null, List.of(), null));
+    withNonAnswers.add(new AnswerAnalysis("r8", ".", null, List.of(), null));
+    var result = EffectiveThemes.apply(themes, withNonAnswers, List.of(), Set.of());
+    // 3 of the 8 answers, as "8 answers ... 3 answers (38% of answers)" is published.
+    assertEquals(3 / 8.0, result.themes().get(0).share(), 1e-9);
+  }
+
+  @Test
   void renameMergeMoveAndSplitAreAppliedInOrder() {
     var result =
         EffectiveThemes.apply(

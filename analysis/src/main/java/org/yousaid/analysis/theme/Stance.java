@@ -46,11 +46,12 @@ public final class Stance {
           Locale.ROOT, "mostly complaint (%d of %d negative)", s.negative(), scored);
     if (2 * s.positive() > scored)
       return String.format(Locale.ROOT, "mostly praise (%d of %d positive)", s.positive(), scored);
+    // The order of every "Sentiment:" line beside it (officer pages, reports, published site).
     return String.format(
         Locale.ROOT,
-        "%d negative, %d neutral, %d positive",
-        s.negative(),
+        "%d positive, %d neutral, %d negative",
+        s.positive(),
         s.neutral(),
-        s.positive());
+        s.negative());
   }
 }

@@ -46,5 +46,8 @@ class ShareAndStanceTest {
     assertEquals(
         "mostly complaint (7 of 9 negative)", Stance.describe(new SentimentSplit(7, 2, 0)));
     assertEquals("", Stance.describe(new SentimentSplit(0, 0, 0)), "theming-only runs");
+    // In the order of the "Sentiment: 0 positive, 10 neutral, 1 negative" line under it.
+    assertEquals(
+        "0 positive, 10 neutral, 1 negative", Stance.describe(new SentimentSplit(1, 10, 0)));
   }
 }

@@ -342,7 +342,9 @@ public final class EffectiveThemes {
         default -> skipped.add(c);
       }
     }
-    int answered = (int) answers.stream().filter(a -> !a.themeIds().isEmpty()).count();
+    // A share is of every answer to the question, "n/a"-style ones too, as the published page and
+    // the reports' "N answers" count them: the officer's numbers and the council's must agree.
+    int answered = answers.size();
     // a sub-theme whose theme is gone is a theme; a theme holds its sub-themes' answers
     parent.entrySet().removeIf(e -> !labels.containsKey(e.getKey()));
     parent.replaceAll((child, p) -> labels.containsKey(p) ? p : null);

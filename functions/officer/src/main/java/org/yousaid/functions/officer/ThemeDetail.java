@@ -145,6 +145,8 @@ final class ThemeDetail {
     model.put("selected", Set.of());
     Map<String, String> texts = new HashMap<>();
     members.forEach(m -> texts.put(m.responseId(), m.text()));
+    // "N other answers support this answer" needs "this answer" on the page, as on the themes page.
+    model.put("exemplar", texts.getOrDefault(theme.exemplarId(), ""));
     List<ThemeChoice> choices = new ArrayList<>();
     for (EffectiveThemes.Theme t : result.themes()) {
       choices.add(new ThemeChoice(t.id(), t.label()));

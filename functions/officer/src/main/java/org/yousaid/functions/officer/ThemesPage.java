@@ -69,6 +69,7 @@ final class ThemesPage {
       String status,
       String problem,
       int answers,
+      long notThemed,
       List<ThemeView> themes,
       String plan,
       long proposed) {}
@@ -345,6 +346,11 @@ final class ThemesPage {
                   .orElse("not analysed"),
               analysed.map(a -> a.analysis().problem()).orElse(null),
               texts.size(),
+              // "n/a"-style answers: counted in every share, in no theme; said so that a theme's
+              // "11 of 80" under "83 answers" adds up.
+              analysed
+                  .map(a -> a.answers().stream().filter(x -> x.themeIds().isEmpty()).count())
+                  .orElse(0L),
               themes,
               analysed.map(a -> plan(consultation, a, texts.keySet())).orElse(null),
               themes.stream().filter(ThemeView::proposed).count()));

@@ -146,9 +146,29 @@ public final class RowReader {
     RawSubmission raw = new RawSubmission(answers, profile, consent, List.of());
     if (problems.isEmpty()) {
       SubmissionValidator.Result result = validator.validate(consultation, raw);
-      result.errors().stream().map(FieldError::message).forEach(problems::add);
+      for (FieldError e : result.errors()) {
+        problems.add(
+            answers.containsKey(e.field())
+                ? e.message()
+                : consultation
+                    .question(e.field())
+                    .filter(Question::required)
+                    .map(RowReader::missingRequired)
+                    .orElse(e.message()));
+      }
     }
     return new ReadRow(row.number(), raw, givenAt, List.copyOf(problems), shown);
+  }
+
+  /**
+   * Told to the officer, not the person who answered: a file from another tool or from paper often
+   * has no answer to a question our form requires, and the officer can decide it is not required.
+   */
+  private static String missingRequired(Question question) {
+    return "No answer to \""
+        + shorten(question.text(), 60)
+        + "\", which the form requires. To import rows without it, make the question optional on"
+        + " the Questions page (untick \"People must answer this question\").";
   }
 
   private String column(int position) {
