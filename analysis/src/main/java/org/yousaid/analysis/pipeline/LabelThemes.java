@@ -299,17 +299,19 @@ public final class LabelThemes {
    */
   static String labelSpeaksFor(int support, int members) {
     if (support < 0 || members == 0 || 2 * support >= members) return "";
-    return String.format(Locale.ROOT, LABEL_CLAUSE_FORMAT, support, members);
+    return String.format(
+        Locale.ROOT, LABEL_CLAUSE_FORMAT, support, members, support == 1 ? "uses" : "use");
   }
 
   private static final String LABEL_CLAUSE_FORMAT =
-      "only %d of these %d answers use the label's words";
+      "only %d of these %d answers %s the label's words";
 
   /** The sentence without the clause of {@link #labelSpeaksFor}: for a label given another way. */
   static String withoutLabelClause(String description) {
     return description == null
         ? null
-        : description.replaceFirst("; " + LABEL_CLAUSE_FORMAT.replace("%d", "\\d+"), "");
+        : description.replaceFirst(
+            "; " + LABEL_CLAUSE_FORMAT.replace("%d", "\\d+").replace("%s", "uses?"), "");
   }
 
   /** Longest answer, in words, that {@link #sharedShortAnswer} uses as a label. */

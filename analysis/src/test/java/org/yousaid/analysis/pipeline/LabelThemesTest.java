@@ -172,6 +172,8 @@ class LabelThemesTest {
   void theSentenceSaysHowManyTheLabelSpeaksForOnlyUnderHalf() {
     assertEquals(
         "only 4 of these 12 answers use the label's words", LabelThemes.labelSpeaksFor(4, 12));
+    assertEquals(
+        "only 1 of these 3 answers uses the label's words", LabelThemes.labelSpeaksFor(1, 3));
     assertEquals("", LabelThemes.labelSpeaksFor(6, 12));
     assertEquals("", LabelThemes.labelSpeaksFor(-1, 12), "not counted: an officer's name");
     String sentence =

@@ -81,7 +81,7 @@ class StabiliseIdsTest {
   @Test
   void anInheritedLabelDropsTheCountOfTheLabelFoundNow() {
     String counted =
-        "Some answers (3 of 20, 15%), most often about taxi; only 1 of these 3 answers use the"
+        "Some answers (3 of 20, 15%), most often about taxi; only 1 of these 3 answers uses the"
             + " label's words; mostly complaint (3 of 3 negative).";
     ThemeDraft renamed =
         new ThemeDraft(
