@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -73,7 +74,7 @@ public final class LabelThemes {
     long answered = records.stream().filter(r -> !r.nonAnswer()).count();
     List<ThemeDraft> drafts = new ArrayList<>();
     // labels of the themes labelled so far (largest first): a smaller theme reads differently
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    Map<Integer, Named> names = names(order, members, phrases, labeller, records);
     for (int o = 0; o < order.size(); o++) {
       int x = order.get(o);
       boolean other = x >= k;
@@ -85,11 +86,8 @@ public final class LabelThemes {
               ? new Named("Other languages", -1)
               : other
                   ? new Named("Other", -1)
-                  : grouping.named(x)
-                      ? new Named(grouping.names().get(x), -1)
-                      : phraseLabel(labeller, x, mem, terms, o + 1, records, taken);
+                  : grouping.named(x) ? new Named(grouping.names().get(x), -1) : names.get(x);
       String label = named.text();
-      taken.add(PhraseLabeller.reading(label));
       Evidence.Quotes quotes =
           quotes(x, primaries.get(x).isEmpty() ? mem : primaries.get(x), records);
       SentimentSplit split = split(mem, records);
@@ -129,6 +127,56 @@ public final class LabelThemes {
   }
 
   /**
+   * The labels of the discovered themes. Two themes must not read the same ("Staff" twice): when
+   * their first choices do, the theme whose members the label speaks for most (largest share, then
+   * the larger theme) keeps it and the others take their best phrase that reads like no kept label
+   * (or, with none, keep the same one).
+   */
+  private Map<Integer, Named> names(
+      List<Integer> order,
+      List<List<Integer>> members,
+      KeyPhraseExtractor phrases,
+      PhraseLabeller labeller,
+      List<AnswerRecord> records) {
+    Map<Integer, Named> first = new java.util.LinkedHashMap<>();
+    Map<Integer, Integer> number = new java.util.HashMap<>();
+    for (int o = 0; o < order.size(); o++) {
+      int x = order.get(o);
+      number.put(x, o + 1);
+      if (x >= grouping.k() || grouping.named(x)) continue;
+      List<Integer> mem = members.get(x);
+      first.put(
+          x,
+          phraseLabel(
+              labeller, x, mem, phrases.keyPhrases(mem, KEY_TERMS), o + 1, records, Set.of()));
+    }
+    Map<String, Integer> holder = new java.util.HashMap<>();
+    for (Map.Entry<Integer, Named> e : first.entrySet())
+      holder.merge(
+          PhraseLabeller.reading(e.getValue().text()),
+          e.getKey(),
+          (a, b) ->
+              claim(first.get(b), members.get(b)) > claim(first.get(a), members.get(a)) ? b : a);
+    Set<String> kept = new java.util.HashSet<>(holder.keySet());
+    Map<Integer, Named> out = new java.util.HashMap<>(first);
+    for (Map.Entry<Integer, Named> e : first.entrySet()) {
+      int x = e.getKey();
+      if (holder.get(PhraseLabeller.reading(e.getValue().text())) == x) continue;
+      List<Integer> mem = members.get(x);
+      out.put(
+          x,
+          phraseLabel(
+              labeller, x, mem, phrases.keyPhrases(mem, KEY_TERMS), number.get(x), records, kept));
+    }
+    return out;
+  }
+
+  /** How strongly a theme claims its label: the share of members using it (-1 not counted). */
+  private static double claim(Named named, List<Integer> members) {
+    return named.support() < 0 ? -1 : named.support() / (double) members.size();
+  }
+
+  /**
    * The sub-themes of theme x, largest first, labelled by the same labeller against the theme's own
    * answers (so that a phrase every sub-theme shares with the theme does not label one of them);
    * none when two of them, or one and the theme, would have the same label: a split the labels
@@ -159,8 +207,10 @@ public final class LabelThemes {
             .toList();
     PhraseLabeller labeller = new PhraseLabeller(themeOnly, Redaction.standard());
     List<ThemeDraft> out = new ArrayList<>();
-    java.util.Set<String> labels = new java.util.HashSet<>();
-    labels.add(themeLabel.toLowerCase(Locale.ROOT));
+    // how the theme's and the sub-themes' labels read: a sub-theme takes a phrase that reads like
+    // none of them, or the split is not shown
+    Set<String> labels = new java.util.HashSet<>();
+    labels.add(PhraseLabeller.reading(themeLabel));
     List<Integer> bySize =
         parts.stream()
             .sorted((a, b) -> Integer.compare(partMembers.get(b).size(), partMembers.get(a).size()))
@@ -173,9 +223,10 @@ public final class LabelThemes {
       for (int m = 0; m < typicality.length; m++)
         typicality[m] = space.similarity(mem.get(m), centre);
       List<String> terms = phrases.keyPhrases(mem, KEY_TERMS);
-      String phrase = labeller.label(mem, typicality);
-      if (phrase == null) return drop(parts, records);
-      if (!labels.add(phrase.toLowerCase(Locale.ROOT))) return drop(parts, records);
+      PhraseLabeller.Label labelled = labeller.labelled(mem, typicality, labels);
+      if (labelled == null) return drop(parts, records);
+      String phrase = labelled.phrase();
+      labels.add(PhraseLabeller.reading(phrase));
       Evidence.Quotes quotes =
           Evidence.choose(
               mem,
@@ -199,7 +250,8 @@ public final class LabelThemes {
                       ShareWording.of(mem.size(), themeMembers.size()),
                       phrases.topics(mem, 3),
                       split,
-                      dups)
+                      dups,
+                      labelSpeaksFor(labelled.support(), mem.size()))
                   .replaceFirst(" answers \\(", " of this theme's answers ("),
               terms,
               mem.stream().map(i -> records.get(i).answer().id()).toList(),

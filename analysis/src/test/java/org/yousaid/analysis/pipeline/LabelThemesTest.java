@@ -189,6 +189,38 @@ class LabelThemesTest {
   }
 
   /**
+   * Two themes must not read the same, and the one whose answers the label speaks for keeps it: a
+   * grab-bag of 6 where 3 mention staff must not take "Staff" from a theme of 4 that all do.
+   */
+  @Test
+  void whenTwoThemesWantOneLabelTheThemeItSpeaksForMostKeepsIt() {
+    String[] texts = {
+      "The staff were rushed off their feet.",
+      "Staff seemed tired.",
+      "Not enough staff at night.",
+      "Parking was impossible.",
+      "Parking costs too much.",
+      "The lift was broken.",
+      "Staff were kind.",
+      "The staff listened to us.",
+      "Lovely staff.",
+      "Staff explained everything.",
+      "More short breaks please.",
+      "Short breaks were cut."
+    };
+    List<AnswerRecord> records = TestModels.embedded(texts);
+    int[] theme = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2};
+    for (int i = 0; i < texts.length; i++) records.get(i).addTheme(new Membership(theme[i], 0.8));
+    ThemeSpace space = new Represent(TestModels.embedder().dimension(), 0.85).apply(records);
+    List<ThemeDraft> drafts = new LabelThemes(new Grouping(3, null, null), space).apply(records);
+    assertEquals(List.of("a6", "a7", "a8", "a9"), drafts.get(1).memberIds());
+    assertEquals("Staff", drafts.get(1).label());
+    assertFalse(drafts.get(0).label().equalsIgnoreCase("Staff"), drafts.get(0).label());
+    assertTrue(
+        drafts.get(0).description().contains("of these 6 answers"), drafts.get(0).description());
+  }
+
+  /**
    * A sharded run counts a theme's answers after a sample labelled it: the sentence takes the whole
    * run's count and stance and keeps the sample's topics, never the key terms.
    */
