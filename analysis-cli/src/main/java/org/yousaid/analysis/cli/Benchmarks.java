@@ -22,7 +22,7 @@ final class Benchmarks {
   static void run(String[] args) throws Exception {
     if (args.length < 2)
       throw new IllegalArgumentException(
-          "bench quality|speed|sharded|embedding|incremental|redaction|sentiment|codeframe|discovery|subthemes");
+          "bench quality|speed|sharded|embedding|incremental|redaction|sentiment|codeframe|discovery|subthemes|labels");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -100,6 +100,7 @@ final class Benchmarks {
       }
       case "discovery" -> DiscoveryBenchmark.parse(a);
       case "subthemes" -> SubThemeBenchmark.parse(a);
+      case "labels" -> LabelBenchmark.parse(a);
       case "codeframe" -> {
         Path data = dataDir(a);
         String split = a.get("split", "dev");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -72,20 +73,21 @@ public final class LabelThemes {
             .toList();
     long answered = records.stream().filter(r -> !r.nonAnswer()).count();
     List<ThemeDraft> drafts = new ArrayList<>();
+    // labels of the themes labelled so far (largest first): a smaller theme reads differently
+    Map<Integer, Named> names = names(order, members, phrases, labeller, records);
     for (int o = 0; o < order.size(); o++) {
       int x = order.get(o);
       boolean other = x >= k;
       List<Integer> mem = members.get(x);
       List<String> terms = x == languages ? List.of() : phrases.keyPhrases(mem, KEY_TERMS);
       List<String> topics = x == languages ? List.of() : phrases.topics(mem, 3);
-      String label =
+      Named named =
           x == languages
-              ? "Other languages"
+              ? new Named("Other languages", -1)
               : other
-                  ? "Other"
-                  : grouping.named(x)
-                      ? grouping.names().get(x)
-                      : phraseLabel(labeller, x, mem, terms, o + 1, records);
+                  ? new Named("Other", -1)
+                  : grouping.named(x) ? new Named(grouping.names().get(x), -1) : names.get(x);
+      String label = named.text();
       Evidence.Quotes quotes =
           quotes(x, primaries.get(x).isEmpty() ? mem : primaries.get(x), records);
       SentimentSplit split = split(mem, records);
@@ -95,7 +97,12 @@ public final class LabelThemes {
           x == languages
               ? describeLanguages(mem, records, share)
               : (grouping.proposed(x) ? PROPOSED : "")
-                  + describe(ShareWording.of(mem.size(), (int) answered), topics, split, dups);
+                  + describe(
+                      ShareWording.of(mem.size(), (int) answered),
+                      topics,
+                      split,
+                      dups,
+                      labelSpeaksFor(named.support(), mem.size()));
       drafts.add(
           new ThemeDraft(
               x,
@@ -117,6 +124,56 @@ public final class LabelThemes {
         drafts.addAll(
             subThemes(d.index(), d.label(), members.get(d.index()), records, labellable, phrases));
     return drafts;
+  }
+
+  /**
+   * The labels of the discovered themes. Two themes must not read the same ("Staff" twice): when
+   * their first choices do, the theme whose members the label speaks for most (largest share, then
+   * the larger theme) keeps it and the others take their best phrase that reads like no kept label
+   * (or, with none, keep the same one).
+   */
+  private Map<Integer, Named> names(
+      List<Integer> order,
+      List<List<Integer>> members,
+      KeyPhraseExtractor phrases,
+      PhraseLabeller labeller,
+      List<AnswerRecord> records) {
+    Map<Integer, Named> first = new java.util.LinkedHashMap<>();
+    Map<Integer, Integer> number = new java.util.HashMap<>();
+    for (int o = 0; o < order.size(); o++) {
+      int x = order.get(o);
+      number.put(x, o + 1);
+      if (x >= grouping.k() || grouping.named(x)) continue;
+      List<Integer> mem = members.get(x);
+      first.put(
+          x,
+          phraseLabel(
+              labeller, x, mem, phrases.keyPhrases(mem, KEY_TERMS), o + 1, records, Set.of()));
+    }
+    Map<String, Integer> holder = new java.util.HashMap<>();
+    for (Map.Entry<Integer, Named> e : first.entrySet())
+      holder.merge(
+          PhraseLabeller.reading(e.getValue().text()),
+          e.getKey(),
+          (a, b) ->
+              claim(first.get(b), members.get(b)) > claim(first.get(a), members.get(a)) ? b : a);
+    Set<String> kept = new java.util.HashSet<>(holder.keySet());
+    Map<Integer, Named> out = new java.util.HashMap<>(first);
+    for (Map.Entry<Integer, Named> e : first.entrySet()) {
+      int x = e.getKey();
+      if (holder.get(PhraseLabeller.reading(e.getValue().text())) == x) continue;
+      List<Integer> mem = members.get(x);
+      out.put(
+          x,
+          phraseLabel(
+              labeller, x, mem, phrases.keyPhrases(mem, KEY_TERMS), number.get(x), records, kept));
+    }
+    return out;
+  }
+
+  /** How strongly a theme claims its label: the share of members using it (-1 not counted). */
+  private static double claim(Named named, List<Integer> members) {
+    return named.support() < 0 ? -1 : named.support() / (double) members.size();
   }
 
   /**
@@ -150,8 +207,10 @@ public final class LabelThemes {
             .toList();
     PhraseLabeller labeller = new PhraseLabeller(themeOnly, Redaction.standard());
     List<ThemeDraft> out = new ArrayList<>();
-    java.util.Set<String> labels = new java.util.HashSet<>();
-    labels.add(themeLabel.toLowerCase(Locale.ROOT));
+    // how the theme's and the sub-themes' labels read: a sub-theme takes a phrase that reads like
+    // none of them, or the split is not shown
+    Set<String> labels = new java.util.HashSet<>();
+    labels.add(PhraseLabeller.reading(themeLabel));
     List<Integer> bySize =
         parts.stream()
             .sorted((a, b) -> Integer.compare(partMembers.get(b).size(), partMembers.get(a).size()))
@@ -164,9 +223,10 @@ public final class LabelThemes {
       for (int m = 0; m < typicality.length; m++)
         typicality[m] = space.similarity(mem.get(m), centre);
       List<String> terms = phrases.keyPhrases(mem, KEY_TERMS);
-      String phrase = labeller.label(mem, typicality);
-      if (phrase == null) return drop(parts, records);
-      if (!labels.add(phrase.toLowerCase(Locale.ROOT))) return drop(parts, records);
+      PhraseLabeller.Label labelled = labeller.labelled(mem, typicality, labels);
+      if (labelled == null) return drop(parts, records);
+      String phrase = labelled.phrase();
+      labels.add(PhraseLabeller.reading(phrase));
       Evidence.Quotes quotes =
           Evidence.choose(
               mem,
@@ -190,7 +250,8 @@ public final class LabelThemes {
                       ShareWording.of(mem.size(), themeMembers.size()),
                       phrases.topics(mem, 3),
                       split,
-                      dups)
+                      dups,
+                      labelSpeaksFor(labelled.support(), mem.size()))
                   .replaceFirst(" answers \\(", " of this theme's answers ("),
               terms,
               mem.stream().map(i -> records.get(i).answer().id()).toList(),
@@ -239,13 +300,14 @@ public final class LabelThemes {
    * A phrase from the theme's answers, weighted by how typical each member is; without one, its top
    * key term alone (never two terms glued with "and"), or "Theme N".
    */
-  private String phraseLabel(
+  private Named phraseLabel(
       PhraseLabeller labeller,
       int x,
       List<Integer> members,
       List<String> terms,
       int number,
-      List<AnswerRecord> records) {
+      List<AnswerRecord> records,
+      java.util.Set<String> taken) {
     double[] typicality = new double[members.size()];
     float[][] centroids = grouping.centroids();
     for (int m = 0; m < typicality.length; m++)
@@ -253,14 +315,55 @@ public final class LabelThemes {
           centroids != null && x < centroids.length
               ? space.similarity(members.get(m), centroids[x])
               : 1;
-    String phrase = labeller.label(members, typicality);
-    if (phrase == null || !phrase.contains(" ")) {
+    PhraseLabeller.Label phrase = labeller.labelled(members, typicality, taken);
+    // a phrase a larger theme took is still better than a key term of one answer
+    if (phrase == null) phrase = labeller.labelled(members, typicality);
+    if (phrase == null || !phrase.phrase().contains(" ")) {
       // One word ("Keep", "Child") says little; when most of the theme wrote the same short
       // answer, that answer is the phrase an officer would use.
       String said = sharedShortAnswer(members, records);
-      if (said != null) return said;
+      if (said != null) return new Named(said, -1);
     }
-    return phrase != null ? phrase : label(terms, number);
+    return phrase != null
+        ? new Named(phrase.phrase(), phrase.support())
+        : fallback(labeller, members, terms, number);
+  }
+
+  /** The top key term, with how many members use it; "Theme N" (not counted) without one. */
+  private static Named fallback(
+      PhraseLabeller labeller, List<Integer> members, List<String> terms, int number) {
+    String text = label(terms, number);
+    return text.startsWith("Theme ")
+        ? new Named(text, -1)
+        : new Named(text, labeller.support(members, text));
+  }
+
+  /**
+   * A theme's label and how many of its members use every content word of it (-1: not counted, e.g.
+   * an officer's name for the theme).
+   */
+  record Named(String text, int support) {}
+
+  /**
+   * The clause that says, when the label speaks for fewer than half of the theme's answers, for how
+   * many it does: an officer reading "Review" over 12 answers should know that 4 mention reviews.
+   * Empty otherwise.
+   */
+  static String labelSpeaksFor(int support, int members) {
+    if (support < 0 || members == 0 || 2 * support >= members) return "";
+    return String.format(
+        Locale.ROOT, LABEL_CLAUSE_FORMAT, support, members, support == 1 ? "uses" : "use");
+  }
+
+  private static final String LABEL_CLAUSE_FORMAT =
+      "only %d of these %d answers %s the label's words";
+
+  /** The sentence without the clause of {@link #labelSpeaksFor}: for a label given another way. */
+  static String withoutLabelClause(String description) {
+    return description == null
+        ? null
+        : description.replaceFirst(
+            "; " + LABEL_CLAUSE_FORMAT.replace("%d", "\\d+").replace("%s", "uses?"), "");
   }
 
   /** Longest answer, in words, that {@link #sharedShortAnswer} uses as a label. */
@@ -340,12 +443,22 @@ public final class LabelThemes {
    */
   static String describe(
       ShareWording.Share share, List<String> topics, SentimentSplit s, int dups) {
+    return describe(share, topics, s, dups, "");
+  }
+
+  /** As above, with a clause on how many answers the label speaks for (empty: none). */
+  static String describe(
+      ShareWording.Share share,
+      List<String> topics,
+      SentimentSplit s,
+      int dups,
+      String labelClause) {
     List<String> ts = topics.subList(0, Math.min(3, topics.size()));
     String joined =
         ts.size() <= 1
             ? String.join("", ts)
             : String.join(", ", ts.subList(0, ts.size() - 1)) + " and " + ts.get(ts.size() - 1);
-    return sentence(share, joined, s, dups);
+    return sentence(share, joined, s, dups, labelClause);
   }
 
   /**
@@ -361,14 +474,15 @@ public final class LabelThemes {
       int end = sampled.indexOf(';', at);
       topics = sampled.substring(at + TOPICS.length(), end < 0 ? sampled.length() - 1 : end);
     }
-    return sentence(share, topics, s, dups);
+    return sentence(share, topics, s, dups, "");
   }
 
   private static String sentence(
-      ShareWording.Share share, String topics, SentimentSplit s, int dups) {
+      ShareWording.Share share, String topics, SentimentSplit s, int dups, String labelClause) {
     StringBuilder d = new StringBuilder(share.describe(share.count() == 1 ? "answer" : "answers"));
     d.replace(0, 1, d.substring(0, 1).toUpperCase(Locale.ROOT));
     if (!topics.isEmpty()) d.append(TOPICS).append(topics);
+    if (!labelClause.isEmpty()) d.append("; ").append(labelClause);
     String stance = Stance.describe(s);
     if (!stance.isEmpty()) d.append("; ").append(stance);
     if (dups > 0) d.append("; ").append(dups).append(" near-identical (campaign-style) answers");

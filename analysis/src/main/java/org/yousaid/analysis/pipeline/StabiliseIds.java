@@ -117,10 +117,16 @@ public final class StabiliseIds {
 
   private static Theme theme(ThemeDraft d, String id, String label, String parentId) {
     int count = d.memberIds().size();
+    // the sentence's count of answers using the label's words is for the label found now; an
+    // inherited label (perhaps the officer's) was not counted
+    String description =
+        label.equalsIgnoreCase(d.label())
+            ? d.description()
+            : LabelThemes.withoutLabelClause(d.description());
     return new Theme(
         id,
         label,
-        d.description(),
+        description,
         d.keyTerms(),
         d.memberIds(),
         count,

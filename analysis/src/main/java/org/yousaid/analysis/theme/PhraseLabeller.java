@@ -133,6 +133,17 @@ public final class PhraseLabeller {
   }
 
   /**
+   * A theme's label and how many of its members it speaks for: {@code support} members use every
+   * content word of the phrase.
+   */
+  public record Label(String phrase, int support, int members) {
+    /** The share of the theme's members the label speaks for. */
+    public double coverage() {
+      return members == 0 ? 0 : (double) support / members;
+    }
+  }
+
+  /**
    * The label for a theme, or null when no phrase is shared by its members.
    *
    * @param members indices of the theme's answers (into the constructor's list)
@@ -140,6 +151,37 @@ public final class PhraseLabeller {
    *     with the centre; weights each member's vote
    */
   public String label(List<Integer> members, double[] typicality) {
+    Label l = labelled(members, typicality);
+    return l == null ? null : l.phrase();
+  }
+
+  /**
+   * A label should speak for at least this share of its theme's members (use every content word of
+   * it): a sharper phrase of a minority loses to one most members share.
+   */
+  static final double COVERAGE_FLOOR = 0.5;
+
+  /**
+   * When no phrase reaches {@link #COVERAGE_FLOOR}, the label is among the most widely shared: at
+   * least this share of the widest phrase's members.
+   */
+  static final double RELATIVE_FLOOR = 0.75;
+
+  /**
+   * As {@link #label}, with the number of members the phrase speaks for. The phrase is the
+   * best-scoring one that at least half of the members use; when none is that widely shared, the
+   * best-scoring one among the most widely shared (at least 3/4 of the widest phrase's members): a
+   * distinctive phrase of a minority never labels a theme whose other members say something else.
+   */
+  public Label labelled(List<Integer> members, double[] typicality) {
+    return labelled(members, typicality, Set.of());
+  }
+
+  /**
+   * As {@link #labelled(List, double[])}, never a phrase whose {@link #reading} is in {@code
+   * taken}: the labels of themes labelled before, so that two themes never read the same.
+   */
+  public Label labelled(List<Integer> members, double[] typicality, Set<String> taken) {
     if (members.isEmpty()) return null;
     double weightSum = 0;
     double[] w = new double[members.size()];
@@ -157,10 +199,10 @@ public final class PhraseLabeller {
       memberSet.set(members.get(m));
       weightOf.merge(members.get(m), w[m], Double::sum);
     }
+    int distinctMembers = memberSet.cardinality();
     // a label is shared: with two members or more, at least two use it
     int minSupport = members.size() >= 2 ? 2 : 1;
-    String best = null;
-    double bestScore = 0;
+    List<Candidate> candidates = new ArrayList<>();
     for (String key : new TreeSet<>(surfaces.keySet())) {
       int words = key.split(" ").length;
       if (words == 1 && TOO_GENERIC_ALONE.contains(key)) continue;
@@ -174,20 +216,54 @@ public final class PhraseLabeller {
         covered += weightOf.get(i);
       double rate = covered / weightSum;
       double overall = (double) Math.max(all.cardinality(), support) / total;
-      double plainRate = (double) support / members.size();
+      double plainRate = (double) support / distinctMembers;
       double score =
           rate
               * Math.log(1 + plainRate / Math.max(overall, 1e-9))
               * (words >= 3 ? 1.7 : words == 2 ? 1.6 : 1.0);
-      if (score > bestScore) {
-        String surface = commonest(surfaces.get(key));
-        if (!publishable(surface)) continue;
-        bestScore = score;
-        best = surface;
-      }
+      String surface = commonest(surfaces.get(key));
+      if (score > 0 && publishable(surface) && !taken.contains(reading(surface)))
+        candidates.add(new Candidate(surface, score, support));
     }
-    return best == null ? null : capitalise(best);
+    if (candidates.isEmpty()) return null;
+    int widest = candidates.stream().mapToInt(Candidate::support).max().orElse(0);
+    int floor =
+        (int) Math.ceil(Math.min(COVERAGE_FLOOR * distinctMembers, RELATIVE_FLOOR * widest) - 1e-9);
+    Candidate best = null;
+    for (Candidate c : candidates)
+      if (c.support() >= floor && (best == null || c.score() > best.score())) best = c;
+    return new Label(capitalise(best.surface()), best.support(), distinctMembers);
   }
+
+  /**
+   * How many of the members use every lemma of {@code lemmas} (space-separated, e.g. a key term).
+   */
+  public int support(List<Integer> members, String lemmas) {
+    BitSet with = answersWith(lemmas.toLowerCase(Locale.ROOT));
+    int n = 0;
+    for (int m : new java.util.HashSet<>(members)) if (with.get(m)) n++;
+    return n;
+  }
+
+  /**
+   * How a label reads, for telling two labels apart: lower case, each word without a plural, -ing
+   * or -ed ending ("Waiting" and "Wait", "Delays" and "Delay" read the same).
+   */
+  public static String reading(String label) {
+    StringBuilder out = new StringBuilder();
+    for (String w : label.toLowerCase(Locale.ROOT).split("\\s+")) {
+      String s = w;
+      if (s.length() > 5 && s.endsWith("ing")) s = s.substring(0, s.length() - 3);
+      else if (s.length() > 4 && s.endsWith("ed")) s = s.substring(0, s.length() - 2);
+      else if (s.length() > 3 && s.endsWith("s") && !s.endsWith("ss"))
+        s = s.substring(0, s.length() - 1);
+      if (out.length() > 0) out.append(' ');
+      out.append(s);
+    }
+    return out.toString();
+  }
+
+  private record Candidate(String surface, double score, int support) {}
 
   private boolean publishable(String phrase) {
     return !phrase.contains("[") && !redaction.containsPersonalData(capitalise(phrase));
@@ -254,7 +330,10 @@ public final class PhraseLabeller {
         if (i < n && isDeterminer(tokens.get(i))) i++;
       }
       int end = nounPhraseEnd(tokens, i);
-      if (end < 0) continue;
+      if (end < 0) {
+        if (nominal) addAdjective(tokens, start, out);
+        continue;
+      }
       add(tokens, start, end, out);
       // with a prepositional tail: "waiting time for appointments"
       int link = end + 1;
@@ -266,6 +345,23 @@ public final class PhraseLabeller {
       }
     }
     return out;
+  }
+
+  /** Adverbs kept before an adjective that stands alone: "too long", "so slow". */
+  private static final Set<String> INTENSIFIERS = Set.of("too", "so", "very", "really");
+
+  /**
+   * An adjective or gerund that no noun follows ("everything takes too long", "so slow", "still
+   * waiting"), with the intensifiers just before it: answers say what is wrong this way as often as
+   * with a noun, and without it a theme of them is labelled by a noun a minority used.
+   */
+  private static void addAdjective(List<Token> tokens, int at, Map<String, String> out) {
+    int from = at;
+    while (from > 0
+        && from > at - 2
+        && tokens.get(from - 1).sentence() == tokens.get(at).sentence()
+        && INTENSIFIERS.contains(tokens.get(from - 1).word().toLowerCase(Locale.ROOT))) from--;
+    add(tokens, from, at, out);
   }
 
   /**

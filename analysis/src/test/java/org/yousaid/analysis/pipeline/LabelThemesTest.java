@@ -128,6 +128,99 @@ class LabelThemesTest {
   }
 
   /**
+   * The lead's grab-bag (issue 12): 4 of a theme's 12 answers mention the annual review, the other
+   * 8 say that everything is slow, each in its own words. No phrase speaks for most of them; the
+   * theme's sentence must say how few the label speaks for, so that an officer does not read
+   * "Annual review" as what 12 parents wrote about.
+   */
+  @Test
+  void aLabelThatSpeaksForAMinoritySaysSoInTheSentence() {
+    String[] texts = {
+      "The annual review was months late.",
+      "Our annual review paperwork went missing.",
+      "The annual review meeting was rushed.",
+      "Nobody came to the annual review.",
+      "Everything is so slow.",
+      "It took ages and ages.",
+      "Nothing happens for months.",
+      "Delays at every stage.",
+      "We gave up chasing.",
+      "It takes forever to hear back.",
+      "Still no answer after weeks.",
+      "Decisions drag on endlessly.",
+      "The bus to school is late.",
+      "The school bus driver keeps changing.",
+      "Short breaks were cut.",
+      "More short breaks in the holidays please."
+    };
+    List<AnswerRecord> records = TestModels.embedded(texts);
+    int[] theme = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2};
+    for (int i = 0; i < texts.length; i++) records.get(i).addTheme(new Membership(theme[i], 0.8));
+    ThemeSpace space = new Represent(TestModels.embedder().dimension(), 0.85).apply(records);
+    List<ThemeDraft> drafts = new LabelThemes(new Grouping(3, null, null), space).apply(records);
+    ThemeDraft grabBag = drafts.get(0);
+    assertEquals(12, grabBag.memberIds().size());
+    assertTrue(
+        grabBag.description().contains("only 4 of these 12 answers use the label's words"),
+        grabBag.label() + ": " + grabBag.description());
+    // a theme whose label speaks for most of it says nothing of the kind
+    for (ThemeDraft d : drafts.subList(1, 3))
+      assertFalse(d.description().contains("label's words"), d.label() + ": " + d.description());
+  }
+
+  @Test
+  void theSentenceSaysHowManyTheLabelSpeaksForOnlyUnderHalf() {
+    assertEquals(
+        "only 4 of these 12 answers use the label's words", LabelThemes.labelSpeaksFor(4, 12));
+    assertEquals(
+        "only 1 of these 3 answers uses the label's words", LabelThemes.labelSpeaksFor(1, 3));
+    assertEquals("", LabelThemes.labelSpeaksFor(6, 12));
+    assertEquals("", LabelThemes.labelSpeaksFor(-1, 12), "not counted: an officer's name");
+    String sentence =
+        LabelThemes.describe(
+            ShareWording.of(12, 60),
+            List.of("review"),
+            new SentimentSplit(10, 2, 0),
+            0,
+            LabelThemes.labelSpeaksFor(4, 12));
+    assertTrue(
+        sentence.contains("most often about review; only 4 of these 12 answers use the label's"),
+        sentence);
+  }
+
+  /**
+   * Two themes must not read the same, and the one whose answers the label speaks for keeps it: a
+   * grab-bag of 6 where 3 mention staff must not take "Staff" from a theme of 4 that all do.
+   */
+  @Test
+  void whenTwoThemesWantOneLabelTheThemeItSpeaksForMostKeepsIt() {
+    String[] texts = {
+      "The staff were rushed off their feet.",
+      "Staff seemed tired.",
+      "Not enough staff at night.",
+      "Parking was impossible.",
+      "Parking costs too much.",
+      "The lift was broken.",
+      "Staff were kind.",
+      "The staff listened to us.",
+      "Lovely staff.",
+      "Staff explained everything.",
+      "More short breaks please.",
+      "Short breaks were cut."
+    };
+    List<AnswerRecord> records = TestModels.embedded(texts);
+    int[] theme = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2};
+    for (int i = 0; i < texts.length; i++) records.get(i).addTheme(new Membership(theme[i], 0.8));
+    ThemeSpace space = new Represent(TestModels.embedder().dimension(), 0.85).apply(records);
+    List<ThemeDraft> drafts = new LabelThemes(new Grouping(3, null, null), space).apply(records);
+    assertEquals(List.of("a6", "a7", "a8", "a9"), drafts.get(1).memberIds());
+    assertEquals("Staff", drafts.get(1).label());
+    assertFalse(drafts.get(0).label().equalsIgnoreCase("Staff"), drafts.get(0).label());
+    assertTrue(
+        drafts.get(0).description().contains("of these 6 answers"), drafts.get(0).description());
+  }
+
+  /**
    * A sharded run counts a theme's answers after a sample labelled it: the sentence takes the whole
    * run's count and stance and keeps the sample's topics, never the key terms.
    */

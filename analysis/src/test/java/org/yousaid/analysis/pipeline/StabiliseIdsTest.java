@@ -74,6 +74,42 @@ class StabiliseIdsTest {
     assertEquals("New", themes.get(1).label());
   }
 
+  /**
+   * A kept label (the officer's "Getting to respite") is not the phrase whose members the sentence
+   * counted: the count goes, the rest of the sentence stays. A label found again keeps it.
+   */
+  @Test
+  void anInheritedLabelDropsTheCountOfTheLabelFoundNow() {
+    String counted =
+        "Some answers (3 of 20, 15%), most often about taxi; only 1 of these 3 answers uses the"
+            + " label's words; mostly complaint (3 of 3 negative).";
+    ThemeDraft renamed =
+        new ThemeDraft(
+            0,
+            false,
+            false,
+            "Taxi",
+            counted,
+            List.of("taxi"),
+            List.of("a", "b", "x"),
+            0.15,
+            new SentimentSplit(3, 0, 0),
+            "a",
+            List.of(),
+            0);
+    List<PreviousTheme> previous =
+        List.of(new PreviousTheme("T1", "Getting to respite", List.of(), List.of("a", "b")));
+    Theme kept = new StabiliseIds(previous, false).apply(List.of(renamed)).get(0);
+    assertEquals("Getting to respite", kept.label());
+    assertEquals(
+        "Some answers (3 of 20, 15%), most often about taxi; mostly complaint (3 of 3 negative).",
+        kept.description());
+    List<PreviousTheme> same =
+        List.of(new PreviousTheme("T1", "Taxi", List.of(), List.of("a", "b")));
+    assertEquals(
+        counted, new StabiliseIds(same, false).apply(List.of(renamed)).get(0).description());
+  }
+
   @Test
   void noThemeTakesTheOtherLanguagesIdOverAndTheBucketKeepsIt() {
     List<PreviousTheme> previous =

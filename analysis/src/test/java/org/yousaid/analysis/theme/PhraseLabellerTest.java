@@ -145,6 +145,107 @@ class PhraseLabellerTest {
     assertFalse(label.toLowerCase(Locale.ROOT).contains("xxx"), label);
   }
 
+  /**
+   * The lead's grab-bag (issue 12): a theme of 12 SEND answers where 4 mention the annual review
+   * and 8 say that everything waits too long. "Annual review" is the sharper phrase (used nowhere
+   * else, two words); it must not label a theme two thirds of whose answers are about the wait.
+   */
+  @Test
+  void aMinorityPhraseDoesNotLabelAThemeWhoseMembersMostlySaySomethingElse() {
+    String[] theme = {
+      "The annual review was months late.",
+      "Our annual review paperwork went missing.",
+      "The annual review meeting was rushed.",
+      "Nobody came to the annual review.",
+      "The wait for every decision is far too long.",
+      "Everything takes forever, the wait is unbearable.",
+      "Months of wait for a simple reply.",
+      "The wait for a plan was over a year.",
+      "The wait wears you down.",
+      "Such a long wait for everything.",
+      "We gave up chasing after a wait of weeks.",
+      "A wait like that should not happen."
+    };
+    List<String> all = new ArrayList<>(List.of(theme));
+    all.addAll(List.of(ELSEWHERE));
+    // waits are everywhere in such a survey, so "wait" is less distinctive than "annual review"
+    all.addAll(
+        List.of(
+            "The wait for transport to school was long.",
+            "A long wait at the clinic every time.",
+            "The wait for speech therapy is a year.",
+            "Short breaks have a wait of months.",
+            "The SENCO listens to us despite the wait.",
+            "After the wait, the equipment arrived broken."));
+    List<AnnotatedText> annotated = annotator.annotateAll(all);
+    List<Integer> members = IntStream.range(0, theme.length).boxed().toList();
+    PhraseLabeller.Label label =
+        new PhraseLabeller(annotated, Redaction.standard()).labelled(members, null);
+    assertNotNull(label);
+    assertFalse(label.phrase().toLowerCase(Locale.ROOT).contains("review"), label.phrase());
+    assertTrue(label.phrase().toLowerCase(Locale.ROOT).contains("wait"), label.phrase());
+    assertEquals(12, label.members());
+    assertTrue(label.coverage() >= 0.5, label.toString());
+  }
+
+  /**
+   * Half the theme writes about therapy in different phrases, three answers share "specialist
+   * school place" word for word: the sharper three-word phrase of a minority must not win over the
+   * word half the theme uses.
+   */
+  @Test
+  void aWidelySharedWordBeatsASharpPhraseOfAFew() {
+    String[] theme = {
+      "Speech therapy stopped when he turned five.",
+      "Occupational therapy was never provided.",
+      "His therapy sessions were cut to one a term.",
+      "We pay for private therapy now.",
+      "Play therapy helped but the funding ended.",
+      "We asked for a specialist school place last year.",
+      "The specialist school place was refused.",
+      "A specialist school place is all we want.",
+      "Nobody reads the reports.",
+      "The referral bounced back."
+    };
+    List<String> all = new ArrayList<>(List.of(theme));
+    all.addAll(List.of(ELSEWHERE));
+    List<AnnotatedText> annotated = annotator.annotateAll(all);
+    List<Integer> members = IntStream.range(0, theme.length).boxed().toList();
+    PhraseLabeller.Label label =
+        new PhraseLabeller(annotated, Redaction.standard()).labelled(members, null);
+    assertNotNull(label);
+    assertFalse(label.phrase().toLowerCase(Locale.ROOT).contains("specialist"), label.phrase());
+    assertTrue(label.phrase().toLowerCase(Locale.ROOT).contains("therapy"), label.phrase());
+    assertEquals(5, label.support(), label.toString());
+  }
+
+  /**
+   * A smaller theme whose best phrase a larger theme already took gets its next phrase, so that two
+   * themes never read the same ("Waiting" and "Wait" read the same); with no other phrase shared,
+   * none.
+   */
+  @Test
+  void aPhraseAnotherThemeTookIsNotUsedAgain() {
+    List<AnnotatedText> annotated =
+        annotator.annotateAll(
+            List.of(
+                with(
+                    "Transport to respite has no escort.",
+                    "The escort on the transport keeps changing.",
+                    "Transport is late and there is no escort.",
+                    "Transport never comes.")));
+    List<Integer> members = List.of(0, 1, 2, 3);
+    PhraseLabeller labeller = new PhraseLabeller(annotated, Redaction.standard());
+    String first = labeller.labelled(members, null).phrase();
+    assertTrue(first.toLowerCase(Locale.ROOT).contains("transport"), first);
+    PhraseLabeller.Label next =
+        labeller.labelled(members, null, java.util.Set.of(PhraseLabeller.reading(first)));
+    assertNotNull(next);
+    assertFalse(
+        PhraseLabeller.reading(next.phrase()).equals(PhraseLabeller.reading(first)), next.phrase());
+    assertTrue(next.support() >= 2, next.toString());
+  }
+
   @Test
   void noSharedPhraseNoLabel() {
     assertEquals(null, label(2, "Brilliant.", "Thanks!", "The car park was full again."));
