@@ -38,6 +38,8 @@ final class PxtSentiment {
   private PxtSentiment() {}
 
   static SentimentSet read(Path csv, String split) throws IOException {
+    if (!Set.of("train", "dev", "test").contains(split))
+      throw new IllegalArgumentException("pxt split train|dev|test, not " + split);
     List<List<String>> rows = CsvTable.read(csv, "feedback", "criticality", "code");
     List<String> all = new ArrayList<>();
     Map<String, Map<Sentiment, Integer>> votes = new LinkedHashMap<>();
@@ -65,8 +67,6 @@ final class PxtSentiment {
       texts.add(text);
       gold.add(majority);
     }
-    if (!Set.of("train", "dev", "test").contains(split))
-      throw new IllegalArgumentException("pxt split train|dev|test, not " + split);
     return new SentimentSet(
         "pxt-" + split, texts, gold, Collections.nCopies(texts.size(), "pxt-" + split));
   }
