@@ -12,9 +12,9 @@ import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
 
 /**
  * Benchmark commands ({@code bench
- * quality|speed|embedding|incremental|redaction|sentiment|codeframe|discovery|subthemes}); results
- * go in docs/benchmarks.md. Every option is read before anything runs, so a mistyped one fails at
- * once.
+ * quality|speed|embedding|incremental|redaction|sentiment|sentiment-sets|sentiment-tune|codeframe|discovery|subthemes});
+ * results go in docs/benchmarks.md. Every option is read before anything runs, so a mistyped one
+ * fails at once.
  */
 final class Benchmarks {
   private Benchmarks() {}
@@ -22,7 +22,7 @@ final class Benchmarks {
   static void run(String[] args) throws Exception {
     if (args.length < 2)
       throw new IllegalArgumentException(
-          "bench quality|speed|sharded|embedding|incremental|redaction|sentiment|codeframe|discovery|subthemes|labels");
+          "bench quality|speed|sharded|embedding|incremental|redaction|sentiment|sentiment-sets|sentiment-tune|codeframe|discovery|subthemes|labels");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -36,6 +36,22 @@ final class Benchmarks {
         int subset = Integer.parseInt(a.get("corenlp-subset", "500"));
         var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
         yield () -> SentimentBenchmark.run(sst, subset, embedder);
+      }
+      case "sentiment-sets" -> {
+        Path data = dataDir(a);
+        String split = a.get("split", "dev");
+        String models = a.get("models", "shipped");
+        Path cache = a.has("embedding-cache") ? Path.of(a.required("embedding-cache")) : null;
+        var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
+        yield () -> SentimentSetsBenchmark.run(data, split, models, embedder, cache);
+      }
+      case "sentiment-tune" -> {
+        Path data = dataDir(a);
+        double[] weights = doubles(a.get("pxt-weights", "0,1,3,10"));
+        double[] l2s = doubles(a.get("l2s", "1e-4"));
+        Path cache = a.has("embedding-cache") ? Path.of(a.required("embedding-cache")) : null;
+        var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
+        yield () -> SentimentSetsBenchmark.tune(data, weights, l2s, embedder, cache);
       }
       case "redaction" -> {
         int n = Integer.parseInt(a.get("n", "1000"));
@@ -169,6 +185,10 @@ final class Benchmarks {
         Double.parseDouble(
             a.get(
                 "codeframe-zero-shot-lexical-weight", String.valueOf(d.zeroShotLexicalWeight()))));
+  }
+
+  private static double[] doubles(String list) {
+    return Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
   }
 
   private static Path dataDir(Args a) {

@@ -26,7 +26,7 @@ import org.yousaid.analysis.theme.codeframe.Codeframe;
  *       [--question-column question]
  * eval  --input labelled.csv --text-column text --label-column label [--k N | --k true-count] [--max-k N] [--seed S]
  * bench quality|speed|redaction|sentiment [--data-dir DIR] ...   (see docs/benchmarks.md)
- * train-sentiment --sst-dir DIR --out weights.json
+ * train-sentiment --data-dir DIR --out weights.json [--pxt-weight W --l2 L]
  * </pre>
  *
  * <p>The commands that theme or embed also take the engine's settings as options ({@link

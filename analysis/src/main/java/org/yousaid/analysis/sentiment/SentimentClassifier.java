@@ -8,12 +8,14 @@ import org.yousaid.analysis.Sentiment;
 
 /**
  * Stage 4: sentiment per answer from its sentence embedding, using a softmax regression trained on
- * the Stanford Sentiment Treebank (5 classes collapsed to 3). Training command: {@code java -jar
- * yousaid-analysis.jar train-sentiment --sst-dir DIR --out
- * analysis/src/main/resources/org/yousaid/analysis/sentiment-bge-small-sst3.json}.
+ * the Stanford Sentiment Treebank (5 classes collapsed to 3) and on NHS patient comments whose
+ * criticality people coded (pxt-phase1's train split), so that it reads feedback on a service, not
+ * only film reviews (docs/benchmarks.md "Sentiment"). Training command: {@code java -jar
+ * yousaid-analysis.jar train-sentiment --data-dir DIR --out
+ * analysis/src/main/resources/org/yousaid/analysis/sentiment-bge-small-sst-pxt.json}.
  */
 public final class SentimentClassifier {
-  public static final String RESOURCE = "/org/yousaid/analysis/sentiment-bge-small-sst3.json";
+  public static final String RESOURCE = "/org/yousaid/analysis/sentiment-bge-small-sst-pxt.json";
 
   /** Class order of the stored weights. */
   public static final Sentiment[] CLASSES = {

@@ -40,6 +40,18 @@ public final class SoftmaxRegression {
    */
   public static SoftmaxRegression train(
       float[][] x, int[] y, int classes, double l2, int epochs, double[] classWeights) {
+    double[] exampleWeights = new double[y.length];
+    for (int i = 0; i < y.length; i++)
+      exampleWeights[i] = classWeights == null ? 1 : classWeights[y[i]];
+    return trainWeighted(x, y, classes, l2, epochs, exampleWeights);
+  }
+
+  /**
+   * As {@link #train}, with a weight per example: lets training mix sources of different sizes
+   * (e.g. many movie-review phrases, few in-domain comments) in chosen proportions.
+   */
+  public static SoftmaxRegression trainWeighted(
+      float[][] x, int[] y, int classes, double l2, int epochs, double[] exampleWeights) {
     int n = x.length, d = x[0].length;
     float[][] w = new float[classes][d + 1];
     double[][] m = new double[classes][d + 1], v = new double[classes][d + 1];
@@ -50,7 +62,7 @@ public final class SoftmaxRegression {
       double totalWeight = 0;
       for (int i = 0; i < n; i++) {
         double[] p = model.probabilities(x[i]);
-        double cw = classWeights == null ? 1 : classWeights[y[i]];
+        double cw = exampleWeights[i];
         totalWeight += cw;
         for (int c = 0; c < classes; c++) {
           double g = cw * (p[c] - (y[i] == c ? 1 : 0));
