@@ -410,8 +410,12 @@ public final class PhraseLabeller {
     return true;
   }
 
+  /**
+   * Written in capitals, 2-8 letters: EHCP, CAMHS, SENCO, SENDIASS (a label read "Sendiass" in the
+   * officer's loop). A shouted word is kept as written only where most answers write it so.
+   */
   private static boolean acronym(String w) {
-    if (w.length() < 2 || w.length() > 5) return false;
+    if (w.length() < 2 || w.length() > 8) return false;
     for (int i = 0; i < w.length(); i++) if (!Character.isUpperCase(w.charAt(i))) return false;
     return true;
   }

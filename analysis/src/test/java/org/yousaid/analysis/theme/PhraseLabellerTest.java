@@ -66,6 +66,20 @@ class PhraseLabellerTest {
    * call. "Daughter" labelled such a theme of a SEND annual-review survey; it says who, not what.
    */
   @Test
+  void anAcronymKeepsItsCapitals() {
+    String label =
+        label(
+            4,
+            with(
+                "SENDIASS helped us through the tribunal.",
+                "Without SENDIASS we would have given up.",
+                "SENDIASS are brilliant but very busy.",
+                "We only found out about SENDIASS by chance."));
+    assertNotNull(label);
+    assertTrue(label.contains("SENDIASS"), label);
+  }
+
+  @Test
   void neverAFamilyWordAlone() {
     String label =
         label(
