@@ -17,6 +17,24 @@ class KeyPhraseExtractorTest {
    * key words, but "most often about long, stop and amazing" says nothing an officer can use.
    */
   @Test
+  void textSpeakIsNeverAKeyTerm() {
+    List<String> texts =
+        List.of(
+            "idk, the plan took ages",
+            "idk really, plan was late tbh",
+            "lol the plan never came",
+            "idk who to ask about the plan",
+            "The taxi to school was late again.");
+    KeyPhraseExtractor extractor =
+        new KeyPhraseExtractor(new CoreNlpAnnotator(false).annotateAll(texts));
+    List<Integer> members = IntStream.range(0, 4).boxed().toList();
+    for (String term : extractor.keyPhrases(members, 8))
+      for (String filler : List.of("idk", "tbh", "lol"))
+        assertFalse(
+            List.of(term.toLowerCase(java.util.Locale.ROOT).split("\\s+")).contains(filler), term);
+  }
+
+  @Test
   void topicsAreNounsAndNounPhrasesOnly() {
     List<String> texts =
         List.of(
