@@ -38,6 +38,8 @@ class SupportWordingTest {
     model.put("question", question);
     model.put("questions", List.of(question));
     model.put("theme", theme);
+    // the theme page shows its exemplar (and the sentence under it) from the page's own model
+    model.put("exemplar", "The bus is late.");
     model.put("report", Map.of("questions", List.of(question)));
     return model;
   }
