@@ -426,26 +426,13 @@ class EhcLoopScenarioTest {
   // ---------------------------------------------------------------- plumbing
 
   private String answerOnline(String text) throws Exception {
-    String body =
-        "{\"answers\":{\""
-            + question
-            + "\":\""
-            + text.replace("\"", "\\\"")
-            + "\"},\"consentToQuote\":true}";
     HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    uri(
-                        "/api/v1/councils/"
-                            + COUNCIL
-                            + "/consultations/"
-                            + CONSULTATION
-                            + "/responses"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, r.statusCode(), r.body());
+        PublicResponses.post(
+            HTTP,
+            local.port(),
+            COUNCIL,
+            CONSULTATION,
+            PublicResponses.json(question, text, true, null));
     Matcher m = RECEIPT.matcher(r.body());
     assertTrue(m.find());
     return m.group(1);

@@ -481,28 +481,13 @@ class OfficerLoopScenarioTest {
   // ---------------------------------------------------------------- plumbing
 
   private String submit(Answer a) throws Exception {
-    String body =
-        "{\"answers\":{\""
-            + QUESTION
-            + "\":\""
-            + a.text().replace("\"", "\\\"")
-            + "\"},\"consentToQuote\":"
-            + a.consent()
-            + "}";
     HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    uri(
-                        "/api/v1/councils/"
-                            + COUNCIL
-                            + "/consultations/"
-                            + CONSULTATION
-                            + "/responses"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, r.statusCode(), r.body());
+        PublicResponses.post(
+            HTTP,
+            local.port(),
+            COUNCIL,
+            CONSULTATION,
+            PublicResponses.json(QUESTION, a.text(), a.consent(), null));
     Matcher m = SUBMITTED.matcher(r.body());
     assertTrue(m.find(), r.body());
     topicOf.put(m.group(1), a.theme());

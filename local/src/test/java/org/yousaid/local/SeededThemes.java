@@ -1,11 +1,7 @@
 package org.yousaid.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,30 +39,14 @@ final class SeededThemes {
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < answers.length; i++) {
       boolean consent = i % 3 != 2;
-      String json =
-          Json.mapper()
-              .writeValueAsString(
-                  java.util.Map.of(
-                      "answers",
-                      java.util.Map.of(QUESTION, answers[i]),
-                      "profile",
-                      java.util.Map.of("role", "parent-carer"),
-                      "consentToQuote",
-                      consent));
       HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://127.0.0.1:"
-                              + local.port()
-                              + "/api/v1/councils/demo/consultations/"
-                              + DemoData.LOCAL_OFFER
-                              + "/responses"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(json))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(201, r.statusCode(), r.body());
+          PublicResponses.post(
+              http,
+              local.port(),
+              "demo",
+              DemoData.LOCAL_OFFER,
+              PublicResponses.json(
+                  QUESTION, answers[i], consent, java.util.Map.of("role", "parent-carer")));
       JsonNode body = Json.mapper().readTree(r.body());
       seeded.ids.add(body.path("responseId").asText());
       seeded.receipts.add(body.path("receipt").asText());

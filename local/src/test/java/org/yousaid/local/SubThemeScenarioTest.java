@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yousaid.local.OfficerBrowser.enc;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -192,30 +190,13 @@ class SubThemeScenarioTest {
   }
 
   private void submit(Answer a) throws Exception {
-    String body =
-        "{\"answers\":{\""
-            + QUESTION
-            + "\":\""
-            + a.text().replace("\"", "\\\"")
-            + "\"},\"consentToQuote\":"
-            + a.consent()
-            + "}";
     HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + local.port()
-                            + "/api/v1/councils/"
-                            + COUNCIL
-                            + "/consultations/"
-                            + CONSULTATION
-                            + "/responses"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, r.statusCode(), r.body());
+        PublicResponses.post(
+            HTTP,
+            local.port(),
+            COUNCIL,
+            CONSULTATION,
+            PublicResponses.json(QUESTION, a.text(), a.consent(), null));
     Matcher m = SUBMITTED.matcher(r.body());
     assertTrue(m.find(), r.body());
   }
