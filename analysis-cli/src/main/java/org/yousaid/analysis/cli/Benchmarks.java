@@ -127,16 +127,16 @@ final class Benchmarks {
         boolean byQuestion = a.flag("by-question"); // rows per pxt question as well
         CodeframeClassifier.Settings settings = codeframeSettings(a);
         yield () -> {
-          var bench = new CodeframeBenchmark(new SentenceEmbedder());
+          var bench =
+              new CodeframeBenchmark(new SentenceEmbedder(), cache == null ? null : Path.of(cache));
           if (methods != null)
             bench.onlyMethods(
                 java.util.Arrays.stream(methods.split(";"))
                     .map(String::strip)
                     .collect(java.util.stream.Collectors.toSet()));
           if (byQuestion) bench.scoreEachQuestion();
-          if (cache != null) bench.loadCache(Path.of(cache));
           var rows = bench.run(data, split, draws, shots, settings);
-          if (cache != null) bench.saveCache(Path.of(cache));
+          bench.saveCache();
           System.err.print(CodeframeBenchmark.markdown(rows));
           return rows;
         };

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.yousaid.analysis.Sentiment;
+import org.yousaid.analysis.eval.EmbeddingStore;
 import org.yousaid.analysis.nlp.TextNormaliser;
 import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.SentenceEmbedder;

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -59,14 +58,25 @@ public final class CodeframeBenchmark {
       MultiLabelMetrics.Scores scores) {}
 
   private final SentenceEmbedder embedder;
-  private final Map<String, float[]> cache = new ConcurrentHashMap<>();
-  private final Function<List<String>, float[][]> embed = this::embedCached;
+  private final EmbeddingStore store;
+  private final Function<List<String>, float[][]> embed;
 
   private Set<String> methods; // null: every method
   private List<Row> byQuestionRows; // null: no per-question breakdown
 
-  public CodeframeBenchmark(SentenceEmbedder embedder) {
+  /**
+   * @param cache a file keeping embeddings between runs (null: none), for comparing settings on a
+   *     busy machine
+   */
+  public CodeframeBenchmark(SentenceEmbedder embedder, Path cache) throws IOException {
     this.embedder = embedder;
+    this.store = new EmbeddingStore(embedder, cache);
+    this.embed = store::embed;
+  }
+
+  /** Writes the embeddings computed in this run to the cache file, if any. */
+  public void saveCache() throws IOException {
+    store.save();
   }
 
   /** Scores only these methods (e.g. "ours" while comparing settings on a busy machine). */
@@ -86,39 +96,6 @@ public final class CodeframeBenchmark {
 
   private boolean wanted(String method) {
     return methods == null || methods.contains(method);
-  }
-
-  /**
-   * Keeps embeddings in a file between runs (-Dyousaid.bench.cache=FILE): for comparing settings on
-   * a busy machine. Holds answer text, so only for public benchmark data.
-   */
-  @SuppressWarnings("unchecked")
-  public void loadCache(Path file) throws IOException {
-    if (!Files.exists(file)) return;
-    try (var in =
-        new java.io.ObjectInputStream(
-            new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-      cache.putAll((Map<String, float[]>) in.readObject());
-    } catch (ClassNotFoundException e) {
-      throw new IOException(e);
-    }
-  }
-
-  public void saveCache(Path file) throws IOException {
-    try (var out =
-        new java.io.ObjectOutputStream(
-            new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-      out.writeObject(new HashMap<>(cache));
-    }
-  }
-
-  private float[][] embedCached(List<String> texts) {
-    List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
-    if (!missing.isEmpty()) {
-      float[][] v = embedder.embed(missing);
-      for (int i = 0; i < v.length; i++) cache.put(missing.get(i), v[i]);
-    }
-    return texts.stream().map(cache::get).toArray(float[][]::new);
   }
 
   /**

@@ -73,13 +73,17 @@ public final class LabelThemes {
             .toList();
     long answered = records.stream().filter(r -> !r.nonAnswer()).count();
     List<ThemeDraft> drafts = new ArrayList<>();
+    // each theme's key terms, once: the labels and the drafts both use them
+    Map<Integer, List<String>> keyTerms = new java.util.HashMap<>();
+    for (int x : order)
+      keyTerms.put(x, x == languages ? List.of() : phrases.keyPhrases(members.get(x), KEY_TERMS));
     // labels of the themes labelled so far (largest first): a smaller theme reads differently
-    Map<Integer, Named> names = names(order, members, phrases, labeller, records);
+    Map<Integer, Named> names = names(order, members, keyTerms, labeller, records);
     for (int o = 0; o < order.size(); o++) {
       int x = order.get(o);
       boolean other = x >= k;
       List<Integer> mem = members.get(x);
-      List<String> terms = x == languages ? List.of() : phrases.keyPhrases(mem, KEY_TERMS);
+      List<String> terms = keyTerms.get(x);
       List<String> topics = x == languages ? List.of() : phrases.topics(mem, 3);
       Named named =
           x == languages
@@ -135,7 +139,7 @@ public final class LabelThemes {
   private Map<Integer, Named> names(
       List<Integer> order,
       List<List<Integer>> members,
-      KeyPhraseExtractor phrases,
+      Map<Integer, List<String>> keyTerms,
       PhraseLabeller labeller,
       List<AnswerRecord> records) {
     Map<Integer, Named> first = new java.util.LinkedHashMap<>();
@@ -145,10 +149,7 @@ public final class LabelThemes {
       number.put(x, o + 1);
       if (x >= grouping.k() || grouping.named(x)) continue;
       List<Integer> mem = members.get(x);
-      first.put(
-          x,
-          phraseLabel(
-              labeller, x, mem, phrases.keyPhrases(mem, KEY_TERMS), o + 1, records, Set.of()));
+      first.put(x, phraseLabel(labeller, x, mem, keyTerms.get(x), o + 1, records, Set.of()));
     }
     Map<String, Integer> holder = new java.util.HashMap<>();
     for (Map.Entry<Integer, Named> e : first.entrySet())
@@ -163,10 +164,7 @@ public final class LabelThemes {
       int x = e.getKey();
       if (holder.get(PhraseLabeller.reading(e.getValue().text())) == x) continue;
       List<Integer> mem = members.get(x);
-      out.put(
-          x,
-          phraseLabel(
-              labeller, x, mem, phrases.keyPhrases(mem, KEY_TERMS), number.get(x), records, kept));
+      out.put(x, phraseLabel(labeller, x, mem, keyTerms.get(x), number.get(x), records, kept));
     }
     return out;
   }

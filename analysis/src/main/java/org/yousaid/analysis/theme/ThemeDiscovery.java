@@ -240,10 +240,7 @@ public final class ThemeDiscovery {
     int k;
     if (options.fixedK() != null) k = Math.max(1, Math.min(options.fixedK(), n));
     else {
-      if (options.maxK() >= 2 * readable && items.length >= 8 * readable) {
-        Integer settled = settledCount(sampleEarlier, readable, options.maxK());
-        peak = settled != null ? settled : clearPeak(space, items, readable, options);
-      }
+      peak = peak(space, items, readable, options.maxK(), options.autoK(), sampleEarlier);
       k = Math.max(readable, peak);
     }
     int minSize =
@@ -283,16 +280,21 @@ public final class ThemeDiscovery {
       ThemeSpace space, int[] items, int answers, int maxK, AutoKOptions autoK) {
     if (items.length == 0) return 0;
     int readable = Math.min(items.length, ThemeCount.readable(answers, maxK));
-    if (maxK < 2 * readable || items.length < 8 * readable) return readable;
-    return Math.max(
-        readable, clearPeak(space, items, readable, new Options(null, maxK, false, autoK)));
+    return Math.max(readable, peak(space, items, readable, maxK, autoK, null));
   }
 
-  /** The silhouette's count when it peaks at twice the readable count or more, clearly; else it. */
-  private static int clearPeak(ThemeSpace space, int[] items, int readable, Options options) {
+  /**
+   * The count beyond the readable one: a re-run's settled count ({@link #settledCount}), else the
+   * silhouette's when it peaks at twice the readable count or more, clearly; else the readable
+   * count (also where too few answers or too small a maximum leave no room for such a peak).
+   */
+  private static int peak(
+      ThemeSpace space, int[] items, int readable, int maxK, AutoKOptions autoK, int[] earlier) {
+    if (maxK < 2 * readable || items.length < 8 * readable) return readable;
+    Integer settled = settledCount(earlier, readable, maxK);
+    if (settled != null) return settled;
     ThemeCountChooser.Choice proposed =
-        new ThemeCountChooser(options.autoK(), options.maxK(), SILHOUETTE_SEED)
-            .choose(space, items);
+        new ThemeCountChooser(autoK, maxK, SILHOUETTE_SEED).choose(space, items);
     return proposed.k() >= 2 * readable && proposed.clearlyAbove(readable, PEAK_MARGIN)
         ? proposed.k()
         : readable;

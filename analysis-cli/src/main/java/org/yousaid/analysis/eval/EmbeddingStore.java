@@ -1,4 +1,4 @@
-package org.yousaid.analysis.cli;
+package org.yousaid.analysis.eval;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -9,30 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 
 /**
  * Text-to-vector cache kept in a file between runs, so that trying training settings does not embed
  * 60,000 texts each time (about 12 minutes on 2 busy cores). One file per embedding model: the
- * caller names it. Without a file it only embeds.
+ * caller names it. Without a file it only embeds. Holds answer text, so only for public benchmark
+ * data. Safe to call from several threads (the codeframe classifier's folds embed in parallel).
  */
-final class EmbeddingStore {
+public final class EmbeddingStore {
   private final SentenceEmbedder embedder;
   private final Path file;
-  private final Map<String, float[]> vectors = new HashMap<>();
-  private boolean changed;
+  private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+  private volatile boolean changed;
 
-  EmbeddingStore(SentenceEmbedder embedder, Path file) throws IOException {
+  public EmbeddingStore(SentenceEmbedder embedder, Path file) throws IOException {
     this.embedder = embedder;
     this.file = file;
     if (file != null && Files.exists(file)) load();
   }
 
-  float[][] embed(List<String> texts) {
+  public float[][] embed(List<String> texts) {
     List<String> missing = new ArrayList<>();
     for (String t : new LinkedHashSet<>(texts)) if (!vectors.containsKey(t)) missing.add(t);
     if (!missing.isEmpty()) {
@@ -43,7 +44,7 @@ final class EmbeddingStore {
     return texts.stream().map(vectors::get).toArray(float[][]::new);
   }
 
-  void save() throws IOException {
+  public void save() throws IOException {
     if (file == null || !changed) return;
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
