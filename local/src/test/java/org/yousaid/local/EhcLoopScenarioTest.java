@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.yousaid.shared.model.Consultation;
 import org.yousaid.shared.model.Response;
 import org.yousaid.shared.themes.AnalysisStatus;
+import org.yousaid.shared.themes.ConsultationThemes.AnalysedQuestion;
 import org.yousaid.shared.themes.EffectiveThemes;
 
 /**
@@ -334,18 +335,7 @@ class EhcLoopScenarioTest {
 
   /** Answers analysed but put in no theme ("n/a", "."). */
   private long nonAnswers() {
-    return local
-        .services()
-        .themes()
-        .load(
-            consultation(),
-            local.services().responses().listForConsultation(COUNCIL, CONSULTATION),
-            question)
-        .get(0)
-        .answers()
-        .stream()
-        .filter(a -> a.themeIds().isEmpty())
-        .count();
+    return analysed().answers().stream().filter(a -> a.themeIds().isEmpty()).count();
   }
 
   private void publish() throws Exception {
@@ -501,6 +491,11 @@ class EhcLoopScenarioTest {
   }
 
   private EffectiveThemes.Result themes() {
+    return analysed().themes();
+  }
+
+  /** The question's analysis as the officer pages load it (with the officer's corrections). */
+  private AnalysedQuestion analysed() {
     return local
         .services()
         .themes()
@@ -508,8 +503,7 @@ class EhcLoopScenarioTest {
             consultation(),
             local.services().responses().listForConsultation(COUNCIL, CONSULTATION),
             question)
-        .get(0)
-        .themes();
+        .get(0);
   }
 
   private static EffectiveThemes.Theme byLabel(EffectiveThemes.Result r, String label) {
