@@ -137,11 +137,11 @@ class LocalBadInputHttpTest {
                   json + "Idempotency-Key: \u00ff\u00fe%00\r\n",
                   "{\"answers\":{}}".getBytes(StandardCharsets.UTF_8)
                 },
+                // No body: the JDK server refuses a malformed escape in the request line (400)
+                // and closes before reading any body, so a body sent after the head would race
+                // the close and the client could see a reset instead of the 400.
                 new Object[] {
-                  "POST",
-                  "/api/v1/councils/%ZZ/consultations/x/responses",
-                  json,
-                  "{}".getBytes(StandardCharsets.UTF_8)
+                  "POST", "/api/v1/councils/%ZZ/consultations/x/responses", json, new byte[0]
                 },
                 new Object[] {
                   "POST",
