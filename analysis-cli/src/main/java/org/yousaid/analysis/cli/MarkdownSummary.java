@@ -10,8 +10,9 @@ import org.yousaid.analysis.ThemeResult;
 
 /**
  * A readable summary in the councils' own style (seeds 002): per theme, the exemplar answer
- * (redacted) and "N other answers support this answer". Counts under 5 are shown as "fewer than 5",
- * as for anything published.
+ * (redacted) and "N other answers support this answer". It is the officer's working file, like the
+ * officer pages: exact counts (the description beside it gives them too), never published as it is;
+ * the publisher applies its own disclosure control.
  */
 public final class MarkdownSummary {
   private MarkdownSummary() {}
@@ -48,7 +49,7 @@ public final class MarkdownSummary {
 
   private static String others(int n) {
     if (n == 0) return "No other answers support this answer.";
-    if (n < 5) return "Fewer than 5 other answers support this answer.";
+    if (n == 1) return "1 other answer supports this answer.";
     return n + " other answers support this answer.";
   }
 }

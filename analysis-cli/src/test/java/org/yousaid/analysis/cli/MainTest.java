@@ -1,6 +1,7 @@
 package org.yousaid.analysis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,44 @@ class MainTest {
     assertEquals(3, result.get("chosenK").asInt());
     assertEquals(38, result.get("answers").size());
     assertTrue(result.get("answers").get(0).has("redactedText"));
-    assertTrue(Files.readString(dir.resolve("themes.md")).contains("other answers support"));
+    assertEachThemeSaysHowManyOtherAnswersSupportIt(result, dir.resolve("themes.md"));
+  }
+
+  /** With many themes some have 1-4 other answers: the officer's summary gives those exactly. */
+  @Test
+  void smallThemesSayExactlyHowManyOtherAnswersSupportTheExemplar(@TempDir Path dir)
+      throws Exception {
+    JsonNode result = theme(RESPITE, dir.resolve("themes.json"), "--k", "12");
+    assertTrue(
+        java.util.stream.StreamSupport.stream(result.get("themes").spliterator(), false)
+            .anyMatch(
+                t -> t.get("othersSupport").asInt() > 0 && t.get("othersSupport").asInt() < 5),
+        "some theme has 1-4 other answers");
+    assertEachThemeSaysHowManyOtherAnswersSupportIt(result, dir.resolve("themes.md"));
+  }
+
+  /**
+   * Each theme says how many other answers support its exemplar, as the officer pages do: the exact
+   * number, never "fewer than 5" beside a description that gives the count anyway.
+   */
+  private static void assertEachThemeSaysHowManyOtherAnswersSupportIt(JsonNode result, Path md)
+      throws Exception {
+    String summary = Files.readString(md);
+    for (JsonNode t : result.get("themes")) {
+      int others = t.get("othersSupport").asInt();
+      String sentence =
+          others == 0
+              ? "No other answers support this answer."
+              : others == 1
+                  ? "1 other answer supports this answer."
+                  : others + " other answers support this answer.";
+      String section = summary.substring(summary.indexOf("## " + t.get("label").asText() + "\n"));
+      int next = section.indexOf("\n## ", 1);
+      assertTrue(
+          (next < 0 ? section : section.substring(0, next)).contains(sentence),
+          t.get("label").asText() + " should say: " + sentence);
+    }
+    assertFalse(summary.contains("Fewer than 5"), summary);
   }
 
   /**
