@@ -326,8 +326,11 @@ public final class ConsensusClustering {
                     double bestMean = -1;
                     for (int g = 0; g < k; g++) {
                       int size = sizes[g] - (current[i] == g ? 1 : 0);
-                      if (size <= 0) continue;
-                      double mean = sum[g] / size + (g == current[i] ? stayMargin : 0);
+                      // alone in its earlier theme (a re-run after the theme's other answer was
+                      // erased): it stays unless another theme wins by the margin
+                      if (size <= 0 && !(g == current[i] && stayMargin > 0)) continue;
+                      double mean =
+                          (size <= 0 ? 0 : sum[g] / size) + (g == current[i] ? stayMargin : 0);
                       // ties keep the answer where it is (or the lower group), so nothing flips
                       // back and forth
                       if (mean > bestMean + 1e-9

@@ -27,9 +27,10 @@ public final class ThemeDiscovery {
 
   /**
    * The fewest answers a theme found afresh has (or {@link #MIN_THEME_SHARE} of the answers, if
-   * more). A re-run keeps an earlier theme down to one answer fewer, but never below 2, so that
-   * deleting one answer of a theme at the minimum does not dissolve it and move its other answers;
-   * below 150 answers the minimum is 2 and a 2-answer theme that loses one still goes.
+   * more). A re-run keeps an earlier theme down to one answer fewer, so that deleting one answer of
+   * a theme at the minimum does not dissolve it and move its other answers: below 150 answers a
+   * 2-answer theme that loses one stays, with one answer, while no other theme takes that answer by
+   * the continuation's margin. A run found afresh never makes a theme of one answer.
    */
   public static final int MIN_THEME_SIZE = 2;
 
@@ -424,7 +425,7 @@ public final class ThemeDiscovery {
         wanted,
         minSize,
         // hysteresis: an earlier theme that lost one answer stays a theme (see MIN_THEME_SIZE)
-        Math.max(2, minSize - 1),
+        Math.max(1, minSize - 1),
         ThemeContinuity.margin(stayMargin, sim.length));
   }
 

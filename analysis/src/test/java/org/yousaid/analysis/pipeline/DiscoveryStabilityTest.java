@@ -138,6 +138,45 @@ class DiscoveryStabilityTest {
     assertTrue(worst >= 0.9, "worst ARI over " + perturbations + " perturbations: " + worst);
   }
 
+  /**
+   * The held-out worst case of issue 12's ±1 bar: a theme of two answers, one of which is erased.
+   * The other answer stays in its theme, alone, rather than joining another theme and moving the
+   * count and the officer's view of both themes.
+   */
+  @Test
+  void erasingOneAnswerOfATwoAnswerThemeLeavesTheOtherWhereItWas() {
+    List<String> all = new ArrayList<>(prepared.keySet());
+    SplittableRandom random = new SplittableRandom(20261202L);
+    int twoAnswerThemes = 0;
+    for (int trial = 0; trial < 12; trial++) {
+      List<String> shuffled = new ArrayList<>(all);
+      for (int i = shuffled.size() - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        String t = shuffled.get(i);
+        shuffled.set(i, shuffled.get(j));
+        shuffled.set(j, t);
+      }
+      List<String> start = new ArrayList<>(shuffled.subList(0, 24));
+      Map<String, Integer> before = themes(start, ThemeOptions.defaults());
+      Map<Integer, List<String>> members = new HashMap<>();
+      before.forEach((id, t) -> members.computeIfAbsent(t, x -> new ArrayList<>()).add(id));
+      for (List<String> pair : members.values()) {
+        if (pair.size() != 2) continue;
+        twoAnswerThemes++;
+        List<String> fewer = new ArrayList<>(start);
+        fewer.remove(pair.get(0));
+        Map<String, Integer> after =
+            themes(fewer, ThemeOptions.defaults().withPreviousThemes(asPrevious(before)));
+        String left = pair.get(1);
+        long with = after.values().stream().filter(t -> t.equals(after.get(left))).count();
+        assertEquals(1, with, "the other answer of a 2-answer theme is still alone in it");
+        assertEquals(count(before), count(after));
+        assertEquals(1.0, ari(before, after), 1e-9);
+      }
+    }
+    assertTrue(twoAnswerThemes > 0, "some draw has a theme of two answers");
+  }
+
   @Test
   void otherSeedsGiveTheSameThemes() {
     List<String> all = new ArrayList<>(prepared.keySet());

@@ -65,4 +65,24 @@ class ThemeContinuityTest {
     int[] dissolved = ThemeContinuity.continueFrom(together, n, earlier, 3, 3, 3, 0.5);
     assertEquals(2, java.util.Arrays.stream(dissolved).max().getAsInt() + 1);
   }
+
+  /**
+   * An earlier theme left with one answer stays a theme of one while no other theme takes the
+   * answer by the margin; one that does takes it.
+   */
+  @Test
+  void anAnswerLeftAloneInItsEarlierThemeStaysUnlessAnotherThemeWinsByTheMargin() {
+    int n = 9;
+    int[] earlier = {0, 0, 0, 0, 1, 1, 1, 1, 2};
+    float[] together = new float[AgglomerativeClustering.condensedSize(n)];
+    for (int i = 0; i < n; i++)
+      for (int j = i + 1; j < n; j++)
+        together[AgglomerativeClustering.index(n, i, j)] = earlier[i] == earlier[j] ? 0.8f : 0.3f;
+    assertArrayEquals(earlier, ThemeContinuity.continueFrom(together, n, earlier, 3, 2, 1, 0.5));
+    // the lone answer was grouped with theme 0 in 60% of the subsamples: 0.6 > 0 + 0.5
+    for (int i = 0; i < 4; i++) together[AgglomerativeClustering.index(n, i, 8)] = 0.6f;
+    int[] taken = ThemeContinuity.continueFrom(together, n, earlier, 3, 2, 1, 0.5);
+    assertEquals(taken[0], taken[8]);
+    assertEquals(2, java.util.Arrays.stream(taken).max().getAsInt() + 1);
+  }
 }
