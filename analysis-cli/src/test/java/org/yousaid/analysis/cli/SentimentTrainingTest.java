@@ -76,19 +76,20 @@ class SentimentTrainingTest {
 
   @Test
   void trainingGivesTheSameWeightsTwiceAndUsesThePxtWeight() throws Exception {
-    var settings = new SentimentTraining.Settings(1e-4, 40, 50, 5);
+    var settings = new SentimentTraining.Settings(1e-4, 40, 50, 5, false);
     SentimentTraining.TrainingData data = small(SentimentTraining.data(DATA, settings));
     assertTrue(java.util.Arrays.stream(data.sourceWeights()).anyMatch(w -> w == 5), "pxt included");
     String first = Main.JSON.writeValueAsString(train(data, settings).weights());
     String second = Main.JSON.writeValueAsString(train(data, settings).weights());
     assertEquals(first, second);
 
-    var sstOnly = new SentimentTraining.Settings(1e-4, 40, 50, 0);
+    var sstOnly = new SentimentTraining.Settings(1e-4, 40, 50, 0, false);
     SentimentTraining.TrainingData flat =
         new SentimentTraining.TrainingData(
             data.texts(),
             data.labels(),
-            java.util.Arrays.stream(data.sourceWeights()).map(w -> 1).toArray());
+            java.util.Arrays.stream(data.sourceWeights()).map(w -> 1).toArray(),
+            data.sidesOnly());
     float[][] weighted = train(data, settings).weights();
     float[][] unweighted = train(flat, sstOnly).weights();
     assertFalse(java.util.Arrays.deepEquals(weighted, unweighted));
@@ -104,7 +105,14 @@ class SentimentTrainingTest {
     return new SentimentTraining.TrainingData(
         keep.stream().map(d.texts()::get).toList(),
         keep.stream().mapToInt(i -> d.labels()[i]).toArray(),
-        keep.stream().mapToDouble(i -> d.sourceWeights()[i]).toArray());
+        keep.stream().mapToDouble(i -> d.sourceWeights()[i]).toArray(),
+        sidesOnly(keep, d));
+  }
+
+  private static boolean[] sidesOnly(List<Integer> keep, SentimentTraining.TrainingData d) {
+    boolean[] out = new boolean[keep.size()];
+    for (int k = 0; k < out.length; k++) out[k] = d.sidesOnly()[keep.get(k)];
+    return out;
   }
 
   private static org.yousaid.analysis.sentiment.SoftmaxRegression train(
