@@ -50,15 +50,17 @@ final class Benchmarks {
         Path data = dataDir(a);
         String split = a.get("split", "dev");
         String models = a.get("models", "shipped");
-        // each setting "margin:contrast:omission", e.g. 0:false:false,0.1:true:true
+        // each setting "margin:contrast:omission:demand", e.g.
+        // 0:false:false:false,0.1:true:true:true
         List<SentimentReading.Rules> grid = new java.util.ArrayList<>();
-        for (String g : a.get("rules", "0:false:false,0.1:true:true").split(",")) {
+        for (String g : a.get("rules", "0:false:false:false,0.1:true:true:true").split(",")) {
           String[] f = g.split(":");
           grid.add(
               new SentimentReading.Rules(
                   Double.parseDouble(f[0]),
                   Boolean.parseBoolean(f[1]),
-                  Boolean.parseBoolean(f[2])));
+                  Boolean.parseBoolean(f[2]),
+                  Boolean.parseBoolean(f[3])));
         }
         Path cache = a.has("embedding-cache") ? Path.of(a.required("embedding-cache")) : null;
         var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
@@ -70,13 +72,8 @@ final class Benchmarks {
         double[] l2s = doubles(a.get("l2s", "1e-4"));
         Path cache = a.has("embedding-cache") ? Path.of(a.required("embedding-cache")) : null;
         var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
-        boolean[] sides =
-            a.get("pxt-sides-only", "false,true").equals("false,true")
-                ? new boolean[] {false, true}
-                : new boolean[] {Boolean.parseBoolean(a.get("pxt-sides-only", "true"))};
         Path modelsOut = a.has("models-out") ? Path.of(a.required("models-out")) : null;
-        yield () ->
-            SentimentSetsBenchmark.tune(data, weights, l2s, sides, embedder, cache, modelsOut);
+        yield () -> SentimentSetsBenchmark.tune(data, weights, l2s, embedder, cache, modelsOut);
       }
       case "redaction" -> {
         int n = Integer.parseInt(a.get("n", "1000"));

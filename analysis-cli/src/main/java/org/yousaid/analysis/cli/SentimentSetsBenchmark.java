@@ -213,7 +213,6 @@ final class SentimentSetsBenchmark {
       Path dataDir,
       double[] pxtWeights,
       double[] l2s,
-      boolean[] sidesOnly,
       EmbedderOptions embedding,
       Path cache,
       Path modelsOut)
@@ -230,45 +229,39 @@ final class SentimentSetsBenchmark {
       SentimentTraining.Settings base = SentimentTraining.Settings.shipped();
       SentimentTraining.TrainingData all =
           SentimentTraining.data(
-              dataDir,
-              new SentimentTraining.Settings(base.l2(), base.epochs(), base.phrases(), 1, false));
+              dataDir, new SentimentTraining.Settings(base.l2(), base.epochs(), base.phrases(), 1));
       float[][] x = store.embed(all.texts());
       store.save();
       for (double l2 : l2s)
-        for (double w : pxtWeights)
-          for (boolean sides : sidesOnly) {
-            var settings =
-                new SentimentTraining.Settings(l2, base.epochs(), base.phrases(), w, sides);
-            SentimentTraining.TrainingData data = SentimentTraining.data(dataDir, settings);
-            SoftmaxRegression model =
-                SentimentTraining.train(
-                    java.util.Arrays.copyOf(x, data.texts().size()), data, settings);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("l2", l2);
-            row.put("pxt_weight", w);
-            row.put("pxt_sides_only", sides);
-            if (modelsOut != null)
-              Main.JSON.writeValue(
-                  modelsOut
-                      .resolve("sentiment-w" + w + "-l2-" + l2 + "-sides-" + sides + ".json")
-                      .toFile(),
-                  model.weights());
-            SentimentClassifier c = new SentimentClassifier(model);
-            for (String rule : RULES) {
-              double sum = 0;
-              for (int k = 0; k < dev.size(); k++) {
-                Sentiment[] p = withRule(rule, c, dev.get(k), devX.get(k), store);
-                Map<String, Object> s = SentimentScores.score(dev.get(k).gold(), p);
-                row.put(
-                    rule + " " + dev.get(k).name(),
-                    s.get("accuracy") + " (macro F1 " + s.get("macro_f1") + ")");
-                sum += (double) s.get("accuracy");
-              }
-              row.put(rule + " mean_accuracy", Main.round(sum / dev.size()));
+        for (double w : pxtWeights) {
+          var settings = new SentimentTraining.Settings(l2, base.epochs(), base.phrases(), w);
+          SentimentTraining.TrainingData data = SentimentTraining.data(dataDir, settings);
+          SoftmaxRegression model =
+              SentimentTraining.train(
+                  java.util.Arrays.copyOf(x, data.texts().size()), data, settings);
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("l2", l2);
+          row.put("pxt_weight", w);
+          if (modelsOut != null)
+            Main.JSON.writeValue(
+                modelsOut.resolve("sentiment-w" + w + "-l2-" + l2 + ".json").toFile(),
+                model.weights());
+          SentimentClassifier c = new SentimentClassifier(model);
+          for (String rule : RULES) {
+            double sum = 0;
+            for (int k = 0; k < dev.size(); k++) {
+              Sentiment[] p = withRule(rule, c, dev.get(k), devX.get(k), store);
+              Map<String, Object> s = SentimentScores.score(dev.get(k).gold(), p);
+              row.put(
+                  rule + " " + dev.get(k).name(),
+                  s.get("accuracy") + " (macro F1 " + s.get("macro_f1") + ")");
+              sum += (double) s.get("accuracy");
             }
-            System.err.println(row);
-            rows.add(row);
+            row.put(rule + " mean_accuracy", Main.round(sum / dev.size()));
           }
+          System.err.println(row);
+          rows.add(row);
+        }
     }
     return rows;
   }

@@ -23,24 +23,16 @@ final class SentimentTraining {
   /**
    * @param pxtWeight weight of one NHS comment against one SST sentence or phrase (0: SST alone,
    *     the model before issue 12)
-   * @param pxtSidesOnly a praising or critical NHS comment teaches which side, not that a side is
-   *     taken: the comments answered "what was good / what could be improved", so they almost all
-   *     take one, and learning "not neutral" from them made plain facts read as praise or complaint
    */
-  record Settings(double l2, int epochs, int phrases, double pxtWeight, boolean pxtSidesOnly) {
+  record Settings(double l2, int epochs, int phrases, double pxtWeight) {
     /** Chosen on SST dev + pxt dev (docs/benchmarks.md "Sentiment"). */
     static Settings shipped() {
-      return new Settings(1e-4, 300, 40_000, 10, true);
+      return new Settings(1e-4, 300, 40_000, 10);
     }
   }
 
-  /**
-   * The training examples of one run, with each one's weight before class balancing.
-   *
-   * @param sidesOnly per example, whether it only chooses between negative and positive
-   */
-  record TrainingData(
-      List<String> texts, int[] labels, double[] sourceWeights, boolean[] sidesOnly) {}
+  /** The training examples of one run, with each one's weight before class balancing. */
+  record TrainingData(List<String> texts, int[] labels, double[] sourceWeights) {}
 
   private SentimentTraining() {}
 
@@ -53,8 +45,7 @@ final class SentimentTraining {
             Double.parseDouble(a.get("l2", String.valueOf(shipped.l2()))),
             Integer.parseInt(a.get("epochs", String.valueOf(shipped.epochs()))),
             Integer.parseInt(a.get("phrases", String.valueOf(shipped.phrases()))),
-            Double.parseDouble(a.get("pxt-weight", String.valueOf(shipped.pxtWeight()))),
-            Boolean.parseBoolean(a.get("pxt-sides-only", String.valueOf(shipped.pxtSidesOnly()))));
+            Double.parseDouble(a.get("pxt-weight", String.valueOf(shipped.pxtWeight()))));
     EmbedderOptions embedding = EngineFlags.embedder(a, EmbedderOptions.defaults());
     a.rejectUnread();
     TrainingData train = data(data, settings);
@@ -80,31 +71,22 @@ final class SentimentTraining {
     List<String> texts = new ArrayList<>();
     List<Sentiment> gold = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
-    List<Boolean> sidesOnly = new ArrayList<>();
     for (SstReader.Example e : sst) {
       texts.add(e.sentence());
       gold.add(e.sentiment());
       weights.add(1.0);
-      sidesOnly.add(false);
     }
     if (settings.pxtWeight() > 0) {
       SentimentSet pxt = PxtSentiment.read(dataDir.resolve("pxt-phase1/text_data.csv"), "train");
       texts.addAll(pxt.texts());
       gold.addAll(pxt.gold());
-      for (int i = 0; i < pxt.size(); i++) {
-        weights.add(settings.pxtWeight());
-        // its few neutral examples ("nothing really") do teach neutral
-        sidesOnly.add(settings.pxtSidesOnly() && pxt.gold().get(i) != Sentiment.NEUTRAL);
-      }
+      for (int i = 0; i < pxt.size(); i++) weights.add(settings.pxtWeight());
     }
     int[] y =
         gold.stream()
             .mapToInt(s -> Arrays.asList(SentimentClassifier.CLASSES).indexOf(s))
             .toArray();
-    boolean[] sides = new boolean[sidesOnly.size()];
-    for (int i = 0; i < sides.length; i++) sides[i] = sidesOnly.get(i);
-    return new TrainingData(
-        texts, y, weights.stream().mapToDouble(Double::doubleValue).toArray(), sides);
+    return new TrainingData(texts, y, weights.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /**
@@ -136,9 +118,6 @@ final class SentimentTraining {
     double[] w = new double[y.length];
     for (int i = 0; i < y.length; i++)
       w[i] = data.sourceWeights()[i] * total / (3 * perClass[y[i]]);
-    boolean[][] among = new boolean[y.length][];
-    boolean[] negativeOrPositive = {true, false, true};
-    for (int i = 0; i < y.length; i++) if (data.sidesOnly()[i]) among[i] = negativeOrPositive;
-    return SoftmaxRegression.trainWeighted(x, y, 3, settings.l2(), settings.epochs(), w, among);
+    return SoftmaxRegression.trainWeighted(x, y, 3, settings.l2(), settings.epochs(), w);
   }
 }

@@ -76,20 +76,19 @@ class SentimentTrainingTest {
 
   @Test
   void trainingGivesTheSameWeightsTwiceAndUsesThePxtWeight() throws Exception {
-    var settings = new SentimentTraining.Settings(1e-4, 40, 50, 5, false);
+    var settings = new SentimentTraining.Settings(1e-4, 40, 50, 5);
     SentimentTraining.TrainingData data = small(SentimentTraining.data(DATA, settings));
     assertTrue(java.util.Arrays.stream(data.sourceWeights()).anyMatch(w -> w == 5), "pxt included");
     String first = Main.JSON.writeValueAsString(train(data, settings).weights());
     String second = Main.JSON.writeValueAsString(train(data, settings).weights());
     assertEquals(first, second);
 
-    var sstOnly = new SentimentTraining.Settings(1e-4, 40, 50, 0, false);
+    var sstOnly = new SentimentTraining.Settings(1e-4, 40, 50, 0);
     SentimentTraining.TrainingData flat =
         new SentimentTraining.TrainingData(
             data.texts(),
             data.labels(),
-            java.util.Arrays.stream(data.sourceWeights()).map(w -> 1).toArray(),
-            data.sidesOnly());
+            java.util.Arrays.stream(data.sourceWeights()).map(w -> 1).toArray());
     float[][] weighted = train(data, settings).weights();
     float[][] unweighted = train(flat, sstOnly).weights();
     assertFalse(java.util.Arrays.deepEquals(weighted, unweighted));
@@ -105,14 +104,7 @@ class SentimentTrainingTest {
     return new SentimentTraining.TrainingData(
         keep.stream().map(d.texts()::get).toList(),
         keep.stream().mapToInt(i -> d.labels()[i]).toArray(),
-        keep.stream().mapToDouble(i -> d.sourceWeights()[i]).toArray(),
-        sidesOnly(keep, d));
-  }
-
-  private static boolean[] sidesOnly(List<Integer> keep, SentimentTraining.TrainingData d) {
-    boolean[] out = new boolean[keep.size()];
-    for (int k = 0; k < out.length; k++) out[k] = d.sidesOnly()[keep.get(k)];
-    return out;
+        keep.stream().mapToDouble(i -> d.sourceWeights()[i]).toArray());
   }
 
   private static org.yousaid.analysis.sentiment.SoftmaxRegression train(

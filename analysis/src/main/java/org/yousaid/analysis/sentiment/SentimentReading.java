@@ -16,8 +16,12 @@ import org.yousaid.analysis.Sentiment;
  *       little either way, since the in-domain training comments almost always take a side;
  *   <li><b>the point of a contrast</b>: praise then a turn ("lovely but nothing happens") is a
  *       complaint, and so is any answer whose point reads negative;
- *   <li><b>what did not happen</b>: "nobody", "no one", "never", "nothing happens" say that the
- *       service did not do something: a complaint, where the classifier sees no sentiment word.
+ *   <li><b>what did not happen</b>: "nobody", "no one", "never", "nothing happens", "still no" say
+ *       that the service did not do something: a complaint, where the classifier sees no sentiment
+ *       word;
+ *   <li><b>demands</b>: what a whole group should, must or deserves to get ("every child deserves
+ *       an EHCP on time") asks the council to change what it does: a criticism, as NHS coders
+ *       scored "could be improved" suggestions, though its words are the good state it asks for.
  * </ul>
  */
 public final class SentimentReading {
@@ -25,16 +29,17 @@ public final class SentimentReading {
    * @param neutralMargin how much more likely than neutral a side must be to be taken (0: argmax)
    * @param contrast read the point of a contrast
    * @param omission read "nobody / never / nothing happens" as a complaint when otherwise neutral
+   * @param demand read a group's "should / must / deserves" as a criticism
    */
-  public record Rules(double neutralMargin, boolean contrast, boolean omission) {
+  public record Rules(double neutralMargin, boolean contrast, boolean omission, boolean demand) {
     /** The classifier's argmax alone: the reading before issue 12 item 4. */
     public static Rules none() {
-      return new Rules(0, false, false);
+      return new Rules(0, false, false, false);
     }
 
     /** Chosen on SST dev + pxt dev (docs/benchmarks.md "Sentiment: facts, demands, turns"). */
     public static Rules shipped() {
-      return new Rules(0.10, true, true);
+      return new Rules(0.05, true, true, true);
     }
   }
 
@@ -42,7 +47,18 @@ public final class SentimentReading {
       Pattern.compile(
           "\\b(nobody|no ?one|no-one|never)\\b|\\bnothing\\s+(ever\\s+)?(happen\\w*|gets?|got|"
               + "change[sd]?|moves?|moved|is|was|has|had|seems|will|would|works?|worked|came|"
-              + "comes|done|being)\\b",
+              + "comes|done|being)\\b|\\bstill\\s+(?:\\w+\\s+)?(?:no|not|nothing|without|waiting)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final String GROUP =
+      "(?:(?:every|each|all|all the)\\s+\\w+(?:\\s+\\w+)?|children|families|parents|carers|"
+          + "people|patients|pupils|students|kids|young people|everyone|everybody)";
+  private static final Pattern DEMAND =
+      Pattern.compile(
+          "\\b"
+              + GROUP
+              + "\\s+(?:\\w+\\s+){0,3}(?:should|must|deserves?|needs? to|ought to|has a right|have a right|"
+              + "are entitled|is entitled)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private final SentimentClassifier classifier;
@@ -85,6 +101,7 @@ public final class SentimentReading {
       }
       if (rules.omission() && whole == Sentiment.NEUTRAL && OMISSION.matcher(texts.get(i)).find())
         whole = Sentiment.NEGATIVE;
+      if (rules.demand() && DEMAND.matcher(texts.get(i)).find()) whole = Sentiment.NEGATIVE;
       out[i] = whole;
     }
     return out;

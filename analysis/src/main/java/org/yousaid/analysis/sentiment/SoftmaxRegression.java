@@ -52,27 +52,6 @@ public final class SoftmaxRegression {
    */
   public static SoftmaxRegression trainWeighted(
       float[][] x, int[] y, int classes, double l2, int epochs, double[] exampleWeights) {
-    return trainWeighted(x, y, classes, l2, epochs, exampleWeights, null);
-  }
-
-  /**
-   * As {@link #trainWeighted(float[][], int[], int, double, int, double[])}, where an example whose
-   * {@code among} row is given only says which of those classes it is, not that it is none of the
-   * others: its loss is the softmax over its own classes, and the other classes' weights get no
-   * gradient from it. For a source that never had the chance to give some class (comments answering
-   * "what was good / what could be improved" all take a side), so that it teaches the choice
-   * between sides and not that no answer is ever neutral.
-   *
-   * @param among per example, the classes it chooses between, or null (all); null array: all
-   */
-  public static SoftmaxRegression trainWeighted(
-      float[][] x,
-      int[] y,
-      int classes,
-      double l2,
-      int epochs,
-      double[] exampleWeights,
-      boolean[][] among) {
     int n = x.length, d = x[0].length;
     float[][] w = new float[classes][d + 1];
     double[][] m = new double[classes][d + 1], v = new double[classes][d + 1];
@@ -83,7 +62,6 @@ public final class SoftmaxRegression {
       double totalWeight = 0;
       for (int i = 0; i < n; i++) {
         double[] p = model.probabilities(x[i]);
-        if (among != null && among[i] != null) p = restricted(p, among[i]);
         double cw = exampleWeights[i];
         totalWeight += cw;
         for (int c = 0; c < classes; c++) {
@@ -104,14 +82,5 @@ public final class SoftmaxRegression {
       }
     }
     return model;
-  }
-
-  /** The softmax over the allowed classes only (0 for the rest): same logits, renormalised. */
-  static double[] restricted(double[] p, boolean[] allowed) {
-    double[] out = new double[p.length];
-    double sum = 0;
-    for (int c = 0; c < p.length; c++) if (allowed[c]) sum += p[c];
-    for (int c = 0; c < p.length; c++) out[c] = allowed[c] ? p[c] / sum : 0;
-    return out;
   }
 }
