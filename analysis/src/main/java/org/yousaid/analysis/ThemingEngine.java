@@ -26,6 +26,7 @@ import org.yousaid.analysis.pipeline.ThemeDraft;
 import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.represent.ThemeSpace;
+import org.yousaid.analysis.sentiment.SentimentReading;
 import org.yousaid.analysis.work.AnswerWorkStore;
 
 /**
@@ -168,7 +169,12 @@ public final class ThemingEngine implements AutoCloseable {
     timer.run(
         "sentiment",
         () -> {
-          if (publishable) new ScoreSentiment(models.sentimentClassifier()).apply(records);
+          if (publishable)
+            new ScoreSentiment(
+                    new SentimentReading(
+                        models.sentimentClassifier(), SentimentReading.Rules.shipped()),
+                    embedder::embed)
+                .apply(records);
         });
   }
 

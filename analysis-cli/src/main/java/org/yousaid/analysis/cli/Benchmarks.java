@@ -8,11 +8,12 @@ import org.yousaid.analysis.ThemeOptions;
 import org.yousaid.analysis.eval.CodeframeBenchmark;
 import org.yousaid.analysis.represent.EmbeddingBatches;
 import org.yousaid.analysis.represent.SentenceEmbedder;
+import org.yousaid.analysis.sentiment.SentimentReading;
 import org.yousaid.analysis.theme.codeframe.CodeframeClassifier;
 
 /**
  * Benchmark commands ({@code bench
- * quality|speed|embedding|incremental|redaction|sentiment|sentiment-sets|sentiment-tune|codeframe|discovery|subthemes});
+ * quality|speed|embedding|incremental|redaction|sentiment|sentiment-sets|sentiment-tune|sentiment-rules|codeframe|discovery|subthemes});
  * results go in docs/benchmarks.md. Every option is read before anything runs, so a mistyped one
  * fails at once.
  */
@@ -22,7 +23,7 @@ final class Benchmarks {
   static void run(String[] args) throws Exception {
     if (args.length < 2)
       throw new IllegalArgumentException(
-          "bench quality|speed|sharded|embedding|incremental|redaction|sentiment|sentiment-sets|sentiment-tune|codeframe|discovery|subthemes|labels");
+          "bench quality|speed|sharded|embedding|incremental|redaction|sentiment|sentiment-sets|sentiment-tune|sentiment-rules|codeframe|discovery|subthemes|labels");
     Args a = new Args(args, 2);
     Callable<Object> benchmark = parse(args[1], a);
     a.rejectUnread();
@@ -45,13 +46,34 @@ final class Benchmarks {
         var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
         yield () -> SentimentSetsBenchmark.run(data, split, models, embedder, cache);
       }
+      case "sentiment-rules" -> {
+        Path data = dataDir(a);
+        String split = a.get("split", "dev");
+        String models = a.get("models", "shipped");
+        // each setting "margin:contrast:omission:demand", e.g.
+        // 0:false:false:false,0.1:true:true:true
+        List<SentimentReading.Rules> grid = new java.util.ArrayList<>();
+        for (String g : a.get("rules", "0:false:false:false,0.1:true:true:true").split(",")) {
+          String[] f = g.split(":");
+          grid.add(
+              new SentimentReading.Rules(
+                  Double.parseDouble(f[0]),
+                  Boolean.parseBoolean(f[1]),
+                  Boolean.parseBoolean(f[2]),
+                  Boolean.parseBoolean(f[3])));
+        }
+        Path cache = a.has("embedding-cache") ? Path.of(a.required("embedding-cache")) : null;
+        var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
+        yield () -> SentimentSetsBenchmark.rules(data, split, models, grid, embedder, cache);
+      }
       case "sentiment-tune" -> {
         Path data = dataDir(a);
         double[] weights = doubles(a.get("pxt-weights", "0,1,3,10"));
         double[] l2s = doubles(a.get("l2s", "1e-4"));
         Path cache = a.has("embedding-cache") ? Path.of(a.required("embedding-cache")) : null;
         var embedder = EngineFlags.embedder(a, ThemeOptions.defaults().embedder());
-        yield () -> SentimentSetsBenchmark.tune(data, weights, l2s, embedder, cache);
+        Path modelsOut = a.has("models-out") ? Path.of(a.required("models-out")) : null;
+        yield () -> SentimentSetsBenchmark.tune(data, weights, l2s, embedder, cache, modelsOut);
       }
       case "redaction" -> {
         int n = Integer.parseInt(a.get("n", "1000"));

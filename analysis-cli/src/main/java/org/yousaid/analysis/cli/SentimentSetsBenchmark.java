@@ -13,6 +13,7 @@ import org.yousaid.analysis.nlp.TextNormaliser;
 import org.yousaid.analysis.represent.EmbedderOptions;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 import org.yousaid.analysis.sentiment.SentimentClassifier;
+import org.yousaid.analysis.sentiment.SentimentReading;
 import org.yousaid.analysis.sentiment.SoftmaxRegression;
 
 /**
@@ -162,9 +163,59 @@ final class SentimentSetsBenchmark {
     return all;
   }
 
-  /** Trains each setting of the grid on the same embeddings and scores it on the dev sets. */
+  /**
+   * {@code bench sentiment-rules}: one classifier under each reading of a grid ({@link
+   * SentimentReading.Rules}: neutral margin, contrast, omission), on the dev sets (where the
+   * reading is chosen) or the test sets; the first reading of the grid is the baseline of the
+   * paired differences.
+   */
+  static Map<String, Object> rules(
+      Path dataDir,
+      String split,
+      String modelSpec,
+      List<SentimentReading.Rules> grid,
+      EmbedderOptions embedding,
+      Path cache)
+      throws Exception {
+    SentimentClassifier c = models(modelSpec).get(0).classifier();
+    Map<String, Object> out = new LinkedHashMap<>();
+    try (SentenceEmbedder embedder = new SentenceEmbedder(embedding)) {
+      EmbeddingStore store = new EmbeddingStore(embedder, cache);
+      for (SentimentSet set : sets(dataDir, split)) {
+        float[][] x = store.embed(set.texts());
+        Map<String, Object> bySetting = new LinkedHashMap<>();
+        Sentiment[] first = null;
+        for (SentimentReading.Rules r : grid) {
+          Sentiment[] p = new SentimentReading(c, r).read(set.texts(), x, store::embed);
+          Map<String, Object> s = SentimentScores.score(set.gold(), p);
+          if (first != null) {
+            s.put("vs_first", SentimentScores.difference(set.gold(), first, p));
+            int changed = 0;
+            for (int i = 0; i < p.length; i++) if (p[i] != first[i]) changed++;
+            s.put("changed", changed);
+          } else first = p;
+          if (new TreeSet<>(set.kinds()).size() > 1) s.put("by_kind", byKind(set, p));
+          bySetting.put(r.toString(), s);
+        }
+        out.put(set.name(), bySetting);
+        System.err.println(set.name() + " done");
+      }
+      store.save();
+    }
+    return out;
+  }
+
+  /**
+   * Trains each setting of the grid on the same embeddings and scores it on the dev sets; with
+   * {@code modelsOut}, writes each setting's weights there (to score with {@code sentiment-rules}).
+   */
   static List<Map<String, Object>> tune(
-      Path dataDir, double[] pxtWeights, double[] l2s, EmbedderOptions embedding, Path cache)
+      Path dataDir,
+      double[] pxtWeights,
+      double[] l2s,
+      EmbedderOptions embedding,
+      Path cache,
+      Path modelsOut)
       throws Exception {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (SentenceEmbedder embedder = new SentenceEmbedder(embedding)) {
@@ -191,6 +242,10 @@ final class SentimentSetsBenchmark {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("l2", l2);
           row.put("pxt_weight", w);
+          if (modelsOut != null)
+            Main.JSON.writeValue(
+                modelsOut.resolve("sentiment-w" + w + "-l2-" + l2 + ".json").toFile(),
+                model.weights());
           SentimentClassifier c = new SentimentClassifier(model);
           for (String rule : RULES) {
             double sum = 0;

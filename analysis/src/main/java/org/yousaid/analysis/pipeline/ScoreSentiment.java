@@ -1,21 +1,33 @@
 package org.yousaid.analysis.pipeline;
 
 import java.util.List;
-import org.yousaid.analysis.sentiment.SentimentClassifier;
+import java.util.function.Function;
+import org.yousaid.analysis.Sentiment;
+import org.yousaid.analysis.sentiment.SentimentReading;
 
 /**
- * Stage 4b: negative / neutral / positive for each themable answer, from its sentence embedding
- * (the classifier is English-only, so answers in other languages get none).
+ * Stage 4b: negative / neutral / positive for each themable answer, read from its sentence
+ * embedding and, where a contrast turns it, the embeddings of its two sides ({@link
+ * SentimentReading}; the classifier is English-only, so answers in other languages get none).
  */
 public final class ScoreSentiment {
-  private final SentimentClassifier classifier;
+  private final SentimentReading reading;
+  private final Function<List<String>, float[][]> embed;
 
-  public ScoreSentiment(SentimentClassifier classifier) {
-    this.classifier = classifier;
+  /**
+   * @param embed embeds the sides of the answers that have a contrast (one call per run)
+   */
+  public ScoreSentiment(SentimentReading reading, Function<List<String>, float[][]> embed) {
+    this.reading = reading;
+    this.embed = embed;
   }
 
   public void apply(List<AnswerRecord> records) {
-    for (AnswerRecord r : records)
-      if (r.themable()) r.sentiment(classifier.classify(r.embedding()));
+    List<AnswerRecord> scored = records.stream().filter(AnswerRecord::themable).toList();
+    if (scored.isEmpty()) return;
+    float[][] x = new float[scored.size()][];
+    for (int i = 0; i < x.length; i++) x[i] = scored.get(i).embedding();
+    Sentiment[] read = reading.read(scored.stream().map(AnswerRecord::text).toList(), x, embed);
+    for (int i = 0; i < read.length; i++) scored.get(i).sentiment(read[i]);
   }
 }

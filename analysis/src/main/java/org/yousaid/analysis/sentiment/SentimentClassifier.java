@@ -12,7 +12,8 @@ import org.yousaid.analysis.Sentiment;
  * criticality people coded (pxt-phase1's train split), so that it reads feedback on a service, not
  * only film reviews (docs/benchmarks.md "Sentiment"). Training command: {@code java -jar
  * yousaid-analysis.jar train-sentiment --data-dir DIR --out
- * analysis/src/main/resources/org/yousaid/analysis/sentiment-bge-small-sst-pxt.json}.
+ * analysis/src/main/resources/org/yousaid/analysis/sentiment-bge-small-sst-pxt.json}. The engine
+ * does not take its argmax as the answer's label: {@link SentimentReading} reads its probabilities.
  */
 public final class SentimentClassifier {
   public static final String RESOURCE = "/org/yousaid/analysis/sentiment-bge-small-sst-pxt.json";

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yousaid.analysis.Sentiment;
 import org.yousaid.analysis.sentiment.SentimentClassifier;
+import org.yousaid.analysis.sentiment.SentimentReading;
 
 class ScoreSentimentTest {
   @Test
@@ -17,7 +18,13 @@ class ScoreSentimentTest {
             "The short breaks team is wonderful, kind and so helpful, thank you.",
             "n/a",
             "Moje dziecko potrzebuje więcej pomocy w szkole, ale nie ma transportu.");
-    new ScoreSentiment(SentimentClassifier.fromClasspath()).apply(records);
+    new ScoreSentiment(
+            new SentimentReading(
+                SentimentClassifier.fromClasspath(), SentimentReading.Rules.shipped()),
+            texts -> {
+              throw new AssertionError("no answer here has a contrast to embed");
+            })
+        .apply(records);
     assertEquals(Sentiment.NEGATIVE, records.get(0).sentiment());
     assertEquals(Sentiment.POSITIVE, records.get(1).sentiment());
     assertNull(records.get(2).sentiment());

@@ -11,13 +11,15 @@ import org.yousaid.analysis.Sentiment;
 import org.yousaid.analysis.represent.SentenceEmbedder;
 
 /**
- * The shipped sentiment weights on answers written as SEND parents write them (lower case, no full
- * stops), none of which is in the benchmark's held-out set: plain complaints must come out negative
- * and plain praise positive, whatever else the model gets wrong.
+ * The shipped sentiment weights, read as the engine reads them, on answers written as SEND parents
+ * write them (lower case, no full stops), none of which is in the benchmark's held-out set: plain
+ * complaints must come out negative and plain praise positive, whatever else the model gets wrong.
  */
 class ShippedSentimentTest {
   private static SentenceEmbedder embedder;
-  private static final SentimentClassifier SHIPPED = SentimentClassifier.fromClasspath();
+  // what the engine does: the shipped weights under the shipped reading
+  private static final SentimentReading SHIPPED =
+      new SentimentReading(SentimentClassifier.fromClasspath(), SentimentReading.Rules.shipped());
 
   @BeforeAll
   static void load() {
@@ -65,10 +67,10 @@ class ShippedSentimentTest {
   }
 
   private static void assertAll(Sentiment expected, String... answers) {
-    float[][] x = embedder.embed(List.of(answers));
+    Sentiment[] read =
+        SHIPPED.read(List.of(answers), embedder.embed(List.of(answers)), embedder::embed);
     List<String> wrong = new ArrayList<>();
-    for (int i = 0; i < answers.length; i++)
-      if (SHIPPED.classify(x[i]) != expected) wrong.add(answers[i]);
+    for (int i = 0; i < answers.length; i++) if (read[i] != expected) wrong.add(answers[i]);
     assertEquals(List.of(), wrong, "not " + expected);
   }
 }
