@@ -223,7 +223,7 @@ public final class PhraseLabeller {
               * (words >= 3 ? 1.7 : words == 2 ? 1.6 : 1.0);
       Surface surface = commonest(surfaces.get(key));
       if (score > 0 && publishable(surface.text()) && !taken.contains(reading(surface.text())))
-        candidates.add(new Candidate(surface, score, support));
+        candidates.add(new Candidate(key, surface, score, support));
     }
     if (candidates.isEmpty()) return null;
     int widest = candidates.stream().mapToInt(Candidate::support).max().orElse(0);
@@ -249,17 +249,24 @@ public final class PhraseLabeller {
    * time for appointments", "Explained everything clearly"); one word ("Transport"); a fragment
    * opening with a bare verb, which reads as an order to the officer ("Tell parents", "Keep up the
    * good work"). A phrase of a better shape replaces the chosen one when at least as many members
-   * as the floor, and {@link #READABLE_KEEPS} of the chosen phrase's, use it: the best-scoring such
-   * phrase, so "Plan" (7 of 9) stays when "Draft plan" is used by 2, and "Keep up the good work"
-   * gives way to "Good work".
+   * as {@link #READABLE_KEEPS} of the chosen phrase's use it, and as many as the floor unless it
+   * says more of the same thing (it has every word of the chosen phrase: "Draft plan" for "Plan"):
+   * the best-scoring such phrase. So "Plan" (7 of 9) stays when "Draft plan" is used by 2, becomes
+   * "Draft plan" when 5 of the 7 write that, and "Keep up the good work" gives way to "Good work".
    */
   private static Candidate readable(Candidate chosen, List<Candidate> candidates, int floor) {
-    int need = Math.max(floor, (int) Math.ceil(READABLE_KEEPS * chosen.support() - 1e-9));
+    int need = (int) Math.ceil(READABLE_KEEPS * chosen.support() - 1e-9);
+    Set<String> chosenWords = Set.of(chosen.key().split(" "));
     Candidate out = chosen;
-    for (Candidate c : candidates)
+    for (Candidate c : candidates) {
+      boolean refines = Set.of(c.key().split(" ")).containsAll(chosenWords);
+      // one word gives way only to a phrase that says more of the same thing
+      boolean allowed = chosen.shape() == 2 ? c.support() >= floor || refines : refines;
       if (c.support() >= need
+          && allowed
           && (c.shape() < out.shape() || c.shape() == out.shape() && c.score() > out.score()))
         out = c;
+    }
     return out.shape() < chosen.shape() ? out : chosen;
   }
 
@@ -291,7 +298,7 @@ public final class PhraseLabeller {
     return out.toString();
   }
 
-  private record Candidate(Surface surface, double score, int support) {
+  private record Candidate(String key, Surface surface, double score, int support) {
     /** 0 reads best: several words, not opening with a bare verb; 1 one word; 2 a bare verb. */
     int shape() {
       if (surface.bareVerb()) return 2;
