@@ -244,30 +244,31 @@ public final class PhraseLabeller {
   static final double READABLE_KEEPS = 2.0 / 3;
 
   /**
-   * The chosen phrase, or one that reads better and speaks for nearly as many members. Readable
-   * shapes, best first: a phrase of two words or more that does not open with a bare verb ("Waiting
-   * time for appointments", "Explained everything clearly"); one word ("Transport"); a fragment
-   * opening with a bare verb, which reads as an order to the officer ("Tell parents", "Keep up the
-   * good work"). A phrase of a better shape replaces the chosen one when at least as many members
-   * as {@link #READABLE_KEEPS} of the chosen phrase's use it, and as many as the floor unless it
-   * says more of the same thing (it has every word of the chosen phrase: "Draft plan" for "Plan"):
-   * the best-scoring such phrase. So "Plan" (7 of 9) stays when "Draft plan" is used by 2, becomes
-   * "Draft plan" when 5 of the 7 write that, and "Keep up the good work" gives way to "Good work".
+   * The chosen phrase, or a phrase of several words that reads better and speaks for nearly as many
+   * members; never a phrase that opens with a bare verb ("Tell parents", "Keep up the good work":
+   * it reads as an order to the officer) when another does. It replaces a bare-verb fragment when
+   * at least the floor and {@link #READABLE_KEEPS} of the fragment's members use it ("Keep parents
+   * updated" gives way to "Regular updates"), and one word when it says more of the same thing (it
+   * has every word of it) and {@link #READABLE_KEEPS} of the word's members use it ("Plan" used by
+   * 6 becomes "Draft plan" used by 4, stays "Plan" when 2 write "draft plan"). One word never
+   * replaces a bare-verb fragment, and a phrase about something else never replaces one word: on
+   * the SEND answers "Listen to parents" became "Panel", on pxt "Helpful" became "Very friendly".
+   * Among several, the best-scoring.
    */
   private static Candidate readable(Candidate chosen, List<Candidate> candidates, int floor) {
+    if (chosen.shape() == 0) return chosen;
     int need = (int) Math.ceil(READABLE_KEEPS * chosen.support() - 1e-9);
     Set<String> chosenWords = Set.of(chosen.key().split(" "));
     Candidate out = chosen;
     for (Candidate c : candidates) {
-      boolean refines = Set.of(c.key().split(" ")).containsAll(chosenWords);
-      // one word gives way only to a phrase that says more of the same thing
-      boolean allowed = chosen.shape() == 2 ? c.support() >= floor || refines : refines;
-      if (c.support() >= need
-          && allowed
-          && (c.shape() < out.shape() || c.shape() == out.shape() && c.score() > out.score()))
-        out = c;
+      if (c.shape() != 0 || c.support() < need) continue;
+      boolean allowed =
+          chosen.surface().bareVerb()
+              ? c.support() >= floor
+              : Set.of(c.key().split(" ")).containsAll(chosenWords);
+      if (allowed && (out == chosen || c.score() > out.score())) out = c;
     }
-    return out.shape() < chosen.shape() ? out : chosen;
+    return out;
   }
 
   /**

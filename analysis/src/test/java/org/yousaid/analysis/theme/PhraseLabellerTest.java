@@ -307,8 +307,9 @@ class PhraseLabellerTest {
   }
 
   /**
-   * A bare imperative stays when nothing else is shared by as many answers: no label is better than
-   * one only a few of the answers use.
+   * A bare imperative stays when no phrase of several words is shared by nearly as many answers;
+   * one word never replaces it: a first version gave "Panel" for a theme of SEND answers where 2 of
+   * 7 say "listen to parents" and 2 mention the panel.
    */
   @Test
   void aBareImperativeStaysWhenNoOtherPhraseSpeaksForAsMany() {
@@ -316,10 +317,10 @@ class PhraseLabellerTest {
         labelOf(
             new String[] {
               "Listen to parents, we know our children best",
-              "listen to parents!!",
+              "listen to parents!! the panel decided without us",
               "They should listen to parents about the provision",
-              "Please listen to parents instead of ticking boxes",
-              "the panel never met him",
+              "Please listen to parents, the panel never met him",
+              "the panel never read the reports",
             });
     assertNotNull(label);
     assertTrue(
