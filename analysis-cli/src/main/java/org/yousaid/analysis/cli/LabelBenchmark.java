@@ -41,6 +41,7 @@ final class LabelBenchmark {
     int perturbations = Integer.parseInt(a.get("perturbations", "2"));
     return () -> {
       List<Map<String, Object>> rows = new ArrayList<>();
+      LabelShape shape = new LabelShape();
       try (SentenceEmbedder embedder = new SentenceEmbedder();
           ThemingEngine engine = new ThemingEngine().cachingEmbeddings()) {
         PreparedCorpus corpus =
@@ -81,6 +82,7 @@ final class LabelBenchmark {
               row.put("fit", round(fits / (double) n));
               row.put("labelKept", kept[t]);
               row.put("coherence", round(coherence(theme.memberIds(), rowOf, corpus)));
+              row.put("shape", shape.of(theme.label()));
               if (show) {
                 row.put("label", theme.label());
                 row.put("description", theme.description());
@@ -90,6 +92,7 @@ final class LabelBenchmark {
           }
       }
       System.err.println(summary(rows));
+      System.err.println(LabelShape.summary(rows));
       return rows;
     };
   }

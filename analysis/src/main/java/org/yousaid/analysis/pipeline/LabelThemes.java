@@ -409,11 +409,12 @@ public final class LabelThemes {
   /**
    * The fallback label when no phrase is shared: the top key term alone ("Respite transport"), or
    * "Theme N" without one; never two terms joined by "and", which reads as one theme about two
-   * unrelated things.
+   * unrelated things; never a term made only of words that say who or how long
+   * (PhraseLabeller#TOO_GENERIC_ALONE: "Nothing everything" labelled a theme on pxt).
    */
   static String label(List<String> keyTerms, int number) {
     return keyTerms.stream()
-        .filter(t -> !PhraseLabeller.TOO_GENERIC_ALONE.contains(t))
+        .filter(t -> !PhraseLabeller.TOO_GENERIC_ALONE.containsAll(List.of(t.split(" "))))
         .findFirst()
         .map(LabelThemes::capitalised)
         .orElse("Theme " + number);

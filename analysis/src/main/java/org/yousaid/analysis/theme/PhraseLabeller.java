@@ -97,7 +97,7 @@ public final class PhraseLabeller {
   static final int MAX_WORDS = 7;
 
   private final Redaction redaction;
-  private final List<Map<String, String>> phrasesPerAnswer = new ArrayList<>();
+  private final List<Map<String, Surface>> phrasesPerAnswer = new ArrayList<>();
   // which answers use each lemma: a phrase's answers are the AND of its lemmas' sets, so counting
   // them costs n/64 words whatever the number of answers (10,000 in the speed runs)
   private final Map<String, BitSet> answersWithLemma = new HashMap<>();
@@ -187,9 +187,9 @@ public final class PhraseLabeller {
     double[] w = new double[members.size()];
     for (int m = 0; m < w.length; m++)
       weightSum += w[m] = Math.max(0.05, typicality == null ? 1 : typicality[m]);
-    Map<String, Map<String, Integer>> surfaces = new LinkedHashMap<>();
+    Map<String, Map<Surface, Integer>> surfaces = new LinkedHashMap<>();
     for (int m : members)
-      for (Map.Entry<String, String> e : phrasesPerAnswer.get(m).entrySet())
+      for (Map.Entry<String, Surface> e : phrasesPerAnswer.get(m).entrySet())
         surfaces
             .computeIfAbsent(e.getKey(), x -> new HashMap<>())
             .merge(e.getValue(), 1, Integer::sum);
@@ -221,9 +221,9 @@ public final class PhraseLabeller {
           rate
               * Math.log(1 + plainRate / Math.max(overall, 1e-9))
               * (words >= 3 ? 1.7 : words == 2 ? 1.6 : 1.0);
-      String surface = commonest(surfaces.get(key));
-      if (score > 0 && publishable(surface) && !taken.contains(reading(surface)))
-        candidates.add(new Candidate(surface, score, support));
+      Surface surface = commonest(surfaces.get(key));
+      if (score > 0 && publishable(surface.text()) && !taken.contains(reading(surface.text())))
+        candidates.add(new Candidate(key, surface, score, support));
     }
     if (candidates.isEmpty()) return null;
     int widest = candidates.stream().mapToInt(Candidate::support).max().orElse(0);
@@ -232,7 +232,43 @@ public final class PhraseLabeller {
     Candidate best = null;
     for (Candidate c : candidates)
       if (c.support() >= floor && (best == null || c.score() > best.score())) best = c;
-    return new Label(capitalise(best.surface()), best.support(), distinctMembers);
+    best = readable(best, candidates, floor);
+    return new Label(capitalise(best.surface().text()), best.support(), distinctMembers);
+  }
+
+  /**
+   * A phrase of another shape must keep this share of the chosen label's members to replace it:
+   * "most of the coverage", so that a readable phrase of a few never labels a theme the chosen word
+   * speaks for.
+   */
+  static final double READABLE_KEEPS = 2.0 / 3;
+
+  /**
+   * The chosen phrase, or a phrase of several words that reads better and speaks for nearly as many
+   * members; never a phrase that opens with a bare verb ("Tell parents", "Keep up the good work":
+   * it reads as an order to the officer) when another does. It replaces a bare-verb fragment when
+   * at least the floor and {@link #READABLE_KEEPS} of the fragment's members use it ("Keep parents
+   * updated" gives way to "Regular updates"), and one word when it says more of the same thing (it
+   * has every word of it) and {@link #READABLE_KEEPS} of the word's members use it ("Plan" used by
+   * 6 becomes "Draft plan" used by 4, stays "Plan" when 2 write "draft plan"). One word never
+   * replaces a bare-verb fragment, and a phrase about something else never replaces one word: on
+   * the SEND answers "Listen to parents" became "Panel", on pxt "Helpful" became "Very friendly".
+   * Among several, the best-scoring.
+   */
+  private static Candidate readable(Candidate chosen, List<Candidate> candidates, int floor) {
+    if (chosen.shape() == 0) return chosen;
+    int need = (int) Math.ceil(READABLE_KEEPS * chosen.support() - 1e-9);
+    Set<String> chosenWords = Set.of(chosen.key().split(" "));
+    Candidate out = chosen;
+    for (Candidate c : candidates) {
+      if (c.shape() != 0 || c.support() < need) continue;
+      boolean allowed =
+          chosen.surface().bareVerb()
+              ? c.support() >= floor
+              : Set.of(c.key().split(" ")).containsAll(chosenWords);
+      if (allowed && (out == chosen || c.score() > out.score())) out = c;
+    }
+    return out;
   }
 
   /**
@@ -263,19 +299,36 @@ public final class PhraseLabeller {
     return out.toString();
   }
 
-  private record Candidate(String surface, double score, int support) {}
+  private record Candidate(String key, Surface surface, double score, int support) {
+    /** 0 reads best: several words, not opening with a bare verb; 1 one word; 2 a bare verb. */
+    int shape() {
+      if (surface.bareVerb()) return 2;
+      return surface.text().contains(" ") ? 0 : 1;
+    }
+  }
+
+  /**
+   * A phrase as one member wrote it (lower case but acronyms), and whether it opens with a verb in
+   * its base form ("tell parents", "keep up the good work"): a fragment that reads as an order.
+   */
+  record Surface(String text, boolean bareVerb) {}
 
   private boolean publishable(String phrase) {
     return !phrase.contains("[") && !redaction.containsPersonalData(capitalise(phrase));
   }
 
-  private static String commonest(Map<String, Integer> counts) {
+  /**
+   * The way most members wrote a phrase; on a tie, one that does not open with a bare verb, then
+   * the shortest.
+   */
+  private static Surface commonest(Map<Surface, Integer> counts) {
     return counts.entrySet().stream()
         .sorted(
-            Map.Entry.<String, Integer>comparingByValue()
+            Map.Entry.<Surface, Integer>comparingByValue()
                 .reversed()
-                .thenComparing(e -> e.getKey().length())
-                .thenComparing(Map.Entry.comparingByKey()))
+                .thenComparing(e -> e.getKey().bareVerb())
+                .thenComparing(e -> e.getKey().text().length())
+                .thenComparing(e -> e.getKey().text()))
         .findFirst()
         .orElseThrow()
         .getKey();
@@ -309,8 +362,8 @@ public final class PhraseLabeller {
    * Candidate phrases of one answer: key (sorted content lemmas) to surface words (lower case but
    * acronyms).
    */
-  static Map<String, String> candidates(AnnotatedText text) {
-    Map<String, String> out = new LinkedHashMap<>();
+  static Map<String, Surface> candidates(AnnotatedText text) {
+    Map<String, Surface> out = new LinkedHashMap<>();
     List<Token> tokens = text.tokens();
     int n = tokens.size();
     for (int start = 0; start < n; start++) {
@@ -355,7 +408,7 @@ public final class PhraseLabeller {
    * waiting"), with the intensifiers just before it: answers say what is wrong this way as often as
    * with a noun, and without it a theme of them is labelled by a noun a minority used.
    */
-  private static void addAdjective(List<Token> tokens, int at, Map<String, String> out) {
+  private static void addAdjective(List<Token> tokens, int at, Map<String, Surface> out) {
     int from = at;
     while (from > 0
         && from > at - 2
@@ -379,7 +432,7 @@ public final class PhraseLabeller {
     return lastNoun;
   }
 
-  private static void add(List<Token> tokens, int start, int end, Map<String, String> out) {
+  private static void add(List<Token> tokens, int start, int end, Map<String, Surface> out) {
     if (end - start + 1 > MAX_WORDS) return;
     Set<String> key = new TreeSet<>();
     StringBuilder surface = new StringBuilder();
@@ -393,7 +446,8 @@ public final class PhraseLabeller {
     }
     // a phrase says something when it has a content word that is not a verb alone
     if (key.isEmpty()) return;
-    out.putIfAbsent(String.join(" ", key), surface.toString());
+    out.putIfAbsent(
+        String.join(" ", key), new Surface(surface.toString(), bareVerb(tokens.get(start))));
   }
 
   /** Not a name, place, organisation, placeholder (ours, or another tool's "XXXX") or number. */
@@ -418,6 +472,14 @@ public final class PhraseLabeller {
     if (w.length() < 2 || w.length() > 8) return false;
     for (int i = 0; i < w.length(); i++) if (!Character.isUpperCase(w.charAt(i))) return false;
     return true;
+  }
+
+  /**
+   * A verb in its base form (VB, VBP): opening a phrase, it reads as an order ("tell parents"); a
+   * past form reads as what happened ("explained everything clearly").
+   */
+  private static boolean bareVerb(Token t) {
+    return t.pos().equals("VB") || t.pos().equals("VBP");
   }
 
   private static boolean isNoun(Token t) {

@@ -124,6 +124,10 @@ class LabelThemesTest {
     // how long, not what about: "Weeks" labelled a theme about EHC delays
     assertEquals("Respite", LabelThemes.label(List.of("week", "respite", "bus"), 1));
     assertEquals("Theme 2", LabelThemes.label(List.of("time", "year"), 2));
+    // two such words are no better than one
+    assertEquals("Mind", LabelThemes.label(List.of("nothing everything", "mind", "advice"), 1));
+    assertEquals("Theme 3", LabelThemes.label(List.of("child time", "year"), 3));
+    assertEquals("Child's plan", LabelThemes.label(List.of("child's plan"), 1));
     assertFalse(LabelThemes.label(List.of("x"), 1).isBlank());
   }
 
