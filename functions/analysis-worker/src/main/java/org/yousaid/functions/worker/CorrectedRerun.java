@@ -12,10 +12,13 @@ import java.util.Set;
 import org.yousaid.analysis.AnalysedAnswer;
 import org.yousaid.analysis.PreviousTheme;
 import org.yousaid.analysis.Sentiment;
+import org.yousaid.analysis.SentimentSplit;
 import org.yousaid.analysis.Theme;
 import org.yousaid.analysis.ThemeMembership;
 import org.yousaid.analysis.ThemeResult;
 import org.yousaid.analysis.ThemingEngine;
+import org.yousaid.analysis.pipeline.LabelThemes;
+import org.yousaid.analysis.theme.ShareWording;
 import org.yousaid.analysis.theme.ThemeIdStabiliser;
 import org.yousaid.analysis.theme.codeframe.Codeframe;
 import org.yousaid.shared.themes.AnswerAnalysis;
@@ -338,8 +341,19 @@ final class CorrectedRerun {
     }
     // The officer's placements win over the engine's, so the theme's answers are not always the
     // ones the engine described: key terms are found again for them, and the engine's sentence is
-    // kept only for the answers it was written about.
+    // told again with their count, share and stance (what they are about stays the engine's).
     boolean asEngine = engine != null && Set.copyOf(engine.memberIds()).equals(Set.copyOf(ids));
+    String description =
+        asEngine || engine == null
+            ? (engine == null ? "" : engine.description())
+            : ThemingEngine.OTHER_LANGUAGES_ID.equals(id) || ids.isEmpty()
+                ? ""
+                : (LabelThemes.proposed(engine.description()) ? LabelThemes.PROPOSED : "")
+                    + LabelThemes.redescribe(
+                        engine.description(),
+                        ShareWording.of(ids.size(), (int) answered),
+                        new SentimentSplit(negative, neutral, positive),
+                        duplicates);
     List<String> terms =
         ThemingEngine.OTHER_LANGUAGES_ID.equals(id) || ids.isEmpty()
             ? List.of()
@@ -355,7 +369,7 @@ final class CorrectedRerun {
     return new StoredTheme(
         id,
         label,
-        asEngine ? engine.description() : "",
+        description,
         terms,
         ids.size(),
         answered == 0 ? 0 : (double) ids.size() / answered,
