@@ -46,7 +46,8 @@ import org.yousaid.shared.themes.StoredTheme;
  * key terms that a run would give those answers (from the phrases the worker kept with each answer,
  * {@link KeyTerms}, which {@code KeyTermsMatchEngineTest} holds to the engine's), never a word only
  * an answer that left them used; the run's sentence about the old members is replaced by a note.
- * Then themes are found again: every correction stays and no key terms are left pending.
+ * Then themes are found again: every correction stays and no key terms are left pending; going back
+ * to the corrected version gives the same key terms again (the answers' phrases come back with it).
  */
 class CorrectedThemeTermsScenarioTest {
   private static final String COUNCIL = "demo";
@@ -277,6 +278,8 @@ class CorrectedThemeTermsScenarioTest {
 
     // 5. Themes are found again from the corrected themes: the corrections stay, and every key
     // term is found for the answers each theme holds now.
+    String correctedRun =
+        local.services().analyses().find(COUNCIL, CONSULTATION, QUESTION).orElseThrow().runId();
     findThemes("");
     EffectiveThemes.Result after = themes();
     assertEquals("Moved from and merged into", byId(after, a.id()).label());
@@ -310,6 +313,21 @@ class CorrectedThemeTermsScenarioTest {
       String card = card(pageAfter, id);
       assertFalse(card.contains(PENDING_SENTENCE), "a re-run writes the sentence again: " + card);
       assertTrue(card.contains("(" + t.count() + " answers"), card);
+    }
+
+    // 6. Going back to the version the officer corrected brings its answers back with their
+    // phrases: the corrected themes read as they did before the re-run.
+    assertEquals(
+        303,
+        officer
+            .postForm(BASE + "/analysis/" + QUESTION, "action=restore&run=" + enc(correctedRun))
+            .statusCode());
+    EffectiveThemes.Result restored = themes();
+    for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
+      EffectiveThemes.Theme t = byId(restored, e.getKey());
+      assertEquals(e.getValue(), new LinkedHashSet<>(t.memberIds()), "members of " + t.label());
+      assertFalse(t.keyTermsPending(), "phrases came back with the version: " + t.label());
+      assertEquals(expectedTerms.get(e.getKey()), t.keyTerms(), "key terms of " + t.label());
     }
   }
 
