@@ -362,14 +362,14 @@ public final class EffectiveThemes {
     parent.replaceAll((child, p) -> labels.containsKey(p) ? p : null);
     parent.values().removeIf(java.util.Objects::isNull);
     parent.forEach((child, p) -> members.get(p).addAll(members.get(child)));
-    KeyTerms terms = new KeyTerms(answers);
+    // built only when a theme changed: most page views show themes no correction touched
+    KeyTerms terms = null;
     List<Theme> flat = new ArrayList<>();
     for (Map.Entry<String, String> e : labels.entrySet()) {
       String id = e.getKey();
       List<String> memberIds = List.copyOf(members.get(id));
       // A theme whose answers are not the run's (a correction, or an answer erased: the stored
-      // count
-      // is the run's) gets the key terms a run would find for its answers now.
+      // count is the run's) gets the key terms a run would find for its answers now.
       boolean changed =
           !runCounts.containsKey(id)
               || runCounts.get(id) != memberIds.size()
@@ -377,6 +377,9 @@ public final class EffectiveThemes {
       List<String> themeTerms = keyTerms.getOrDefault(id, List.of());
       boolean termsPending = false;
       if (changed) {
+        if (terms == null) {
+          terms = new KeyTerms(answers);
+        }
         Optional<List<String>> found =
             memberIds.isEmpty() || OTHER_LANGUAGES_ID.equals(id)
                 ? Optional.of(List.of())
