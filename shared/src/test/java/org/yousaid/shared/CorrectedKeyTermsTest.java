@@ -175,6 +175,17 @@ class CorrectedKeyTermsTest {
   }
 
   @Test
+  void aThemeWhoseExemplarLeftItIsShownByTheAnswerThatUsesMostOfItsKeyTerms() {
+    var r = apply(answers, c("0006", Kind.MOVE, "t1", "t2", List.of("r1"), null));
+    EffectiveThemes.Theme transport = find(r, "t1");
+    // r2 and r3: driver 1 x ln 4, then taxi and transport 0.5 x ln 4, bus 0.5 x ln 2.5
+    assertEquals(List.of("driver", "taxi", "transport", "bus"), transport.keyTerms());
+    // r3 uses three of them (bus, driver, transport), r2 two
+    assertEquals("r3", transport.exemplarId());
+    assertEquals(1, transport.othersSupport());
+  }
+
+  @Test
   void aSplitThemeGetsKeyTermsOfItsOwnAnswers() {
     ThemeCorrection split = c("0002", Kind.SPLIT, "t1", null, List.of("r2"), "Taxis");
     var r = apply(answers, split);

@@ -390,7 +390,10 @@ public final class EffectiveThemes {
       String exemplar =
           exemplars.get(id) != null && memberIds.contains(exemplars.get(id))
               ? exemplars.get(id)
-              : memberIds.isEmpty() ? null : memberIds.get(0);
+              : changed
+                  // the answer that uses most of the theme's key terms: what reads most like it
+                  ? terms.mostTypical(memberIds, themeTerms)
+                  : memberIds.isEmpty() ? null : memberIds.get(0);
       SentimentCounts sentiment =
           SentimentCounts.of(
               memberIds.stream()

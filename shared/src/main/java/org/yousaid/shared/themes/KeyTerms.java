@@ -95,6 +95,24 @@ public final class KeyTerms {
     return Optional.of(top(memberIds.stream().map(phrasesByResponse::get).toList(), HOW_MANY));
   }
 
+  /**
+   * The member whose phrases hold most of {@code terms} (the first such in order), to stand for a
+   * theme whose exemplar left it; the first member when phrases are missing. Null without members.
+   */
+  public String mostTypical(List<String> memberIds, List<String> terms) {
+    String best = memberIds.isEmpty() ? null : memberIds.get(0);
+    long most = 0;
+    for (String m : memberIds) {
+      Set<String> phrases = phrasesByResponse.getOrDefault(m, Set.of());
+      long used = terms.stream().filter(phrases::contains).count();
+      if (used > most) {
+        most = used;
+        best = m;
+      }
+    }
+    return best;
+  }
+
   private List<String> top(List<Set<String>> members, int howMany) {
     Map<String, Integer> inTheme = new HashMap<>();
     members.forEach(m -> m.forEach(s -> inTheme.merge(s, 1, Integer::sum)));

@@ -343,17 +343,20 @@ final class CorrectedRerun {
     // ones the engine described: key terms are found again for them, and the engine's sentence is
     // told again with their count, share and stance (what they are about stays the engine's).
     boolean asEngine = engine != null && Set.copyOf(engine.memberIds()).equals(Set.copyOf(ids));
-    String description =
-        asEngine || engine == null
-            ? (engine == null ? "" : engine.description())
-            : ThemingEngine.OTHER_LANGUAGES_ID.equals(id) || ids.isEmpty()
-                ? ""
-                : (LabelThemes.proposed(engine.description()) ? LabelThemes.PROPOSED : "")
-                    + LabelThemes.redescribe(
-                        engine.description(),
-                        ShareWording.of(ids.size(), (int) answered),
-                        new SentimentSplit(negative, neutral, positive),
-                        duplicates);
+    String description;
+    if (asEngine) {
+      description = engine.description();
+    } else if (engine == null || ThemingEngine.OTHER_LANGUAGES_ID.equals(id) || ids.isEmpty()) {
+      description = ""; // the other-languages sentence counts by language: the next run says
+    } else {
+      description =
+          (LabelThemes.proposed(engine.description()) ? LabelThemes.PROPOSED : "")
+              + LabelThemes.redescribe(
+                  engine.description(),
+                  ShareWording.of(ids.size(), (int) answered),
+                  new SentimentSplit(negative, neutral, positive),
+                  duplicates);
+    }
     List<String> terms =
         ThemingEngine.OTHER_LANGUAGES_ID.equals(id) || ids.isEmpty()
             ? List.of()
