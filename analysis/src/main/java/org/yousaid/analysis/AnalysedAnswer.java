@@ -15,6 +15,10 @@ import java.util.List;
  *     "pl", "ur", or "und-Arabic" when only the script is known); such answers are not themed by
  *     content but put in the "other languages" bucket for an officer to read or translate
  * @param subThemeId the answer's sub-theme within its primary theme, or null
+ * @param keyPhrases the answer's candidate key phrases (lemmas and short noun phrases of what the
+ *     redaction kept), sorted, as key terms are scored from them: kept with the answer so that a
+ *     theme an officer corrects can be given key terms without the language models; null when not
+ *     found (answers a sharded run placed without annotating)
  */
 public record AnalysedAnswer(
     String id,
@@ -24,7 +28,33 @@ public record AnalysedAnswer(
     String nearDuplicateGroup,
     boolean nonAnswer,
     String language,
-    String subThemeId) {
+    String subThemeId,
+    List<String> keyPhrases) {
+  public AnalysedAnswer {
+    keyPhrases = keyPhrases == null ? null : List.copyOf(keyPhrases);
+  }
+
+  public AnalysedAnswer(
+      String id,
+      String redactedText,
+      Sentiment sentiment,
+      List<ThemeMembership> themes,
+      String nearDuplicateGroup,
+      boolean nonAnswer,
+      String language,
+      String subThemeId) {
+    this(
+        id,
+        redactedText,
+        sentiment,
+        themes,
+        nearDuplicateGroup,
+        nonAnswer,
+        language,
+        subThemeId,
+        null);
+  }
+
   public AnalysedAnswer(
       String id,
       String redactedText,

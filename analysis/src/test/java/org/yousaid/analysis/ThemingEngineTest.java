@@ -310,6 +310,10 @@ class ThemingEngineTest {
       if (a.id().startsWith("named")) {
         assertFalse(a.redactedText().toLowerCase(Locale.ROOT).contains("sarah"), a.redactedText());
         assertFalse(a.redactedText().toLowerCase(Locale.ROOT).contains("oakwood"));
+        // the phrases kept with the answer, which key terms of corrected themes are made of
+        String kept = String.join(", ", a.keyPhrases());
+        assertFalse(kept.contains("sarah") || kept.contains("oakwood"), kept);
+        assertTrue(kept.contains("taxi") || kept.contains("officer"), "phrases were kept: " + kept);
       }
     for (Theme t : result.themes()) {
       String said =

@@ -208,7 +208,8 @@ final class PerQuestionCoding {
         a.nearDuplicateGroup() == null ? null : "Q" + (run + 1) + "-" + a.nearDuplicateGroup(),
         a.nonAnswer(),
         a.language(),
-        null);
+        null,
+        a.keyPhrases());
   }
 
   /** The summary's per-question section: each question's theme counts (under 5 not shown). */

@@ -5,11 +5,12 @@ import java.util.Map;
 import org.yousaid.analysis.AnalysedAnswer;
 import org.yousaid.analysis.Theme;
 import org.yousaid.analysis.ThemeMembership;
+import org.yousaid.analysis.theme.KeyPhraseExtractor;
 
 /**
  * The per-answer results, in the answers' order: redacted text, sentiment, theme memberships by
- * theme id, near-duplicate group ("D1", ...), non-answer and language. The original text is not
- * copied: officers keep it.
+ * theme id, near-duplicate group ("D1", ...), non-answer, language and candidate key phrases. The
+ * original text is not copied: officers keep it.
  */
 public final class CollectAnswers {
   /**
@@ -34,8 +35,16 @@ public final class CollectAnswers {
                     r.language(),
                     r.subTheme() >= 0 && themes.containsKey(r.subTheme())
                         ? themes.get(r.subTheme()).id()
-                        : null))
+                        : null,
+                    keyPhrases(r)))
         .toList();
+  }
+
+  /** What key terms are scored from, as {@link KeyPhraseExtractor} finds it for the answer. */
+  private static List<String> keyPhrases(AnswerRecord r) {
+    return r.labellable() == null
+        ? List.of()
+        : KeyPhraseExtractor.candidates(r.labellable()).stream().sorted().toList();
   }
 
   private static double round(double x) {

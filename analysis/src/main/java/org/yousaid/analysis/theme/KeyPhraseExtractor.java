@@ -89,7 +89,11 @@ public final class KeyPhraseExtractor {
     return (" " + longer + " ").contains(" " + shorter + " ");
   }
 
-  static Set<String> candidates(AnnotatedText text) {
+  /**
+   * One answer's candidate phrases. Kept with each answer's analysis, so the officers' side scores
+   * them the same way ({@code org.yousaid.shared.themes.KeyTerms}) for themes they correct.
+   */
+  public static Set<String> candidates(AnnotatedText text) {
     return candidates(text, new LinkedHashSet<>());
   }
 

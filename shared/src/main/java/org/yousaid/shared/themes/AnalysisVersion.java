@@ -20,14 +20,7 @@ public record AnalysisVersion(QuestionAnalysis analysis, Map<String, List<String
   public List<AnswerAnalysis> answersAsOf(List<AnswerAnalysis> current) {
     return current.stream()
         .filter(a -> memberships.containsKey(a.responseId()))
-        .map(
-            a ->
-                new AnswerAnalysis(
-                    a.responseId(),
-                    a.redactedText(),
-                    a.sentiment(),
-                    memberships.get(a.responseId()),
-                    a.nearDuplicateGroup()))
+        .map(a -> a.inThemes(memberships.get(a.responseId())))
         .toList();
   }
 }

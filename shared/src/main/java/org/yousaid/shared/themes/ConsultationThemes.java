@@ -16,6 +16,10 @@ import org.yousaid.shared.model.Response;
  */
 public final class ConsultationThemes {
 
+  /** The engine's clause on how many of a theme's answers use its label's words. */
+  private static final String LABEL_CLAUSE =
+      "; only \\d+ of these \\d+ answers uses? the label's words";
+
   /**
    * One analysed free-text question: its run, its per-answer results and its themes after
    * corrections.
@@ -28,16 +32,35 @@ public final class ConsultationThemes {
     /**
      * The engine's one-sentence description of a theme (its share in words with the 95% interval,
      * what its answers mention, praise or complaint), or null when there is none or it no longer
-     * holds: an officer's corrections changed the theme's answers, so its counts would be wrong.
+     * holds: the theme's answers are not the ones the run described (an officer moved, merged or
+     * split answers, or one was erased), or, for a sub-theme, its theme's answers changed (it gives
+     * its share of them). A renamed theme loses the clause on how many answers use the label's
+     * words, which spoke of the old label.
      */
     public String description(EffectiveThemes.Theme theme) {
-      if (analysis == null) return null;
+      if (analysis == null || !descriptionHolds(theme)) return null;
       return analysis.themes().stream()
           .filter(t -> t.id().equals(theme.id()) && t.count() == theme.count())
-          .map(StoredTheme::description)
-          .filter(d -> d != null && !d.isBlank())
+          .filter(t -> t.description() != null && !t.description().isBlank())
+          .map(t -> t.label().equals(theme.label()) ? t.description() : withoutLabelClause(t))
           .findFirst()
           .orElse(null);
+    }
+
+    /**
+     * Whether the run's sentence about this theme still holds; when it does not, pages say it is
+     * written again when the analysis is next run.
+     */
+    public boolean descriptionHolds(EffectiveThemes.Theme theme) {
+      if (theme.membersChanged()) return false;
+      if (theme.parentId() == null) return true;
+      return themes.themes().stream()
+          .filter(t -> t.id().equals(theme.parentId()))
+          .noneMatch(EffectiveThemes.Theme::membersChanged);
+    }
+
+    private static String withoutLabelClause(StoredTheme t) {
+      return t.description().replaceFirst(LABEL_CLAUSE, "");
     }
   }
 

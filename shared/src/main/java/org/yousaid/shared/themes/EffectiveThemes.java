@@ -35,11 +35,18 @@ public final class EffectiveThemes {
   /** The id of the bucket of answers that fit no theme, as the engine names it. */
   public static final String OTHER_ID = "other";
 
+  /** The bucket of answers not in English, which the engine gives no key terms. */
+  public static final String OTHER_LANGUAGES_ID = "other-languages";
+
   /**
    * A theme after corrections. {@code quotes}: response id to redacted, consented text approved for
    * publication. {@code proposed}: a new theme a re-run suggests, not yet accepted by an officer.
    * {@code parentId}: for a sub-theme, its theme's id (null for a theme). {@code subThemes}: a
-   * theme's sub-themes, largest first (empty for a sub-theme).
+   * theme's sub-themes, largest first (empty for a sub-theme). {@code membersChanged}: its answers
+   * are not the ones the analysis run described (an officer moved, merged or split answers, or an
+   * answer was erased), so what the run wrote about them (its description sentence) no longer
+   * holds. {@code keyTermsPending}: its key terms could not be found again for its answers (the run
+   * kept no phrases for some of them) and are left empty until the analysis is next run.
    */
   public record Theme(
       String id,
@@ -57,7 +64,9 @@ public final class EffectiveThemes {
       WeDid weDid,
       boolean proposed,
       String parentId,
-      List<Theme> subThemes) {
+      List<Theme> subThemes,
+      boolean membersChanged,
+      boolean keyTermsPending) {
 
     public Theme {
       subThemes = subThemes == null ? List.of() : List.copyOf(subThemes);
@@ -139,7 +148,9 @@ public final class EffectiveThemes {
     Set<String> otherIds = new HashSet<>();
     Set<String> proposed = new HashSet<>();
     Map<String, String> parent = new HashMap<>();
+    Map<String, Integer> runCounts = new HashMap<>();
     for (StoredTheme t : themes) {
+      runCounts.put(t.id(), t.count());
       if (t.parentId() != null) {
         parent.put(t.id(), t.parentId());
       }
@@ -161,6 +172,9 @@ public final class EffectiveThemes {
         members.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(a.responseId());
       }
     }
+    // the answers the run described, to tell which themes the corrections changed
+    Map<String, Set<String>> runMembers = new HashMap<>();
+    members.forEach((id, m) -> runMembers.put(id, Set.copyOf(m)));
     Map<String, String> mergedInto = new HashMap<>();
     Placements placements = new Placements();
     Map<String, Map<String, String>> quotes = new HashMap<>();
@@ -287,7 +301,6 @@ public final class EffectiveThemes {
           members.put(newId, new LinkedHashSet<>());
           moved.forEach(r -> levels.move(r, themeId, newId));
           labels.put(newId, c.text());
-          keyTerms.put(newId, List.of());
           exemplars.put(newId, moved.isEmpty() ? null : moved.iterator().next());
         }
         case ACCEPT_THEME -> proposed.remove(themeId);
@@ -301,7 +314,6 @@ public final class EffectiveThemes {
           if (!labels.containsKey(other)) {
             labels.put(other, "Other");
             members.put(other, new LinkedHashSet<>());
-            keyTerms.put(other, List.of());
             otherIds.add(other);
           }
           members.get(other).addAll(members.get(themeId));
@@ -350,14 +362,38 @@ public final class EffectiveThemes {
     parent.replaceAll((child, p) -> labels.containsKey(p) ? p : null);
     parent.values().removeIf(java.util.Objects::isNull);
     parent.forEach((child, p) -> members.get(p).addAll(members.get(child)));
+    // built only when a theme changed: most page views show themes no correction touched
+    KeyTerms terms = null;
     List<Theme> flat = new ArrayList<>();
     for (Map.Entry<String, String> e : labels.entrySet()) {
       String id = e.getKey();
       List<String> memberIds = List.copyOf(members.get(id));
+      // A theme whose answers are not the run's (a correction, or an answer erased: the stored
+      // count is the run's) gets the key terms a run would find for its answers now.
+      boolean changed =
+          !runCounts.containsKey(id)
+              || runCounts.get(id) != memberIds.size()
+              || !runMembers.getOrDefault(id, Set.of()).equals(Set.copyOf(memberIds));
+      List<String> themeTerms = keyTerms.getOrDefault(id, List.of());
+      boolean termsPending = false;
+      if (changed) {
+        if (terms == null) {
+          terms = new KeyTerms(answers);
+        }
+        Optional<List<String>> found =
+            memberIds.isEmpty() || OTHER_LANGUAGES_ID.equals(id)
+                ? Optional.of(List.of())
+                : terms.of(memberIds);
+        themeTerms = found.orElse(List.of());
+        termsPending = found.isEmpty();
+      }
       String exemplar =
           exemplars.get(id) != null && memberIds.contains(exemplars.get(id))
               ? exemplars.get(id)
-              : memberIds.isEmpty() ? null : memberIds.get(0);
+              : changed
+                  // the answer that uses most of the theme's key terms: what reads most like it
+                  ? terms.mostTypical(memberIds, themeTerms)
+                  : memberIds.isEmpty() ? null : memberIds.get(0);
       SentimentCounts sentiment =
           SentimentCounts.of(
               memberIds.stream()
@@ -369,7 +405,7 @@ public final class EffectiveThemes {
           new Theme(
               id,
               e.getValue(),
-              keyTerms.getOrDefault(id, List.of()),
+              themeTerms,
               memberIds,
               exemplar,
               Math.max(0, memberIds.size() - 1),
@@ -382,7 +418,9 @@ public final class EffectiveThemes {
               weDid.get(id),
               proposed.contains(id),
               parent.get(id),
-              List.of()));
+              List.of(),
+              changed,
+              termsPending));
     }
     java.util.Comparator<Theme> order =
         (a, b) ->
@@ -415,7 +453,9 @@ public final class EffectiveThemes {
               t.weDid(),
               t.proposed(),
               null,
-              subs));
+              subs,
+              t.membersChanged(),
+              t.keyTermsPending()));
     }
     result.sort(order);
     return new Result(

@@ -12,14 +12,18 @@ import java.util.Set;
 import org.yousaid.analysis.AnalysedAnswer;
 import org.yousaid.analysis.PreviousTheme;
 import org.yousaid.analysis.Sentiment;
+import org.yousaid.analysis.SentimentSplit;
 import org.yousaid.analysis.Theme;
 import org.yousaid.analysis.ThemeMembership;
 import org.yousaid.analysis.ThemeResult;
 import org.yousaid.analysis.ThemingEngine;
+import org.yousaid.analysis.pipeline.LabelThemes;
+import org.yousaid.analysis.theme.ShareWording;
 import org.yousaid.analysis.theme.ThemeIdStabiliser;
 import org.yousaid.analysis.theme.codeframe.Codeframe;
 import org.yousaid.shared.themes.AnswerAnalysis;
 import org.yousaid.shared.themes.EffectiveThemes;
+import org.yousaid.shared.themes.KeyTerms;
 import org.yousaid.shared.themes.StoredTheme;
 
 /**
@@ -179,7 +183,8 @@ final class CorrectedRerun {
               a.redactedText(),
               a.sentiment() == null ? null : a.sentiment().name().toLowerCase(Locale.ROOT),
               a.nonAnswer() ? ids : levels(officerWins(a.id(), ids, officerIds, proposedIds)),
-              a.nearDuplicateGroup()));
+              a.nearDuplicateGroup(),
+              a.keyPhrases()));
     }
 
     // 3. Themes from their members; every corrected theme stays, even with no answers left.
@@ -190,6 +195,7 @@ final class CorrectedRerun {
       a.themeIds().forEach(id -> members.computeIfAbsent(id, k -> new ArrayList<>()).add(a));
     }
     long answered = answers.stream().filter(a -> !a.themeIds().isEmpty()).count();
+    KeyTerms keyTerms = new KeyTerms(answers);
     Map<String, EffectiveThemes.Theme> officerTheme = new HashMap<>();
     kept.forEach(t -> officerTheme.put(t.id(), t));
     List<StoredTheme> themes = new ArrayList<>();
@@ -203,7 +209,8 @@ final class CorrectedRerun {
                   : proposalLabels.containsKey(id)
                       ? proposalLabels.get(id)
                       : engine != null ? engine.label() : "Other";
-          themes.add(stored(id, label, engine, officer, in, answered, proposedIds.contains(id)));
+          themes.add(
+              stored(id, label, engine, officer, in, answered, proposedIds.contains(id), keyTerms));
         });
     themes.sort(
         (x, y) ->
@@ -306,7 +313,8 @@ final class CorrectedRerun {
       EffectiveThemes.Theme officer,
       List<AnswerAnalysis> members,
       long answered,
-      boolean proposed) {
+      boolean proposed,
+      KeyTerms keyTerms) {
     List<String> ids = members.stream().map(AnswerAnalysis::responseId).toList();
     String exemplar =
         engine != null && engine.exemplarId() != null && ids.contains(engine.exemplarId())
@@ -331,14 +339,41 @@ final class CorrectedRerun {
         duplicates++;
       }
     }
-    List<String> keyTerms =
-        engine != null ? engine.keyTerms() : officer != null ? officer.keyTerms() : List.of();
+    // The officer's placements win over the engine's, so the theme's answers are not always the
+    // ones the engine described: key terms are found again for them, and the engine's sentence is
+    // told again with their count, share and stance (what they are about stays the engine's).
+    boolean asEngine = engine != null && Set.copyOf(engine.memberIds()).equals(Set.copyOf(ids));
+    String description;
+    if (asEngine) {
+      description = engine.description();
+    } else if (engine == null || ThemingEngine.OTHER_LANGUAGES_ID.equals(id) || ids.isEmpty()) {
+      description = ""; // the other-languages sentence counts by language: the next run says
+    } else {
+      description =
+          (LabelThemes.proposed(engine.description()) ? LabelThemes.PROPOSED : "")
+              + LabelThemes.redescribe(
+                  engine.description(),
+                  ShareWording.of(ids.size(), (int) answered),
+                  new SentimentSplit(negative, neutral, positive),
+                  duplicates);
+    }
+    List<String> terms =
+        ThemingEngine.OTHER_LANGUAGES_ID.equals(id) || ids.isEmpty()
+            ? List.of()
+            : keyTerms
+                .of(ids)
+                .orElse(
+                    asEngine
+                        ? engine.keyTerms()
+                        : officer != null && !officer.membersChanged()
+                            ? officer.keyTerms()
+                            : List.of());
     boolean other = officer == null && engine != null && engine.other();
     return new StoredTheme(
         id,
         label,
-        engine == null ? "" : engine.description(),
-        keyTerms,
+        description,
+        terms,
         ids.size(),
         answered == 0 ? 0 : (double) ids.size() / answered,
         positive,

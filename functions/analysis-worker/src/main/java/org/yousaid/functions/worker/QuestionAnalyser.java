@@ -296,7 +296,8 @@ public final class QuestionAnalyser {
                   ? null
                   : a.sentiment().name().toLowerCase(java.util.Locale.ROOT),
               themeIds(a),
-              a.nearDuplicateGroup()));
+              a.nearDuplicateGroup(),
+              a.keyPhrases()));
     }
     return perAnswer;
   }

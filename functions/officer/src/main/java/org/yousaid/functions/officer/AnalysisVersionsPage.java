@@ -325,14 +325,9 @@ final class AnalysisVersionsPage {
     // Answers that came after that version are kept, in no theme, until the next run.
     List<AnswerAnalysis> answers =
         analyses.answers(c.council(), c.id(), q.id()).stream()
-            .map(
-                a ->
-                    new AnswerAnalysis(
-                        a.responseId(),
-                        a.redactedText(),
-                        a.sentiment(),
-                        version.memberships().getOrDefault(a.responseId(), List.of()),
-                        a.nearDuplicateGroup()))
+            // the answer's kept phrases go back with it: corrected themes' key terms are made of
+            // them
+            .map(a -> a.inThemes(version.memberships().getOrDefault(a.responseId(), List.of())))
             .toList();
     analyses.replaceAnswers(c.council(), c.id(), q.id(), answers, expiresAt);
     analyses.saveStatus(version.analysis());

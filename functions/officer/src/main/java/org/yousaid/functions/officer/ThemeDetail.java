@@ -140,6 +140,7 @@ final class ThemeDetail {
     model.put("question", consultation.question(questionId).orElseThrow());
     model.put("theme", theme);
     model.put("description", question.description(theme));
+    model.put("descriptionPending", !question.descriptionHolds(theme));
     model.put("members", members);
     model.put("quotable", members.stream().filter(MemberView::quotable).toList());
     model.put("selected", Set.of());

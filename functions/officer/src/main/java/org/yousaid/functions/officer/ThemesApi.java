@@ -237,6 +237,8 @@ final class ThemesApi {
     row.put("count", t.count());
     row.put("percent", t.percent());
     row.put("keyTerms", t.keyTerms());
+    // true: the theme's answers changed and its key terms are found again when analysis next runs
+    row.put("keyTermsPending", t.keyTermsPending());
     row.put("exemplar", t.exemplar());
     row.put("othersSupport", t.othersSupport());
     row.put(
@@ -256,6 +258,7 @@ final class ThemesApi {
     row.put("label", t.label());
     row.put("count", t.count());
     row.put("keyTerms", t.keyTerms());
+    row.put("keyTermsPending", t.keyTermsPending());
     row.put("other", t.other());
     row.put("proposed", t.proposed());
     row.put(

@@ -40,12 +40,19 @@ import org.yousaid.shared.themes.StoredTheme;
  */
 final class ThemesPage {
 
-  /** One theme ready for the page, with its sub-themes (none for a sub-theme). */
+  /**
+   * One theme ready for the page, with its sub-themes (none for a sub-theme). {@code
+   * descriptionPending}: an officer's correction changed the answers the run's sentence described,
+   * so it is not shown until the analysis is next run; {@code keyTermsPending}: likewise for key
+   * terms that could not be found again without a run.
+   */
   record ThemeView(
       String id,
       String label,
       String description,
+      boolean descriptionPending,
       String keyTerms,
+      boolean keyTermsPending,
       int count,
       long percent,
       String exemplar,
@@ -273,7 +280,9 @@ final class ThemesPage {
         t.id(),
         t.label(),
         a.description(t),
+        !a.descriptionHolds(t),
         String.join(", ", t.keyTerms()),
+        t.keyTermsPending(),
         t.count(),
         Math.round(t.share() * 100),
         texts.getOrDefault(t.exemplarId(), ""),
