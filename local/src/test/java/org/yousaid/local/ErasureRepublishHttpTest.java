@@ -84,7 +84,7 @@ class ErasureRepublishHttpTest {
 
     // The respondent erases with their receipt code; nobody publishes.
     assertEquals(204, delete(local, seeded.receipts.get(0)).statusCode());
-    await(() -> versions(local).size() == 3, "the erasure re-publishes by itself");
+    awaitPublished(local, 3, "the erasure re-publishes by itself");
 
     Publication republished = versions(local).get(2);
     assertEquals(Publisher.ERASURE_REASON, republished.reason(), "the log records why");
@@ -130,7 +130,7 @@ class ErasureRepublishHttpTest {
     // A later erasure, read from the stream after the ones above: once it is published, they were
     // all handled, and nothing was published twice.
     assertEquals(204, delete(local, seeded.receipts.get(1)).statusCode());
-    await(() -> versions(local).size() == 4, "the second erasure re-publishes");
+    awaitPublished(local, 4, "the second erasure re-publishes");
     assertEquals(List.of(1, 2, 3, 4), versions(local).stream().map(Publication::version).toList());
     assertEquals(List.of(1, 2, 3), versions(local).get(3).withdrawn());
     assertTrue(
@@ -250,7 +250,7 @@ class ErasureRepublishHttpTest {
     assertEquals(
         303,
         officer.postForm(SeededThemes.BASE + "/import", "action=undo&batch=" + batch).statusCode());
-    await(() -> versions(local).size() == 2, "the undo re-publishes by itself");
+    awaitPublished(local, 2, "the undo re-publishes by itself");
     Publication republished = versions(local).get(1);
     assertEquals(List.of(1), republished.withdrawn());
     assertEquals(Publisher.ERASURE_REASON, republished.reason(), "the log records why");
@@ -275,6 +275,23 @@ class ErasureRepublishHttpTest {
 
   private static List<Publication> versions(LocalMode local) {
     return local.services().publications().versions("demo", DemoData.LOCAL_OFFER);
+  }
+
+  /**
+   * Waits until version n is recorded and the current pages are rewritten (the publisher records a
+   * version before it rewrites them, so the log alone can be a moment ahead of the site).
+   */
+  private static void awaitPublished(LocalMode local, int n, String what)
+      throws InterruptedException {
+    await(
+        () -> {
+          try {
+            return versions(local).size() == n && currentJson(local).path("version").asInt() == n;
+          } catch (Exception e) {
+            return false;
+          }
+        },
+        what);
   }
 
   /** Polls until the condition holds; fails only if it never does within a generous guard. */
