@@ -2,6 +2,7 @@ package org.yousaid.analysis.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.yousaid.analysis.Answer;
 import org.yousaid.analysis.Sentiment;
@@ -40,6 +41,8 @@ public final class AnswerRecord {
   // DiscoverThemes or AssignToCodeframe, then BucketOtherLanguages: primary theme first
   private final List<Membership> themes = new ArrayList<>();
   private int subTheme = -1; // DiscoverThemes, LabelThemes: sub-theme index in the Grouping, or -1
+  private Set<String> keyPhrases =
+      Set.of(); // LabelThemes: the candidates key terms are scored from
 
   public AnswerRecord(int index, Answer answer) {
     this.index = index;
@@ -120,6 +123,15 @@ public final class AnswerRecord {
 
   public Sentiment sentiment() {
     return sentiment;
+  }
+
+  /** The answer's candidate key phrases, as {@link LabelThemes} found them for its key terms. */
+  public Set<String> keyPhrases() {
+    return keyPhrases;
+  }
+
+  void keyPhrases(Set<String> phrases) {
+    this.keyPhrases = phrases;
   }
 
   public SparseVector tfidf() {

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.yousaid.analysis.AnalysedAnswer;
 import org.yousaid.analysis.Theme;
 import org.yousaid.analysis.ThemeMembership;
-import org.yousaid.analysis.theme.KeyPhraseExtractor;
 
 /**
  * The per-answer results, in the answers' order: redacted text, sentiment, theme memberships by
@@ -40,11 +39,9 @@ public final class CollectAnswers {
         .toList();
   }
 
-  /** What key terms are scored from, as {@link KeyPhraseExtractor} finds it for the answer. */
+  /** What key terms are scored from: the candidates {@link LabelThemes} found for the answer. */
   private static List<String> keyPhrases(AnswerRecord r) {
-    return r.labellable() == null
-        ? List.of()
-        : KeyPhraseExtractor.candidates(r.labellable()).stream().sorted().toList();
+    return r.keyPhrases().stream().sorted().toList();
   }
 
   private static double round(double x) {

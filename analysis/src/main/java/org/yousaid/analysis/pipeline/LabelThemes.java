@@ -57,6 +57,8 @@ public final class LabelThemes {
     // what the redaction kept of each answer, once: key phrases and labels are made of it
     List<AnnotatedText> labellable = records.stream().map(AnswerRecord::labellable).toList();
     KeyPhraseExtractor phrases = new KeyPhraseExtractor(labellable);
+    // kept with each answer's result, so a theme an officer corrects is scored from the same ones
+    records.forEach(r -> r.keyPhrases(phrases.phrasesOf(r.index())));
     PhraseLabeller labeller =
         new PhraseLabeller(
             records.stream().map(r -> r.themable() ? labellable.get(r.index()) : null).toList(),

@@ -39,6 +39,15 @@ public final class KeyPhraseExtractor {
   }
 
   /**
+   * One answer's candidate phrases (an index into the constructor's list), as scored here. Kept
+   * with each answer's analysis, so the officers' side scores them the same way ({@code
+   * org.yousaid.shared.themes.KeyTerms}) for themes they correct.
+   */
+  public Set<String> phrasesOf(int answer) {
+    return java.util.Collections.unmodifiableSet(phrasesPerAnswer.get(answer));
+  }
+
+  /**
    * Top phrases for the given member answers (indices into the constructor's list), most
    * characteristic first.
    */
@@ -89,11 +98,7 @@ public final class KeyPhraseExtractor {
     return (" " + longer + " ").contains(" " + shorter + " ");
   }
 
-  /**
-   * One answer's candidate phrases. Kept with each answer's analysis, so the officers' side scores
-   * them the same way ({@code org.yousaid.shared.themes.KeyTerms}) for themes they correct.
-   */
-  public static Set<String> candidates(AnnotatedText text) {
+  static Set<String> candidates(AnnotatedText text) {
     return candidates(text, new LinkedHashSet<>());
   }
 
